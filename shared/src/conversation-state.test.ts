@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ConversationEvent,
+  type ConversationState,
+  isOpenState,
+  transition,
+} from './conversation-state.ts';
+
+const handoff: ConversationEvent = { type: 'handoff', reason: 'visitor' };
+const take: ConversationEvent = { type: 'take', agentId: 'a1' };
+
+describe('transition', () => {
+  it.each<[ConversationState, ConversationEvent, ConversationState, string]>([
+    ['bot', handoff, 'queued', 'queued'],
+    ['bot', take, 'assigned', 'assigned'],
+    ['queued', take, 'assigned', 'assigned'],
+    ['assigned', { type: 'return_to_bot' }, 'bot', 'returned_to_bot'],
+    ['queued', { type: 'return_to_bot' }, 'bot', 'returned_to_bot'],
+    ['bot', { type: 'resolve' }, 'resolved', 'resolved'],
+    ['queued', { type: 'resolve' }, 'resolved', 'resolved'],
+    ['assigned', { type: 'resolve' }, 'resolved', 'resolved'],
+    ['resolved', { type: 'visitor_message' }, 'bot', 'reopened'],
+  ])('%s + %o → %s', (from, event, to, name) => {
+    expect(transition(from, event)).toEqual({ ok: true, changed: true, to, event: name });
+  });
+
+  it('a second take of an assigned conversation is a conflict', () => {
+    expect(transition('assigned', take)).toEqual({ ok: false, code: 'conflict' });
+  });
+
+  it.each<[ConversationState, ConversationEvent]>([
+    ['queued', handoff],
+    ['assigned', handoff],
+    ['resolved', { type: 'resolve' }],
+    ['bot', { type: 'visitor_message' }],
+    ['assigned', { type: 'visitor_message' }],
+  ])('%s + %o changes nothing', (from, event) => {
+    expect(transition(from, event)).toEqual({ ok: true, changed: false, to: from });
+  });
+
+  it.each<[ConversationState, ConversationEvent]>([
+    ['resolved', handoff],
+    ['resolved', take],
+    ['bot', { type: 'return_to_bot' }],
+    ['resolved', { type: 'return_to_bot' }],
+  ])('%s + %o is refused', (from, event) => {
+    expect(transition(from, event)).toEqual({ ok: false, code: 'invalid_state' });
+  });
+
+  it('only resolved is closed', () => {
+    expect(['bot', 'queued', 'assigned', 'resolved'].map((s) => isOpenState(s as ConversationState))).toEqual(
+      [true, true, true, false],
+    );
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The conversation state machine: `bot → queued → assigned → resolved`, return to bot and reopen.
+ * A pure function of (state, event); storage applies the result atomically, guarded by `version`.
+ */
+export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'resolved'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+export const HANDOFF_REASONS = ['visitor', 'bot_misses', 'escalation', 'not_helpful'] as const;
+export type HandoffReason = (typeof HANDOFF_REASONS)[number];
+
+export type ConversationEvent =
+  | { type: 'handoff'; reason: HandoffReason }
+  | { type: 'take'; agentId: string }
+  | { type: 'return_to_bot' }
+  | { type: 'resolve' }
+  | { type: 'visitor_message' };
+
+/** What is written to the timeline as a system event when a transition happens. */
+export type SystemEventName = 'queued' | 'assigned' | 'returned_to_bot' | 'resolved' | 'reopened';
+
+export type Transition =
+  | { ok: true; changed: true; to: ConversationState; event: SystemEventName }
+  | { ok: true; changed: false; to: ConversationState }
+  | { ok: false; code: 'invalid_state' | 'conflict' };
+
+const move = (to: ConversationState, event: SystemEventName): Transition => ({
+  ok: true,
+  changed: true,
+  to,
+  event,
+});
+const stay = (to: ConversationState): Transition => ({ ok: true, changed: false, to });
+
+export function transition(state: ConversationState, event: ConversationEvent): Transition {
+  switch (event.type) {
+    case 'handoff':
+      if (state === 'bot') return move('queued', 'queued');
+      // Asking twice, or while a person already helps, changes nothing.
+      if (state === 'queued' || state === 'assigned') return stay(state);
+      return { ok: false, code: 'invalid_state' };
+    case 'take':
+      if (state === 'bot' || state === 'queued') return move('assigned', 'assigned');
+      if (state === 'assigned') return { ok: false, code: 'conflict' };
+      return { ok: false, code: 'invalid_state' };
+    case 'return_to_bot':
+      if (state === 'assigned' || state === 'queued') return move('bot', 'returned_to_bot');
+      return { ok: false, code: 'invalid_state' };
+    case 'resolve':
+      if (state === 'resolved') return stay(state);
+      return move('resolved', 'resolved');
+    case 'visitor_message':
+      if (state === 'resolved') return move('bot', 'reopened');
+      return stay(state);
+  }
+}
+
+/** States in which the visitor's conversation is still open (the widget resumes it). */
+export const isOpenState = (state: ConversationState): boolean => state !== 'resolved';

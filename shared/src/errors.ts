@@ -1,0 +1,44 @@
+/** The one closed set of error codes, shared by HTTP responses and socket acks. */
+export const ERROR_CODES = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'conflict',
+  'invalid_state',
+  'client_id_conflict',
+  'too_large',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ERROR_HTTP_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  client_id_conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+/** Codes a client may retry with the same request (and the same `clientId`). */
+export const RETRYABLE_ERRORS: readonly ErrorCode[] = ['unavailable', 'rate_limited', 'internal'];
+
+export type ErrorBody = { code: ErrorCode; message: string };
+
+/** The ack every socket request receives, and the JSON shape of every HTTP error. */
+export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type Ack<T> = (result: AckResult<T>) => void;
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

@@ -1,0 +1,116 @@
+/**
+ * Every socket event name, written once, and the typed event maps of both namespaces.
+ * `Server<VisitorClientEvents, VisitorServerEvents>` on the server,
+ * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
+ */
+import type { Ack } from './errors.ts';
+import type {
+  ConversationRefInput,
+  OpenConversationInput,
+  PageViewInput,
+  RateInput,
+  SendAgentMessageInput,
+  SendVisitorMessageInput,
+  SyncInput,
+} from './schemas.ts';
+import type { AgentConversation, Message, VisitorConversation, WidgetSite } from './types.ts';
+
+export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;
+
+export const EVENTS = {
+  /** visitor → server: site settings, the open conversation and its messages. */
+  sessionInit: 'session:init',
+  /** visitor → server: the open conversation, created if there is none. */
+  conversationOpen: 'conversation:open',
+  /** both → server: a message with the client's own id; acked after commit. */
+  messageSend: 'message:send',
+  /** both → server: every message after a `seq`. */
+  messagesSync: 'messages:sync',
+  /** visitor → server: "Talk to a person". */
+  conversationHandoff: 'conversation:handoff',
+  /** visitor → server: the last bot answer did not help (counts as a miss). */
+  botNotHelpful: 'bot:not-helpful',
+  /** visitor → server: 1–5 rating with an optional comment. */
+  conversationRate: 'conversation:rate',
+  /** visitor → server: the page the visitor is on. */
+  pageView: 'page:view',
+  /** agent → server: watch a conversation's timeline (join its room). */
+  conversationWatch: 'conversation:watch',
+  conversationUnwatch: 'conversation:unwatch',
+  /** agent → server: take over (atomic: one of several agents wins). */
+  conversationTake: 'conversation:take',
+  conversationReturn: 'conversation:return',
+  conversationResolve: 'conversation:resolve',
+  /** server → clients: a committed message. */
+  messageNew: 'message:new',
+  /** server → visitor: its conversation changed (state, agent, queue). */
+  conversationState: 'conversation:state',
+  /** server → agents: a conversation of their site changed (lists, badges). */
+  conversationUpdated: 'conversation:updated',
+  /** server → client: this session ended (logout, disabled agent, revoked token). */
+  sessionEnded: 'session:ended',
+} as const;
+
+export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
+
+export type SessionInitResult = {
+  site: WidgetSite;
+  conversation: VisitorConversation | null;
+  messages: Message[];
+};
+export type OpenResult = { conversation: VisitorConversation; messages: Message[] };
+export type SendResult = { message: Message; duplicate: boolean };
+export type SyncResult<C> = { conversation: C; messages: Message[]; hasMore: boolean };
+export type WatchResult = { conversation: AgentConversation; messages: Message[]; hasMore: boolean };
+
+export type VisitorClientEvents = {
+  [EVENTS.sessionInit]: (input: { locale?: string }, ack: Ack<SessionInitResult>) => void;
+  [EVENTS.conversationOpen]: (input: OpenConversationInput, ack: Ack<OpenResult>) => void;
+  [EVENTS.messageSend]: (input: SendVisitorMessageInput, ack: Ack<SendResult>) => void;
+  [EVENTS.messagesSync]: (input: SyncInput, ack: Ack<SyncResult<VisitorConversation>>) => void;
+  [EVENTS.conversationHandoff]: (input: ConversationRefInput, ack: Ack<VisitorConversation>) => void;
+  [EVENTS.botNotHelpful]: (input: ConversationRefInput, ack: Ack<VisitorConversation>) => void;
+  [EVENTS.conversationRate]: (input: RateInput, ack: Ack<VisitorConversation>) => void;
+  [EVENTS.pageView]: (input: PageViewInput, ack: Ack<null>) => void;
+};
+
+export type VisitorServerEvents = {
+  [EVENTS.messageNew]: (message: Message) => void;
+  [EVENTS.conversationState]: (conversation: VisitorConversation) => void;
+  [EVENTS.sessionEnded]: (reason: { code: string }) => void;
+};
+
+export type AgentClientEvents = {
+  [EVENTS.conversationWatch]: (input: ConversationRefInput, ack: Ack<WatchResult>) => void;
+  [EVENTS.conversationUnwatch]: (input: ConversationRefInput, ack: Ack<null>) => void;
+  [EVENTS.messageSend]: (input: SendAgentMessageInput, ack: Ack<SendResult>) => void;
+  [EVENTS.messagesSync]: (input: SyncInput, ack: Ack<SyncResult<AgentConversation>>) => void;
+  [EVENTS.conversationTake]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
+  [EVENTS.conversationReturn]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
+  [EVENTS.conversationResolve]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
+};
+
+export type AgentServerEvents = {
+  [EVENTS.messageNew]: (message: Message) => void;
+  [EVENTS.conversationUpdated]: (conversation: AgentConversation) => void;
+  [EVENTS.sessionEnded]: (reason: { code: string }) => void;
+};
+
+/** REST paths, written once for the server routes and the clients. */
+export const API = {
+  visitorSessions: '/api/v1/visitor/sessions',
+  login: '/api/v1/auth/login',
+  logout: '/api/v1/auth/logout',
+  me: '/api/v1/auth/me',
+  conversations: '/api/v1/conversations',
+  conversation: (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}`,
+  health: '/healthz',
+} as const;
+
+/** Where the server serves the built clients. */
+export const PATHS = {
+  loader: '/widget.js',
+  widgetAssets: '/widget/',
+  console: '/console',
+  demo: '/demo',
+} as const;

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { pickLocale } from './locale.ts';
+import { SERVER_CATALOGS } from './server.ts';
+import { format } from './translate.ts';
+import { WIDGET_CATALOGS } from './widget.ts';
+
+describe('catalogs', () => {
+  it.each([
+    ['widget', WIDGET_CATALOGS],
+    ['server', SERVER_CATALOGS],
+  ] as const)('%s: Polish has every English key, with the same placeholders, none empty', (_n, catalogs) => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, en] of Object.entries(catalogs.en)) {
+      const pl = (catalogs.pl as Record<string, string>)[key];
+      expect(pl, key).toBeTruthy();
+      expect(placeholders(pl!), key).toEqual(placeholders(en));
+    }
+  });
+
+  it('format fills placeholders and leaves unknown ones', () => {
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(format('{__proto__}', {})).toBe('{__proto__}');
+  });
+
+  it('pickLocale takes the first supported base language', () => {
+    expect(pickLocale(['de-DE', 'pl-PL', 'en'])).toBe('pl');
+    expect(pickLocale([undefined, 'EN-gb'])).toBe('en');
+    expect(pickLocale(['fr'])).toBe('en');
+  });
+});

@@ -1,0 +1,37 @@
+/** Strings the server writes into conversations (bot replies) and prints, per language. */
+import type { Locale } from './locale.ts';
+
+const en = {
+  botGreetingReply: 'Hello! Ask me anything about our shop, or talk to a person.',
+  botThanksReply: "You're welcome! Anything else I can help with?",
+  botGoodbyeReply: 'Goodbye, have a great day!',
+  botMiss: "Sorry, I'm not sure I understood. Could you rephrase it, or would you like to talk to a person?",
+  botMissOfferPerson: "I still can't find an answer. Let me connect you with a person.",
+  botClarify: 'Did you mean one of these?',
+  botHandoff: "I'm passing you to a person. Someone will be with you shortly.",
+  botHandoffOffline:
+    'Nobody from our team is online right now. Leave your message here and we will reply as soon as we can.',
+  botComplaint: 'I am sorry to hear that. Here is what to do — and a person can help you if you wish.',
+  talkToPerson: 'Talk to a person',
+  notHelpful: 'That did not help',
+} as const;
+
+export type ServerKey = keyof typeof en;
+
+const pl: Record<ServerKey, string> = {
+  botGreetingReply: 'Cześć! Zapytaj mnie o cokolwiek dotyczącego sklepu albo porozmawiaj z konsultantem.',
+  botThanksReply: 'Nie ma za co! Czy mogę pomóc w czymś jeszcze?',
+  botGoodbyeReply: 'Do widzenia, miłego dnia!',
+  botMiss:
+    'Przepraszam, nie jestem pewien, czy dobrze rozumiem. Możesz napisać to inaczej albo porozmawiać z konsultantem?',
+  botMissOfferPerson: 'Nadal nie mogę znaleźć odpowiedzi. Połączę Cię z konsultantem.',
+  botClarify: 'Czy chodziło Ci o jedno z tych pytań?',
+  botHandoff: 'Przekazuję rozmowę konsultantowi. Ktoś zaraz się odezwie.',
+  botHandoffOffline:
+    'Nikogo z naszego zespołu nie ma teraz online. Zostaw tu wiadomość, odpowiemy najszybciej, jak to możliwe.',
+  botComplaint: 'Przykro nam. Oto co zrobić — a jeśli chcesz, pomoże Ci konsultant.',
+  talkToPerson: 'Porozmawiaj z konsultantem',
+  notHelpful: 'To nie pomogło',
+};
+
+export const SERVER_CATALOGS: Record<Locale, Record<ServerKey, string>> = { en, pl };

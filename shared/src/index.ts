@@ -1,0 +1,12 @@
+/**
+ * @module @frontdesk/shared — the protocol both ends depend on: event names and maps, payload
+ * types, error codes, limits, conversation states. Schemas live in `@frontdesk/shared/schemas`
+ * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
+ */
+export * from './conversation-state.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './i18n/locale.ts';
+export * from './limits.ts';
+export type * from './schemas.ts';
+export * from './types.ts';

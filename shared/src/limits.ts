@@ -1,0 +1,28 @@
+/** Limits shared by the server (enforcement) and the clients (UI hints). Written once, here. */
+export const LIMITS = {
+  /** Longest message body, in characters, after trimming. */
+  messageMaxLength: 5000,
+  /** Largest socket.io packet the server accepts (bytes); bigger packets close the connection. */
+  socketMaxPayloadBytes: 64 * 1024,
+  /** Largest JSON body the HTTP API buffers (bytes). */
+  httpMaxBodyBytes: 64 * 1024,
+  /** How many messages one sync reply carries at most; the client asks again for the rest. */
+  syncPageSize: 200,
+  /** Longest visitor display name and e-mail. */
+  nameMaxLength: 100,
+  emailMaxLength: 254,
+  /** Page URL and title sent by the widget. */
+  urlMaxLength: 2048,
+  titleMaxLength: 300,
+  /** Rating scale and comment. */
+  ratingMin: 1,
+  ratingMax: 5,
+  ratingCommentMaxLength: 1000,
+  /** Consecutive bot misses before a person is offered (site default). */
+  botMissesBeforeHandoff: 2,
+  /** Agent password length bounds. */
+  passwordMinLength: 10,
+  passwordMaxLength: 200,
+  /** Messages a single visitor socket may send per rolling minute. */
+  visitorMessagesPerMinute: 60,
+} as const;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from './limits.ts';
+import {
+  LoginSchema,
+  OpenConversationSchema,
+  RateSchema,
+  SendAgentMessageSchema,
+  SendVisitorMessageSchema,
+  SyncSchema,
+  v,
+} from './schemas.ts';
+
+const ok = (schema: v.GenericSchema, input: unknown) => v.safeParse(schema, input).success;
+
+describe('SendVisitorMessageSchema', () => {
+  const valid = { conversationId: 'c_1', clientId: 'abcdefgh12', body: '  hello  ' };
+
+  it('accepts a message, trims it, and round-trips through JSON', () => {
+    const parsed = v.parse(SendVisitorMessageSchema, JSON.parse(JSON.stringify(valid)));
+    expect(parsed).toEqual({ ...valid, body: 'hello' });
+    expect(v.parse(SendVisitorMessageSchema, JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+  });
+
+  it('accepts quick-reply choices', () => {
+    expect(ok(SendVisitorMessageSchema, { ...valid, quickReply: { type: 'faq', faqId: 'returns' } })).toBe(
+      true,
+    );
+    expect(ok(SendVisitorMessageSchema, { ...valid, quickReply: { type: 'handoff' } })).toBe(true);
+    expect(ok(SendVisitorMessageSchema, { ...valid, quickReply: { type: 'explode' } })).toBe(false);
+  });
+
+  it.each([
+    ['empty body', { ...valid, body: '   ' }],
+    ['too long', { ...valid, body: 'x'.repeat(LIMITS.messageMaxLength + 1) }],
+    ['operator object', { ...valid, conversationId: { $regex: '.*' } }],
+    ['array', { ...valid, body: ['a'] }],
+    ['number id', { ...valid, conversationId: 1e309 }],
+    ['short clientId', { ...valid, clientId: 'x' }],
+    ['clientId with spaces', { ...valid, clientId: 'a b c d e f g h' }],
+    ['unknown key', { ...valid, extra: 1 }],
+    [
+      '__proto__ key',
+      JSON.parse('{"conversationId":"c","clientId":"abcdefgh","body":"x","__proto__":{"admin":true}}'),
+    ],
+    ['null', null],
+    ['string', 'hello'],
+  ])('rejects %s', (_name, input) => {
+    expect(ok(SendVisitorMessageSchema, input)).toBe(false);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
+
+describe('other schemas', () => {
+  it('sync needs a non-negative integer seq', () => {
+    expect(ok(SyncSchema, { conversationId: 'c', afterSeq: 0 })).toBe(true);
+    expect(ok(SyncSchema, { conversationId: 'c', afterSeq: -1 })).toBe(false);
+    expect(ok(SyncSchema, { conversationId: 'c', afterSeq: 1.5 })).toBe(false);
+    expect(ok(SyncSchema, { conversationId: 'c', afterSeq: '3' })).toBe(false);
+  });
+
+  it('rating is 1–5 with an optional comment', () => {
+    expect(ok(RateSchema, { conversationId: 'c', rating: 5, comment: 'great' })).toBe(true);
+    expect(ok(RateSchema, { conversationId: 'c', rating: 0 })).toBe(false);
+    expect(ok(RateSchema, { conversationId: 'c', rating: 6 })).toBe(false);
+  });
+
+  it('agent messages may be notes but not events', () => {
+    const base = { conversationId: 'c', clientId: 'abcdefgh', body: 'x' };
+    expect(ok(SendAgentMessageSchema, { ...base, kind: 'note' })).toBe(true);
+    expect(ok(SendAgentMessageSchema, { ...base, kind: 'event' })).toBe(false);
+  });
+
+  it('open accepts a page and a locale only from the list', () => {
+    expect(
+      ok(OpenConversationSchema, { locale: 'pl', page: { url: 'https://shop.example/a', title: 'A' } }),
+    ).toBe(true);
+    expect(ok(OpenConversationSchema, { locale: 'de' })).toBe(false);
+    expect(ok(OpenConversationSchema, { page: { url: 'javascript:alert(1)x', title: '' } })).toBe(true);
+  });
+
+  it('login lower-cases the e-mail', () => {
+    expect(v.parse(LoginSchema, { email: ' Ann@Example.COM ', password: 'p' }).email).toBe('ann@example.com');
+    expect(ok(LoginSchema, { email: 'not-an-email', password: 'p' })).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Runtime schemas for every inbound payload (socket and HTTP). Handlers parse with these before any
+ * service sees the data; unknown keys are rejected, so `__proto__` and friends never get through.
+ * Kept out of the package index so the widget bundle does not pull in the validator.
+ */
+import * as v from 'valibot';
+import { CONVERSATION_STATES } from './conversation-state.ts';
+import { LOCALES } from './i18n/locale.ts';
+import { LIMITS } from './limits.ts';
+
+export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
+export const ClientIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
+);
+export const SiteKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be a site key'));
+export const LocaleSchema = v.picklist(LOCALES);
+const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+export const BodySchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.messageMaxLength * 2, 'message is too long'),
+  v.trim(),
+  v.nonEmpty('message is empty'),
+  v.maxLength(LIMITS.messageMaxLength, 'message is too long'),
+);
+
+export const SessionInitSchema = v.strictObject({ locale: v.optional(v.string()) });
+
+export const PageViewSchema = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(LIMITS.urlMaxLength), v.url()),
+  title: v.pipe(v.string(), v.maxLength(LIMITS.titleMaxLength)),
+});
+export type PageViewInput = v.InferOutput<typeof PageViewSchema>;
+
+export const OpenConversationSchema = v.strictObject({
+  locale: v.optional(LocaleSchema),
+  page: v.optional(PageViewSchema),
+  /** Start a new conversation when the current one is resolved. */
+  fresh: v.optional(v.boolean()),
+});
+export type OpenConversationInput = v.InferOutput<typeof OpenConversationSchema>;
+
+const QuickReplyChoiceSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('faq'), faqId: IdSchema }),
+  v.strictObject({ type: v.literal('handoff') }),
+]);
+
+export const SendVisitorMessageSchema = v.strictObject({
+  conversationId: IdSchema,
+  clientId: ClientIdSchema,
+  body: BodySchema,
+  quickReply: v.optional(QuickReplyChoiceSchema),
+});
+export type SendVisitorMessageInput = v.InferOutput<typeof SendVisitorMessageSchema>;
+
+export const SendAgentMessageSchema = v.strictObject({
+  conversationId: IdSchema,
+  clientId: ClientIdSchema,
+  body: BodySchema,
+  kind: v.optional(v.picklist(['text', 'note'])),
+});
+export type SendAgentMessageInput = v.InferOutput<typeof SendAgentMessageSchema>;
+
+export const SyncSchema = v.strictObject({ conversationId: IdSchema, afterSeq: Seq });
+export type SyncInput = v.InferOutput<typeof SyncSchema>;
+
+export const ConversationRefSchema = v.strictObject({ conversationId: IdSchema });
+export type ConversationRefInput = v.InferOutput<typeof ConversationRefSchema>;
+
+export const RateSchema = v.strictObject({
+  conversationId: IdSchema,
+  rating: v.pipe(v.number(), v.integer(), v.minValue(LIMITS.ratingMin), v.maxValue(LIMITS.ratingMax)),
+  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.ratingCommentMaxLength))),
+});
+export type RateInput = v.InferOutput<typeof RateSchema>;
+
+// HTTP bodies and queries
+
+export const VisitorSessionSchema = v.strictObject({ siteKey: SiteKeySchema });
+export type VisitorSessionInput = v.InferOutput<typeof VisitorSessionSchema>;
+
+export const EmailSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(LIMITS.emailMaxLength),
+  v.email(),
+);
+
+export const LoginSchema = v.strictObject({
+  email: EmailSchema,
+  password: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passwordMaxLength)),
+});
+export type LoginInput = v.InferOutput<typeof LoginSchema>;
+
+export const NewAgentSchema = v.strictObject({
+  email: EmailSchema,
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.nameMaxLength)),
+  password: v.pipe(v.string(), v.minLength(LIMITS.passwordMinLength), v.maxLength(LIMITS.passwordMaxLength)),
+  role: v.optional(v.picklist(['admin', 'agent']), 'agent'),
+});
+export type NewAgentInput = v.InferOutput<typeof NewAgentSchema>;
+
+export const ConversationListQuerySchema = v.strictObject({
+  state: v.optional(v.picklist(CONVERSATION_STATES)),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
+  ),
+});
+export type ConversationListQuery = v.InferOutput<typeof ConversationListQuerySchema>;
+
+export const MessagesQuerySchema = v.strictObject({
+  after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+});
+
+export type Schema = v.GenericSchema;
+export { v };

@@ -1,0 +1,107 @@
+/** Data shapes that cross the wire: messages, conversations, sites, agents. */
+import type { ConversationState, HandoffReason, SystemEventName } from './conversation-state.ts';
+import type { Locale } from './i18n/locale.ts';
+
+export type Author = 'visitor' | 'bot' | 'agent' | 'system';
+export type MessageKind = 'text' | 'note' | 'event' | 'attachment';
+
+/** A button under a bot message. `faq` answers that entry; `handoff` asks for a person. */
+export type QuickReply =
+  | { type: 'faq'; label: string; faqId: string }
+  | { type: 'handoff'; label: string }
+  | { type: 'text'; label: string };
+
+/** What the bot did with one visitor message: shown to agents, never to visitors. */
+export type BotMatch = {
+  outcome: 'answer' | 'clarify' | 'miss' | 'intent';
+  intent?: string;
+  faqId?: string;
+  question?: string;
+  score: number;
+  candidates?: { faqId: string; question: string; score: number }[];
+};
+
+export type SystemEvent = {
+  name: SystemEventName;
+  reason?: HandoffReason;
+  agentName?: string;
+};
+
+export type MessageMeta = {
+  quickReplies?: QuickReply[];
+  event?: SystemEvent;
+  bot?: BotMatch;
+  /** Set on a bot reply: the visitor may mark it "not helpful". */
+  faqId?: string;
+};
+
+export type Message = {
+  id: string;
+  conversationId: string;
+  seq: number;
+  clientId: string | null;
+  author: Author;
+  authorName: string | null;
+  kind: MessageKind;
+  body: string;
+  meta: MessageMeta | null;
+  createdAt: string;
+};
+
+export type QueueInfo = { position: number; waitingSince: string };
+
+/** What the visitor's widget knows about its conversation. */
+export type VisitorConversation = {
+  id: string;
+  state: ConversationState;
+  agentName: string | null;
+  lastSeq: number;
+  rating: number | null;
+  queue: QueueInfo | null;
+  createdAt: string;
+};
+
+export type PageInfo = { url: string; title: string };
+
+/** A conversation as agents see it in lists and in the timeline header. */
+export type AgentConversation = {
+  id: string;
+  siteId: string;
+  state: ConversationState;
+  agentId: string | null;
+  agentName: string | null;
+  visitor: { id: string; name: string | null; email: string | null; verified: boolean };
+  locale: Locale;
+  lastSeq: number;
+  lastMessage: { author: Author; body: string; createdAt: string } | null;
+  page: PageInfo | null;
+  userAgent: string | null;
+  rating: number | null;
+  ratingComment: string | null;
+  handoffReason: HandoffReason | null;
+  queuedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+};
+
+/** The site settings the widget needs. */
+export type WidgetSite = {
+  name: string;
+  color: string;
+  locale: Locale | null;
+  greeting: string | null;
+  quickReplies: QuickReply[];
+  agentsOnline: number;
+};
+
+export type AgentRole = 'admin' | 'agent';
+export type AgentProfile = {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  sites: { id: string; name: string; key: string }[];
+};
+
+export type VisitorSession = { token: string; visitorId: string };
