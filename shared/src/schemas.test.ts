@@ -34,7 +34,7 @@ describe('SendVisitorMessageSchema', () => {
     ['too long', { ...valid, body: 'x'.repeat(LIMITS.messageMaxLength + 1) }],
     ['operator object', { ...valid, conversationId: { $regex: '.*' } }],
     ['array', { ...valid, body: ['a'] }],
-    ['number id', { ...valid, conversationId: 1e309 }],
+    ['number id', { ...valid, conversationId: Number.MAX_VALUE }],
     ['short clientId', { ...valid, clientId: 'x' }],
     ['clientId with spaces', { ...valid, clientId: 'a b c d e f g h' }],
     ['unknown key', { ...valid, extra: 1 }],
