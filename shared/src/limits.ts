@@ -26,3 +26,12 @@ export const LIMITS = {
   /** Messages a single visitor socket may send per rolling minute. */
   visitorMessagesPerMinute: 60,
 } as const;
+
+/** Widget weight budgets, gzipped bytes; the widget build fails past them. */
+export const WIDGET_BUDGETS = {
+  loaderGzipBytes: 2 * 1024,
+  openGzipBytes: 50 * 1024,
+} as const;
+
+/** Storage keys the loader and the app share (prefix + site key). */
+export const WIDGET_STORAGE_PREFIX = 'frontdesk:';
