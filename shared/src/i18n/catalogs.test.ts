@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONSOLE_CATALOGS } from './console.ts';
 import { pickLocale } from './locale.ts';
 import { SERVER_CATALOGS } from './server.ts';
 import { format } from './translate.ts';
@@ -8,6 +9,7 @@ describe('catalogs', () => {
   it.each([
     ['widget', WIDGET_CATALOGS],
     ['server', SERVER_CATALOGS],
+    ['console', CONSOLE_CATALOGS],
   ] as const)('%s: Polish has every English key, with the same placeholders, none empty', (_n, catalogs) => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, en] of Object.entries(catalogs.en)) {

@@ -1,4 +1,5 @@
 /** @module i18n — every user-facing string lives in these catalogs. */
+export * from './console.ts';
 export * from './loader.ts';
 export * from './locale.ts';
 export * from './server.ts';

@@ -1,0 +1,81 @@
+/**
+ * First start: the demo site (with its FAQ) and an admin agent. Idempotent: runs on every start and
+ * only creates what is missing. The admin's generated password is printed and kept in the data dir.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isLocale, type QuickReply } from '@frontdesk/shared';
+import type { BotRegistry } from './bot/registry.ts';
+import type { AgentService } from './services/agents.ts';
+import { DEMO_SITE_KEY } from './services/visitors.ts';
+import { DEFAULT_SITE_SETTINGS, type Site, type Storage } from './storage/index.ts';
+
+export const DEMO_FAQ_FILE = fileURLToPath(new URL('../seed/demo-faq.jsonl', import.meta.url));
+export const ADMIN_EMAIL = 'admin@example.com';
+
+/** Topics whose answers also offer a person at once. */
+const PRIORITY_TOPICS = ['complaint', 'damaged_parcel', 'missing_item'];
+
+type SeedFaq = { id: string; lang: string; question: string; examples: string[]; answer: string };
+
+export function readFaqFile(file: string) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as SeedFaq)
+    .filter((faq): faq is SeedFaq & { lang: 'en' | 'pl' } => isLocale(faq.lang))
+    .map((faq) => ({
+      id: faq.id,
+      lang: faq.lang,
+      question: faq.question,
+      examples: faq.examples,
+      answer: faq.answer,
+      tags: PRIORITY_TOPICS.some((t) => faq.id.startsWith(`${t}_`)) ? ['complaint'] : [],
+    }));
+}
+
+const quickReplies = (faqs: ReturnType<typeof readFaqFile>, lang: 'en' | 'pl'): QuickReply[] =>
+  ['delivery_time', 'return_policy', 'order_status'].flatMap((topic) => {
+    const faq = faqs.find((f) => f.id === `${topic}_${lang}`);
+    return faq ? [{ type: 'faq' as const, label: faq.question, faqId: faq.id }] : [];
+  });
+
+export async function ensureDemoSite(storage: Storage, bot: BotRegistry): Promise<Site> {
+  const existing = await storage.getSiteByKey(DEMO_SITE_KEY);
+  if (existing) return existing;
+  const faqs = readFaqFile(DEMO_FAQ_FILE);
+  const site = await storage.createSite({
+    key: DEMO_SITE_KEY,
+    name: 'Nordic Nest',
+    allowedOrigins: [],
+    settings: {
+      ...DEFAULT_SITE_SETTINGS,
+      quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
+      escalationPhrases: [],
+    },
+  });
+  for (const faq of faqs) await storage.upsertFaq(site.id, faq);
+  bot.invalidate(site.id);
+  return site;
+}
+
+export type AdminLogin = { email: string; password: string | null; passwordFile: string };
+
+/** Creates the first admin when there is no agent at all. */
+export async function ensureAdmin(
+  storage: Storage,
+  agents: AgentService,
+  site: Site,
+  dataDir: string,
+): Promise<AdminLogin> {
+  const passwordFile = join(dataDir, 'admin-password.txt');
+  if ((await storage.countAgents()) > 0) {
+    return { email: ADMIN_EMAIL, password: existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null, passwordFile };
+  }
+  const password = randomBytes(12).toString('base64url');
+  await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id]);
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  return { email: ADMIN_EMAIL, password, passwordFile };
+}

@@ -1,0 +1,120 @@
+// The FAQ engine's public surface: build an index per language, classify a visitor message into a
+// built-in intent, an answer, a "did you mean" clarification or a miss. Pure: no I/O, no models.
+import { createAnalyzer } from './analyzer.ts';
+import { detectIntent, matchesEscalation } from './intents.ts';
+import { detectLanguage as detectLang } from './language.ts';
+import { createLangIndex, type LangIndex } from './lang-index.ts';
+import {
+  ANSWER_THRESHOLD,
+  CANDIDATE_COUNT,
+  CLARIFY_FLOOR,
+  CLARIFY_GAP,
+  combine,
+  confidence,
+} from './scoring.ts';
+import { baseSynonyms } from './synonyms.ts';
+import type { Candidate, ClassifyOptions, Decision, Engine, EngineOptions, FaqEntry, Lang } from './types.ts';
+
+export type {
+  BuiltinIntent,
+  Candidate,
+  ClassifyOptions,
+  Decision,
+  Engine,
+  EngineOptions,
+  FaqEntry,
+  Lang,
+  Signals,
+} from './types.ts';
+export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP } from './scoring.ts';
+
+const LANGS: readonly Lang[] = ['en', 'pl'];
+
+export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): Engine {
+  const indexes = new Map<Lang, LangIndex>();
+  const langOf = new Map<string, Lang>();
+  const escalation = options.escalationPhrases ?? [];
+
+  function indexFor(lang: Lang): LangIndex {
+    let idx = indexes.get(lang);
+    if (!idx) {
+      const groups = [...(options.synonyms?.[lang] ?? []), ...baseSynonyms(lang)];
+      idx = createLangIndex(createAnalyzer(lang, groups));
+      indexes.set(lang, idx);
+    }
+    return idx;
+  }
+
+  function upsert(entry: FaqEntry): void {
+    const previous = langOf.get(entry.id);
+    if (previous !== undefined && previous !== entry.lang) indexes.get(previous)?.delete(entry.id);
+    const texts = [entry.question, ...entry.examples];
+    if (options.indexAnswers) texts.push(entry.answer);
+    indexFor(entry.lang).put(entry.id, texts);
+    langOf.set(entry.id, entry.lang);
+  }
+
+  function remove(id: string): void {
+    const lang = langOf.get(id);
+    if (lang === undefined) return;
+    indexes.get(lang)?.delete(id);
+    langOf.delete(id);
+  }
+
+  function faqLangs(): Lang[] {
+    const present = LANGS.filter((l) => (indexes.get(l)?.size() ?? 0) > 0);
+    return present.length > 0 ? present : ['en'];
+  }
+
+  function detectLanguage(text: string, langs?: Lang[]): Lang {
+    const among = langs && langs.length > 0 ? langs : faqLangs();
+    return detectLang(text, among, (lang, word) => indexes.get(lang)?.vocabulary.has(word) ?? false);
+  }
+
+  function rank(text: string, lang: Lang): { candidates: Candidate[]; top: number; second: number } {
+    const idx = indexes.get(lang);
+    if (!idx || idx.size() === 0) return { candidates: [], top: 0, second: 0 };
+    const scored = idx
+      .search(text)
+      .map((r) => ({ id: r.id, s: combine(r.features) }))
+      .sort((a, b) => b.s - a.s);
+    const top = scored[0]?.s ?? 0;
+    const second = scored[1]?.s ?? 0;
+    const candidates = scored.slice(0, CANDIDATE_COUNT).map((r, i) => ({
+      faqId: r.id,
+      score: round(confidence(r.s, i === 0 ? second : top)),
+    }));
+    return { candidates, top, second };
+  }
+
+  function classify(text: string, opts: ClassifyOptions = {}): Decision {
+    const lang = opts.lang ?? detectLanguage(text, opts.langs);
+    const flag = matchesEscalation(text, escalation) ? ({ escalation: true } as const) : {};
+    const intent = detectIntent(text, [lang, ...LANGS.filter((l) => l !== lang)]);
+    if (intent) return { type: 'intent', intent: intent.intent, lang, score: intent.score, ...flag };
+
+    const { candidates, top, second } = rank(text, lang);
+    const best = candidates[0];
+    const runnerUp = candidates[1];
+    if (best && best.score >= ANSWER_THRESHOLD) {
+      return { type: 'answer', faqId: best.faqId, score: best.score, lang, candidates, ...flag };
+    }
+    if (best && runnerUp && runnerUp.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
+      return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
+    }
+    return { type: 'miss', lang, candidates, ...flag };
+  }
+
+  for (const e of entries) upsert(e);
+  return {
+    classify,
+    rank: (text, opts = {}) => rank(text, opts.lang ?? detectLanguage(text, opts.langs)).candidates,
+    upsert,
+    remove,
+    detectLanguage,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

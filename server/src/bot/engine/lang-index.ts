@@ -1,0 +1,240 @@
+// One language's FAQ index: analysed documents per entry, vocabulary for typo correction, inverted lists.
+// Entries are analysed once when added; the inverted lists and weights are recompiled lazily on the next
+// query after a change (cheap: no text is re-analysed).
+import type { Analyzer } from './analyzer.ts';
+import { type Features, featuresOf, mergeFeatures } from './features.ts';
+import { createVocabulary, type Vocabulary } from './typo.ts';
+
+export type EntryFeatures = {
+  /** Cosine of query and the whole entry (question + examples as one document), word terms. */
+  wordEntry: number;
+  /** Best cosine of query and any single document of the entry, word terms. */
+  wordDoc: number;
+  charEntry: number;
+  charDoc: number;
+  /** Share of the query's term bigrams found in the entry. */
+  phrase: number;
+  /** IDF-weighted share of the query's terms the entry contains. */
+  coverage: number;
+};
+
+export type ScoredEntry = { id: string; features: EntryFeatures };
+
+type Stored = { id: string; docs: Features[]; merged: Features; words: string[] };
+
+type Postings = Map<string, { ids: Int32Array; weights: Float64Array }>;
+
+type Compiled = {
+  ids: string[];
+  docEntry: Int32Array;
+  termIdf: Map<string, number>;
+  gramIdf: Map<string, number>;
+  unknownIdf: number;
+  termEntry: Postings;
+  termDoc: Postings;
+  gramEntry: Postings;
+  gramDoc: Postings;
+  bigrams: Set<string>[];
+};
+
+export type LangIndex = {
+  put(id: string, texts: string[]): void;
+  delete(id: string): boolean;
+  has(id: string): boolean;
+  size(): number;
+  search(text: string): ScoredEntry[];
+  vocabulary: Vocabulary;
+};
+
+function idfTable(maps: Iterable<Map<string, number> | Set<string>>, n: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const m of maps) for (const k of m.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [k, d] of df) idf.set(k, Math.log(1 + n / d));
+  return idf;
+}
+
+/** Inverted lists of sublinear-tf × idf weights, each vector normalised to unit length. */
+function postingsOf(vectors: Map<string, number>[], idf: Map<string, number>): Postings {
+  const lists = new Map<string, { ids: number[]; weights: number[] }>();
+  vectors.forEach((vec, id) => {
+    let norm = 0;
+    const weighted: [string, number][] = [];
+    for (const [k, tf] of vec) {
+      const w = (1 + Math.log(tf)) * (idf.get(k) ?? 0);
+      weighted.push([k, w]);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, w] of weighted) {
+      let list = lists.get(k);
+      if (!list) {
+        list = { ids: [], weights: [] };
+        lists.set(k, list);
+      }
+      list.ids.push(id);
+      list.weights.push(w / norm);
+    }
+  });
+  const out: Postings = new Map();
+  for (const [k, l] of lists) out.set(k, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) });
+  return out;
+}
+
+export function createLangIndex(analyzer: Analyzer): LangIndex {
+  const entries = new Map<string, Stored>();
+  const vocabulary = createVocabulary();
+  for (const w of analyzer.synonymWords()) vocabulary.add(w);
+  let compiled: Compiled | null = null;
+
+  function put(id: string, texts: string[]): void {
+    remove(id);
+    const analyses = texts.map((t) => analyzer.analyze(t));
+    const docs = analyses.map(featuresOf);
+    const words = analyses.flatMap((a) => a.words);
+    for (const w of words) vocabulary.add(w);
+    entries.set(id, { id, docs, merged: mergeFeatures(docs), words });
+    compiled = null;
+  }
+
+  function remove(id: string): boolean {
+    const old = entries.get(id);
+    if (!old) return false;
+    for (const w of old.words) vocabulary.remove(w);
+    entries.delete(id);
+    compiled = null;
+    return true;
+  }
+
+  function compile(): Compiled {
+    const list = [...entries.values()];
+    const n = list.length;
+    const termIdf = idfTable(
+      list.map((e) => e.merged.terms),
+      n,
+    );
+    const gramIdf = idfTable(
+      list.map((e) => e.merged.grams),
+      n,
+    );
+    const docEntry: number[] = [];
+    const docTerms: Map<string, number>[] = [];
+    const docGrams: Map<string, number>[] = [];
+    list.forEach((e, i) => {
+      for (const d of e.docs) {
+        docEntry.push(i);
+        docTerms.push(d.terms);
+        docGrams.push(d.grams);
+      }
+    });
+    return {
+      ids: list.map((e) => e.id),
+      docEntry: Int32Array.from(docEntry),
+      termIdf,
+      gramIdf,
+      unknownIdf: Math.log(1 + Math.max(n, 1)),
+      termEntry: postingsOf(
+        list.map((e) => e.merged.terms),
+        termIdf,
+      ),
+      termDoc: postingsOf(docTerms, termIdf),
+      gramEntry: postingsOf(
+        list.map((e) => e.merged.grams),
+        gramIdf,
+      ),
+      gramDoc: postingsOf(docGrams, gramIdf),
+      bigrams: list.map((e) => e.merged.bigrams),
+    };
+  }
+
+  /** Adds query·vector cosines into entry and doc accumulators; returns the query norm. */
+  function accumulate(
+    query: Map<string, number>,
+    idf: Map<string, number>,
+    unknownIdf: number,
+    entryLists: Postings,
+    docLists: Postings,
+    entryAcc: Float64Array,
+    docAcc: Float64Array,
+  ): void {
+    let norm = 0;
+    const weighted: [string, number][] = [];
+    for (const [k, tf] of query) {
+      const w = (1 + Math.log(tf)) * (idf.get(k) ?? unknownIdf);
+      norm += w * w;
+      weighted.push([k, w]);
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [k, w] of weighted) {
+      const qw = w / norm;
+      const el = entryLists.get(k);
+      if (el) for (let i = 0; i < el.ids.length; i++) entryAcc[el.ids[i]!]! += qw * el.weights[i]!;
+      const dl = docLists.get(k);
+      if (dl) for (let i = 0; i < dl.ids.length; i++) docAcc[dl.ids[i]!]! += qw * dl.weights[i]!;
+    }
+  }
+
+  function search(text: string): ScoredEntry[] {
+    if (!compiled) compiled = compile();
+    const c = compiled;
+    const analysis = analyzer.analyze(text, vocabulary.correct);
+    const q = featuresOf(analysis);
+    const nEntries = c.ids.length;
+    const nDocs = c.docEntry.length;
+    const wordEntry = new Float64Array(nEntries);
+    const wordDocAcc = new Float64Array(nDocs);
+    const charEntry = new Float64Array(nEntries);
+    const charDocAcc = new Float64Array(nDocs);
+    accumulate(q.terms, c.termIdf, c.unknownIdf, c.termEntry, c.termDoc, wordEntry, wordDocAcc);
+    accumulate(q.grams, c.gramIdf, c.unknownIdf, c.gramEntry, c.gramDoc, charEntry, charDocAcc);
+
+    const wordDoc = new Float64Array(nEntries);
+    const charDoc = new Float64Array(nEntries);
+    for (let d = 0; d < nDocs; d++) {
+      const e = c.docEntry[d]!;
+      if (wordDocAcc[d]! > wordDoc[e]!) wordDoc[e] = wordDocAcc[d]!;
+      if (charDocAcc[d]! > charDoc[e]!) charDoc[e] = charDocAcc[d]!;
+    }
+
+    // Coverage: IDF mass of the query's distinct terms that each entry contains.
+    const coverage = new Float64Array(nEntries);
+    let totalIdf = 0;
+    for (const k of q.terms.keys()) {
+      const w = c.termIdf.get(k) ?? c.unknownIdf;
+      totalIdf += w;
+      const el = c.termEntry.get(k);
+      if (el) for (let i = 0; i < el.ids.length; i++) coverage[el.ids[i]!]! += w;
+    }
+
+    const candidates: number[] = [];
+    for (let e = 0; e < nEntries; e++) if (wordEntry[e]! > 0 || charEntry[e]! > 0) candidates.push(e);
+    const rows: ScoredEntry[] = candidates.map((e) => {
+      let phrase = 0;
+      if (q.bigrams.size > 0) {
+        for (const b of q.bigrams) if (c.bigrams[e]!.has(b)) phrase++;
+        phrase /= q.bigrams.size;
+      }
+      return {
+        id: c.ids[e]!,
+        features: {
+          wordEntry: wordEntry[e]!,
+          wordDoc: wordDoc[e]!,
+          charEntry: charEntry[e]!,
+          charDoc: charDoc[e]!,
+          phrase,
+          coverage: totalIdf > 0 ? coverage[e]! / totalIdf : 0,
+        },
+      };
+    });
+    return rows;
+  }
+
+  return {
+    put,
+    delete: remove,
+    has: (id) => entries.has(id),
+    size: () => entries.size,
+    search,
+    vocabulary,
+  };
+}

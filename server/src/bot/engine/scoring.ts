@@ -1,0 +1,43 @@
+// How the signals combine, how the combined score becomes a calibrated confidence, and the frozen
+// thresholds of the three outcomes. All constants were chosen on CLINC150 val_queries and the
+// shop-pl-en dev queries (see README.md) and are not tuned per site.
+import type { EntryFeatures } from './lang-index.ts';
+
+/** Weights of the signals in the combined score. */
+export const WEIGHTS: Readonly<EntryFeatures> = {
+  wordEntry: 1,
+  wordDoc: 0.5,
+  charEntry: 1,
+  charDoc: 0,
+  phrase: 0.5,
+  coverage: 0.6,
+};
+
+/** Logistic calibration: confidence = σ(A·top + B·(top − runnerUp) + C), fitted on the dev data. */
+export const CALIBRATION = { a: 4, b: 6, c: -6 } as const;
+
+/** Answer when the top confidence reaches this. */
+export const ANSWER_THRESHOLD = 0.5;
+/** Below the answer threshold, offer the top two ("Did you mean A or B?") when both reach this … */
+export const CLARIFY_FLOOR = 0.2;
+/** … and the two combined scores are at most this far apart. */
+export const CLARIFY_GAP = 0.1;
+/** How many candidates a decision carries for the agent's view and the console's "try a question". */
+export const CANDIDATE_COUNT = 5;
+
+export function combine(f: EntryFeatures): number {
+  return (
+    WEIGHTS.wordEntry * f.wordEntry +
+    WEIGHTS.wordDoc * f.wordDoc +
+    WEIGHTS.charEntry * f.charEntry +
+    WEIGHTS.charDoc * f.charDoc +
+    WEIGHTS.phrase * f.phrase +
+    WEIGHTS.coverage * f.coverage
+  );
+}
+
+/** Confidence of a candidate with combined score s against the best other candidate's score. */
+export function confidence(s: number, bestOther: number): number {
+  const z = CALIBRATION.a * s + CALIBRATION.b * (s - bestOther) + CALIBRATION.c;
+  return 1 / (1 + Math.exp(-z));
+}

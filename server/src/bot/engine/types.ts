@@ -1,0 +1,49 @@
+// Public types of the FAQ engine: entries, options, decisions.
+
+export type Lang = 'en' | 'pl';
+
+export type FaqEntry = {
+  id: string;
+  lang: Lang;
+  question: string;
+  examples: string[];
+  answer: string;
+  tags?: string[];
+};
+
+export type EngineOptions = {
+  /** Site synonym groups per language, added to the built-in base list. Each group: words or phrases. */
+  synonyms?: Partial<Record<Lang, string[][]>>;
+  /** Index the answer text as well (off by default: answers talk about more than the question). */
+  indexAnswers?: boolean;
+  /** Site escalation phrases: a message containing one is flagged `escalation: true`. */
+  escalationPhrases?: string[];
+};
+
+/** score = calibrated confidence in [0, 1] that this entry is the right answer. */
+export type Candidate = { faqId: string; score: number };
+
+export type BuiltinIntent = 'greeting' | 'thanks' | 'goodbye' | 'human' | 'not_helpful';
+
+/** Raw per-signal scores of the top candidate, for the console's "why did the bot say that" view. */
+export type Signals = { word: number; char: number; phrase: number; coverage: number; combined: number };
+
+export type Decision = (
+  | { type: 'intent'; intent: BuiltinIntent; lang: Lang; score: number }
+  | { type: 'answer'; faqId: string; score: number; lang: Lang; candidates: Candidate[] }
+  | { type: 'clarify'; candidates: Candidate[]; lang: Lang }
+  | { type: 'miss'; lang: Lang; candidates: Candidate[] }
+) & { escalation?: true; signals?: Signals };
+
+export type ClassifyOptions = { lang?: Lang; langs?: Lang[] };
+
+export type Engine = {
+  /** lang given → use it; otherwise detect among langs (default: the languages the FAQ has). */
+  classify(text: string, opts?: ClassifyOptions): Decision;
+  /** FAQ ranking only (no intents, no thresholds): the console's "try a question" and top-1 evaluation. */
+  rank(text: string, opts?: ClassifyOptions): Candidate[];
+  /** Adds or replaces one entry; only that entry's documents are re-indexed. */
+  upsert(entry: FaqEntry): void;
+  remove(id: string): void;
+  detectLanguage(text: string, langs?: Lang[]): Lang;
+};

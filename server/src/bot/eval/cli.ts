@@ -1,0 +1,41 @@
+// `pnpm bot:eval <dir> [--json] [--answers]`: evaluates the FAQ engine and the TF-IDF baseline on a
+// faq-eval directory (one dataset, or a parent of several) and prints a table or one JSON object.
+import { resolve } from 'node:path';
+import { findDatasets, loadDataset } from './dataset.ts';
+import { formatTable } from './format.ts';
+import { evaluateDataset, type SetResult } from './run.ts';
+
+const USAGE = 'usage: pnpm bot:eval <dir> [--json] [--answers]\n  --answers  also index FAQ answers (only for sets with real answer text)';
+
+/** JSON keyed by set and language: { [set]: { [lang]: { engine: {...}, baseline: {...} } } }. */
+function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const r of results) {
+    const perLang: Record<string, unknown> = {};
+    for (const l of r.langs) perLang[l.lang] = { engine: l.engine, baseline: l.baseline, languageDetection: l.languageDetection ?? null };
+    out[r.set] = { tunedOn: r.tunedOn, ...perLang };
+  }
+  return out;
+}
+
+function main(argv: string[]): number {
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const flags = new Set(argv.filter((a) => a.startsWith('--')));
+  const unknown = [...flags].filter((f) => f !== '--json' && f !== '--answers' && f !== '--help');
+  if (flags.has('--help') || args.length !== 1 || unknown.length > 0) {
+    process.stderr.write(`${unknown.length ? `unknown option ${unknown.join(', ')}\n` : ''}${USAGE}\n`);
+    return flags.has('--help') ? 0 : 2;
+  }
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const dir = resolve(base, args[0] ?? '.');
+  const dirs = findDatasets(dir);
+  if (dirs.length === 0) {
+    process.stderr.write(`no faq-eval dataset (faq.jsonl + queries.jsonl) in ${dir} or its subdirectories\n`);
+    return 1;
+  }
+  const results = dirs.map((d) => evaluateDataset(loadDataset(d), { indexAnswers: flags.has('--answers') }));
+  process.stdout.write(flags.has('--json') ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,48 @@
+// Renders evaluation results as a plain-text table (engine and baseline side by side).
+import type { Metrics } from './metrics.ts';
+import type { SetResult } from './run.ts';
+
+function pct(x: number | null): string {
+  return x === null ? '–' : (x * 100).toFixed(1);
+}
+
+function oosCell(m: Metrics): string {
+  const parts = Object.entries(m.oosRecallByType).map(([type, v]) => `${type === 'in-domain' ? 'ID' : type === 'out-of-domain' ? 'OOD' : type} ${pct(v)}`);
+  return parts.length > 0 ? `${pct(m.oosRecall)} (${parts.join(' / ')})` : pct(m.oosRecall);
+}
+
+const HEADER = ['set', 'lang', 'method', 'top-1', 'in-scope', 'OOS recall (ID / OOD)', 'ans. prec.', 'human', 'small talk', 'clarify (hit)', 'median ms', 'p99 ms'];
+
+function row(set: string, lang: string, method: string, m: Metrics): string[] {
+  return [
+    set,
+    lang,
+    method,
+    pct(m.top1),
+    pct(m.inScopeAccuracy),
+    oosCell(m),
+    pct(m.answeredPrecision),
+    pct(m.humanAccuracy),
+    pct(m.smalltalkAccuracy),
+    `${pct(m.clarifyRate)} (${pct(m.clarifyHit)})`,
+    m.latencyMedianMs.toFixed(3),
+    m.latencyP99Ms.toFixed(3),
+  ];
+}
+
+/** A Markdown table: paste-able into the README and the issue's closing note. */
+export function formatTable(results: SetResult[]): string {
+  const rows: string[][] = [];
+  for (const r of results) {
+    for (const l of r.langs) {
+      rows.push(row(r.set, l.lang, 'engine', l.engine));
+      rows.push(row(r.set, l.lang, `TF-IDF (thr ${l.baseline.threshold.toFixed(3)})`, l.baseline));
+    }
+  }
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const notes = results
+    .flatMap((r) => r.langs.filter((l) => l.languageDetection !== undefined).map((l) => `${r.set} ${l.lang}: language detected right in ${pct(l.languageDetection ?? null)}%`))
+    .join('\n');
+  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', notes].join('\n').trimEnd();
+}

@@ -1,0 +1,77 @@
+// Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
+import { createEngine, type Decision, type Engine, type Lang } from '../engine/index.ts';
+import { balancedThreshold, createBaseline } from './baseline.ts';
+import { type Dataset, HUMAN, type Query, SMALLTALK } from './dataset.ts';
+import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
+
+export type LangResult = {
+  lang: Lang;
+  engine: Metrics;
+  baseline: Metrics & { threshold: number };
+  /** Share of this language's queries whose language the engine detected right (datasets with 2+ languages). */
+  languageDetection?: number;
+};
+
+export type SetResult = { set: string; tunedOn: 'val_queries' | 'queries'; langs: LangResult[] };
+
+/** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
+function answersAreReal(ds: Dataset): boolean {
+  return ds.entries.every((e) => e.answer.trim() !== '' && !e.answer.includes(e.id));
+}
+
+export function predictionOf(decision: Decision, top1: string | null, ms: number): Prediction {
+  switch (decision.type) {
+    case 'answer':
+      return { predicted: decision.faqId, top1, ms };
+    case 'intent':
+      if (decision.intent === 'human') return { predicted: HUMAN, top1, ms };
+      if (decision.intent === 'not_helpful') return { predicted: null, top1, ms };
+      return { predicted: SMALLTALK, top1, ms };
+    case 'clarify':
+      return { predicted: null, top1, clarified: decision.candidates.map((c) => c.faqId), ms };
+    case 'miss':
+      return { predicted: null, top1, ms };
+  }
+}
+
+function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
+  return queries.map((q) => {
+    const start = performance.now();
+    const decision = engine.classify(q.text, { lang });
+    const ms = performance.now() - start;
+    const top1 = engine.rank(q.text, { lang })[0]?.faqId ?? null;
+    return predictionOf(decision, top1, ms);
+  });
+}
+
+export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean } = {}): SetResult {
+  const langs = [...new Set(ds.entries.map((e) => e.lang))].sort();
+  const indexAnswers = options.indexAnswers ?? false;
+  if (indexAnswers && !answersAreReal(ds)) throw new Error(`${ds.name}: answers are placeholders; not indexing them`);
+  const engine = createEngine(ds.entries, { indexAnswers });
+  const results: LangResult[] = langs.map((lang) => {
+    const test = ds.test.filter((q) => q.lang === lang);
+    const tuning = ds.tuning.filter((q) => q.lang === lang);
+    const engineMetrics = computeMetrics(test, runEngine(engine, test, lang));
+
+    const baseline = createBaseline(ds.entries.filter((e) => e.lang === lang));
+    const threshold = balancedThreshold(baseline, tuning);
+    const basePredictions = test.map((q) => {
+      const start = performance.now();
+      const r = baseline.rank(q.text);
+      const ms = performance.now() - start;
+      return { predicted: r && r.score >= threshold ? r.id : null, top1: r?.id ?? null, ms };
+    });
+    const result: LangResult = {
+      lang,
+      engine: engineMetrics,
+      baseline: { ...computeMetrics(test, basePredictions), threshold },
+    };
+    if (langs.length > 1 && test.length > 0) {
+      const detected = test.filter((q) => engine.detectLanguage(q.text) === lang).length;
+      result.languageDetection = detected / test.length;
+    }
+    return result;
+  });
+  return { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
+}

@@ -1,0 +1,78 @@
+/**
+ * Admin CLI: `pnpm frontdesk <command>`.
+ *   agent:add --email E --name N [--password P] [--role admin|agent] [--site KEY]
+ *   migrate
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { NewAgentSchema } from '@frontdesk/shared/schemas';
+import { loadConfig } from './config.ts';
+import { AppError } from './errors.ts';
+import { AgentService } from './services/agents.ts';
+import { DEMO_SITE_KEY } from './services/visitors.ts';
+import { openStorage } from './storage/index.ts';
+import { parse } from './validate.ts';
+
+const USAGE = `Usage:
+  pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
+  pnpm frontdesk migrate`;
+
+export async function runCli(argv: string[], out: (line: string) => void, env = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig(env);
+  const storage = openStorage(config.database);
+  try {
+    await storage.migrate();
+    switch (command) {
+      case 'migrate':
+        out('Database is up to date.');
+        return 0;
+      case 'agent:add': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            name: { type: 'string' },
+            password: { type: 'string' },
+            role: { type: 'string', default: 'agent' },
+            site: { type: 'string', default: DEMO_SITE_KEY },
+          },
+        });
+        const generated = values.password ? null : randomBytes(12).toString('base64url');
+        const input = parse(NewAgentSchema, {
+          email: values.email ?? '',
+          name: values.name ?? '',
+          password: values.password ?? generated,
+          role: values.role,
+        });
+        const site = await storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
+        if (!site) throw new AppError('not_found', `no site with key "${values.site}" (start the server once to create the demo site)`);
+        const agent = await new AgentService(storage).create(input, [site.id]);
+        out(`Agent ${agent.email} (${agent.role}) created for site ${site.key}.`);
+        if (generated) out(`Password: ${generated}`);
+        return 0;
+      }
+      default:
+        out(USAGE);
+        return command ? 2 : 0;
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      out(`Error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await storage.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'frontdesk-config-'));
+
+describe('loadConfig', () => {
+  it('has working defaults and persists a generated secret', () => {
+    const dir = tmp();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl.href).toBe('http://localhost:3000/');
+    expect(config.database).toEqual({ engine: 'sqlite', file: join(dir, 'frontdesk.db') });
+    expect(config.secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'secret'), 'utf8').trim()).toBe(config.secret);
+    expect(loadConfig({ DATA_DIR: dir }).secret).toBe(config.secret);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://chat.example.com',
+      DATABASE_URL: 'sqlite:/tmp/x.db',
+      SECRET: 's'.repeat(40),
+      LOG_LEVEL: 'warn',
+      DATA_DIR: tmp(),
+    });
+    expect(config).toMatchObject({ port: 8080, logLevel: 'warn', secret: 's'.repeat(40) });
+    expect(config.publicUrl.origin).toBe('https://chat.example.com');
+    expect(config.database).toEqual({ engine: 'sqlite', file: '/tmp/x.db' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute/],
+    [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL must start with http/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be sqlite/],
+    [{ DATABASE_URL: 'postgres://localhost/x' }, /PostgreSQL is not supported/],
+    [{ SECRET: 'short' }, /SECRET must be at least 32/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+  ])('rejects %o with a clear message', (env, message) => {
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
+  });
+});

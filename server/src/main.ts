@@ -1,0 +1,43 @@
+/** `pnpm start`: load config, start the server, make sure the demo site and an admin exist, say where to go. */
+import { PATHS } from '@frontdesk/shared';
+import { ensureAdmin, ensureDemoSite } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+async function main() {
+  const config = loadConfig();
+  const server = await startServer(config);
+  const site = await ensureDemoSite(server.storage, server.bot);
+  const admin = await ensureAdmin(server.storage, server.agents, site, config.dataDir);
+  const base = config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${server.port}` : config.publicUrl.origin;
+  const login = admin.password
+    ? `e-mail ${admin.email}, password ${admin.password}  (also in ${admin.passwordFile})`
+    : `e-mail ${admin.email}; add or reset agents with: pnpm frontdesk agent:add --email you@example.com --name You`;
+  process.stdout.write(
+    [
+      '',
+      '  Frontdesk is running.',
+      `  Demo shop with the widget:  ${base}${PATHS.demo}/`,
+      `  Agent console:              ${base}${PATHS.console}/`,
+      `  Log in with:                ${login}`,
+      `  Data:                       ${config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+      '',
+    ].join('\n'),
+  );
+  const stop = async (signal: string) => {
+    server.logger.info({ signal }, 'shutting down');
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Frontdesk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+/** The `/agent` namespace: session-cookie auth from the server's own origin only, then thin handlers. */
+import { type AgentClientEvents, type AgentServerEvents, EVENTS } from '@frontdesk/shared';
+import { ConversationRefSchema, SendAgentMessageSchema, SyncSchema } from '@frontdesk/shared/schemas';
+import type { Namespace } from 'socket.io';
+import type { Logger } from '../logger.ts';
+import type { AgentService } from '../services/agents.ts';
+import type { AgentContext, ConversationService } from '../services/conversations.ts';
+import { toAgentConversation } from '../services/dto.ts';
+import { readCookie, SESSION_COOKIE } from './cookies.ts';
+import { handle } from './handler.ts';
+import { ROOMS } from './rooms.ts';
+
+type Deps = {
+  agents: AgentService;
+  conversations: ConversationService;
+  selfOrigins: readonly string[];
+  logger: Logger;
+};
+
+export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, { ctx: AgentContext }>;
+
+export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
+  const { agents, conversations, logger } = deps;
+
+  nsp.use((socket, next) => {
+    const { headers } = socket.handshake;
+    // A foreign page must not open the agent socket with the agent's cookie.
+    if (!headers.origin || !deps.selfOrigins.includes(headers.origin)) {
+      next(Object.assign(new Error('origin_not_allowed'), { data: { code: 'origin_not_allowed' } }));
+      return;
+    }
+    agents
+      .authenticate(readCookie(headers.cookie, SESSION_COOKIE))
+      .then((ctx) => {
+        if (!ctx) return next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
+        socket.data.ctx = ctx;
+        next();
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'agent handshake failed');
+        next(Object.assign(new Error('internal'), { data: { code: 'internal' } }));
+      });
+  });
+
+  nsp.on('connection', (socket) => {
+    const ctx = socket.data.ctx;
+    for (const siteId of ctx.siteIds) void socket.join(ROOMS.siteAgents(siteId));
+
+    socket.on(
+      EVENTS.conversationWatch,
+      handle(logger, EVENTS.conversationWatch, ConversationRefSchema, async (input) => {
+        const watched = await conversations.watch(ctx, input);
+        await socket.join(ROOMS.conversation(watched.conversation.id));
+        return { ...watched, conversation: toAgentConversation(watched.conversation) };
+      }),
+    );
+    socket.on(
+      EVENTS.conversationUnwatch,
+      handle(logger, EVENTS.conversationUnwatch, ConversationRefSchema, async (input) => {
+        await socket.leave(ROOMS.conversation(input.conversationId));
+        return null;
+      }),
+    );
+    socket.on(
+      EVENTS.messageSend,
+      handle(logger, EVENTS.messageSend, SendAgentMessageSchema, (input) => conversations.sendAgentMessage(ctx, input)),
+    );
+    socket.on(
+      EVENTS.messagesSync,
+      handle(logger, EVENTS.messagesSync, SyncSchema, async (input) => {
+        const synced = await conversations.syncForAgent(ctx, input);
+        return { ...synced, conversation: toAgentConversation(synced.conversation) };
+      }),
+    );
+    socket.on(
+      EVENTS.conversationTake,
+      handle(logger, EVENTS.conversationTake, ConversationRefSchema, async (input) =>
+        toAgentConversation(await conversations.take(ctx, input)),
+      ),
+    );
+    socket.on(
+      EVENTS.conversationReturn,
+      handle(logger, EVENTS.conversationReturn, ConversationRefSchema, async (input) =>
+        toAgentConversation(await conversations.returnToBot(ctx, input)),
+      ),
+    );
+    socket.on(
+      EVENTS.conversationResolve,
+      handle(logger, EVENTS.conversationResolve, ConversationRefSchema, async (input) =>
+        toAgentConversation(await conversations.resolve(ctx, input)),
+      ),
+    );
+  });
+}

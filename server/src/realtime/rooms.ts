@@ -1,0 +1,6 @@
+/** Room names, written once: a visitor's sockets, a site's agents, a conversation's watchers. */
+export const ROOMS = {
+  visitor: (visitorId: string) => `v:${visitorId}`,
+  siteAgents: (siteId: string) => `s:${siteId}`,
+  conversation: (conversationId: string) => `c:${conversationId}`,
+} as const;

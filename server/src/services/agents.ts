@@ -1,0 +1,77 @@
+/** Agent accounts and sessions: create, log in (throttled), authenticate a session token, log out. */
+import type { AgentProfile } from '@frontdesk/shared';
+import type { LoginInput, NewAgentInput } from '@frontdesk/shared/schemas';
+import { getDummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
+import { Throttle } from '../auth/throttle.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { AppError } from '../errors.ts';
+import type { Agent, Storage } from '../storage/index.ts';
+import type { AgentContext } from './conversations.ts';
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export class AgentService {
+  private readonly perAccount = new Throttle(10, 15 * 60 * 1000);
+  private readonly perAddress = new Throttle(50, 15 * 60 * 1000);
+
+  constructor(private readonly storage: Storage) {}
+
+  async create(input: NewAgentInput, siteIds: readonly string[]): Promise<Agent> {
+    if (await this.storage.getAgentByEmail(input.email)) throw new AppError('conflict', 'an agent with this e-mail exists');
+    return this.storage.createAgent({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      siteIds,
+    });
+  }
+
+  async login(input: LoginInput, address: string): Promise<{ token: string; agent: Agent; expiresAt: Date }> {
+    if (this.perAccount.blocked(input.email) || this.perAddress.blocked(address)) {
+      throw new AppError('rate_limited', 'too many failed attempts, try again later');
+    }
+    const agent = await this.storage.getAgentByEmail(input.email);
+    // Verify against a dummy hash for unknown e-mails so timing does not reveal which accounts exist.
+    const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await getDummyHash()));
+    if (!agent || !ok || agent.disabled) {
+      this.perAccount.fail(input.email);
+      this.perAddress.fail(address);
+      throw new AppError('unauthorized', 'wrong e-mail or password');
+    }
+    this.perAccount.reset(input.email);
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+    await this.storage.createSession({ tokenHash: hashToken(token), agentId: agent.id, expiresAt: expiresAt.toISOString() });
+    return { token, agent, expiresAt };
+  }
+
+  async authenticate(token: string | undefined): Promise<AgentContext | null> {
+    if (!token) return null;
+    const tokenHash = hashToken(token);
+    const session = await this.storage.getSession(tokenHash);
+    if (!session) return null;
+    if (session.expiresAt <= new Date().toISOString()) {
+      await this.storage.deleteSession(tokenHash);
+      return null;
+    }
+    const agent = await this.storage.getAgent(session.agentId);
+    if (!agent || agent.disabled) return null;
+    return { agent, siteIds: await this.storage.listAgentSiteIds(agent.id) };
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.storage.deleteSession(hashToken(token));
+  }
+
+  async profile(ctx: AgentContext): Promise<AgentProfile> {
+    const sites = await this.storage.listSitesOfAgent(ctx.agent.id);
+    return {
+      id: ctx.agent.id,
+      email: ctx.agent.email,
+      name: ctx.agent.name,
+      role: ctx.agent.role,
+      sites: sites.map((s) => ({ id: s.id, name: s.name, key: s.key })),
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/** What the services tell the realtime layer; socket.io implements it, tests record it. */
+import type { Message } from '@frontdesk/shared';
+import type { ConversationRecord } from '../storage/index.ts';
+
+export type Notifier = {
+  /** A committed message: to the visitor (unless it is a note) and to agents watching. */
+  messageStored(conversation: ConversationRecord, message: Message): void;
+  /** State, agent, preview or rating changed: to the visitor and to the site's agents. */
+  conversationChanged(conversation: ConversationRecord): void;
+  /** Only the visitor's view changed (queue position moved). */
+  visitorViewChanged(conversation: ConversationRecord): void;
+  /** Agents connected for a site right now (across nodes). */
+  agentsOnline(siteId: string): Promise<number>;
+};

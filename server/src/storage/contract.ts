@@ -1,0 +1,166 @@
+/** The storage contract suite: every engine must pass it (run from each engine's test file). */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_SETTINGS } from './records.ts';
+import type { NewMessage, Storage } from './types.ts';
+
+export function storageContract(name: string, open: () => Promise<Storage>) {
+  describe(`storage contract: ${name}`, () => {
+    async function seed() {
+      const storage = await open();
+      await storage.migrate();
+      const site = await storage.createSite({
+        key: `site-${Math.random().toString(36).slice(2)}`,
+        name: 'Shop',
+        allowedOrigins: ['https://shop.example'],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
+      const conversation = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
+      const msg = (body: string, clientId: string | null = null): NewMessage => ({
+        conversationId: conversation.id,
+        clientId,
+        author: 'visitor',
+        authorName: null,
+        agentId: null,
+        kind: 'text',
+        body,
+        meta: null,
+      });
+      return { storage, site, visitor, conversation, msg };
+    }
+
+    it('migrates twice without error', async () => {
+      const { storage } = await seed();
+      await storage.migrate();
+      await storage.close();
+    });
+
+    it('numbers messages 1, 2, 3 … with no gaps, even when appended concurrently', async () => {
+      const { storage, conversation, msg } = await seed();
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => storage.appendMessage(msg(`m${i}`))));
+      expect(results.every((r) => r.status === 'stored')).toBe(true);
+      const messages = await storage.listMessages(conversation.id, 0, 1000);
+      expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect((await storage.getConversation(conversation.id))?.lastSeq).toBe(50);
+      await storage.close();
+    });
+
+    it('a retried clientId returns the original and stores nothing new', async () => {
+      const { storage, conversation, msg } = await seed();
+      const first = await storage.appendMessage(msg('hello', 'client-0001'));
+      const [again, concurrent] = await Promise.all([
+        storage.appendMessage(msg('hello', 'client-0001')),
+        storage.appendMessage(msg('hello', 'client-0001')),
+      ]);
+      expect(first.status).toBe('stored');
+      for (const retry of [again, concurrent]) {
+        expect(retry.status).toBe('duplicate');
+        if (retry.status !== 'skipped' && first.status !== 'skipped') expect(retry.message).toEqual(first.message);
+      }
+      const next = await storage.appendMessage(msg('next', 'client-0002'));
+      expect(next.status === 'stored' && next.message.seq).toBe(2);
+      expect(await storage.listMessages(conversation.id, 0, 10)).toHaveLength(2);
+      await storage.close();
+    });
+
+    it('the same clientId with other content is a conflict', async () => {
+      const { storage, msg } = await seed();
+      await storage.appendMessage(msg('hello', 'client-0001'));
+      await expect(storage.appendMessage(msg('other', 'client-0001'))).rejects.toMatchObject({
+        code: 'client_id_conflict',
+      });
+      await storage.close();
+    });
+
+    it('a message is readable as soon as append resolves (acked after commit)', async () => {
+      const { storage, conversation, msg } = await seed();
+      const result = await storage.appendMessage(msg('durable'));
+      const stored = await storage.listMessages(conversation.id, 0, 10);
+      expect(result.status === 'stored' && stored[0]).toEqual(result.status === 'stored' && result.message);
+      await storage.close();
+    });
+
+    it('lists messages after a seq, in order, limited', async () => {
+      const { storage, conversation, msg } = await seed();
+      for (let i = 1; i <= 5; i++) await storage.appendMessage(msg(`m${i}`));
+      const page = await storage.listMessages(conversation.id, 2, 2);
+      expect(page.map((m) => [m.seq, m.body])).toEqual([
+        [3, 'm3'],
+        [4, 'm4'],
+      ]);
+      await storage.close();
+    });
+
+    it('requireStates skips the append when the state moved on (bot silent after handoff)', async () => {
+      const { storage, conversation, msg } = await seed();
+      await storage.updateConversation(conversation.id, conversation.version, { state: 'queued' }, null);
+      const result = await storage.appendMessage({ ...msg('bot reply'), author: 'bot' }, { requireStates: ['bot'] });
+      expect(result.status).toBe('skipped');
+      expect(await storage.listMessages(conversation.id, 0, 10)).toHaveLength(0);
+      await storage.close();
+    });
+
+    it('updateConversation is atomic: of two updates from the same version exactly one wins', async () => {
+      const { storage, conversation, msg } = await seed();
+      const event = (body: string): NewMessage => ({ ...msg(body), author: 'system', kind: 'event' });
+      const [a, b] = await Promise.all([
+        storage.updateConversation(conversation.id, conversation.version, { state: 'assigned' }, event('a')),
+        storage.updateConversation(conversation.id, conversation.version, { state: 'assigned' }, event('b')),
+      ]);
+      expect([a, b].filter(Boolean)).toHaveLength(1);
+      const messages = await storage.listMessages(conversation.id, 0, 10);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.seq).toBe(1);
+      await storage.close();
+    });
+
+    it('finds visitors only by token within their site', async () => {
+      const { storage, site, visitor } = await seed();
+      const other = await storage.createSite({
+        key: `other-${Math.random().toString(36).slice(2)}`,
+        name: 'Other',
+        allowedOrigins: [],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      const hash = `h2-${Math.random()}`;
+      const v2 = await storage.createVisitor({ siteId: site.id, tokenHash: hash });
+      expect((await storage.getVisitorByToken(site.id, hash))?.id).toBe(v2.id);
+      expect(await storage.getVisitorByToken(other.id, hash)).toBeNull();
+      expect(visitor.siteId).toBe(site.id);
+      await storage.close();
+    });
+
+    it('lists queued conversations oldest first and counts the queue', async () => {
+      const { storage, site, visitor, conversation } = await seed();
+      const second = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'pl' });
+      await storage.updateConversation(
+        second.id,
+        0,
+        { state: 'queued', queuedAt: '2026-01-01T00:00:00.000Z' },
+        null,
+      );
+      await storage.updateConversation(
+        conversation.id,
+        0,
+        { state: 'queued', queuedAt: '2026-01-01T00:05:00.000Z' },
+        null,
+      );
+      const queued = await storage.listConversations({ siteIds: [site.id], state: 'queued', limit: 10 });
+      expect(queued.map((c) => c.id)).toEqual([second.id, conversation.id]);
+      expect(await storage.countQueuedBefore(site.id, '2026-01-01T00:05:00.000Z')).toBe(1);
+      expect(await storage.listConversations({ siteIds: [], limit: 10 })).toEqual([]);
+      await storage.close();
+    });
+
+    it('upserts FAQ entries per site', async () => {
+      const { storage, site } = await seed();
+      const faq = { id: 'returns_en', lang: 'en' as const, question: 'Returns?', examples: ['a'], answer: 'x', tags: [] };
+      await storage.upsertFaq(site.id, faq);
+      await storage.upsertFaq(site.id, { ...faq, answer: 'y' });
+      const faqs = await storage.listFaqs(site.id);
+      expect(faqs).toHaveLength(1);
+      expect(faqs[0]).toMatchObject({ id: 'returns_en', answer: 'y', examples: ['a'] });
+      await storage.close();
+    });
+  });
+}

@@ -1,0 +1,114 @@
+/** Schema migrations, applied in order at start by Kysely's migrator. Portable SQL only. */
+import type { Kysely, Migration } from 'kysely';
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sites')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('key', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('name', 'varchar(200)', (c) => c.notNull())
+      .addColumn('allowed_origins', 'text', (c) => c.notNull())
+      .addColumn('settings', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('agents')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('email', 'varchar(254)', (c) => c.notNull().unique())
+      .addColumn('name', 'varchar(100)', (c) => c.notNull())
+      .addColumn('role', 'varchar(16)', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('agent_sites')
+      .addColumn('agent_id', 'varchar(64)', (c) => c.notNull().references('agents.id').onDelete('cascade'))
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('agent_sites_pk', ['agent_id', 'site_id'])
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('agent_id', 'varchar(64)', (c) => c.notNull().references('agents.id').onDelete('cascade'))
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('expires_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('visitors')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('name', 'varchar(100)')
+      .addColumn('email', 'varchar(254)')
+      .addColumn('verified', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('locale', 'varchar(8)')
+      .addColumn('user_agent', 'text')
+      .addColumn('page_url', 'text')
+      .addColumn('page_title', 'text')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('last_seen_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('conversations')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('visitor_id', 'varchar(64)', (c) => c.notNull().references('visitors.id').onDelete('cascade'))
+      .addColumn('state', 'varchar(16)', (c) => c.notNull())
+      .addColumn('agent_id', 'varchar(64)', (c) => c.references('agents.id').onDelete('set null'))
+      .addColumn('locale', 'varchar(8)', (c) => c.notNull())
+      .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('bot_misses', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('handoff_reason', 'varchar(32)')
+      .addColumn('last_message_author', 'varchar(16)')
+      .addColumn('last_message_body', 'text')
+      .addColumn('last_message_at', 'varchar(32)')
+      .addColumn('rating', 'integer')
+      .addColumn('rating_comment', 'text')
+      .addColumn('queued_at', 'varchar(32)')
+      .addColumn('resolved_at', 'varchar(32)')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('conversations_site_state')
+      .on('conversations')
+      .columns(['site_id', 'state', 'updated_at'])
+      .execute();
+    await db.schema.createIndex('conversations_visitor').on('conversations').columns(['visitor_id']).execute();
+    await db.schema
+      .createTable('messages')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.notNull().references('conversations.id').onDelete('cascade'),
+      )
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('client_id', 'varchar(64)')
+      .addColumn('author', 'varchar(16)', (c) => c.notNull())
+      .addColumn('author_name', 'varchar(100)')
+      .addColumn('agent_id', 'varchar(64)')
+      .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('meta', 'text')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addUniqueConstraint('messages_conversation_seq', ['conversation_id', 'seq'])
+      .addUniqueConstraint('messages_conversation_client', ['conversation_id', 'client_id'])
+      .execute();
+    await db.schema
+      .createTable('faqs')
+      .addColumn('id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('lang', 'varchar(8)', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('examples', 'text', (c) => c.notNull())
+      .addColumn('answer', 'text', (c) => c.notNull())
+      .addColumn('tags', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .addPrimaryKeyConstraint('faqs_pk', ['site_id', 'id'])
+      .execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };

@@ -1,0 +1,117 @@
+/** Row ↔ record mapping, kept apart from the queries. */
+import type { HandoffReason, Locale, Message } from '@frontdesk/shared';
+import type { Selectable } from 'kysely';
+import type { AgentTable, ConversationTable, MessageTable, SiteTable, VisitorTable } from './schema.ts';
+import type { Agent, ConversationRecord, Site, SiteSettings, Visitor } from './types.ts';
+
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  color: '#2563eb',
+  defaultLocale: null,
+  greeting: {},
+  quickReplies: {},
+  botMissesBeforeHandoff: 2,
+  escalationPhrases: [],
+};
+
+const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
+
+export const toSite = (row: Selectable<SiteTable>): Site => ({
+  id: row.id,
+  key: row.key,
+  name: row.name,
+  allowedOrigins: parseJson<string[]>(row.allowed_origins, []),
+  settings: { ...DEFAULT_SITE_SETTINGS, ...parseJson<Partial<SiteSettings>>(row.settings, {}) },
+  createdAt: row.created_at,
+});
+
+export const toAgent = (row: Selectable<AgentTable>): Agent => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  passwordHash: row.password_hash,
+  disabled: Boolean(row.disabled),
+  createdAt: row.created_at,
+});
+
+export const toVisitor = (row: Selectable<VisitorTable>): Visitor => ({
+  id: row.id,
+  siteId: row.site_id,
+  name: row.name,
+  email: row.email,
+  verified: Boolean(row.verified),
+  locale: row.locale,
+  userAgent: row.user_agent,
+  pageUrl: row.page_url,
+  pageTitle: row.page_title,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+});
+
+export const toMessage = (row: Selectable<MessageTable>): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  seq: Number(row.seq),
+  clientId: row.client_id,
+  author: row.author,
+  authorName: row.author_name,
+  kind: row.kind,
+  body: row.body,
+  meta: parseJson(row.meta, null),
+  createdAt: row.created_at,
+});
+
+/** Visitor columns selected alongside a conversation, prefixed `v_`. */
+export type JoinedConversationRow = Selectable<ConversationTable> & {
+  agent_name: string | null;
+  v_name: string | null;
+  v_email: string | null;
+  v_verified: number;
+  v_locale: string | null;
+  v_user_agent: string | null;
+  v_page_url: string | null;
+  v_page_title: string | null;
+  v_created_at: string;
+  v_last_seen_at: string;
+};
+
+export const toConversation = (row: JoinedConversationRow): ConversationRecord => ({
+  id: row.id,
+  siteId: row.site_id,
+  visitorId: row.visitor_id,
+  state: row.state,
+  agentId: row.agent_id,
+  agentName: row.agent_name,
+  locale: row.locale as Locale,
+  lastSeq: Number(row.last_seq),
+  version: Number(row.version),
+  botMisses: Number(row.bot_misses),
+  handoffReason: row.handoff_reason as HandoffReason | null,
+  lastMessage:
+    row.last_message_author && row.last_message_at
+      ? {
+          author: row.last_message_author as Message['author'],
+          body: row.last_message_body ?? '',
+          createdAt: row.last_message_at,
+        }
+      : null,
+  rating: row.rating === null ? null : Number(row.rating),
+  ratingComment: row.rating_comment,
+  queuedAt: row.queued_at,
+  resolvedAt: row.resolved_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  visitor: {
+    id: row.visitor_id,
+    siteId: row.site_id,
+    name: row.v_name,
+    email: row.v_email,
+    verified: Boolean(row.v_verified),
+    locale: row.v_locale,
+    userAgent: row.v_user_agent,
+    pageUrl: row.v_page_url,
+    pageTitle: row.v_page_title,
+    createdAt: row.v_created_at,
+    lastSeenAt: row.v_last_seen_at,
+  },
+});

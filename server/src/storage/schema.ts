@@ -1,0 +1,105 @@
+/** Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC strings (sortable, portable). */
+import type { Generated } from 'kysely';
+
+export type SiteTable = {
+  id: string;
+  key: string;
+  name: string;
+  allowed_origins: string; // JSON string[]
+  settings: string; // JSON SiteSettings
+  created_at: string;
+};
+
+export type AgentTable = {
+  id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'agent';
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+};
+
+export type AgentSiteTable = { agent_id: string; site_id: string };
+
+export type SessionTable = {
+  token_hash: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+};
+
+export type VisitorTable = {
+  id: string;
+  site_id: string;
+  token_hash: string;
+  name: string | null;
+  email: string | null;
+  verified: number;
+  locale: string | null;
+  user_agent: string | null;
+  page_url: string | null;
+  page_title: string | null;
+  created_at: string;
+  last_seen_at: string;
+};
+
+export type ConversationTable = {
+  id: string;
+  site_id: string;
+  visitor_id: string;
+  state: 'bot' | 'queued' | 'assigned' | 'resolved';
+  agent_id: string | null;
+  locale: string;
+  last_seq: number;
+  version: number;
+  bot_misses: number;
+  handoff_reason: string | null;
+  last_message_author: string | null;
+  last_message_body: string | null;
+  last_message_at: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  queued_at: string | null;
+  resolved_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type MessageTable = {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string | null;
+  author: 'visitor' | 'bot' | 'agent' | 'system';
+  author_name: string | null;
+  agent_id: string | null;
+  kind: 'text' | 'note' | 'event' | 'attachment';
+  body: string;
+  meta: string | null; // JSON MessageMeta
+  created_at: string;
+};
+
+export type FaqTable = {
+  id: string;
+  site_id: string;
+  lang: string;
+  question: string;
+  examples: string; // JSON string[]
+  answer: string;
+  tags: string; // JSON string[]
+  updated_at: string;
+};
+
+export type MigrationRow = { id: Generated<number>; name: string };
+
+export type Database = {
+  sites: SiteTable;
+  agents: AgentTable;
+  agent_sites: AgentSiteTable;
+  sessions: SessionTable;
+  visitors: VisitorTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  faqs: FaqTable;
+};

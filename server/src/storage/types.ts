@@ -1,0 +1,189 @@
+/** The storage contract: one interface, engines behind it (SQLite now, PostgreSQL next). */
+import type {
+  AgentRole,
+  Author,
+  ConversationState,
+  HandoffReason,
+  Locale,
+  Message,
+  MessageKind,
+  MessageMeta,
+  QuickReply,
+} from '@frontdesk/shared';
+
+export type SiteSettings = {
+  color: string;
+  defaultLocale: Locale | null;
+  greeting: Partial<Record<Locale, string>>;
+  quickReplies: Partial<Record<Locale, QuickReply[]>>;
+  botMissesBeforeHandoff: number;
+  escalationPhrases: string[];
+};
+
+export type Site = {
+  id: string;
+  key: string;
+  name: string;
+  allowedOrigins: string[];
+  settings: SiteSettings;
+  createdAt: string;
+};
+
+export type Agent = {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+};
+
+export type Visitor = {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  verified: boolean;
+  locale: string | null;
+  userAgent: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+};
+
+/** A conversation joined with its agent's name and its visitor: everything the DTOs need. */
+export type ConversationRecord = {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  state: ConversationState;
+  agentId: string | null;
+  agentName: string | null;
+  locale: Locale;
+  lastSeq: number;
+  version: number;
+  botMisses: number;
+  handoffReason: HandoffReason | null;
+  lastMessage: { author: Author; body: string; createdAt: string } | null;
+  rating: number | null;
+  ratingComment: string | null;
+  queuedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  visitor: Visitor;
+};
+
+export type NewMessage = {
+  conversationId: string;
+  clientId: string | null;
+  author: Author;
+  authorName: string | null;
+  agentId: string | null;
+  kind: MessageKind;
+  body: string;
+  meta: MessageMeta | null;
+};
+
+export type AppendOptions = {
+  /** Append only while the conversation is in one of these states (the bot stays silent after handoff). */
+  requireStates?: readonly ConversationState[];
+};
+
+export type AppendResult =
+  | { status: 'stored'; message: Message; conversation: ConversationRecord }
+  | { status: 'duplicate'; message: Message; conversation: ConversationRecord }
+  | { status: 'skipped'; conversation: ConversationRecord };
+
+export type ConversationPatch = {
+  state?: ConversationState;
+  agentId?: string | null;
+  botMisses?: number;
+  handoffReason?: HandoffReason | null;
+  queuedAt?: string | null;
+  resolvedAt?: string | null;
+  rating?: number | null;
+  ratingComment?: string | null;
+};
+
+export type ListConversationsQuery = {
+  siteIds: readonly string[];
+  state?: ConversationState;
+  limit: number;
+};
+
+export type Storage = {
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Cheap round trip for readiness checks. */
+  ping(): Promise<void>;
+
+  createSite(input: Omit<Site, 'id' | 'createdAt'>): Promise<Site>;
+  getSiteByKey(key: string): Promise<Site | null>;
+  getSite(id: string): Promise<Site | null>;
+
+  createAgent(input: {
+    email: string;
+    name: string;
+    role: AgentRole;
+    passwordHash: string;
+    siteIds: readonly string[];
+  }): Promise<Agent>;
+  getAgent(id: string): Promise<Agent | null>;
+  getAgentByEmail(email: string): Promise<Agent | null>;
+  countAgents(): Promise<number>;
+  listAgentSiteIds(agentId: string): Promise<string[]>;
+  listSitesOfAgent(agentId: string): Promise<Site[]>;
+
+  createSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
+  getSession(tokenHash: string): Promise<{ agentId: string; expiresAt: string } | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
+  getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  updateVisitor(
+    id: string,
+    patch: Partial<Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'>>,
+  ): Promise<void>;
+
+  /** The visitor's newest conversation (open or not). */
+  getLatestConversation(visitorId: string): Promise<ConversationRecord | null>;
+  createConversation(input: { siteId: string; visitorId: string; locale: Locale }): Promise<ConversationRecord>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  listConversations(query: ListConversationsQuery): Promise<ConversationRecord[]>;
+  /** How many conversations of the site were queued before this one (0 = first in line). */
+  countQueuedBefore(siteId: string, queuedAt: string): Promise<number>;
+
+  /**
+   * Applies a patch if the conversation still has `expectedVersion` and appends the system event
+   * message in the same transaction. Returns null when another change won the race.
+   */
+  updateConversation(
+    id: string,
+    expectedVersion: number,
+    patch: ConversationPatch,
+    event: NewMessage | null,
+  ): Promise<{ conversation: ConversationRecord; message: Message | null } | null>;
+
+  /**
+   * Appends a message with the next `seq`, atomically. A retry with the same `clientId` returns the
+   * original (status `duplicate`); the same `clientId` with another body throws `client_id_conflict`.
+   */
+  appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult>;
+  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+
+  listFaqs(siteId: string): Promise<FaqRecord[]>;
+  upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<void>;
+};
+
+export type FaqRecord = {
+  id: string;
+  lang: Locale;
+  question: string;
+  examples: string[];
+  answer: string;
+  tags: string[];
+  updatedAt: string;
+};

@@ -1,0 +1,133 @@
+/** Test harness: a real server on port 0 with a fresh SQLite file, the demo site, and socket clients. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type AckResult,
+  type AgentClientEvents,
+  type AgentServerEvents,
+  API,
+  NAMESPACES,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+} from '@frontdesk/shared';
+import { io, type Socket } from 'socket.io-client';
+import { ensureDemoSite } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { type RunningServer, startServer } from '../server.ts';
+import type { Site } from '../storage/index.ts';
+
+export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+
+export type Harness = RunningServer & {
+  site: Site;
+  origin: string;
+  newVisitor(origin?: string): Promise<{ token: string; socket: VisitorSocket }>;
+  newAgent(name: string): Promise<{ email: string; cookie: string; socket: AgentSocket }>;
+};
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-it-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const server = await startServer(config, { logger: createLogger('silent') });
+  const site = await ensureDemoSite(server.storage, server.bot);
+  const origin = `http://127.0.0.1:${server.port}`;
+  const sockets: Socket[] = [];
+  let agentCount = 0;
+
+  async function newVisitor(fromOrigin = origin) {
+    const res = await fetch(server.url + API.visitorSessions, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: fromOrigin },
+      body: JSON.stringify({ siteKey: site.key }),
+    });
+    if (res.status !== 201) throw new Error(`session: ${res.status} ${await res.text()}`);
+    const { token } = (await res.json()) as { token: string };
+    const socket: VisitorSocket = io(server.url + NAMESPACES.visitor, {
+      auth: { siteKey: site.key, token },
+      extraHeaders: { origin: fromOrigin },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    sockets.push(socket);
+    return { token, socket };
+  }
+
+  async function newAgent(name: string) {
+    agentCount += 1;
+    const email = `agent${agentCount}-${Date.now()}@example.com`;
+    const password = 'a long test password';
+    await server.agents.create({ email, name, password, role: 'agent' }, [site.id]);
+    const res = await fetch(server.url + API.login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ email, password }),
+    });
+    if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const socket: AgentSocket = io(server.url + NAMESPACES.agent, {
+      extraHeaders: { origin, cookie },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    sockets.push(socket);
+    return { email, cookie, socket };
+  }
+
+  return {
+    ...server,
+    site,
+    origin,
+    newVisitor,
+    newAgent,
+    async close() {
+      for (const socket of sockets) socket.disconnect();
+      await server.close();
+    },
+  };
+}
+
+/** Emits with an ack and unwraps it; rejects on `{ ok: false }` with the error code as message. */
+export function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
+  return socket
+    .timeout(5000)
+    .emitWithAck(event, payload)
+    .then((result: AckResult<T>) => {
+      if (!result.ok) throw Object.assign(new Error(result.error.code), { error: result.error });
+      return result.data;
+    });
+}
+
+/** The raw ack, for asserting on errors. */
+export function callRaw<T>(socket: Socket, event: string, payload: unknown): Promise<AckResult<T>> {
+  return socket.timeout(5000).emitWithAck(event, payload);
+}
+
+/** Resolves with the first event payload that satisfies the predicate. */
+export function waitFor<T>(socket: Socket, event: string, predicate: (payload: T) => boolean = () => true, ms = 5000) {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${event}`));
+    }, ms);
+    const listener = (payload: T) => {
+      if (!predicate(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+export const connected = (socket: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    if (socket.connected) return resolve();
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+
+let clientCounter = 0;
+export const clientId = () => `test-${Date.now().toString(36)}-${(clientCounter++).toString(36)}`;
