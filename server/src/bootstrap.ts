@@ -72,7 +72,11 @@ export async function ensureAdmin(
 ): Promise<AdminLogin> {
   const passwordFile = join(dataDir, 'admin-password.txt');
   if ((await storage.countAgents()) > 0) {
-    return { email: ADMIN_EMAIL, password: existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null, passwordFile };
+    return {
+      email: ADMIN_EMAIL,
+      password: existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null,
+      passwordFile,
+    };
   }
   const password = randomBytes(12).toString('base64url');
   await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id]);

@@ -17,7 +17,11 @@ const USAGE = `Usage:
   pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
   pnpm frontdesk migrate`;
 
-export async function runCli(argv: string[], out: (line: string) => void, env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void,
+  env = process.env,
+): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig(env);
   const storage = openStorage(config.database);
@@ -46,7 +50,11 @@ export async function runCli(argv: string[], out: (line: string) => void, env = 
           role: values.role,
         });
         const site = await storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
-        if (!site) throw new AppError('not_found', `no site with key "${values.site}" (start the server once to create the demo site)`);
+        if (!site)
+          throw new AppError(
+            'not_found',
+            `no site with key "${values.site}" (start the server once to create the demo site)`,
+          );
         const agent = await new AgentService(storage).create(input, [site.id]);
         out(`Agent ${agent.email} (${agent.role}) created for site ${site.key}.`);
         if (generated) out(`Password: ${generated}`);

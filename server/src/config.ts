@@ -43,7 +43,9 @@ function parseUrl(name: string, raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be an absolute http(s) URL such as https://chat.example.com, got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be an absolute http(s) URL such as https://chat.example.com, got "${raw}"`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${name} must start with http:// or https://, got "${raw}"`);
@@ -55,8 +57,12 @@ function parseDatabase(raw: string | undefined, dataDir: string): DatabaseTarget
   if (raw === undefined || raw === '') return { engine: 'sqlite', file: join(dataDir, 'frontdesk.db') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (file === '') throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/frontdesk.db');
-    return { engine: 'sqlite', file: file === ':memory:' || isAbsolute(file) ? file : resolve(REPO_ROOT, file) };
+    if (file === '')
+      throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/frontdesk.db');
+    return {
+      engine: 'sqlite',
+      file: file === ':memory:' || isAbsolute(file) ? file : resolve(REPO_ROOT, file),
+    };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
     throw new ConfigError(

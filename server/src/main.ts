@@ -9,7 +9,10 @@ async function main() {
   const server = await startServer(config);
   const site = await ensureDemoSite(server.storage, server.bot);
   const admin = await ensureAdmin(server.storage, server.agents, site, config.dataDir);
-  const base = config.publicUrl.origin === `http://localhost:${config.port}` ? `http://localhost:${server.port}` : config.publicUrl.origin;
+  const base =
+    config.publicUrl.origin === `http://localhost:${config.port}`
+      ? `http://localhost:${server.port}`
+      : config.publicUrl.origin;
   const login = admin.password
     ? `e-mail ${admin.email}, password ${admin.password}  (also in ${admin.passwordFile})`
     : `e-mail ${admin.email}; add or reset agents with: pnpm frontdesk agent:add --email you@example.com --name You`;
@@ -37,7 +40,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
   } else {
-    process.stderr.write(`Frontdesk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Frontdesk failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -2,10 +2,11 @@
  * Composition root: storage, services, the Hono app and socket.io on one http.Server.
  * `startServer` is what `main.ts` and the integration tests call (tests pass port 0).
  */
+
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LIMITS, NAMESPACES } from '@frontdesk/shared';
 import { serve } from '@hono/node-server';
-import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { BotRegistry } from './bot/registry.ts';
 import type { Config } from './config.ts';
@@ -42,7 +43,10 @@ export async function startServer(
   const storage = options.storage ?? openStorage(config.database);
   await storage.migrate();
 
-  const bot = new BotRegistry(storage, async (siteId) => (await storage.getSite(siteId))?.settings.escalationPhrases ?? []);
+  const bot = new BotRegistry(
+    storage,
+    async (siteId) => (await storage.getSite(siteId))?.settings.escalationPhrases ?? [],
+  );
   const agents = new AgentService(storage);
   const origins: string[] = [];
   const visitors = new VisitorService(storage, origins);

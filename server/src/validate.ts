@@ -8,5 +8,8 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.I
   const issue = result.issues[0];
   const path = issue.path?.map((p) => String(p.key)).join('.');
   const tooLong = result.issues.some((i) => i.type === 'max_length' && path === 'body');
-  throw new AppError(tooLong ? 'too_large' : 'bad_request', path ? `${path}: ${issue.message}` : issue.message);
+  throw new AppError(
+    tooLong ? 'too_large' : 'bad_request',
+    path ? `${path}: ${issue.message}` : issue.message,
+  );
 }

@@ -17,7 +17,12 @@ export type PolicyInput = {
 };
 
 export type BotReply = { body: string; meta: MessageMeta };
-export type PolicyOutcome = { replies: BotReply[]; handoff: HandoffReason | null; misses: number; lang: Locale };
+export type PolicyOutcome = {
+  replies: BotReply[];
+  handoff: HandoffReason | null;
+  misses: number;
+  lang: Locale;
+};
 
 /** FAQ tags whose answers also offer a person straight away (complaints, damaged goods). */
 export const PRIORITY_TAGS = new Set(['complaint', 'escalate']);
@@ -62,33 +67,72 @@ export function decide(input: PolicyInput): PolicyOutcome {
   const bot = describe(decision, faqs);
   const missed = (misses: number): PolicyOutcome =>
     misses >= input.maxMisses
-      ? { replies: handoffReplies(lang, agentsOnline, bot, 'botMissOfferPerson'), handoff: 'bot_misses', misses, lang }
-      : { replies: [{ body: text(lang, 'botMiss'), meta: { bot, quickReplies: [handoffChip(lang)] } }], handoff: null, misses, lang };
+      ? {
+          replies: handoffReplies(lang, agentsOnline, bot, 'botMissOfferPerson'),
+          handoff: 'bot_misses',
+          misses,
+          lang,
+        }
+      : {
+          replies: [{ body: text(lang, 'botMiss'), meta: { bot, quickReplies: [handoffChip(lang)] } }],
+          handoff: null,
+          misses,
+          lang,
+        };
 
   if (decision.escalation && decision.type !== 'answer') {
-    return { replies: handoffReplies(lang, agentsOnline, bot), handoff: 'escalation', misses: input.misses, lang };
+    return {
+      replies: handoffReplies(lang, agentsOnline, bot),
+      handoff: 'escalation',
+      misses: input.misses,
+      lang,
+    };
   }
 
   switch (decision.type) {
     case 'intent':
       switch (decision.intent) {
         case 'human':
-          return { replies: handoffReplies(lang, agentsOnline, bot), handoff: 'visitor', misses: input.misses, lang };
+          return {
+            replies: handoffReplies(lang, agentsOnline, bot),
+            handoff: 'visitor',
+            misses: input.misses,
+            lang,
+          };
         case 'not_helpful':
           return missed(input.misses + 1);
         case 'greeting':
-          return { replies: [{ body: text(lang, 'botGreetingReply'), meta: { bot } }], handoff: null, misses: input.misses, lang };
+          return {
+            replies: [{ body: text(lang, 'botGreetingReply'), meta: { bot } }],
+            handoff: null,
+            misses: input.misses,
+            lang,
+          };
         case 'thanks':
-          return { replies: [{ body: text(lang, 'botThanksReply'), meta: { bot } }], handoff: null, misses: input.misses, lang };
+          return {
+            replies: [{ body: text(lang, 'botThanksReply'), meta: { bot } }],
+            handoff: null,
+            misses: input.misses,
+            lang,
+          };
         case 'goodbye':
-          return { replies: [{ body: text(lang, 'botGoodbyeReply'), meta: { bot } }], handoff: null, misses: input.misses, lang };
+          return {
+            replies: [{ body: text(lang, 'botGoodbyeReply'), meta: { bot } }],
+            handoff: null,
+            misses: input.misses,
+            lang,
+          };
       }
       break;
     case 'answer': {
       const faq = faqs.get(decision.faqId);
       if (!faq) return missed(input.misses + 1);
       const priority = decision.escalation || faq.tags.some((tag) => PRIORITY_TAGS.has(tag));
-      const meta: MessageMeta = { bot, faqId: faq.id, ...(priority && { quickReplies: [handoffChip(lang)] }) };
+      const meta: MessageMeta = {
+        bot,
+        faqId: faq.id,
+        ...(priority && { quickReplies: [handoffChip(lang)] }),
+      };
       return { replies: [{ body: faq.answer, meta }], handoff: null, misses: 0, lang };
     }
     case 'clarify': {
@@ -98,7 +142,9 @@ export function decide(input: PolicyInput): PolicyOutcome {
       });
       if (options.length === 0) return missed(input.misses + 1);
       return {
-        replies: [{ body: text(lang, 'botClarify'), meta: { bot, quickReplies: [...options, handoffChip(lang)] } }],
+        replies: [
+          { body: text(lang, 'botClarify'), meta: { bot, quickReplies: [...options, handoffChip(lang)] } },
+        ],
         handoff: null,
         misses: input.misses,
         lang,

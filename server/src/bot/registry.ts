@@ -28,7 +28,10 @@ export class BotRegistry {
     return bot;
   }
 
-  async classify(siteId: string, text: string): Promise<{ decision: Decision; faqs: ReadonlyMap<string, FaqRecord> }> {
+  async classify(
+    siteId: string,
+    text: string,
+  ): Promise<{ decision: Decision; faqs: ReadonlyMap<string, FaqRecord> }> {
     const bot = await this.load(siteId);
     const decision = bot.engine.classify(text, bot.langs.length > 0 ? { langs: bot.langs } : {});
     return { decision, faqs: bot.faqs };
@@ -39,11 +42,17 @@ export class BotRegistry {
   }
 
   /** A decision for a quick-reply button that names its FAQ entry. */
-  async answerFaq(siteId: string, faqId: string): Promise<{ decision: Decision; faqs: ReadonlyMap<string, FaqRecord> } | null> {
+  async answerFaq(
+    siteId: string,
+    faqId: string,
+  ): Promise<{ decision: Decision; faqs: ReadonlyMap<string, FaqRecord> } | null> {
     const bot = await this.load(siteId);
     const faq = bot.faqs.get(faqId);
     if (!faq) return null;
-    return { decision: { type: 'answer', faqId, score: 1, lang: faq.lang, candidates: [{ faqId, score: 1 }] }, faqs: bot.faqs };
+    return {
+      decision: { type: 'answer', faqId, score: 1, lang: faq.lang, candidates: [{ faqId, score: 1 }] },
+      faqs: bot.faqs,
+    };
   }
 
   async upsert(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<void> {

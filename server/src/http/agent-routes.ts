@@ -1,9 +1,9 @@
 /** Agent HTTP API: login/logout/me and conversation reads. Cookie auth, same-origin JSON only. */
 import { API } from '@frontdesk/shared';
 import { ConversationListQuerySchema, IdSchema, LoginSchema } from '@frontdesk/shared/schemas';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../realtime/cookies.ts';
 import type { AgentContext } from '../services/conversations.ts';

@@ -5,7 +5,8 @@ import { AppError } from '../errors.ts';
 export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   // Only JSON: a cross-site form (urlencoded, multipart, text/plain) can never be a valid request.
-  if (!/^application\/json\b/i.test(type)) throw new AppError('bad_request', 'expected an application/json body');
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError('bad_request', 'expected an application/json body');
   try {
     return await c.req.json();
   } catch {

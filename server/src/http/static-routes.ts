@@ -53,11 +53,16 @@ export function staticRoutes(deps: AppDeps) {
   // Single-page app: unknown console paths get the app shell.
   const shell = join(consoleDir, 'index.html');
   app.get(`${PATHS.console}/*`, (c) =>
-    existsSync(shell) ? c.html(readFileSync(shell, 'utf8')) : c.text('The console is not built: run pnpm build', 503),
+    existsSync(shell)
+      ? c.html(readFileSync(shell, 'utf8'))
+      : c.text('The console is not built: run pnpm build', 503),
   );
 
   app.use(`${PATHS.demo}/*`, pageHeaders);
   app.get(PATHS.demo, (c) => c.redirect(`${PATHS.demo}/`));
-  app.get(`${PATHS.demo}/*`, serveStatic({ root: demo, rewriteRequestPath: (p) => p.slice(PATHS.demo.length) }));
+  app.get(
+    `${PATHS.demo}/*`,
+    serveStatic({ root: demo, rewriteRequestPath: (p) => p.slice(PATHS.demo.length) }),
+  );
   return app;
 }

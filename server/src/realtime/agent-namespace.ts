@@ -17,7 +17,12 @@ type Deps = {
   logger: Logger;
 };
 
-export type AgentNamespace = Namespace<AgentClientEvents, AgentServerEvents, Record<string, never>, { ctx: AgentContext }>;
+export type AgentNamespace = Namespace<
+  AgentClientEvents,
+  AgentServerEvents,
+  Record<string, never>,
+  { ctx: AgentContext }
+>;
 
 export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
   const { agents, conversations, logger } = deps;
@@ -63,7 +68,9 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
     );
     socket.on(
       EVENTS.messageSend,
-      handle(logger, EVENTS.messageSend, SendAgentMessageSchema, (input) => conversations.sendAgentMessage(ctx, input)),
+      handle(logger, EVENTS.messageSend, SendAgentMessageSchema, (input) =>
+        conversations.sendAgentMessage(ctx, input),
+      ),
     );
     socket.on(
       EVENTS.messagesSync,

@@ -2,7 +2,12 @@
 import { EVENTS } from '@frontdesk/shared';
 import type { Logger } from '../logger.ts';
 import type { ConversationService } from '../services/conversations.ts';
-import { isVisibleToVisitor, toAgentConversation, toVisitorConversation, toVisitorMessage } from '../services/dto.ts';
+import {
+  isVisibleToVisitor,
+  toAgentConversation,
+  toVisitorConversation,
+  toVisitorMessage,
+} from '../services/dto.ts';
 import type { Notifier } from '../services/notifier.ts';
 import type { ConversationRecord } from '../storage/index.ts';
 import type { AgentNamespace } from './agent-namespace.ts';
@@ -21,13 +26,17 @@ export class SocketNotifier implements Notifier {
 
   messageStored(conversation: ConversationRecord, message: Parameters<Notifier['messageStored']>[1]) {
     if (isVisibleToVisitor(message)) {
-      this.visitors.to(ROOMS.visitor(conversation.visitorId)).emit(EVENTS.messageNew, toVisitorMessage(message));
+      this.visitors
+        .to(ROOMS.visitor(conversation.visitorId))
+        .emit(EVENTS.messageNew, toVisitorMessage(message));
     }
     this.agents.to(ROOMS.conversation(conversation.id)).emit(EVENTS.messageNew, message);
   }
 
   conversationChanged(conversation: ConversationRecord) {
-    this.agents.to(ROOMS.siteAgents(conversation.siteId)).emit(EVENTS.conversationUpdated, toAgentConversation(conversation));
+    this.agents
+      .to(ROOMS.siteAgents(conversation.siteId))
+      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation));
     this.visitorViewChanged(conversation);
   }
 

@@ -11,7 +11,15 @@ import {
   type WatchResult,
 } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callRaw, clientId, connected, type Harness, startHarness, waitFor } from '../testing/harness.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connected,
+  type Harness,
+  startHarness,
+  waitFor,
+} from '../testing/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -56,7 +64,11 @@ describe('the whole loop', () => {
       EVENTS.conversationUpdated,
       (c) => c.id === cid && c.state === 'queued',
     );
-    const queuedState = waitFor<VisitorConversation>(visitor.socket, EVENTS.conversationState, (c) => c.state === 'queued');
+    const queuedState = waitFor<VisitorConversation>(
+      visitor.socket,
+      EVENTS.conversationState,
+      (c) => c.state === 'queued',
+    );
     await call(visitor.socket, EVENTS.messageSend, {
       conversationId: cid,
       clientId: clientId(),
@@ -70,17 +82,31 @@ describe('the whole loop', () => {
     expect(botMatch?.meta?.bot?.faqId).toBe('delivery_cost_en');
     expect(watched.conversation.page?.title).toBe('Nordic Nest');
 
-    const joined = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.meta?.event?.name === 'assigned');
-    const taken = await call<AgentConversation>(agent.socket, EVENTS.conversationTake, { conversationId: cid });
+    const joined = waitFor<Message>(
+      visitor.socket,
+      EVENTS.messageNew,
+      (m) => m.meta?.event?.name === 'assigned',
+    );
+    const taken = await call<AgentConversation>(agent.socket, EVENTS.conversationTake, {
+      conversationId: cid,
+    });
     expect(taken).toMatchObject({ state: 'assigned', agentName: 'Anna' });
     expect((await joined).meta?.event?.agentName).toBe('Anna');
 
     const toVisitor = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.author === 'agent');
-    await call(agent.socket, EVENTS.messageSend, { conversationId: cid, clientId: clientId(), body: 'Hi, Anna here!' });
+    await call(agent.socket, EVENTS.messageSend, {
+      conversationId: cid,
+      clientId: clientId(),
+      body: 'Hi, Anna here!',
+    });
     expect((await toVisitor).body).toBe('Hi, Anna here!');
 
     const toAgent = waitFor<Message>(agent.socket, EVENTS.messageNew, (m) => m.author === 'visitor');
-    await call(visitor.socket, EVENTS.messageSend, { conversationId: cid, clientId: clientId(), body: 'Thanks Anna' });
+    await call(visitor.socket, EVENTS.messageSend, {
+      conversationId: cid,
+      clientId: clientId(),
+      body: 'Thanks Anna',
+    });
     expect((await toAgent).body).toBe('Thanks Anna');
 
     // A private note never reaches the visitor.
@@ -90,7 +116,11 @@ describe('the whole loop', () => {
       body: 'VIP customer',
       kind: 'note',
     });
-    const resolvedState = waitFor<VisitorConversation>(visitor.socket, EVENTS.conversationState, (c) => c.state === 'resolved');
+    const resolvedState = waitFor<VisitorConversation>(
+      visitor.socket,
+      EVENTS.conversationState,
+      (c) => c.state === 'resolved',
+    );
     await call(agent.socket, EVENTS.conversationResolve, { conversationId: cid });
     await resolvedState;
 
@@ -119,10 +149,18 @@ describe('the whole loop', () => {
     const { conversation } = await openConversation(visitor.socket);
     const cid = conversation.id;
     const reply = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.author === 'bot');
-    await call(visitor.socket, EVENTS.messageSend, { conversationId: cid, clientId: clientId(), body: 'ile kosztuje dostawa kurierem?' });
+    await call(visitor.socket, EVENTS.messageSend, {
+      conversationId: cid,
+      clientId: clientId(),
+      body: 'ile kosztuje dostawa kurierem?',
+    });
     expect((await reply).meta?.faqId).toBe('delivery_cost_pl');
 
-    const queued = waitFor<VisitorConversation>(visitor.socket, EVENTS.conversationState, (c) => c.state === 'queued');
+    const queued = waitFor<VisitorConversation>(
+      visitor.socket,
+      EVENTS.conversationState,
+      (c) => c.state === 'queued',
+    );
     for (const body of ['purple elephants dancing tonight', 'quantum chromodynamics lecture notes']) {
       const miss = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.author === 'bot');
       await call(visitor.socket, EVENTS.messageSend, { conversationId: cid, clientId: clientId(), body });
@@ -153,7 +191,11 @@ describe('isolation', () => {
       const result = await callRaw(a.socket, event, payload);
       expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'conversation not found' } });
     }
-    await call(b.socket, EVENTS.messageSend, { conversationId: bConversation.id, clientId: clientId(), body: 'secret' });
+    await call(b.socket, EVENTS.messageSend, {
+      conversationId: bConversation.id,
+      clientId: clientId(),
+      body: 'secret',
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(heardByA).toEqual([]);
   });
@@ -190,7 +232,11 @@ describe('isolation', () => {
     await expect(connected(forged)).rejects.toThrow('unauthorized');
     forged.disconnect();
 
-    const noCookieAgent = io(`${h.url}/agent`, { extraHeaders: { origin: h.origin }, transports: ['websocket'], forceNew: true });
+    const noCookieAgent = io(`${h.url}/agent`, {
+      extraHeaders: { origin: h.origin },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     await expect(connected(noCookieAgent)).rejects.toThrow('unauthorized');
     noCookieAgent.disconnect();
   });
@@ -220,7 +266,10 @@ describe('delivery', () => {
     ]);
     const third = await call<SendResult>(v.socket, EVENTS.messageSend, payload);
     expect([first.duplicate, second.duplicate].sort()).toEqual([false, true]);
-    expect(third).toMatchObject({ duplicate: true, message: { id: first.message.id, seq: first.message.seq } });
+    expect(third).toMatchObject({
+      duplicate: true,
+      message: { id: first.message.id, seq: first.message.seq },
+    });
     const stored = await h.storage.listMessages(conversation.id, 0, 100);
     expect(stored.filter((m) => m.body === 'only once please')).toHaveLength(1);
     const conflict = await callRaw(v.socket, EVENTS.messageSend, { ...payload, body: 'something else' });
@@ -234,16 +283,26 @@ describe('delivery', () => {
     const agent = await h.newAgent('Resync');
     await connected(agent.socket);
     await call(agent.socket, EVENTS.conversationTake, { conversationId: cid });
-    const before = await call<SyncResult<VisitorConversation>>(v.socket, EVENTS.messagesSync, { conversationId: cid, afterSeq: 0 });
+    const before = await call<SyncResult<VisitorConversation>>(v.socket, EVENTS.messagesSync, {
+      conversationId: cid,
+      afterSeq: 0,
+    });
     const lastSeq = before.messages.at(-1)?.seq ?? 0;
 
     v.socket.disconnect();
     for (let i = 1; i <= 5; i++) {
-      await call(agent.socket, EVENTS.messageSend, { conversationId: cid, clientId: clientId(), body: `while away ${i}` });
+      await call(agent.socket, EVENTS.messageSend, {
+        conversationId: cid,
+        clientId: clientId(),
+        body: `while away ${i}`,
+      });
     }
     v.socket.connect();
     await connected(v.socket);
-    const after = await call<SyncResult<VisitorConversation>>(v.socket, EVENTS.messagesSync, { conversationId: cid, afterSeq: lastSeq });
+    const after = await call<SyncResult<VisitorConversation>>(v.socket, EVENTS.messagesSync, {
+      conversationId: cid,
+      afterSeq: lastSeq,
+    });
     expect(after.messages.map((m) => m.body)).toEqual([1, 2, 3, 4, 5].map((i) => `while away ${i}`));
     expect(after.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5].map((i) => lastSeq + i));
     expect(after.hasMore).toBe(false);
@@ -263,7 +322,9 @@ describe('delivery', () => {
     const losses = results.filter((r) => !r.ok);
     expect(wins).toHaveLength(1);
     expect(losses[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const events = (await h.storage.listMessages(conversation.id, 0, 100)).filter((m) => m.meta?.event?.name === 'assigned');
+    const events = (await h.storage.listMessages(conversation.id, 0, 100)).filter(
+      (m) => m.meta?.event?.name === 'assigned',
+    );
     expect(events).toHaveLength(1);
   });
 });

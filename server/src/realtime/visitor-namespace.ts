@@ -26,7 +26,12 @@ type Deps = {
   logger: Logger;
 };
 
-export type VisitorNamespace = Namespace<VisitorClientEvents, VisitorServerEvents, Record<string, never>, { ctx: VisitorContext }>;
+export type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  Record<string, never>,
+  { ctx: VisitorContext }
+>;
 
 export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
   const { visitors, conversations, logger } = deps;
@@ -83,7 +88,11 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
       EVENTS.messagesSync,
       handle(logger, EVENTS.messagesSync, SyncSchema, async (input) => {
         const synced = await conversations.syncForVisitor(ctx, input);
-        return { conversation: await view(synced.conversation), messages: synced.messages, hasMore: synced.hasMore };
+        return {
+          conversation: await view(synced.conversation),
+          messages: synced.messages,
+          hasMore: synced.hasMore,
+        };
       }),
     );
     socket.on(
@@ -100,7 +109,9 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
     );
     socket.on(
       EVENTS.conversationRate,
-      handle(logger, EVENTS.conversationRate, RateSchema, async (input) => view(await conversations.rate(ctx, input))),
+      handle(logger, EVENTS.conversationRate, RateSchema, async (input) =>
+        view(await conversations.rate(ctx, input)),
+      ),
     );
     socket.on(
       EVENTS.pageView,

@@ -17,7 +17,8 @@ export class AgentService {
   constructor(private readonly storage: Storage) {}
 
   async create(input: NewAgentInput, siteIds: readonly string[]): Promise<Agent> {
-    if (await this.storage.getAgentByEmail(input.email)) throw new AppError('conflict', 'an agent with this e-mail exists');
+    if (await this.storage.getAgentByEmail(input.email))
+      throw new AppError('conflict', 'an agent with this e-mail exists');
     return this.storage.createAgent({
       email: input.email,
       name: input.name,
@@ -42,7 +43,11 @@ export class AgentService {
     this.perAccount.reset(input.email);
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    await this.storage.createSession({ tokenHash: hashToken(token), agentId: agent.id, expiresAt: expiresAt.toISOString() });
+    await this.storage.createSession({
+      tokenHash: hashToken(token),
+      agentId: agent.id,
+      expiresAt: expiresAt.toISOString(),
+    });
     return { token, agent, expiresAt };
   }
 

@@ -24,7 +24,15 @@ import { decide } from '../bot/policy.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
-import type { Agent, ConversationPatch, ConversationRecord, NewMessage, Site, Storage, Visitor } from '../storage/index.ts';
+import type {
+  Agent,
+  ConversationPatch,
+  ConversationRecord,
+  NewMessage,
+  Site,
+  Storage,
+  Visitor,
+} from '../storage/index.ts';
 import { isVisibleToVisitor, toVisitorMessage } from './dto.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -79,14 +87,22 @@ export class ConversationService {
 
   /** The open conversation, or a new one; with `fresh`, a resolved one is replaced by a new one. */
   async open(ctx: VisitorContext, input: OpenConversationInput) {
-    if (input.page) await this.storage.updateVisitor(ctx.visitor.id, { pageUrl: input.page.url, pageTitle: input.page.title });
+    if (input.page)
+      await this.storage.updateVisitor(ctx.visitor.id, {
+        pageUrl: input.page.url,
+        pageTitle: input.page.title,
+      });
     const latest = await this.storage.getLatestConversation(ctx.visitor.id);
     if (latest && (latest.state !== 'resolved' || !input.fresh)) {
       const { messages } = await this.messagesAfter(latest.id, 0, true);
       return { conversation: latest, messages };
     }
     const locale = input.locale ?? ctx.site.settings.defaultLocale ?? 'en';
-    const conversation = await this.storage.createConversation({ siteId: ctx.site.id, visitorId: ctx.visitor.id, locale });
+    const conversation = await this.storage.createConversation({
+      siteId: ctx.site.id,
+      visitorId: ctx.visitor.id,
+      locale,
+    });
     this.notifier.conversationChanged(conversation);
     return { conversation, messages: [] as Message[] };
   }
@@ -128,20 +144,31 @@ export class ConversationService {
   async handoffByVisitor(ctx: VisitorContext, input: ConversationRefInput) {
     const conversation = await this.ownedByVisitor(ctx, input.conversationId);
     if (conversation.state !== 'bot') return conversation;
-    await this.respond(conversation, { type: 'intent', intent: 'human', lang: conversation.locale, score: 1 });
+    await this.respond(conversation, {
+      type: 'intent',
+      intent: 'human',
+      lang: conversation.locale,
+      score: 1,
+    });
     return (await this.storage.getConversation(conversation.id)) ?? conversation;
   }
 
   async notHelpful(ctx: VisitorContext, input: ConversationRefInput) {
     const conversation = await this.ownedByVisitor(ctx, input.conversationId);
     if (conversation.state !== 'bot') return conversation;
-    await this.respond(conversation, { type: 'intent', intent: 'not_helpful', lang: conversation.locale, score: 1 });
+    await this.respond(conversation, {
+      type: 'intent',
+      intent: 'not_helpful',
+      lang: conversation.locale,
+      score: 1,
+    });
     return (await this.storage.getConversation(conversation.id)) ?? conversation;
   }
 
   async rate(ctx: VisitorContext, input: RateInput) {
     const conversation = await this.ownedByVisitor(ctx, input.conversationId);
-    if (conversation.state !== 'resolved') throw new AppError('invalid_state', 'only a closed conversation can be rated');
+    if (conversation.state !== 'resolved')
+      throw new AppError('invalid_state', 'only a closed conversation can be rated');
     const updated = await this.storage.updateConversation(
       conversation.id,
       conversation.version,
@@ -217,7 +244,11 @@ export class ConversationService {
   }
 
   async list(ctx: AgentContext, query: { state?: ConversationRecord['state']; limit?: number }) {
-    return this.storage.listConversations({ siteIds: ctx.siteIds, state: query.state, limit: query.limit ?? 100 });
+    return this.storage.listConversations({
+      siteIds: ctx.siteIds,
+      state: query.state,
+      limit: query.limit ?? 100,
+    });
   }
 
   // State changes
@@ -234,7 +265,14 @@ export class ConversationService {
       case 'resolve':
         return { resolvedAt: now() };
       case 'visitor_message':
-        return { resolvedAt: null, agentId: null, rating: null, ratingComment: null, botMisses: 0, queuedAt: null };
+        return {
+          resolvedAt: null,
+          agentId: null,
+          rating: null,
+          ratingComment: null,
+          botMisses: 0,
+          queuedAt: null,
+        };
     }
   }
 
@@ -256,12 +294,18 @@ export class ConversationService {
       if (!result.ok) {
         throw new AppError(
           result.code,
-          result.code === 'conflict' ? 'another agent already took this conversation' : `not allowed while ${conversation.state}`,
+          result.code === 'conflict'
+            ? 'another agent already took this conversation'
+            : `not allowed while ${conversation.state}`,
         );
       }
       if (!result.changed) return conversation;
       const eventMeta: MessageMeta = {
-        event: { name: result.event, ...(event.type === 'handoff' && { reason: event.reason }), ...systemEvent },
+        event: {
+          name: result.event,
+          ...(event.type === 'handoff' && { reason: event.reason }),
+          ...systemEvent,
+        },
       };
       const message: NewMessage = {
         conversationId: id,
@@ -282,7 +326,8 @@ export class ConversationService {
       if (applied) {
         if (applied.message) this.notifier.messageStored(applied.conversation, applied.message);
         this.notifier.conversationChanged(applied.conversation);
-        if (conversation.state === 'queued' && result.to !== 'queued') await this.refreshQueue(conversation.siteId);
+        if (conversation.state === 'queued' && result.to !== 'queued')
+          await this.refreshQueue(conversation.siteId);
         return applied.conversation;
       }
     }
@@ -303,16 +348,26 @@ export class ConversationService {
 
   private async runBot(conversation: ConversationRecord, input: SendVisitorMessageInput) {
     if (input.quickReply?.type === 'handoff') {
-      await this.respond(conversation, { type: 'intent', intent: 'human', lang: conversation.locale, score: 1 });
+      await this.respond(conversation, {
+        type: 'intent',
+        intent: 'human',
+        lang: conversation.locale,
+        score: 1,
+      });
       return;
     }
     const picked =
-      input.quickReply?.type === 'faq' ? await this.bot.answerFaq(conversation.siteId, input.quickReply.faqId) : null;
+      input.quickReply?.type === 'faq'
+        ? await this.bot.answerFaq(conversation.siteId, input.quickReply.faqId)
+        : null;
     const { decision } = picked ?? (await this.bot.classify(conversation.siteId, input.body));
     await this.respond(conversation, decision);
   }
 
-  private async respond(conversation: ConversationRecord, decision: Parameters<typeof decide>[0]['decision']) {
+  private async respond(
+    conversation: ConversationRecord,
+    decision: Parameters<typeof decide>[0]['decision'],
+  ) {
     const site = await this.storage.getSite(conversation.siteId);
     if (!site) throw notFound();
     const faqs = await this.bot.faqs(conversation.siteId);
@@ -328,13 +383,21 @@ export class ConversationService {
     if (outcome.handoff) {
       await this.handoff(conversation.id, outcome.handoff);
     } else if (outcome.misses !== posted.botMisses) {
-      const updated = await this.storage.updateConversation(posted.id, posted.version, { botMisses: outcome.misses }, null);
+      const updated = await this.storage.updateConversation(
+        posted.id,
+        posted.version,
+        { botMisses: outcome.misses },
+        null,
+      );
       if (!updated) this.logger.debug({ conversationId: posted.id }, 'miss counter update lost a race');
     }
   }
 
   /** Posts bot replies while the conversation is still the bot's; stops silently once a person has it. */
-  private async postBotReplies(conversation: ConversationRecord, replies: { body: string; meta: MessageMeta }[]) {
+  private async postBotReplies(
+    conversation: ConversationRecord,
+    replies: { body: string; meta: MessageMeta }[],
+  ) {
     let latest: ConversationRecord | null = conversation;
     for (const reply of replies) {
       const result = await this.storage.appendMessage(

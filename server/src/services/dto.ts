@@ -2,7 +2,10 @@
 import type { AgentConversation, Message, QueueInfo, VisitorConversation } from '@frontdesk/shared';
 import type { ConversationRecord } from '../storage/index.ts';
 
-export function toVisitorConversation(c: ConversationRecord, queuePosition: number | null): VisitorConversation {
+export function toVisitorConversation(
+  c: ConversationRecord,
+  queuePosition: number | null,
+): VisitorConversation {
   const queue: QueueInfo | null =
     c.state === 'queued' && c.queuedAt && queuePosition !== null
       ? { position: queuePosition, waitingSince: c.queuedAt }

@@ -28,7 +28,10 @@ export class VisitorService {
     const site = await this.storage.getSiteByKey(siteKey);
     if (!site) throw new AppError('not_found', 'unknown site');
     if (!this.isOriginAllowed(site, origin)) {
-      throw new AppError('origin_not_allowed', `this site does not allow the widget on ${origin ?? 'an unknown origin'}`);
+      throw new AppError(
+        'origin_not_allowed',
+        `this site does not allow the widget on ${origin ?? 'an unknown origin'}`,
+      );
     }
     return site;
   }
@@ -40,7 +43,11 @@ export class VisitorService {
     return { token, visitorId: visitor.id };
   }
 
-  async authenticate(auth: unknown, origin: string | undefined, userAgent: string | undefined): Promise<VisitorContext> {
+  async authenticate(
+    auth: unknown,
+    origin: string | undefined,
+    userAgent: string | undefined,
+  ): Promise<VisitorContext> {
     const { siteKey, token } = (auth ?? {}) as { siteKey?: unknown; token?: unknown };
     if (typeof siteKey !== 'string') throw new AppError('unauthorized', 'missing site key');
     const site = await this.siteFor(siteKey, origin);

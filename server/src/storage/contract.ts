@@ -15,7 +15,11 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
         settings: DEFAULT_SITE_SETTINGS,
       });
       const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-      const conversation = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
+      const conversation = await storage.createConversation({
+        siteId: site.id,
+        visitorId: visitor.id,
+        locale: 'en',
+      });
       const msg = (body: string, clientId: string | null = null): NewMessage => ({
         conversationId: conversation.id,
         clientId,
@@ -37,7 +41,9 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
 
     it('numbers messages 1, 2, 3 … with no gaps, even when appended concurrently', async () => {
       const { storage, conversation, msg } = await seed();
-      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => storage.appendMessage(msg(`m${i}`))));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => storage.appendMessage(msg(`m${i}`))),
+      );
       expect(results.every((r) => r.status === 'stored')).toBe(true);
       const messages = await storage.listMessages(conversation.id, 0, 1000);
       expect(messages.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -55,7 +61,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       expect(first.status).toBe('stored');
       for (const retry of [again, concurrent]) {
         expect(retry.status).toBe('duplicate');
-        if (retry.status !== 'skipped' && first.status !== 'skipped') expect(retry.message).toEqual(first.message);
+        if (retry.status !== 'skipped' && first.status !== 'skipped')
+          expect(retry.message).toEqual(first.message);
       }
       const next = await storage.appendMessage(msg('next', 'client-0002'));
       expect(next.status === 'stored' && next.message.seq).toBe(2);
@@ -94,7 +101,10 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     it('requireStates skips the append when the state moved on (bot silent after handoff)', async () => {
       const { storage, conversation, msg } = await seed();
       await storage.updateConversation(conversation.id, conversation.version, { state: 'queued' }, null);
-      const result = await storage.appendMessage({ ...msg('bot reply'), author: 'bot' }, { requireStates: ['bot'] });
+      const result = await storage.appendMessage(
+        { ...msg('bot reply'), author: 'bot' },
+        { requireStates: ['bot'] },
+      );
       expect(result.status).toBe('skipped');
       expect(await storage.listMessages(conversation.id, 0, 10)).toHaveLength(0);
       await storage.close();
@@ -132,7 +142,11 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
 
     it('lists queued conversations oldest first and counts the queue', async () => {
       const { storage, site, visitor, conversation } = await seed();
-      const second = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'pl' });
+      const second = await storage.createConversation({
+        siteId: site.id,
+        visitorId: visitor.id,
+        locale: 'pl',
+      });
       await storage.updateConversation(
         second.id,
         0,
@@ -154,7 +168,14 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
 
     it('upserts FAQ entries per site', async () => {
       const { storage, site } = await seed();
-      const faq = { id: 'returns_en', lang: 'en' as const, question: 'Returns?', examples: ['a'], answer: 'x', tags: [] };
+      const faq = {
+        id: 'returns_en',
+        lang: 'en' as const,
+        question: 'Returns?',
+        examples: ['a'],
+        answer: 'x',
+        tags: [],
+      };
       await storage.upsertFaq(site.id, faq);
       await storage.upsertFaq(site.id, { ...faq, answer: 'y' });
       const faqs = await storage.listFaqs(site.id);

@@ -8,7 +8,14 @@ import type { Locale, Message } from '@frontdesk/shared';
 import { type Kysely, Migrator, type Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { type JoinedConversationRow, toAgent, toConversation, toMessage, toSite, toVisitor } from './records.ts';
+import {
+  type JoinedConversationRow,
+  toAgent,
+  toConversation,
+  toMessage,
+  toSite,
+  toVisitor,
+} from './records.ts';
 import type { Database } from './schema.ts';
 import type {
   AppendOptions,
@@ -316,7 +323,12 @@ export class KyselyStorage implements Storage {
     return Number(row.n);
   }
 
-  async updateConversation(id: string, expectedVersion: number, patch: ConversationPatch, event: NewMessage | null) {
+  async updateConversation(
+    id: string,
+    expectedVersion: number,
+    patch: ConversationPatch,
+    event: NewMessage | null,
+  ) {
     return this.db.transaction().execute(async (trx) => {
       const set = {
         version: expectedVersion + 1,
@@ -348,7 +360,11 @@ export class KyselyStorage implements Storage {
   private async insertMessage(trx: Transaction<Database>, input: NewMessage, options?: AppendOptions) {
     const at = now();
     const preview = PREVIEW_KINDS.has(input.kind)
-      ? { last_message_author: input.author, last_message_body: input.body.slice(0, 300), last_message_at: at }
+      ? {
+          last_message_author: input.author,
+          last_message_body: input.body.slice(0, 300),
+          last_message_at: at,
+        }
       : {};
     let bump = trx
       .updateTable('conversations')

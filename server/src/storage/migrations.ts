@@ -54,7 +54,9 @@ const initial: Migration = {
       .createTable('conversations')
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
       .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
-      .addColumn('visitor_id', 'varchar(64)', (c) => c.notNull().references('visitors.id').onDelete('cascade'))
+      .addColumn('visitor_id', 'varchar(64)', (c) =>
+        c.notNull().references('visitors.id').onDelete('cascade'),
+      )
       .addColumn('state', 'varchar(16)', (c) => c.notNull())
       .addColumn('agent_id', 'varchar(64)', (c) => c.references('agents.id').onDelete('set null'))
       .addColumn('locale', 'varchar(8)', (c) => c.notNull())
@@ -77,7 +79,11 @@ const initial: Migration = {
       .on('conversations')
       .columns(['site_id', 'state', 'updated_at'])
       .execute();
-    await db.schema.createIndex('conversations_visitor').on('conversations').columns(['visitor_id']).execute();
+    await db.schema
+      .createIndex('conversations_visitor')
+      .on('conversations')
+      .columns(['visitor_id'])
+      .execute();
     await db.schema
       .createTable('messages')
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())

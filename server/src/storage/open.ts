@@ -7,5 +7,8 @@ export type DatabaseTarget = { engine: 'sqlite'; file: string } | { engine: 'pos
 
 export function openStorage(target: DatabaseTarget): Storage {
   if (target.engine === 'sqlite') return openSqliteStorage(target.file);
-  throw new AppError('unavailable', 'PostgreSQL support lands with the scale-out work; use a SQLite DATABASE_URL');
+  throw new AppError(
+    'unavailable',
+    'PostgreSQL support lands with the scale-out work; use a SQLite DATABASE_URL',
+  );
 }

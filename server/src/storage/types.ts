@@ -150,7 +150,11 @@ export type Storage = {
 
   /** The visitor's newest conversation (open or not). */
   getLatestConversation(visitorId: string): Promise<ConversationRecord | null>;
-  createConversation(input: { siteId: string; visitorId: string; locale: Locale }): Promise<ConversationRecord>;
+  createConversation(input: {
+    siteId: string;
+    visitorId: string;
+    locale: Locale;
+  }): Promise<ConversationRecord>;
   getConversation(id: string): Promise<ConversationRecord | null>;
   listConversations(query: ListConversationsQuery): Promise<ConversationRecord[]>;
   /** How many conversations of the site were queued before this one (0 = first in line). */

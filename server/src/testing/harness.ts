@@ -106,7 +106,12 @@ export function callRaw<T>(socket: Socket, event: string, payload: unknown): Pro
 }
 
 /** Resolves with the first event payload that satisfies the predicate. */
-export function waitFor<T>(socket: Socket, event: string, predicate: (payload: T) => boolean = () => true, ms = 5000) {
+export function waitFor<T>(
+  socket: Socket,
+  event: string,
+  predicate: (payload: T) => boolean = () => true,
+  ms = 5000,
+) {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);
