@@ -1,0 +1,116 @@
+/** The conversation-list slice: every known conversation keyed by id, unread marks, and its grouping. */
+import type { AgentConversation } from '@frontdesk/shared';
+
+export type ConversationsState = {
+  byId: Readonly<Record<string, AgentConversation>>;
+  unread: Readonly<Record<string, true>>;
+};
+
+export type ConversationsAction =
+  /** A page from `GET /conversations`: never overwrites a newer copy that came over the socket. */
+  | { type: 'loaded'; conversations: readonly AgentConversation[] }
+  /** `conversationUpdated` (or an ack): marks unread when the visitor wrote in a conversation not on screen. */
+  | { type: 'updated'; conversation: AgentConversation; openId: string | null }
+  | { type: 'opened'; id: string }
+  | { type: 'reset' };
+
+export const EMPTY_CONVERSATIONS: ConversationsState = { byId: {}, unread: {} };
+
+const time = (iso: string | null | undefined): number => {
+  const value = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(value) ? 0 : value;
+};
+
+/** True when `next` is at least as fresh as `prev` (a stale list reply must not undo a live update). */
+export function isFresher(prev: AgentConversation | undefined, next: AgentConversation): boolean {
+  if (!prev) return true;
+  if (next.lastSeq !== prev.lastSeq) return next.lastSeq > prev.lastSeq;
+  return time(next.updatedAt) >= time(prev.updatedAt);
+}
+
+function upsert(
+  byId: Readonly<Record<string, AgentConversation>>,
+  conversation: AgentConversation,
+): Readonly<Record<string, AgentConversation>> {
+  return isFresher(byId[conversation.id], conversation) ? { ...byId, [conversation.id]: conversation } : byId;
+}
+
+function withoutKey(record: Readonly<Record<string, true>>, key: string): Readonly<Record<string, true>> {
+  if (!record[key]) return record;
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+export function conversationsReducer(
+  state: ConversationsState,
+  action: ConversationsAction,
+): ConversationsState {
+  switch (action.type) {
+    case 'loaded': {
+      let byId = state.byId;
+      for (const conversation of action.conversations) byId = upsert(byId, conversation);
+      return byId === state.byId ? state : { ...state, byId };
+    }
+    case 'updated': {
+      const { conversation, openId } = action;
+      const prev = state.byId[conversation.id];
+      const byId = upsert(state.byId, conversation);
+      if (byId === state.byId) return state;
+      const visitorWrote =
+        conversation.lastMessage?.author === 'visitor' && conversation.lastSeq > (prev?.lastSeq ?? 0);
+      const unread =
+        visitorWrote && conversation.id !== openId
+          ? { ...state.unread, [conversation.id]: true as const }
+          : state.unread;
+      return { byId, unread };
+    }
+    case 'opened':
+      return { ...state, unread: withoutKey(state.unread, action.id) };
+    case 'reset':
+      return EMPTY_CONVERSATIONS;
+  }
+}
+
+/** A conversation that just started waiting for a person: the moment to ring. */
+export const enteredQueue = (prev: AgentConversation | undefined, next: AgentConversation): boolean =>
+  next.state === 'queued' && prev?.state !== 'queued';
+
+export type SectionId = 'queued' | 'bot' | 'mine' | 'others' | 'resolved';
+export const SECTION_ORDER: readonly SectionId[] = ['queued', 'mine', 'bot', 'others', 'resolved'];
+export type Sections = Record<SectionId, AgentConversation[]>;
+
+/** The moment of the last activity, for "newest first" ordering. */
+export const activityTime = (c: AgentConversation): number =>
+  time(c.lastMessage?.createdAt) || time(c.updatedAt);
+
+const newestFirst = (a: AgentConversation, b: AgentConversation) =>
+  activityTime(b) - activityTime(a) || a.id.localeCompare(b.id);
+const waitingSince = (c: AgentConversation) => time(c.queuedAt) || time(c.createdAt);
+const oldestWaitingFirst = (a: AgentConversation, b: AgentConversation) =>
+  waitingSince(a) - waitingSince(b) || a.id.localeCompare(b.id);
+const recentlyResolvedFirst = (a: AgentConversation, b: AgentConversation) =>
+  (time(b.resolvedAt) || activityTime(b)) - (time(a.resolvedAt) || activityTime(a)) ||
+  a.id.localeCompare(b.id);
+
+/** Splits conversations into the list sections: waiting oldest first, resolved capped, the rest newest first. */
+export function groupConversations(
+  byId: Readonly<Record<string, AgentConversation>>,
+  meId: string,
+  resolvedLimit = 50,
+): Sections {
+  const sections: Sections = { queued: [], bot: [], mine: [], others: [], resolved: [] };
+  for (const c of Object.values(byId)) {
+    if (c.state === 'assigned') (c.agentId === meId ? sections.mine : sections.others).push(c);
+    else sections[c.state].push(c);
+  }
+  sections.queued.sort(oldestWaitingFirst);
+  sections.bot.sort(newestFirst);
+  sections.mine.sort(newestFirst);
+  sections.others.sort(newestFirst);
+  sections.resolved.sort(recentlyResolvedFirst);
+  sections.resolved.length = Math.min(sections.resolved.length, resolvedLimit);
+  return sections;
+}
+
+export const waitingCount = (byId: Readonly<Record<string, AgentConversation>>): number =>
+  Object.values(byId).filter((c) => c.state === 'queued').length;

@@ -1,0 +1,19 @@
+/** Renders the whole console against an in-memory client with a fake notifier (tests only). */
+import type { Locale } from '@frontdesk/shared';
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { App } from '../components/App.tsx';
+import type { Notifier } from '../lib/notifier.ts';
+import type { MemoryClient } from './memory-client.ts';
+
+export function fakeNotifier() {
+  return { chime: vi.fn(), desktop: vi.fn(), dispose: vi.fn() } satisfies Notifier;
+}
+
+export function renderApp(client: MemoryClient, locale: Locale = 'en') {
+  const notifier = fakeNotifier();
+  const view = render(<App client={client} notifier={notifier} initialLocale={locale} />);
+  return { ...view, notifier };
+}
+
+export const minutesAgo = (minutes: number): string => new Date(Date.now() - minutes * 60_000).toISOString();
