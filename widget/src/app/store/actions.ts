@@ -1,0 +1,27 @@
+/** Every change the widget's state can undergo, as one discriminated union. */
+import type { ErrorCode, Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
+import type { WidgetKey } from '@frontdesk/shared/i18n';
+import type { TransportStatus } from '../../transport/index.ts';
+import type { OutboxItem } from './outbox.ts';
+
+export type Action =
+  | { type: 'connection/status'; status: TransportStatus }
+  /** `session:init` answered: site settings and the visitor's open conversation. */
+  | { type: 'session/ready'; site: WidgetSite; conversation: VisitorConversation | null; messages: Message[] }
+  /** `conversation:open` answered (get-or-create, or a fresh one). */
+  | { type: 'conversation/opened'; conversation: VisitorConversation; messages: Message[] }
+  | { type: 'conversation/updated'; conversation: VisitorConversation }
+  /**
+   * Messages from a sync page (complete up to their highest `seq`) or live (an event or a send ack,
+   * which may arrive after a gap).
+   */
+  | { type: 'messages/received'; messages: Message[]; source: 'sync' | 'live' }
+  | { type: 'outbox/queued'; item: OutboxItem }
+  | { type: 'outbox/sending'; clientId: string }
+  | { type: 'outbox/retry'; clientId: string }
+  | { type: 'outbox/failed'; clientId: string; code: ErrorCode }
+  | { type: 'ui/open' }
+  | { type: 'ui/close' }
+  | { type: 'ui/notice'; notice: WidgetKey | null }
+  | { type: 'ui/rated' }
+  | { type: 'ui/not-helpful'; messageId: string };

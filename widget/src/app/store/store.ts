@@ -1,0 +1,61 @@
+/** One store per mount: the slices combined, with subscribe/dispatch. No module-level state. */
+import type { Action } from './actions.ts';
+import { type ConnectionState, connectionReducer, initialConnection } from './connection.ts';
+import { type ConversationSlice, conversationReducer, initialConversation } from './conversation.ts';
+import { initialMessages, type MessagesState, messagesReducer } from './messages.ts';
+import { initialOutbox, type OutboxState, outboxReducer } from './outbox.ts';
+import { initialUi, type UiState, uiReducer } from './ui.ts';
+
+export type State = {
+  connection: ConnectionState;
+  conversation: ConversationSlice;
+  messages: MessagesState;
+  outbox: OutboxState;
+  ui: UiState;
+};
+
+export function initialState(overrides: Partial<State> = {}): State {
+  return {
+    connection: initialConnection,
+    conversation: initialConversation,
+    messages: initialMessages,
+    outbox: initialOutbox,
+    ui: initialUi,
+    ...overrides,
+  };
+}
+
+export function rootReducer(state: State, action: Action): State {
+  const next: State = {
+    connection: connectionReducer(state.connection, action),
+    conversation: conversationReducer(state.conversation, action),
+    messages: messagesReducer(state.messages, action),
+    outbox: outboxReducer(state.outbox, action),
+    ui: uiReducer(state.ui, action),
+  };
+  const changed = (Object.keys(next) as (keyof State)[]).some((key) => next[key] !== state[key]);
+  return changed ? next : state;
+}
+
+export type Store = {
+  getState(): State;
+  dispatch(action: Action): void;
+  subscribe(listener: (state: State, previous: State) => void): () => void;
+};
+
+export function createStore(initial: State = initialState()): Store {
+  let state = initial;
+  const listeners = new Set<(state: State, previous: State) => void>();
+  return {
+    getState: () => state,
+    dispatch(action) {
+      const previous = state;
+      state = rootReducer(state, action);
+      if (state !== previous) for (const listener of listeners) listener(state, previous);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/** The message box: Enter sends, Shift+Enter adds a line; the text is kept until it is queued. */
+import { LIMITS } from '@frontdesk/shared';
+import { useId, useState } from 'preact/hooks';
+import { useWidget } from './context.ts';
+
+export function Composer() {
+  const { t, chat } = useWidget();
+  const [text, setText] = useState('');
+  const id = useId();
+  const blank = text.trim() === '';
+
+  const submit = () => {
+    if (blank) return;
+    chat.send(text);
+    setText('');
+  };
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label for={id} class="sr-only">
+        {t('composerLabel')}
+      </label>
+      <textarea
+        id={id}
+        rows={1}
+        value={text}
+        maxLength={LIMITS.messageMaxLength}
+        placeholder={t('composerPlaceholder')}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <button type="submit" class="send" aria-label={t('send')} disabled={blank}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 16 12 3.4 13.8z" />
+        </svg>
+      </button>
+    </form>
+  );
+}

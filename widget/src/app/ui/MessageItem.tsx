@@ -1,0 +1,48 @@
+/** One timeline entry: a visitor bubble (plain text), a bot/agent bubble (Markdown) or a system note. */
+import type { Message } from '@frontdesk/shared';
+import { type Translate, useWidget } from './context.ts';
+import { Markdown } from './Markdown.tsx';
+
+export function eventText(message: Message, t: Translate): string {
+  const event = message.meta?.event;
+  switch (event?.name) {
+    case 'queued':
+      return t('queued');
+    case 'assigned':
+      return t('agentJoined', { name: event.agentName ?? t('agent') });
+    case 'returned_to_bot':
+      return t('returnedToBot');
+    case 'resolved':
+      return t('resolved');
+    case 'reopened':
+      return t('reopened');
+    default:
+      return message.body;
+  }
+}
+
+export function MessageItem({ message }: { message: Message }) {
+  const { t } = useWidget();
+  if (message.kind === 'event' || message.author === 'system') {
+    return <p class="note">{eventText(message, t)}</p>;
+  }
+  if (message.author === 'visitor') {
+    return (
+      <div class="row mine">
+        <div class="bubble">
+          <span class="sr-only">{t('you')}: </span>
+          <p class="text">{message.body}</p>
+        </div>
+      </div>
+    );
+  }
+  const name = message.author === 'bot' ? t('bot') : (message.authorName ?? t('agent'));
+  return (
+    <div class={`row theirs ${message.author}`}>
+      <span class="who">{name}</span>
+      <div class="bubble">
+        <Markdown source={message.body} />
+      </div>
+    </div>
+  );
+}

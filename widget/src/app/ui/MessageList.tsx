@@ -1,0 +1,80 @@
+/**
+ * The timeline (`role="log"`): the greeting while the conversation is empty, messages in `seq`
+ * order, unacknowledged ones at the end, and the extras under the last bot answer.
+ */
+import type { Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { OutboxItem } from '../store/index.ts';
+import { useWidget } from './context.ts';
+import { MessageItem } from './MessageItem.tsx';
+import { OutboxItemView } from './OutboxItemView.tsx';
+import { QuickReplies } from './QuickReplies.tsx';
+
+type Props = {
+  site: WidgetSite | null;
+  conversation: VisitorConversation | null;
+  messages: readonly Message[];
+  outbox: readonly OutboxItem[];
+  notHelpful: readonly string[];
+};
+
+function LastBotExtras({
+  message,
+  conversation,
+  flagged,
+}: {
+  message: Message;
+  conversation: VisitorConversation | null;
+  flagged: boolean;
+}) {
+  const { t, chat } = useWidget();
+  const replies = message.meta?.quickReplies ?? [];
+  const canFlag = message.meta?.faqId !== undefined && conversation?.state === 'bot' && !flagged;
+  return (
+    <>
+      <QuickReplies replies={replies} />
+      {canFlag && (
+        <button type="button" class="link not-helpful" onClick={() => void chat.notHelpful(message.id)}>
+          {t('notHelpful')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function MessageList({ site, conversation, messages, outbox, notHelpful }: Props) {
+  const { t } = useWidget();
+  const log = useRef<HTMLDivElement>(null);
+  const last = messages.at(-1);
+  const delivered = new Set(messages.map((m) => m.clientId));
+  const pending = outbox.filter((item) => !delivered.has(item.clientId));
+  const empty = messages.length === 0 && pending.length === 0;
+
+  useLayoutEffect(() => {
+    const el = log.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length, last?.id]);
+
+  return (
+    <div class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} ref={log}>
+      {empty && (
+        <div class="row theirs bot greeting">
+          <span class="who">{t('bot')}</span>
+          <div class="bubble">
+            <p class="text">{site?.greeting ?? t('greeting')}</p>
+          </div>
+          <QuickReplies replies={site?.quickReplies ?? []} />
+        </div>
+      )}
+      {messages.map((message) => (
+        <MessageItem key={message.id} message={message} />
+      ))}
+      {last?.author === 'bot' && pending.length === 0 && (
+        <LastBotExtras message={last} conversation={conversation} flagged={notHelpful.includes(last.id)} />
+      )}
+      {pending.map((item) => (
+        <OutboxItemView key={item.clientId} item={item} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
+import type { WidgetKey } from '@frontdesk/shared/i18n';
+import { useId } from 'preact/hooks';
+import type { State } from '../store/index.ts';
+import { Composer } from './Composer.tsx';
+import { useWidget } from './context.ts';
+import { Header } from './Header.tsx';
+import { MessageList } from './MessageList.tsx';
+import { Rating } from './Rating.tsx';
+import { Waiting } from './Waiting.tsx';
+
+/** The connection banner: nothing while the first connect is in progress. */
+export function connectionNotice(state: State): WidgetKey | null {
+  const { status, wasOnline } = state.connection;
+  if (status === 'online') return null;
+  if (status === 'offline') return 'offline';
+  return wasOnline ? 'reconnecting' : null;
+}
+
+export function Panel({ state, onClose }: { state: State; onClose: () => void }) {
+  const { t, chat } = useWidget();
+  const titleId = useId();
+  const { site, current } = state.conversation;
+  const connection = connectionNotice(state);
+  const canAskForPerson = current === null || current.state === 'bot';
+
+  return (
+    <div
+      class="panel"
+      role="dialog"
+      aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <Header title={site?.name ?? t('title')} conversation={current} titleId={titleId} onClose={onClose} />
+      {connection && (
+        <p class="banner" role="status">
+          {t(connection)}
+        </p>
+      )}
+      {state.ui.notice && state.ui.notice !== connection && (
+        <p class="banner error" role="alert">
+          {t(state.ui.notice)}
+        </p>
+      )}
+      <MessageList
+        site={site}
+        conversation={current}
+        messages={state.messages.list}
+        outbox={state.outbox.items}
+        notHelpful={state.ui.notHelpful}
+      />
+      <div class="footer">
+        {current?.state === 'queued' && <Waiting queue={current.queue} />}
+        {current?.state === 'resolved' && <Rating conversation={current} rated={state.ui.rated} />}
+        {canAskForPerson && (
+          <button type="button" class="secondary handoff" onClick={() => void chat.handoff()}>
+            {t('talkToPerson')}
+          </button>
+        )}
+        <Composer />
+      </div>
+    </div>
+  );
+}

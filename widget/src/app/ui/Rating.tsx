@@ -1,0 +1,80 @@
+/** After resolution: a 1–5 rating (native radio group) with an optional comment, then thanks. */
+import { LIMITS, type VisitorConversation } from '@frontdesk/shared';
+import { useId, useState } from 'preact/hooks';
+import { useWidget } from './context.ts';
+
+const SCORES = Array.from(
+  { length: LIMITS.ratingMax - LIMITS.ratingMin + 1 },
+  (_, i) => LIMITS.ratingMin + i,
+);
+
+export function Rating({ conversation, rated }: { conversation: VisitorConversation; rated: boolean }) {
+  const { t, chat } = useWidget();
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const name = useId();
+  const commentId = useId();
+
+  const startNew = (
+    <button type="button" class="secondary" onClick={() => void chat.startNew()}>
+      {t('newConversation')}
+    </button>
+  );
+
+  if (rated || conversation.rating !== null) {
+    return (
+      <div class="rating done">
+        <p role="status">{t('rateThanks')}</p>
+        {startNew}
+      </div>
+    );
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (score === null || busy) return;
+    setBusy(true);
+    await chat.rate(score, comment);
+    setBusy(false);
+  };
+
+  return (
+    <div class="rating">
+      <form onSubmit={submit}>
+        <fieldset>
+          <legend>{t('rateTitle')}</legend>
+          <div class="stars">
+            {SCORES.map((n) => (
+              <label key={n} class={score !== null && n <= score ? 'on' : ''}>
+                <input
+                  type="radio"
+                  name={name}
+                  value={n}
+                  checked={score === n}
+                  onChange={() => setScore(n)}
+                />
+                <span aria-hidden="true">★</span>
+                <span class="sr-only">{t('rateStar', { n })}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label for={commentId} class="field-label">
+          {t('rateComment')}
+        </label>
+        <textarea
+          id={commentId}
+          rows={2}
+          value={comment}
+          maxLength={LIMITS.ratingCommentMaxLength}
+          onInput={(event) => setComment(event.currentTarget.value)}
+        />
+        <button type="submit" class="primary" disabled={score === null || busy}>
+          {t('rateSubmit')}
+        </button>
+      </form>
+      {startNew}
+    </div>
+  );
+}

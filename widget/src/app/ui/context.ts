@@ -1,0 +1,23 @@
+/** What every component of one mounted widget shares: the actions, the strings, the renderer. */
+import type { WidgetKey } from '@frontdesk/shared/i18n';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Chat } from '../chat/index.ts';
+import type { RenderMarkdown } from '../markdown/index.ts';
+
+export type Translate = (key: WidgetKey, params?: Readonly<Record<string, string | number>>) => string;
+
+export type WidgetContextValue = {
+  chat: Chat;
+  t: Translate;
+  /** Null until the Markdown chunk has loaded; bodies show as plain text meanwhile. */
+  markdown: RenderMarkdown | null;
+};
+
+export const WidgetContext = createContext<WidgetContextValue | null>(null);
+
+export function useWidget(): WidgetContextValue {
+  const value = useContext(WidgetContext);
+  if (!value) throw new Error('widget components need a WidgetContext provider');
+  return value;
+}

@@ -1,0 +1,75 @@
+/** The panel's stylesheet, adopted into the shadow root (never a `<style>` element or style attribute). */
+export const APP_CSS = `
+.frontdesk{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
+.frontdesk *,.frontdesk *::before,.frontdesk *::after{box-sizing:border-box}
+.sr-only{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.panel{position:fixed;right:20px;bottom:88px;z-index:1;width:min(380px,calc(100vw - 40px));height:min(640px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
+@media (max-width:639.98px){.panel{left:0;right:0;top:var(--fd-vv-top,0px);bottom:auto;width:100%;height:var(--fd-vv-height,100dvh);border-radius:0}}
+@media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}@keyframes fd-in{from{opacity:0;transform:translateY(8px)}}}
+button,textarea,input{font:inherit;color:inherit}
+button{cursor:pointer}
+button:disabled{cursor:default;opacity:.6}
+:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+.header{display:flex;align-items:center;gap:12px;padding:14px 12px 14px 18px;background:var(--fd-accent);color:var(--fd-on-accent)}
+.heading{flex:1;min-width:0}
+.header h2{margin:0;font-size:17px;font-weight:650;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.subtitle{margin:2px 0 0;font-size:13px}
+.icon-button{all:unset;display:grid;place-items:center;width:40px;height:40px;border-radius:50%;cursor:pointer}
+.icon-button:hover{background:rgba(127,127,127,.25)}
+.icon-button svg,.send svg{width:22px;height:22px;fill:currentColor}
+svg{stroke:none}
+.banner{margin:0;padding:8px 16px;font-size:13px;background:#fff4d6;color:#4d3800;border-bottom:1px solid #f0dca0}
+.banner.error{background:#fde8e8;color:#7a1212;border-color:#f3c2c2}
+.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px;display:flex;flex-direction:column;gap:10px}
+.row{display:flex;flex-direction:column;max-width:85%}
+.row.mine{align-self:flex-end;align-items:flex-end}
+.row.theirs{align-self:flex-start;align-items:flex-start}
+.who{font-size:12px;color:#545454;margin:0 4px 2px}
+.bubble{padding:9px 13px;border-radius:16px;overflow-wrap:anywhere}
+.mine .bubble{background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
+.theirs .bubble{background:#f1f3f5;color:#1a1a1a;border-bottom-left-radius:4px}
+.text{margin:0;white-space:pre-wrap}
+.md>:first-child{margin-top:0}.md>:last-child{margin-bottom:0}
+.md p,.md ul,.md ol,.md pre,.md blockquote{margin:0 0 8px}
+.md ul,.md ol{padding-left:20px}
+.md a{color:inherit;text-decoration:underline}
+.md pre{overflow-x:auto;padding:8px;background:#e3e6ea;border-radius:6px}
+.md code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
+.md blockquote{padding-left:10px;border-left:3px solid #c4c8cd}
+.md table{border-collapse:collapse}.md th,.md td{border:1px solid #c4c8cd;padding:3px 6px}
+.pending .bubble{opacity:.75}
+.failed .bubble{background:#fde8e8;color:#7a1212;outline:1px solid #d94040}
+.status{margin:3px 4px 0;font-size:12px;color:#545454}
+.failed .status{color:#a11a1a}
+.note{align-self:center;margin:4px 0;padding:3px 10px;font-size:12.5px;color:#545454;text-align:center;background:#f6f7f8;border-radius:10px}
+.quick-replies{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+.chip{padding:6px 12px;border:1.5px solid #5c5c5c;border-radius:16px;background:#fff;color:#1a1a1a}
+.chip:hover{background:#f1f3f5}
+.link{all:unset;cursor:pointer;color:#1b4fa8;text-decoration:underline;font-size:13px}
+.not-helpful{align-self:flex-start;margin:-4px 0 0 4px}
+.footer{border-top:1px solid #e3e6ea;padding:10px 12px 12px;display:flex;flex-direction:column;gap:8px}
+.secondary{padding:8px 14px;border:1.5px solid #5c5c5c;border-radius:10px;background:#fff}
+.secondary:hover{background:#f1f3f5}
+.primary{padding:8px 14px;border:0;border-radius:10px;background:var(--fd-accent);color:var(--fd-on-accent)}
+.handoff{align-self:center}
+.waiting{display:flex;align-items:center;gap:10px;padding:8px 10px;background:#eef3fb;border-radius:10px;font-size:14px}
+.waiting p{margin:0}
+.dots{display:flex;gap:3px}.dots span{width:7px;height:7px;border-radius:50%;background:#1b4fa8}
+@media (prefers-reduced-motion:no-preference){.dots span{animation:fd-blink 1.2s infinite both}.dots span:nth-child(2){animation-delay:.2s}.dots span:nth-child(3){animation-delay:.4s}@keyframes fd-blink{0%,80%,100%{opacity:.25}40%{opacity:1}}}
+.rating form{display:flex;flex-direction:column;gap:6px}
+.rating fieldset{border:0;margin:0;padding:0}
+.rating legend{padding:0;font-weight:600;margin-bottom:4px}
+.stars{display:flex;gap:2px}
+.stars label{position:relative;font-size:28px;line-height:1;color:#767676;cursor:pointer;padding:2px}
+.stars label.on{color:#b25e00}
+.stars input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}
+.stars input:focus-visible+span{outline:3px solid #111;outline-offset:2px;border-radius:4px}
+.field-label{font-size:13px;color:#404040}
+.rating textarea{resize:vertical;padding:6px 8px;border:1.5px solid #767676;border-radius:8px}
+.rating.done{display:flex;flex-direction:column;align-items:center;gap:8px}
+.rating.done p{margin:0}
+.composer{display:flex;align-items:flex-end;gap:8px}
+.composer textarea{flex:1;resize:none;min-height:42px;max-height:140px;padding:10px 12px;border:1.5px solid #767676;border-radius:12px;background:#fff;field-sizing:content}
+.send{display:grid;place-items:center;width:42px;height:42px;border:0;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
+@media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send{border:1px solid CanvasText}}
+`;

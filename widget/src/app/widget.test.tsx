@@ -1,0 +1,213 @@
+import { EVENTS, type Locale } from '@frontdesk/shared';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LoaderApi, WidgetHandle } from '../loader-api.ts';
+import { type KeyValueStore, memoryStore, storageKey } from '../storage.ts';
+import { createFakeServer, type FakeServer, settle } from './test-support/fake-server.ts';
+import { createWidget } from './widget.tsx';
+
+const mounted: { handle: WidgetHandle; host: HTMLElement }[] = [];
+
+async function mountWidget(server: FakeServer, options: { locale?: Locale; storage?: KeyValueStore } = {}) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const api: LoaderApi = { emit: vi.fn(), setOpen: vi.fn(), focusLauncher: vi.fn() };
+  const storage = options.storage ?? memoryStore();
+  const handle = createWidget({
+    root: host,
+    options: { base: 'https://chat.example', siteKey: 'site-1', locale: options.locale ?? 'en', color: null },
+    api,
+    transport: server.transport,
+    storage,
+    win: window,
+    retryDelayMs: () => 5,
+  });
+  mounted.push({ handle, host });
+  handle.open();
+  await settle();
+  return { api, handle, storage, ui: within(host) };
+}
+
+afterEach(() => {
+  for (const { handle, host } of mounted.splice(0)) {
+    handle.unmount();
+    host.remove();
+  }
+});
+
+describe('widget', () => {
+  it('shows the greeting with the site’s quick replies; an FAQ reply sends its label', async () => {
+    const server = createFakeServer({
+      site: {
+        greeting: 'Hello from Acme!',
+        quickReplies: [
+          { type: 'faq', label: 'Shipping', faqId: 'shipping' },
+          { type: 'handoff', label: 'A human, please' },
+        ],
+      },
+    });
+    const { ui } = await mountWidget(server);
+    expect(ui.getByText('Hello from Acme!')).toBeTruthy();
+    fireEvent.click(ui.getByRole('button', { name: 'Shipping' }));
+    await settle();
+    expect(server.callsOf(EVENTS.messageSend)[0]).toMatchObject({
+      body: 'Shipping',
+      quickReply: { type: 'faq', faqId: 'shipping' },
+    });
+    expect(ui.queryByText('Hello from Acme!')).toBeNull();
+  });
+
+  it('is a labelled dialog; opening focuses the composer; Escape closes and returns focus', async () => {
+    const { api, ui } = await mountWidget(createFakeServer());
+    const dialog = ui.getByRole('dialog', { name: 'Acme Shop' });
+    expect(document.activeElement).toBe(ui.getByRole('textbox', { name: 'Message' }));
+    expect(api.setOpen).toHaveBeenCalledWith(true);
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await settle(2);
+    expect(ui.queryByRole('dialog')).toBeNull();
+    expect(api.setOpen).toHaveBeenLastCalledWith(false);
+    expect(api.focusLauncher).toHaveBeenCalled();
+  });
+
+  it('Enter sends, Shift+Enter does not', async () => {
+    const server = createFakeServer();
+    const { ui } = await mountWidget(server);
+    const box = ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'line one' } });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    await settle();
+    expect(server.callsOf(EVENTS.messageSend)).toHaveLength(0);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await settle();
+    expect(server.callsOf(EVENTS.messageSend).map((s) => s.body)).toEqual(['line one']);
+    expect(box.value).toBe('');
+    expect(ui.getByRole('log').textContent).toContain('line one');
+  });
+
+  it('"Talk to a person" shows the waiting state with the queue position', async () => {
+    const server = createFakeServer();
+    const { ui } = await mountWidget(server);
+    fireEvent.click(ui.getByRole('button', { name: 'Talk to a person' }));
+    await settle();
+    expect(ui.getByText('Waiting for a person')).toBeTruthy();
+    expect(ui.getByRole('status').textContent).toContain('You are number 2 in the queue.');
+    expect(ui.getByText('You asked to talk to a person')).toBeTruthy();
+    expect(ui.queryByRole('button', { name: 'Talk to a person' })).toBeNull();
+  });
+
+  it('renders system events as notes and follows the conversation state', async () => {
+    const server = createFakeServer();
+    server.add({ author: 'visitor', body: 'help' });
+    const { ui } = await mountWidget(server);
+    server.add(
+      { author: 'system', kind: 'event', meta: { event: { name: 'assigned', agentName: 'Anna' } } },
+      true,
+    );
+    server.setConversation({ state: 'assigned', agentName: 'Anna' });
+    server.add({ author: 'agent', authorName: 'Anna', body: 'Hi, I am **Anna**.' }, true);
+    await settle();
+    expect(ui.getByText('Anna joined the conversation')).toBeTruthy();
+    expect(ui.getByText('You are chatting with Anna')).toBeTruthy();
+    await waitFor(() => expect(ui.getByRole('log').textContent).toContain('Hi, I am Anna.'));
+    server.add({ author: 'system', kind: 'event', meta: { event: { name: 'resolved' } } }, true);
+    server.setConversation({ state: 'resolved' });
+    await settle();
+    expect(ui.getByText('The conversation was closed')).toBeTruthy();
+    expect(ui.getByText('Conversation closed')).toBeTruthy();
+  });
+
+  it('offers "This did not help" under a bot answer and reports it once', async () => {
+    const server = createFakeServer({
+      bot: () => ({
+        body: 'We ship in 2 days.',
+        meta: { faqId: 'shipping', quickReplies: [{ type: 'handoff', label: 'Talk to someone' }] },
+      }),
+    });
+    const { ui } = await mountWidget(server);
+    fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'shipping?' } });
+    fireEvent.submit(ui.getByRole('textbox', { name: 'Message' }).closest('form')!);
+    await settle();
+    expect(ui.getByRole('button', { name: 'Talk to someone' })).toBeTruthy();
+    fireEvent.click(ui.getByRole('button', { name: 'This did not help' }));
+    await settle();
+    expect(server.callsOf(EVENTS.botNotHelpful)).toHaveLength(1);
+    expect(ui.queryByRole('button', { name: 'This did not help' })).toBeNull();
+  });
+
+  it('rating flow: choose a score, comment, thanks, then a new conversation', async () => {
+    const server = createFakeServer();
+    server.add({ author: 'visitor', body: 'thanks' });
+    server.setConversation({ state: 'resolved' }, false);
+    const { ui } = await mountWidget(server);
+    const group = ui.getByRole('group', { name: 'How was your conversation?' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios).toHaveLength(5);
+    const submit = ui.getByRole('button', { name: 'Send rating' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.click(within(group).getByRole('radio', { name: '4 of 5' }));
+    fireEvent.input(ui.getByLabelText('Anything you want to add? (optional)'), {
+      target: { value: 'Quick help' },
+    });
+    fireEvent.click(submit);
+    await settle();
+    expect(server.callsOf(EVENTS.conversationRate)[0]).toMatchObject({ rating: 4, comment: 'Quick help' });
+    expect(ui.getByText('Thank you for your feedback!')).toBeTruthy();
+    fireEvent.click(ui.getByRole('button', { name: 'Start a new conversation' }));
+    await settle();
+    expect(server.callsOf(EVENTS.conversationOpen).at(-1)).toMatchObject({ fresh: true });
+    expect(ui.getByText('Hi! 👋 How can we help you today?')).toBeTruthy();
+  });
+
+  it('shows a message that failed for good as "not sent" with a retry button', async () => {
+    const server = createFakeServer();
+    const { ui } = await mountWidget(server);
+    server.script(EVENTS.messageSend, { ok: false, error: { code: 'too_large', message: 'too large' } });
+    fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'long text' } });
+    fireEvent.keyDown(ui.getByRole('textbox', { name: 'Message' }), { key: 'Enter' });
+    await settle();
+    expect(ui.getByRole('alert').textContent).toContain('Not sent. This message is too long.');
+    fireEvent.click(ui.getByRole('button', { name: 'Retry' }));
+    await settle();
+    expect(ui.queryByText(/Not sent/)).toBeNull();
+    expect(server.callsOf(EVENTS.messageSend)).toHaveLength(2);
+  });
+
+  it('speaks Polish', async () => {
+    const server = createFakeServer();
+    server.add({ author: 'system', kind: 'event', meta: { event: { name: 'queued' } } });
+    server.setConversation(
+      { state: 'queued', queue: { position: 3, waitingSince: '2025-01-01T00:00:00Z' } },
+      false,
+    );
+    const { ui } = await mountWidget(server, { locale: 'pl' });
+    expect(ui.getByText('Czekasz na konsultanta')).toBeTruthy();
+    expect(ui.getByText('Poprosiłeś(-aś) o rozmowę z konsultantem')).toBeTruthy();
+    expect(ui.getByRole('status').textContent).toContain('Jesteś 3. w kolejce.');
+    expect(ui.getByRole('textbox', { name: 'Wiadomość' }).getAttribute('placeholder')).toBe(
+      'Napisz wiadomość…',
+    );
+    expect(ui.getByRole('button', { name: 'Zamknij' })).toBeTruthy();
+  });
+
+  it('persists the outbox and the "conversation in progress" flag across a reload', async () => {
+    const server = createFakeServer();
+    const storage = memoryStore();
+    const first = await mountWidget(server, { storage });
+    server.setOnline(false);
+    fireEvent.input(first.ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'kept' } });
+    fireEvent.keyDown(first.ui.getByRole('textbox', { name: 'Message' }), { key: 'Enter' });
+    await settle();
+    expect(
+      first.ui.getByText('You are offline. Messages will be sent when the connection returns.'),
+    ).toBeTruthy();
+    expect(JSON.parse(storage.get(storageKey('site-1', 'outbox'))!)).toMatchObject([{ body: 'kept' }]);
+    first.handle.unmount();
+    mounted.length = 0;
+
+    await mountWidget(server, { storage });
+    await settle();
+    expect(server.callsOf(EVENTS.messageSend).map((s) => s.body)).toEqual(['kept']);
+    expect(storage.get(storageKey('site-1', 'outbox'))).toBeNull();
+    expect(storage.get(storageKey('site-1', 'active'))).toBe('1');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Composition root of one widget instance: store, chat, renderer, persistence and page listeners,
+ * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
+ */
+import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
+import { render } from 'preact';
+import { applyAccent } from '../accent.ts';
+import type { LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
+import type { KeyValueStore } from '../storage.ts';
+import type { ChatTransport } from '../transport/index.ts';
+import { createChat } from './chat/index.ts';
+import type { PurifyWindow, RenderMarkdown } from './markdown/index.ts';
+import { currentPage } from './page.ts';
+import { loadOutbox, persistState } from './persist.ts';
+import { createStore, initialState } from './store/index.ts';
+import { Widget } from './ui/Widget.tsx';
+import { trackViewport } from './viewport.ts';
+
+export type WidgetDeps = {
+  /** Where the panel is rendered: the loader's shadow root, or any element in tests. */
+  root: ShadowRoot | HTMLElement;
+  options: WidgetOptions;
+  api: LoaderApi;
+  transport: ChatTransport;
+  storage: KeyValueStore;
+  win: Window & typeof globalThis;
+  retryDelayMs?: (attempt: number) => number;
+};
+
+export function createWidget(deps: WidgetDeps): WidgetHandle {
+  const { options, api, win, root } = deps;
+  const doc = win.document;
+  const t = translator(WIDGET_CATALOGS[options.locale]);
+  const store = createStore(initialState({ outbox: { items: loadOutbox(deps.storage, options.siteKey) } }));
+  const chat = createChat({
+    transport: deps.transport,
+    store,
+    locale: options.locale,
+    page: () => currentPage(win.location, doc.title),
+    onLiveMessage: (message) => api.emit('message', message),
+    ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}),
+  });
+  // marked + DOMPurify are half the app's weight: a separate chunk, loaded once a message needs it.
+  let markdown: Promise<RenderMarkdown> | null = null;
+  const loadMarkdown = () => {
+    markdown ??= import('./markdown/index.ts').then((m) => m.createMarkdown(win as unknown as PurifyWindow));
+    return markdown;
+  };
+
+  const container = doc.createElement('div');
+  root.append(container);
+  // Custom properties set on the host reach both the launcher and the panel.
+  const themed = 'host' in root ? (root.host as HTMLElement) : container;
+  applyAccent(themed, options.color);
+
+  const cleanups = [
+    persistState(store, deps.storage, options.siteKey),
+    store.subscribe((state, previous) => {
+      if (state.ui.open !== previous.ui.open) {
+        api.setOpen(state.ui.open);
+        api.emit(state.ui.open ? 'open' : 'close', null);
+      }
+      const color = state.conversation.site?.color ?? null;
+      if (!options.color && color !== (previous.conversation.site?.color ?? null)) applyAccent(themed, color);
+    }),
+    trackViewport(win, themed),
+  ];
+  const listen = (target: EventTarget, type: string, fn: () => void) => {
+    target.addEventListener(type, fn);
+    cleanups.push(() => target.removeEventListener(type, fn));
+  };
+  listen(win, 'focus', chat.resync);
+  listen(doc, 'visibilitychange', () => {
+    if (doc.visibilityState === 'visible') chat.resync();
+  });
+  listen(win, 'popstate', chat.pageView);
+  listen(win, 'hashchange', chat.pageView);
+
+  render(
+    <Widget store={store} chat={chat} t={t} loadMarkdown={loadMarkdown} onClosed={api.focusLauncher} />,
+    container,
+  );
+  chat.start();
+
+  const isOpen = () => store.getState().ui.open;
+  return {
+    open: () => store.dispatch({ type: 'ui/open' }),
+    close: () => store.dispatch({ type: 'ui/close' }),
+    toggle: () => store.dispatch({ type: isOpen() ? 'ui/close' : 'ui/open' }),
+    unmount() {
+      chat.stop();
+      for (const cleanup of cleanups) cleanup();
+      render(null, container);
+      container.remove();
+    },
+  };
+}

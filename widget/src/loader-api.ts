@@ -1,0 +1,51 @@
+/**
+ * The contract between the loader (`widget.js`) and the lazily imported app chunk. Both sides
+ * import it as a type only, so neither ships the other's code.
+ */
+import type { Locale, Message } from '@frontdesk/shared';
+
+/** Read once from the embed's `<script>` tag and passed down; nothing else reads the host page's config. */
+export type WidgetOptions = {
+  /** Origin of the Frontdesk server, e.g. `https://chat.example.com`. */
+  base: string;
+  siteKey: string;
+  /** `data-locale` if valid, else the browser's preferred languages. */
+  locale: Locale;
+  /** `data-color` if a valid hex colour; wins over the site's colour. */
+  color: string | null;
+};
+
+/** Events host pages can listen to with `Frontdesk('on', name, fn)`. */
+export type WidgetEventMap = {
+  /** A bot or agent message arrived live. */
+  message: Message;
+  open: null;
+  close: null;
+};
+export type WidgetEventName = keyof WidgetEventMap;
+
+/** What the loader offers the app. */
+export type LoaderApi = {
+  /** Calls the host page's listeners. */
+  emit<E extends WidgetEventName>(event: E, payload: WidgetEventMap[E]): void;
+  /** Keeps the launcher's state (`aria-expanded`, label, icon) in step with the panel. */
+  setOpen(open: boolean): void;
+  /** Returns focus to the launcher (after the panel closes). */
+  focusLauncher(): void;
+};
+
+/** What the app returns to the loader. */
+export type WidgetHandle = {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  unmount(): void;
+};
+
+export type MountWidget = (root: ShadowRoot, options: WidgetOptions, api: LoaderApi) => WidgetHandle;
+
+/** The app chunk's module shape. */
+export type AppModule = { mount: MountWidget };
+
+/** Panel commands of `window.Frontdesk(...)`; the other one is `('on', event, fn)`. */
+export type PanelCommand = 'open' | 'close' | 'toggle';

@@ -1,0 +1,21 @@
+import { LOADER_CATALOGS } from '@frontdesk/shared/i18n/loader';
+import { describe, expect, it } from 'vitest';
+import { createLauncher } from './launcher.ts';
+
+describe('launcher', () => {
+  it('draws a labelled button in a shadow root, styled without style elements', () => {
+    const launcher = createLauncher(document, LOADER_CATALOGS.pl, '#ff8800');
+    document.body.append(launcher.host);
+    const button = launcher.root.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Otwórz czat');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(launcher.root.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(launcher.root.adoptedStyleSheets).toHaveLength(1);
+    expect(launcher.host.style.getPropertyValue('--fd-accent')).toBe('#ff8800');
+    launcher.setOpen(true);
+    expect(button.getAttribute('aria-label')).toBe('Zamknij czat');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    launcher.host.remove();
+  });
+});

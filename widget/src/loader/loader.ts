@@ -1,0 +1,81 @@
+/**
+ * `widget.js`: reads its script tag, draws the launcher, installs `window.Frontdesk`, and imports
+ * the app chunk only when it is likely to be needed (hover, focus, click, a command, or an
+ * unfinished conversation). Opens no socket itself.
+ */
+import { LOADER_CATALOGS } from '@frontdesk/shared/i18n/loader';
+import type { AppModule, LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
+import { storageKey } from '../storage.ts';
+import { createCommands } from './commands.ts';
+import { createLauncher } from './launcher.ts';
+import { findScript, readOptions } from './options.ts';
+
+function hasActiveConversation(siteKey: string): boolean {
+  try {
+    return window.localStorage.getItem(storageKey(siteKey, 'active')) === '1';
+  } catch {
+    // Storage blocked: the visitor is session-only, so there is no conversation to resume.
+    return false;
+  }
+}
+
+function start(options: WidgetOptions): void {
+  const launcher = createLauncher(document, LOADER_CATALOGS[options.locale], options.color);
+  let app: Promise<AppModule> | null = null;
+  let mounting: Promise<WidgetHandle> | null = null;
+
+  const load = (): Promise<AppModule> =>
+    (app ??= (import(/* @vite-ignore */ options.base + __FRONTDESK_APP__) as Promise<AppModule>).catch(
+      (error: unknown) => {
+        app = null;
+        console.error('[frontdesk] could not load the chat', error);
+        throw error;
+      },
+    ));
+
+  const api: LoaderApi = {
+    emit: (event, payload) => commands.emit(event, payload),
+    setOpen: launcher.setOpen,
+    focusLauncher: () => launcher.button.focus(),
+  };
+
+  const mount = (): Promise<WidgetHandle> =>
+    (mounting ??= load().then(
+      (module) => {
+        const handle = module.mount(launcher.root, options, api);
+        commands.attach(handle);
+        return handle;
+      },
+      (error: unknown) => {
+        mounting = null;
+        throw error;
+      },
+    ));
+
+  // Failures are logged by `load`; forget the commands so a later click starts from a clean slate.
+  const needApp = () => void mount().catch(() => commands.clear());
+  const commands = createCommands(needApp);
+  const prefetch = () => void load().catch(() => 'logged by load');
+  launcher.button.addEventListener('pointerenter', prefetch, { once: true });
+  launcher.button.addEventListener('focus', prefetch, { once: true });
+  launcher.button.addEventListener('click', () => commands.run(['toggle']));
+
+  // Replay commands a host page queued through a stub before this script arrived.
+  const queued = window.Frontdesk?.q ?? [];
+  window.Frontdesk = (...args: unknown[]) => commands.run(args);
+  for (const args of Array.from(queued)) commands.run(args);
+
+  const attach = () => document.body.append(launcher.host);
+  if (document.body) attach();
+  else document.addEventListener('DOMContentLoaded', attach, { once: true });
+
+  if (hasActiveConversation(options.siteKey)) {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(needApp, { timeout: 4000 });
+    else setTimeout(needApp, 1500);
+  }
+}
+
+const script = findScript(document);
+const options = script ? readOptions(script, navigator.languages ?? []) : null;
+if (options) start(options);
+else console.error('[frontdesk] the widget.js script tag needs data-site');

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { findScript, readOptions } from './options.ts';
+
+function script(attrs: Record<string, string>): HTMLScriptElement {
+  const el = document.createElement('script');
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  return el;
+}
+
+describe('loader options', () => {
+  it('reads site, locale and colour from the script tag; base is the script’s origin', () => {
+    const options = readOptions(
+      script({
+        src: 'https://chat.example:8443/widget.js?v=1',
+        'data-site': 'site_1',
+        'data-locale': 'pl',
+        'data-color': '#ff8800',
+      }),
+      ['en-US'],
+    );
+    expect(options).toEqual({
+      base: 'https://chat.example:8443',
+      siteKey: 'site_1',
+      locale: 'pl',
+      color: '#ff8800',
+    });
+  });
+
+  it('falls back to the browser languages and ignores invalid values', () => {
+    const options = readOptions(
+      script({
+        src: 'https://chat.example/widget.js',
+        'data-site': 'abcd',
+        'data-locale': 'xx',
+        'data-color': 'red;x:y',
+      }),
+      ['de-DE', 'pl-PL'],
+    );
+    expect(options).toMatchObject({ locale: 'pl', color: null });
+  });
+
+  it('needs data-site', () => {
+    expect(readOptions(script({ src: 'https://chat.example/widget.js' }), [])).toBeNull();
+  });
+
+  it('finds the loader by its path when currentScript is not available', () => {
+    // A non-JavaScript type keeps the test DOM from fetching them.
+    document.head.append(
+      script({ type: 'text/plain', src: 'https://cdn.example/other.js' }),
+      script({ type: 'text/plain', src: 'https://chat.example/widget.js', 'data-site': 'abcd' }),
+    );
+    expect(findScript(document)?.dataset.site).toBe('abcd');
+  });
+});

@@ -1,0 +1,3 @@
+/** @module transport — how the widget reaches the server; the app depends on `ChatTransport` only. */
+export { createSocketTransport, type SocketTransportOptions } from './socket.ts';
+export * from './types.ts';

@@ -1,0 +1,62 @@
+/**
+ * The visitor token: read from storage, minted with `POST /api/v1/visitor/sessions` when missing,
+ * dropped when the server rejects it. It only ever travels in a JSON body or the socket's auth.
+ */
+import { type AckResult, API, type VisitorSession } from '@frontdesk/shared';
+import { type KeyValueStore, storageKey } from '../storage.ts';
+
+export type TokenSource = {
+  current(): string | null;
+  /** The stored token, or a freshly minted one. Rejects when the server cannot be reached or says no. */
+  ensure(): Promise<string>;
+  drop(): void;
+};
+
+export type TokenSourceOptions = {
+  base: string;
+  siteKey: string;
+  store: KeyValueStore;
+  fetch: typeof fetch;
+};
+
+const isSession = (value: unknown): value is VisitorSession =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as VisitorSession).token === 'string' &&
+  (value as VisitorSession).token.length > 0 &&
+  typeof (value as VisitorSession).visitorId === 'string';
+
+async function mint(options: TokenSourceOptions): Promise<string> {
+  const response = await options.fetch(options.base + API.visitorSessions, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ siteKey: options.siteKey }),
+    credentials: 'omit',
+  });
+  const body: unknown = await response.json();
+  if (response.ok && isSession(body)) return body.token;
+  const error = (body as AckResult<unknown> | null)?.ok === false ? (body as { error: unknown }).error : body;
+  throw new Error(`visitor session refused (HTTP ${response.status}): ${JSON.stringify(error)}`);
+}
+
+export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  const key = storageKey(options.siteKey, 'token');
+  let pending: Promise<string> | null = null;
+  return {
+    current: () => options.store.get(key),
+    ensure() {
+      const stored = options.store.get(key);
+      if (stored) return Promise.resolve(stored);
+      pending ??= mint(options)
+        .then((token) => {
+          options.store.set(key, token);
+          return token;
+        })
+        .finally(() => {
+          pending = null;
+        });
+      return pending;
+    },
+    drop: () => options.store.remove(key),
+  };
+}
