@@ -63,6 +63,7 @@ export async function startServer(
   const conversations = new ConversationService(storage, notifier, bot, logger);
   notifier.conversations = conversations;
 
+  const secure = config.publicUrl.protocol === 'https:';
   const app = createApp({
     storage,
     agents,
@@ -70,7 +71,7 @@ export async function startServer(
     conversations,
     logger,
     selfOrigins: origins,
-    secureCookies: config.publicUrl.protocol === 'https:',
+    secureCookies: secure,
     assets: config.assets,
   });
 
@@ -83,8 +84,8 @@ export async function startServer(
   const port = (httpServer.address() as AddressInfo).port;
   origins.push(...selfOrigins(config, port));
   io.attach(httpServer);
-  setUpVisitorNamespace(visitorNsp, { visitors, conversations, notifier, logger });
-  setUpAgentNamespace(agentNsp, { agents, conversations, selfOrigins: origins, logger });
+  setUpVisitorNamespace(visitorNsp, { secure, visitors, conversations, notifier, logger });
+  setUpAgentNamespace(agentNsp, { secure, agents, conversations, selfOrigins: origins, logger });
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -8,9 +8,11 @@ import type { AgentContext, ConversationService } from '../services/conversation
 import { toAgentConversation } from '../services/dto.ts';
 import { readCookie, SESSION_COOKIE } from './cookies.ts';
 import { handle } from './handler.ts';
+import { handshakeOrigin } from './origin.ts';
 import { ROOMS } from './rooms.ts';
 
 type Deps = {
+  secure: boolean;
   agents: AgentService;
   conversations: ConversationService;
   selfOrigins: readonly string[];
@@ -30,7 +32,8 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
   nsp.use((socket, next) => {
     const { headers } = socket.handshake;
     // A foreign page must not open the agent socket with the agent's cookie.
-    if (!headers.origin || !deps.selfOrigins.includes(headers.origin)) {
+    const origin = handshakeOrigin(headers, deps.secure);
+    if (!origin || !deps.selfOrigins.includes(origin)) {
       next(Object.assign(new Error('origin_not_allowed'), { data: { code: 'origin_not_allowed' } }));
       return;
     }

@@ -17,9 +17,12 @@ import { toVisitorConversation, toVisitorMessage } from '../services/dto.ts';
 import type { Notifier } from '../services/notifier.ts';
 import type { VisitorService } from '../services/visitors.ts';
 import { handle } from './handler.ts';
+import { handshakeOrigin } from './origin.ts';
 import { ROOMS } from './rooms.ts';
 
 type Deps = {
+  /** Whether the server is reached over https (for the origin of same-origin handshakes). */
+  secure: boolean;
   visitors: VisitorService;
   conversations: ConversationService;
   notifier: Notifier;
@@ -39,7 +42,7 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
   nsp.use((socket, next) => {
     const { headers } = socket.handshake;
     visitors
-      .authenticate(socket.handshake.auth, headers.origin, headers['user-agent'])
+      .authenticate(socket.handshake.auth, handshakeOrigin(headers, deps.secure), headers['user-agent'])
       .then((ctx) => {
         socket.data.ctx = ctx;
         next();

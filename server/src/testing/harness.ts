@@ -26,11 +26,25 @@ export type Harness = RunningServer & {
   origin: string;
   newVisitor(origin?: string): Promise<{ token: string; socket: VisitorSocket }>;
   newAgent(name: string): Promise<{ email: string; cookie: string; socket: AgentSocket }>;
+  /** An agent account only (for logging in through the console UI). */
+  createAgent(name: string): Promise<{ email: string; password: string }>;
 };
 
-export async function startHarness(): Promise<Harness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-it-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+export type HarnessOptions = {
+  /** Reuse a data dir (a restart keeps everything); default: a fresh temporary one. */
+  dataDir?: string;
+  /** Listen on this port (a restart keeps the address); default: any free port. */
+  port?: number;
+};
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-it-'));
+  const config = loadConfig({
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  });
   const server = await startServer(config, { logger: createLogger('silent') });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;
@@ -55,11 +69,16 @@ export async function startHarness(): Promise<Harness> {
     return { token, socket };
   }
 
-  async function newAgent(name: string) {
+  async function createAgent(name: string) {
     agentCount += 1;
     const email = `agent${agentCount}-${Date.now()}@example.com`;
     const password = 'a long test password';
     await server.agents.create({ email, name, password, role: 'agent' }, [site.id]);
+    return { email, password };
+  }
+
+  async function newAgent(name: string) {
+    const { email, password } = await createAgent(name);
     const res = await fetch(server.url + API.login, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin },
@@ -78,10 +97,12 @@ export async function startHarness(): Promise<Harness> {
 
   return {
     ...server,
+    dataDir,
     site,
     origin,
     newVisitor,
     newAgent,
+    createAgent,
     async close() {
       for (const socket of sockets) socket.disconnect();
       await server.close();

@@ -1,12 +1,12 @@
 // Turns a text into index terms for one language: fold → tokenise → stem → synonyms → stop words.
-import { tokenize, foldText } from './normalize.ts';
+import { foldText, tokenize } from './normalize.ts';
 import { stemEnglish } from './stem-en.ts';
 import { stemPolish } from './stem-pl.ts';
 import { isStopWord } from './stopwords.ts';
 import type { Lang } from './types.ts';
 
 export type Analysis = {
-  /** Content terms in order: stems, or a synonym group's canonical term ("gift_card"). */
+  /** Terms in order: stems, a synonym group's canonical term ("gift_card"), or a marked stop word ("_the"). */
   terms: string[];
   /** Folded content words (stop words removed, typos corrected), for the character n-gram signal. */
   words: string[];
@@ -16,6 +16,9 @@ export type Analysis = {
 export type Corrector = (word: string) => string;
 
 const MAX_PHRASE = 4;
+
+/** Prefix of a stop-word term: kept in the index with a small weight ("how do i" still says something). */
+export const STOP_MARK = '_';
 
 type PhraseMatch = { canonical: string; end: number };
 
@@ -55,7 +58,8 @@ export function createAnalyzer(lang: Lang, groups: string[][]): Analyzer {
     }
     const single = phraseToCanonical.get(stems[i] ?? '');
     const first = fixed[i];
-    if (first === undefined || isStopWord(first, lang)) return single === undefined ? null : { canonical: single, end: i + 1 };
+    if (first === undefined || isStopWord(first, lang))
+      return single === undefined ? null : { canonical: single, end: i + 1 };
     const picked: string[] = [];
     const ends: number[] = [];
     for (let k = i; k < stems.length && picked.length < MAX_PHRASE; k++) {
@@ -94,9 +98,13 @@ export function createAnalyzer(lang: Lang, groups: string[][]): Analyzer {
       }
       const w = fixed[i];
       const s = stems[i];
-      if (w !== undefined && s !== undefined && !isStopWord(w, lang)) {
-        terms.push(s);
-        contentWords.push(w);
+      if (w !== undefined && s !== undefined) {
+        if (!isStopWord(w, lang)) {
+          terms.push(s);
+          contentWords.push(w);
+        } else {
+          terms.push(`${STOP_MARK}${w}`);
+        }
       }
       i++;
     }

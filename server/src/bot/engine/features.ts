@@ -29,7 +29,8 @@ export function featuresOf(analysis: Analysis): Features {
   const terms = new Map<string, number>();
   for (const t of analysis.terms) bump(terms, t);
   const bigrams = new Set<string>();
-  for (let i = 0; i + 1 < analysis.terms.length; i++) bigrams.add(`${analysis.terms[i]}|${analysis.terms[i + 1]}`);
+  for (let i = 0; i + 1 < analysis.terms.length; i++)
+    bigrams.add(`${analysis.terms[i]}|${analysis.terms[i + 1]}`);
   return { terms, grams: charGrams(analysis.words), bigrams };
 }
 

@@ -2,8 +2,8 @@
 // built-in intent, an answer, a "did you mean" clarification or a miss. Pure: no I/O, no models.
 import { createAnalyzer } from './analyzer.ts';
 import { detectIntent, matchesEscalation } from './intents.ts';
-import { detectLanguage as detectLang } from './language.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
+import { detectLanguage as detectLang } from './language.ts';
 import {
   ANSWER_THRESHOLD,
   CANDIDATE_COUNT,
@@ -15,6 +15,7 @@ import {
 import { baseSynonyms } from './synonyms.ts';
 import type { Candidate, ClassifyOptions, Decision, Engine, EngineOptions, FaqEntry, Lang } from './types.ts';
 
+export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP } from './scoring.ts';
 export type {
   BuiltinIntent,
   Candidate,
@@ -26,7 +27,6 @@ export type {
   Lang,
   Signals,
 } from './types.ts';
-export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP } from './scoring.ts';
 
 const LANGS: readonly Lang[] = ['en', 'pl'];
 
@@ -74,10 +74,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
   function rank(text: string, lang: Lang): { candidates: Candidate[]; top: number; second: number } {
     const idx = indexes.get(lang);
     if (!idx || idx.size() === 0) return { candidates: [], top: 0, second: 0 };
-    const scored = idx
-      .search(text)
-      .map((r) => ({ id: r.id, s: combine(r.features) }))
-      .sort((a, b) => b.s - a.s);
+    const scored = idx.search(text, combine, CANDIDATE_COUNT).map((r) => ({ id: r.id, s: r.score }));
     const top = scored[0]?.s ?? 0;
     const second = scored[1]?.s ?? 0;
     const candidates = scored.slice(0, CANDIDATE_COUNT).map((r, i) => ({
@@ -96,11 +93,11 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     const { candidates, top, second } = rank(text, lang);
     const best = candidates[0];
     const runnerUp = candidates[1];
+    if (best && runnerUp && best.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
+      return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
+    }
     if (best && best.score >= ANSWER_THRESHOLD) {
       return { type: 'answer', faqId: best.faqId, score: best.score, lang, candidates, ...flag };
-    }
-    if (best && runnerUp && runnerUp.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
-      return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
     }
     return { type: 'miss', lang, candidates, ...flag };
   }

@@ -8,40 +8,128 @@ export type IntentMatch = { intent: BuiltinIntent; score: number; lang?: Lang };
 type Rule = { intent: BuiltinIntent; lang: Lang; pattern: RegExp };
 
 /** A person noun: who the visitor wants to talk to. */
-const PERSON_EN = String.raw`(?:real |actual |live |human |a |an |some )*(?:person|human|humans|people|agent|operator|representative|rep|someone|somebody|staff|employee|advisor|adviser|consultant|man|woman|being)`;
+const PERSON_EN = `(?:real |actual |live |human |a |an |some )*(?:person|human|humans|people|agent|operator|representative|rep|someone|somebody|staff|employee|advisor|adviser|consultant|man|woman|being)`;
 const PERSON_PL = String.raw`(?:konsultant\w*|czlowiek\w*|ludzm\w*|osob\w*|kims|ktos|pracownik\w*|operator\w*|doradc\w*|agent\w*|zywa osob\w*|zywym czlowiekiem)`;
 
 /** Whole-message small talk: the message is nothing but a greeting, thanks or goodbye (plus politeness). */
 const SMALLTALK: Rule[] = [
-  { intent: 'greeting', lang: 'en', pattern: /^(?:hi+|hey+|hello+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|hi there|hello there|hey there)(?: there)?$/ },
-  { intent: 'greeting', lang: 'pl', pattern: /^(?:czesc|hej+|hejka|siema|witam|witaj(?:cie)?|dzien dobry|dobry wieczor|dzien dobry panstwu|elo|halo)$/ },
-  { intent: 'thanks', lang: 'en', pattern: /^(?:(?:ok(?:ay)? |great |perfect |cool )?(?:thanks?(?: you)?|thx|thank u|ty|cheers|much appreciated|appreciate it)(?: (?:so|very) much| a lot| loads)?(?: (?:that|this|it) (?:helped|helps|was helpful)| for (?:the|your) help| for helping)?|(?:that|this|it) helped|great,? that helps)$/ },
-  { intent: 'thanks', lang: 'pl', pattern: /^(?:(?:ok |super |swietnie )?(?:dziekuje|dzieki|dziekuj[eę]|dziena|dzieks|thx|dzieki wielkie|wielkie dzieki|serdecznie dziekuje)(?: bardzo| serdecznie| wielkie| za pomoc| za informacje)*(?: to wszystko| pomoglo| to mi pomoglo)?|to wszystko,? dziekuje|pomogliscie,? dzieki)$/ },
-  { intent: 'goodbye', lang: 'en', pattern: /^(?:bye+|goodbye|bye bye|see (?:you|ya)(?: later)?|have a (?:nice|good|great) (?:day|evening|one)|cya|take care|good night)$/ },
-  { intent: 'goodbye', lang: 'pl', pattern: /^(?:do widzenia|do zobaczenia|na razie|pa+|papa|milego dnia|milego wieczoru|dobranoc|zegnam|trzymaj sie)$/ },
+  {
+    intent: 'greeting',
+    lang: 'en',
+    pattern:
+      /^(?:hi+|hey+|hello+|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|hi there|hello there|hey there)(?: there)?$/,
+  },
+  {
+    intent: 'greeting',
+    lang: 'pl',
+    pattern:
+      /^(?:czesc|hej+|hejka|siema|witam|witaj(?:cie)?|dzien dobry|dobry wieczor|dzien dobry panstwu|elo|halo)$/,
+  },
+  {
+    intent: 'thanks',
+    lang: 'en',
+    pattern:
+      /^(?:(?:ok(?:ay)? |great |perfect |cool )?(?:thanks?(?: you)?|thx|thank u|ty|cheers|much appreciated|appreciate it)(?: (?:so|very) much| a lot| loads)?(?: (?:that|this|it) (?:helped|helps|was helpful)| for (?:the|your) help| for helping)?|(?:that|this|it) helped|great,? that helps)$/,
+  },
+  {
+    intent: 'thanks',
+    lang: 'pl',
+    pattern:
+      /^(?:(?:ok |super |swietnie )?(?:dziekuje|dzieki|dziekuj[eę]|dziena|dzieks|thx|dzieki wielkie|wielkie dzieki|serdecznie dziekuje)(?: bardzo| serdecznie| wielkie| za pomoc| za informacje)*(?: to wszystko| pomoglo| to mi pomoglo)?|to wszystko,? dziekuje|pomogliscie,? dzieki)$/,
+  },
+  {
+    intent: 'goodbye',
+    lang: 'en',
+    pattern:
+      /^(?:bye+|goodbye|bye bye|see (?:you|ya)(?: later)?|have a (?:nice|good|great) (?:day|evening|one)|cya|take care|good night)$/,
+  },
+  {
+    intent: 'goodbye',
+    lang: 'pl',
+    pattern:
+      /^(?:do widzenia|do zobaczenia|na razie|pa+|papa|milego dnia|milego wieczoru|dobranoc|zegnam|trzymaj sie)$/,
+  },
 ];
 
 /** Asking for a person. The trap "kiedy pracują konsultanci na czacie?" asks for hours: see HOURS below. */
 const HUMAN: Rule[] = [
-  { intent: 'human', lang: 'en', pattern: new RegExp(String.raw`^(?:i want |i need |can i get |give me |get me |need |want )?(?:an? |the )?${PERSON_EN}(?: please| pls| now)*$`) },
-  { intent: 'human', lang: 'en', pattern: new RegExp(String.raw`\b(?:talk|speak|chat|connect|transfer|put)(?: me)?(?: (?:to|with|through to))? ${PERSON_EN}\b`) },
-  { intent: 'human', lang: 'en', pattern: new RegExp(String.raw`\b(?:want|need|get|prefer|like) (?:to (?:talk|speak|chat) (?:to|with) )?${PERSON_EN}(?: not| instead| rather)`) },
-  { intent: 'human', lang: 'en', pattern: /\b(?:is there|are there|is this|are you) (?:an? |any )?(?:actual |real |live )?(?:human|person|people|agent)\b/ },
-  { intent: 'human', lang: 'en', pattern: /\bnot (?:a |an |the |with a |with the |to a |to the )?(?:bot|robot|machine|chatbot|ai)\b/ },
+  {
+    intent: 'human',
+    lang: 'en',
+    pattern: new RegExp(
+      `^(?:i want |i need |can i get |give me |get me |need |want )?(?:an? |the )?${PERSON_EN}(?: please| pls| now)*$`,
+    ),
+  },
+  {
+    intent: 'human',
+    lang: 'en',
+    pattern: new RegExp(
+      String.raw`\b(?:talk|speak|chat|connect|transfer|put)(?: me)?(?: (?:to|with|through to))? ${PERSON_EN}\b`,
+    ),
+  },
+  {
+    intent: 'human',
+    lang: 'en',
+    pattern: new RegExp(
+      String.raw`\b(?:want|need|get|prefer|like) (?:to (?:talk|speak|chat) (?:to|with) )?${PERSON_EN}(?: not| instead| rather)`,
+    ),
+  },
+  {
+    intent: 'human',
+    lang: 'en',
+    pattern:
+      /\b(?:is there|are there|is this|are you) (?:an? |any )?(?:actual |real |live )?(?:human|person|people|agent)\b/,
+  },
+  {
+    intent: 'human',
+    lang: 'en',
+    pattern: /\bnot (?:a |an |the |with a |with the |to a |to the )?(?:bot|robot|machine|chatbot|ai)\b/,
+  },
   { intent: 'human', lang: 'en', pattern: /\b(?:human|live) (?:agent|support|help|operator)\b/ },
-  { intent: 'human', lang: 'pl', pattern: new RegExp(String.raw`^(?:chce |prosze |poprosze )?(?:z )?${PERSON_PL}(?: prosze| natychmiast)*$`) },
-  { intent: 'human', lang: 'pl', pattern: new RegExp(String.raw`\b(?:rozmawiac|porozmawiac|pogadac|gadac|mowic|polacz\w*|przelacz\w*|skontaktuj\w*) (?:mnie )?z ${PERSON_PL}`) },
-  { intent: 'human', lang: 'pl', pattern: /\b(?:nie )?(?:z )?(?:botem|automatem|robotem|maszyna|chatbotem|ai)\b.*\b(?:nie chce|nie|wole)\b|\bnie (?:chce )?(?:gadac|rozmawiac|pisac) z (?:botem|automatem|robotem|maszyna)|\b(?:a nie|nie) z (?:botem|automatem|robotem|maszyna)\b/ },
-  { intent: 'human', lang: 'pl', pattern: /\bczy (?:jest|rozmawiam z) (?:tu |tam )?(?:jakis |prawdziwy |zywy )?(?:czlowiek|konsultant|bot|automat)\b/ },
+  {
+    intent: 'human',
+    lang: 'pl',
+    pattern: new RegExp(`^(?:chce |prosze |poprosze )?(?:z )?${PERSON_PL}(?: prosze| natychmiast)*$`),
+  },
+  {
+    intent: 'human',
+    lang: 'pl',
+    pattern: new RegExp(
+      String.raw`\b(?:rozmawiac|porozmawiac|pogadac|gadac|mowic|polacz\w*|przelacz\w*|skontaktuj\w*) (?:mnie )?z ${PERSON_PL}`,
+    ),
+  },
+  {
+    intent: 'human',
+    lang: 'pl',
+    pattern:
+      /\b(?:nie )?(?:z )?(?:botem|automatem|robotem|maszyna|chatbotem|ai)\b.*\b(?:nie chce|nie|wole)\b|\bnie (?:chce )?(?:gadac|rozmawiac|pisac) z (?:botem|automatem|robotem|maszyna)|\b(?:a nie|nie) z (?:botem|automatem|robotem|maszyna)\b/,
+  },
+  {
+    intent: 'human',
+    lang: 'pl',
+    pattern:
+      /\bczy (?:jest|rozmawiam z) (?:tu |tam )?(?:jakis |prawdziwy |zywy )?(?:czlowiek|konsultant|bot|automat)\b/,
+  },
 ];
 
 const NOT_HELPFUL: Rule[] = [
-  { intent: 'not_helpful', lang: 'en', pattern: /^(?:no,? )?(?:(?:that|this|it) (?:did not|didnt|does not|doesnt|was not|wasnt|is not|isnt) (?:help|helpful|useful|answer my question|what i (?:asked|meant|wanted))|not helpful|(?:that|this)s? not what i (?:asked|meant|wanted)|wrong answer|useless|you didnt (?:help|answer))(?: at all)?$/ },
-  { intent: 'not_helpful', lang: 'pl', pattern: /^(?:nie,? )?(?:to )?(?:nie pomoglo|nie pomogles|nie pomoglas|nie o to (?:mi )?chodzi(?:lo)?|to nie to|nie to pytalem|nie to pytalam|bez sensu|zla odpowiedz|nieprzydatne|to nie jest odpowiedz na moje pytanie)(?: w ogole)?$/ },
+  {
+    intent: 'not_helpful',
+    lang: 'en',
+    pattern:
+      /^(?:no,? )?(?:(?:that|this|it) (?:did not|didnt|does not|doesnt|was not|wasnt|is not|isnt) (?:help|helpful|useful|answer my question|what i (?:asked|meant|wanted))|not helpful|(?:that|this)s? not what i (?:asked|meant|wanted)|wrong answer|useless|you didnt (?:help|answer))(?: at all)?$/,
+  },
+  {
+    intent: 'not_helpful',
+    lang: 'pl',
+    pattern:
+      /^(?:nie,? )?(?:to )?(?:nie pomoglo|nie pomogles|nie pomoglas|nie o to (?:mi )?chodzi(?:lo)?|to nie to|nie to pytalem|nie to pytalam|bez sensu|zla odpowiedz|nieprzydatne|to nie jest odpowiedz na moje pytanie)(?: w ogole)?$/,
+  },
 ];
 
 /** A question about when people work is about opening hours, not a request to reach one. */
-const HOURS = /\b(?:when|what time|hours|open|online|available|work|kiedy|godzin\w*|pracuj\w*|czynn\w*|dostepn\w*|do ktorej|od ktorej)\b/;
+const HOURS =
+  /\b(?:when|what time|hours|open|online|available|work|kiedy|godzin\w*|pracuj\w*|czynn\w*|dostepn\w*|do ktorej|od ktorej)\b/;
 
 const MAX_SMALLTALK_WORDS = 8;
 const MAX_HUMAN_WORDS = 16;

@@ -1,8 +1,9 @@
 // One language's FAQ index: analysed documents per entry, vocabulary for typo correction, inverted lists.
 // Entries are analysed once when added; the inverted lists and weights are recompiled lazily on the next
 // query after a change (cheap: no text is re-analysed).
-import type { Analyzer } from './analyzer.ts';
+import { type Analyzer, STOP_MARK } from './analyzer.ts';
 import { type Features, featuresOf, mergeFeatures } from './features.ts';
+import { STOP_WEIGHT } from './scoring.ts';
 import { createVocabulary, type Vocabulary } from './typo.ts';
 
 export type EntryFeatures = {
@@ -18,7 +19,7 @@ export type EntryFeatures = {
   coverage: number;
 };
 
-export type ScoredEntry = { id: string; features: EntryFeatures };
+export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 
 type Stored = { id: string; docs: Features[]; merged: Features; words: string[] };
 
@@ -42,9 +43,15 @@ export type LangIndex = {
   delete(id: string): boolean;
   has(id: string): boolean;
   size(): number;
-  search(text: string): ScoredEntry[];
+  /** The `limit` best entries by `score(features)`, best first. */
+  search(text: string, score: (f: EntryFeatures) => number, limit: number): ScoredEntry[];
   vocabulary: Vocabulary;
 };
+
+/** Stop words stay in the vectors at a fraction of their weight; char grams and content terms count fully. */
+function termWeight(key: string): number {
+  return key.startsWith(STOP_MARK) ? STOP_WEIGHT : 1;
+}
 
 function idfTable(maps: Iterable<Map<string, number> | Set<string>>, n: number): Map<string, number> {
   const df = new Map<string, number>();
@@ -61,7 +68,7 @@ function postingsOf(vectors: Map<string, number>[], idf: Map<string, number>): P
     let norm = 0;
     const weighted: [string, number][] = [];
     for (const [k, tf] of vec) {
-      const w = (1 + Math.log(tf)) * (idf.get(k) ?? 0);
+      const w = (1 + Math.log(tf)) * (idf.get(k) ?? 0) * termWeight(k);
       weighted.push([k, w]);
       norm += w * w;
     }
@@ -77,8 +84,16 @@ function postingsOf(vectors: Map<string, number>[], idf: Map<string, number>): P
     }
   });
   const out: Postings = new Map();
-  for (const [k, l] of lists) out.set(k, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) });
+  for (const [k, l] of lists)
+    out.set(k, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) });
   return out;
+}
+
+function phraseShare(query: Set<string>, entry: Set<string>): number {
+  if (query.size === 0) return 0;
+  let hit = 0;
+  for (const b of query) if (entry.has(b)) hit++;
+  return hit / query.size;
 }
 
 export function createLangIndex(analyzer: Analyzer): LangIndex {
@@ -160,7 +175,7 @@ export function createLangIndex(analyzer: Analyzer): LangIndex {
     let norm = 0;
     const weighted: [string, number][] = [];
     for (const [k, tf] of query) {
-      const w = (1 + Math.log(tf)) * (idf.get(k) ?? unknownIdf);
+      const w = (1 + Math.log(tf)) * (idf.get(k) ?? unknownIdf) * termWeight(k);
       norm += w * w;
       weighted.push([k, w]);
     }
@@ -174,7 +189,7 @@ export function createLangIndex(analyzer: Analyzer): LangIndex {
     }
   }
 
-  function search(text: string): ScoredEntry[] {
+  function search(text: string, score: (f: EntryFeatures) => number, limit: number): ScoredEntry[] {
     if (!compiled) compiled = compile();
     const c = compiled;
     const analysis = analyzer.analyze(text, vocabulary.correct);
@@ -200,32 +215,42 @@ export function createLangIndex(analyzer: Analyzer): LangIndex {
     const coverage = new Float64Array(nEntries);
     let totalIdf = 0;
     for (const k of q.terms.keys()) {
-      const w = c.termIdf.get(k) ?? c.unknownIdf;
+      const w = (c.termIdf.get(k) ?? c.unknownIdf) * termWeight(k);
       totalIdf += w;
       const el = c.termEntry.get(k);
       if (el) for (let i = 0; i < el.ids.length; i++) coverage[el.ids[i]!]! += w;
     }
 
-    const candidates: number[] = [];
-    for (let e = 0; e < nEntries; e++) if (wordEntry[e]! > 0 || charEntry[e]! > 0) candidates.push(e);
-    const rows: ScoredEntry[] = candidates.map((e) => {
-      let phrase = 0;
-      if (q.bigrams.size > 0) {
-        for (const b of q.bigrams) if (c.bigrams[e]!.has(b)) phrase++;
-        phrase /= q.bigrams.size;
-      }
-      return {
-        id: c.ids[e]!,
-        features: {
-          wordEntry: wordEntry[e]!,
-          wordDoc: wordDoc[e]!,
-          charEntry: charEntry[e]!,
-          charDoc: charDoc[e]!,
-          phrase,
-          coverage: totalIdf > 0 ? coverage[e]! / totalIdf : 0,
-        },
-      };
-    });
+    // Score every touched entry through one reused features object; keep only the best `limit`.
+    const f: EntryFeatures = { wordEntry: 0, wordDoc: 0, charEntry: 0, charDoc: 0, phrase: 0, coverage: 0 };
+    const kept: { e: number; s: number }[] = [];
+    for (let e = 0; e < nEntries; e++) {
+      if (wordEntry[e]! <= 0 && charEntry[e]! <= 0) continue;
+      f.wordEntry = wordEntry[e]!;
+      f.wordDoc = wordDoc[e]!;
+      f.charEntry = charEntry[e]!;
+      f.charDoc = charDoc[e]!;
+      f.phrase = phraseShare(q.bigrams, c.bigrams[e]!);
+      f.coverage = totalIdf > 0 ? coverage[e]! / totalIdf : 0;
+      const s = score(f);
+      if (kept.length === limit && s <= kept[kept.length - 1]!.s) continue;
+      let i = kept.length;
+      while (i > 0 && kept[i - 1]!.s < s) i--;
+      kept.splice(i, 0, { e, s });
+      if (kept.length > limit) kept.pop();
+    }
+    const rows: ScoredEntry[] = kept.map(({ e, s }) => ({
+      id: c.ids[e]!,
+      score: s,
+      features: {
+        wordEntry: wordEntry[e]!,
+        wordDoc: wordDoc[e]!,
+        charEntry: charEntry[e]!,
+        charDoc: charDoc[e]!,
+        phrase: phraseShare(q.bigrams, c.bigrams[e]!),
+        coverage: totalIdf > 0 ? coverage[e]! / totalIdf : 0,
+      },
+    }));
     return rows;
   }
 

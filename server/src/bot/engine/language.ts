@@ -1,5 +1,5 @@
 // Per-message language detection between English and Polish: diacritics, function words, FAQ vocabulary.
-import { lowerText, tokenize, foldText } from './normalize.ts';
+import { foldText, lowerText, tokenize } from './normalize.ts';
 import { stopWords } from './stopwords.ts';
 import type { Lang } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Typo tolerance: corrects an unknown word to the closest known one (edit distance ≤ 1, or ≤ 2 for long words).
 // Lookup uses a delete-neighbourhood index (SymSpell), so it costs a few map reads, not a vocabulary scan.
 
-const MIN_LEN = 4;
+const MIN_LEN = 5;
 const LONG_LEN = 8;
 
 function maxDistance(length: number): number {
@@ -31,7 +31,11 @@ export function editDistance(a: string, b: string, max = 3): number {
     let rowMin = Number.POSITIVE_INFINITY;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      let v = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
       }

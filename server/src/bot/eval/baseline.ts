@@ -62,7 +62,8 @@ export function balancedThreshold(baseline: Baseline, queries: Query[]): number 
   let best = 0;
   let bestValue = -1;
   for (const t of candidates) {
-    const acc = inScope.filter((x) => x.r && x.r.score >= t && x.r.id === x.q.expected).length / (inScope.length || 1);
+    const acc =
+      inScope.filter((x) => x.r && x.r.score >= t && x.r.id === x.q.expected).length / (inScope.length || 1);
     const rec = oos.length === 0 ? 1 : oos.filter((x) => !x.r || x.r.score < t).length / oos.length;
     const value = (acc + rec) / 2;
     if (value > bestValue) {

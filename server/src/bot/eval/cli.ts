@@ -5,14 +5,20 @@ import { findDatasets, loadDataset } from './dataset.ts';
 import { formatTable } from './format.ts';
 import { evaluateDataset, type SetResult } from './run.ts';
 
-const USAGE = 'usage: pnpm bot:eval <dir> [--json] [--answers]\n  --answers  also index FAQ answers (only for sets with real answer text)';
+const USAGE =
+  'usage: pnpm bot:eval <dir> [--json] [--answers]\n  --answers  also index FAQ answers (only for sets with real answer text)';
 
 /** JSON keyed by set and language: { [set]: { [lang]: { engine: {...}, baseline: {...} } } }. */
 function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const r of results) {
     const perLang: Record<string, unknown> = {};
-    for (const l of r.langs) perLang[l.lang] = { engine: l.engine, baseline: l.baseline, languageDetection: l.languageDetection ?? null };
+    for (const l of r.langs)
+      perLang[l.lang] = {
+        engine: l.engine,
+        baseline: l.baseline,
+        languageDetection: l.languageDetection ?? null,
+      };
     out[r.set] = { tunedOn: r.tunedOn, ...perLang };
   }
   return out;
@@ -34,7 +40,9 @@ function main(argv: string[]): number {
     return 1;
   }
   const results = dirs.map((d) => evaluateDataset(loadDataset(d), { indexAnswers: flags.has('--answers') }));
-  process.stdout.write(flags.has('--json') ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`);
+  process.stdout.write(
+    flags.has('--json') ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
+  );
   return 0;
 }
 

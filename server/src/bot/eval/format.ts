@@ -7,11 +7,26 @@ function pct(x: number | null): string {
 }
 
 function oosCell(m: Metrics): string {
-  const parts = Object.entries(m.oosRecallByType).map(([type, v]) => `${type === 'in-domain' ? 'ID' : type === 'out-of-domain' ? 'OOD' : type} ${pct(v)}`);
+  const parts = Object.entries(m.oosRecallByType).map(
+    ([type, v]) => `${type === 'in-domain' ? 'ID' : type === 'out-of-domain' ? 'OOD' : type} ${pct(v)}`,
+  );
   return parts.length > 0 ? `${pct(m.oosRecall)} (${parts.join(' / ')})` : pct(m.oosRecall);
 }
 
-const HEADER = ['set', 'lang', 'method', 'top-1', 'in-scope', 'OOS recall (ID / OOD)', 'ans. prec.', 'human', 'small talk', 'clarify (hit)', 'median ms', 'p99 ms'];
+const HEADER = [
+  'set',
+  'lang',
+  'method',
+  'top-1',
+  'in-scope',
+  'OOS recall (ID / OOD)',
+  'ans. prec.',
+  'human',
+  'small talk',
+  'clarify (hit)',
+  'median ms',
+  'p99 ms',
+];
 
 function row(set: string, lang: string, method: string, m: Metrics): string[] {
   return [
@@ -42,7 +57,13 @@ export function formatTable(results: SetResult[]): string {
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   const notes = results
-    .flatMap((r) => r.langs.filter((l) => l.languageDetection !== undefined).map((l) => `${r.set} ${l.lang}: language detected right in ${pct(l.languageDetection ?? null)}%`))
+    .flatMap((r) =>
+      r.langs
+        .filter((l) => l.languageDetection !== undefined)
+        .map((l) => `${r.set} ${l.lang}: language detected right in ${pct(l.languageDetection ?? null)}%`),
+    )
     .join('\n');
-  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', notes].join('\n').trimEnd();
+  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', notes]
+    .join('\n')
+    .trimEnd();
 }

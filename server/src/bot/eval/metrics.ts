@@ -32,7 +32,8 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[i] ?? 0;
 }
 
-const isFaqId = (id: string | null): id is string => id !== null && id !== HUMAN && id !== SMALLTALK && !id.startsWith('__');
+const isFaqId = (id: string | null): id is string =>
+  id !== null && id !== HUMAN && id !== SMALLTALK && !id.startsWith('__');
 
 export function computeMetrics(queries: Query[], predictions: Prediction[]): Metrics {
   let inScope = 0;

@@ -35,6 +35,7 @@ export function predictionOf(decision: Decision, top1: string | null, ms: number
 }
 
 function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
+  engine.rank('warm-up', { lang }); // the index compiles lazily on the first query: keep that out of the latency
   return queries.map((q) => {
     const start = performance.now();
     const decision = engine.classify(q.text, { lang });
@@ -47,7 +48,8 @@ function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
 export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean } = {}): SetResult {
   const langs = [...new Set(ds.entries.map((e) => e.lang))].sort();
   const indexAnswers = options.indexAnswers ?? false;
-  if (indexAnswers && !answersAreReal(ds)) throw new Error(`${ds.name}: answers are placeholders; not indexing them`);
+  if (indexAnswers && !answersAreReal(ds))
+    throw new Error(`${ds.name}: answers are placeholders; not indexing them`);
   const engine = createEngine(ds.entries, { indexAnswers });
   const results: LangResult[] = langs.map((lang) => {
     const test = ds.test.filter((q) => q.lang === lang);

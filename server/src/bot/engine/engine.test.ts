@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine, type FaqEntry } from './index.ts';
+
+const FAQ: FaqEntry[] = [
+  {
+    id: 'return_pl',
+    lang: 'pl',
+    question: 'Jak zwrócić towar?',
+    examples: ['Jak zrobić zwrot?', 'Jak odesłać zamówienie?'],
+    answer: 'Masz 14 dni.',
+  },
+  {
+    id: 'delivery_pl',
+    lang: 'pl',
+    question: 'Ile kosztuje dostawa?',
+    examples: ['Jaki jest koszt wysyłki?', 'Czy dostawa jest darmowa?'],
+    answer: '12,99 zł.',
+  },
+  {
+    id: 'invoice_pl',
+    lang: 'pl',
+    question: 'Jak otrzymać fakturę VAT?',
+    examples: ['Czy wystawiacie faktury?', 'Gdzie podać NIP?'],
+    answer: 'Zaznacz „faktura”.',
+  },
+  {
+    id: 'return_en',
+    lang: 'en',
+    question: 'How do I return an item?',
+    examples: ['How do I send my order back?', 'Where is the returns form?'],
+    answer: '14 days.',
+  },
+  {
+    id: 'delivery_en',
+    lang: 'en',
+    question: 'How much does shipping cost?',
+    examples: ['What are your delivery charges?', 'Is there free shipping?'],
+    answer: '12.99 zł.',
+  },
+  {
+    id: 'password_en',
+    lang: 'en',
+    question: 'I forgot my password – how do I reset it?',
+    examples: ['Forgot password', 'Password reset link'],
+    answer: 'Use the link.',
+  },
+  {
+    id: 'card_warsaw_en',
+    lang: 'en',
+    question: 'Can I pay by card in Warsaw?',
+    examples: [],
+    answer: 'Yes.',
+  },
+  {
+    id: 'card_krakow_en',
+    lang: 'en',
+    question: 'Can I pay by card in Krakow?',
+    examples: [],
+    answer: 'Yes.',
+  },
+];
+
+describe('engine: answers', () => {
+  const engine = createEngine(FAQ);
+
+  it('answers an inflected Polish question typed without diacritics', () => {
+    const d = engine.classify('jak zwrocic towar', { lang: 'pl' });
+    expect(d.type).toBe('answer');
+    if (d.type === 'answer') expect(d.faqId).toBe('return_pl');
+  });
+
+  it('answers through a typo and a synonym', () => {
+    const pl = engine.classify('ile kosztuje dostwa?', { lang: 'pl' });
+    expect(pl.type === 'answer' && pl.faqId).toBe('delivery_pl');
+    const en = engine.classify('forgot my pw', { lang: 'en' });
+    expect(en.type === 'answer' && en.faqId).toBe('password_en');
+  });
+
+  it('detects the language when none is given and carries ranked candidates with confidences', () => {
+    const d = engine.classify('Jak zrobić zwrot towaru?');
+    expect(d.lang).toBe('pl');
+    expect(d.type).toBe('answer');
+    if (d.type === 'answer') {
+      expect(d.candidates[0]?.faqId).toBe('return_pl');
+      for (const c of d.candidates) expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(d.score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('misses an unrelated question and still lists what it considered', () => {
+    const d = engine.classify('what is the capital of australia', { lang: 'en' });
+    expect(d.type).toBe('miss');
+  });
+
+  it('asks "did you mean" when the top two are close', () => {
+    const d = engine.classify('can i pay by card', { lang: 'en' });
+    expect(d.type).toBe('clarify');
+    if (d.type === 'clarify')
+      expect(d.candidates.map((c) => c.faqId).sort()).toEqual(['card_krakow_en', 'card_warsaw_en']);
+  });
+
+  it('checks built-in intents before the FAQ, in both languages', () => {
+    expect(engine.classify('chcę rozmawiać z konsultantem')).toMatchObject({
+      type: 'intent',
+      intent: 'human',
+      lang: 'pl',
+    });
+    expect(engine.classify('thanks!', { lang: 'en' })).toMatchObject({ type: 'intent', intent: 'thanks' });
+  });
+
+  it('ranks without intents or thresholds for "try a question"', () => {
+    expect(engine.rank('faktura', { lang: 'pl' })[0]?.faqId).toBe('invoice_pl');
+  });
+});
+
+describe('engine: site options', () => {
+  it('flags a message matching an escalation phrase, whatever the outcome', () => {
+    const engine = createEngine(FAQ, { escalationPhrases: ['lawyer'] });
+    const d = engine.classify('my lawyer says how do I return an item', { lang: 'en' });
+    expect(d.escalation).toBe(true);
+    expect(engine.classify('how do I return an item', { lang: 'en' }).escalation).toBeUndefined();
+  });
+
+  it('uses the site synonyms', () => {
+    const without = createEngine(FAQ);
+    const withSyn = createEngine(FAQ, { synonyms: { en: [['shipping', 'carriage']] } });
+    expect(without.rank('carriage', { lang: 'en' })[0]?.faqId).not.toBe('delivery_en');
+    expect(withSyn.rank('carriage', { lang: 'en' })[0]?.faqId).toBe('delivery_en');
+  });
+
+  it('indexes answers only when asked', () => {
+    const plain = createEngine(FAQ);
+    const withAnswers = createEngine(FAQ, { indexAnswers: true });
+    expect(plain.rank('link', { lang: 'en' })[0]?.faqId).toBe('password_en');
+    expect(withAnswers.rank('14', { lang: 'en' })[0]?.faqId).toBe('return_en');
+    expect(plain.rank('14', { lang: 'en' })).toEqual([]);
+  });
+});
+
+describe('engine: upsert and remove', () => {
+  it('adds, replaces and removes entries incrementally', () => {
+    const engine = createEngine(FAQ.filter((e) => e.lang === 'en'));
+    expect(engine.rank('gift wrapping', { lang: 'en' })[0]?.faqId).not.toBe('wrap_en');
+
+    engine.upsert({
+      id: 'wrap_en',
+      lang: 'en',
+      question: 'Do you offer gift wrapping?',
+      examples: ['Can you wrap my present?'],
+      answer: 'Yes.',
+    });
+    const d = engine.classify('do you gift wrap?', { lang: 'en' });
+    expect(d.type === 'answer' && d.faqId).toBe('wrap_en');
+
+    engine.upsert({
+      id: 'wrap_en',
+      lang: 'en',
+      question: 'Do you sell wrapping paper?',
+      examples: [],
+      answer: 'Yes.',
+    });
+    expect(engine.rank('wrapping paper', { lang: 'en' })[0]?.faqId).toBe('wrap_en');
+
+    engine.remove('wrap_en');
+    expect(engine.rank('wrapping paper', { lang: 'en' }).map((c) => c.faqId)).not.toContain('wrap_en');
+    engine.remove('no_such_entry');
+  });
+
+  it('moves an entry whose language changed and serves a language added later', () => {
+    const engine = createEngine([]);
+    expect(engine.classify('cokolwiek').type).toBe('miss');
+    engine.upsert({ id: 'x', lang: 'en', question: 'Do you sell candles?', examples: [], answer: 'Yes.' });
+    engine.upsert({
+      id: 'x',
+      lang: 'pl',
+      question: 'Czy sprzedajecie świece?',
+      examples: [],
+      answer: 'Tak.',
+    });
+    expect(engine.rank('candles', { lang: 'en' })).toEqual([]);
+    expect(engine.rank('świece', { lang: 'pl' })[0]?.faqId).toBe('x');
+  });
+});
