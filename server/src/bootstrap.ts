@@ -52,6 +52,7 @@ export async function ensureDemoSite(storage: Storage, bot: BotRegistry): Promis
     allowedOrigins: [],
     settings: {
       ...DEFAULT_SITE_SETTINGS,
+      color: '#2d5f55',
       quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
       escalationPhrases: [],
     },

@@ -51,7 +51,8 @@ svg{stroke:none}
 .secondary{padding:8px 14px;border:1.5px solid #5c5c5c;border-radius:10px;background:#fff}
 .secondary:hover{background:#f1f3f5}
 .primary{padding:8px 14px;border:0;border-radius:10px;background:var(--fd-accent);color:var(--fd-on-accent)}
-.handoff{align-self:center}
+.handoff{align-self:center;white-space:nowrap;flex-shrink:0;min-width:max-content}
+.footer>*{flex-shrink:0}
 .waiting{display:flex;align-items:center;gap:10px;padding:8px 10px;background:#eef3fb;border-radius:10px;font-size:14px}
 .waiting p{margin:0}
 .dots{display:flex;gap:3px}.dots span{width:7px;height:7px;border-radius:50%;background:#1b4fa8}
