@@ -94,25 +94,32 @@ describeInBrowser('whole loop in the browser', () => {
     await shot(agent, 'console-conversation');
   });
 
-  it('the conversation survives a page reload and a server restart', async () => {
+  it('the conversation survives a page reload, and a message typed while the server is down arrives once after a restart', async () => {
     await visitor.reload();
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => widgetLog().textContent()).toContain('Hi, I am Anna');
     await expect.poll(() => widgetLog().textContent()).toContain('Where is my order 1234?');
 
+    // The server goes down; the visitor types a message meanwhile (it waits in the outbox).
     const { dataDir, port } = h;
     await h.close();
+    await send('Typed while the server was down');
+    await expect.poll(() => widgetLog().textContent()).toContain('Sending…');
     h = await startHarness({ dataDir, port });
-    await send('Still there after the restart?');
     await expect
       .poll(() => agent.getByRole('log').first().textContent(), { timeout: 20_000 })
-      .toContain('Still there after the restart?');
+      .toContain('Typed while the server was down');
     const reply = agent.getByLabel('Reply to the visitor');
     await reply.fill('Yes, nothing was lost.');
     await reply.press('Enter');
     await expect
       .poll(() => widgetLog().textContent(), { timeout: 20_000 })
       .toContain('Yes, nothing was lost.');
+    // Exactly once, and the seq has no gaps.
+    const [conversation] = await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 });
+    const messages = await h.storage.listMessages(conversation!.id, 0, 500);
+    expect(messages.filter((m) => m.body === 'Typed while the server was down')).toHaveLength(1);
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
   });
 
   it("a visitor's markup is inert in the console", async () => {
