@@ -2,6 +2,7 @@
 import {
   type AgentConversation,
   EVENTS,
+  LIMITS,
   type Message,
   type OpenResult,
   type SendResult,
@@ -326,6 +327,33 @@ describe('delivery', () => {
       (m) => m.meta?.event?.name === 'assigned',
     );
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('limits', () => {
+  it('throttles a visitor who sends too fast, with a clear error, without touching others', async () => {
+    const fast = await h.newVisitor();
+    const { conversation } = await openConversation(fast.socket);
+    const results = await Promise.all(
+      Array.from({ length: LIMITS.visitorMessagesPerMinute + 5 }, (_, i) =>
+        callRaw(fast.socket, EVENTS.messageSend, {
+          conversationId: conversation.id,
+          clientId: clientId(),
+          body: `m${i}`,
+        }),
+      ),
+    );
+    const limited = results.filter((r) => !r.ok);
+    expect(limited).toHaveLength(5);
+    expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    const calm = await h.newVisitor();
+    const other = await openConversation(calm.socket);
+    const ok = await callRaw(calm.socket, EVENTS.messageSend, {
+      conversationId: other.conversation.id,
+      clientId: clientId(),
+      body: 'hello',
+    });
+    expect(ok.ok).toBe(true);
   });
 });
 

@@ -1,5 +1,11 @@
 /** The `/visitor` namespace: handshake auth (site key + visitor token + allowed origin), then thin handlers. */
-import { EVENTS, pickLocale, type VisitorClientEvents, type VisitorServerEvents } from '@frontdesk/shared';
+import {
+  EVENTS,
+  LIMITS,
+  pickLocale,
+  type VisitorClientEvents,
+  type VisitorServerEvents,
+} from '@frontdesk/shared';
 import {
   ConversationRefSchema,
   OpenConversationSchema,
@@ -10,6 +16,7 @@ import {
   SyncSchema,
 } from '@frontdesk/shared/schemas';
 import type { Namespace } from 'socket.io';
+import { Throttle } from '../auth/throttle.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { ConversationService, VisitorContext } from '../services/conversations.ts';
@@ -54,6 +61,9 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
       });
   });
 
+  // Per visitor (all their sockets on this node), a rolling budget of messages per minute.
+  const sends = new Throttle(LIMITS.visitorMessagesPerMinute, 60_000);
+
   nsp.on('connection', (socket) => {
     const ctx = socket.data.ctx;
     void socket.join(ROOMS.visitor(ctx.visitor.id));
@@ -83,6 +93,8 @@ export function setUpVisitorNamespace(nsp: VisitorNamespace, deps: Deps) {
     socket.on(
       EVENTS.messageSend,
       handle(logger, EVENTS.messageSend, SendVisitorMessageSchema, async (input) => {
+        if (sends.blocked(ctx.visitor.id)) throw new AppError('rate_limited', 'too many messages, slow down');
+        sends.fail(ctx.visitor.id);
         const sent = await conversations.sendVisitorMessage(ctx, input);
         return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate };
       }),
