@@ -125,7 +125,7 @@ export class ConversationService {
     if (result.status === 'skipped') throw new AppError('internal', 'visitor message was not stored');
     if (result.status === 'duplicate') return { message: toVisitorMessage(result.message), duplicate: true };
     this.notifier.messageStored(result.conversation, result.message);
-    this.notifier.conversationChanged(result.conversation);
+    this.notifier.previewChanged(result.conversation);
     if (result.conversation.state === 'bot') {
       // The ack goes out now; the bot answers right after, as its own messages.
       this.runBot(result.conversation, input).catch((error: unknown) =>
@@ -219,7 +219,7 @@ export class ConversationService {
     if (result.status === 'skipped') throw new AppError('internal', 'agent message was not stored');
     if (result.status === 'duplicate') return { message: result.message, duplicate: true };
     this.notifier.messageStored(result.conversation, result.message);
-    this.notifier.conversationChanged(result.conversation);
+    this.notifier.previewChanged(result.conversation);
     return { message: result.message, duplicate: false };
   }
 
@@ -416,7 +416,7 @@ export class ConversationService {
       if (result.status === 'skipped') return null;
       if (result.status === 'stored') {
         this.notifier.messageStored(result.conversation, result.message);
-        this.notifier.conversationChanged(result.conversation);
+        this.notifier.previewChanged(result.conversation);
       }
       latest = result.conversation;
     }

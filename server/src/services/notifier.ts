@@ -7,6 +7,11 @@ export type Notifier = {
   messageStored(conversation: ConversationRecord, message: Message): void;
   /** State, agent, preview or rating changed: to the visitor and to the site's agents. */
   conversationChanged(conversation: ConversationRecord): void;
+  /**
+   * Only the last-message preview changed (a message was appended): agents' lists may receive it
+   * coalesced; the visitor already got the message itself.
+   */
+  previewChanged(conversation: ConversationRecord): void;
   /** Only the visitor's view changed (queue position moved). */
   visitorViewChanged(conversation: ConversationRecord): void;
   /** Agents connected for a site right now (across nodes). */
