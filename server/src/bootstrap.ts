@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLocale, type QuickReply } from '@frontdesk/shared';
 import type { BotRegistry } from './bot/registry.ts';
+import { type FaqFileEntry, parseFaqYaml } from './faq/format.ts';
 import type { AgentService } from './services/agents.ts';
 import { DEMO_SITE_KEY } from './services/visitors.ts';
 import { DEFAULT_SITE_SETTINGS, type Site, type Storage } from './storage/index.ts';
 
 export const DEMO_FAQ_FILE = fileURLToPath(new URL('../seed/demo-faq.jsonl', import.meta.url));
+/** The same FAQ in the import/export format (`pnpm frontdesk faq:export`), as an example for site owners. */
+export const DEMO_FAQ_YAML = fileURLToPath(new URL('../seed/demo-faq.yaml', import.meta.url));
 export const ADMIN_EMAIL = 'admin@example.com';
 
 /** Topics whose answers also offer a person at once. */
@@ -20,7 +23,9 @@ const PRIORITY_TOPICS = ['complaint', 'damaged_parcel', 'missing_item'];
 
 type SeedFaq = { id: string; lang: string; question: string; examples: string[]; answer: string };
 
-export function readFaqFile(file: string) {
+/** Reads an FAQ file: the YAML format (`.yaml`/`.yml`, tags as written) or the evaluation set's JSON lines. */
+export function readFaqFile(file: string): FaqFileEntry[] {
+  if (/\.ya?ml$/i.test(file)) return parseFaqYaml(readFileSync(file, 'utf8'));
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -14,7 +14,7 @@ describe('cli', () => {
     const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'frontdesk-cli-')) };
     const storage = openStorage(loadConfig(env).database);
     await storage.migrate();
-    await ensureDemoSite(storage, new BotRegistry(storage, async () => []));
+    await ensureDemoSite(storage, new BotRegistry(storage));
     await storage.close();
 
     const out: string[] = [];

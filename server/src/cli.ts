@@ -1,6 +1,7 @@
 /**
  * Admin CLI: `pnpm frontdesk <command>`.
  *   agent:add --email E --name N [--password P] [--role admin|agent] [--site KEY]
+ *   faq:import | faq:export | faq:test (see faq/cli.ts)
  *   migrate
  */
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { NewAgentSchema } from '@frontdesk/shared/schemas';
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
+import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
 import { AgentService } from './services/agents.ts';
 import { DEMO_SITE_KEY } from './services/visitors.ts';
 import { openStorage } from './storage/index.ts';
@@ -15,6 +17,7 @@ import { parse } from './validate.ts';
 
 const USAGE = `Usage:
   pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
+${FAQ_USAGE}
   pnpm frontdesk migrate`;
 
 export async function runCli(
@@ -60,6 +63,10 @@ export async function runCli(
         if (generated) out(`Password: ${generated}`);
         return 0;
       }
+      case 'faq:import':
+      case 'faq:export':
+      case 'faq:test':
+        return await runFaqCommand(command, rest, { storage, out, cwd: env.INIT_CWD ?? process.cwd() });
       default:
         out(USAGE);
         return command ? 2 : 0;

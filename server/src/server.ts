@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { Server } from 'socket.io';
 import { BotRegistry } from './bot/registry.ts';
 import type { Config } from './config.ts';
+import { FaqService } from './faq/index.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type AgentNamespace, setUpAgentNamespace } from './realtime/agent-namespace.ts';
@@ -43,10 +44,8 @@ export async function startServer(
   const storage = options.storage ?? openStorage(config.database);
   await storage.migrate();
 
-  const bot = new BotRegistry(
-    storage,
-    async (siteId) => (await storage.getSite(siteId))?.settings.escalationPhrases ?? [],
-  );
+  const bot = new BotRegistry(storage);
+  const faq = new FaqService(storage, bot, logger);
   const agents = new AgentService(storage);
   const origins: string[] = [];
   const visitors = new VisitorService(storage, origins);
@@ -60,7 +59,7 @@ export async function startServer(
   const visitorNsp = io.of(NAMESPACES.visitor) as unknown as VisitorNamespace;
   const agentNsp = io.of(NAMESPACES.agent) as unknown as AgentNamespace;
   const notifier = new SocketNotifier(visitorNsp, agentNsp, logger);
-  const conversations = new ConversationService(storage, notifier, bot, logger);
+  const conversations = new ConversationService(storage, notifier, bot, logger, faq);
   notifier.conversations = conversations;
 
   const secure = config.publicUrl.protocol === 'https:';
@@ -69,6 +68,7 @@ export async function startServer(
     agents,
     visitors,
     conversations,
+    faq,
     logger,
     selfOrigins: origins,
     secureCookies: secure,

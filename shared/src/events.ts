@@ -104,6 +104,19 @@ export const API = {
   me: '/api/v1/auth/me',
   conversations: '/api/v1/conversations',
   conversation: (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}`,
+  /** FAQ entries of a site (GET: `{ faqs, overlaps }`). */
+  faqs: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/faqs`,
+  /** One entry (PUT: create or replace, DELETE). */
+  faq: (siteId: string, faqId: string) =>
+    `/api/v1/sites/${encodeURIComponent(siteId)}/faqs/${encodeURIComponent(faqId)}`,
+  /** POST `{ text, lang? }`: what the bot would answer. */
+  faqTry: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/faqs/try`,
+  /** GET: the bot's open misses, grouped by similarity. */
+  unanswered: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/unanswered`,
+  /** POST `{ messageIds, faqId? }`: take misses off the list. */
+  unansweredDismiss: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/unanswered/dismiss`,
+  /** GET / PUT the site's bot settings (handoff policy). */
+  botSettings: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/settings/bot`,
   health: '/healthz',
 } as const;
 

@@ -20,6 +20,22 @@ export const LIMITS = {
   ratingCommentMaxLength: 1000,
   /** Consecutive bot misses before a person is offered (site default). */
   botMissesBeforeHandoff: 2,
+  /** Upper bound of the misses-before-handoff site setting. */
+  botMissesBeforeHandoffMax: 10,
+  /** The answer-threshold override of a site (calibrated confidence). */
+  answerThresholdMin: 0.05,
+  answerThresholdMax: 0.99,
+  /** Escalation phrases per site, and the length of one. */
+  escalationPhrasesMax: 100,
+  escalationPhraseMaxLength: 100,
+  /** FAQ entry limits: question and each example, examples per entry, answer, tags. */
+  faqQuestionMaxLength: 300,
+  faqExamplesMax: 200,
+  faqAnswerMaxLength: 10_000,
+  faqTagsMax: 20,
+  faqTagMaxLength: 40,
+  /** Unanswered questions dismissed in one request. */
+  dismissMax: 500,
   /** Agent password length bounds. */
   passwordMinLength: 10,
   passwordMaxLength: 200,

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.ts';
 import {
+  BotSettingsSchema,
+  FaqIdSchema,
+  FaqInputSchema,
+  FaqTrySchema,
   LoginSchema,
   OpenConversationSchema,
   RateSchema,
   SendAgentMessageSchema,
   SendVisitorMessageSchema,
   SyncSchema,
+  UnansweredDismissSchema,
   v,
 } from './schemas.ts';
 
@@ -81,5 +86,57 @@ describe('other schemas', () => {
   it('login lower-cases the e-mail', () => {
     expect(v.parse(LoginSchema, { email: ' Ann@Example.COM ', password: 'p' }).email).toBe('ann@example.com');
     expect(ok(LoginSchema, { email: 'not-an-email', password: 'p' })).toBe(false);
+  });
+});
+
+describe('FAQ authoring schemas', () => {
+  const entry = {
+    lang: 'pl',
+    question: ' Ile trwa dostawa? ',
+    examples: ['Kiedy paczka?'],
+    answer: '**1–2** dni',
+    tags: [],
+  };
+
+  it('accepts an entry, trims it, and round-trips through JSON', () => {
+    const parsed = v.parse(FaqInputSchema, JSON.parse(JSON.stringify(entry)));
+    expect(parsed).toEqual({ ...entry, question: 'Ile trwa dostawa?' });
+    expect(v.parse(FaqInputSchema, JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+  });
+
+  it.each([
+    ['empty question', { ...entry, question: ' ' }],
+    ['empty example', { ...entry, examples: [''] }],
+    [
+      'too many examples',
+      { ...entry, examples: Array.from({ length: LIMITS.faqExamplesMax + 1 }, () => 'x') },
+    ],
+    ['answer too long', { ...entry, answer: 'x'.repeat(LIMITS.faqAnswerMaxLength + 1) }],
+    ['unknown language', { ...entry, lang: 'de' }],
+    ['missing tags', { lang: 'en', question: 'q', examples: [], answer: 'a' }],
+    ['unknown key', { ...entry, id: 'x' }],
+  ])('rejects an entry with %s', (_name, input) => {
+    expect(ok(FaqInputSchema, input)).toBe(false);
+  });
+
+  it('takes only lower-case FAQ ids', () => {
+    expect(ok(FaqIdSchema, 'delivery_time_pl')).toBe(true);
+    expect(ok(FaqIdSchema, 'return-policy-2')).toBe(true);
+    for (const bad of ['Delivery', 'a b', '', 'x'.repeat(65), 'ą']) expect(ok(FaqIdSchema, bad)).toBe(false);
+  });
+
+  it('validates try, dismiss and bot settings bodies', () => {
+    expect(ok(FaqTrySchema, { text: 'hi' })).toBe(true);
+    expect(ok(FaqTrySchema, { text: 'hi', lang: 'pl' })).toBe(true);
+    expect(ok(FaqTrySchema, { text: ' ' })).toBe(false);
+    expect(ok(UnansweredDismissSchema, { messageIds: ['m1'], faqId: 'returns_en' })).toBe(true);
+    expect(ok(UnansweredDismissSchema, { messageIds: [] })).toBe(false);
+    const settings = { botMissesBeforeHandoff: 2, escalationPhrases: ['konsultant'], answerThreshold: null };
+    expect(v.parse(BotSettingsSchema, JSON.parse(JSON.stringify(settings)))).toEqual(settings);
+    expect(ok(BotSettingsSchema, { ...settings, answerThreshold: 0.7 })).toBe(true);
+    expect(ok(BotSettingsSchema, { ...settings, answerThreshold: 1.5 })).toBe(false);
+    expect(
+      ok(BotSettingsSchema, { ...settings, botMissesBeforeHandoff: LIMITS.botMissesBeforeHandoffMax + 1 }),
+    ).toBe(false);
   });
 });

@@ -114,5 +114,61 @@ export const MessagesQuerySchema = v.strictObject({
   after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
 });
 
+// FAQ authoring and bot settings (admin routes)
+
+/** An FAQ entry id: lower-case letters, digits, "_" and "-". */
+export const FaqIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9_-]{1,64}$/, 'must be 1–64 lower-case letters, digits, "_" or "-"'),
+);
+
+const faqText = (max: number, what: string) =>
+  v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} is empty`), v.maxLength(max, `${what} is too long`));
+
+export const FaqInputSchema = v.strictObject({
+  lang: LocaleSchema,
+  question: faqText(LIMITS.faqQuestionMaxLength, 'question'),
+  examples: v.pipe(
+    v.array(faqText(LIMITS.faqQuestionMaxLength, 'example')),
+    v.maxLength(LIMITS.faqExamplesMax, 'too many examples'),
+  ),
+  answer: faqText(LIMITS.faqAnswerMaxLength, 'answer'),
+  tags: v.pipe(
+    v.array(faqText(LIMITS.faqTagMaxLength, 'tag')),
+    v.maxLength(LIMITS.faqTagsMax, 'too many tags'),
+  ),
+});
+export type FaqInputParsed = v.InferOutput<typeof FaqInputSchema>;
+
+export const FaqTrySchema = v.strictObject({ text: BodySchema, lang: v.optional(LocaleSchema) });
+export type FaqTryInput = v.InferOutput<typeof FaqTrySchema>;
+
+export const UnansweredDismissSchema = v.strictObject({
+  messageIds: v.pipe(
+    v.array(IdSchema),
+    v.minLength(1, 'no messages'),
+    v.maxLength(LIMITS.dismissMax, 'too many messages'),
+  ),
+  faqId: v.optional(FaqIdSchema),
+});
+export type UnansweredDismissInput = v.InferOutput<typeof UnansweredDismissSchema>;
+
+export const BotSettingsSchema = v.strictObject({
+  botMissesBeforeHandoff: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(LIMITS.botMissesBeforeHandoffMax),
+  ),
+  escalationPhrases: v.pipe(
+    v.array(faqText(LIMITS.escalationPhraseMaxLength, 'phrase')),
+    v.maxLength(LIMITS.escalationPhrasesMax, 'too many phrases'),
+  ),
+  answerThreshold: v.nullable(
+    v.pipe(v.number(), v.minValue(LIMITS.answerThresholdMin), v.maxValue(LIMITS.answerThresholdMax)),
+  ),
+});
+export type BotSettingsInput = v.InferOutput<typeof BotSettingsSchema>;
+
 export type Schema = v.GenericSchema;
 export { v };

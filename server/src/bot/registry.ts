@@ -1,26 +1,32 @@
-/** One FAQ engine per site, built from storage on first use and updated when an entry changes. */
+/**
+ * One FAQ engine per site, built from storage (entries + the site's bot settings) on first use and
+ * updated in place when an entry changes; a settings change drops it to be rebuilt.
+ */
 import type { Storage } from '../storage/index.ts';
 import type { FaqRecord } from '../storage/types.ts';
 import { createEngine, type Decision, type Engine, type Lang } from './engine/index.ts';
 
-type SiteBot = { engine: Engine; faqs: Map<string, FaqRecord>; langs: Lang[] };
+/** A site's engine and entries. `revision` counts in-place edits (for caches derived from it). */
+export type SiteBot = { engine: Engine; faqs: Map<string, FaqRecord>; langs: Lang[]; revision: number };
 
 export class BotRegistry {
   private readonly sites = new Map<string, Promise<SiteBot>>();
 
-  constructor(
-    private readonly storage: Storage,
-    private readonly escalationPhrases: (siteId: string) => Promise<string[]>,
-  ) {}
+  constructor(private readonly storage: Storage) {}
 
-  private load(siteId: string): Promise<SiteBot> {
+  /** The site's engine and entries (read-only use: edits go through `upsert` / `remove`). */
+  load(siteId: string): Promise<SiteBot> {
     let bot = this.sites.get(siteId);
     if (!bot) {
       bot = (async () => {
-        const faqs = await this.storage.listFaqs(siteId);
-        const engine = createEngine(faqs, { escalationPhrases: await this.escalationPhrases(siteId) });
+        const [faqs, site] = await Promise.all([this.storage.listFaqs(siteId), this.storage.getSite(siteId)]);
+        const settings = site?.settings;
+        const engine = createEngine(faqs, {
+          escalationPhrases: settings?.escalationPhrases ?? [],
+          ...(typeof settings?.answerThreshold === 'number' && { answerThreshold: settings.answerThreshold }),
+        });
         const langs = [...new Set(faqs.map((f) => f.lang))];
-        return { engine, faqs: new Map(faqs.map((f) => [f.id, f])), langs };
+        return { engine, faqs: new Map(faqs.map((f) => [f.id, f])), langs, revision: 0 };
       })();
       bot.catch(() => this.sites.delete(siteId));
       this.sites.set(siteId, bot);
@@ -55,13 +61,26 @@ export class BotRegistry {
     };
   }
 
-  async upsert(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<void> {
-    await this.storage.upsertFaq(siteId, faq);
+  /** Stores the entry and puts it into the running engine at once. */
+  async upsert(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<FaqRecord> {
+    const record = await this.storage.upsertFaq(siteId, faq);
     const bot = await this.load(siteId);
-    const record = { ...faq, updatedAt: new Date().toISOString() };
     bot.engine.upsert(record);
-    bot.faqs.set(faq.id, record);
-    if (!bot.langs.includes(faq.lang)) bot.langs.push(faq.lang);
+    bot.faqs.set(record.id, record);
+    bot.langs.splice(0, bot.langs.length, ...new Set([...bot.faqs.values()].map((f) => f.lang)));
+    bot.revision += 1;
+    return record;
+  }
+
+  /** Deletes the entry from storage and the running engine; false when the site has no such entry. */
+  async remove(siteId: string, faqId: string): Promise<boolean> {
+    const deleted = await this.storage.deleteFaq(siteId, faqId);
+    const bot = await this.load(siteId);
+    bot.engine.remove(faqId);
+    bot.faqs.delete(faqId);
+    bot.langs.splice(0, bot.langs.length, ...new Set([...bot.faqs.values()].map((f) => f.lang)));
+    bot.revision += 1;
+    return deleted;
   }
 
   /** Forget a site's engine (settings changed); it is rebuilt on next use. */

@@ -2,36 +2,20 @@
 import { API } from '@frontdesk/shared';
 import { ConversationListQuerySchema, IdSchema, LoginSchema } from '@frontdesk/shared/schemas';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { AppError } from '../errors.ts';
 import { SESSION_COOKIE } from '../realtime/cookies.ts';
-import type { AgentContext } from '../services/conversations.ts';
 import { toAgentConversation } from '../services/dto.ts';
 import { parse } from '../validate.ts';
+import { type AgentEnv, agentSession, sameOriginGuard } from './agent-auth.ts';
 import type { AppDeps } from './app.ts';
 import { jsonBody } from './json-body.ts';
 
-type Env = { Variables: { agent: AgentContext } };
-
 export function agentRoutes(deps: AppDeps) {
-  const app = new Hono<Env>();
+  const app = new Hono<AgentEnv>();
 
-  /** Mutations must come from our own pages: a foreign Origin is refused outright. */
-  const sameOrigin: MiddlewareHandler = async (c, next) => {
-    const origin = c.req.header('origin');
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin && !deps.selfOrigins.includes(origin)) {
-      throw new AppError('origin_not_allowed', 'cross-site request refused');
-    }
-    await next();
-  };
-
-  const requireAgent: MiddlewareHandler<Env> = async (c, next) => {
-    const ctx = await deps.agents.authenticate(getCookie(c, SESSION_COOKIE));
-    if (!ctx) throw new AppError('unauthorized', 'log in first');
-    c.set('agent', ctx);
-    await next();
-  };
+  const sameOrigin = sameOriginGuard(deps.selfOrigins);
+  const requireAgent = agentSession(deps.agents);
 
   app.use('/api/v1/auth/*', sameOrigin);
   app.use(`${API.conversations}/*`, sameOrigin);

@@ -6,12 +6,14 @@ import { API, LIMITS, PATHS } from '@frontdesk/shared';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, toErrorBody } from '../errors.ts';
+import type { FaqService } from '../faq/index.ts';
 import type { Logger } from '../logger.ts';
 import type { AgentService } from '../services/agents.ts';
 import type { ConversationService } from '../services/conversations.ts';
 import type { VisitorService } from '../services/visitors.ts';
 import type { Storage } from '../storage/index.ts';
 import { agentRoutes } from './agent-routes.ts';
+import { faqRoutes } from './faq-routes.ts';
 import { staticRoutes } from './static-routes.ts';
 import { visitorRoutes } from './visitor-routes.ts';
 
@@ -20,6 +22,7 @@ export type AppDeps = {
   agents: AgentService;
   visitors: VisitorService;
   conversations: ConversationService;
+  faq: FaqService;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', visitorRoutes(deps));
   app.route('/', agentRoutes(deps));
+  app.route('/', faqRoutes(deps));
   app.all('/api/*', () => {
     throw new AppError('not_found', 'no such endpoint');
   });

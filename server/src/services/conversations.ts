@@ -23,6 +23,7 @@ import type {
 import { decide } from '../bot/policy.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AppError } from '../errors.ts';
+import type { MissRecorder } from '../faq/index.ts';
 import type { Logger } from '../logger.ts';
 import type {
   Agent,
@@ -48,6 +49,7 @@ export class ConversationService {
     private readonly notifier: Notifier,
     private readonly bot: BotRegistry,
     private readonly logger: Logger,
+    private readonly misses: MissRecorder,
   ) {}
 
   // Lookups with ownership checks
@@ -370,6 +372,7 @@ export class ConversationService {
   ) {
     const site = await this.storage.getSite(conversation.siteId);
     if (!site) throw notFound();
+    await this.misses.recordMiss(conversation, decision);
     const faqs = await this.bot.faqs(conversation.siteId);
     const outcome = decide({
       decision,

@@ -183,5 +183,89 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       expect(faqs[0]).toMatchObject({ id: 'returns_en', answer: 'y', examples: ['a'] });
       await storage.close();
     });
+
+    it('returns the stored FAQ entry and deletes entries of its own site only', async () => {
+      const { storage, site } = await seed();
+      const other = await storage.createSite({
+        key: `other-${Math.random().toString(36).slice(2)}`,
+        name: 'Other',
+        allowedOrigins: [],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      const faq = {
+        id: 'hours',
+        lang: 'pl' as const,
+        question: 'Godziny?',
+        examples: [],
+        answer: 'x',
+        tags: ['t'],
+      };
+      const stored = await storage.upsertFaq(site.id, faq);
+      expect(stored).toMatchObject(faq);
+      expect(stored.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      await storage.upsertFaq(other.id, faq);
+      expect(await storage.deleteFaq(site.id, 'hours')).toBe(true);
+      expect(await storage.deleteFaq(site.id, 'hours')).toBe(false);
+      expect(await storage.listFaqs(site.id)).toEqual([]);
+      expect((await storage.listFaqs(other.id)).map((f) => f.id)).toEqual(['hours']);
+      await storage.close();
+    });
+
+    it('updates site settings and keeps the rest', async () => {
+      const { storage, site } = await seed();
+      const settings = { ...site.settings, botMissesBeforeHandoff: 4, answerThreshold: 0.7 };
+      const updated = await storage.updateSite(site.id, { settings });
+      expect(updated?.settings).toEqual(settings);
+      expect(updated).toMatchObject({
+        key: site.key,
+        name: 'Shop',
+        allowedOrigins: ['https://shop.example'],
+      });
+      expect(await storage.getSite(site.id)).toEqual(updated);
+      expect(await storage.updateSite('no-such-site', { name: 'x' })).toBeNull();
+      await storage.close();
+    });
+
+    it('records bot misses once, lists the open ones newest first, dismisses per site', async () => {
+      const { storage, site, conversation, msg } = await seed();
+      const ids: string[] = [];
+      for (const body of ['first miss', 'second miss', 'third miss']) {
+        const r = await storage.appendMessage(msg(body));
+        if (r.status !== 'stored') throw new Error('not stored');
+        ids.push(r.message.id);
+        const miss = {
+          siteId: site.id,
+          messageId: r.message.id,
+          conversationId: conversation.id,
+          lang: 'en' as const,
+          text: body,
+        };
+        await storage.recordBotMiss(miss);
+        await storage.recordBotMiss(miss);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      const open = await storage.listOpenBotMisses(site.id, 10);
+      expect(open.map((m) => m.text)).toEqual(['third miss', 'second miss', 'first miss']);
+      expect(open[0]).toMatchObject({
+        conversationId: conversation.id,
+        lang: 'en',
+        dismissedAt: null,
+        faqId: null,
+      });
+      expect(await storage.listOpenBotMisses(site.id, 2)).toHaveLength(2);
+
+      const other = await storage.createSite({
+        key: `other-${Math.random().toString(36).slice(2)}`,
+        name: 'Other',
+        allowedOrigins: [],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      expect(await storage.dismissBotMisses(other.id, ids, null)).toBe(0);
+      expect(await storage.dismissBotMisses(site.id, [ids[0] ?? '', ids[1] ?? ''], 'returns_en')).toBe(2);
+      expect(await storage.dismissBotMisses(site.id, [ids[0] ?? ''], null)).toBe(0);
+      expect(await storage.dismissBotMisses(site.id, [], null)).toBe(0);
+      expect((await storage.listOpenBotMisses(site.id, 10)).map((m) => m.text)).toEqual(['third miss']);
+      await storage.close();
+    });
   });
 }

@@ -4,14 +4,16 @@
  * the row update serialises writers per conversation, so `seq` has no gaps and no duplicates.
  */
 import { randomUUID } from 'node:crypto';
-import type { Locale, Message } from '@frontdesk/shared';
+import type { Message } from '@frontdesk/shared';
 import { type Kysely, Migrator, type Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 import {
   type JoinedConversationRow,
   toAgent,
+  toBotMiss,
   toConversation,
+  toFaq,
   toMessage,
   toSite,
   toVisitor,
@@ -24,7 +26,9 @@ import type {
   ConversationRecord,
   FaqRecord,
   ListConversationsQuery,
+  NewBotMiss,
   NewMessage,
+  SitePatch,
   Storage,
 } from './types.ts';
 
@@ -89,6 +93,17 @@ export class KyselyStorage implements Storage {
   async getSite(id: string) {
     const row = await this.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? toSite(row) : null;
+  }
+
+  async updateSite(id: string, patch: SitePatch) {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(patch.allowedOrigins) }),
+      ...(patch.settings !== undefined && { settings: JSON.stringify(patch.settings) }),
+    };
+    if (Object.keys(set).length > 0)
+      await this.db.updateTable('sites').set(set).where('id', '=', id).execute();
+    return this.getSite(id);
   }
 
   // Agents and sessions
@@ -441,18 +456,10 @@ export class KyselyStorage implements Storage {
       .orderBy('lang')
       .orderBy('id')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      lang: row.lang as Locale,
-      question: row.question,
-      examples: JSON.parse(row.examples) as string[],
-      answer: row.answer,
-      tags: JSON.parse(row.tags) as string[],
-      updatedAt: row.updated_at,
-    }));
+    return rows.map(toFaq);
   }
 
-  async upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>) {
+  async upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<FaqRecord> {
     const values = {
       lang: faq.lang,
       question: faq.question,
@@ -466,5 +473,59 @@ export class KyselyStorage implements Storage {
       .values({ id: faq.id, site_id: siteId, ...values })
       .onConflict((oc) => oc.columns(['site_id', 'id']).doUpdateSet(values))
       .execute();
+    return toFaq({ id: faq.id, site_id: siteId, ...values });
+  }
+
+  async deleteFaq(siteId: string, id: string) {
+    const result = await this.db
+      .deleteFrom('faqs')
+      .where('site_id', '=', siteId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  // Bot misses
+
+  async recordBotMiss(miss: NewBotMiss) {
+    await this.db
+      .insertInto('bot_misses')
+      .values({
+        site_id: miss.siteId,
+        message_id: miss.messageId,
+        conversation_id: miss.conversationId,
+        lang: miss.lang,
+        text: miss.text,
+        created_at: now(),
+        dismissed_at: null,
+        faq_id: null,
+      })
+      .onConflict((oc) => oc.columns(['site_id', 'message_id']).doNothing())
+      .execute();
+  }
+
+  async listOpenBotMisses(siteId: string, limit: number) {
+    const rows = await this.db
+      .selectFrom('bot_misses')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .where('dismissed_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('message_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toBotMiss);
+  }
+
+  async dismissBotMisses(siteId: string, messageIds: readonly string[], faqId: string | null) {
+    if (messageIds.length === 0) return 0;
+    const result = await this.db
+      .updateTable('bot_misses')
+      .set({ dismissed_at: now(), faq_id: faqId })
+      .where('site_id', '=', siteId)
+      .where('message_id', 'in', messageIds)
+      .where('dismissed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 }

@@ -117,4 +117,34 @@ const initial: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': initial };
+/** Visitor messages the bot missed: the "unanswered questions" list of the FAQ page. */
+const botMisses: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('bot_misses')
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('message_id', 'varchar(64)', (c) =>
+        c.notNull().references('messages.id').onDelete('cascade'),
+      )
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.notNull().references('conversations.id').onDelete('cascade'),
+      )
+      .addColumn('lang', 'varchar(8)', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('dismissed_at', 'varchar(32)')
+      .addColumn('faq_id', 'varchar(64)')
+      .addPrimaryKeyConstraint('bot_misses_pk', ['site_id', 'message_id'])
+      .execute();
+    await db.schema
+      .createIndex('bot_misses_site_open')
+      .on('bot_misses')
+      .columns(['site_id', 'dismissed_at', 'created_at'])
+      .execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': initial,
+  '0002_bot_misses': botMisses,
+};

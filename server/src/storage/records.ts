@@ -1,8 +1,16 @@
 /** Row ↔ record mapping, kept apart from the queries. */
 import type { HandoffReason, Locale, Message } from '@frontdesk/shared';
 import type { Selectable } from 'kysely';
-import type { AgentTable, ConversationTable, MessageTable, SiteTable, VisitorTable } from './schema.ts';
-import type { Agent, ConversationRecord, Site, SiteSettings, Visitor } from './types.ts';
+import type {
+  AgentTable,
+  BotMissTable,
+  ConversationTable,
+  FaqTable,
+  MessageTable,
+  SiteTable,
+  VisitorTable,
+} from './schema.ts';
+import type { Agent, BotMiss, ConversationRecord, FaqRecord, Site, SiteSettings, Visitor } from './types.ts';
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   color: '#2563eb',
@@ -11,6 +19,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   quickReplies: {},
   botMissesBeforeHandoff: 2,
   escalationPhrases: [],
+  answerThreshold: null,
 };
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
@@ -59,6 +68,27 @@ export const toMessage = (row: Selectable<MessageTable>): Message => ({
   body: row.body,
   meta: parseJson(row.meta, null),
   createdAt: row.created_at,
+});
+
+export const toFaq = (row: Selectable<FaqTable>): FaqRecord => ({
+  id: row.id,
+  lang: row.lang as Locale,
+  question: row.question,
+  examples: parseJson<string[]>(row.examples, []),
+  answer: row.answer,
+  tags: parseJson<string[]>(row.tags, []),
+  updatedAt: row.updated_at,
+});
+
+export const toBotMiss = (row: Selectable<BotMissTable>): BotMiss => ({
+  siteId: row.site_id,
+  messageId: row.message_id,
+  conversationId: row.conversation_id,
+  lang: row.lang as Locale,
+  text: row.text,
+  createdAt: row.created_at,
+  dismissedAt: row.dismissed_at,
+  faqId: row.faq_id,
 });
 
 /** Visitor columns selected alongside a conversation, prefixed `v_`. */

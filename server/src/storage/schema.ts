@@ -91,6 +91,17 @@ export type FaqTable = {
   updated_at: string;
 };
 
+export type BotMissTable = {
+  site_id: string;
+  message_id: string;
+  conversation_id: string;
+  lang: string;
+  text: string;
+  created_at: string;
+  dismissed_at: string | null;
+  faq_id: string | null;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -102,4 +113,5 @@ export type Database = {
   conversations: ConversationTable;
   messages: MessageTable;
   faqs: FaqTable;
+  bot_misses: BotMissTable;
 };

@@ -18,6 +18,8 @@ export type SiteSettings = {
   quickReplies: Partial<Record<Locale, QuickReply[]>>;
   botMissesBeforeHandoff: number;
   escalationPhrases: string[];
+  /** Confidence the bot needs to answer; null = the engine's frozen default. */
+  answerThreshold: number | null;
 };
 
 export type Site = {
@@ -178,9 +180,33 @@ export type Storage = {
   appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult>;
   listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
 
+  /** Replaces the given fields; `settings` is replaced whole (merge before calling). Null for an unknown site. */
+  updateSite(id: string, patch: SitePatch): Promise<Site | null>;
+
   listFaqs(siteId: string): Promise<FaqRecord[]>;
-  upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<void>;
+  upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<FaqRecord>;
+  /** False when the site has no such entry. */
+  deleteFaq(siteId: string, id: string): Promise<boolean>;
+
+  /** Records a visitor message the bot missed; recording the same message again changes nothing. */
+  recordBotMiss(miss: NewBotMiss): Promise<void>;
+  /** Misses not dismissed yet, newest first. */
+  listOpenBotMisses(siteId: string, limit: number): Promise<BotMiss[]>;
+  /** Dismisses the site's open misses among `messageIds` (with the entry they became part of); returns how many. */
+  dismissBotMisses(siteId: string, messageIds: readonly string[], faqId: string | null): Promise<number>;
 };
+
+export type SitePatch = Partial<Pick<Site, 'name' | 'allowedOrigins' | 'settings'>>;
+
+export type NewBotMiss = {
+  siteId: string;
+  messageId: string;
+  conversationId: string;
+  lang: Locale;
+  text: string;
+};
+
+export type BotMiss = NewBotMiss & { createdAt: string; dismissedAt: string | null; faqId: string | null };
 
 export type FaqRecord = {
   id: string;

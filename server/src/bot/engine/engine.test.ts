@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, type FaqEntry } from './index.ts';
+import { ANSWER_THRESHOLD, createEngine, type FaqEntry } from './index.ts';
 
 const FAQ: FaqEntry[] = [
   {
@@ -119,6 +119,20 @@ describe('engine: site options', () => {
     const d = engine.classify('my lawyer says how do I return an item', { lang: 'en' });
     expect(d.escalation).toBe(true);
     expect(engine.classify('how do I return an item', { lang: 'en' }).escalation).toBeUndefined();
+  });
+
+  it('answers or misses by the site answer threshold instead of the frozen one', () => {
+    const text = 'cost of items';
+    const score = createEngine(FAQ).rank(text, { lang: 'en' })[0]?.score ?? 0;
+    expect(score).toBeGreaterThan(0.1);
+    expect(score).toBeLessThan(0.95);
+    expect(createEngine(FAQ).classify(text, { lang: 'en' }).type).toBe(
+      score >= ANSWER_THRESHOLD ? 'answer' : 'miss',
+    );
+    const strict = createEngine(FAQ, { answerThreshold: score + 0.01 });
+    expect(strict.classify(text, { lang: 'en' }).type).toBe('miss');
+    const lenient = createEngine(FAQ, { answerThreshold: score - 0.01 });
+    expect(lenient.classify(text, { lang: 'en' })).toMatchObject({ type: 'answer', faqId: 'delivery_en' });
   });
 
   it('uses the site synonyms', () => {

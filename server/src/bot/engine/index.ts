@@ -1,6 +1,6 @@
 // The FAQ engine's public surface: build an index per language, classify a visitor message into a
 // built-in intent, an answer, a "did you mean" clarification or a miss. Pure: no I/O, no models.
-import { createAnalyzer } from './analyzer.ts';
+import { createAnalyzer, STOP_MARK } from './analyzer.ts';
 import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
@@ -34,6 +34,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
   const indexes = new Map<Lang, LangIndex>();
   const langOf = new Map<string, Lang>();
   const escalation = options.escalationPhrases ?? [];
+  const answerThreshold = options.answerThreshold ?? ANSWER_THRESHOLD;
 
   function indexFor(lang: Lang): LangIndex {
     let idx = indexes.get(lang);
@@ -96,7 +97,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (best && runnerUp && best.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
       return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
     }
-    if (best && best.score >= ANSWER_THRESHOLD) {
+    if (best && best.score >= answerThreshold) {
       return { type: 'answer', faqId: best.faqId, score: best.score, lang, candidates, ...flag };
     }
     return { type: 'miss', lang, candidates, ...flag };
@@ -109,6 +110,18 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     upsert,
     remove,
     detectLanguage,
+  };
+}
+
+/**
+ * What the index sees in a text without an FAQ: content stems and synonym concepts (stop words
+ * dropped) and the folded content words. For grouping similar visitor questions.
+ */
+export function createTextAnalyzer(lang: Lang): (text: string) => { terms: string[]; words: string[] } {
+  const analyzer = createAnalyzer(lang, baseSynonyms(lang));
+  return (text) => {
+    const { terms, words } = analyzer.analyze(text);
+    return { terms: terms.filter((t) => !t.startsWith(STOP_MARK)), words };
   };
 }
 

@@ -18,6 +18,8 @@ export type EngineOptions = {
   indexAnswers?: boolean;
   /** Site escalation phrases: a message containing one is flagged `escalation: true`. */
   escalationPhrases?: string[];
+  /** Site override of the frozen `ANSWER_THRESHOLD` (calibrated confidence needed to answer). */
+  answerThreshold?: number;
 };
 
 /** score = calibrated confidence in [0, 1] that this entry is the right answer. */
