@@ -388,15 +388,6 @@ export class KyselyStorage implements Storage {
     if (options?.requireStates) bump = bump.where('state', 'in', options.requireStates);
     const bumped = await bump.returning('last_seq').executeTakeFirst();
     if (!bumped) throw new Rollback({ type: 'skipped' });
-    if (input.clientId !== null) {
-      const existing = await trx
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', input.conversationId)
-        .where('client_id', '=', input.clientId)
-        .executeTakeFirst();
-      if (existing) throw new Rollback({ type: 'duplicate', row: toMessage(existing) });
-    }
     const row = {
       id: randomUUID(),
       conversation_id: input.conversationId,
@@ -410,7 +401,21 @@ export class KyselyStorage implements Storage {
       meta: input.meta ? JSON.stringify(input.meta) : null,
       created_at: at,
     };
-    await trx.insertInto('messages').values(row).execute();
+    // A retried clientId hits the unique key: nothing is inserted and the bump is rolled back.
+    const inserted = await trx
+      .insertInto('messages')
+      .values(row)
+      .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
+      const existing = await trx
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', input.conversationId)
+        .where('client_id', '=', input.clientId)
+        .executeTakeFirstOrThrow();
+      throw new Rollback({ type: 'duplicate', row: toMessage(existing) });
+    }
     return toMessage(row);
   }
 
