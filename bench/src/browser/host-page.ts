@@ -1,0 +1,284 @@
+/**
+ * Widget weight and host-page impact, in Chromium against a real Frontdesk process: the demo shop
+ * with the script tag and without it (the loader request aborted), cold cache every run. In the page:
+ * long tasks (total blocking time), when the launcher is visible, click → composer ready to type,
+ * and which requests the widget made on load and on open.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PATHS } from '@frontdesk/shared';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { Child } from '../ipc.ts';
+import { median, round } from '../stats.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
+const WAIT_MS = 20_000;
+
+export type WidgetManifest = {
+  loader: string;
+  files: { path: string; bytes: number; gzipBytes: number }[];
+  loaderGzipBytes: number;
+  openGzipBytes: number;
+  lazyGzipBytes?: number;
+};
+
+export type WidgetWeight = {
+  loaderBytes: number;
+  loaderGzipBytes: number;
+  openBytes: number;
+  openGzipBytes: number;
+  lazyGzipBytes: number | null;
+  /** Median over runs, measured in Chromium. */
+  requestsOnLoad: number;
+  requestsOnOpen: number;
+  bytesOnLoad: number;
+  bytesOnOpen: number;
+  socketsOnLoad: number;
+};
+
+export type HostRun = {
+  tbtMs: number;
+  longTasks: number;
+  loadEventMs: number;
+  launcherVisibleMs: number | null;
+  openReadyMs: number | null;
+  widgetRequestsOnLoad: number;
+  widgetBytesOnLoad: number;
+  widgetRequestsOnOpen: number;
+  widgetBytesOnOpen: number;
+  socketsOnLoad: number;
+};
+
+export type HostImpact = {
+  runs: number;
+  tbtMsMedian: number;
+  baselineTbtMsMedian: number;
+  loadEventMsMedian: number;
+  baselineLoadEventMsMedian: number;
+  launcherVisibleMsMedian: number | null;
+  openReadyMsMedian: number | null;
+  withWidget: HostRun[];
+  withoutWidget: HostRun[];
+};
+
+export function readManifest(): WidgetManifest | null {
+  return existsSync(MANIFEST) ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as WidgetManifest) : null;
+}
+
+// In-page code is kept as plain strings: tsx would wrap named functions with a `__name` helper that
+// does not exist in the page.
+
+/** Runs in the page before any of its scripts: long tasks, and a frame loop that notes the launcher. */
+const INSTRUMENT = `(() => {
+  const bench = { longTasks: [], launcherAt: null };
+  window.__fdBench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const started = performance.now();
+  const look = () => {
+    const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+    if (button && button.getBoundingClientRect().width > 0) bench.launcherAt = performance.now();
+    else if (performance.now() - started < 20000) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
+/** In the page: clicks the launcher; resolves with ms until the composer can be typed into. */
+const OPEN_AND_WAIT = `new Promise((resolve) => {
+  const deepTextarea = (root) => {
+    const found = root.querySelector('.composer textarea');
+    if (found) return found;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        const inner = deepTextarea(el.shadowRoot);
+        if (inner) return inner;
+      }
+    }
+    return null;
+  };
+  const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+  const clickAt = performance.now();
+  if (!button) return resolve({ clickAt, readyMs: null });
+  button.click();
+  const poll = () => {
+    const box = deepTextarea(document);
+    if (box && !box.disabled && box.getBoundingClientRect().height > 0)
+      resolve({ clickAt, readyMs: performance.now() - clickAt });
+    else if (performance.now() - clickAt < 20000) requestAnimationFrame(poll);
+    else resolve({ clickAt, readyMs: null });
+  };
+  poll();
+})`;
+
+const READ_LOAD = `(() => {
+  const b = window.__fdBench;
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    tbt: b.longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+    longTasks: b.longTasks.length,
+    launcherAt: b.launcherAt,
+    loadEvent: nav ? nav.loadEventStart : NaN,
+  };
+})()`;
+
+const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, bytes: e.transferSize }))`;
+
+type Resource = { path: string; start: number; bytes: number };
+
+async function widgetResources(page: Page): Promise<Resource[]> {
+  const entries = await page.evaluate<{ name: string; start: number; bytes: number }[]>(READ_RESOURCES);
+  return entries
+    .map((e) => ({ path: new URL(e.name).pathname, start: e.start, bytes: e.bytes }))
+    .filter((e) => !e.path.startsWith(`${PATHS.demo}/`) && e.path !== '/favicon.ico');
+}
+
+/** `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as load). */
+async function oneRun(
+  browser: Browser,
+  url: string,
+  withWidget: boolean,
+  settleMs: number,
+): Promise<HostRun> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    let sockets = 0;
+    page.on('websocket', () => {
+      sockets += 1;
+    });
+    if (!withWidget) await page.route(`**${PATHS.loader}*`, (route) => route.abort());
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
+    if (withWidget)
+      await page.waitForFunction('window.__fdBench.launcherAt !== null', null, { timeout: WAIT_MS });
+    await page.waitForTimeout(settleMs);
+    const loaded = await page.evaluate<{
+      tbt: number;
+      longTasks: number;
+      launcherAt: number | null;
+      loadEvent: number;
+    }>(READ_LOAD);
+    const onLoad = await widgetResources(page);
+    const socketsOnLoad = sockets;
+    let openReadyMs: number | null = null;
+    let onOpen: Resource[] = [];
+    if (withWidget) {
+      const opened = await page.evaluate<{ clickAt: number; readyMs: number | null }>(OPEN_AND_WAIT);
+      openReadyMs = opened.readyMs;
+      await page.waitForTimeout(1000);
+      onOpen = (await widgetResources(page)).filter((r) => r.start >= opened.clickAt);
+    }
+    return {
+      tbtMs: round(loaded.tbt, 1),
+      longTasks: loaded.longTasks,
+      loadEventMs: round(loaded.loadEvent, 1),
+      launcherVisibleMs: loaded.launcherAt === null ? null : round(loaded.launcherAt, 1),
+      openReadyMs: openReadyMs === null ? null : round(openReadyMs, 1),
+      widgetRequestsOnLoad: onLoad.length,
+      widgetBytesOnLoad: onLoad.reduce((s, r) => s + r.bytes, 0),
+      widgetRequestsOnOpen: onOpen.length + (sockets - socketsOnLoad),
+      widgetBytesOnOpen: onOpen.reduce((s, r) => s + r.bytes, 0),
+      socketsOnLoad,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const medianOf = (runs: HostRun[], pick: (r: HostRun) => number | null) => {
+  const values = runs.map(pick).filter((v): v is number => v !== null && Number.isFinite(v));
+  return values.length === 0 ? null : round(median(values), 1);
+};
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Both variants, interleaved so drift in the machine hits them equally. */
+export async function measureHostPage(
+  runs: number,
+  settleMs: number,
+  log: (line: string) => void,
+): Promise<{
+  host: HostImpact;
+  requests: Pick<
+    WidgetWeight,
+    'requestsOnLoad' | 'requestsOnOpen' | 'bytesOnLoad' | 'bytesOnOpen' | 'socketsOnLoad'
+  >;
+}> {
+  const server = new Child(
+    new URL('../targets/frontdesk.ts', import.meta.url),
+    'frontdesk server (host page)',
+    ['--expose-gc'],
+  );
+  let browser: Browser | null = null;
+  try {
+    await server.ready;
+    const { url } = await server.call<{ url: string }>('start');
+    browser = await launchBrowser();
+    const page = `${url}${PATHS.demo}/`;
+    await oneRun(browser, page, true, settleMs); // warm-up: server caches, Chromium's first start
+    const withWidget: HostRun[] = [];
+    const withoutWidget: HostRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      withWidget.push(await oneRun(browser, page, true, settleMs));
+      withoutWidget.push(await oneRun(browser, page, false, settleMs));
+      const w = withWidget.at(-1)!;
+      log(
+        `  run ${i + 1}/${runs}: TBT ${w.tbtMs} ms (without ${withoutWidget.at(-1)!.tbtMs} ms), launcher ${w.launcherVisibleMs} ms, open→ready ${w.openReadyMs} ms`,
+      );
+    }
+    const host: HostImpact = {
+      runs,
+      tbtMsMedian: medianOf(withWidget, (r) => r.tbtMs) ?? Number.NaN,
+      baselineTbtMsMedian: medianOf(withoutWidget, (r) => r.tbtMs) ?? Number.NaN,
+      loadEventMsMedian: medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN,
+      baselineLoadEventMsMedian: medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN,
+      launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
+      openReadyMsMedian: medianOf(withWidget, (r) => r.openReadyMs),
+      withWidget,
+      withoutWidget,
+    };
+    return {
+      host,
+      requests: {
+        requestsOnLoad: medianOf(withWidget, (r) => r.widgetRequestsOnLoad) ?? 0,
+        requestsOnOpen: medianOf(withWidget, (r) => r.widgetRequestsOnOpen) ?? 0,
+        bytesOnLoad: medianOf(withWidget, (r) => r.widgetBytesOnLoad) ?? 0,
+        bytesOnOpen: medianOf(withWidget, (r) => r.widgetBytesOnOpen) ?? 0,
+        socketsOnLoad: medianOf(withWidget, (r) => r.socketsOnLoad) ?? 0,
+      },
+    };
+  } finally {
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+/** Sizes from the widget build's manifest (the build enforces the budgets; this only reports). */
+export function weightFromManifest(manifest: WidgetManifest) {
+  const loader = manifest.files.find((f) => f.path === manifest.loader);
+  const app = manifest.files.filter((f) => f.path !== manifest.loader);
+  return {
+    loaderBytes: loader?.bytes ?? 0,
+    loaderGzipBytes: manifest.loaderGzipBytes,
+    openBytes: app.reduce((s, f) => s + f.bytes, 0),
+    openGzipBytes: manifest.openGzipBytes,
+    lazyGzipBytes: manifest.lazyGzipBytes ?? null,
+  };
+}

@@ -1,0 +1,54 @@
+/** What the orchestrator, the load generator and the server processes exchange. */
+
+/** The page origin the load generator's visitors claim; the bench sites allow it. */
+export const BENCH_ORIGIN = 'http://bench.localhost';
+
+export type TargetKind = 'frontdesk' | 'bare';
+
+/** One site: its key and an agent session cookie for it (Frontdesk only). */
+export type Team = { siteKey: string; cookie: string };
+
+/**
+ * Each visitor socket is one conversation; an agent socket (one console) handles `chatsPerAgent`
+ * of them, and a site has `agentsPerSite` agent sockets — every message is also broadcast to all of
+ * them as `conversation:updated`. One agent socket per visitor would need 40,000 descriptors at
+ * 10,000 pairs; the hard limit here is 20,000 per process.
+ */
+export type Topology = { chatsPerAgent: number; agentsPerSite: number };
+
+export type AckedMessages = { conversationId: string; clientIds: string[] }[];
+
+export type LatencySummary = { count: number; p50: number; p95: number; p99: number; max: number };
+
+/** `drainMs` bounds the wait after the measured window for every message to be acked and delivered. */
+export type PhaseSpec = { rate: number; warmupMs: number; measureMs: number; drainMs: number };
+
+export type PhaseResult = {
+  rate: number;
+  pairs: number;
+  agentSockets: number;
+  measureMs: number;
+  /** Messages sent in the measured window, and the rate they were actually sent at. */
+  sent: number;
+  sentRate: number;
+  /** Every message of the phase, warm-up included (for CPU per message). */
+  totalSent: number;
+  acked: number;
+  ackErrors: number;
+  ackMissing: number;
+  delivered: number;
+  /** Acknowledged, yet not delivered to the other side by the end of the drain (bounded wait). */
+  lost: number;
+  /** Delivered messages per second, counted until the last one arrived. */
+  achievedRate: number;
+  /** Both directions together. */
+  delivery: LatencySummary;
+  visitorToAgent: LatencySummary;
+  agentToVisitor: LatencySummary;
+  ack: LatencySummary;
+  /** Load generator CPU use during the phase, 100 = one core. */
+  generatorCpuPct: number;
+  disconnects: number;
+  /** Failed acks so far in the run, by error code. */
+  errorCodes: Record<string, number>;
+};

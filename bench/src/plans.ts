@@ -1,0 +1,41 @@
+/** The two run sizes: `--quick` (under 2 minutes) and the full run (under 10 minutes on 2 cores). */
+import type { ServerPlan } from './server-load.ts';
+
+export type Plan = { server: ServerPlan; hostRuns: number; settleMs: number; bot: boolean };
+
+const TOPOLOGY = { chatsPerAgent: 5, agentsPerSite: 4 };
+
+export const PLANS: Record<'quick' | 'full', Plan> = {
+  quick: {
+    server: {
+      sizes: [1000],
+      rates: [500, 2000],
+      warmupMs: 1000,
+      measureMs: 3000,
+      drainMs: 20_000,
+      rampRates: [500, 1000, 1500, 2500, 4000, 6000],
+      rampMeasureMs: 2000,
+      topology: TOPOLOGY,
+      idleSockets: 1000,
+    },
+    hostRuns: 5,
+    settleMs: 1500,
+    bot: false,
+  },
+  full: {
+    server: {
+      sizes: [1000, 5000, 10_000],
+      rates: [500, 2000, 5000],
+      warmupMs: 1000,
+      measureMs: 6000,
+      drainMs: 30_000,
+      rampRates: [500, 1000, 1500, 2000, 3000, 4000, 6000, 8000, 12_000, 16_000],
+      rampMeasureMs: 4000,
+      topology: TOPOLOGY,
+      idleSockets: 5000,
+    },
+    hostRuns: 7,
+    settleMs: 3000,
+    bot: true,
+  },
+};

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { PhaseResult } from './load/protocol.ts';
+import { type BenchJson, formatReport, OTHER_WIDGETS, serverJson } from './report.ts';
+import type { PhaseRow, TargetRun } from './server-load.ts';
+import { phaseBroken } from './server-load.ts';
+import { summarize } from './stats.ts';
+
+const latency = (ms: number) => summarize([ms, ms, ms]);
+
+function row(pairs: number, rate: number, achievedRate: number, p99: number, lost = 0): PhaseRow {
+  const phase: PhaseResult = {
+    rate,
+    pairs,
+    agentSockets: pairs / 5,
+    measureMs: 1000,
+    sent: rate,
+    sentRate: rate,
+    totalSent: rate,
+    acked: rate,
+    ackErrors: 0,
+    ackMissing: 0,
+    delivered: rate - lost,
+    lost,
+    achievedRate,
+    delivery: latency(p99),
+    visitorToAgent: latency(p99),
+    agentToVisitor: latency(p99),
+    ack: latency(p99),
+    generatorCpuPct: 10,
+    disconnects: 0,
+    errorCodes: {},
+  };
+  return { ...phase, serverCpuPct: 50, serverCpuUsPerMessage: 100, serverRssMB: 100 };
+}
+
+function run(target: 'frontdesk' | 'bare', p99: number, saturationRate: number, rssKB: number): TargetRun {
+  return {
+    target,
+    rows: [row(10_000, 2000, 2000, p99), row(10_000, 5000, target === 'bare' ? 5000 : 2500, p99 * 10)],
+    ramp: [
+      row(10_000, saturationRate, saturationRate, p99),
+      row(10_000, saturationRate * 2, saturationRate, 500),
+    ],
+    saturationRate,
+    saturated: true,
+    memory: { sockets: 5000, rssPerSocketKB: rssKB, heapPerSocketKB: rssKB / 2, baseRssMB: 100 },
+    acked: 100,
+    undelivered: 0,
+    missingFromStorage: target === 'frontdesk' ? 0 : null,
+    setupMs: 1,
+  };
+}
+
+const topology = { chatsPerAgent: 5, agentsPerSite: 4 };
+
+describe('serverJson', () => {
+  const server = serverJson(run('frontdesk', 20, 3000, 30), run('bare', 5, 4000, 25), topology, 10_000);
+
+  it('has the stable keys of the issue on every row', () => {
+    for (const r of server.rows) {
+      for (const key of ['sockets', 'rate', 'p50Ms', 'p99Ms', 'lost', 'bareP99Ms', 'ratioThroughput'])
+        expect(r).toHaveProperty(key);
+    }
+    expect(server).toHaveProperty('memoryPerSocketKB', 30);
+    expect(server).toHaveProperty('bareMemoryPerSocketKB', 25);
+  });
+
+  it('pairs each Frontdesk row with the bare row of the same size and rate', () => {
+    expect(server.rows.map((r) => [r.rate, r.ratioThroughput, r.bareP99Ms])).toEqual([
+      [2000, 1, 5],
+      [5000, 0.5, 50],
+    ]);
+  });
+
+  it('judges the goals from the measured numbers', () => {
+    expect(server.ratioSaturation).toBe(0.75);
+    expect(server.ratioMemory).toBe(1.2);
+    expect(server.goals).toEqual({ p99: true, saturation: true, memory: true });
+    const slow = serverJson(run('frontdesk', 30, 1000, 60), run('bare', 5, 4000, 25), topology, 10_000);
+    expect(slow.goals).toEqual({ p99: false, saturation: false, memory: false });
+  });
+
+  it('cannot call the saturation goal met while the relay never saturated', () => {
+    const bare = { ...run('bare', 5, 4000, 25), saturated: false };
+    expect(serverJson(run('frontdesk', 20, 3000, 30), bare, topology, 10_000).goals.saturation).toBeNull();
+  });
+
+  it('counts undelivered and unstored messages as lost', () => {
+    const f = { ...run('frontdesk', 20, 3000, 30), undelivered: 2, missingFromStorage: 1 };
+    expect(serverJson(f, run('bare', 5, 4000, 25), topology, 10_000).lost).toBe(3);
+  });
+});
+
+describe('phaseBroken', () => {
+  it('breaks on throughput, tail latency or loss', () => {
+    expect(phaseBroken(row(1000, 2000, 1990, 20))).toBe(false);
+    expect(phaseBroken(row(1000, 2000, 1500, 20))).toBe(true);
+    expect(phaseBroken(row(1000, 2000, 2000, 150))).toBe(false);
+    expect(phaseBroken(row(1000, 2000, 2000, 600))).toBe(true);
+    expect(phaseBroken(row(1000, 2000, 2000, 20, 1))).toBe(true);
+  });
+});
+
+describe('formatReport', () => {
+  it('prints the tables, the goals and the other widgets', () => {
+    const result: BenchJson = {
+      schema: 1,
+      mode: 'quick',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      durationS: 60,
+      machine: { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', os: 'linux' },
+      widget: { built: false, reason: 'not built' },
+      host: { measured: false, reason: 'the widget is not built' },
+      server: serverJson(run('frontdesk', 20, 3000, 30), run('bare', 5, 4000, 25), topology, 10_000),
+      bot: { measured: false, reason: 'skipped with --quick' },
+      others: OTHER_WIDGETS,
+    };
+    const text = formatReport(result);
+    expect(text).toContain('Test CPU, 2 cores');
+    expect(text).toContain('not measured: not built');
+    expect(text).toContain('| 10000 | 2000 | 2000 | 2000 |');
+    expect(text).toContain('≤ 25 ms: met');
+    expect(text).toContain('Rocket.Chat Livechat 493 kB');
+  });
+});

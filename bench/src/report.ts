@@ -1,0 +1,337 @@
+/**
+ * The bench result: one JSON object with stable keys (built here from the measured parts), the
+ * printed table, and the published figures of other widgets. Pure: no I/O.
+ */
+import type { WIDGET_BUDGETS } from '@frontdesk/shared';
+import type { HostImpact, WidgetWeight } from './browser/host-page.ts';
+import type { Topology } from './load/protocol.ts';
+import { type PhaseRow, SATURATION, type TargetRun } from './server-load.ts';
+import { ratio } from './stats.ts';
+
+export type Machine = { cpu: string; cores: number; memoryGB: number; node: string; os: string };
+
+/** Published or measured figures of other widgets, gzipped, for context only. */
+export const OTHER_WIDGETS = [
+  { name: 'Rocket.Chat Livechat', onLoadKB: 493, note: 'on page load' },
+  { name: 'Papercups', onLoadKB: 127, note: '+ an iframe' },
+  { name: 'Chatwoot', onLoadKB: 170, note: 'about' },
+  { name: 'Crisp', onLoadKB: 130, note: 'about' },
+  { name: 'Intercom', onLoadKB: 2, note: 'loader, then about 210 kB' },
+] as const;
+
+export const GOALS = {
+  p99Ms: 25,
+  p99AtRate: 2000,
+  p99AtSockets: 10_000,
+  saturationShare: 0.5,
+  memoryRatio: 1.5,
+};
+
+export type ServerRowJson = {
+  sockets: number;
+  agentSockets: number;
+  rate: number;
+  sentRate: number;
+  achievedRate: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  visitorToAgentP99Ms: number;
+  agentToVisitorP99Ms: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  lost: number;
+  serverCpuPct: number;
+  cpuUsPerMessage: number;
+  generatorCpuPct: number;
+  bareP50Ms: number | null;
+  bareP99Ms: number | null;
+  bareAchievedRate: number | null;
+  bareCpuUsPerMessage: number | null;
+  ratioThroughput: number | null;
+  ratioP99: number | null;
+};
+
+export type BenchJson = {
+  schema: 1;
+  mode: 'quick' | 'full';
+  startedAt: string;
+  durationS: number;
+  machine: Machine;
+  widget: (WidgetWeight & { built: true; budgets: typeof WIDGET_BUDGETS }) | { built: false; reason: string };
+  host: Omit<HostImpact, 'withWidget' | 'withoutWidget'> | { measured: false; reason: string };
+  server: {
+    topology: Topology & { persistence: string };
+    rows: ServerRowJson[];
+    memoryPerSocketKB: number;
+    bareMemoryPerSocketKB: number;
+    heapPerSocketKB: number;
+    bareHeapPerSocketKB: number;
+    ratioMemory: number | null;
+    idleSockets: number;
+    saturationRate: number | null;
+    bareSaturationRate: number | null;
+    /** False when the ramp ended before that target broke: its rate is then a lower bound. */
+    saturationReached: boolean;
+    bareSaturationReached: boolean;
+    ratioSaturation: number | null;
+    saturationSockets: number;
+    ramp: { target: 'frontdesk' | 'bare'; rate: number; achievedRate: number; p99Ms: number; lost: number }[];
+    acked: number;
+    undelivered: number;
+    missingFromStorage: number | null;
+    lost: number;
+    goals: { p99: boolean | null; saturation: boolean | null; memory: boolean | null };
+  } | null;
+  bot: { table: string; json: unknown } | { measured: false; reason: string };
+  others: typeof OTHER_WIDGETS;
+};
+
+function rowJson(f: PhaseRow, bare: PhaseRow | undefined): ServerRowJson {
+  return {
+    sockets: f.pairs,
+    agentSockets: f.agentSockets,
+    rate: f.rate,
+    sentRate: f.sentRate,
+    achievedRate: f.achievedRate,
+    p50Ms: f.delivery.p50,
+    p95Ms: f.delivery.p95,
+    p99Ms: f.delivery.p99,
+    visitorToAgentP99Ms: f.visitorToAgent.p99,
+    agentToVisitorP99Ms: f.agentToVisitor.p99,
+    ackP50Ms: f.ack.p50,
+    ackP99Ms: f.ack.p99,
+    lost: f.lost,
+    serverCpuPct: f.serverCpuPct,
+    cpuUsPerMessage: f.serverCpuUsPerMessage,
+    generatorCpuPct: f.generatorCpuPct,
+    bareP50Ms: bare?.delivery.p50 ?? null,
+    bareP99Ms: bare?.delivery.p99 ?? null,
+    bareAchievedRate: bare?.achievedRate ?? null,
+    bareCpuUsPerMessage: bare?.serverCpuUsPerMessage ?? null,
+    ratioThroughput: ratio(f.achievedRate, bare?.achievedRate),
+    ratioP99: ratio(f.delivery.p99, bare?.delivery.p99),
+  };
+}
+
+export function serverJson(
+  frontdesk: TargetRun,
+  bare: TargetRun,
+  topology: Topology,
+  saturationSockets: number,
+): NonNullable<BenchJson['server']> {
+  const rows = frontdesk.rows.map((f) =>
+    rowJson(
+      f,
+      bare.rows.find((b) => b.pairs === f.pairs && b.rate === f.rate),
+    ),
+  );
+  const goalRow = rows.find((r) => r.sockets === GOALS.p99AtSockets && r.rate === GOALS.p99AtRate);
+  const ratioSaturation = ratio(frontdesk.saturationRate, bare.saturationRate);
+  const ratioMemory = ratio(frontdesk.memory.rssPerSocketKB, bare.memory.rssPerSocketKB);
+  const ramp = [frontdesk, bare].flatMap((run) =>
+    run.ramp.map((r) => ({
+      target: run.target,
+      rate: r.rate,
+      achievedRate: r.achievedRate,
+      p99Ms: r.delivery.p99,
+      lost: r.lost,
+    })),
+  );
+  return {
+    topology: { ...topology, persistence: 'SQLite file, WAL' },
+    rows,
+    memoryPerSocketKB: frontdesk.memory.rssPerSocketKB,
+    bareMemoryPerSocketKB: bare.memory.rssPerSocketKB,
+    heapPerSocketKB: frontdesk.memory.heapPerSocketKB,
+    bareHeapPerSocketKB: bare.memory.heapPerSocketKB,
+    ratioMemory,
+    idleSockets: frontdesk.memory.sockets,
+    saturationRate: frontdesk.saturationRate,
+    bareSaturationRate: bare.saturationRate,
+    saturationReached: frontdesk.saturated,
+    bareSaturationReached: bare.saturated,
+    ratioSaturation,
+    saturationSockets,
+    ramp,
+    acked: frontdesk.acked,
+    undelivered: frontdesk.undelivered,
+    missingFromStorage: frontdesk.missingFromStorage,
+    lost: frontdesk.undelivered + (frontdesk.missingFromStorage ?? 0),
+    goals: {
+      p99: goalRow ? goalRow.p99Ms <= GOALS.p99Ms && goalRow.lost === 0 : null,
+      // With the relay not saturated the ratio is an upper bound: it can prove "not met" only.
+      saturation:
+        ratioSaturation === null
+          ? null
+          : ratioSaturation < GOALS.saturationShare
+            ? false
+            : bare.saturated
+              ? true
+              : null,
+      memory: ratioMemory === null ? null : ratioMemory <= GOALS.memoryRatio,
+    },
+  };
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const num = (value: number | null | undefined, unit = '') =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : `${value}${unit}`;
+const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
+
+/** A Markdown table (also readable in a terminal). */
+function table(head: string[], rows: (string | number)[][]): string {
+  const lines = [head, head.map(() => '---'), ...rows.map((r) => r.map(String))];
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** The whole report as Markdown text; the same text goes to the terminal and docs/BENCHMARKS.md. */
+export function formatReport(r: BenchJson): string {
+  const out: string[] = [];
+  out.push(
+    `Frontdesk bench (${r.mode}), ${r.startedAt}, ${r.durationS} s — ${r.machine.cpu}, ${r.machine.cores} cores, ` +
+      `${r.machine.memoryGB} GB, Node ${r.machine.node}, ${r.machine.os}`,
+  );
+  out.push('', '### Widget weight');
+  if (r.widget.built) {
+    const w = r.widget;
+    out.push(
+      table(
+        ['', 'Frontdesk', 'budget'],
+        [
+          ['loader (gzip)', kB(w.loaderGzipBytes), kB(w.budgets.loaderGzipBytes)],
+          ['loader (raw)', kB(w.loaderBytes), ''],
+          ['on open (gzip)', kB(w.openGzipBytes), kB(w.budgets.openGzipBytes)],
+          ['later, lazily (gzip)', w.lazyGzipBytes === null ? '–' : kB(w.lazyGzipBytes), ''],
+          ['all chunks (raw)', kB(w.openBytes), ''],
+          ['requests on page load (Chromium)', w.requestsOnLoad, ''],
+          ['sockets opened on page load', w.socketsOnLoad, '0'],
+          ['requests on open, socket included', w.requestsOnOpen, ''],
+          ['bytes on the wire on load / on open', `${kB(w.bytesOnLoad)} / ${kB(w.bytesOnOpen)}`, ''],
+        ],
+      ),
+    );
+  } else out.push(`not measured: ${r.widget.reason}`);
+  out.push(
+    '',
+    'Other widgets, published figures (gzip): ' +
+      OTHER_WIDGETS.map((o) => `${o.name} ${o.onLoadKB} kB (${o.note})`).join('; '),
+  );
+
+  out.push('', '### Host page (demo shop, Chromium, cold cache, medians)');
+  if ('tbtMsMedian' in r.host) {
+    const h = r.host;
+    out.push(
+      table(
+        ['', 'with widget', 'without (baseline)'],
+        [
+          ['total blocking time', num(h.tbtMsMedian, ' ms'), num(h.baselineTbtMsMedian, ' ms')],
+          ['load event', num(h.loadEventMsMedian, ' ms'), num(h.baselineLoadEventMsMedian, ' ms')],
+          ['launcher visible', num(h.launcherVisibleMsMedian, ' ms'), '–'],
+          ['click → ready to type', num(h.openReadyMsMedian, ' ms'), '–'],
+        ],
+      ),
+      `(${h.runs} runs each)`,
+    );
+  } else out.push(`not measured: ${r.host.reason}`);
+
+  out.push('', '### Server under load (Frontdesk vs bare socket.io relay, same run)');
+  const s = r.server;
+  if (s) {
+    out.push(
+      `Each visitor socket has one conversation; one agent socket handles ${s.topology.chatsPerAgent} of them; ` +
+        `${s.topology.agentsPerSite} agent sockets per site. Persistence: ${s.topology.persistence}. ` +
+        'Latency = send → arrival at the other side; half the messages each way.',
+      '',
+      table(
+        [
+          'visitor sockets',
+          'agent sockets',
+          'rate /s',
+          'achieved /s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'v→a p99',
+          'a→v p99',
+          'ack p99',
+          'lost',
+          'server CPU µs/msg',
+          'bare p50',
+          'bare p99',
+          'bare achieved /s',
+          'bare µs/msg',
+          'throughput ratio',
+        ],
+        s.rows.map((x) => [
+          x.sockets,
+          x.agentSockets,
+          x.rate,
+          x.achievedRate,
+          x.p50Ms,
+          x.p95Ms,
+          x.p99Ms,
+          x.visitorToAgentP99Ms,
+          x.agentToVisitorP99Ms,
+          x.ackP99Ms,
+          x.lost,
+          x.cpuUsPerMessage,
+          num(x.bareP50Ms),
+          num(x.bareP99Ms),
+          num(x.bareAchievedRate),
+          num(x.bareCpuUsPerMessage),
+          num(x.ratioThroughput),
+        ]),
+      ),
+      '',
+      table(
+        ['', 'Frontdesk', 'bare relay', 'ratio', 'goal'],
+        [
+          [
+            `saturation rate at ${s.saturationSockets} sockets (msg/s)`,
+            `${s.saturationReached ? '' : '≥ '}${num(s.saturationRate)}`,
+            `${s.bareSaturationReached ? '' : '≥ '}${num(s.bareSaturationRate)}`,
+            `${s.bareSaturationReached || !s.saturationReached ? '' : '≤ '}${num(s.ratioSaturation)}`,
+            `≥ ${GOALS.saturationShare}× bare: ${verdict(s.goals.saturation)}`,
+          ],
+          [
+            `RSS per idle visitor socket (${s.idleSockets} sockets)`,
+            `${s.memoryPerSocketKB} kB`,
+            `${s.bareMemoryPerSocketKB} kB`,
+            num(s.ratioMemory),
+            `≤ ${GOALS.memoryRatio}× bare: ${verdict(s.goals.memory)}`,
+          ],
+          [
+            'JS heap per idle visitor socket',
+            `${s.heapPerSocketKB} kB`,
+            `${s.bareHeapPerSocketKB} kB`,
+            '',
+            '',
+          ],
+          [
+            `p99 at ${GOALS.p99AtRate}/s with ${GOALS.p99AtSockets} sockets`,
+            num(
+              s.rows.find((x) => x.sockets === GOALS.p99AtSockets && x.rate === GOALS.p99AtRate)?.p99Ms,
+              ' ms',
+            ),
+            '',
+            '',
+            `≤ ${GOALS.p99Ms} ms: ${verdict(s.goals.p99)}`,
+          ],
+        ],
+      ),
+      '',
+      `Saturation ramp (a step breaks when achieved < ${SATURATION.minAchievedShare * 100}% of the rate, ` +
+        `p99 > ${SATURATION.maxP99Ms} ms or anything is lost): ` +
+        s.ramp.map((x) => `${x.target} ${x.rate}/s → ${x.achievedRate}/s, p99 ${x.p99Ms} ms`).join('; '),
+      '',
+      `Messages: ${s.acked} acknowledged by Frontdesk, ${s.undelivered} of them never arrived, ` +
+        `${s.missingFromStorage ?? '–'} missing from storage → lost ${s.lost}.`,
+    );
+  } else out.push('not measured');
+
+  out.push('', '### Bot');
+  if ('table' in r.bot) out.push('```', r.bot.table.trimEnd(), '```');
+  else out.push(`not measured: ${r.bot.reason}`);
+  return out.join('\n');
+}

@@ -1,0 +1,103 @@
+/**
+ * The server under test, in its own process: Frontdesk with persistence on (a fresh SQLite file in WAL
+ * mode), plus what the bench needs around it — sites with agent sessions, process stats, and a check
+ * of what was stored against what the load generator saw acknowledged.
+ */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { startHarness } from '@frontdesk/server/testing';
+import { LIMITS } from '@frontdesk/shared';
+import { hashToken, newToken } from '../../../server/src/auth/tokens.ts';
+import { SESSION_COOKIE } from '../../../server/src/realtime/cookies.ts';
+import { serveIpc } from '../ipc.ts';
+import type { AckedMessages, Team } from '../load/protocol.ts';
+import { BENCH_ORIGIN } from '../load/protocol.ts';
+import { processStats } from './process-stats.ts';
+
+const h = await startHarness();
+const teams: Team[] = [];
+let passwordHash: string | null = null;
+
+/** A site with one agent account and a session for it; the password is hashed once and reused. */
+async function addTeam(index: number): Promise<Team> {
+  const site = await h.storage.createSite({
+    key: `bench-${index}`,
+    name: `Bench site ${index}`,
+    allowedOrigins: [BENCH_ORIGIN],
+    settings: { ...h.site.settings, escalationPhrases: [] },
+  });
+  const email = `bench-agent-${index}@example.com`;
+  let agentId: string;
+  if (passwordHash === null) {
+    const agent = await h.agents.create(
+      { email, name: `Agent ${index}`, password: 'bench password 0123', role: 'agent' },
+      [site.id],
+    );
+    passwordHash = agent.passwordHash;
+    agentId = agent.id;
+  } else {
+    const agent = await h.storage.createAgent({
+      email,
+      name: `Agent ${index}`,
+      role: 'agent',
+      passwordHash,
+      siteIds: [site.id],
+    });
+    agentId = agent.id;
+  }
+  // A session row as POST /auth/login makes it, without paying scrypt once per site.
+  const token = newToken();
+  await h.storage.createSession({
+    tokenHash: hashToken(token),
+    agentId,
+    expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+  });
+  return { siteKey: site.key, cookie: `${SESSION_COOKIE}=${token}` };
+}
+
+/** Counts acknowledged messages that are not in the conversation's stored timeline. */
+async function verify(acked: AckedMessages): Promise<{ checked: number; missing: number }> {
+  let checked = 0;
+  let missing = 0;
+  for (const { conversationId, clientIds } of acked) {
+    const stored = new Set<string>();
+    let after = 0;
+    for (let page = 0; page < 10_000; page++) {
+      const messages = await h.storage.listMessages(conversationId, after, LIMITS.syncPageSize);
+      for (const m of messages) if (m.clientId) stored.add(m.clientId);
+      const last = messages.at(-1);
+      if (!last || messages.length < LIMITS.syncPageSize) break;
+      after = last.seq;
+    }
+    for (const id of clientIds) {
+      checked += 1;
+      if (!stored.has(id)) missing += 1;
+    }
+  }
+  return { checked, missing };
+}
+
+/** A CPU profile of just the part the orchestrator brackets (BENCH_PROFILE=<file>). */
+const inspector = new Session();
+async function profileStart() {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+async function profileStop(file: string) {
+  const { profile } = await inspector.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  inspector.disconnect();
+}
+
+serveIpc({
+  profileStart: () => profileStart(),
+  profileStop: (file: string) => profileStop(file),
+  start: () => ({ url: h.url }),
+  teams: async (count: number) => {
+    while (teams.length < count) teams.push(await addTeam(teams.length));
+    return teams.slice(0, count);
+  },
+  stats: (collect: boolean) => processStats(collect),
+  verify: (acked: AckedMessages) => verify(acked),
+});
