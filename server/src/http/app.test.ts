@@ -152,3 +152,14 @@ describe('health and pages', () => {
     expect(root.headers.get('location')).toBe('/demo/');
   });
 });
+
+describe('static assets', () => {
+  it('serves the widget loader compressed, cacheable and usable cross-origin', async () => {
+    const res = await fetch(`${h.url}/widget.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status, 'the widget is built by `pnpm build` before the tests').toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toContain('max-age=300');
+    expect(await res.text()).toContain('Frontdesk');
+  });
+});

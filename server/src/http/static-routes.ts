@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PATHS } from '@frontdesk/shared';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './app.ts';
 
@@ -25,6 +26,8 @@ const pageHeaders = secureHeaders({
 export function staticRoutes(deps: AppDeps) {
   const app = new Hono();
   const { widget, console: consoleDir, demo } = deps.assets;
+  // The widget's bytes on the wire are what a host page pays: compress everything served here.
+  app.use(compress());
 
   app.get(PATHS.loader, async (c, next) => {
     c.header('Cache-Control', 'public, max-age=300');
