@@ -41,6 +41,7 @@ export type AgentContext = { agent: Agent; siteIds: readonly string[] };
 export type VisitorContext = { visitor: Visitor; site: Site };
 
 const now = () => new Date().toISOString();
+const OPEN_STATES = ['bot', 'queued', 'assigned'] as const;
 const notFound = () => new AppError('not_found', 'conversation not found');
 
 export class ConversationService {
@@ -110,12 +111,8 @@ export class ConversationService {
   }
 
   async sendVisitorMessage(ctx: VisitorContext, input: SendVisitorMessageInput) {
-    let conversation = await this.ownedByVisitor(ctx, input.conversationId);
-    if (conversation.state === 'resolved') {
-      conversation = await this.applyTransition(conversation.id, { type: 'visitor_message' });
-    }
-    const result = await this.storage.appendMessage({
-      conversationId: conversation.id,
+    const message: NewMessage = {
+      conversationId: input.conversationId,
       clientId: input.clientId,
       author: 'visitor',
       authorName: ctx.visitor.name,
@@ -123,18 +120,29 @@ export class ConversationService {
       kind: 'text',
       body: input.body,
       meta: null,
-    });
-    if (result.status === 'skipped') throw new AppError('internal', 'visitor message was not stored');
+    };
+    // Ownership and state are checked in the append itself: one round trip on the hot path.
+    const guard = { requireVisitorId: ctx.visitor.id, requireStates: OPEN_STATES };
+    let result = await this.storage.appendMessage(message, guard);
+    if (result.status === 'skipped') {
+      if (result.conversation.visitorId !== ctx.visitor.id) throw notFound();
+      // A message on a closed conversation reopens it.
+      await this.applyTransition(result.conversation.id, { type: 'visitor_message' });
+      result = await this.storage.appendMessage(message, guard);
+      if (result.status === 'skipped')
+        throw new AppError('conflict', 'the conversation changed, please try again');
+    }
     if (result.status === 'duplicate') return { message: toVisitorMessage(result.message), duplicate: true };
-    this.notifier.messageStored(result.conversation, result.message);
-    this.notifier.previewChanged(result.conversation);
-    if (result.conversation.state === 'bot') {
+    const stored = result;
+    this.notifier.messageStored(stored.conversation, stored.message);
+    this.notifier.previewChanged(stored.conversation);
+    if (stored.conversation.state === 'bot') {
       // The ack goes out now; the bot answers right after, as its own messages.
-      this.runBot(result.conversation, input).catch((error: unknown) =>
-        this.logger.error({ err: error, conversationId: conversation.id }, 'bot reply failed'),
+      this.runBot(stored.conversation, input).catch((error: unknown) =>
+        this.logger.error({ err: error, conversationId: stored.conversation.id }, 'bot reply failed'),
       );
     }
-    return { message: result.message, duplicate: false };
+    return { message: stored.message, duplicate: false };
   }
 
   async syncForVisitor(ctx: VisitorContext, input: SyncInput) {
@@ -203,22 +211,29 @@ export class ConversationService {
   }
 
   async sendAgentMessage(ctx: AgentContext, input: SendAgentMessageInput) {
-    const conversation = await this.forAgent(ctx, input.conversationId);
     const kind = input.kind ?? 'text';
-    if (kind === 'text' && (conversation.state !== 'assigned' || conversation.agentId !== ctx.agent.id)) {
+    // Notes are always allowed; replies only from the agent who owns the conversation.
+    const guard =
+      kind === 'text'
+        ? { requireSiteIds: ctx.siteIds, requireStates: ['assigned'] as const, requireAgentId: ctx.agent.id }
+        : { requireSiteIds: ctx.siteIds };
+    const result = await this.storage.appendMessage(
+      {
+        conversationId: input.conversationId,
+        clientId: input.clientId,
+        author: 'agent',
+        authorName: ctx.agent.name,
+        agentId: ctx.agent.id,
+        kind,
+        body: input.body,
+        meta: null,
+      },
+      guard,
+    );
+    if (result.status === 'skipped') {
+      if (!ctx.siteIds.includes(result.conversation.siteId)) throw notFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
-    const result = await this.storage.appendMessage({
-      conversationId: conversation.id,
-      clientId: input.clientId,
-      author: 'agent',
-      authorName: ctx.agent.name,
-      agentId: ctx.agent.id,
-      kind,
-      body: input.body,
-      meta: null,
-    });
-    if (result.status === 'skipped') throw new AppError('internal', 'agent message was not stored');
     if (result.status === 'duplicate') return { message: result.message, duplicate: true };
     this.notifier.messageStored(result.conversation, result.message);
     this.notifier.previewChanged(result.conversation);

@@ -110,6 +110,20 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
+    it('ownership guards skip the append for another visitor, another site or another agent', async () => {
+      const { storage, site, visitor, conversation, msg } = await seed();
+      const skipped = async (options: Parameters<Storage['appendMessage']>[1]) =>
+        (await storage.appendMessage(msg('guarded'), options)).status;
+      expect(await skipped({ requireVisitorId: 'someone-else' })).toBe('skipped');
+      expect(await skipped({ requireSiteIds: ['other-site'] })).toBe('skipped');
+      expect(await skipped({ requireSiteIds: [] })).toBe('skipped');
+      expect(await skipped({ requireAgentId: 'agent-x' })).toBe('skipped');
+      expect(await storage.listMessages(conversation.id, 0, 10)).toHaveLength(0);
+      expect(await skipped({ requireVisitorId: visitor.id, requireSiteIds: [site.id] })).toBe('stored');
+      expect((await storage.listMessages(conversation.id, 0, 10)).map((m) => m.seq)).toEqual([1]);
+      await storage.close();
+    });
+
     it('updateConversation is atomic: of two updates from the same version exactly one wins', async () => {
       const { storage, conversation, msg } = await seed();
       const event = (body: string): NewMessage => ({ ...msg(body), author: 'system', kind: 'event' });

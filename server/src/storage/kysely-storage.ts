@@ -386,6 +386,12 @@ export class KyselyStorage implements Storage {
       .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: at, ...preview }))
       .where('id', '=', input.conversationId);
     if (options?.requireStates) bump = bump.where('state', 'in', options.requireStates);
+    if (options?.requireVisitorId) bump = bump.where('visitor_id', '=', options.requireVisitorId);
+    if (options?.requireSiteIds) {
+      if (options.requireSiteIds.length === 0) throw new Rollback({ type: 'skipped' });
+      bump = bump.where('site_id', 'in', options.requireSiteIds);
+    }
+    if (options?.requireAgentId) bump = bump.where('agent_id', '=', options.requireAgentId);
     const bumped = await bump.returning('last_seq').executeTakeFirst();
     if (!bumped) throw new Rollback({ type: 'skipped' });
     const row = {

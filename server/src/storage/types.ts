@@ -92,6 +92,12 @@ export type NewMessage = {
 export type AppendOptions = {
   /** Append only while the conversation is in one of these states (the bot stays silent after handoff). */
   requireStates?: readonly ConversationState[];
+  /** Append only to this visitor's conversation (ownership checked in the same statement). */
+  requireVisitorId?: string;
+  /** Append only to a conversation of one of these sites. */
+  requireSiteIds?: readonly string[];
+  /** Append only while this agent owns the conversation. */
+  requireAgentId?: string;
 };
 
 export type AppendResult =
