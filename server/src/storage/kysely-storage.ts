@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@frontdesk/shared';
-import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, Migrator, type Selectable, type Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
+import { bumpSeq, CONVERSATION_BY_ID, INSERT_MESSAGE, MESSAGE_BY_CLIENT_ID } from './hot-sql.ts';
 import { MIGRATIONS } from './migrations.ts';
 import {
   type JoinedConversationRow,
@@ -18,7 +19,7 @@ import {
   toSite,
   toVisitor,
 } from './records.ts';
-import type { Database } from './schema.ts';
+import type { Database, MessageTable } from './schema.ts';
 import type {
   AppendOptions,
   AppendResult,
@@ -265,8 +266,8 @@ export class KyselyStorage implements Storage {
     id: string,
     db: Kysely<Database> | Transaction<Database> = this.db,
   ): Promise<ConversationRecord | null> {
-    const row = await this.selectConversations(db).where('c.id', '=', id).executeTakeFirst();
-    return row ? toConversation(row as JoinedConversationRow) : null;
+    const [row] = await this.run<JoinedConversationRow>(db, CONVERSATION_BY_ID, [id]);
+    return row ? toConversation(row) : null;
   }
 
   getConversation(id: string) {
@@ -374,25 +375,17 @@ export class KyselyStorage implements Storage {
   /** Bumps `last_seq` and inserts; must run inside a transaction. */
   private async insertMessage(trx: Transaction<Database>, input: NewMessage, options?: AppendOptions) {
     const at = now();
+    if (options?.requireSiteIds?.length === 0) throw new Rollback({ type: 'skipped' });
     const preview = PREVIEW_KINDS.has(input.kind)
-      ? {
-          last_message_author: input.author,
-          last_message_body: input.body.slice(0, 300),
-          last_message_at: at,
-        }
-      : {};
-    let bump = trx
-      .updateTable('conversations')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: at, ...preview }))
-      .where('id', '=', input.conversationId);
-    if (options?.requireStates) bump = bump.where('state', 'in', options.requireStates);
-    if (options?.requireVisitorId) bump = bump.where('visitor_id', '=', options.requireVisitorId);
-    if (options?.requireSiteIds) {
-      if (options.requireSiteIds.length === 0) throw new Rollback({ type: 'skipped' });
-      bump = bump.where('site_id', 'in', options.requireSiteIds);
-    }
-    if (options?.requireAgentId) bump = bump.where('agent_id', '=', options.requireAgentId);
-    const bumped = await bump.returning('last_seq').executeTakeFirst();
+      ? { author: input.author, body: input.body.slice(0, 300) }
+      : null;
+    const bump = bumpSeq(input.conversationId, at, preview, {
+      states: options?.requireStates,
+      visitorId: options?.requireVisitorId,
+      siteIds: options?.requireSiteIds,
+      agentId: options?.requireAgentId,
+    });
+    const [bumped] = await this.run<{ last_seq: number }>(trx, bump.sql, bump.params);
     if (!bumped) throw new Rollback({ type: 'skipped' });
     const row = {
       id: randomUUID(),
@@ -408,21 +401,38 @@ export class KyselyStorage implements Storage {
       created_at: at,
     };
     // A retried clientId hits the unique key: nothing is inserted and the bump is rolled back.
-    const inserted = await trx
-      .insertInto('messages')
-      .values(row)
-      .onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
-      const existing = await trx
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', input.conversationId)
-        .where('client_id', '=', input.clientId)
-        .executeTakeFirstOrThrow();
+    const inserted = await trx.executeQuery(
+      CompiledQuery.raw(INSERT_MESSAGE, [
+        row.id,
+        row.conversation_id,
+        row.seq,
+        row.client_id,
+        row.author,
+        row.author_name,
+        row.agent_id,
+        row.kind,
+        row.body,
+        row.meta,
+        row.created_at,
+      ]),
+    );
+    if (Number(inserted.numAffectedRows ?? 0n) !== 1) {
+      const [existing] = await this.run<Selectable<MessageTable>>(trx, MESSAGE_BY_CLIENT_ID, [
+        input.conversationId,
+        input.clientId,
+      ]);
+      if (!existing) throw new AppError('internal', 'message insert failed without a conflicting row');
       throw new Rollback({ type: 'duplicate', row: toMessage(existing) });
     }
     return toMessage(row);
+  }
+
+  private async run<T>(
+    db: Kysely<Database> | Transaction<Database>,
+    sql: string,
+    params: readonly unknown[],
+  ) {
+    return (await db.executeQuery<T>(CompiledQuery.raw(sql, [...params]))).rows;
   }
 
   async appendMessage(input: NewMessage, options?: AppendOptions): Promise<AppendResult> {
