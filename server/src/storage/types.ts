@@ -3,6 +3,7 @@ import type {
   AgentRole,
   Author,
   ConversationState,
+  FaqEntry,
   HandoffReason,
   Locale,
   Message,
@@ -214,12 +215,5 @@ export type NewBotMiss = {
 
 export type BotMiss = NewBotMiss & { createdAt: string; dismissedAt: string | null; faqId: string | null };
 
-export type FaqRecord = {
-  id: string;
-  lang: Locale;
-  question: string;
-  examples: string[];
-  answer: string;
-  tags: string[];
-  updatedAt: string;
-};
+/** Stored FAQ entries have exactly the shape the API shows. */
+export type FaqRecord = FaqEntry;
