@@ -21,6 +21,7 @@ export const LIMITS = {
   /** Consecutive bot misses before a person is offered (site default). */
   botMissesBeforeHandoff: 2,
   /** Upper bound of the misses-before-handoff site setting. */
+  botMissesBeforeHandoffMin: 1,
   botMissesBeforeHandoffMax: 10,
   /** The answer-threshold override of a site (calibrated confidence). */
   answerThresholdMin: 0.05,

@@ -157,7 +157,7 @@ export const BotSettingsSchema = v.strictObject({
   botMissesBeforeHandoff: v.pipe(
     v.number(),
     v.integer(),
-    v.minValue(1),
+    v.minValue(LIMITS.botMissesBeforeHandoffMin),
     v.maxValue(LIMITS.botMissesBeforeHandoffMax),
   ),
   escalationPhrases: v.pipe(

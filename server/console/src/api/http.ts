@@ -27,7 +27,7 @@ export function errorFromResponse(status: number, body: unknown): ErrorBody {
   return { code, message: `HTTP ${status}` };
 }
 
-export type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown };
+export type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown };
 
 /**
  * Sends one request and narrows the JSON reply with `pick` (the caller's shape check). Network failures and
@@ -44,7 +44,7 @@ export async function requestJson<T>(
   if (method !== 'GET') {
     // A JSON content type on every mutation: the server refuses cross-site form posts.
     init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(options.body ?? {});
+    if (method !== 'DELETE' || options.body !== undefined) init.body = JSON.stringify(options.body ?? {});
   }
   let response: Response;
   try {

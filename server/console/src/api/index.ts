@@ -1,4 +1,4 @@
-/** The console's REST client: login, logout, the current agent, conversation lists and details. */
+/** The console's REST client: login, logout, the current agent, conversation lists and details, FAQ authoring. */
 import {
   type AckResult,
   type AgentConversation,
@@ -7,11 +7,14 @@ import {
   type ConversationState,
   type Message,
 } from '@frontdesk/shared';
+import { createFaqApi, type FaqApi } from './faq.ts';
 import { type FetchLike, isRecord, requestJson } from './http.ts';
+
+export type { FaqApi, FaqList } from './faq.ts';
 
 export type ConversationDetail = { conversation: AgentConversation; messages: Message[] };
 
-export type ConsoleApi = {
+export type ConsoleApi = FaqApi & {
   login(email: string, password: string): Promise<AckResult<AgentProfile>>;
   logout(): Promise<AckResult<null>>;
   me(): Promise<AckResult<AgentProfile>>;
@@ -36,6 +39,7 @@ const pickDetail = (body: unknown): ConversationDetail | undefined =>
 
 export function createHttpApi(fetchImpl: FetchLike = (input, init) => fetch(input, init)): ConsoleApi {
   return {
+    ...createFaqApi(fetchImpl),
     login: (email, password) =>
       requestJson(fetchImpl, API.login, pickAgent, { method: 'POST', body: { email, password } }),
     logout: () => requestJson(fetchImpl, API.logout, () => null, { method: 'POST' }),

@@ -1,11 +1,11 @@
-/** The console root: language, session check, and the switch between the login page and the workspace. */
+/** The console root: language, session check, and the switch between the login page and the console. */
 import type { AgentProfile, Locale } from '@frontdesk/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConsoleClient } from '../client.ts';
 import { I18nContext, makeI18n, saveLocale } from '../i18n.ts';
 import type { Notifier } from '../lib/notifier.ts';
 import { LoginPage } from './LoginPage.tsx';
-import { Workspace } from './Workspace.tsx';
+import { Shell } from './Shell.tsx';
 
 type Auth =
   | { status: 'checking' }
@@ -69,7 +69,7 @@ export function App({ client, notifier, initialLocale }: Props) {
     );
   } else {
     body = (
-      <Workspace
+      <Shell
         key={auth.agent.id}
         client={client}
         agent={auth.agent}

@@ -1,22 +1,26 @@
-/** The top bar: product name, the signed-in agent, desktop-notification switch, language and logout. */
+/** The top bar: product name, the console's sections, the signed-in agent, notifications, language, logout. */
 import { LOCALES, type Locale } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n.ts';
 import { NotificationsButton } from './NotificationsButton.tsx';
 
 type Props = {
   agentName: string;
+  /** The section links (and site picker), between the brand and the agent's name. */
+  nav?: ComponentChildren;
   onLocale(locale: Locale): void;
   onLogout(): void;
 };
 
 const LOCALE_KEYS: Record<Locale, ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
 
-export function Header({ agentName, onLocale, onLogout }: Props) {
+export function Header({ agentName, nav, onLocale, onLogout }: Props) {
   const { t, locale } = useI18n();
   return (
     <header class="header">
       <span class="header__brand">{t('appTitle')}</span>
+      {nav}
       <span class="header__agent">{t('signedInAs', { name: agentName })}</span>
       <NotificationsButton />
       <label class="header__language">

@@ -1,5 +1,5 @@
-/** The signed-in console: header, lists, the open conversation and the visitor panel; keeps the tab title. */
-import type { AgentProfile, Locale } from '@frontdesk/shared';
+/** The conversations page: lists, the open conversation and the visitor panel; keeps the tab title. */
+import type { AgentProfile } from '@frontdesk/shared';
 import { useEffect } from 'preact/hooks';
 import type { ConsoleClient } from '../client.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -9,19 +9,18 @@ import type { Notifier } from '../lib/notifier.ts';
 import { documentTitle } from '../state/badge.ts';
 import { ConversationList } from './ConversationList.tsx';
 import { ConversationPane } from './ConversationPane.tsx';
-import { Header } from './Header.tsx';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
 type Props = {
   client: ConsoleClient;
   agent: AgentProfile;
   notifier: Notifier;
-  onLocale(locale: Locale): void;
-  onLogout(): void;
+  /** Kept mounted (socket, badges, chimes) while another page is shown. */
+  hidden: boolean;
   onSessionEnded(): void;
 };
 
-export function Workspace({ client, agent, notifier, onLocale, onLogout, onSessionEnded }: Props) {
+export function Workspace({ client, agent, notifier, hidden, onSessionEnded }: Props) {
   const { t } = useI18n();
   const now = useNow();
   const ws = useWorkspace({ client, agent, notifier, t, onSessionEnded });
@@ -38,8 +37,7 @@ export function Workspace({ client, agent, notifier, onLocale, onLogout, onSessi
 
   const selected = ws.selected;
   return (
-    <div class={`workspace${selected ? ' workspace--open' : ''}`}>
-      <Header agentName={agent.name} onLocale={onLocale} onLogout={onLogout} />
+    <div class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
       {ws.connection === 'offline' && (
         <p class="banner" role="status">
           {t('connectionLost')}

@@ -1,5 +1,14 @@
-/** Catalog-backed labels: conversation state, handoff reasons, system events, the bot's match, authors. */
-import type { AgentConversation, BotMatch, HandoffReason, Message, SystemEvent } from '@frontdesk/shared';
+/** Catalog-backed labels: conversation state, handoff reasons, system events, the bot's match, authors, errors. */
+import type {
+  AgentConversation,
+  BotMatch,
+  ErrorBody,
+  ErrorCode,
+  HandoffReason,
+  Locale,
+  Message,
+  SystemEvent,
+} from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { Translate } from '../i18n.ts';
 
@@ -70,3 +79,23 @@ const AUTHOR_KEYS: Record<Message['author'], ConsoleKey> = {
 };
 
 export const authorText = (author: Message['author'], t: Translate): string => t(AUTHOR_KEYS[author]);
+
+const ADMIN_ERROR_KEYS: Partial<Record<ErrorCode, ConsoleKey>> = {
+  forbidden: 'errorAdminOnly',
+  not_found: 'errorNotFoundGeneric',
+  bad_request: 'errorInvalid',
+  too_large: 'errorInvalid',
+  conflict: 'errorInvalid',
+  rate_limited: 'errorRateLimited',
+  unavailable: 'errorUnavailable',
+};
+
+/** An FAQ / settings request's failure, in the agent's words. Loads of a site use `siteLoadErrorText`. */
+export const adminErrorText = (error: ErrorBody, t: Translate): string =>
+  t(ADMIN_ERROR_KEYS[error.code] ?? 'errorGeneric');
+
+export const siteLoadErrorText = (error: ErrorBody, t: Translate): string =>
+  error.code === 'not_found' ? t('errorSiteNotFound') : adminErrorText(error, t);
+
+const LOCALE_KEYS: Record<Locale, ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
+export const localeText = (locale: Locale, t: Translate): string => t(LOCALE_KEYS[locale]);

@@ -12,6 +12,7 @@ import type {
 } from '@frontdesk/shared';
 import type { ConsoleClient } from '../client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../realtime/index.ts';
+import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -25,7 +26,11 @@ export const PASSWORD = 'correct horse battery';
 const fail = <T>(code: ErrorCode): AckResult<T> => ({ ok: false, error: { code, message: code } });
 const ok = <T>(data: T): AckResult<T> => ({ ok: true, data });
 
+export const ADMIN: AgentProfile = { ...AGENT, id: 'admin-1', name: 'Ada', role: 'admin' };
+
 export type MemoryClient = ConsoleClient & {
+  /** The FAQ store and the record of FAQ calls (the client's FAQ methods are this object's). */
+  faq: MemoryFaqApi;
   signedIn: boolean;
   loginError: ErrorCode | null;
   conversations: Map<string, AgentConversation>;
@@ -42,8 +47,15 @@ export type MemoryClient = ConsoleClient & {
 };
 
 export function createMemoryClient(
-  seed: { conversations?: AgentConversation[]; messages?: Message[]; signedIn?: boolean } = {},
+  seed: {
+    conversations?: AgentConversation[];
+    messages?: Message[];
+    signedIn?: boolean;
+    agent?: AgentProfile;
+    faq?: FaqSeed;
+  } = {},
 ): MemoryClient {
+  const agent = seed.agent ?? AGENT;
   const conversations = new Map((seed.conversations ?? []).map((c) => [c.id, c]));
   const messages = new Map<string, Message[]>();
   for (const m of seed.messages ?? [])
@@ -65,7 +77,10 @@ export function createMemoryClient(
     return next;
   };
 
+  const faq = createMemoryFaqApi(agent, seed.faq);
   const client: MemoryClient = {
+    ...faq,
+    faq,
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,
@@ -88,16 +103,16 @@ export function createMemoryClient(
 
     async login(email, password) {
       if (client.loginError) return fail(client.loginError);
-      if (email !== AGENT.email || password !== PASSWORD) return fail('unauthorized');
+      if (email !== agent.email || password !== PASSWORD) return fail('unauthorized');
       client.signedIn = true;
-      return ok(AGENT);
+      return ok(agent);
     },
     async logout() {
       client.signedIn = false;
       return ok(null);
     },
     async me() {
-      return client.signedIn ? ok(AGENT) : fail('unauthorized');
+      return client.signedIn ? ok(agent) : fail('unauthorized');
     },
     async listConversations(state, limit) {
       if (!client.signedIn) return fail('unauthorized');

@@ -1,0 +1,29 @@
+/** The console's pages and their addresses in the URL fragment (`#/faq/returns`), so links and reloads work. */
+export const PAGES = ['conversations', 'faq', 'unanswered', 'settings'] as const;
+export type Page = (typeof PAGES)[number];
+export type Route = { page: Page; faqId: string | null };
+
+export const DEFAULT_ROUTE: Route = { page: 'conversations', faqId: null };
+
+const isPage = (value: string): value is Page => (PAGES as readonly string[]).includes(value);
+
+export function parseRoute(hash: string): Route {
+  const [page = '', faqId] = hash.replace(/^#\/?/, '').split('/');
+  if (!isPage(page)) return DEFAULT_ROUTE;
+  if (page === 'faq' && faqId) return { page, faqId: safeDecode(faqId) };
+  return { page, faqId: null };
+}
+
+export function routeHash(route: Route): string {
+  if (route.page === 'conversations') return '#/';
+  return route.faqId && route.page === 'faq' ? `#/faq/${encodeURIComponent(route.faqId)}` : `#/${route.page}`;
+}
+
+function safeDecode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch (error) {
+    console.warn('[console] bad entry id in the address', part, error);
+    return null;
+  }
+}
