@@ -203,7 +203,7 @@ export function formatReport(r: BenchJson): string {
           ['loader (raw)', kB(w.loaderBytes), ''],
           ['on open (gzip)', kB(w.openGzipBytes), kB(w.budgets.openGzipBytes)],
           ['later, lazily (gzip)', w.lazyGzipBytes === null ? '–' : kB(w.lazyGzipBytes), ''],
-          ['all chunks (raw)', kB(w.openBytes), ''],
+          ['all chunks (raw)', kB(w.chunksBytes), ''],
           ['requests on page load (Chromium)', w.requestsOnLoad, ''],
           ['sockets opened on page load', w.socketsOnLoad, '0'],
           ['requests on open, socket included', w.requestsOnOpen, ''],

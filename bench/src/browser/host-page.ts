@@ -26,7 +26,7 @@ export type WidgetManifest = {
 export type WidgetWeight = {
   loaderBytes: number;
   loaderGzipBytes: number;
-  openBytes: number;
+  chunksBytes: number;
   openGzipBytes: number;
   lazyGzipBytes: number | null;
   /** Median over runs, measured in Chromium. */
@@ -277,7 +277,7 @@ export function weightFromManifest(manifest: WidgetManifest) {
   return {
     loaderBytes: loader?.bytes ?? 0,
     loaderGzipBytes: manifest.loaderGzipBytes,
-    openBytes: app.reduce((s, f) => s + f.bytes, 0),
+    chunksBytes: app.reduce((s, f) => s + f.bytes, 0),
     openGzipBytes: manifest.openGzipBytes,
     lazyGzipBytes: manifest.lazyGzipBytes ?? null,
   };
