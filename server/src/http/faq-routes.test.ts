@@ -265,7 +265,7 @@ describe('bot settings', () => {
     const tryIt = async () =>
       (
         await json<TryResult>(
-          await request('POST', API.faqTry(h.site.id), admin, { text: 'capital city of australia' }),
+          await request('POST', API.faqTry(h.site.id), admin, { text: 'what about returns' }),
         )
       ).outcome;
     expect(await tryIt()).toBe('answer');

@@ -4,6 +4,7 @@ import { createAnalyzer, STOP_MARK } from './analyzer.ts';
 import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
+import { englishLexicon } from './lexicon-en.ts';
 import {
   ANSWER_THRESHOLD,
   CANDIDATE_COUNT,
@@ -40,7 +41,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     let idx = indexes.get(lang);
     if (!idx) {
       const groups = [...(options.synonyms?.[lang] ?? []), ...baseSynonyms(lang)];
-      idx = createLangIndex(createAnalyzer(lang, groups));
+      idx = createLangIndex(createAnalyzer(lang, groups), lang === 'en' ? englishLexicon() : undefined);
       indexes.set(lang, idx);
     }
     return idx;

@@ -96,9 +96,15 @@ function phraseShare(query: Set<string>, entry: Set<string>): number {
   return hit / query.size;
 }
 
-export function createLangIndex(analyzer: Analyzer): LangIndex {
+/**
+ * `isWord` (optional): a dictionary of the language. A query word it knows is never typo-corrected, so a
+ * real word the FAQ does not use keeps counting as unknown (an out-of-scope signal) instead of being
+ * turned into a look-alike FAQ word ("router" must not become "order").
+ */
+export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => boolean): LangIndex {
   const entries = new Map<string, Stored>();
   const vocabulary = createVocabulary();
+  const correct = isWord ? (w: string) => (isWord(w) ? w : vocabulary.correct(w)) : vocabulary.correct;
   for (const w of analyzer.synonymWords()) vocabulary.add(w);
   let compiled: Compiled | null = null;
 
@@ -192,7 +198,7 @@ export function createLangIndex(analyzer: Analyzer): LangIndex {
   function search(text: string, score: (f: EntryFeatures) => number, limit: number): ScoredEntry[] {
     if (!compiled) compiled = compile();
     const c = compiled;
-    const analysis = analyzer.analyze(text, vocabulary.correct);
+    const analysis = analyzer.analyze(text, correct);
     const q = featuresOf(analysis);
     const nEntries = c.ids.length;
     const nDocs = c.docEntry.length;

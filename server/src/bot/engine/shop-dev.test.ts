@@ -11,10 +11,10 @@ const SHOP = join(FAQ_EVAL_DIR, 'shop-pl-en');
 /** Reached on the dev queries when the thresholds were frozen (see README.md); a drop is a regression. */
 const FLOORS = {
   en: {
-    top1: 0.85,
+    top1: 0.86,
     inScopeAccuracy: 0.68,
-    oosRecall: 0.8,
-    answeredPrecision: 0.89,
+    oosRecall: 0.83,
+    answeredPrecision: 0.9,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
   },
