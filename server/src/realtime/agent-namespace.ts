@@ -2,6 +2,7 @@
 import { type AgentClientEvents, type AgentServerEvents, EVENTS } from '@frontdesk/shared';
 import { ConversationRefSchema, SendAgentMessageSchema, SyncSchema } from '@frontdesk/shared/schemas';
 import type { Namespace } from 'socket.io';
+import { hashToken } from '../auth/tokens.ts';
 import type { Logger } from '../logger.ts';
 import type { AgentService } from '../services/agents.ts';
 import type { AgentContext, ConversationService } from '../services/conversations.ts';
@@ -23,7 +24,7 @@ export type AgentNamespace = Namespace<
   AgentClientEvents,
   AgentServerEvents,
   Record<string, never>,
-  { ctx: AgentContext }
+  { ctx: AgentContext; sessionHash: string }
 >;
 
 export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
@@ -37,11 +38,14 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
       next(Object.assign(new Error('origin_not_allowed'), { data: { code: 'origin_not_allowed' } }));
       return;
     }
+    const token = readCookie(headers.cookie, SESSION_COOKIE);
     agents
-      .authenticate(readCookie(headers.cookie, SESSION_COOKIE))
+      .authenticate(token)
       .then((ctx) => {
-        if (!ctx) return next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
+        if (!ctx || !token)
+          return next(Object.assign(new Error('unauthorized'), { data: { code: 'unauthorized' } }));
         socket.data.ctx = ctx;
+        socket.data.sessionHash = hashToken(token);
         next();
       })
       .catch((error: unknown) => {
@@ -50,8 +54,16 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
       });
   });
 
+  // Logging out ends every socket of that session, on every node.
+  agents.onSessionEnded((tokenHash) => {
+    const room = nsp.in(ROOMS.agentSession(tokenHash));
+    room.emit(EVENTS.sessionEnded, { code: 'unauthorized' });
+    room.disconnectSockets(true);
+  });
+
   nsp.on('connection', (socket) => {
     const ctx = socket.data.ctx;
+    void socket.join(ROOMS.agentSession(socket.data.sessionHash));
     for (const siteId of ctx.siteIds) void socket.join(ROOMS.siteAgents(siteId));
 
     socket.on(

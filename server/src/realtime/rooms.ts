@@ -3,4 +3,5 @@ export const ROOMS = {
   visitor: (visitorId: string) => `v:${visitorId}`,
   siteAgents: (siteId: string) => `s:${siteId}`,
   conversation: (conversationId: string) => `c:${conversationId}`,
+  agentSession: (tokenHash: string) => `x:${tokenHash}`,
 } as const;

@@ -13,6 +13,7 @@ export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export class AgentService {
   private readonly perAccount = new Throttle(10, 15 * 60 * 1000);
   private readonly perAddress = new Throttle(50, 15 * 60 * 1000);
+  private readonly sessionEnded: ((tokenHash: string) => void)[] = [];
 
   constructor(private readonly storage: Storage) {}
 
@@ -66,7 +67,15 @@ export class AgentService {
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.storage.deleteSession(hashToken(token));
+    if (!token) return;
+    const tokenHash = hashToken(token);
+    await this.storage.deleteSession(tokenHash);
+    for (const listener of this.sessionEnded) listener(tokenHash);
+  }
+
+  /** Called with a session's token hash when it ends, so open sockets of that session can be closed. */
+  onSessionEnded(listener: (tokenHash: string) => void): void {
+    this.sessionEnded.push(listener);
   }
 
   async profile(ctx: AgentContext): Promise<AgentProfile> {
