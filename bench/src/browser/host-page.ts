@@ -7,11 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PATHS } from '@frontdesk/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '@frontdesk/test/chromium';
+import type { Browser, Page } from 'playwright-core';
 import { Child } from '../ipc.ts';
 import { median, round } from '../stats.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
+
 const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
 const WAIT_MS = 20_000;
 
@@ -192,22 +194,7 @@ const medianOf = (runs: HostRun[], pick: (r: HostRun) => number | null) => {
   return values.length === 0 ? null : round(median(values), 1);
 };
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+export const launchBrowser = launchChromium;
 
 /** Both variants, interleaved so drift in the machine hits them equally. */
 export async function measureHostPage(
