@@ -6,6 +6,7 @@
  */
 import {
   type ConversationEvent,
+  type HandoffReason,
   LIMITS,
   type Message,
   type MessageMeta,
@@ -20,7 +21,6 @@ import type {
   SendVisitorMessageInput,
   SyncInput,
 } from '@frontdesk/shared/schemas';
-import { decide } from '../bot/policy.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AppError } from '../errors.ts';
 import type { MissRecorder } from '../faq/index.ts';
@@ -34,6 +34,7 @@ import type {
   Storage,
   Visitor,
 } from '../storage/index.ts';
+import { BotResponder } from './bot-responder.ts';
 import { isVisibleToVisitor, toVisitorMessage } from './dto.ts';
 import type { Notifier } from './notifier.ts';
 
@@ -45,13 +46,19 @@ const OPEN_STATES = ['bot', 'queued', 'assigned'] as const;
 const notFound = () => new AppError('not_found', 'conversation not found');
 
 export class ConversationService {
+  private readonly responder: BotResponder;
+
   constructor(
     private readonly storage: Storage,
     private readonly notifier: Notifier,
-    private readonly bot: BotRegistry,
+    bot: BotRegistry,
     private readonly logger: Logger,
-    private readonly misses: MissRecorder,
-  ) {}
+    misses: MissRecorder,
+  ) {
+    this.responder = new BotResponder(storage, notifier, bot, misses, logger, (id, reason) =>
+      this.handoff(id, reason),
+    );
+  }
 
   // Lookups with ownership checks
 
@@ -138,9 +145,11 @@ export class ConversationService {
     this.notifier.previewChanged(stored.conversation);
     if (stored.conversation.state === 'bot') {
       // The ack goes out now; the bot answers right after, as its own messages.
-      this.runBot(stored.conversation, input).catch((error: unknown) =>
-        this.logger.error({ err: error, conversationId: stored.conversation.id }, 'bot reply failed'),
-      );
+      this.responder
+        .onVisitorMessage(stored.conversation, input)
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, conversationId: stored.conversation.id }, 'bot reply failed'),
+        );
     }
     return { message: stored.message, duplicate: false };
   }
@@ -154,24 +163,14 @@ export class ConversationService {
   async handoffByVisitor(ctx: VisitorContext, input: ConversationRefInput) {
     const conversation = await this.ownedByVisitor(ctx, input.conversationId);
     if (conversation.state !== 'bot') return conversation;
-    await this.respond(conversation, {
-      type: 'intent',
-      intent: 'human',
-      lang: conversation.locale,
-      score: 1,
-    });
+    await this.responder.respondWithIntent(conversation, 'human');
     return (await this.storage.getConversation(conversation.id)) ?? conversation;
   }
 
   async notHelpful(ctx: VisitorContext, input: ConversationRefInput) {
     const conversation = await this.ownedByVisitor(ctx, input.conversationId);
     if (conversation.state !== 'bot') return conversation;
-    await this.respond(conversation, {
-      type: 'intent',
-      intent: 'not_helpful',
-      lang: conversation.locale,
-      score: 1,
-    });
+    await this.responder.respondWithIntent(conversation, 'not_helpful');
     return (await this.storage.getConversation(conversation.id)) ?? conversation;
   }
 
@@ -357,87 +356,7 @@ export class ConversationService {
     for (const c of queued) this.notifier.visitorViewChanged(c);
   }
 
-  handoff(id: string, reason: 'visitor' | 'bot_misses' | 'escalation' | 'not_helpful') {
+  handoff(id: string, reason: HandoffReason) {
     return this.applyTransition(id, { type: 'handoff', reason });
-  }
-
-  // The bot
-
-  private async runBot(conversation: ConversationRecord, input: SendVisitorMessageInput) {
-    if (input.quickReply?.type === 'handoff') {
-      await this.respond(conversation, {
-        type: 'intent',
-        intent: 'human',
-        lang: conversation.locale,
-        score: 1,
-      });
-      return;
-    }
-    const picked =
-      input.quickReply?.type === 'faq'
-        ? await this.bot.answerFaq(conversation.siteId, input.quickReply.faqId)
-        : null;
-    const { decision } = picked ?? (await this.bot.classify(conversation.siteId, input.body));
-    await this.respond(conversation, decision);
-  }
-
-  private async respond(
-    conversation: ConversationRecord,
-    decision: Parameters<typeof decide>[0]['decision'],
-  ) {
-    const site = await this.storage.getSite(conversation.siteId);
-    if (!site) throw notFound();
-    await this.misses.recordMiss(conversation, decision);
-    const faqs = await this.bot.faqs(conversation.siteId);
-    const outcome = decide({
-      decision,
-      faqs,
-      misses: conversation.botMisses,
-      maxMisses: site.settings.botMissesBeforeHandoff,
-      agentsOnline: await this.notifier.agentsOnline(conversation.siteId),
-    });
-    const posted = await this.postBotReplies(conversation, outcome.replies);
-    if (!posted) return;
-    if (outcome.handoff) {
-      await this.handoff(conversation.id, outcome.handoff);
-    } else if (outcome.misses !== posted.botMisses) {
-      const updated = await this.storage.updateConversation(
-        posted.id,
-        posted.version,
-        { botMisses: outcome.misses },
-        null,
-      );
-      if (!updated) this.logger.debug({ conversationId: posted.id }, 'miss counter update lost a race');
-    }
-  }
-
-  /** Posts bot replies while the conversation is still the bot's; stops silently once a person has it. */
-  private async postBotReplies(
-    conversation: ConversationRecord,
-    replies: { body: string; meta: MessageMeta }[],
-  ) {
-    let latest: ConversationRecord | null = conversation;
-    for (const reply of replies) {
-      const result = await this.storage.appendMessage(
-        {
-          conversationId: conversation.id,
-          clientId: null,
-          author: 'bot',
-          authorName: null,
-          agentId: null,
-          kind: 'text',
-          body: reply.body,
-          meta: reply.meta,
-        },
-        { requireStates: ['bot'] },
-      );
-      if (result.status === 'skipped') return null;
-      if (result.status === 'stored') {
-        this.notifier.messageStored(result.conversation, result.message);
-        this.notifier.previewChanged(result.conversation);
-      }
-      latest = result.conversation;
-    }
-    return latest;
   }
 }
