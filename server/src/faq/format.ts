@@ -13,19 +13,12 @@
  *     answer: |-
  *       You have **14 days**. …
  */
-import type { Locale } from '@frontdesk/shared';
+import type { FaqEntry } from '@frontdesk/shared';
 import { FaqIdSchema, FaqInputSchema, v } from '@frontdesk/shared/schemas';
 import { isMap, isNode, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 
 /** One FAQ entry as the file holds it (no timestamps). */
-export type FaqFileEntry = {
-  id: string;
-  lang: Locale;
-  question: string;
-  examples: string[];
-  answer: string;
-  tags: string[];
-};
+export type FaqFileEntry = Omit<FaqEntry, 'updatedAt'>;
 
 export class FaqFormatError extends Error {
   constructor(

@@ -3,13 +3,14 @@
  * links (new tab, no opener, no referrer, nofollow); DOMPurify then sanitises the result in the browser.
  * Visitor bodies never come here; they are rendered as text.
  */
+import { MARKDOWN_POLICY } from '@frontdesk/shared';
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-const SAFE_URL = /^(?:https?:\/\/|mailto:|tel:)/i;
-export const LINK_REL = 'noopener noreferrer nofollow';
+const SAFE_URL = new RegExp(`^(?:${MARKDOWN_POLICY.linkSchemes.join('|')}):`, 'i');
+export const LINK_REL = MARKDOWN_POLICY.linkRel;
 
 const marked = new Marked({
   gfm: true,
@@ -53,40 +54,12 @@ function getPurifier(): Purifier {
   return instance;
 }
 
-const ALLOWED_TAGS = [
-  'a',
-  'p',
-  'br',
-  'strong',
-  'em',
-  'del',
-  'code',
-  'pre',
-  'blockquote',
-  'ul',
-  'ol',
-  'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-];
-
 /** Safe HTML for a Markdown body: no images, scripts, styles or handlers; http(s), mailto and tel links only. */
 export function renderMarkdown(body: string): string {
   const html = marked.parse(body) as string;
   return getPurifier().sanitize(html, {
-    ALLOWED_TAGS,
+    ALLOWED_TAGS: [...MARKDOWN_POLICY.allowedTags],
     ALLOWED_ATTR: ['href', 'title', 'target', 'rel'],
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
+    ALLOWED_URI_REGEXP: SAFE_URL,
   });
 }

@@ -3,54 +3,26 @@
  * allow-list. Links keep only http(s)/mailto/tel or relative targets and open in a new tab.
  * One renderer per mount, bound to the window it renders into.
  */
-import { LIMITS } from '@frontdesk/shared';
+import { LIMITS, MARKDOWN_POLICY } from '@frontdesk/shared';
 import createDOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
 
 export type RenderMarkdown = (source: string) => string;
 export type PurifyWindow = Parameters<typeof createDOMPurify>[0];
 
-const ALLOWED_TAGS = [
-  'a',
-  'b',
-  'strong',
-  'i',
-  'em',
-  'del',
-  's',
-  'code',
-  'pre',
-  'p',
-  'br',
-  'hr',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-];
-
 /** DOMPurify's default URI rule minus the schemes a chat has no use for. */
-const ALLOWED_URI = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+const ALLOWED_URI = new RegExp(
+  `^(?:(?:${MARKDOWN_POLICY.linkSchemes.join('|')}):|[^a-z]|[a-z+.-]+(?:[^a-z+.\\-:]|$))`,
+  'i',
+);
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const SAFE_SCHEMES: ReadonlySet<string> = new Set(MARKDOWN_POLICY.linkSchemes);
 /** What URL parsers ignore (controls, whitespace), removed before looking at the scheme. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const IGNORED_IN_URL = /[\u0000-\u0020\u007f-\u009f]/g;
 
 const CONFIG: Config = {
-  ALLOWED_TAGS,
+  ALLOWED_TAGS: [...MARKDOWN_POLICY.allowedTags],
   ALLOWED_ATTR: ['href', 'title'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -83,7 +55,7 @@ export function createSanitizer(win: PurifyWindow): (html: string) => string {
       return;
     }
     node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer nofollow');
+    node.setAttribute('rel', MARKDOWN_POLICY.linkRel);
   });
   return (html) => purify.sanitize(html, CONFIG);
 }
