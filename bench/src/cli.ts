@@ -11,7 +11,14 @@ import { parseArgs } from 'node:util';
 import { WIDGET_BUDGETS } from '@frontdesk/shared';
 import { CHROMIUM_PATH, measureHostPage, readManifest, weightFromManifest } from './browser/host-page.ts';
 import { PLANS } from './plans.ts';
-import { type BenchJson, formatReport, type Machine, OTHER_WIDGETS, serverJson } from './report.ts';
+import {
+  type BenchJson,
+  type BotLatency,
+  formatReport,
+  type Machine,
+  OTHER_WIDGETS,
+  serverJson,
+} from './report.ts';
 import { runTarget } from './server-load.ts';
 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
@@ -48,10 +55,10 @@ function runBotEval(): BenchJson['bot'] {
   if (!plan.bot) return { measured: false, reason: 'skipped with --quick' };
   if (!existsSync(BOT_EVAL_CLI)) return { measured: false, reason: 'no bot evaluation in this checkout' };
   if (!existsSync(FAQ_EVAL_DIR)) return { measured: false, reason: `no data sets at ${FAQ_EVAL_DIR}` };
-  const run = (json: boolean) =>
+  const run = (json: boolean, extra: string[] = []) =>
     spawnSync(
       process.execPath,
-      ['--import', 'tsx', BOT_EVAL_CLI, FAQ_EVAL_DIR, ...(json ? ['--json'] : [])],
+      ['--import', 'tsx', BOT_EVAL_CLI, FAQ_EVAL_DIR, ...(json ? ['--json'] : []), ...extra],
       {
         encoding: 'utf8',
         timeout: 180_000,
@@ -62,7 +69,12 @@ function runBotEval(): BenchJson['bot'] {
   if (table.status !== 0)
     return { measured: false, reason: `bot evaluation failed: ${table.stderr.slice(0, 500)}` };
   const json = run(true);
-  return { table: table.stdout, json: json.status === 0 ? (JSON.parse(json.stdout) as unknown) : null };
+  const latency = run(true, ['--latency']);
+  return {
+    table: table.stdout,
+    json: json.status === 0 ? (JSON.parse(json.stdout) as unknown) : null,
+    latency: latency.status === 0 ? (JSON.parse(latency.stdout) as BotLatency) : null,
+  };
 }
 
 async function main() {

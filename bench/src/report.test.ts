@@ -123,3 +123,31 @@ describe('formatReport', () => {
     expect(text).toContain('Rocket.Chat Livechat 493 kB');
   });
 });
+
+describe('formatReport: bot latency', () => {
+  const base: Omit<BenchJson, 'bot'> = {
+    schema: 1,
+    mode: 'full',
+    startedAt: '2025-01-01T00:00:00.000Z',
+    durationS: 60,
+    machine: { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', os: 'linux' },
+    widget: { built: false, reason: 'not built' },
+    host: { measured: false, reason: 'the widget is not built' },
+    server: null,
+    others: OTHER_WIDGETS,
+  };
+  const latency = { entries: 1000, queries: 1000, medianMs: 0.42, p99Ms: 1.07, budgetMs: 1 };
+
+  it('reports the time per match over 1,000 entries against its budget', () => {
+    const text = formatReport({ ...base, bot: { table: 'TABLE', json: null, latency } });
+    expect(text).toContain('median 0.420 ms, p99 1.070 ms — budget 1 ms median: met');
+  });
+
+  it('says when the budget is not met, and when the latency run failed', () => {
+    const slow = { ...latency, medianMs: 1.5 };
+    expect(formatReport({ ...base, bot: { table: 'T', json: null, latency: slow } })).toContain('NOT met');
+    expect(formatReport({ ...base, bot: { table: 'T', json: null, latency: null } })).toContain(
+      'Time per match: not measured',
+    );
+  });
+});

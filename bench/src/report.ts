@@ -83,8 +83,17 @@ export type BenchJson = {
     lost: number;
     goals: { p99: boolean | null; saturation: boolean | null; memory: boolean | null };
   } | null;
-  bot: { table: string; json: unknown } | { measured: false; reason: string };
+  bot: { table: string; json: unknown; latency: BotLatency | null } | { measured: false; reason: string };
   others: typeof OTHER_WIDGETS;
+};
+
+/** `pnpm bot:eval --latency --json`: time per match over 1,000 entries. */
+export type BotLatency = {
+  entries: number;
+  queries: number;
+  medianMs: number;
+  p99Ms: number;
+  budgetMs: number;
 };
 
 function rowJson(f: PhaseRow, bare: PhaseRow | undefined): ServerRowJson {
@@ -331,7 +340,17 @@ export function formatReport(r: BenchJson): string {
   } else out.push('not measured');
 
   out.push('', '### Bot');
-  if ('table' in r.bot) out.push('```', r.bot.table.trimEnd(), '```');
-  else out.push(`not measured: ${r.bot.reason}`);
+  if ('table' in r.bot) {
+    out.push('```', r.bot.table.trimEnd(), '```');
+    const l = r.bot.latency;
+    out.push(
+      '',
+      l
+        ? `Time per match over ${l.entries} entries (${l.queries} queries, best of 3 passes): median ` +
+            `${l.medianMs.toFixed(3)} ms, p99 ${l.p99Ms.toFixed(3)} ms — budget ${l.budgetMs} ms median: ` +
+            `${l.medianMs <= l.budgetMs ? 'met' : 'NOT met'}.`
+        : 'Time per match: not measured (the latency run failed).',
+    );
+  } else out.push(`not measured: ${r.bot.reason}`);
   return out.join('\n');
 }
