@@ -35,7 +35,7 @@ import type {
   Visitor,
 } from '../storage/index.ts';
 import { BotResponder } from './bot-responder.ts';
-import { isVisibleToVisitor, toVisitorMessage } from './dto.ts';
+import { HIDDEN_FROM_VISITORS, toVisitorMessage } from './dto.ts';
 import type { Notifier } from './notifier.ts';
 
 export type AgentContext = { agent: Agent; siteIds: readonly string[] };
@@ -79,11 +79,19 @@ export class ConversationService {
     return (await this.storage.countQueuedBefore(c.siteId, c.queuedAt)) + 1;
   }
 
+  /**
+   * One page after `afterSeq`. What a visitor may not see is left out by the query, not after it: a
+   * page is either full (`hasMore`, and its last `seq` is past `afterSeq`) or the end.
+   */
   private async messagesAfter(conversationId: string, afterSeq: number, visitorView: boolean) {
-    const page = await this.storage.listMessages(conversationId, afterSeq, LIMITS.syncPageSize);
+    const page = await this.storage.listMessages(
+      conversationId,
+      afterSeq,
+      LIMITS.syncPageSize,
+      visitorView ? { excludeKinds: HIDDEN_FROM_VISITORS } : {},
+    );
     const hasMore = page.length === LIMITS.syncPageSize;
-    const messages = visitorView ? page.filter(isVisibleToVisitor).map(toVisitorMessage) : page;
-    return { messages, hasMore, lastSeen: page.at(-1)?.seq ?? afterSeq };
+    return { messages: visitorView ? page.map(toVisitorMessage) : page, hasMore };
   }
 
   // Visitor use cases

@@ -1,5 +1,11 @@
 /** Records → the shapes each audience may see. Visitors never see notes or the bot's match details. */
-import type { AgentConversation, Message, QueueInfo, VisitorConversation } from '@frontdesk/shared';
+import type {
+  AgentConversation,
+  Message,
+  MessageKind,
+  QueueInfo,
+  VisitorConversation,
+} from '@frontdesk/shared';
 import type { ConversationRecord } from '../storage/index.ts';
 
 export function toVisitorConversation(
@@ -44,7 +50,10 @@ export function toAgentConversation(c: ConversationRecord): AgentConversation {
   };
 }
 
-export const isVisibleToVisitor = (m: Message): boolean => m.kind !== 'note';
+/** Kinds only agents see (private notes); storage leaves them out of a visitor's pages. */
+export const HIDDEN_FROM_VISITORS: readonly MessageKind[] = ['note'];
+
+export const isVisibleToVisitor = (m: Message): boolean => !HIDDEN_FROM_VISITORS.includes(m.kind);
 
 /** Strips what only agents may see (the bot's scores and candidates). */
 export function toVisitorMessage(m: Message): Message {

@@ -98,6 +98,17 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
+    it('D3 leaves excluded kinds out in the query, so a page past 300 notes still reaches the reply', async () => {
+      const { storage, conversation, msg } = await seed();
+      for (let i = 1; i <= 300; i++) await storage.appendMessage({ ...msg(`note ${i}`), kind: 'note' });
+      await storage.appendMessage(msg('the reply'));
+      const visible = await storage.listMessages(conversation.id, 0, 200, { excludeKinds: ['note'] });
+      expect(visible.map((m) => [m.seq, m.body])).toEqual([[301, 'the reply']]);
+      const all = await storage.listMessages(conversation.id, 0, 200);
+      expect(all).toHaveLength(200);
+      await storage.close();
+    });
+
     it('requireStates skips the append when the state moved on (bot silent after handoff)', async () => {
       const { storage, conversation, msg } = await seed();
       await storage.updateConversation(conversation.id, conversation.version, { state: 'queued' }, null);

@@ -4,7 +4,7 @@
  * the row update serialises writers per conversation, so `seq` has no gaps and no duplicates.
  */
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@frontdesk/shared';
+import type { Message, MessageKind } from '@frontdesk/shared';
 import { CompiledQuery, type Kysely, Migrator, type Selectable, type Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
 import { bumpSeq, CONVERSATION_BY_ID, INSERT_MESSAGE, MESSAGE_BY_CLIENT_ID } from './hot-sql.ts';
@@ -455,15 +455,19 @@ export class KyselyStorage implements Storage {
     return { status: 'stored', message, conversation };
   }
 
-  async listMessages(conversationId: string, afterSeq: number, limit: number) {
-    const rows = await this.db
+  async listMessages(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    options: { excludeKinds?: readonly MessageKind[] } = {},
+  ) {
+    let query = this.db
       .selectFrom('messages')
       .selectAll()
       .where('conversation_id', '=', conversationId)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq', 'asc')
-      .limit(limit)
-      .execute();
+      .where('seq', '>', afterSeq);
+    if (options.excludeKinds?.length) query = query.where('kind', 'not in', options.excludeKinds);
+    const rows = await query.orderBy('seq', 'asc').limit(limit).execute();
     return rows.map(toMessage);
   }
 

@@ -185,7 +185,17 @@ export type Storage = {
    * original (status `duplicate`); the same `clientId` with another body throws `client_id_conflict`.
    */
   appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult>;
-  listMessages(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /**
+   * Up to `limit` messages after `afterSeq`, in `seq` order. `excludeKinds` is applied in the query
+   * itself, so a page is always full of what the reader may see and paging past hidden rows always
+   * advances (a page of private notes can never starve a visitor of the reply behind it).
+   */
+  listMessages(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    options?: { excludeKinds?: readonly MessageKind[] },
+  ): Promise<Message[]>;
 
   /** Replaces the given fields; `settings` is replaced whole (merge before calling). Null for an unknown site. */
   updateSite(id: string, patch: SitePatch): Promise<Site | null>;

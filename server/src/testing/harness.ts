@@ -7,7 +7,10 @@ import {
   type AgentClientEvents,
   type AgentServerEvents,
   API,
+  EVENTS,
   NAMESPACES,
+  type OpenResult,
+  type SessionInitResult,
   type VisitorClientEvents,
   type VisitorServerEvents,
 } from '@frontdesk/shared';
@@ -157,3 +160,16 @@ export const connected = (socket: Socket) =>
 
 let clientCounter = 0;
 export const clientId = () => `test-${Date.now().toString(36)}-${(clientCounter++).toString(36)}`;
+
+/** A visitor socket as the widget starts it: connected, session initialised, conversation opened. */
+export async function openConversation(
+  h: Pick<Harness, 'origin'>,
+  socket: VisitorSocket,
+): Promise<OpenResult> {
+  await connected(socket);
+  await call<SessionInitResult>(socket, EVENTS.sessionInit, { locale: 'en' });
+  return call<OpenResult>(socket, EVENTS.conversationOpen, {
+    locale: 'en',
+    page: { url: `${h.origin}/demo/`, title: 'Nordic Nest' },
+  });
+}
