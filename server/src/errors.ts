@@ -3,8 +3,8 @@ import { ERROR_HTTP_STATUS, type ErrorBody, type ErrorCode } from '@frontdesk/sh
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message?: string) {
-    super(message ?? code.replaceAll('_', ' '));
+  constructor(code: ErrorCode, message?: string, options?: ErrorOptions) {
+    super(message ?? code.replaceAll('_', ' '), options);
     this.name = 'AppError';
     this.code = code;
   }

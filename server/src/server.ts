@@ -19,7 +19,7 @@ import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor
 import { AgentService } from './services/agents.ts';
 import { ConversationService } from './services/conversations.ts';
 import { VisitorService } from './services/visitors.ts';
-import { openStorage, type Storage } from './storage/index.ts';
+import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from './storage/index.ts';
 
 export type RunningServer = {
   url: string;
@@ -41,7 +41,7 @@ export async function startServer(
   options: { storage?: Storage; logger?: Logger } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage = options.storage ?? openStorage(config.database);
+  const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   await storage.migrate();
 
   const bot = new BotRegistry(storage);

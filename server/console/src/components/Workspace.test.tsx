@@ -92,7 +92,7 @@ describe('workspace', () => {
     expect(screen.getByRole('heading', { name: /^Mine/ }).textContent).toContain('1');
   });
 
-  it('retries a send that timed out with the same clientId', async () => {
+  it('D6 retries a send that timed out with the same clientId', async () => {
     const client = seeded();
     const c1 = client.conversations.get('c1')!;
     client.conversations.set('c1', { ...c1, state: 'assigned', agentId: AGENT.id, agentName: AGENT.name });

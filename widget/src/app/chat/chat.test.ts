@@ -69,7 +69,7 @@ describe('chat', () => {
     ]);
   });
 
-  it('retries a retryable failure with the same clientId and keeps order', async () => {
+  it('D6 retries an unavailable send with the same clientId and keeps order', async () => {
     const { server, store, chat } = setup();
     await settle();
     server.script(EVENTS.messageSend, failure('unavailable'));
