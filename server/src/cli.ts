@@ -10,6 +10,7 @@ import { NewAgentSchema } from '@frontdesk/shared/schemas';
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
+import { createLogger } from './logger.ts';
 import { AgentService } from './services/agents.ts';
 import { DEMO_SITE_KEY } from './services/visitors.ts';
 import { openStorage } from './storage/index.ts';
@@ -58,7 +59,7 @@ export async function runCli(
             'not_found',
             `no site with key "${values.site}" (start the server once to create the demo site)`,
           );
-        const agent = await new AgentService(storage).create(input, [site.id]);
+        const agent = await new AgentService(storage, createLogger(config.logLevel)).create(input, [site.id]);
         out(`Agent ${agent.email} (${agent.role}) created for site ${site.key}.`);
         if (generated) out(`Password: ${generated}`);
         return 0;

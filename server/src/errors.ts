@@ -1,12 +1,19 @@
 /** One error type for the whole server; HTTP and socket layers map it to the shared error shape. */
 import { ERROR_HTTP_STATUS, type ErrorBody, type ErrorCode } from '@frontdesk/shared';
 
+export type AppErrorOptions = ErrorOptions & {
+  /** Seconds until a retry may succeed (`rate_limited`); sent as `Retry-After` and in the body. */
+  retryAfterSeconds?: number;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message?: string, options?: ErrorOptions) {
+  readonly retryAfterSeconds: number | undefined;
+  constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
     super(message ?? code.replaceAll('_', ' '), options);
     this.name = 'AppError';
     this.code = code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -14,7 +21,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    return this.retryAfterSeconds === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

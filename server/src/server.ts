@@ -46,7 +46,7 @@ export async function startServer(
 
   const bot = new BotRegistry(storage);
   const faq = new FaqService(storage, bot, logger);
-  const agents = new AgentService(storage);
+  const agents = new AgentService(storage, logger);
   const origins: string[] = [];
   const visitors = new VisitorService(storage, origins);
 

@@ -34,7 +34,12 @@ export const ERROR_HTTP_STATUS = {
 /** Codes a client may retry with the same request (and the same `clientId`). */
 export const RETRYABLE_ERRORS: readonly ErrorCode[] = ['unavailable', 'rate_limited', 'internal'];
 
-export type ErrorBody = { code: ErrorCode; message: string };
+export type ErrorBody = {
+  code: ErrorCode;
+  message: string;
+  /** With `rate_limited` (and `unavailable` when known): whole seconds until a retry may succeed. */
+  retryAfterSeconds?: number;
+};
 
 /** The ack every socket request receives, and the JSON shape of every HTTP error. */
 export type AckResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };

@@ -40,6 +40,20 @@ export const LIMITS = {
   /** Agent password length bounds. */
   passwordMinLength: 10,
   passwordMaxLength: 200,
+  /**
+   * Login throttling (TESTPLAN A9). Failures are counted per account + address: a few are free, then
+   * each one doubles the wait before the next try, up to the maximum. Per address (guessing many
+   * accounts) and per account from addresses it never signed in from (many addresses guessing one
+   * account) there is a cap per window; the owner's known addresses are never locked by strangers.
+   */
+  login: {
+    freeFailures: 5,
+    firstDelayMs: 60_000,
+    maxDelayMs: 15 * 60_000,
+    windowMs: 15 * 60_000,
+    addressFailuresPerWindow: 50,
+    accountFailuresPerWindow: 100,
+  },
   /** Messages a single visitor socket may send per rolling minute. */
   visitorMessagesPerMinute: 60,
 } as const;

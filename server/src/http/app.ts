@@ -36,6 +36,7 @@ export function createApp(deps: AppDeps) {
     if (!(error instanceof AppError)) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
     const body = toErrorBody(error);
     const status = error instanceof AppError ? error.status : 500;
+    if (body.retryAfterSeconds !== undefined) c.header('Retry-After', String(body.retryAfterSeconds));
     return c.json({ ok: false, error: body }, status as 400);
   });
 

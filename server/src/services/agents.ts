@@ -1,21 +1,24 @@
 /** Agent accounts and sessions: create, log in (throttled), authenticate a session token, log out. */
 import type { AgentProfile } from '@frontdesk/shared';
 import type { LoginInput, NewAgentInput } from '@frontdesk/shared/schemas';
+import { LoginGuard } from '../auth/login-guard.ts';
 import { getDummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { Throttle } from '../auth/throttle.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { Agent, Storage } from '../storage/index.ts';
 import type { AgentContext } from './conversations.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class AgentService {
-  private readonly perAccount = new Throttle(10, 15 * 60 * 1000);
-  private readonly perAddress = new Throttle(50, 15 * 60 * 1000);
   private readonly sessionEnded: ((tokenHash: string) => void)[] = [];
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+    private readonly guard: LoginGuard = new LoginGuard(),
+  ) {}
 
   async create(input: NewAgentInput, siteIds: readonly string[]): Promise<Agent> {
     if (await this.storage.getAgentByEmail(input.email))
@@ -30,18 +33,24 @@ export class AgentService {
   }
 
   async login(input: LoginInput, address: string): Promise<{ token: string; agent: Agent; expiresAt: Date }> {
-    if (this.perAccount.blocked(input.email) || this.perAddress.blocked(address)) {
-      throw new AppError('rate_limited', 'too many failed attempts, try again later');
+    let attempt: ReturnType<LoginGuard['begin']>;
+    try {
+      // Counted before the slow hash: twenty guesses at once are refused, not checked.
+      attempt = this.guard.begin(input.email, address);
+    } catch (error) {
+      this.logger.warn({ email: input.email, address, outcome: 'throttled' }, 'sign-in refused');
+      throw error;
     }
     const agent = await this.storage.getAgentByEmail(input.email);
     // Verify against a dummy hash for unknown e-mails so timing does not reveal which accounts exist.
     const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await getDummyHash()));
     if (!agent || !ok || agent.disabled) {
-      this.perAccount.fail(input.email);
-      this.perAddress.fail(address);
+      attempt.failed();
+      const outcome = !agent ? 'unknown_account' : !ok ? 'wrong_password' : 'disabled';
+      this.logger.warn({ email: input.email, address, outcome }, 'sign-in failed');
       throw new AppError('unauthorized', 'wrong e-mail or password');
     }
-    this.perAccount.reset(input.email);
+    attempt.succeeded();
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.storage.createSession({

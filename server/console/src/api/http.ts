@@ -21,7 +21,11 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function errorFromResponse(status: number, body: unknown): ErrorBody {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && isErrorCode(error.code)) {
-    return { code: error.code, message: typeof error.message === 'string' ? error.message : error.code };
+    const message = typeof error.message === 'string' ? error.message : error.code;
+    const wait = error.retryAfterSeconds;
+    return typeof wait === 'number' && Number.isInteger(wait) && wait > 0
+      ? { code: error.code, message, retryAfterSeconds: wait }
+      : { code: error.code, message };
   }
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
   return { code, message: `HTTP ${status}` };

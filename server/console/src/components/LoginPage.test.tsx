@@ -28,6 +28,19 @@ describe('login', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/Too many attempts/);
   });
 
+  it('A9 says how long to wait when the server knows', async () => {
+    const client = createMemoryClient({ signedIn: false });
+    client.loginError = { code: 'rate_limited', message: 'wait', retryAfterSeconds: 150 };
+    renderApp(client, 'pl');
+    await screen.findByLabelText('E-mail');
+    fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: AGENT.email } });
+    fireEvent.input(screen.getByLabelText('Hasło'), { target: { value: PASSWORD } });
+    fireEvent.click(screen.getByRole('button', { name: 'Zaloguj się' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Zbyt wiele nieudanych logowań. Spróbuj ponownie za 3 min.',
+    );
+  });
+
   it('signs in and opens the console', async () => {
     renderApp(createMemoryClient({ signedIn: false }));
     await screen.findByLabelText('E-mail');

@@ -35,7 +35,11 @@ export function LoginPage({ api, notice, onSignedIn }: Props) {
       onSignedIn(result.data);
       return;
     }
-    const code = result.error.code;
+    const { code, retryAfterSeconds } = result.error;
+    if (code === 'rate_limited' && retryAfterSeconds) {
+      setError(t('loginErrorRateLimitedFor', { minutes: Math.ceil(retryAfterSeconds / 60) }));
+      return;
+    }
     setError(t(code in ERROR_KEYS ? ERROR_KEYS[code as keyof typeof ERROR_KEYS] : 'loginErrorGeneric'));
   };
 

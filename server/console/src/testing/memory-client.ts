@@ -6,6 +6,7 @@ import type {
   AckResult,
   AgentConversation,
   AgentProfile,
+  ErrorBody,
   ErrorCode,
   Message,
   SendAgentMessageInput,
@@ -32,7 +33,7 @@ export type MemoryClient = ConsoleClient & {
   /** The FAQ store and the record of FAQ calls (the client's FAQ methods are this object's). */
   faq: MemoryFaqApi;
   signedIn: boolean;
-  loginError: ErrorCode | null;
+  loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
   messages: Map<string, Message[]>;
   sent: SendAgentMessageInput[];
@@ -102,7 +103,10 @@ export function createMemoryClient(
     },
 
     async login(email, password) {
-      if (client.loginError) return fail(client.loginError);
+      if (client.loginError) {
+        const error = client.loginError;
+        return typeof error === 'string' ? fail(error) : { ok: false, error };
+      }
       if (email !== agent.email || password !== PASSWORD) return fail('unauthorized');
       client.signedIn = true;
       return ok(agent);
