@@ -67,7 +67,14 @@ export async function ensureDemoSite(storage: Storage, bot: BotRegistry): Promis
   return site;
 }
 
-export type AdminLogin = { email: string; password: string | null; passwordFile: string };
+export type AdminLogin = {
+  email: string;
+  /** The generated password, only on the start that created the admin: it is printed once. */
+  password: string | null;
+  passwordFile: string;
+  /** Whether the password file is still there (its content is never printed again). */
+  passwordFileKept: boolean;
+};
 
 /** Creates the first admin when there is no agent at all. */
 export async function ensureAdmin(
@@ -78,14 +85,19 @@ export async function ensureAdmin(
 ): Promise<AdminLogin> {
   const passwordFile = join(dataDir, 'admin-password.txt');
   if ((await storage.countAgents()) > 0) {
-    return {
-      email: ADMIN_EMAIL,
-      password: existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : null,
-      passwordFile,
-    };
+    return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
   }
   const password = randomBytes(12).toString('base64url');
   await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id]);
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-  return { email: ADMIN_EMAIL, password, passwordFile };
+  return { email: ADMIN_EMAIL, password, passwordFile, passwordFileKept: true };
+}
+
+/** How to sign in, for the start banner: the password itself only on the start that made it. */
+export function signInHint(admin: AdminLogin): string {
+  if (admin.password)
+    return `e-mail ${admin.email}, password ${admin.password}  (also in ${admin.passwordFile})`;
+  if (admin.passwordFileKept)
+    return `e-mail ${admin.email}, the password printed on the first start (kept in ${admin.passwordFile})`;
+  return `e-mail ${admin.email}; add or reset agents with: pnpm frontdesk agent:add --email you@example.com --name You`;
 }

@@ -1,6 +1,6 @@
 /** `pnpm start`: load config, start the server, make sure the demo site and an admin exist, say where to go. */
 import { PATHS } from '@frontdesk/shared';
-import { ensureAdmin, ensureDemoSite } from './bootstrap.ts';
+import { ensureAdmin, ensureDemoSite, signInHint } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './server.ts';
 
@@ -13,9 +13,7 @@ async function main() {
     config.publicUrl.origin === `http://localhost:${config.port}`
       ? `http://localhost:${server.port}`
       : config.publicUrl.origin;
-  const login = admin.password
-    ? `e-mail ${admin.email}, password ${admin.password}  (also in ${admin.passwordFile})`
-    : `e-mail ${admin.email}; add or reset agents with: pnpm frontdesk agent:add --email you@example.com --name You`;
+  const login = signInHint(admin);
   process.stdout.write(
     [
       '',
