@@ -1,12 +1,14 @@
 /**
  * Admin CLI: `pnpm frontdesk <command>`.
  *   agent:add --email E --name N [--password P] [--role admin|agent] [--site KEY]
+ *   agent:disable | agent:enable --email E
+ *   agent:password --email E [--password P]
  *   faq:import | faq:export | faq:test (see faq/cli.ts)
  *   migrate
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { NewAgentSchema } from '@frontdesk/shared/schemas';
+import { EmailSchema, NewAgentSchema, PasswordSchema, v } from '@frontdesk/shared/schemas';
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
@@ -18,6 +20,8 @@ import { parse } from './validate.ts';
 
 const USAGE = `Usage:
   pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
+  pnpm frontdesk agent:disable --email you@example.com     (ends their sessions; agent:enable undoes it)
+  pnpm frontdesk agent:password --email you@example.com [--password …]   (ends their sessions)
 ${FAQ_USAGE}
   pnpm frontdesk migrate`;
 
@@ -62,6 +66,34 @@ export async function runCli(
         const agent = await new AgentService(storage, createLogger(config.logLevel)).create(input, [site.id]);
         out(`Agent ${agent.email} (${agent.role}) created for site ${site.key}.`);
         if (generated) out(`Password: ${generated}`);
+        return 0;
+      }
+      case 'agent:disable':
+      case 'agent:enable':
+      case 'agent:password': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { email: { type: 'string' }, password: { type: 'string' } },
+        });
+        const { email } = parse(v.strictObject({ email: EmailSchema }), { email: values.email ?? '' });
+        const agents = new AgentService(storage, createLogger(config.logLevel));
+        const agent = await agents.findByEmail(email);
+        if (command === 'agent:password') {
+          const generated = values.password ? null : randomBytes(12).toString('base64url');
+          const { password } = parse(v.strictObject({ password: PasswordSchema }), {
+            password: values.password ?? generated,
+          });
+          await agents.setPassword(agent.id, password);
+          out(`New password set for ${agent.email}; their sessions have ended.`);
+          if (generated) out(`Password: ${generated}`);
+          return 0;
+        }
+        await agents.setDisabled(agent.id, command === 'agent:disable');
+        out(
+          command === 'agent:disable'
+            ? `${agent.email} is disabled; their sessions have ended.`
+            : `${agent.email} can sign in again.`,
+        );
         return 0;
       }
       case 'faq:import':

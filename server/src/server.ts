@@ -31,15 +31,19 @@ export type RunningServer = {
   close(): Promise<void>;
 };
 
+export type StartOptions = {
+  storage?: Storage;
+  logger?: Logger;
+  /** How often open agent sockets re-check their sessions (tests make it short). */
+  sessionRecheckMs?: number;
+};
+
 /** The origins this server answers on: PUBLIC_URL, and loopback names for the real port. */
 export function selfOrigins(config: Config, port: number): string[] {
   return [...new Set([config.publicUrl.origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
 }
 
-export async function startServer(
-  config: Config,
-  options: { storage?: Storage; logger?: Logger } = {},
-): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   await storage.migrate();
@@ -85,7 +89,14 @@ export async function startServer(
   origins.push(...selfOrigins(config, port));
   io.attach(httpServer);
   setUpVisitorNamespace(visitorNsp, { secure, visitors, conversations, notifier, logger });
-  setUpAgentNamespace(agentNsp, { secure, agents, conversations, selfOrigins: origins, logger });
+  const agentRealtime = setUpAgentNamespace(agentNsp, {
+    secure,
+    agents,
+    conversations,
+    selfOrigins: origins,
+    logger,
+    sessionRecheckMs: options.sessionRecheckMs,
+  });
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -95,6 +106,7 @@ export async function startServer(
     bot,
     logger,
     async close() {
+      agentRealtime.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections?.();

@@ -54,6 +54,11 @@ export const LIMITS = {
     addressFailuresPerWindow: 50,
     accountFailuresPerWindow: 100,
   },
+  /**
+   * How often a node re-checks the sessions behind its open agent sockets, so that a session ended
+   * elsewhere (another node, the CLI) closes its sockets within seconds (TESTPLAN A8).
+   */
+  agentSessionRecheckMs: 5000,
   /** Messages a single visitor socket may send per rolling minute. */
   visitorMessagesPerMinute: 60,
 } as const;

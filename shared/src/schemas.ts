@@ -94,10 +94,17 @@ export const LoginSchema = v.strictObject({
 });
 export type LoginInput = v.InferOutput<typeof LoginSchema>;
 
+/** A new password: long enough to resist guessing, short enough to hash cheaply. */
+export const PasswordSchema = v.pipe(
+  v.string(),
+  v.minLength(LIMITS.passwordMinLength, `must be at least ${LIMITS.passwordMinLength} characters`),
+  v.maxLength(LIMITS.passwordMaxLength),
+);
+
 export const NewAgentSchema = v.strictObject({
   email: EmailSchema,
   name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.nameMaxLength)),
-  password: v.pipe(v.string(), v.minLength(LIMITS.passwordMinLength), v.maxLength(LIMITS.passwordMaxLength)),
+  password: PasswordSchema,
   role: v.optional(v.picklist(['admin', 'agent']), 'agent'),
 });
 export type NewAgentInput = v.InferOutput<typeof NewAgentSchema>;

@@ -1,5 +1,5 @@
 /** The `/agent` namespace: session-cookie auth from the server's own origin only, then thin handlers. */
-import { type AgentClientEvents, type AgentServerEvents, EVENTS } from '@frontdesk/shared';
+import { type AgentClientEvents, type AgentServerEvents, EVENTS, LIMITS } from '@frontdesk/shared';
 import { ConversationRefSchema, SendAgentMessageSchema, SyncSchema } from '@frontdesk/shared/schemas';
 import type { Namespace } from 'socket.io';
 import { hashToken } from '../auth/tokens.ts';
@@ -18,6 +18,8 @@ type Deps = {
   conversations: ConversationService;
   selfOrigins: readonly string[];
   logger: Logger;
+  /** How often the sessions behind open sockets are checked again (default `LIMITS.agentSessionRecheckMs`). */
+  sessionRecheckMs?: number;
 };
 
 export type AgentNamespace = Namespace<
@@ -27,7 +29,8 @@ export type AgentNamespace = Namespace<
   { ctx: AgentContext; sessionHash: string }
 >;
 
-export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
+/** Sets up auth and handlers; returns what stops its timers when the server closes. */
+export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps): { close(): void } {
   const { agents, conversations, logger } = deps;
 
   nsp.use((socket, next) => {
@@ -54,12 +57,27 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
       });
   });
 
-  // Logging out ends every socket of that session, on every node.
-  agents.onSessionEnded((tokenHash) => {
+  // Logging out, a disabled account or a new password ends every socket of those sessions.
+  const endSession = (tokenHash: string) => {
     const room = nsp.in(ROOMS.agentSession(tokenHash));
     room.emit(EVENTS.sessionEnded, { code: 'unauthorized' });
     room.disconnectSockets(true);
-  });
+  };
+  agents.onSessionEnded(endSession);
+
+  // A session can also end in another process (the CLI, another node): the sessions behind this
+  // node's open sockets are checked again every few seconds, in one query per 500 sessions.
+  const recheck = setInterval(() => {
+    const held = new Set([...nsp.sockets.values()].map((socket) => socket.data.sessionHash));
+    agents
+      .liveSessions([...held])
+      .then((live) => {
+        const alive = new Set(live);
+        for (const tokenHash of held) if (!alive.has(tokenHash)) endSession(tokenHash);
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'agent session re-check failed'));
+  }, deps.sessionRecheckMs ?? LIMITS.agentSessionRecheckMs);
+  recheck.unref();
 
   nsp.on('connection', (socket) => {
     const ctx = socket.data.ctx;
@@ -113,4 +131,5 @@ export function setUpAgentNamespace(nsp: AgentNamespace, deps: Deps) {
       ),
     );
   });
+  return { close: () => clearInterval(recheck) };
 }

@@ -256,25 +256,6 @@ describe('isolation', () => {
   });
 });
 
-describe('sessions', () => {
-  it("logging out ends that session's open agent sockets", async () => {
-    const agent = await h.newAgent('Leaving');
-    await connected(agent.socket);
-    const ended = waitFor<{ code: string }>(agent.socket, EVENTS.sessionEnded);
-    const gone = new Promise<string>((resolve) =>
-      agent.socket.once('disconnect', (reason) => resolve(reason)),
-    );
-    const res = await fetch(`${h.url}/api/v1/auth/logout`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: h.origin, cookie: agent.cookie },
-      body: '{}',
-    });
-    expect(res.status).toBe(200);
-    expect(await ended).toEqual({ code: 'unauthorized' });
-    expect(await gone).toBe('io server disconnect');
-  });
-});
-
 describe('delivery', () => {
   it('a retried clientId is stored once and returns the original; other content is a conflict', async () => {
     const v = await h.newVisitor();

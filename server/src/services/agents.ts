@@ -87,6 +87,45 @@ export class AgentService {
     this.sessionEnded.push(listener);
   }
 
+  /**
+   * Ends every session of an agent (but `exceptTokenHash`, the one making a change to its own
+   * account) and closes their sockets on this node; other processes notice within
+   * `LIMITS.agentSessionRecheckMs` (see `liveSessions`).
+   */
+  async revokeAgent(agentId: string, exceptTokenHash?: string): Promise<number> {
+    const ended = await this.storage.deleteAgentSessions(agentId, exceptTokenHash);
+    for (const tokenHash of ended) for (const listener of this.sessionEnded) listener(tokenHash);
+    return ended.length;
+  }
+
+  /** Disables (or enables) an account; disabling ends its sessions and sockets at once. */
+  async setDisabled(agentId: string, disabled: boolean): Promise<Agent> {
+    const agent = await this.storage.updateAgent(agentId, { disabled });
+    if (!agent) throw new AppError('not_found', 'no such agent');
+    if (disabled) await this.revokeAgent(agentId);
+    return agent;
+  }
+
+  /** Sets a new password; every other session of the account ends (the caller's own may stay). */
+  async setPassword(agentId: string, password: string, keepTokenHash?: string): Promise<Agent> {
+    const agent = await this.storage.updateAgent(agentId, { passwordHash: await hashPassword(password) });
+    if (!agent) throw new AppError('not_found', 'no such agent');
+    await this.revokeAgent(agentId, keepTokenHash);
+    return agent;
+  }
+
+  async findByEmail(email: string): Promise<Agent> {
+    const agent = await this.storage.getAgentByEmail(email);
+    if (!agent) throw new AppError('not_found', `no agent with e-mail ${email}`);
+    return agent;
+  }
+
+  /** Of these session token hashes, the ones still valid (for sockets that outlive a change made elsewhere). */
+  liveSessions(tokenHashes: readonly string[]): Promise<string[]> {
+    if (tokenHashes.length === 0) return Promise.resolve([]);
+    return this.storage.filterLiveSessions(tokenHashes, new Date().toISOString());
+  }
+
   async profile(ctx: AgentContext): Promise<AgentProfile> {
     const sites = await this.storage.listSitesOfAgent(ctx.agent.id);
     return {

@@ -33,6 +33,37 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       return { storage, site, visitor, conversation, msg };
     }
 
+    it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
+      const { storage, site } = await seed();
+      const agent = await storage.createAgent({
+        email: `a8-${Math.random()}@example.com`,
+        name: 'A8',
+        role: 'agent',
+        passwordHash: 'x',
+        siteIds: [site.id],
+      });
+      const later = new Date(Date.now() + 3600_000).toISOString();
+      const earlier = new Date(Date.now() - 1000).toISOString();
+      for (const tokenHash of ['s1', 's2', 's3'])
+        await storage.createSession({ tokenHash, agentId: agent.id, expiresAt: later });
+      await storage.createSession({ tokenHash: 'old', agentId: agent.id, expiresAt: earlier });
+      const now = new Date().toISOString();
+      expect((await storage.filterLiveSessions(['s1', 's2', 's3', 'old', 'nope'], now)).sort()).toEqual([
+        's1',
+        's2',
+        's3',
+      ]);
+      expect((await storage.deleteAgentSessions(agent.id, 's1')).sort()).toEqual(['old', 's2', 's3']);
+      expect(await storage.filterLiveSessions(['s1', 's2'], now)).toEqual(['s1']);
+      expect(await storage.updateAgent(agent.id, { disabled: true, name: 'Renamed' })).toMatchObject({
+        disabled: true,
+        name: 'Renamed',
+      });
+      expect(await storage.filterLiveSessions(['s1'], now)).toEqual([]);
+      expect(await storage.updateAgent('missing', { disabled: true })).toBeNull();
+      await storage.close();
+    });
+
     it('migrates twice without error', async () => {
       const { storage } = await seed();
       await storage.migrate();

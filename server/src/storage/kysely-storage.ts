@@ -21,6 +21,7 @@ import {
 } from './records.ts';
 import type { Database, MessageTable } from './schema.ts';
 import type {
+  AgentPatch,
   AppendOptions,
   AppendResult,
   ConversationPatch,
@@ -169,6 +170,18 @@ export class KyselyStorage implements Storage {
     return rows.map(toSite);
   }
 
+  async updateAgent(id: string, patch: AgentPatch) {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+    };
+    if (Object.keys(set).length > 0)
+      await this.db.updateTable('agents').set(set).where('id', '=', id).execute();
+    return this.getAgent(id);
+  }
+
   async createSession(input: { tokenHash: string; agentId: string; expiresAt: string }) {
     await this.db
       .insertInto('sessions')
@@ -192,6 +205,33 @@ export class KyselyStorage implements Storage {
 
   async deleteSession(tokenHash: string) {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteAgentSessions(agentId: string, exceptTokenHash?: string) {
+    return this.db.transaction().execute(async (trx) => {
+      let select = trx.selectFrom('sessions').select('token_hash').where('agent_id', '=', agentId);
+      if (exceptTokenHash !== undefined) select = select.where('token_hash', '!=', exceptTokenHash);
+      const hashes = (await select.execute()).map((r) => r.token_hash);
+      if (hashes.length > 0) await trx.deleteFrom('sessions').where('token_hash', 'in', hashes).execute();
+      return hashes;
+    });
+  }
+
+  async filterLiveSessions(tokenHashes: readonly string[], now: string) {
+    const live: string[] = [];
+    // Chunked: engines cap the number of bound parameters per statement.
+    for (let i = 0; i < tokenHashes.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('sessions as s')
+        .innerJoin('agents as a', 'a.id', 's.agent_id')
+        .select('s.token_hash')
+        .where('s.token_hash', 'in', tokenHashes.slice(i, i + 500))
+        .where('s.expires_at', '>', now)
+        .where('a.disabled', '=', 0)
+        .execute();
+      live.push(...rows.map((r) => r.token_hash));
+    }
+    return live;
   }
 
   // Visitors

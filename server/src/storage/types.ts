@@ -146,9 +146,16 @@ export type Storage = {
   listAgentSiteIds(agentId: string): Promise<string[]>;
   listSitesOfAgent(agentId: string): Promise<Site[]>;
 
+  /** Changes an agent's account; null for an unknown id. */
+  updateAgent(id: string, patch: AgentPatch): Promise<Agent | null>;
+
   createSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
   getSession(tokenHash: string): Promise<{ agentId: string; expiresAt: string } | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes every session of an agent (but `exceptTokenHash`); returns the token hashes deleted. */
+  deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<string[]>;
+  /** Of these token hashes, the sessions still alive at `now`: present, unexpired, agent not disabled. */
+  filterLiveSessions(tokenHashes: readonly string[], now: string): Promise<string[]>;
 
   createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
@@ -212,6 +219,8 @@ export type Storage = {
   /** Dismisses the site's open misses among `messageIds` (with the entry they became part of); returns how many. */
   dismissBotMisses(siteId: string, messageIds: readonly string[], faqId: string | null): Promise<number>;
 };
+
+export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'passwordHash' | 'disabled'>>;
 
 export type SitePatch = Partial<Pick<Site, 'name' | 'allowedOrigins' | 'settings'>>;
 

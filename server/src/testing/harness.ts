@@ -38,6 +38,8 @@ export type HarnessOptions = {
   dataDir?: string;
   /** Listen on this port (a restart keeps the address); default: any free port. */
   port?: number;
+  /** Passed to the server (see `StartOptions`). */
+  sessionRecheckMs?: number;
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
@@ -48,7 +50,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
   });
-  const server = await startServer(config, { logger: createLogger('silent') });
+  const server = await startServer(config, {
+    logger: createLogger('silent'),
+    sessionRecheckMs: options.sessionRecheckMs,
+  });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;
   const sockets: Socket[] = [];
