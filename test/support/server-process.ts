@@ -1,0 +1,102 @@
+/**
+ * Frontdesk as a real child process (`node --import tsx server/src/main.ts`), for fault suites that
+ * kill it (`kill -9`) and start it again on the same port and data directory.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API } from '@frontdesk/shared';
+
+const SERVER_DIR = fileURLToPath(new URL('../../server/', import.meta.url));
+
+/** A port nobody listens on right now (the OS picks it; we release it for the child to take). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export type ServerProcess = {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Starts the server (again) and resolves once `/healthz` answers. */
+  start(): Promise<void>;
+  /** `kill -9`: no shutdown hooks, no flush. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export async function serverProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-fault-'));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  const exited = (proc: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+      else proc.once('exit', () => resolve());
+    });
+
+  async function start() {
+    output = '';
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: SERVER_DIR,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: url,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    proc.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    proc.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    for (let i = 0; i < 300; i++) {
+      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${output}`);
+      const ok = await fetch(url + API.health)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`server did not become healthy:\n${output}`);
+  }
+
+  async function kill() {
+    if (!child) return;
+    const proc = child;
+    child = null;
+    proc.kill('SIGKILL');
+    await exited(proc);
+  }
+
+  async function stop() {
+    if (!child) return;
+    const proc = child;
+    child = null;
+    proc.kill('SIGTERM');
+    await exited(proc);
+  }
+
+  return { url, origin: url, dataDir, start, kill, stop };
+}
