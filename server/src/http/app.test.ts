@@ -50,14 +50,14 @@ describe('agent auth', () => {
     expect((await fetch(h.url + API.me, { headers: { cookie: pair } })).status).toBe(401);
   });
 
-  it('rejects a wrong password with the same answer as an unknown e-mail', async () => {
+  it('A9 rejects a wrong password with the same answer as an unknown e-mail', async () => {
     const wrong = await post(API.login, JSON.stringify({ email, password: 'nope' }));
     const unknown = await post(API.login, JSON.stringify({ email: 'ghost@example.com', password: 'nope' }));
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
   });
 
-  it('needs a session for reads; a forged cookie is refused', async () => {
+  it('A4 needs a session for reads; a forged cookie is refused', async () => {
     expect((await fetch(h.url + API.conversations)).status).toBe(401);
     const forged = await fetch(h.url + API.conversations, { headers: { cookie: 'fd_session=forged' } });
     expect(forged.status).toBe(401);
@@ -67,7 +67,7 @@ describe('agent auth', () => {
     });
   });
 
-  it('does not let an agent read a conversation of another site', async () => {
+  it('A2 does not let an agent read a conversation of another site', async () => {
     const { pair } = await login();
     const res = await fetch(h.url + API.conversation('00000000-0000-0000-0000-000000000000'), {
       headers: { cookie: pair },
@@ -127,7 +127,7 @@ describe('input limits and errors', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('mints visitor tokens that never come back in later responses', async () => {
+  it('A4 mints visitor tokens that never come back in later responses', async () => {
     const res = await post(API.visitorSessions, JSON.stringify({ siteKey: 'demo' }));
     expect(res.status).toBe(201);
     const { token, visitorId } = (await res.json()) as { token: string; visitorId: string };

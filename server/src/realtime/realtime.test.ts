@@ -174,7 +174,7 @@ describe('the whole loop', () => {
 });
 
 describe('isolation', () => {
-  it("visitor A can neither read, write nor join B's conversation, and never hears B's events", async () => {
+  it("A1 visitor A can neither read, write nor join B's conversation, and never hears B's events", async () => {
     const a = await h.newVisitor();
     const b = await h.newVisitor();
     await openConversation(a.socket);
@@ -257,7 +257,7 @@ describe('isolation', () => {
 });
 
 describe('delivery', () => {
-  it('a retried clientId is stored once and returns the original; other content is a conflict', async () => {
+  it('D1 a retried clientId is stored once and returns the original; other content is a conflict', async () => {
     const v = await h.newVisitor();
     const { conversation } = await openConversation(v.socket);
     const payload = { conversationId: conversation.id, clientId: clientId(), body: 'only once please' };
@@ -277,7 +277,7 @@ describe('delivery', () => {
     expect(conflict).toMatchObject({ ok: false, error: { code: 'client_id_conflict' } });
   });
 
-  it('after a disconnect the visitor gets everything after its last seq, in order', async () => {
+  it('D3 after a disconnect the visitor gets everything after its last seq, in order', async () => {
     const v = await h.newVisitor();
     const { conversation } = await openConversation(v.socket);
     const cid = conversation.id;
@@ -309,7 +309,7 @@ describe('delivery', () => {
     expect(after.hasMore).toBe(false);
   });
 
-  it('two agents taking over at once: exactly one wins, the other gets conflict', async () => {
+  it('D7 two agents taking over at once: exactly one wins, the other gets conflict', async () => {
     const v = await h.newVisitor();
     const { conversation } = await openConversation(v.socket);
     await call(v.socket, EVENTS.conversationHandoff, { conversationId: conversation.id });

@@ -70,7 +70,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('numbers messages 1, 2, 3 … with no gaps, even when appended concurrently', async () => {
+    it('D1 numbers messages 1, 2, 3 … with no gaps, even when appended concurrently', async () => {
       const { storage, conversation, msg } = await seed();
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) => storage.appendMessage(msg(`m${i}`))),
@@ -82,7 +82,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('a retried clientId returns the original and stores nothing new', async () => {
+    it('D1 a retried clientId returns the original and stores nothing new', async () => {
       const { storage, conversation, msg } = await seed();
       const first = await storage.appendMessage(msg('hello', 'client-0001'));
       const [again, concurrent] = await Promise.all([
@@ -101,7 +101,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('the same clientId with other content is a conflict', async () => {
+    it('D1 the same clientId with other content is a conflict', async () => {
       const { storage, msg } = await seed();
       await storage.appendMessage(msg('hello', 'client-0001'));
       await expect(storage.appendMessage(msg('other', 'client-0001'))).rejects.toMatchObject({
@@ -140,7 +140,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('requireStates skips the append when the state moved on (bot silent after handoff)', async () => {
+    it('D7 requireStates skips the append when the state moved on (the bot is silent after handoff)', async () => {
       const { storage, conversation, msg } = await seed();
       await storage.updateConversation(conversation.id, conversation.version, { state: 'queued' }, null);
       const result = await storage.appendMessage(
@@ -152,7 +152,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('ownership guards skip the append for another visitor, another site or another agent', async () => {
+    it('A1 A2 ownership guards skip the append for another visitor, another site or another agent', async () => {
       const { storage, site, visitor, conversation, msg } = await seed();
       const skipped = async (options: Parameters<Storage['appendMessage']>[1]) =>
         (await storage.appendMessage(msg('guarded'), options)).status;
@@ -166,7 +166,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('updateConversation is atomic: of two updates from the same version exactly one wins', async () => {
+    it('D7 updateConversation is atomic: of two updates from the same version exactly one wins', async () => {
       const { storage, conversation, msg } = await seed();
       const event = (body: string): NewMessage => ({ ...msg(body), author: 'system', kind: 'event' });
       const [a, b] = await Promise.all([
@@ -180,7 +180,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
-    it('finds visitors only by token within their site', async () => {
+    it('A1 finds visitors only by token within their site', async () => {
       const { storage, site, visitor } = await seed();
       const other = await storage.createSite({
         key: `other-${Math.random().toString(36).slice(2)}`,
