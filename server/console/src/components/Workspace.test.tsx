@@ -135,3 +135,31 @@ describe('workspace', () => {
     expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
   });
 });
+
+describe('R4 markup in visitor data', () => {
+  const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+
+  it('R4 a visitor name, e-mail, page title, last message and rating comment with markup are shown as text', async () => {
+    const client = createMemoryClient({
+      conversations: [
+        conversation('c1', {
+          state: 'queued',
+          queuedAt: minutesAgo(1),
+          visitor: { id: 'v-r4', name: `Eve ${markup}`, email: `eve+${markup}@example.com`, verified: false },
+          lastMessage: { author: 'visitor', body: markup, createdAt: minutesAgo(1) },
+          page: { url: 'https://shop.example/?q=<svg/onload=alert(1)>', title: markup },
+          ratingComment: markup,
+        }),
+      ],
+      messages: [message(1, { conversationId: 'c1', body: markup })],
+    });
+    const view = renderApp(client);
+    const row = await screen.findByRole('button', { name: /Eve/ });
+    expect(row.textContent).toContain(markup);
+    fireEvent.click(row);
+    const panel = await screen.findByRole('complementary', { name: 'Visitor details' });
+    expect(within(panel).getAllByText((text) => text.includes(markup)).length).toBeGreaterThan(0);
+    expect(view.container.querySelector('img, script:not([src]), svg[onload]')).toBeNull();
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+});
