@@ -3,10 +3,13 @@
  * password ends that agent's sessions and open sockets — at once on this node, and within the re-check
  * interval when the change is made by another process (the CLI here; another node later).
  */
-import { API, EVENTS } from '@frontdesk/shared';
+import { API, EVENTS, NAMESPACES } from '@frontdesk/shared';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../auth/tokens.ts';
 import { runCli } from '../cli.ts';
 import { type AgentSocket, connected, type Harness, startHarness, waitFor } from '../testing/harness.ts';
+import { SESSION_COOKIE } from './cookies.ts';
 
 let h: Harness & { dataDir: string };
 beforeAll(async () => {
@@ -73,6 +76,27 @@ describe('A8 ending sessions', () => {
     expect(code).toBe(0);
     expect(await done).toEqual([{ code: 'unauthorized' }, 'io server disconnect']);
     expect(await me(agent.cookie)).toBe(401);
+  });
+
+  it('A4 an expired or forged agent session is refused on the socket and over HTTP', async () => {
+    const { email } = await h.createAgent('Expired');
+    const account = await h.agents.findByEmail(email);
+    const token = 'x'.repeat(43);
+    await h.storage.createSession({
+      tokenHash: hashToken(token),
+      agentId: account.id,
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    for (const cookie of [`${SESSION_COOKIE}=${token}`, `${SESSION_COOKIE}=${'y'.repeat(43)}`]) {
+      expect(await me(cookie)).toBe(401);
+      const socket = io(`${h.url}${NAMESPACES.agent}`, {
+        extraHeaders: { origin: h.origin, cookie },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+      await expect(connected(socket)).rejects.toThrow('unauthorized');
+      socket.disconnect();
+    }
   });
 
   it('A8 an agent disabled from the CLI loses the sockets too; enabling lets them sign in again', async () => {
