@@ -42,6 +42,26 @@ export const LIMITS = {
   passwordMaxLength: 200,
   /** Messages a single visitor socket may send per rolling minute. */
   visitorMessagesPerMinute: 60,
+  /**
+   * Markdown bodies (agent messages and notes, FAQ answers): past any of these the server refuses the
+   * body and the renderers show it as plain text. Measured by `measureMarkdown` (one linear pass).
+   * Length: the longest body anyone may write (an FAQ answer).
+   */
+  markdownMaxLength: 10_000,
+  /** Quotes and lists opened at the start of one line (`> > - 1.`); marked recurses once per level. */
+  markdownMaxDepth: 16,
+  /** Link and image openers (`[`, `](`); marked backtracks from each one. */
+  markdownMaxLinks: 32,
+  /** Emphasis and code marks (`*`, `_`, `~`, `` ` ``); marked matches runs of them in quadratic time. */
+  markdownMaxMarks: 500,
+  /** `(` left open in one paragraph; marked re-scans a link's destination from each one. */
+  markdownMaxOpenParens: 32,
+  /** Characters in one line (a paragraph without line breaks is one line). */
+  markdownMaxLineLength: 5_000,
+  /** A render slower than this (ms) is logged once and its body is shown as plain text from then on. */
+  markdownRenderBudgetMs: 50,
+  /** Rendered bodies kept per renderer so that re-opening a chat renders nothing again. */
+  markdownCacheEntries: 500,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */
