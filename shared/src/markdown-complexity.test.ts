@@ -1,14 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.ts';
 import { markdownProblem, measureMarkdown } from './markdown-complexity.ts';
-
-/** The demo shop's FAQ answers: normal Markdown that must keep rendering as Markdown. */
-const seedAnswers = (): string[] =>
-  readFileSync(new URL('../../server/seed/demo-faq.jsonl', import.meta.url), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => (JSON.parse(line) as { answer: string }).answer);
 
 describe('measureMarkdown', () => {
   it('counts what makes marked slow or deep, and nothing else', () => {
@@ -52,12 +44,10 @@ describe('measureMarkdown', () => {
     expect(measureMarkdown('((\n((').parens).toBe(4);
   });
 
-  it('reads each character a bounded number of times (linear in the length)', () => {
-    // A line of markers that is re-scanned per marker would be quadratic; 200 000 characters would show it.
-    const wide = '- '.repeat(100_000);
-    const started = performance.now();
-    expect(measureMarkdown(`${wide}a`).depth).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+  it('reads a line of 100 000 markers without re-scanning it per marker', () => {
+    // Quadratic work here (2·10¹⁰ steps) would run far past the test timeout.
+    expect(measureMarkdown(`${'- '.repeat(100_000)}a`).depth).toBe(100_000);
+    expect(measureMarkdown(`${'- '.repeat(100_000)}`).depth).toBe(0);
   });
 });
 
@@ -81,12 +71,6 @@ describe('markdownProblem', () => {
       limit: LIMITS.markdownMaxDepth,
       found: 5000,
     });
-  });
-
-  it('R5 every answer of the demo FAQ is within the limits (renders as Markdown)', () => {
-    const answers = seedAnswers();
-    expect(answers.length).toBeGreaterThan(50);
-    for (const answer of answers) expect(markdownProblem(answer), answer).toBeNull();
   });
 
   it('everyday chat Markdown is within the limits', () => {

@@ -17,6 +17,21 @@ export function isSafeHref(href: string, relativeLinks: boolean): boolean {
 }
 
 /**
+ * `isSafeHref`, also after decoding character references the way an HTML parser would: a scheme
+ * disguised as `&#106;avascript:` or `javascript&colon;` is found out whichever layer decodes it.
+ * A detached textarea decodes without creating elements (its content is text).
+ */
+export function createHrefCheck(doc: Document, relativeLinks: boolean): (href: string) => boolean {
+  const decoder = doc.createElement('textarea');
+  return (href) => {
+    if (!isSafeHref(href, relativeLinks)) return false;
+    if (!href.includes('&')) return true;
+    decoder.innerHTML = href;
+    return isSafeHref(decoder.value, relativeLinks);
+  };
+}
+
+/**
  * DOMPurify's `ALLOWED_URI_REGEXP`: its default rule minus the schemes a chat has no use for, or,
  * without relative links, an explicit safe scheme only.
  */

@@ -59,6 +59,7 @@ describe('createMarkdown', () => {
     '[x](javascript&#58;alert(1))',
     '[x](&#106;avascript:alert(1))',
     '[x](&#x6A;avascript&colon;alert(1))',
+    '[x](&amp;#106;avascript:alert(1))',
     '[x](java\tscript:alert(1))',
     '[x](%20javascript:alert(1))',
     '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',

@@ -8,7 +8,7 @@
 import { Marked, type Tokens } from 'marked';
 import { LIMITS } from '../../limits.ts';
 import { markdownProblem } from '../../markdown-complexity.ts';
-import { isSafeHref } from './links.ts';
+import { createHrefCheck } from './links.ts';
 import { createLru } from './lru.ts';
 import { escapeHtml, plainTextHtml } from './plain-text.ts';
 import { createSanitizer, type PurifyWindow } from './sanitize.ts';
@@ -34,10 +34,10 @@ export type MarkdownOptions = {
   now?: () => number;
 };
 
-function createParser(relativeLinks: boolean): Marked {
+function createParser(isSafe: (href: string) => boolean): Marked {
   const linkTo = (href: string, title: string | null | undefined, text: string) => {
     const target = href.trim();
-    if (!isSafeHref(target, relativeLinks)) return text;
+    if (!isSafe(target)) return text;
     const titled = title ? ` title="${escapeHtml(title)}"` : '';
     return `<a href="${escapeHtml(target)}"${titled}>${text}</a>`;
   };
@@ -59,7 +59,7 @@ function createParser(relativeLinks: boolean): Marked {
 
 export function createMarkdown(win: PurifyWindow, options: MarkdownOptions): RenderMarkdown {
   const sanitize = createSanitizer(win, options.relativeLinks);
-  const marked = createParser(options.relativeLinks);
+  const marked = createParser(createHrefCheck(win.document, options.relativeLinks));
   const budgetMs = options.budgetMs ?? LIMITS.markdownRenderBudgetMs;
   const now = options.now ?? (() => performance.now());
   const cache = createLru<string, RenderedMarkdown>(LIMITS.markdownCacheEntries);

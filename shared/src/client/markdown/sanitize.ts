@@ -5,13 +5,14 @@
  */
 import createDOMPurify, { type Config } from 'dompurify';
 import { MARKDOWN_POLICY } from '../../markdown-policy.ts';
-import { allowedUriPattern, isSafeHref } from './links.ts';
+import { allowedUriPattern, createHrefCheck } from './links.ts';
 
-/** What DOMPurify needs of a window (the real one, or jsdom's in tests). */
-export type PurifyWindow = Parameters<typeof createDOMPurify>[0];
+/** What the renderer needs of a window (the real one, or jsdom's in tests): DOMPurify's part and a document. */
+export type PurifyWindow = Parameters<typeof createDOMPurify>[0] & { document: Document };
 
 export function createSanitizer(win: PurifyWindow, relativeLinks: boolean): (html: string) => string {
   const purify = createDOMPurify(win);
+  const isSafe = createHrefCheck(win.document, relativeLinks);
   const config: Config = {
     ALLOWED_TAGS: [...MARKDOWN_POLICY.allowedTags],
     ALLOWED_ATTR: ['href', 'title'],
@@ -22,7 +23,7 @@ export function createSanitizer(win: PurifyWindow, relativeLinks: boolean): (htm
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName !== 'A') return;
     const href = node.getAttribute('href');
-    if (href === null || !isSafeHref(href, relativeLinks)) {
+    if (href === null || !isSafe(href)) {
       node.removeAttribute('href');
       return;
     }

@@ -1,7 +1,0 @@
-/** The part of jsdom the sanitiser tests use (jsdom ships no types; DOMPurify does not support happy-dom). */
-declare module 'jsdom' {
-  export class JSDOM {
-    constructor(html?: string);
-    readonly window: Window & typeof globalThis;
-  }
-}
