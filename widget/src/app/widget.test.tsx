@@ -1,8 +1,7 @@
-import { EVENTS, type Locale } from '@frontdesk/shared';
+import { EVENTS } from '@frontdesk/shared';
 import { fireEvent, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LoaderApi, WidgetHandle } from '../loader-api.ts';
-import { type KeyValueStore, memoryStore, storageKey } from '../storage.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore, storageKey } from '../storage.ts';
 import { createFakeServer, settle } from './test-support/fake-server.ts';
 import { mountWidget, unmountAll } from './test-support/mount.ts';
 
