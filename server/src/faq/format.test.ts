@@ -97,7 +97,7 @@ describe('FAQ YAML format', () => {
       'R5 an answer nested too deeply',
       `faqs:\n  - id: a\n    lang: en\n    question: q\n    answer: "${'>'.repeat(5000)}"\n`,
       5,
-      /entry 1: answer: nested too deeply \(more than 16 quotes or lists inside each other\)/,
+      /entry 1: answer: nested too deeply \(more than 16 levels of quotes or lists\)/,
     ],
     [
       'R5 an answer with 1 240 link openers',

@@ -8,7 +8,7 @@ import { format } from './translate.ts';
 
 const en: Record<MarkdownProblemKind, string> = {
   length: 'too long to format (more than {limit} characters)',
-  depth: 'nested too deeply (more than {limit} quotes or lists inside each other)',
+  depth: 'nested too deeply (more than {limit} levels of quotes or lists)',
   links: 'too many links (more than {limit} "[" or "](")',
   marks: 'too many formatting marks (more than {limit} of * _ ~ `)',
   parens: 'too many unclosed "(" in one paragraph (more than {limit})',
@@ -17,7 +17,7 @@ const en: Record<MarkdownProblemKind, string> = {
 
 const pl: Record<MarkdownProblemKind, string> = {
   length: 'za długi do sformatowania (ponad {limit} znaków)',
-  depth: 'zbyt głęboko zagnieżdżony (ponad {limit} cytatów lub list jedna w drugiej)',
+  depth: 'zbyt głęboko zagnieżdżony (ponad {limit} poziomów cytatów lub list)',
   links: 'za dużo linków (ponad {limit} „[” lub „](”)',
   marks: 'za dużo znaków formatowania (ponad {limit} spośród * _ ~ `)',
   parens: 'za dużo niezamkniętych „(” w jednym akapicie (ponad {limit})',
