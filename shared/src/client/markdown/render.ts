@@ -46,8 +46,10 @@ function createParser(isSafe: (href: string) => boolean): Marked {
     breaks: true,
     async: false,
     renderer: {
-      // Raw HTML in a chat body is text: nobody writes replies in HTML on purpose.
-      html: ({ text }: Tokens.HTML | Tokens.Tag) => escapeHtml(text),
+      // Raw HTML in a chat body is text: nobody writes replies in HTML on purpose. A block of it is
+      // a paragraph, so every output is markup that DOMPurify parses and serialises (no text-only fast path).
+      html: (token: Tokens.HTML | Tokens.Tag) =>
+        'block' in token && token.block ? plainTextHtml(token.text.trim()) : escapeHtml(token.text),
       link(token: Tokens.Link) {
         return linkTo(token.href, token.title, this.parser.parseInline(token.tokens));
       },
