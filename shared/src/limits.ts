@@ -44,7 +44,8 @@ export const LIMITS = {
   visitorMessagesPerMinute: 60,
   /**
    * Markdown bodies (agent messages and notes, FAQ answers): past any of these the server refuses the
-   * body and the renderers show it as plain text. Measured by `measureMarkdown` (one linear pass).
+   * body and the renderers show it as plain text. Measured by `measureMarkdown` (one linear pass);
+   * the slowest input found under all of them renders in ~100 ms (docs/RENDERING.md).
    * Length: the longest body anyone may write (an FAQ answer).
    */
   markdownMaxLength: 10_000,
@@ -56,7 +57,7 @@ export const LIMITS = {
   markdownMaxMarks: 500,
   /** `(` left open in one paragraph; marked re-scans a link's destination from each one. */
   markdownMaxOpenParens: 32,
-  /** Characters in one line (a paragraph without line breaks is one line). */
+  /** Characters in one line; the rescans from each link opener run to the end of it. */
   markdownMaxLineLength: 5_000,
   /** A render slower than this (ms) is logged once and its body is shown as plain text from then on. */
   markdownRenderBudgetMs: 50,
