@@ -9,6 +9,7 @@ export * from './events.ts';
 export type * from './faq.ts';
 export * from './i18n/locale.ts';
 export * from './limits.ts';
+export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
 export type * from './schemas.ts';
 export * from './types.ts';

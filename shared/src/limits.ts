@@ -61,6 +61,27 @@ export const LIMITS = {
   agentSessionRecheckMs: 5000,
   /** Messages a single visitor socket may send per rolling minute. */
   visitorMessagesPerMinute: 60,
+  /**
+   * Markdown bodies (agent messages and notes, FAQ answers): past any of these the server refuses the
+   * body and the renderers show it as plain text. Measured by `measureMarkdown` (one linear pass);
+   * the slowest input found under all of them renders in ~100 ms (docs/RENDERING.md).
+   * Length: the longest body anyone may write (an FAQ answer).
+   */
+  markdownMaxLength: 10_000,
+  /** Quotes and lists opened at the start of one line (`> > - 1.`); marked recurses once per level. */
+  markdownMaxDepth: 16,
+  /** Link and image openers (`[`, `](`); marked backtracks from each one. */
+  markdownMaxLinks: 32,
+  /** Emphasis and code marks (`*`, `_`, `~`, `` ` ``); marked matches runs of them in quadratic time. */
+  markdownMaxMarks: 500,
+  /** `(` left open in one paragraph; marked re-scans a link's destination from each one. */
+  markdownMaxOpenParens: 32,
+  /** Characters in one line; the rescans from each link opener run to the end of it. */
+  markdownMaxLineLength: 5_000,
+  /** A render slower than this (ms) is logged once and its body is shown as plain text from then on. */
+  markdownRenderBudgetMs: 50,
+  /** Rendered bodies kept per renderer so that re-opening a chat renders nothing again. */
+  markdownCacheEntries: 500,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

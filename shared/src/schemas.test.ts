@@ -75,6 +75,16 @@ describe('other schemas', () => {
     expect(ok(SendAgentMessageSchema, { ...base, kind: 'event' })).toBe(false);
   });
 
+  it('R5 agent messages and notes must stay within the Markdown limits; visitor messages need not', () => {
+    const base = { conversationId: 'c', clientId: 'abcdefgh' };
+    for (const body of ['>'.repeat(5000), '> - '.repeat(1200), '[a]('.repeat(1240)]) {
+      const result = v.safeParse(SendAgentMessageSchema, { ...base, body, kind: 'note' });
+      expect(result.success).toBe(false);
+      expect(result.issues?.[0]?.message).toMatch(/^(nested too deeply|too many links)/);
+      expect(ok(SendVisitorMessageSchema, { ...base, body })).toBe(true);
+    }
+  });
+
   it('open accepts a page and a locale only from the list', () => {
     expect(
       ok(OpenConversationSchema, { locale: 'pl', page: { url: 'https://shop.example/a', title: 'A' } }),
@@ -112,6 +122,8 @@ describe('FAQ authoring schemas', () => {
       { ...entry, examples: Array.from({ length: LIMITS.faqExamplesMax + 1 }, () => 'x') },
     ],
     ['answer too long', { ...entry, answer: 'x'.repeat(LIMITS.faqAnswerMaxLength + 1) }],
+    ['R5 answer nested too deeply', { ...entry, answer: '>'.repeat(5000) }],
+    ['R5 answer with 1 240 link openers', { ...entry, answer: '[a]('.repeat(1240) }],
     ['unknown language', { ...entry, lang: 'de' }],
     ['missing tags', { lang: 'en', question: 'q', examples: [], answer: 'a' }],
     ['unknown key', { ...entry, id: 'x' }],

@@ -6,7 +6,9 @@
 import * as v from 'valibot';
 import { CONVERSATION_STATES } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
+import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
+import { markdownProblem } from './markdown-complexity.ts';
 
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
 export const ClientIdSchema = v.pipe(
@@ -23,6 +25,19 @@ export const BodySchema = v.pipe(
   v.trim(),
   v.nonEmpty('message is empty'),
   v.maxLength(LIMITS.messageMaxLength, 'message is too long'),
+);
+
+/**
+ * A body that will be rendered as Markdown (agent messages and notes, FAQ answers) must stay within
+ * the renderers' limits; the message names the limit ("nested too deeply …"). Visitor bodies are
+ * always shown as text, so they are not checked.
+ */
+const markdownWithinLimits = v.check<string, (issue: v.CheckIssue<string>) => string>(
+  (body) => markdownProblem(body) === null,
+  (issue) => {
+    const problem = markdownProblem(issue.input);
+    return problem ? markdownProblemText(problem, 'en') : 'too complex to format';
+  },
 );
 
 export const SessionInitSchema = v.strictObject({ locale: v.optional(v.string()) });
@@ -57,7 +72,7 @@ export type SendVisitorMessageInput = v.InferOutput<typeof SendVisitorMessageSch
 export const SendAgentMessageSchema = v.strictObject({
   conversationId: IdSchema,
   clientId: ClientIdSchema,
-  body: BodySchema,
+  body: v.pipe(BodySchema, markdownWithinLimits),
   kind: v.optional(v.picklist(['text', 'note'])),
 });
 export type SendAgentMessageInput = v.InferOutput<typeof SendAgentMessageSchema>;
@@ -139,7 +154,7 @@ export const FaqInputSchema = v.strictObject({
     v.array(faqText(LIMITS.faqQuestionMaxLength, 'example')),
     v.maxLength(LIMITS.faqExamplesMax, 'too many examples'),
   ),
-  answer: faqText(LIMITS.faqAnswerMaxLength, 'answer'),
+  answer: v.pipe(faqText(LIMITS.faqAnswerMaxLength, 'answer'), markdownWithinLimits),
   tags: v.pipe(
     v.array(faqText(LIMITS.faqTagMaxLength, 'tag')),
     v.maxLength(LIMITS.faqTagsMax, 'too many tags'),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { markdownProblem } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FAQ_FILE, DEMO_FAQ_YAML, readFaqFile } from '../bootstrap.ts';
 import { type FaqFileEntry, FaqFormatError, parseFaqYaml, serializeFaqYaml } from './format.ts';
@@ -93,6 +94,18 @@ describe('FAQ YAML format', () => {
       /question is empty/,
     ],
     [
+      'R5 an answer nested too deeply',
+      `faqs:\n  - id: a\n    lang: en\n    question: q\n    answer: "${'>'.repeat(5000)}"\n`,
+      5,
+      /entry 1: answer: nested too deeply \(more than 16 levels of quotes or lists\)/,
+    ],
+    [
+      'R5 an answer with 1 240 link openers',
+      `faqs:\n  - id: a\n    lang: en\n    question: q\n    answer: "${'[a]('.repeat(1240)}"\n`,
+      5,
+      /entry 1: answer: too many links/,
+    ],
+    [
       'duplicate id',
       'faqs:\n  - id: a\n    lang: en\n    question: q\n    answer: x\n  - id: a\n    lang: pl\n    question: q\n    answer: x\n',
       6,
@@ -104,6 +117,12 @@ describe('FAQ YAML format', () => {
     expect(error.line).toBe(line);
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(new RegExp(`^line ${line}: `));
+  });
+
+  it('R5 every demo FAQ answer is within the Markdown limits, so it renders as Markdown', () => {
+    const answers = [...readFaqFile(DEMO_FAQ_FILE), ...readFaqFile(DEMO_FAQ_YAML)].map((f) => f.answer);
+    expect(answers.length).toBeGreaterThan(100);
+    for (const answer of answers) expect(markdownProblem(answer), answer).toBeNull();
   });
 
   it('the shipped demo YAML holds the same entries as the seed the server loads', () => {

@@ -153,6 +153,18 @@ describe('FAQ entries', () => {
     expect(await json(res, 400)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
+  it.each([
+    ['5 000 nested ">"', '>'.repeat(5000), /^answer: nested too deeply/],
+    ['1 240 "[a]("', '[a]('.repeat(1240), /^answer: too many links/],
+    ['a long run of "*"', `a${'*'.repeat(4000)}b`, /^answer: too many formatting marks/],
+  ])('R5 refuses an answer of %s with a bad_request that names the limit', async (_name, answer, message) => {
+    const res = await request('PUT', API.faq(h.site.id, 'gift_wrap_en'), admin, { ...GIFT_WRAP, answer });
+    const body = await json<{ error: { code: string; message: string } }>(res, 400);
+    expect(body.error.code).toBe('bad_request');
+    expect(body.error.message).toMatch(message);
+    expect((await h.storage.listFaqs(h.site.id)).some((f) => f.answer === answer)).toBe(false);
+  });
+
   it('refuses an entry id outside [a-z0-9_-] with 400', async () => {
     expect((await request('PUT', API.faq(h.site.id, 'Gift Wrap'), admin, GIFT_WRAP)).status).toBe(400);
     expect((await request('PUT', API.faq(h.site.id, 'x'.repeat(65)), admin, GIFT_WRAP)).status).toBe(400);

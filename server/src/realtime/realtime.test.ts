@@ -357,6 +357,36 @@ describe('limits', () => {
   });
 });
 
+describe('Markdown limits', () => {
+  it('R5 an agent message or note over a Markdown limit is refused with the reason; a visitor may send the same text', async () => {
+    const visitor = await h.newVisitor();
+    const { conversation } = await openConversation(visitor.socket);
+    const agent = await h.newAgent('Marek');
+    await connected(agent.socket);
+    await call(agent.socket, EVENTS.conversationTake, { conversationId: conversation.id });
+    const deep = '> - '.repeat(1200);
+    for (const kind of ['text', 'note'] as const) {
+      const refused = await callRaw(agent.socket, EVENTS.messageSend, {
+        conversationId: conversation.id,
+        clientId: clientId(),
+        body: deep,
+        kind,
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      expect(refused.ok || refused.error.message).toMatch(/^body: nested too deeply \(more than 16 /);
+    }
+    // Visitor bodies are shown as text everywhere, so their Markdown is not limited.
+    const sent = await callRaw(visitor.socket, EVENTS.messageSend, {
+      conversationId: conversation.id,
+      clientId: clientId(),
+      body: deep.trim(),
+    });
+    expect(sent.ok).toBe(true);
+    const stored = await h.storage.listMessages(conversation.id, 0, 100);
+    expect(stored.filter((m) => m.body.startsWith('> - ')).map((m) => m.author)).toEqual(['visitor']);
+  });
+});
+
 describe('bad input', () => {
   it('a bad payload gets { ok: false } and the server lives on', async () => {
     const v = await h.newVisitor();

@@ -1,39 +1,11 @@
-import { EVENTS, type Locale } from '@frontdesk/shared';
+import { EVENTS } from '@frontdesk/shared';
 import { fireEvent, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LoaderApi, WidgetHandle } from '../loader-api.ts';
-import { type KeyValueStore, memoryStore, storageKey } from '../storage.ts';
-import { createFakeServer, type FakeServer, settle } from './test-support/fake-server.ts';
-import { createWidget } from './widget.tsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore, storageKey } from '../storage.ts';
+import { createFakeServer, settle } from './test-support/fake-server.ts';
+import { mountWidget, unmountAll } from './test-support/mount.ts';
 
-const mounted: { handle: WidgetHandle; host: HTMLElement }[] = [];
-
-async function mountWidget(server: FakeServer, options: { locale?: Locale; storage?: KeyValueStore } = {}) {
-  const host = document.createElement('div');
-  document.body.append(host);
-  const api: LoaderApi = { emit: vi.fn(), setOpen: vi.fn(), focusLauncher: vi.fn() };
-  const storage = options.storage ?? memoryStore();
-  const handle = createWidget({
-    root: host,
-    options: { base: 'https://chat.example', siteKey: 'site-1', locale: options.locale ?? 'en', color: null },
-    api,
-    transport: server.transport,
-    storage,
-    win: window,
-    retryDelayMs: () => 5,
-  });
-  mounted.push({ handle, host });
-  handle.open();
-  await settle();
-  return { api, handle, storage, ui: within(host) };
-}
-
-afterEach(() => {
-  for (const { handle, host } of mounted.splice(0)) {
-    handle.unmount();
-    host.remove();
-  }
-});
+afterEach(unmountAll);
 
 describe('widget', () => {
   it('shows the greeting with the site’s quick replies; an FAQ reply sends its label', async () => {
@@ -201,8 +173,7 @@ describe('widget', () => {
       first.ui.getByText('You are offline. Messages will be sent when the connection returns.'),
     ).toBeTruthy();
     expect(JSON.parse(storage.get(storageKey('site-1', 'outbox'))!)).toMatchObject([{ body: 'kept' }]);
-    first.handle.unmount();
-    mounted.length = 0;
+    unmountAll();
 
     await mountWidget(server, { storage });
     await settle();

@@ -3,13 +3,13 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
+import type { PurifyWindow, RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
 import { applyAccent } from '../accent.ts';
 import type { LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
 import type { KeyValueStore } from '../storage.ts';
 import type { ChatTransport } from '../transport/index.ts';
 import { createChat } from './chat/index.ts';
-import type { PurifyWindow, RenderMarkdown } from './markdown/index.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, persistState } from './persist.ts';
 import { createStore, initialState } from './store/index.ts';
@@ -25,7 +25,18 @@ export type WidgetDeps = {
   storage: KeyValueStore;
   win: Window & typeof globalThis;
   retryDelayMs?: (attempt: number) => number;
+  /** The Markdown renderer; default: the shared one for `win`, from a lazily loaded chunk. */
+  loadMarkdown?: () => Promise<RenderMarkdown>;
 };
+
+/**
+ * Relative links stay links in the widget: they resolve against the shop's own page, where the FAQ
+ * author meant them, and a link without a scheme cannot run script.
+ */
+const importMarkdown = (win: Window) =>
+  import('@frontdesk/shared/markdown').then((m) =>
+    m.createMarkdown(win as unknown as PurifyWindow, { relativeLinks: true }),
+  );
 
 export function createWidget(deps: WidgetDeps): WidgetHandle {
   const { options, api, win, root } = deps;
@@ -41,9 +52,10 @@ export function createWidget(deps: WidgetDeps): WidgetHandle {
     ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}),
   });
   // marked + DOMPurify are half the app's weight: a separate chunk, loaded once a message needs it.
+  // One renderer per mount (its cache too), created once.
   let markdown: Promise<RenderMarkdown> | null = null;
   const loadMarkdown = () => {
-    markdown ??= import('./markdown/index.ts').then((m) => m.createMarkdown(win as unknown as PurifyWindow));
+    markdown ??= deps.loadMarkdown?.() ?? importMarkdown(win);
     return markdown;
   };
 

@@ -1,9 +1,11 @@
 /** The console root: language, session check, and the switch between the login page and the console. */
 import type { AgentProfile, Locale } from '@frontdesk/shared';
+import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ConsoleClient } from '../client.ts';
 import { I18nContext, makeI18n, saveLocale } from '../i18n.ts';
 import type { Notifier } from '../lib/notifier.ts';
+import { MarkdownContext } from '../markdown.ts';
 import { LoginPage } from './LoginPage.tsx';
 import { Shell } from './Shell.tsx';
 
@@ -12,9 +14,9 @@ type Auth =
   | { status: 'signedOut'; sessionEnded: boolean }
   | { status: 'signedIn'; agent: AgentProfile };
 
-type Props = { client: ConsoleClient; notifier: Notifier; initialLocale: Locale };
+type Props = { client: ConsoleClient; notifier: Notifier; initialLocale: Locale; markdown: RenderMarkdown };
 
-export function App({ client, notifier, initialLocale }: Props) {
+export function App({ client, notifier, initialLocale, markdown }: Props) {
   const [locale, setLocale] = useState(initialLocale);
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const [auth, setAuth] = useState<Auth>({ status: 'checking' });
@@ -80,5 +82,9 @@ export function App({ client, notifier, initialLocale }: Props) {
       />
     );
   }
-  return <I18nContext.Provider value={i18n}>{body}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <MarkdownContext.Provider value={markdown}>{body}</MarkdownContext.Provider>
+    </I18nContext.Provider>
+  );
 }

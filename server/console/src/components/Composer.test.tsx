@@ -5,10 +5,10 @@ import { Composer } from './Composer.tsx';
 
 afterEach(cleanup);
 
-function renderComposer(canReply: boolean) {
+function renderComposer(canReply: boolean, locale: 'en' | 'pl' = 'en') {
   const onSend = vi.fn();
   render(
-    <I18nContext.Provider value={makeI18n('en')}>
+    <I18nContext.Provider value={makeI18n(locale)}>
       <Composer canReply={canReply} onSend={onSend} />
     </I18nContext.Provider>,
   );
@@ -42,5 +42,21 @@ describe('composer', () => {
     fireEvent.input(input, { target: { value: 'Asked about refunds twice' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     expect(onSend).toHaveBeenCalledWith('Asked about refunds twice', 'note');
+  });
+
+  it('R5 says why a reply or note too complex to format cannot be sent, in the agent’s language, and does not send it', () => {
+    const { onSend, input } = renderComposer(true, 'pl');
+    fireEvent.input(input, { target: { value: '> - '.repeat(1200) } });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Nie można tego wysłać: zbyt głęboko zagnieżdżony (ponad 16 poziomów cytatów lub list).',
+    );
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).not.toHaveBeenCalled();
+    expect((screen.getByRole('button', { name: 'Wyślij' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(input, { target: { value: '> a quote is fine' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('> a quote is fine', 'text');
   });
 });

@@ -2,8 +2,9 @@
  * The reply box. Enter sends, Shift+Enter adds a line (IME composition is left alone). Replies need the
  * conversation to be assigned to this agent; private notes are always allowed.
  */
-import { LIMITS } from '@frontdesk/shared';
-import { useState } from 'preact/hooks';
+import { LIMITS, markdownProblem } from '@frontdesk/shared';
+import { markdownProblemText } from '@frontdesk/shared/i18n';
+import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n.ts';
 import type { OutgoingKind } from '../state/timeline.ts';
 
@@ -13,14 +14,16 @@ type Props = {
 };
 
 export function Composer({ canReply, onSend }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [body, setBody] = useState('');
   const [note, setNote] = useState(false);
   const enabled = note || canReply;
+  // Replies and notes are shown as Markdown: the server refuses what its renderers would not format.
+  const problem = useMemo(() => markdownProblem(body.trim()), [body]);
 
   const submit = () => {
     const text = body.trim();
-    if (!enabled || !text) return;
+    if (!enabled || !text || problem) return;
     onSend(text, note ? 'note' : 'text');
     setBody('');
   };
@@ -52,18 +55,32 @@ export function Composer({ canReply, onSend }: Props) {
         rows={3}
         maxLength={LIMITS.messageMaxLength}
         disabled={!enabled}
-        aria-describedby={canReply ? undefined : 'composer-hint'}
+        aria-describedby={
+          [canReply ? null : 'composer-hint', problem ? 'composer-problem' : null]
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+        aria-invalid={problem ? true : undefined}
         placeholder={note ? t('composerNotePlaceholder') : t('composerPlaceholder')}
         value={body}
         onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      {problem && (
+        <p class="composer__problem error" id="composer-problem" role="alert">
+          {t('composerMarkdownProblem', { reason: markdownProblemText(problem, locale) })}
+        </p>
+      )}
       <div class="composer__bar">
         <label class="composer__toggle">
           <input type="checkbox" checked={note} onChange={(e) => setNote(e.currentTarget.checked)} />
           {t('composerNoteToggle')}
         </label>
-        <button type="submit" class="button button--primary" disabled={!enabled || !body.trim()}>
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={!enabled || !body.trim() || problem !== null}
+        >
           {note ? t('addNote') : t('send')}
         </button>
       </div>

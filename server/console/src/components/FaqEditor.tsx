@@ -9,9 +9,11 @@ import {
   LIMITS,
   LOCALES,
   type Locale,
+  markdownProblem,
 } from '@frontdesk/shared';
+import { markdownProblemText } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n.ts';
 import {
   draftId,
@@ -41,7 +43,7 @@ type Props = {
 type Busy = 'idle' | 'saving' | 'deleting';
 
 export function FaqEditor({ initial, taken, readOnly, onSave, onDelete, onClose, children }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState<Busy>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +51,8 @@ export function FaqEditor({ initial, taken, readOnly, onSave, onDelete, onClose,
   const [confirming, setConfirming] = useState(false);
   const creating = draft.existingId === null;
   const problems = draftProblems(draft, taken);
+  // Shown as soon as it is typed: the server refuses an answer its renderers would not format.
+  const answerProblem = useMemo(() => markdownProblem(draft.answer.trim()), [draft.answer]);
   const edit = (patch: Partial<FaqDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const prefix = `faq-${draft.existingId ?? 'new'}`;
   const formRef = useRef<HTMLFormElement>(null);
@@ -59,7 +63,7 @@ export function FaqEditor({ initial, taken, readOnly, onSave, onDelete, onClose,
     event.preventDefault();
     if (readOnly || busy !== 'idle') return;
     setTried(true);
-    if (problems.length > 0) return;
+    if (problems.length > 0 || answerProblem) return;
     setBusy('saving');
     setError(null);
     const result = await onSave(draftId(draft, taken), draftToInput(draft));
@@ -142,6 +146,8 @@ export function FaqEditor({ initial, taken, readOnly, onSave, onDelete, onClose,
             value={draft.answer}
             readOnly={readOnly}
             maxLength={LIMITS.faqAnswerMaxLength}
+            aria-invalid={answerProblem ? true : undefined}
+            aria-describedby={answerProblem ? `${prefix}-answer-problem` : undefined}
             onInput={(e) => edit({ answer: e.currentTarget.value })}
           />
           <section class="answer__preview" aria-label={t('faqPreview')}>
@@ -153,6 +159,11 @@ export function FaqEditor({ initial, taken, readOnly, onSave, onDelete, onClose,
             )}
           </section>
         </div>
+        {answerProblem && (
+          <p class="error" id={`${prefix}-answer-problem`} role="alert">
+            {t('faqErrorAnswerMarkdown', { reason: markdownProblemText(answerProblem, locale) })}
+          </p>
+        )}
       </div>
       <div class="field">
         <label for={`${prefix}-tags`}>{t('faqFieldTags')}</label>

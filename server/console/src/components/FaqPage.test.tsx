@@ -85,6 +85,20 @@ describe('FAQ page', () => {
     ]);
   });
 
+  it('R5 says why an answer too complex to format cannot be saved, and does not save it', async () => {
+    const client = await openFaqPage();
+    fireEvent.click(screen.getByRole('link', { name: /How do I return an item\?/ }));
+    const form = await screen.findByRole('form', { name: 'Edit entry' });
+    fireEvent.input(field('Answer (Markdown)'), { target: { value: '[a]('.repeat(1240) } });
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'The answer cannot be saved: too many links (more than 32 "[" or "](").',
+    );
+    const preview = within(form).getByRole('region', { name: 'Preview' });
+    expect(preview.querySelector('.markdown--plain')?.textContent).toBe('[a]('.repeat(1240));
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(client.faq.saved).toEqual([]));
+  });
+
   it('shows overlap warnings with a link that opens the other entry', async () => {
     location.hash = '#/faq/returns';
     await openFaqPage();

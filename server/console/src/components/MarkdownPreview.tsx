@@ -1,9 +1,15 @@
-/** A Markdown body rendered through the console's sanitising pipeline (the same as bot messages). */
+/** A Markdown body through the console's sanitising renderer (as bot and agent messages are shown). */
 import { useMemo } from 'preact/hooks';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { useMarkdown } from '../markdown.ts';
 
-export function MarkdownPreview({ body, class: className }: { body: string; class?: string }) {
-  const html = useMemo(() => renderMarkdown(body), [body]);
-  // Safe: marked escapes raw HTML and allow-lists links; DOMPurify sanitises the result.
-  return <div class={`markdown ${className ?? ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+export function MarkdownPreview({ body }: { body: string }) {
+  const render = useMarkdown();
+  const rendered = useMemo(() => render(body), [render, body]);
+  // Safe: the shared renderer returns DOMPurify output only.
+  return (
+    <div
+      class={rendered.fallback ? 'markdown markdown--plain' : 'markdown'}
+      dangerouslySetInnerHTML={{ __html: rendered.html }}
+    />
+  );
 }

@@ -1,13 +1,13 @@
 /**
- * One timeline entry. Visitor bodies are plain text (JSX escapes them); bot and agent bodies are sanitised
- * Markdown; system events are a centred line; notes are marked private; bot messages show their match.
+ * One timeline entry. Visitor bodies are plain text (JSX escapes them); bot and agent bodies (notes too) are
+ * sanitised Markdown; system events are a centred line; notes are marked private; bot messages show their match.
  */
 import type { Message } from '@frontdesk/shared';
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../i18n.ts';
 import { formatClock } from '../lib/format.ts';
 import { authorText, botMatchText, eventText } from '../lib/labels.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { useMarkdown } from '../markdown.ts';
 
 export function MessageItem({ message, now }: { message: Message; now: number }) {
   const { t, locale } = useI18n();
@@ -61,7 +61,13 @@ export function MessageItem({ message, now }: { message: Message; now: number })
 }
 
 function Markdown({ body }: { body: string }) {
-  const html = useMemo(() => renderMarkdown(body), [body]);
-  // Safe: marked escapes raw HTML and allow-lists links; DOMPurify sanitises the result.
-  return <div class="msg__body msg__body--md" dangerouslySetInnerHTML={{ __html: html }} />;
+  const render = useMarkdown();
+  const rendered = useMemo(() => render(body), [render, body]);
+  // Safe: the shared renderer returns DOMPurify output only (plain text when too costly to format).
+  return (
+    <div
+      class={`msg__body msg__body--md${rendered.fallback ? ' msg__body--plain' : ''}`}
+      dangerouslySetInnerHTML={{ __html: rendered.html }}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import type { Message } from '@frontdesk/shared';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n.ts';
 import type { PendingMessage } from '../state/timeline.ts';
+import { MessageBoundary } from './MessageBoundary.tsx';
 import { MessageItem } from './MessageItem.tsx';
 
 type Props = {
@@ -37,7 +38,9 @@ export function Timeline({ label, messages, pending, loading, now, onRetry }: Pr
       {loading && <p class="timeline__loading">{t('loadingMessages')}</p>}
       <ol class="timeline__list" role="log" aria-live="polite" aria-label={label}>
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} now={now} />
+          <MessageBoundary key={m.id} message={m}>
+            <MessageItem message={m} now={now} />
+          </MessageBoundary>
         ))}
         {pending.map((p) => (
           <li key={p.clientId} class={`msg msg--agent msg--pending${p.kind === 'note' ? ' msg--note' : ''}`}>

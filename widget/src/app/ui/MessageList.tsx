@@ -6,6 +6,7 @@ import type { Message, VisitorConversation, WidgetSite } from '@frontdesk/shared
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { OutboxItem } from '../store/index.ts';
 import { useWidget } from './context.ts';
+import { MessageBoundary } from './MessageBoundary.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { OutboxItemView } from './OutboxItemView.tsx';
 import { QuickReplies } from './QuickReplies.tsx';
@@ -67,7 +68,9 @@ export function MessageList({ site, conversation, messages, outbox, notHelpful }
         </div>
       )}
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} />
+        <MessageBoundary key={message.id} message={message}>
+          <MessageItem message={message} />
+        </MessageBoundary>
       ))}
       {last?.author === 'bot' && pending.length === 0 && (
         <LastBotExtras message={last} conversation={conversation} flagged={notHelpful.includes(last.id)} />

@@ -2,8 +2,9 @@
  * The root component of one mounted widget: follows the store, renders the panel when open, and
  * moves focus into it on open and back to the launcher on close.
  */
+
+import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { RenderMarkdown } from '../markdown/index.ts';
 import type { State, Store } from '../store/index.ts';
 import { WidgetContext, type WidgetContextValue } from './context.ts';
 import { Panel } from './Panel.tsx';

@@ -1,0 +1,128 @@
+/**
+ * TESTPLAN R5 in Chromium: pathological Markdown stored in a conversation as if it had bypassed
+ * validation (written straight through the storage), followed by a normal message. The widget on the
+ * demo page and the console's timeline must show the later message, show the pathological ones as
+ * plain text, raise no page error, and keep the main thread free of long tasks.
+ */
+import { startHarness } from '@frontdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+
+type Harness = Awaited<ReturnType<typeof startHarness>>;
+type LongTasks = Window & { __longTasks: number[] };
+
+const PATHOLOGICAL: { author: 'agent' | 'bot'; body: string }[] = [
+  { author: 'agent', body: '>'.repeat(5000) },
+  { author: 'agent', body: '> - '.repeat(1200) },
+  { author: 'agent', body: '[a]('.repeat(1240) },
+  { author: 'bot', body: '*'.repeat(100_000) },
+  { author: 'bot', body: `${'![a]('.repeat(1000)}` },
+  { author: 'agent', body: `${'word '.repeat(4000)}\n${'x'.repeat(20_000)}` },
+];
+const AFTER = 'After the storm: **all good**';
+
+/** Records every long task (main thread busy over 50 ms) from the first script on. */
+function watchLongTasks(page: Page) {
+  return page.addInitScript(() => {
+    const w = window as unknown as LongTasks;
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+const longestTask = async (page: Page) =>
+  Math.max(0, ...(await page.evaluate(() => (window as unknown as LongTasks).__longTasks)));
+
+describeInBrowser('R5 pathological Markdown in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let visitor: Page;
+  let agent: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    browser = await launchBrowser();
+    visitor = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    agent = await (
+      await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    for (const page of [visitor, agent]) {
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await watchLongTasks(page);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  const widgetLog = () => visitor.getByRole('log', { name: 'Messages' });
+
+  it('R5 setup: a conversation holds pathological messages that bypassed validation, then a normal one', async () => {
+    await visitor.goto(`${h.origin}/demo/`);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    const box = visitor.getByRole('textbox', { name: 'Message' });
+    await box.fill('hello');
+    await box.press('Enter');
+    await expect.poll(() => widgetLog().textContent(), { timeout: 10_000 }).toContain('hello');
+    const [conversation] = await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 });
+    // The bot's reply to "hello" first, so that the normal message below is the last one.
+    await expect
+      .poll(
+        async () => (await h.storage.listMessages(conversation!.id, 0, 100)).some((m) => m.author === 'bot'),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    const append = (author: 'agent' | 'bot', body: string) =>
+      h.storage.appendMessage({
+        conversationId: conversation!.id,
+        clientId: null,
+        author,
+        authorName: author === 'agent' ? 'Anna' : null,
+        agentId: null,
+        kind: 'text',
+        body,
+        meta: null,
+      });
+    for (const { author, body } of PATHOLOGICAL) await append(author, body);
+    await append('agent', AFTER);
+    const stored = await h.storage.listMessages(conversation!.id, 0, 100);
+    expect(stored.at(-1)?.body).toBe(AFTER);
+  });
+
+  it('R5 the widget shows them as plain text and the later message too; the page stays responsive', async () => {
+    await visitor.reload();
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => widgetLog().locator('strong').last().textContent()).toBe('all good');
+    expect(await widgetLog().locator('.md--plain').count()).toBe(PATHOLOGICAL.length);
+    // Closing and opening again renders nothing new (the renderer keeps what it rendered).
+    await visitor.keyboard.press('Escape');
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => widgetLog().locator('strong').last().textContent()).toBe('all good');
+    // A generous bound: before the limits one such body blocked the host page for seconds.
+    expect(await longestTask(visitor)).toBeLessThan(1000);
+  });
+
+  it('R5 the console timeline shows them as plain text and the later message too; the page stays responsive', async () => {
+    const { email, password } = await h.createAgent('Anna');
+    await agent.goto(`${h.origin}/console/`);
+    await agent.getByLabel('E-mail').fill(email);
+    await agent.getByLabel('Password').fill(password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await agent.locator('.lists__section--bot button[data-row]').first().click();
+    const log = agent.getByRole('log').first();
+    await expect.poll(() => log.locator('strong').last().textContent()).toBe('all good');
+    expect(await log.locator('.msg__body--plain').count()).toBe(PATHOLOGICAL.length);
+    expect(await longestTask(agent)).toBeLessThan(1000);
+  });
+
+  it('R5 no page error in either client', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
