@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RATE_LIMITS } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
@@ -41,7 +42,26 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://localhost/x' }, /PostgreSQL is not supported/],
     [{ SECRET: 'short' }, /SECRET must be at least 32/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY: "everyone" is not an IP address/],
+    [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY/],
+    [{ RATE_LIMIT_SCALE: '0' }, /RATE_LIMIT_SCALE must be a positive number/],
+    [{ RATE_LIMIT_SCALE: 'off' }, /RATE_LIMIT_SCALE/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
+  });
+
+  it('L3 trusts no proxy by default; TRUST_PROXY names them; RATE_LIMIT_SCALE scales every budget', () => {
+    const plain = loadConfig({ DATA_DIR: tmp() });
+    expect(plain.trustProxy.trusts('127.0.0.1')).toBe(false);
+    expect(plain.rateLimits).toBe(RATE_LIMITS);
+    const behind = loadConfig({
+      DATA_DIR: tmp(),
+      TRUST_PROXY: 'loopback, 10.1.0.0/16',
+      RATE_LIMIT_SCALE: '2.5',
+    });
+    expect(behind.trustProxy.trusts('::1')).toBe(true);
+    expect(behind.trustProxy.trusts('10.1.2.3')).toBe(true);
+    expect(behind.trustProxy.trusts('10.2.0.1')).toBe(false);
+    expect(behind.rateLimits.http.api.perMinute).toBe(RATE_LIMITS.http.api.perMinute * 2.5);
   });
 });

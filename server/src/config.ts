@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RATE_LIMITS, type RateLimits } from '@frontdesk/shared';
+import { parseTrustProxy, scaleRateLimits, type TrustProxy } from './limits/index.ts';
 import type { DatabaseTarget } from './storage/open.ts';
 
 export type Config = {
@@ -18,6 +20,10 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where the built widget, console and demo are served from. */
   assets: { widget: string; console: string; demo: string };
+  /** Proxies whose `X-Forwarded-For` / `Forwarded` name the client (`TRUST_PROXY`). */
+  trustProxy: TrustProxy;
+  /** Every budget (`RATE_LIMITS` times `RATE_LIMIT_SCALE`). */
+  rateLimits: RateLimits;
 };
 
 export class ConfigError extends Error {
@@ -86,6 +92,23 @@ function loadSecret(raw: string | undefined, dataDir: string): string {
   return secret;
 }
 
+function parseTrust(raw: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    throw new ConfigError(`TRUST_PROXY: ${(error as Error).message}, got "${raw}"`);
+  }
+}
+
+function parseScale(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(scale > 0) || scale > 1_000_000) {
+    throw new ConfigError(`RATE_LIMIT_SCALE must be a positive number up to 1000000 (e.g. 2), got "${raw}"`);
+  }
+  return scale;
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const port = parsePort(env.PORT);
   const host = env.HOST || '0.0.0.0';
@@ -108,5 +131,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       console: join(REPO_ROOT, 'server', 'console', 'dist'),
       demo: join(REPO_ROOT, 'demo', 'site'),
     },
+    trustProxy: parseTrust(env.TRUST_PROXY),
+    rateLimits: scaleRateLimits(RATE_LIMITS, parseScale(env.RATE_LIMIT_SCALE)),
   };
 }

@@ -3,17 +3,18 @@ import { ERROR_HTTP_STATUS, type ErrorBody, type ErrorCode } from '@frontdesk/sh
 
 export type AppErrorOptions = ErrorOptions & {
   /** Seconds until a retry may succeed (`rate_limited`); sent as `Retry-After` and in the body. */
-  retryAfterSeconds?: number;
+  retryAfter?: number;
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly retryAfterSeconds: number | undefined;
+  /** Seconds until a retry can succeed (`rate_limited`); HTTP sends it as `Retry-After`. */
+  readonly retryAfter: number | undefined;
   constructor(code: ErrorCode, message?: string, options: AppErrorOptions = {}) {
     super(message ?? code.replaceAll('_', ' '), options);
     this.name = 'AppError';
     this.code = code;
-    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.retryAfter = options.retryAfter;
   }
 
   get status(): number {
@@ -21,9 +22,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.retryAfterSeconds === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, retryAfterSeconds: this.retryAfterSeconds };
+    const body: ErrorBody = { code: this.code, message: this.message };
+    if (this.retryAfter !== undefined) body.retryAfter = this.retryAfter;
+    return body;
   }
 }
 

@@ -5,19 +5,22 @@
 
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LIMITS, NAMESPACES } from '@frontdesk/shared';
+import { EVENTS, LIMITS, NAMESPACES } from '@frontdesk/shared';
 import { serve } from '@hono/node-server';
 import { Server } from 'socket.io';
 import { BotRegistry } from './bot/registry.ts';
 import type { Config } from './config.ts';
 import { FaqService } from './faq/index.ts';
 import { createApp } from './http/app.ts';
+import { Budgets } from './limits/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type AgentNamespace, setUpAgentNamespace } from './realtime/agent-namespace.ts';
 import { SocketNotifier } from './realtime/notifier.ts';
+import { textOnlyParser } from './realtime/parser.ts';
 import { setUpVisitorNamespace, type VisitorNamespace } from './realtime/visitor-namespace.ts';
 import { AgentService } from './services/agents.ts';
 import { ConversationService } from './services/conversations.ts';
+import { PageViewRecorder } from './services/page-views.ts';
 import { VisitorService } from './services/visitors.ts';
 import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from './storage/index.ts';
 
@@ -27,6 +30,7 @@ export type RunningServer = {
   storage: Storage;
   agents: AgentService;
   bot: BotRegistry;
+  budgets: Budgets;
   logger: Logger;
   close(): Promise<void>;
 };
@@ -52,10 +56,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const faq = new FaqService(storage, bot, logger);
   const agents = new AgentService(storage, logger);
   const origins: string[] = [];
-  const visitors = new VisitorService(storage, origins);
+  const budgets = new Budgets(config.rateLimits);
+  const visitors = new VisitorService(storage, origins, budgets);
 
   const io = new Server({
+    // Bigger packets close the connection before they are buffered (websocket frames and polling bodies).
     maxHttpBufferSize: LIMITS.socketMaxPayloadBytes,
+    // JSON only: a binary packet closes the connection.
+    parser: textOnlyParser,
     // Widgets connect from other sites; credentials are never sent cross-origin (visitor auth is a token).
     cors: { origin: true, credentials: false },
     serveClient: false,
@@ -65,6 +73,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const notifier = new SocketNotifier(visitorNsp, agentNsp, logger);
   const conversations = new ConversationService(storage, notifier, bot, logger, faq);
   notifier.conversations = conversations;
+  const pageViews = new PageViewRecorder(storage, notifier, logger, {
+    intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
+    maxKeys: config.rateLimits.maxKeys,
+  });
 
   const secure = config.publicUrl.protocol === 'https:';
   const app = createApp({
@@ -77,6 +89,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     selfOrigins: origins,
     secureCookies: secure,
     assets: config.assets,
+    budgets,
+    trustProxy: config.trustProxy,
   });
 
   const httpServer = await new Promise<HttpServer>((resolve, reject) => {
@@ -88,12 +102,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (httpServer.address() as AddressInfo).port;
   origins.push(...selfOrigins(config, port));
   io.attach(httpServer);
-  setUpVisitorNamespace(visitorNsp, { secure, visitors, conversations, notifier, logger });
+  const { trustProxy } = config;
+  setUpVisitorNamespace(visitorNsp, {
+    secure,
+    visitors,
+    conversations,
+    pageViews,
+    notifier,
+    budgets,
+    trustProxy,
+    logger,
+  });
   const agentRealtime = setUpAgentNamespace(agentNsp, {
     secure,
     agents,
     conversations,
     selfOrigins: origins,
+    budgets,
+    trustProxy,
     logger,
     sessionRecheckMs: options.sessionRecheckMs,
   });
@@ -104,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     storage,
     agents,
     bot,
+    budgets,
     logger,
     async close() {
       agentRealtime.close();

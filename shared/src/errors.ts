@@ -37,8 +37,8 @@ export const RETRYABLE_ERRORS: readonly ErrorCode[] = ['unavailable', 'rate_limi
 export type ErrorBody = {
   code: ErrorCode;
   message: string;
-  /** With `rate_limited` (and `unavailable` when known): whole seconds until a retry may succeed. */
-  retryAfterSeconds?: number;
+  /** With `rate_limited`: whole seconds until a retry can succeed (also the HTTP `Retry-After`). */
+  retryAfter?: number;
 };
 
 /** The ack every socket request receives, and the JSON shape of every HTTP error. */

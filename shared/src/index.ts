@@ -11,5 +11,6 @@ export * from './i18n/locale.ts';
 export * from './limits.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
+export * from './rate-limits.ts';
 export type * from './schemas.ts';
 export * from './types.ts';

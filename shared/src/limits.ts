@@ -59,8 +59,6 @@ export const LIMITS = {
    * elsewhere (another node, the CLI) closes its sockets within seconds (TESTPLAN A8).
    */
   agentSessionRecheckMs: 5000,
-  /** Messages a single visitor socket may send per rolling minute. */
-  visitorMessagesPerMinute: 60,
   /**
    * Markdown bodies (agent messages and notes, FAQ answers): past any of these the server refuses the
    * body and the renderers show it as plain text. Measured by `measureMarkdown` (one linear pass);
@@ -82,6 +80,8 @@ export const LIMITS = {
   markdownRenderBudgetMs: 50,
   /** Rendered bodies kept per renderer so that re-opening a chat renders nothing again. */
   markdownCacheEntries: 500,
+  /** Longest locale tag a client may send (BCP 47 tags stay well under it). */
+  localeMaxLength: 35,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

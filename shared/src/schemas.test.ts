@@ -49,7 +49,7 @@ describe('SendVisitorMessageSchema', () => {
     ],
     ['null', null],
     ['string', 'hello'],
-  ])('rejects %s', (_name, input) => {
+  ])('A3 rejects %s', (_name, input) => {
     expect(ok(SendVisitorMessageSchema, input)).toBe(false);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 /**
  * Runtime schemas for every inbound payload (socket and HTTP). Handlers parse with these before any
- * service sees the data; unknown keys are rejected, so `__proto__` and friends never get through.
+ * service sees the data; unknown keys are rejected, so `__proto__` and friends never get through,
+ * and every object schema is built with `record`, which refuses arrays and other non-plain objects.
  * Kept out of the package index so the widget bundle does not pull in the validator.
  */
 import * as v from 'valibot';
@@ -9,6 +10,25 @@ import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
 import { markdownProblem } from './markdown-complexity.ts';
+
+/** True for `{…}` from JSON (or a null-prototype object); false for arrays, dates, maps, class instances. */
+const isPlainObject = (input: unknown): input is Record<string, unknown> => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const proto: unknown = Object.getPrototypeOf(input);
+  return proto === Object.prototype || proto === null;
+};
+
+const PlainObjectSchema = v.custom<Record<string, unknown>>(isPlainObject, 'must be an object');
+
+/**
+ * A strict object schema that refuses arrays: valibot's object schemas accept anything of
+ * `typeof 'object'`, so `[]` would pass a schema whose keys are all optional. Keeps `entries`
+ * so other schemas can reuse single fields.
+ */
+const record = <const E extends v.ObjectEntries>(entries: E) => {
+  const object = v.strictObject(entries);
+  return Object.assign(v.pipe(PlainObjectSchema, object), { entries: object.entries });
+};
 
 export const IdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'));
 export const ClientIdSchema = v.pipe(
@@ -40,15 +60,17 @@ const markdownWithinLimits = v.check<string, (issue: v.CheckIssue<string>) => st
   },
 );
 
-export const SessionInitSchema = v.strictObject({ locale: v.optional(v.string()) });
+export const SessionInitSchema = record({
+  locale: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.localeMaxLength))),
+});
 
-export const PageViewSchema = v.strictObject({
+export const PageViewSchema = record({
   url: v.pipe(v.string(), v.maxLength(LIMITS.urlMaxLength), v.url()),
   title: v.pipe(v.string(), v.maxLength(LIMITS.titleMaxLength)),
 });
 export type PageViewInput = v.InferOutput<typeof PageViewSchema>;
 
-export const OpenConversationSchema = v.strictObject({
+export const OpenConversationSchema = record({
   locale: v.optional(LocaleSchema),
   page: v.optional(PageViewSchema),
   /** Start a new conversation when the current one is resolved. */
@@ -56,12 +78,15 @@ export const OpenConversationSchema = v.strictObject({
 });
 export type OpenConversationInput = v.InferOutput<typeof OpenConversationSchema>;
 
-const QuickReplyChoiceSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('faq'), faqId: IdSchema }),
-  v.strictObject({ type: v.literal('handoff') }),
-]);
+const QuickReplyChoiceSchema = v.pipe(
+  PlainObjectSchema,
+  v.variant('type', [
+    v.strictObject({ type: v.literal('faq'), faqId: IdSchema }),
+    v.strictObject({ type: v.literal('handoff') }),
+  ]),
+);
 
-export const SendVisitorMessageSchema = v.strictObject({
+export const SendVisitorMessageSchema = record({
   conversationId: IdSchema,
   clientId: ClientIdSchema,
   body: BodySchema,
@@ -69,7 +94,7 @@ export const SendVisitorMessageSchema = v.strictObject({
 });
 export type SendVisitorMessageInput = v.InferOutput<typeof SendVisitorMessageSchema>;
 
-export const SendAgentMessageSchema = v.strictObject({
+export const SendAgentMessageSchema = record({
   conversationId: IdSchema,
   clientId: ClientIdSchema,
   body: v.pipe(BodySchema, markdownWithinLimits),
@@ -77,13 +102,13 @@ export const SendAgentMessageSchema = v.strictObject({
 });
 export type SendAgentMessageInput = v.InferOutput<typeof SendAgentMessageSchema>;
 
-export const SyncSchema = v.strictObject({ conversationId: IdSchema, afterSeq: Seq });
+export const SyncSchema = record({ conversationId: IdSchema, afterSeq: Seq });
 export type SyncInput = v.InferOutput<typeof SyncSchema>;
 
-export const ConversationRefSchema = v.strictObject({ conversationId: IdSchema });
+export const ConversationRefSchema = record({ conversationId: IdSchema });
 export type ConversationRefInput = v.InferOutput<typeof ConversationRefSchema>;
 
-export const RateSchema = v.strictObject({
+export const RateSchema = record({
   conversationId: IdSchema,
   rating: v.pipe(v.number(), v.integer(), v.minValue(LIMITS.ratingMin), v.maxValue(LIMITS.ratingMax)),
   comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.ratingCommentMaxLength))),
@@ -92,7 +117,7 @@ export type RateInput = v.InferOutput<typeof RateSchema>;
 
 // HTTP bodies and queries
 
-export const VisitorSessionSchema = v.strictObject({ siteKey: SiteKeySchema });
+export const VisitorSessionSchema = record({ siteKey: SiteKeySchema });
 export type VisitorSessionInput = v.InferOutput<typeof VisitorSessionSchema>;
 
 export const EmailSchema = v.pipe(
@@ -103,7 +128,7 @@ export const EmailSchema = v.pipe(
   v.email(),
 );
 
-export const LoginSchema = v.strictObject({
+export const LoginSchema = record({
   email: EmailSchema,
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passwordMaxLength)),
 });
@@ -116,7 +141,7 @@ export const PasswordSchema = v.pipe(
   v.maxLength(LIMITS.passwordMaxLength),
 );
 
-export const NewAgentSchema = v.strictObject({
+export const NewAgentSchema = record({
   email: EmailSchema,
   name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.nameMaxLength)),
   password: PasswordSchema,
@@ -124,7 +149,7 @@ export const NewAgentSchema = v.strictObject({
 });
 export type NewAgentInput = v.InferOutput<typeof NewAgentSchema>;
 
-export const ConversationListQuerySchema = v.strictObject({
+export const ConversationListQuerySchema = record({
   state: v.optional(v.picklist(CONVERSATION_STATES)),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number), v.minValue(1), v.maxValue(200)),
@@ -132,7 +157,7 @@ export const ConversationListQuerySchema = v.strictObject({
 });
 export type ConversationListQuery = v.InferOutput<typeof ConversationListQuerySchema>;
 
-export const MessagesQuerySchema = v.strictObject({
+export const MessagesQuerySchema = record({
   after: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
 });
 
@@ -147,7 +172,7 @@ export const FaqIdSchema = v.pipe(
 const faqText = (max: number, what: string) =>
   v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} is empty`), v.maxLength(max, `${what} is too long`));
 
-export const FaqInputSchema = v.strictObject({
+export const FaqInputSchema = record({
   lang: LocaleSchema,
   question: faqText(LIMITS.faqQuestionMaxLength, 'question'),
   examples: v.pipe(
@@ -162,10 +187,10 @@ export const FaqInputSchema = v.strictObject({
 });
 export type FaqInputParsed = v.InferOutput<typeof FaqInputSchema>;
 
-export const FaqTrySchema = v.strictObject({ text: BodySchema, lang: v.optional(LocaleSchema) });
+export const FaqTrySchema = record({ text: BodySchema, lang: v.optional(LocaleSchema) });
 export type FaqTryInput = v.InferOutput<typeof FaqTrySchema>;
 
-export const UnansweredDismissSchema = v.strictObject({
+export const UnansweredDismissSchema = record({
   messageIds: v.pipe(
     v.array(IdSchema),
     v.minLength(1, 'no messages'),
@@ -175,7 +200,7 @@ export const UnansweredDismissSchema = v.strictObject({
 });
 export type UnansweredDismissInput = v.InferOutput<typeof UnansweredDismissSchema>;
 
-export const BotSettingsSchema = v.strictObject({
+export const BotSettingsSchema = record({
   botMissesBeforeHandoff: v.pipe(
     v.number(),
     v.integer(),

@@ -106,6 +106,7 @@ describeInBrowser('D4 network blips', () => {
     // In order: the visitor's view follows the server's seq.
     const stored = await h.storage.listMessages(conversationId!, 0, 500);
     const order = stored.filter((m) => expected.includes(m.body)).map((m) => m.body);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps one line per message; textContent would join them
     const shown = (await log().innerText()).split('\n').filter((line) => expected.includes(line.trim()));
     expect(shown.map((line) => line.trim())).toEqual(order);
     expect(stored.filter((m) => m.body.startsWith('visitor says'))).toHaveLength(VISITOR_MESSAGES);

@@ -35,7 +35,7 @@ describeInBrowser('D8 strict host page', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    host = createServer((req, res) => {
+    host = createServer((_req, res) => {
       res.setHeader(
         'content-security-policy',
         `script-src 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'`,

@@ -31,7 +31,9 @@ const KILL_AFTER_ACKS = 200;
 
 let server: ServerProcess;
 beforeAll(async () => {
-  server = await serverProcess();
+  // 20 visitors from one address sending as fast as acks come back: a delivery test, not a limits
+  // test (L2/L3 prove the budgets), so the budgets are scaled as in the socket harness.
+  server = await serverProcess({ RATE_LIMIT_SCALE: '100' });
   await server.start();
 });
 afterAll(async () => {
@@ -71,7 +73,7 @@ async function request<T>(socket: VisitorSocket, event: string, payload: unknown
     if (reply && !RETRYABLE_ERRORS.includes(reply.error.code)) {
       throw new Error(`${event}: ${reply.error.code} ${reply.error.message}`);
     }
-    await sleep(reply?.error.retryAfterSeconds ? reply.error.retryAfterSeconds * 1000 : 100);
+    await sleep(reply?.error.retryAfter ? reply.error.retryAfter * 1000 : 100);
   }
   throw new Error(`${event}: gave up`);
 }

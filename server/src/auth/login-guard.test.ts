@@ -22,7 +22,7 @@ function setup(extra: Partial<typeof options & { maxKeys: number }> = {}) {
       return null;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { code: error.code, retryAfterSeconds: error.retryAfterSeconds };
+      return { code: error.code, retryAfter: error.retryAfter };
     }
   };
   return { clock, guard, fail, refusal };
@@ -44,12 +44,12 @@ describe('LoginGuard (A9)', () => {
   it('A9 after the free failures the wait doubles with each failure, up to the cap, and says how long', () => {
     const { clock, fail, refusal } = setup();
     for (let i = 0; i < 3; i++) fail('a', 'ip');
-    expect(refusal('a', 'ip')).toEqual({ code: 'rate_limited', retryAfterSeconds: 60 });
+    expect(refusal('a', 'ip')).toEqual({ code: 'rate_limited', retryAfter: 60 });
     const waits: number[] = [];
     for (let i = 0; i < 5; i++) {
       clock.now += 10 * MINUTE; // long enough for any wait
       fail('a', 'ip');
-      waits.push(refusal('a', 'ip')?.retryAfterSeconds ?? 0);
+      waits.push(refusal('a', 'ip')?.retryAfter ?? 0);
     }
     expect(waits).toEqual([120, 240, 480, 480, 480]);
   });

@@ -81,7 +81,7 @@ export class LoginGuard {
       throw new AppError(
         'rate_limited',
         `too many failed sign-ins, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+        { retryAfter: Math.ceil(waitMs / 1000) },
       );
     }
     this.pairs.set(pairKey, { failures: (pair?.failures ?? 0) + 1, lastFailureAt: now });

@@ -1,4 +1,5 @@
 /** HTTP API against a real server: auth, CSRF defences, limits, errors, static clients. */
+import { request } from 'node:http';
 import { API, LIMITS } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.ts';
@@ -81,7 +82,7 @@ describe('cross-site requests', () => {
     ['application/x-www-form-urlencoded', 'email=a&password=b'],
     ['multipart/form-data; boundary=x', '--x--'],
     ['text/plain', '{"email":"a@b.c","password":"x"}'],
-  ])('refuses a %s login post', async (type, body) => {
+  ])('A7 refuses a %s login post', async (type, body) => {
     const res = await fetch(h.url + API.login, {
       method: 'POST',
       headers: { 'content-type': type, origin: h.origin },
@@ -90,7 +91,7 @@ describe('cross-site requests', () => {
     expect(res.status).toBe(400);
   });
 
-  it('refuses a JSON post from a foreign origin', async () => {
+  it('A7 refuses a JSON post from a foreign origin', async () => {
     const res = await post(API.login, JSON.stringify({ email, password }), {
       origin: 'https://evil.example',
     });
@@ -100,7 +101,7 @@ describe('cross-site requests', () => {
 });
 
 describe('input limits and errors', () => {
-  it('answers a body over the limit with 413 too_large', async () => {
+  it('L1 answers a body over the limit with 413 too_large', async () => {
     const res = await post(
       API.visitorSessions,
       JSON.stringify({ siteKey: 'x'.repeat(LIMITS.httpMaxBodyBytes + 10) }),
@@ -109,12 +110,62 @@ describe('input limits and errors', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
 
+  /**
+   * Sends headers and `sent` bytes of a 10 MB body, then waits without finishing it: a server that
+   * buffered the whole body before answering would never answer.
+   */
+  function tenMegabytes(chunked: boolean) {
+    return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
+      const total = 10 * 1024 * 1024;
+      const req = request(h.url + API.visitorSessions, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: h.origin,
+          ...(chunked ? {} : { 'content-length': String(total) }),
+        },
+      });
+      let sent = 0;
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body, sent });
+        });
+      });
+      req.on('error', reject);
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      req.write('{"siteKey":"');
+      // Just past the limit, never the whole 10 MB.
+      while (sent <= LIMITS.httpMaxBodyBytes) {
+        req.write(chunk);
+        sent += chunk.length;
+      }
+    });
+  }
+
+  it('L1 a 10 MB body with Content-Length is refused with 413 before it is read', async () => {
+    const res = await tenMegabytes(false);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+  });
+
+  it('L1 a chunked 10 MB body (no Content-Length) is refused with 413 once past the limit, unfinished', async () => {
+    const res = await tenMegabytes(true);
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(res.sent).toBeLessThan(LIMITS.httpMaxBodyBytes * 2);
+  });
+
   it.each([
     ['not JSON', '{'],
     ['wrong type', JSON.stringify({ siteKey: { $ne: null } })],
     ['extra key', JSON.stringify({ siteKey: 'demo', admin: true })],
     ['__proto__', '{"siteKey":"demo","__proto__":{"x":1}}'],
-  ])('answers %s with 400', async (_name, body) => {
+  ])('A3 answers %s with 400', async (_name, body) => {
     const res = await post(API.visitorSessions, body);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });

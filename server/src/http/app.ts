@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError, toErrorBody } from '../errors.ts';
 import type { FaqService } from '../faq/index.ts';
+import type { Budgets, TrustProxy } from '../limits/index.ts';
 import type { Logger } from '../logger.ts';
 import type { AgentService } from '../services/agents.ts';
 import type { ConversationService } from '../services/conversations.ts';
@@ -14,8 +15,9 @@ import type { VisitorService } from '../services/visitors.ts';
 import type { Storage } from '../storage/index.ts';
 import { agentRoutes } from './agent-routes.ts';
 import { faqRoutes } from './faq-routes.ts';
+import { apiBudget } from './rate-limit.ts';
 import { staticRoutes } from './static-routes.ts';
-import { visitorRoutes } from './visitor-routes.ts';
+import { visitorRoutes, visitorSessionsCors } from './visitor-routes.ts';
 
 export type AppDeps = {
   storage: Storage;
@@ -27,6 +29,8 @@ export type AppDeps = {
   selfOrigins: readonly string[];
   secureCookies: boolean;
   assets: { widget: string; console: string; demo: string };
+  budgets: Budgets;
+  trustProxy: TrustProxy;
 };
 
 export function createApp(deps: AppDeps) {
@@ -36,10 +40,12 @@ export function createApp(deps: AppDeps) {
     if (!(error instanceof AppError)) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
     const body = toErrorBody(error);
     const status = error instanceof AppError ? error.status : 500;
-    if (body.retryAfterSeconds !== undefined) c.header('Retry-After', String(body.retryAfterSeconds));
+    if (body.retryAfter !== undefined) c.header('Retry-After', String(body.retryAfter));
     return c.json({ ok: false, error: body }, status as 400);
   });
 
+  app.use(API.visitorSessions, visitorSessionsCors);
+  app.use('/api/*', apiBudget(deps));
   app.use(
     '/api/*',
     bodyLimit({

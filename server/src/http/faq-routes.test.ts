@@ -355,7 +355,7 @@ describe('access', () => {
     }
   });
 
-  it('needs a session, and refuses a change from a foreign origin', async () => {
+  it('A7 needs a session, and refuses a change from a foreign origin', async () => {
     for (const [method, path, body] of [...reads(h.site.id), ...writes(h.site.id)]) {
       expect((await request(method, path, '', body)).status).toBe(401);
     }

@@ -6,14 +6,28 @@ import { cors } from 'hono/cors';
 import { parse } from '../validate.ts';
 import type { AppDeps } from './app.ts';
 import { jsonBody } from './json-body.ts';
+import { requestAddress } from './rate-limit.ts';
+
+/**
+ * Any page may ask; the site's allowed origins are checked against the Origin header below. Mounted
+ * ahead of the API budget, so a widget can read a 429 (and its Retry-After) across origins.
+ */
+export const visitorSessionsCors = cors({
+  origin: '*',
+  allowMethods: ['POST'],
+  allowHeaders: ['Content-Type'],
+  exposeHeaders: ['Retry-After'],
+});
 
 export function visitorRoutes(deps: AppDeps) {
   const app = new Hono();
-  // Any page may ask; the site's allowed origins are checked against the Origin header below.
-  app.use(API.visitorSessions, cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type'] }));
   app.post(API.visitorSessions, async (c) => {
     const input = parse(VisitorSessionSchema, await jsonBody(c));
-    const session = await deps.visitors.createSession(input.siteKey, c.req.header('origin'));
+    const session = await deps.visitors.createSession(
+      input.siteKey,
+      c.req.header('origin'),
+      requestAddress(c, deps.trustProxy),
+    );
     return c.json(session, 201);
   });
   return app;

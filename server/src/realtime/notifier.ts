@@ -1,5 +1,6 @@
 /** The socket.io side of the services' Notifier: rooms per visitor, per site's agents, per conversation. */
 import { EVENTS } from '@frontdesk/shared';
+import { Coalescer } from '../limits/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ConversationService } from '../services/conversations.ts';
 import {
@@ -17,10 +18,13 @@ import type { VisitorNamespace } from './visitor-namespace.ts';
 const PREVIEW_INTERVAL_MS = 250;
 
 export class SocketNotifier implements Notifier {
-  private readonly previews = new Map<
-    string,
-    { latest: ConversationRecord; timer: ReturnType<typeof setTimeout> }
-  >();
+  /**
+   * Message previews go to every agent of the site, so under load they are coalesced: at most one
+   * per conversation per PREVIEW_INTERVAL_MS, always the newest. A real change cancels a pending one.
+   */
+  private readonly previews = new Coalescer<ConversationRecord>(PREVIEW_INTERVAL_MS, (_id, conversation) =>
+    this.emitToAgents(conversation),
+  );
 
   /** Set after construction: the service needs the notifier and the notifier asks the service for queue positions. */
   conversations: ConversationService | null = null;
@@ -41,36 +45,13 @@ export class SocketNotifier implements Notifier {
   }
 
   conversationChanged(conversation: ConversationRecord) {
-    this.cancelPreview(conversation.id);
+    this.previews.cancel(conversation.id);
     this.emitToAgents(conversation);
     this.visitorViewChanged(conversation);
   }
 
-  /**
-   * Message previews go to every agent of the site, so under load they are coalesced: at most one
-   * per conversation per PREVIEW_INTERVAL_MS, always the newest. A real change cancels a pending one.
-   */
   previewChanged(conversation: ConversationRecord) {
-    const pending = this.previews.get(conversation.id);
-    if (pending) {
-      pending.latest = conversation;
-      return;
-    }
-    this.emitToAgents(conversation);
-    const timer = setTimeout(() => {
-      const entry = this.previews.get(conversation.id);
-      this.previews.delete(conversation.id);
-      if (entry && entry.latest !== conversation) this.emitToAgents(entry.latest);
-    }, PREVIEW_INTERVAL_MS);
-    timer.unref();
-    this.previews.set(conversation.id, { latest: conversation, timer });
-  }
-
-  private cancelPreview(conversationId: string) {
-    const pending = this.previews.get(conversationId);
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    this.previews.delete(conversationId);
+    this.previews.submit(conversation.id, conversation);
   }
 
   private emitToAgents(conversation: ConversationRecord) {

@@ -2,7 +2,6 @@
 import {
   type AgentConversation,
   EVENTS,
-  LIMITS,
   type Message,
   type OpenResult,
   type SendResult,
@@ -201,7 +200,7 @@ describe('isolation', () => {
     expect(heardByA).toEqual([]);
   });
 
-  it('refuses a handshake from a foreign origin and a forged token', async () => {
+  it('A6 refuses a handshake from a foreign origin; A4 refuses a forged token', async () => {
     const res = await fetch(`${h.url}/api/v1/visitor/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
@@ -242,7 +241,7 @@ describe('isolation', () => {
     noCookieAgent.disconnect();
   });
 
-  it("refuses an agent socket opened from a foreign page with the agent's cookie", async () => {
+  it("A7 refuses an agent socket opened from a foreign page with the agent's cookie", async () => {
     const agent = await h.newAgent('Cookie');
     await connected(agent.socket);
     const { io } = await import('socket.io-client');
@@ -330,33 +329,6 @@ describe('delivery', () => {
   });
 });
 
-describe('limits', () => {
-  it('throttles a visitor who sends too fast, with a clear error, without touching others', async () => {
-    const fast = await h.newVisitor();
-    const { conversation } = await openConversation(fast.socket);
-    const results = await Promise.all(
-      Array.from({ length: LIMITS.visitorMessagesPerMinute + 5 }, (_, i) =>
-        callRaw(fast.socket, EVENTS.messageSend, {
-          conversationId: conversation.id,
-          clientId: clientId(),
-          body: `m${i}`,
-        }),
-      ),
-    );
-    const limited = results.filter((r) => !r.ok);
-    expect(limited).toHaveLength(5);
-    expect(limited[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    const calm = await h.newVisitor();
-    const other = await openConversation(calm.socket);
-    const ok = await callRaw(calm.socket, EVENTS.messageSend, {
-      conversationId: other.conversation.id,
-      clientId: clientId(),
-      body: 'hello',
-    });
-    expect(ok.ok).toBe(true);
-  });
-});
-
 describe('Markdown limits', () => {
   it('R5 an agent message or note over a Markdown limit is refused with the reason; a visitor may send the same text', async () => {
     const visitor = await h.newVisitor();
@@ -384,31 +356,5 @@ describe('Markdown limits', () => {
     expect(sent.ok).toBe(true);
     const stored = await h.storage.listMessages(conversation.id, 0, 100);
     expect(stored.filter((m) => m.body.startsWith('> - ')).map((m) => m.author)).toEqual(['visitor']);
-  });
-});
-
-describe('bad input', () => {
-  it('a bad payload gets { ok: false } and the server lives on', async () => {
-    const v = await h.newVisitor();
-    await connected(v.socket);
-    for (const payload of [
-      null,
-      'text',
-      [],
-      { conversationId: { $regex: '.*' }, clientId: 'abcdefgh', body: 'x' },
-      JSON.parse('{"conversationId":"c","clientId":"abcdefgh","body":"x","__proto__":{"polluted":true}}'),
-      { conversationId: 'c', clientId: 'abcdefgh', body: 'x'.repeat(6000) },
-    ]) {
-      const result = await callRaw(v.socket, EVENTS.messageSend, payload);
-      expect(result.ok).toBe(false);
-    }
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const raw = v.socket as unknown as { emit: (event: string, ...args: unknown[]) => void };
-    raw.emit(EVENTS.messageSend, { no: 'ack' });
-    raw.emit('no:such:event', {}, () => {});
-    const init = await call<SessionInitResult>(v.socket, EVENTS.sessionInit, {});
-    expect(init.site.name).toBe('Nordic Nest');
-    const health = await fetch(`${h.url}/healthz`);
-    expect(health.status).toBe(200);
   });
 });

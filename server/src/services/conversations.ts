@@ -197,12 +197,6 @@ export class ConversationService {
     return updated.conversation;
   }
 
-  async pageView(ctx: VisitorContext, page: { url: string; title: string }) {
-    await this.storage.updateVisitor(ctx.visitor.id, { pageUrl: page.url, pageTitle: page.title });
-    const latest = await this.storage.getLatestConversation(ctx.visitor.id);
-    if (latest && latest.state !== 'resolved') this.notifier.conversationChanged(latest);
-  }
-
   // Agent use cases
 
   async watch(ctx: AgentContext, input: ConversationRefInput) {

@@ -8,8 +8,8 @@ export type Notifier = {
   /** State, agent, preview or rating changed: to the visitor and to the site's agents. */
   conversationChanged(conversation: ConversationRecord): void;
   /**
-   * Only the last-message preview changed (a message was appended): agents' lists may receive it
-   * coalesced; the visitor already got the message itself.
+   * Only what agents' lists show changed (a message was appended, the visitor moved to another
+   * page): agents may receive it coalesced; the visitor already knows.
    */
   previewChanged(conversation: ConversationRecord): void;
   /** Only the visitor's view changed (queue position moved). */

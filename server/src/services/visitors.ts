@@ -5,6 +5,7 @@
 import type { Locale, WidgetSite } from '@frontdesk/shared';
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens.ts';
 import { AppError } from '../errors.ts';
+import { type Budgets, rateLimited } from '../limits/index.ts';
 import type { Site, Storage } from '../storage/index.ts';
 import type { VisitorContext } from './conversations.ts';
 
@@ -16,6 +17,7 @@ export class VisitorService {
     private readonly storage: Storage,
     /** Origins this server is reached at (PUBLIC_URL and loopback names for the port). */
     private readonly selfOrigins: readonly string[],
+    private readonly budgets: Budgets,
   ) {}
 
   isOriginAllowed(site: Site, origin: string | undefined): boolean {
@@ -36,8 +38,16 @@ export class VisitorService {
     return site;
   }
 
-  async createSession(siteKey: string, origin: string | undefined) {
+  /**
+   * A new visitor identity. Free identities would defeat every per-visitor limit, so minting is
+   * limited per client address (counted first, refused requests included) and per site.
+   */
+  async createSession(siteKey: string, origin: string | undefined, address: string) {
+    const fromAddress = this.budgets.visitorSessionFrom(address);
+    if (!fromAddress.ok) throw rateLimited(fromAddress, 'new visitor sessions from this address');
     const site = await this.siteFor(siteKey, origin);
+    const forSite = this.budgets.visitorSessionFor(site.id);
+    if (!forSite.ok) throw rateLimited(forSite, 'new visitor sessions for this site');
     const token = newToken();
     const visitor = await this.storage.createVisitor({ siteId: site.id, tokenHash: hashToken(token) });
     return { token, visitorId: visitor.id };

@@ -10,6 +10,7 @@ import {
   EVENTS,
   NAMESPACES,
   type OpenResult,
+  type RateLimits,
   type SessionInitResult,
   type VisitorClientEvents,
   type VisitorServerEvents,
@@ -17,7 +18,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { ensureDemoSite } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import type { Site } from '../storage/index.ts';
 
@@ -40,6 +41,15 @@ export type HarnessOptions = {
   port?: number;
   /** Passed to the server (see `StartOptions`). */
   sessionRecheckMs?: number;
+  /**
+   * More environment for `loadConfig`. Tests and the bench create many visitors from 127.0.0.1, so
+   * the default is `RATE_LIMIT_SCALE=100`; limit tests pass `'1'` (the real budgets).
+   */
+  env?: Record<string, string>;
+  /** Replaces the budgets altogether (tests of one cap with small numbers). */
+  rateLimits?: RateLimits;
+  /** Default: silent. */
+  logger?: Logger;
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
@@ -49,9 +59,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    RATE_LIMIT_SCALE: '100',
+    ...options.env,
   });
+  if (options.rateLimits) config.rateLimits = options.rateLimits;
   const server = await startServer(config, {
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
   });
   const site = await ensureDemoSite(server.storage, server.bot);

@@ -22,9 +22,9 @@ export function errorFromResponse(status: number, body: unknown): ErrorBody {
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && isErrorCode(error.code)) {
     const message = typeof error.message === 'string' ? error.message : error.code;
-    const wait = error.retryAfterSeconds;
+    const wait = error.retryAfter;
     return typeof wait === 'number' && Number.isInteger(wait) && wait > 0
-      ? { code: error.code, message, retryAfterSeconds: wait }
+      ? { code: error.code, message, retryAfter: wait }
       : { code: error.code, message };
   }
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');

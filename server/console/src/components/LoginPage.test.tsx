@@ -30,7 +30,7 @@ describe('login', () => {
 
   it('A9 says how long to wait when the server knows', async () => {
     const client = createMemoryClient({ signedIn: false });
-    client.loginError = { code: 'rate_limited', message: 'wait', retryAfterSeconds: 150 };
+    client.loginError = { code: 'rate_limited', message: 'wait', retryAfter: 150 };
     renderApp(client, 'pl');
     await screen.findByLabelText('E-mail');
     fireEvent.input(screen.getByLabelText('E-mail'), { target: { value: AGENT.email } });

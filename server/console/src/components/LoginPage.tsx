@@ -35,9 +35,9 @@ export function LoginPage({ api, notice, onSignedIn }: Props) {
       onSignedIn(result.data);
       return;
     }
-    const { code, retryAfterSeconds } = result.error;
-    if (code === 'rate_limited' && retryAfterSeconds) {
-      setError(t('loginErrorRateLimitedFor', { minutes: Math.ceil(retryAfterSeconds / 60) }));
+    const { code, retryAfter } = result.error;
+    if (code === 'rate_limited' && retryAfter) {
+      setError(t('loginErrorRateLimitedFor', { minutes: Math.ceil(retryAfter / 60) }));
       return;
     }
     setError(t(code in ERROR_KEYS ? ERROR_KEYS[code as keyof typeof ERROR_KEYS] : 'loginErrorGeneric'));

@@ -1,0 +1,108 @@
+/**
+ * Property-based inputs for the boundary (fast-check): arbitrary JSON as a client can send it, with
+ * the keys attackers like, and mutations of valid payloads. One valid example per inbound schema.
+ */
+import { type AgentClientEvents, EVENTS, type VisitorClientEvents } from '@frontdesk/shared';
+import fc from 'fast-check';
+
+/** Keys that have broken other parsers: prototype pollution and query-operator injection. */
+const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', '$regex', '$ne', '$where', 'toString', ''];
+
+const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...NASTY_KEYS));
+
+/** JSON numbers a parser can produce, huge and odd ones included (`1e400` parses to Infinity). */
+const number = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.constantFrom(0, -0, 1e21, 1e308, -1e308, 2 ** 53 + 2, Number.MAX_VALUE, JSON.parse('1e400') as number),
+);
+
+const scalar = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  number,
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', 'x'.repeat(6000), '<script>', '../..'),
+);
+
+/** Any value JSON can carry (socket.io and HTTP bodies are JSON), nasty keys included. */
+export const jsonish: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 6 }),
+  ),
+})).value;
+
+/** Through JSON and back, as the server receives it (JSON.parse makes `__proto__` an own key). */
+export const overTheWire = (value: unknown): unknown => {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : JSON.parse(text);
+};
+
+/** A valid payload with one thing changed: a field replaced, removed or added, or the whole wrapped. */
+export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const fields = Object.keys(example);
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...fields), jsonish).map(([field, value]) => ({ ...example, [field]: value })),
+    fc.constantFrom(...fields).map((field) => {
+      const { [field]: _removed, ...rest } = example;
+      return rest;
+    }),
+    fc.tuple(key, jsonish).map(([extra, value]) => overTheWire({ ...example, [extra]: value })),
+    fc.constant(JSON.parse(`{${JSON.stringify(example).slice(1, -1)},"__proto__":{"polluted":true}}`)),
+    fc.constant([example]),
+    fc.constant(JSON.stringify(example)),
+  );
+}
+
+/** Arbitrary JSON or a mutation of `example`, as received. */
+export const payloadFor = (example: Record<string, unknown>) =>
+  fc.oneof(jsonish.map(overTheWire), mutated(example));
+
+const message = { conversationId: 'c_1', clientId: 'abcdefgh12', body: 'hello' };
+const page = { url: 'https://shop.example/a', title: 'A' };
+
+/** A valid input for every object schema exported by `@frontdesk/shared/schemas`. */
+export const SCHEMA_EXAMPLES = {
+  SessionInitSchema: { locale: 'en' },
+  PageViewSchema: page,
+  OpenConversationSchema: { locale: 'pl', page, fresh: true },
+  SendVisitorMessageSchema: { ...message, quickReply: { type: 'faq', faqId: 'returns' } },
+  SendAgentMessageSchema: { ...message, kind: 'note' },
+  SyncSchema: { conversationId: 'c_1', afterSeq: 3 },
+  ConversationRefSchema: { conversationId: 'c_1' },
+  RateSchema: { conversationId: 'c_1', rating: 5, comment: 'thanks' },
+  VisitorSessionSchema: { siteKey: 'demo' },
+  LoginSchema: { email: 'ann@example.com', password: 'a long password' },
+  NewAgentSchema: { email: 'ann@example.com', name: 'Ann', password: 'a long password', role: 'agent' },
+  ConversationListQuerySchema: { state: 'queued', limit: '50' },
+  MessagesQuerySchema: { after: '10' },
+  FaqInputSchema: { lang: 'en', question: 'Q?', examples: ['q'], answer: 'A.', tags: ['t'] },
+  FaqTrySchema: { text: 'how much is delivery', lang: 'en' },
+  UnansweredDismissSchema: { messageIds: ['m_1'], faqId: 'returns' },
+  BotSettingsSchema: { botMissesBeforeHandoff: 2, escalationPhrases: ['human'], answerThreshold: null },
+} satisfies Record<string, Record<string, unknown>>;
+
+/** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
+export const VISITOR_EVENT_EXAMPLES = {
+  [EVENTS.sessionInit]: SCHEMA_EXAMPLES.SessionInitSchema,
+  [EVENTS.conversationOpen]: SCHEMA_EXAMPLES.OpenConversationSchema,
+  [EVENTS.messageSend]: message,
+  [EVENTS.messagesSync]: SCHEMA_EXAMPLES.SyncSchema,
+  [EVENTS.conversationHandoff]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.botNotHelpful]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.conversationRate]: SCHEMA_EXAMPLES.RateSchema,
+  [EVENTS.pageView]: page,
+} satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
+
+export const AGENT_EVENT_EXAMPLES = {
+  [EVENTS.conversationWatch]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.conversationUnwatch]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.messageSend]: SCHEMA_EXAMPLES.SendAgentMessageSchema,
+  [EVENTS.messagesSync]: SCHEMA_EXAMPLES.SyncSchema,
+  [EVENTS.conversationTake]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.conversationReturn]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.conversationResolve]: SCHEMA_EXAMPLES.ConversationRefSchema,
+} satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };
