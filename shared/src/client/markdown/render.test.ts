@@ -7,8 +7,11 @@ import { createSanitizer } from './sanitize.ts';
 import { jsdomWindow, policyViolations } from './testing.ts';
 
 const win = jsdomWindow();
-const widget = createMarkdown(win, { relativeLinks: true });
-const console_ = createMarkdown(win, { relativeLinks: false });
+// A clock that never moves: these tests are about what is rendered, not how fast (the budget has
+// its own test with a clock it controls), so a busy machine cannot turn them into plain text.
+const still = () => 0;
+const widget = createMarkdown(win, { relativeLinks: true, now: still });
+const console_ = createMarkdown(win, { relativeLinks: false, now: still });
 
 function dom(html: string): HTMLElement {
   const el = win.document.createElement('div');
@@ -138,7 +141,7 @@ describe('R5 limits, failures and the time budget', () => {
     ['a 20 000-character line', 'a'.repeat(20_000)],
   ])('R5 %s is shown as plain text without calling marked', (_name, source) => {
     const lex = vi.spyOn(Lexer, 'lex');
-    const render = createMarkdown(win, { relativeLinks: true });
+    const render = createMarkdown(win, { relativeLinks: true, now: still });
     const { html, fallback } = render(source);
     expect(fallback).toBe('limit');
     expect(lex).not.toHaveBeenCalled();
@@ -147,7 +150,7 @@ describe('R5 limits, failures and the time budget', () => {
 
   it('R5 plain text keeps line breaks and escapes markup', () => {
     const source = `${'>'.repeat(LIMITS.markdownMaxDepth + 1)} <b>x</b>\nsecond line`;
-    const el = dom(createMarkdown(win, { relativeLinks: true })(source).html);
+    const el = dom(createMarkdown(win, { relativeLinks: true, now: still })(source).html);
     expect(el.querySelector('b')).toBeNull();
     expect(el.querySelectorAll('br')).toHaveLength(1);
     expect(el.textContent).toBe(source.replace('\n', ''));
@@ -158,7 +161,7 @@ describe('R5 limits, failures and the time budget', () => {
     vi.spyOn(Lexer, 'lex').mockImplementationOnce(() => {
       throw new RangeError('Maximum call stack size exceeded');
     });
-    const { html, fallback } = createMarkdown(win, { relativeLinks: true })('**still** shown');
+    const { html, fallback } = createMarkdown(win, { relativeLinks: true, now: still })('**still** shown');
     expect(fallback).toBe('error');
     expect(dom(html).textContent).toBe('**still** shown');
     expect(warn).toHaveBeenCalledTimes(1);
@@ -178,7 +181,7 @@ describe('R5 limits, failures and the time budget', () => {
 
   it('R5 the same body is rendered once: showing a timeline again renders nothing', () => {
     const lex = vi.spyOn(Lexer, 'lex');
-    const render = createMarkdown(win, { relativeLinks: true });
+    const render = createMarkdown(win, { relativeLinks: true, now: still });
     const first = render('**once**');
     expect(render('**once**')).toBe(first);
     expect(lex).toHaveBeenCalledTimes(1);

@@ -13,5 +13,9 @@ export const jsdomWindow = (): PurifyWindow =>
 
 export { policyViolations } from './inert.ts';
 
+/**
+ * The renderer for DOM tests, with a clock that never moves unless the test gives one: what is
+ * rendered must not depend on how busy the machine is (the budget has its own test).
+ */
 export const createTestMarkdown = (options: MarkdownOptions): RenderMarkdown =>
-  createMarkdown(jsdomWindow(), options);
+  createMarkdown(jsdomWindow(), { now: () => 0, ...options });
