@@ -4,17 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { BotRegistry } from '../bot/registry.ts';
+import { AgentAccounts } from '../identity/agent-accounts.ts';
+import { AgentSessions, NO_OPEN_SOCKETS } from '../identity/agent-sessions.ts';
+import { openStorage } from '../storage/index.ts';
 import { ensureAdmin, ensureDemoSite, signInHint } from './bootstrap.ts';
-import { BotRegistry } from './bot/registry.ts';
-import { AgentService } from './services/agents.ts';
-import { openStorage } from './storage/index.ts';
 
 describe('first admin', () => {
   it('A4 prints the generated password on the start that created it, and never again', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
     const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
     await storage.migrate();
-    const agents = new AgentService(storage, pino({ level: 'silent' }));
+    const agents = new AgentAccounts(
+      storage,
+      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
+    );
     const site = await ensureDemoSite(storage, new BotRegistry(storage));
 
     const first = await ensureAdmin(storage, agents, site, dataDir);

@@ -7,15 +7,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLocale, type QuickReply } from '@frontdesk/shared';
-import type { BotRegistry } from './bot/registry.ts';
-import { type FaqFileEntry, parseFaqYaml } from './faq/format.ts';
-import type { AgentService } from './services/agents.ts';
-import { DEMO_SITE_KEY } from './services/visitors.ts';
-import { DEFAULT_SITE_SETTINGS, type Site, type Storage } from './storage/index.ts';
+import type { BotRegistry } from '../bot/registry.ts';
+import type { FaqStore } from '../bot/store.ts';
+import { type FaqFileEntry, parseFaqYaml } from '../faq/format.ts';
+import type { AgentAccounts } from '../identity/agent-accounts.ts';
+import type { AgentsStore } from '../identity/store.ts';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import type { Site, SitesStore } from '../sites/store.ts';
 
-export const DEMO_FAQ_FILE = fileURLToPath(new URL('../seed/demo-faq.jsonl', import.meta.url));
+export const DEMO_FAQ_FILE = fileURLToPath(new URL('../../seed/demo-faq.jsonl', import.meta.url));
 /** The same FAQ in the import/export format (`pnpm frontdesk faq:export`), as an example for site owners. */
-export const DEMO_FAQ_YAML = fileURLToPath(new URL('../seed/demo-faq.yaml', import.meta.url));
+export const DEMO_FAQ_YAML = fileURLToPath(new URL('../../seed/demo-faq.yaml', import.meta.url));
 export const ADMIN_EMAIL = 'admin@example.com';
 
 /** Topics whose answers also offer a person at once. */
@@ -47,7 +50,10 @@ const quickReplies = (faqs: ReturnType<typeof readFaqFile>, lang: 'en' | 'pl'): 
     return faq ? [{ type: 'faq' as const, label: faq.question, faqId: faq.id }] : [];
   });
 
-export async function ensureDemoSite(storage: Storage, bot: BotRegistry): Promise<Site> {
+export async function ensureDemoSite(
+  storage: SitesStore & FaqStore,
+  bot: Pick<BotRegistry, 'invalidate'>,
+): Promise<Site> {
   const existing = await storage.getSiteByKey(DEMO_SITE_KEY);
   if (existing) return existing;
   const faqs = readFaqFile(DEMO_FAQ_FILE);
@@ -78,8 +84,8 @@ export type AdminLogin = {
 
 /** Creates the first admin when there is no agent at all. */
 export async function ensureAdmin(
-  storage: Storage,
-  agents: AgentService,
+  storage: Pick<AgentsStore, 'countAgents'>,
+  agents: Pick<AgentAccounts, 'create'>,
   site: Site,
   dataDir: string,
 ): Promise<AdminLogin> {

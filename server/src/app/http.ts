@@ -1,73 +1,79 @@
 /**
  * The Hono app: REST API under /api/v1, health, and the built clients (widget, console, demo).
- * One error handler maps AppError to the shared error shape; unknown errors are logged, never leaked.
+ * Order matters: CORS for visitor sessions, the API budget and the body limit run before any route.
  */
-import { API, LIMITS, PATHS } from '@frontdesk/shared';
+import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { AppError, toErrorBody } from '../errors.ts';
-import type { FaqService } from '../faq/index.ts';
+import { conversationRoutes } from '../conversations/routes.ts';
+import { faqRoutes } from '../faq/routes.ts';
+import { authRoutes } from '../identity/auth-routes.ts';
+import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
+import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
-import type { Logger } from '../logger.ts';
-import type { AgentService } from '../services/agents.ts';
-import type { ConversationService } from '../services/conversations.ts';
-import type { VisitorService } from '../services/visitors.ts';
 import type { Storage } from '../storage/index.ts';
-import { agentRoutes } from './agent-routes.ts';
-import { faqRoutes } from './faq-routes.ts';
-import { apiBudget } from './rate-limit.ts';
-import { staticRoutes } from './static-routes.ts';
-import { visitorRoutes, visitorSessionsCors } from './visitor-routes.ts';
+import { apiBudget } from '../transport/http/api-budget.ts';
+import { apiBodyLimit } from '../transport/http/body-limit.ts';
+import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
+import { type Assets, staticRoutes } from '../transport/http/static-routes.ts';
+import type { Services } from './services.ts';
 
-export type AppDeps = {
+export type HttpDeps = {
+  services: Services;
   storage: Storage;
-  agents: AgentService;
-  visitors: VisitorService;
-  conversations: ConversationService;
-  faq: FaqService;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;
-  assets: { widget: string; console: string; demo: string };
+  assets: Assets;
   budgets: Budgets;
   trustProxy: TrustProxy;
 };
 
-export function createApp(deps: AppDeps) {
+export function createHttpApp(deps: HttpDeps) {
+  const { services, selfOrigins } = deps;
   const app = new Hono();
+  app.onError(errorHandler(deps.logger));
 
-  app.onError((error, c) => {
-    if (!(error instanceof AppError)) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
-    const body = toErrorBody(error);
-    const status = error instanceof AppError ? error.status : 500;
-    if (body.retryAfter !== undefined) c.header('Retry-After', String(body.retryAfter));
-    return c.json({ ok: false, error: body }, status as 400);
-  });
+  app.use(ROUTES.visitorSessions, visitorSessionsCors);
+  app.use(ROUTES.api, apiBudget(deps));
+  app.use(ROUTES.api, apiBodyLimit());
 
-  app.use(API.visitorSessions, visitorSessionsCors);
-  app.use('/api/*', apiBudget(deps));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: LIMITS.httpMaxBodyBytes,
-      onError: () => {
-        throw new AppError('too_large', `request body over ${LIMITS.httpMaxBodyBytes} bytes`);
-      },
-    }),
-  );
-
-  app.get(API.health, async (c) => {
+  app.get(ROUTES.health, async (c) => {
     await deps.storage.ping();
     return c.json({ ok: true, status: 'ok' });
   });
 
-  app.route('/', visitorRoutes(deps));
-  app.route('/', agentRoutes(deps));
-  app.route('/', faqRoutes(deps));
-  app.all('/api/*', () => {
-    throw new AppError('not_found', 'no such endpoint');
-  });
-  app.route('/', staticRoutes(deps));
+  app.route('/', visitorSessionRoutes({ visitors: services.visitors, trustProxy: deps.trustProxy }));
+  app.route(
+    '/',
+    authRoutes({
+      accounts: services.accounts,
+      sessions: services.sessions,
+      selfOrigins,
+      secureCookies: deps.secureCookies,
+    }),
+  );
+  app.route(
+    '/',
+    conversationRoutes({
+      conversations: services.agentConversations,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.route(
+    '/',
+    faqRoutes({
+      entries: services.faqEntries,
+      unanswered: services.unanswered,
+      settings: services.botSettings,
+      sites: deps.storage,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.all(ROUTES.api, noSuchEndpoint);
+
+  app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));
   return app;
 }

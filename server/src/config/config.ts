@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RATE_LIMITS, type RateLimits } from '@frontdesk/shared';
-import { parseTrustProxy, scaleRateLimits, type TrustProxy } from './limits/index.ts';
-import type { DatabaseTarget } from './storage/open.ts';
+import { parseTrustProxy, scaleRateLimits, type TrustProxy } from '../limits/index.ts';
+import type { DatabaseTarget } from '../storage/open.ts';
 
 export type Config = {
   port: number;
@@ -31,7 +31,7 @@ export class ConfigError extends Error {
 }
 
 /** The repository root: data and built assets are found relative to it, whatever the cwd. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../logger.ts';
-import type { ConversationRecord } from '../storage/index.ts';
+import { createLogger } from '../kernel/logger.ts';
 import { PageViewRecorder } from './page-views.ts';
+import type { ConversationRecord } from './store.ts';
 
 function fakes(state: ConversationRecord['state'] = 'bot') {
   const writes: { visitorId: string; pageUrl: string | null | undefined }[] = [];

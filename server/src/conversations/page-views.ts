@@ -5,17 +5,19 @@
  * writes broadcast to every agent of the site.
  */
 import type { PageViewInput } from '@frontdesk/shared/schemas';
+import type { VisitorsStore } from '../identity/store.ts';
+import type { Logger } from '../kernel/logger.ts';
 import { Coalescer } from '../limits/index.ts';
-import type { Logger } from '../logger.ts';
-import type { Storage } from '../storage/index.ts';
-import type { Notifier } from './notifier.ts';
+import type { Broadcaster } from './ports.ts';
+import type { ConversationsStore } from './store.ts';
 
 export class PageViewRecorder {
   private readonly coalescer: Coalescer<PageViewInput>;
 
   constructor(
-    private readonly storage: Pick<Storage, 'updateVisitor' | 'getLatestConversation'>,
-    private readonly notifier: Pick<Notifier, 'previewChanged'>,
+    private readonly storage: Pick<VisitorsStore, 'updateVisitor'> &
+      Pick<ConversationsStore, 'getLatestConversation'>,
+    private readonly broadcaster: Pick<Broadcaster, 'previewChanged'>,
     private readonly logger: Logger,
     options: { intervalMs: number; maxKeys: number },
   ) {
@@ -35,7 +37,7 @@ export class PageViewRecorder {
     try {
       await this.storage.updateVisitor(visitorId, { pageUrl: page.url, pageTitle: page.title });
       const latest = await this.storage.getLatestConversation(visitorId);
-      if (latest && latest.state !== 'resolved') this.notifier.previewChanged(latest);
+      if (latest && latest.state !== 'resolved') this.broadcaster.previewChanged(latest);
     } catch (error) {
       this.logger.error({ err: error, visitorId }, 'page view not stored');
     }

@@ -1,8 +1,8 @@
-/** What the services tell the realtime layer; socket.io implements it, tests record it. */
+/** What the conversation use cases tell the realtime layer; socket.io implements it, tests record it. */
 import type { Message } from '@frontdesk/shared';
-import type { ConversationRecord } from '../storage/index.ts';
+import type { ConversationRecord } from './store.ts';
 
-export type Notifier = {
+export type Broadcaster = {
   /** A committed message: to the visitor (unless it is a note) and to agents watching. */
   messageStored(conversation: ConversationRecord, message: Message): void;
   /** State, agent, preview or rating changed: to the visitor and to the site's agents. */
@@ -14,6 +14,4 @@ export type Notifier = {
   previewChanged(conversation: ConversationRecord): void;
   /** Only the visitor's view changed (queue position moved). */
   visitorViewChanged(conversation: ConversationRecord): void;
-  /** Agents connected for a site right now (across nodes). */
-  agentsOnline(siteId: string): Promise<number>;
 };

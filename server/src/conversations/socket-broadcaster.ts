@@ -1,23 +1,24 @@
-/** The socket.io side of the services' Notifier: rooms per visitor, per site's agents, per conversation. */
-import { EVENTS } from '@frontdesk/shared';
+/** The socket.io side of `Broadcaster`: rooms per visitor, per site's agents, per watched conversation. */
+import { type AgentServerEvents, EVENTS, type VisitorServerEvents } from '@frontdesk/shared';
+import type { Logger } from '../kernel/logger.ts';
 import { Coalescer } from '../limits/index.ts';
-import type { Logger } from '../logger.ts';
-import type { ConversationService } from '../services/conversations.ts';
-import {
-  isVisibleToVisitor,
-  toAgentConversation,
-  toVisitorConversation,
-  toVisitorMessage,
-} from '../services/dto.ts';
-import type { Notifier } from '../services/notifier.ts';
-import type { ConversationRecord } from '../storage/index.ts';
-import type { AgentNamespace } from './agent-namespace.ts';
-import { ROOMS } from './rooms.ts';
-import type { VisitorNamespace } from './visitor-namespace.ts';
+import type { EventMap } from '../transport/realtime/io.ts';
+import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { Broadcaster } from './ports.ts';
+import type { QueuePositions } from './queue.ts';
+import type { ConversationRecord } from './store.ts';
+import { isVisibleToVisitor, toAgentConversation, toVisitorConversation, toVisitorMessage } from './views.ts';
 
 const PREVIEW_INTERVAL_MS = 250;
 
-export class SocketNotifier implements Notifier {
+/** A namespace's rooms as far as emitting goes (a typed socket.io `Namespace` is one). */
+export type Rooms<Events extends EventMap> = {
+  to(room: string): {
+    emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean;
+  };
+};
+
+export class SocketBroadcaster implements Broadcaster {
   /**
    * Message previews go to every agent of the site, so under load they are coalesced: at most one
    * per conversation per PREVIEW_INTERVAL_MS, always the newest. A real change cancels a pending one.
@@ -26,16 +27,14 @@ export class SocketNotifier implements Notifier {
     this.emitToAgents(conversation),
   );
 
-  /** Set after construction: the service needs the notifier and the notifier asks the service for queue positions. */
-  conversations: ConversationService | null = null;
-
   constructor(
-    private readonly visitors: VisitorNamespace,
-    private readonly agents: AgentNamespace,
+    private readonly visitors: Rooms<VisitorServerEvents>,
+    private readonly agents: Rooms<AgentServerEvents>,
+    private readonly queue: Pick<QueuePositions, 'of'>,
     private readonly logger: Logger,
   ) {}
 
-  messageStored(conversation: ConversationRecord, message: Parameters<Notifier['messageStored']>[1]) {
+  messageStored(conversation: ConversationRecord, message: Parameters<Broadcaster['messageStored']>[1]) {
     if (isVisibleToVisitor(message)) {
       this.visitors
         .to(ROOMS.visitor(conversation.visitorId))
@@ -54,25 +53,20 @@ export class SocketNotifier implements Notifier {
     this.previews.submit(conversation.id, conversation);
   }
 
-  private emitToAgents(conversation: ConversationRecord) {
-    this.agents
-      .to(ROOMS.siteAgents(conversation.siteId))
-      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation));
-  }
-
   visitorViewChanged(conversation: ConversationRecord) {
-    const position = this.conversations?.queuePosition(conversation) ?? Promise.resolve(null);
-    position
-      .then((p) =>
+    this.queue
+      .of(conversation)
+      .then((position) =>
         this.visitors
           .to(ROOMS.visitor(conversation.visitorId))
-          .emit(EVENTS.conversationState, toVisitorConversation(conversation, p)),
+          .emit(EVENTS.conversationState, toVisitorConversation(conversation, position)),
       )
       .catch((error: unknown) => this.logger.error({ err: error }, 'queue position failed'));
   }
 
-  async agentsOnline(siteId: string): Promise<number> {
-    const sockets = await this.agents.in(ROOMS.siteAgents(siteId)).fetchSockets();
-    return new Set(sockets.map((s) => s.data.ctx.agent.id)).size;
+  private emitToAgents(conversation: ConversationRecord) {
+    this.agents
+      .to(ROOMS.siteAgents(conversation.siteId))
+      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation));
   }
 }

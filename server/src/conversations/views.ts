@@ -6,7 +6,7 @@ import type {
   QueueInfo,
   VisitorConversation,
 } from '@frontdesk/shared';
-import type { ConversationRecord } from '../storage/index.ts';
+import type { ConversationRecord } from './store.ts';
 
 export function toVisitorConversation(
   c: ConversationRecord,

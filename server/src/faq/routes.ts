@@ -1,8 +1,8 @@
 /**
  * FAQ authoring API of a site: entries, "try a question", unanswered questions, bot settings.
- * Any agent of the site reads (and tries a question); only an admin changes anything.
+ * Checked in this order: same origin, session, site id, access to the site, body, entry id.
  */
-import { API } from '@frontdesk/shared';
+import { ROUTES } from '@frontdesk/shared';
 import {
   BotSettingsSchema,
   FaqIdSchema,
@@ -11,66 +11,64 @@ import {
   IdSchema,
   UnansweredDismissSchema,
 } from '@frontdesk/shared/schemas';
-import { type Context, Hono } from 'hono';
-import { parse } from '../validate.ts';
-import { type AgentEnv, agentSession, sameOriginGuard } from './agent-auth.ts';
-import type { AppDeps } from './app.ts';
-import { jsonBody } from './json-body.ts';
+import { Hono } from 'hono';
+import type { AgentSessions } from '../identity/agent-sessions.ts';
+import { requireAgent } from '../identity/require-agent.ts';
+import type { SitesStore } from '../sites/store.ts';
+import { sameOriginGuard } from '../transport/http/same-origin.ts';
+import { jsonBody, params } from '../transport/http/validation.ts';
+import { type BotSettingsEditor, botSettingsOf } from './bot-settings.ts';
+import type { FaqEntries } from './entries.ts';
+import { type SiteEnv, siteAccess } from './site-access.ts';
+import type { Unanswered } from './unanswered.ts';
 
-/** A Hono pattern from an `API` path helper called with `:name` placeholders (the helpers encode ':'). */
-const pattern = (path: string) => decodeURIComponent(path);
+type Deps = {
+  entries: FaqEntries;
+  unanswered: Unanswered;
+  settings: BotSettingsEditor;
+  sites: Pick<SitesStore, 'getSite'>;
+  sessions: AgentSessions;
+  selfOrigins: readonly string[];
+};
 
-export function faqRoutes(deps: AppDeps) {
-  const app = new Hono<AgentEnv>();
-  const sameOrigin = sameOriginGuard(deps.selfOrigins);
-  const requireAgent = agentSession(deps.agents);
-  const guard = [sameOrigin, requireAgent] as const;
+export function faqRoutes(deps: Deps) {
+  const app = new Hono<SiteEnv>();
+  const session = [sameOriginGuard(deps.selfOrigins), requireAgent(deps.sessions)] as const;
+  const site = params({ siteId: IdSchema });
+  const reader = [...session, site, siteAccess(deps.sites, 'read')] as const;
+  const admin = [...session, site, siteAccess(deps.sites, 'admin')] as const;
+  const entry = params({ siteId: IdSchema, faqId: FaqIdSchema });
 
-  const site = (c: Context<AgentEnv>, need: 'read' | 'admin') =>
-    deps.faq.access(c.get('agent'), parse(IdSchema, c.req.param('siteId')), need);
-  const faqId = (c: Context<AgentEnv>) => parse(FaqIdSchema, c.req.param('faqId'));
+  app.get(ROUTES.faqs, ...reader, async (c) => c.json(await deps.entries.list(c.get('site').id)));
 
-  app.get(pattern(API.faqs(':siteId')), ...guard, async (c) => {
-    const { id } = await site(c, 'read');
-    return c.json(await deps.faq.list(id));
+  app.post(ROUTES.faqTry, ...reader, jsonBody(FaqTrySchema), async (c) =>
+    c.json(await deps.entries.try(c.get('site').id, c.req.valid('json'))),
+  );
+
+  app.put(ROUTES.faq, ...admin, jsonBody(FaqInputSchema), entry, async (c) => {
+    const faq = await deps.entries.put(c.get('site').id, c.req.valid('param').faqId, c.req.valid('json'));
+    return c.json({ faq });
   });
 
-  app.post(pattern(API.faqTry(':siteId')), ...guard, async (c) => {
-    const { id } = await site(c, 'read');
-    return c.json(await deps.faq.try(id, parse(FaqTrySchema, await jsonBody(c))));
-  });
-
-  app.put(pattern(API.faq(':siteId', ':faqId')), ...guard, async (c) => {
-    const { id } = await site(c, 'admin');
-    const input = parse(FaqInputSchema, await jsonBody(c));
-    return c.json({ faq: await deps.faq.put(id, faqId(c), input) });
-  });
-
-  app.delete(pattern(API.faq(':siteId', ':faqId')), ...guard, async (c) => {
-    const { id } = await site(c, 'admin');
-    await deps.faq.remove(id, faqId(c));
+  app.delete(ROUTES.faq, ...admin, entry, async (c) => {
+    await deps.entries.remove(c.get('site').id, c.req.valid('param').faqId);
     return c.json({ ok: true });
   });
 
-  app.get(pattern(API.unanswered(':siteId')), ...guard, async (c) => {
-    const { id } = await site(c, 'read');
-    return c.json({ groups: await deps.faq.unanswered(id) });
-  });
+  app.get(ROUTES.unanswered, ...reader, async (c) =>
+    c.json({ groups: await deps.unanswered.groups(c.get('site').id) }),
+  );
 
-  app.post(pattern(API.unansweredDismiss(':siteId')), ...guard, async (c) => {
-    const { id } = await site(c, 'admin');
-    await deps.faq.dismiss(id, parse(UnansweredDismissSchema, await jsonBody(c)));
+  app.post(ROUTES.unansweredDismiss, ...admin, jsonBody(UnansweredDismissSchema), async (c) => {
+    await deps.unanswered.dismiss(c.get('site').id, c.req.valid('json'));
     return c.json({ ok: true });
   });
 
-  app.get(pattern(API.botSettings(':siteId')), ...guard, async (c) => {
-    return c.json(deps.faq.settings(await site(c, 'read')));
-  });
+  app.get(ROUTES.botSettings, ...reader, async (c) => c.json(botSettingsOf(c.get('site'))));
 
-  app.put(pattern(API.botSettings(':siteId')), ...guard, async (c) => {
-    const current = await site(c, 'admin');
-    return c.json(await deps.faq.updateSettings(current, parse(BotSettingsSchema, await jsonBody(c))));
-  });
+  app.put(ROUTES.botSettings, ...admin, jsonBody(BotSettingsSchema), async (c) =>
+    c.json(await deps.settings.update(c.get('site'), c.req.valid('json'))),
+  );
 
   return app;
 }

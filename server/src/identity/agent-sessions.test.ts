@@ -2,9 +2,11 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
-import { DEFAULT_SITE_SETTINGS, openStorage } from '../storage/index.ts';
-import { AgentService } from './agents.ts';
+import { AppError } from '../kernel/errors.ts';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openStorage } from '../storage/index.ts';
+import { AgentAccounts } from './agent-accounts.ts';
+import { AgentSessions, NO_OPEN_SOCKETS } from './agent-sessions.ts';
 
 const PASSWORD = 'the right password';
 
@@ -18,7 +20,8 @@ async function setup() {
   });
   const storage = openStorage({ engine: 'sqlite', file: ':memory:' });
   await storage.migrate();
-  const agents = new AgentService(storage, pino({ level: 'info' }, sink));
+  const sessions = new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'info' }, sink));
+  const agents = new AgentAccounts(storage, sessions);
   const site = await storage.createSite({
     key: 'site-a9',
     name: 'A9',
@@ -30,7 +33,7 @@ async function setup() {
   ]);
   const outcome = async (password: string, address: string) => {
     try {
-      await agents.login({ email: 'owner@example.com', password }, address);
+      await sessions.login({ email: 'owner@example.com', password }, address);
       return 'ok';
     } catch (error) {
       if (error instanceof AppError) return error.code;

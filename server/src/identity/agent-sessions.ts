@@ -1,38 +1,32 @@
-/** Agent accounts and sessions: create, log in (throttled), authenticate a session token, log out. */
-import type { AgentProfile } from '@frontdesk/shared';
-import type { LoginInput, NewAgentInput } from '@frontdesk/shared/schemas';
-import { LoginGuard } from '../auth/login-guard.ts';
-import { getDummyHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import { AppError } from '../errors.ts';
-import type { Logger } from '../logger.ts';
-import type { Agent, Storage } from '../storage/index.ts';
-import type { AgentContext } from './conversations.ts';
+/** Agent sessions: sign in (throttled), authenticate a session token, sign out, end an agent's sessions. */
+import type { LoginInput } from '@frontdesk/shared/schemas';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { AgentContext } from './context.ts';
+import { LoginGuard } from './login-guard.ts';
+import { getDummyHash, verifyPassword } from './password.ts';
+import type { AgentsStore, SessionsStore } from './store.ts';
+import { hashToken, newToken } from './tokens.ts';
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export class AgentService {
-  private readonly sessionEnded: ((tokenHash: string) => void)[] = [];
+/** Told which sessions ended, so the sockets opened with them close (the realtime layer of this node). */
+export type SessionsEnded = { sessionsEnded(tokenHashes: readonly string[]): void };
 
+/** For a process without sockets (the CLI): servers notice within their re-check interval. */
+export const NO_OPEN_SOCKETS: SessionsEnded = { sessionsEnded: () => {} };
+
+export type SignedIn = { token: string; expiresAt: Date; ctx: AgentContext };
+
+export class AgentSessions {
   constructor(
-    private readonly storage: Storage,
+    private readonly store: AgentsStore & SessionsStore,
+    private readonly ended: SessionsEnded,
     private readonly logger: Logger,
     private readonly guard: LoginGuard = new LoginGuard(),
   ) {}
 
-  async create(input: NewAgentInput, siteIds: readonly string[]): Promise<Agent> {
-    if (await this.storage.getAgentByEmail(input.email))
-      throw new AppError('conflict', 'an agent with this e-mail exists');
-    return this.storage.createAgent({
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      siteIds,
-    });
-  }
-
-  async login(input: LoginInput, address: string): Promise<{ token: string; agent: Agent; expiresAt: Date }> {
+  async login(input: LoginInput, address: string): Promise<SignedIn> {
     let attempt: ReturnType<LoginGuard['begin']>;
     try {
       // Counted before the slow hash: twenty guesses at once are refused, not checked.
@@ -41,7 +35,7 @@ export class AgentService {
       this.logger.warn({ email: input.email, address, outcome: 'throttled' }, 'sign-in refused');
       throw error;
     }
-    const agent = await this.storage.getAgentByEmail(input.email);
+    const agent = await this.store.getAgentByEmail(input.email);
     // Verify against a dummy hash for unknown e-mails so timing does not reveal which accounts exist.
     const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await getDummyHash()));
     if (!agent || !ok || agent.disabled) {
@@ -53,38 +47,33 @@ export class AgentService {
     attempt.succeeded();
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-    await this.storage.createSession({
+    await this.store.createSession({
       tokenHash: hashToken(token),
       agentId: agent.id,
       expiresAt: expiresAt.toISOString(),
     });
-    return { token, agent, expiresAt };
+    return { token, expiresAt, ctx: { agent, siteIds: await this.store.listAgentSiteIds(agent.id) } };
   }
 
   async authenticate(token: string | undefined): Promise<AgentContext | null> {
     if (!token) return null;
     const tokenHash = hashToken(token);
-    const session = await this.storage.getSession(tokenHash);
+    const session = await this.store.getSession(tokenHash);
     if (!session) return null;
     if (session.expiresAt <= new Date().toISOString()) {
-      await this.storage.deleteSession(tokenHash);
+      await this.store.deleteSession(tokenHash);
       return null;
     }
-    const agent = await this.storage.getAgent(session.agentId);
+    const agent = await this.store.getAgent(session.agentId);
     if (!agent || agent.disabled) return null;
-    return { agent, siteIds: await this.storage.listAgentSiteIds(agent.id) };
+    return { agent, siteIds: await this.store.listAgentSiteIds(agent.id) };
   }
 
   async logout(token: string | undefined): Promise<void> {
     if (!token) return;
     const tokenHash = hashToken(token);
-    await this.storage.deleteSession(tokenHash);
-    for (const listener of this.sessionEnded) listener(tokenHash);
-  }
-
-  /** Called with a session's token hash when it ends, so open sockets of that session can be closed. */
-  onSessionEnded(listener: (tokenHash: string) => void): void {
-    this.sessionEnded.push(listener);
+    await this.store.deleteSession(tokenHash);
+    this.ended.sessionsEnded([tokenHash]);
   }
 
   /**
@@ -93,47 +82,14 @@ export class AgentService {
    * `LIMITS.agentSessionRecheckMs` (see `liveSessions`).
    */
   async revokeAgent(agentId: string, exceptTokenHash?: string): Promise<number> {
-    const ended = await this.storage.deleteAgentSessions(agentId, exceptTokenHash);
-    for (const tokenHash of ended) for (const listener of this.sessionEnded) listener(tokenHash);
+    const ended = await this.store.deleteAgentSessions(agentId, exceptTokenHash);
+    if (ended.length > 0) this.ended.sessionsEnded(ended);
     return ended.length;
-  }
-
-  /** Disables (or enables) an account; disabling ends its sessions and sockets at once. */
-  async setDisabled(agentId: string, disabled: boolean): Promise<Agent> {
-    const agent = await this.storage.updateAgent(agentId, { disabled });
-    if (!agent) throw new AppError('not_found', 'no such agent');
-    if (disabled) await this.revokeAgent(agentId);
-    return agent;
-  }
-
-  /** Sets a new password; every other session of the account ends (the caller's own may stay). */
-  async setPassword(agentId: string, password: string, keepTokenHash?: string): Promise<Agent> {
-    const agent = await this.storage.updateAgent(agentId, { passwordHash: await hashPassword(password) });
-    if (!agent) throw new AppError('not_found', 'no such agent');
-    await this.revokeAgent(agentId, keepTokenHash);
-    return agent;
-  }
-
-  async findByEmail(email: string): Promise<Agent> {
-    const agent = await this.storage.getAgentByEmail(email);
-    if (!agent) throw new AppError('not_found', `no agent with e-mail ${email}`);
-    return agent;
   }
 
   /** Of these session token hashes, the ones still valid (for sockets that outlive a change made elsewhere). */
   liveSessions(tokenHashes: readonly string[]): Promise<string[]> {
     if (tokenHashes.length === 0) return Promise.resolve([]);
-    return this.storage.filterLiveSessions(tokenHashes, new Date().toISOString());
-  }
-
-  async profile(ctx: AgentContext): Promise<AgentProfile> {
-    const sites = await this.storage.listSitesOfAgent(ctx.agent.id);
-    return {
-      id: ctx.agent.id,
-      email: ctx.agent.email,
-      name: ctx.agent.name,
-      role: ctx.agent.role,
-      sites: sites.map((s) => ({ id: s.id, name: s.name, key: s.key })),
-    };
+    return this.store.filterLiveSessions(tokenHashes, new Date().toISOString());
   }
 }

@@ -1,30 +1,29 @@
-/** Agent HTTP API: login/logout/me and conversation reads. Cookie auth, same-origin JSON only. */
-import { API } from '@frontdesk/shared';
-import { ConversationListQuerySchema, IdSchema, LoginSchema } from '@frontdesk/shared/schemas';
+/** Agent sign-in over HTTP: log in (sets the session cookie), log out, who am I. Same-origin JSON only. */
+import { ROUTES } from '@frontdesk/shared';
+import { LoginSchema } from '@frontdesk/shared/schemas';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_COOKIE } from '../realtime/cookies.ts';
-import { toAgentConversation } from '../services/dto.ts';
-import { parse } from '../validate.ts';
-import { type AgentEnv, agentSession, sameOriginGuard } from './agent-auth.ts';
-import type { AppDeps } from './app.ts';
-import { jsonBody } from './json-body.ts';
+import { sameOriginGuard } from '../transport/http/same-origin.ts';
+import { anyJsonBody, jsonBody } from '../transport/http/validation.ts';
+import type { AgentAccounts } from './agent-accounts.ts';
+import type { AgentSessions } from './agent-sessions.ts';
+import { SESSION_COOKIE } from './cookies.ts';
+import { type AgentEnv, requireAgent } from './require-agent.ts';
 
-export function agentRoutes(deps: AppDeps) {
+type Deps = {
+  accounts: AgentAccounts;
+  sessions: AgentSessions;
+  selfOrigins: readonly string[];
+  secureCookies: boolean;
+};
+
+export function authRoutes(deps: Deps) {
   const app = new Hono<AgentEnv>();
-
   const sameOrigin = sameOriginGuard(deps.selfOrigins);
-  const requireAgent = agentSession(deps.agents);
 
-  app.use('/api/v1/auth/*', sameOrigin);
-  app.use(`${API.conversations}/*`, sameOrigin);
-  app.use(API.conversations, sameOrigin);
-
-  app.post(API.login, async (c) => {
-    const input = parse(LoginSchema, await jsonBody(c));
-    const address = clientAddress(c);
-    const { token, agent, expiresAt } = await deps.agents.login(input, address);
+  app.post(ROUTES.login, sameOrigin, jsonBody(LoginSchema), async (c) => {
+    const { token, expiresAt, ctx } = await deps.sessions.login(c.req.valid('json'), peerAddress(c));
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -32,35 +31,24 @@ export function agentRoutes(deps: AppDeps) {
       path: '/',
       expires: expiresAt,
     });
-    const siteIds = await deps.storage.listAgentSiteIds(agent.id);
-    return c.json({ agent: await deps.agents.profile({ agent, siteIds }) });
+    return c.json({ agent: await deps.accounts.profile(ctx) });
   });
 
-  app.post(API.logout, async (c) => {
-    await jsonBody(c);
-    await deps.agents.logout(getCookie(c, SESSION_COOKIE));
+  app.post(ROUTES.logout, sameOrigin, anyJsonBody(), async (c) => {
+    await deps.sessions.logout(getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   });
 
-  app.get(API.me, requireAgent, async (c) => c.json({ agent: await deps.agents.profile(c.get('agent')) }));
-
-  app.get(API.conversations, requireAgent, async (c) => {
-    const query = parse(ConversationListQuerySchema, c.req.query());
-    const list = await deps.conversations.list(c.get('agent'), query);
-    return c.json({ conversations: list.map(toAgentConversation) });
-  });
-
-  app.get(`${API.conversations}/:id`, requireAgent, async (c) => {
-    const id = parse(IdSchema, c.req.param('id'));
-    const watched = await deps.conversations.watch(c.get('agent'), { conversationId: id });
-    return c.json({ conversation: toAgentConversation(watched.conversation), messages: watched.messages });
-  });
+  app.get(ROUTES.me, sameOrigin, requireAgent(deps.sessions), async (c) =>
+    c.json({ agent: await deps.accounts.profile(c.get('agent')) }),
+  );
 
   return app;
 }
 
-function clientAddress(c: Context): string {
+/** The peer address sign-ins are throttled by. */
+function peerAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { LoginGuard } from './login-guard.ts';
 
 const MINUTE = 60_000;

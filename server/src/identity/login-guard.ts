@@ -8,7 +8,7 @@
  *   guessing one account) that can never lock the owner out of the places they work from.
  */
 import { LIMITS } from '@frontdesk/shared';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** The limits (`LIMITS.login` by default) and how many keys each counter may hold. */
 export type LoginGuardOptions = { [K in keyof typeof LIMITS.login]: number } & { maxKeys: number };

@@ -6,10 +6,10 @@
 import { API, EVENTS, NAMESPACES } from '@frontdesk/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../auth/tokens.ts';
 import { runCli } from '../cli.ts';
 import { type AgentSocket, connected, type Harness, startHarness, waitFor } from '../testing/harness.ts';
 import { SESSION_COOKIE } from './cookies.ts';
+import { hashToken } from './tokens.ts';
 
 let h: Harness & { dataDir: string };
 beforeAll(async () => {

@@ -1,16 +1,16 @@
-/** Visitor HTTP API: minting a visitor session. Cross-origin by design, never with credentials. */
-import { API } from '@frontdesk/shared';
+/** Minting a visitor session over HTTP. Cross-origin by design, never with credentials. */
+import { ROUTES } from '@frontdesk/shared';
 import { VisitorSessionSchema } from '@frontdesk/shared/schemas';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { parse } from '../validate.ts';
-import type { AppDeps } from './app.ts';
-import { jsonBody } from './json-body.ts';
-import { requestAddress } from './rate-limit.ts';
+import type { TrustProxy } from '../limits/index.ts';
+import { requestAddress } from '../transport/http/request-address.ts';
+import { jsonBody } from '../transport/http/validation.ts';
+import type { VisitorSessions } from './visitor-sessions.ts';
 
 /**
- * Any page may ask; the site's allowed origins are checked against the Origin header below. Mounted
- * ahead of the API budget, so a widget can read a 429 (and its Retry-After) across origins.
+ * Any page may ask; the site's allowed origins are checked against the Origin header. Mounted ahead
+ * of the API budget, so a widget can read a 429 (and its Retry-After) across origins.
  */
 export const visitorSessionsCors = cors({
   origin: '*',
@@ -19,12 +19,11 @@ export const visitorSessionsCors = cors({
   exposeHeaders: ['Retry-After'],
 });
 
-export function visitorRoutes(deps: AppDeps) {
+export function visitorSessionRoutes(deps: { visitors: VisitorSessions; trustProxy: TrustProxy }) {
   const app = new Hono();
-  app.post(API.visitorSessions, async (c) => {
-    const input = parse(VisitorSessionSchema, await jsonBody(c));
+  app.post(ROUTES.visitorSessions, jsonBody(VisitorSessionSchema), async (c) => {
     const session = await deps.visitors.createSession(
-      input.siteKey,
+      c.req.valid('json').siteKey,
       c.req.header('origin'),
       requestAddress(c, deps.trustProxy),
     );

@@ -1,17 +1,19 @@
 /** Which origins may embed a site's widget (TESTPLAN A6), against real storage. */
 import { RATE_LIMITS } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { Budgets } from '../limits/index.ts';
-import { DEFAULT_SITE_SETTINGS, openStorage } from '../storage/index.ts';
-import { DEMO_SITE_KEY, VisitorService } from './visitors.ts';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openStorage } from '../storage/index.ts';
+import { VisitorSessions } from './visitor-sessions.ts';
 
 const SELF = 'http://localhost:3000';
 
 async function setup() {
   const storage = openStorage({ engine: 'sqlite', file: ':memory:' });
   await storage.migrate();
-  const visitors = new VisitorService(storage, [SELF], new Budgets(RATE_LIMITS));
+  const visitors = new VisitorSessions(storage, [SELF], new Budgets(RATE_LIMITS));
   const site = (key: string, allowedOrigins: string[]) =>
     storage.createSite({ key, name: key, allowedOrigins, settings: DEFAULT_SITE_SETTINGS });
   const code = async (siteKey: string, origin: string | undefined) => {

@@ -17,7 +17,7 @@ export class AppError extends Error {
     this.retryAfter = options.retryAfter;
   }
 
-  get status(): number {
+  get status(): (typeof ERROR_HTTP_STATUS)[ErrorCode] {
     return ERROR_HTTP_STATUS[this.code];
   }
 

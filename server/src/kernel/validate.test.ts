@@ -2,8 +2,8 @@
 import * as schemas from '@frontdesk/shared/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { jsonish, overTheWire, payloadFor, SCHEMA_EXAMPLES } from '../testing/fuzz.ts';
 import { AppError } from './errors.ts';
-import { jsonish, overTheWire, payloadFor, SCHEMA_EXAMPLES } from './testing/fuzz.ts';
 import { parse } from './validate.ts';
 
 type AnySchema = schemas.Schema;

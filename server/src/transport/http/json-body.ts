@@ -1,8 +1,8 @@
 /** Reads a JSON request body for validation; anything that is not JSON is a `bad_request`. */
 import type { Context } from 'hono';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 
-export async function jsonBody(c: Context): Promise<unknown> {
+export async function readJsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   // Only JSON: a cross-site form (urlencoded, multipart, text/plain) can never be a valid request.
   if (!/^application\/json\b/i.test(type))

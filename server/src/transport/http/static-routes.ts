@@ -6,7 +6,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps } from './app.ts';
 
 /** A strict CSP for our own pages: no inline script or style anywhere. */
 const pageHeaders = secureHeaders({
@@ -23,9 +22,12 @@ const pageHeaders = secureHeaders({
   crossOriginResourcePolicy: false,
 });
 
-export function staticRoutes(deps: AppDeps) {
+/** Where the built widget, console and demo are (see `Config.assets`). */
+export type Assets = { widget: string; console: string; demo: string };
+
+export function staticRoutes(assets: Assets) {
   const app = new Hono();
-  const { widget, console: consoleDir, demo } = deps.assets;
+  const { widget, console: consoleDir, demo } = assets;
   // The widget's bytes on the wire are what a host page pays: compress everything served here.
   app.use(compress());
 

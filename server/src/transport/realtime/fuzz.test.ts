@@ -8,8 +8,8 @@ import { type AckResult, type ErrorCode, EVENTS, type OpenResult } from '@frontd
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT_EVENT_EXAMPLES, payloadFor, VISITOR_EVENT_EXAMPLES } from '../testing/fuzz.ts';
-import { call, callRaw, connected, type Harness, startHarness } from '../testing/harness.ts';
+import { AGENT_EVENT_EXAMPLES, payloadFor, VISITOR_EVENT_EXAMPLES } from '../../testing/fuzz.ts';
+import { call, callRaw, connected, type Harness, startHarness } from '../../testing/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -9,17 +9,18 @@
  *   coalesced by the service. A flood (refusals ignored many times over) closes the connection.
  * - Errors become `{ ok: false }` acks; unknown errors are logged and never leak their text.
  */
-import type { AckResult, EventBudget } from '@frontdesk/shared';
+import type { AckData, AckResult, EventBudget } from '@frontdesk/shared';
 import type * as v from 'valibot';
-import { AppError, toErrorBody } from '../errors.ts';
-import { type Budgets, rateLimited, type Sender } from '../limits/index.ts';
-import type { Logger } from '../logger.ts';
-import { parse } from '../validate.ts';
+import { AppError, toErrorBody } from '../../kernel/errors.ts';
+import type { Logger } from '../../kernel/logger.ts';
+import { parse } from '../../kernel/validate.ts';
+import { type Budgets, rateLimited, type Sender } from '../../limits/index.ts';
 
-type AckFn<T> = (result: AckResult<T>) => void;
+/** A client → server event map of this protocol: every event is `(payload, ack)`. */
+export type ClientEvents = { [event: string]: (input: never, ack: never) => void };
 
-/** The part of a socket.io server socket this module uses (the typed one is cast once, here). */
-type RawSocket = {
+/** What this module uses of a socket.io server socket (a typed `Socket` of either namespace is one). */
+export type GuardedSocket = {
   id: string;
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   use(middleware: (packet: unknown[], next: (error?: Error) => void) => void): unknown;
@@ -34,8 +35,18 @@ export type HandlerDeps<Table> = {
   sender: Sender;
 };
 
+/** Registers one event's handler: its input validated with `schema`, its result what the event's ack carries. */
+export type Handle<Events extends ClientEvents, Table> = <
+  E extends keyof Events & keyof Table & string,
+  S extends v.GenericSchema,
+>(
+  event: E,
+  schema: S,
+  run: (input: v.InferOutput<S>) => Promise<AckData<Events[E]>>,
+) => void;
+
 /** Closes a misbehaving connection (the socket and its transport); the process goes on. */
-function closeConnection(socket: RawSocket, logger: Logger, reason: string, details: object = {}) {
+function closeConnection(socket: GuardedSocket, logger: Logger, reason: string, details: object = {}) {
   logger.warn({ socket: socket.id, reason, ...details }, 'socket closed by the server');
   socket.disconnect(true);
 }
@@ -45,48 +56,48 @@ const printable = (value: unknown) => String(value).slice(0, 64);
 
 /**
  * Sets up a connection's guard and returns `handle`, which registers one event's handler.
- * `socket` is a socket.io server socket; events not registered through `handle` close the connection.
+ * Events not registered through `handle` close the connection.
  */
-export function socketHandlers<Table extends { readonly [event: string]: EventBudget }>(
-  socket: object,
-  deps: HandlerDeps<Table>,
-) {
-  const raw = socket as RawSocket;
+export function socketHandlers<
+  Events extends ClientEvents,
+  Table extends { readonly [event: string]: EventBudget },
+>(socket: GuardedSocket, deps: HandlerDeps<Table>): Handle<Events, Table> {
   const { logger, budgets, table, sender } = deps;
   const known = new Set<string>();
 
-  raw.use((packet, next) => {
+  socket.use((packet, next) => {
     const [event] = packet;
     if (typeof event !== 'string' || !known.has(event)) {
-      closeConnection(raw, logger, 'unknown event', { event: printable(event) });
+      closeConnection(socket, logger, 'unknown event', { event: printable(event) });
       return;
     }
     if (packet.length !== 3 || typeof packet[2] !== 'function') {
-      closeConnection(raw, logger, 'event without a payload and an ack', { event, args: packet.length - 1 });
+      closeConnection(socket, logger, 'event without a payload and an ack', {
+        event,
+        args: packet.length - 1,
+      });
       return;
     }
     next();
   });
   // Malformed packets: socket.io reports them here, then closes the transport itself.
-  raw.on('error', (error) => {
-    logger.warn({ socket: raw.id, reason: 'protocol error', err: error }, 'socket closed by the server');
+  socket.on('error', (error) => {
+    logger.warn({ socket: socket.id, reason: 'protocol error', err: error }, 'socket closed by the server');
   });
 
-  return function handle<S extends v.GenericSchema, T>(
-    event: keyof Table & string,
-    schema: S,
-    run: (input: v.InferOutput<S>) => Promise<T>,
-  ): void {
+  return (event, schema, run) => {
     const budget = table[event];
     if (!budget) throw new Error(`no budget for socket event "${event}"`);
     known.add(event);
-    raw.on(event, async (payload: unknown, ack: unknown) => {
-      const reply = ack as AckFn<T>;
+    socket.on(event, async (payload, ack) => {
+      // The guard above let only `(payload, ack function)` through.
+      if (typeof ack !== 'function') return;
+      const reply = (result: AckResult<unknown>) => ack(result);
       const verdict = budgets.event(event, budget, sender);
       if (!verdict.ok) {
         if (verdict.flood) {
           reply({ ok: false, error: rateLimited(verdict, `"${event}" events`).toBody() });
-          closeConnection(raw, logger, 'flood', { event, identity: sender.identity });
+          closeConnection(socket, logger, 'flood', { event, identity: sender.identity });
           return;
         }
         if (budget.coalesceMs === undefined) {

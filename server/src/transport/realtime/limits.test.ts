@@ -14,7 +14,7 @@ import {
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRaw, clientId, connected, type Harness, startHarness, waitFor } from '../testing/harness.ts';
+import { callRaw, clientId, connected, type Harness, startHarness, waitFor } from '../../testing/harness.ts';
 
 const logLines: string[] = [];
 const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });

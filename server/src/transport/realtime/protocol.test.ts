@@ -7,7 +7,7 @@ import { EVENTS, LIMITS, type SessionInitResult } from '@frontdesk/shared';
 import { pino } from 'pino';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, callRaw, clientId, connected, type Harness, startHarness } from '../testing/harness.ts';
+import { call, callRaw, clientId, connected, type Harness, startHarness } from '../../testing/harness.ts';
 
 const logLines: string[] = [];
 const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
