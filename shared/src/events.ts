@@ -100,9 +100,6 @@ export type AgentServerEvents = {
 /** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */
 export type AckData<F> = F extends (input: never, ack: Ack<infer T>) => void ? T : never;
 
-/** What an event carries: `EventInput<AgentClientEvents['conversation:take']>` is `ConversationRefInput`. */
-export type EventInput<F> = F extends (input: infer I, ack: never) => void ? I : never;
-
 /** REST URLs for the clients: the patterns of `ROUTES` (what the server registers), filled in. */
 export const API = {
   visitorSessions: ROUTES.visitorSessions,

@@ -19,7 +19,7 @@ import type { Services } from './services.ts';
 
 export type HttpDeps = {
   services: Services;
-  storage: Storage;
+  storage: Pick<Storage, 'ping' | 'getSite'>;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;

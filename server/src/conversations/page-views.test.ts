@@ -13,8 +13,8 @@ function fakes(state: ConversationRecord['state'] = 'bot') {
     getLatestConversation: async (visitorId: string) =>
       ({ id: `c-${visitorId}`, visitorId, state }) as ConversationRecord,
   };
-  const notifier = { previewChanged: (c: ConversationRecord) => broadcasts.push(c.id) };
-  const recorder = new PageViewRecorder(storage, notifier, createLogger('silent'), {
+  const broadcaster = { previewChanged: (c: ConversationRecord) => broadcasts.push(c.id) };
+  const recorder = new PageViewRecorder(storage, broadcaster, createLogger('silent'), {
     intervalMs: 1000,
     maxKeys: 1000,
   });

@@ -8,9 +8,9 @@ import type { AgentEnv } from '../identity/require-agent.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Site, SitesStore } from '../sites/store.ts';
 
-export type Need = 'read' | 'admin';
+type Need = 'read' | 'admin';
 
-export async function siteFor(
+async function siteFor(
   store: Pick<SitesStore, 'getSite'>,
   ctx: AgentContext,
   siteId: string,
