@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BOT_EVAL_CLI } from '@frontdesk/server/testing';
 import { WIDGET_BUDGETS } from '@frontdesk/shared';
 import { CHROMIUM_PATH, measureHostPage, readManifest, weightFromManifest } from './browser/host-page.ts';
 import { PLANS } from './plans.ts';
@@ -22,10 +23,8 @@ import {
 import { runTarget } from './server-load.ts';
 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const FAQ_EVAL_DIR =
   process.env.FAQ_EVAL_DIR ?? fileURLToPath(new URL('../../../shared/data/faq-eval', import.meta.url));
-const BOT_EVAL_CLI = `${REPO}server/src/bot/eval/cli.ts`;
 
 const { values } = parseArgs({
   options: {

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from './auth/password.ts';
-import { ensureDemoSite } from './bootstrap.ts';
+import { ensureDemoSite } from './app/bootstrap.ts';
 import { BotRegistry } from './bot/registry.ts';
 import { runCli } from './cli.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from './config/config.ts';
+import { verifyPassword } from './identity/password.ts';
 import { openStorage } from './storage/index.ts';
 
 describe('cli', () => {

@@ -9,14 +9,15 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { EmailSchema, NewAgentSchema, PasswordSchema, v } from '@frontdesk/shared/schemas';
-import { loadConfig } from './config.ts';
-import { AppError } from './errors.ts';
+import { loadConfig } from './config/config.ts';
 import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
-import { createLogger } from './logger.ts';
-import { AgentService } from './services/agents.ts';
-import { DEMO_SITE_KEY } from './services/visitors.ts';
+import { AgentAccounts } from './identity/agent-accounts.ts';
+import { AgentSessions, NO_OPEN_SOCKETS } from './identity/agent-sessions.ts';
+import { AppError } from './kernel/errors.ts';
+import { createLogger } from './kernel/logger.ts';
+import { parse } from './kernel/validate.ts';
+import { DEMO_SITE_KEY } from './sites/embedding.ts';
 import { openStorage } from './storage/index.ts';
-import { parse } from './validate.ts';
 
 const USAGE = `Usage:
   pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
@@ -33,6 +34,9 @@ export async function runCli(
   const [command, ...rest] = argv;
   const config = loadConfig(env);
   const storage = openStorage(config.database);
+  // No sockets here: running servers notice ended sessions within their re-check interval.
+  const sessions = new AgentSessions(storage, NO_OPEN_SOCKETS, createLogger(config.logLevel));
+  const agents = new AgentAccounts(storage, sessions);
   try {
     await storage.migrate();
     switch (command) {
@@ -63,7 +67,7 @@ export async function runCli(
             'not_found',
             `no site with key "${values.site}" (start the server once to create the demo site)`,
           );
-        const agent = await new AgentService(storage, createLogger(config.logLevel)).create(input, [site.id]);
+        const agent = await agents.create(input, [site.id]);
         out(`Agent ${agent.email} (${agent.role}) created for site ${site.key}.`);
         if (generated) out(`Password: ${generated}`);
         return 0;
@@ -76,7 +80,6 @@ export async function runCli(
           options: { email: { type: 'string' }, password: { type: 'string' } },
         });
         const { email } = parse(v.strictObject({ email: EmailSchema }), { email: values.email ?? '' });
-        const agents = new AgentService(storage, createLogger(config.logLevel));
         const agent = await agents.findByEmail(email);
         if (command === 'agent:password') {
           const generated = values.password ? null : randomBytes(12).toString('base64url');

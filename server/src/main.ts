@@ -1,8 +1,8 @@
 /** `pnpm start`: load config, start the server, make sure the demo site and an admin exist, say where to go. */
 import { PATHS } from '@frontdesk/shared';
-import { ensureAdmin, ensureDemoSite, signInHint } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { startServer } from './server.ts';
+import { ensureAdmin, ensureDemoSite, signInHint } from './app/bootstrap.ts';
+import { startServer } from './app/server.ts';
+import { ConfigError, loadConfig } from './config/config.ts';
 
 async function main() {
   const config = loadConfig();

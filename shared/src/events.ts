@@ -4,6 +4,7 @@
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
 import type { Ack } from './errors.ts';
+import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
   OpenConversationInput,
@@ -96,28 +97,30 @@ export type AgentServerEvents = {
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
 };
 
-/** REST paths, written once for the server routes and the clients. */
+/** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */
+export type AckData<F> = F extends (input: never, ack: Ack<infer T>) => void ? T : never;
+
+/** REST URLs for the clients: the patterns of `ROUTES` (what the server registers), filled in. */
 export const API = {
-  visitorSessions: '/api/v1/visitor/sessions',
-  login: '/api/v1/auth/login',
-  logout: '/api/v1/auth/logout',
-  me: '/api/v1/auth/me',
-  conversations: '/api/v1/conversations',
-  conversation: (id: string) => `/api/v1/conversations/${encodeURIComponent(id)}`,
+  visitorSessions: ROUTES.visitorSessions,
+  login: ROUTES.login,
+  logout: ROUTES.logout,
+  me: ROUTES.me,
+  conversations: ROUTES.conversations,
+  conversation: (id: string) => fillRoute(ROUTES.conversation, { id }),
   /** FAQ entries of a site (GET: `{ faqs, overlaps }`). */
-  faqs: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/faqs`,
+  faqs: (siteId: string) => fillRoute(ROUTES.faqs, { siteId }),
   /** One entry (PUT: create or replace, DELETE). */
-  faq: (siteId: string, faqId: string) =>
-    `/api/v1/sites/${encodeURIComponent(siteId)}/faqs/${encodeURIComponent(faqId)}`,
+  faq: (siteId: string, faqId: string) => fillRoute(ROUTES.faq, { siteId, faqId }),
   /** POST `{ text, lang? }`: what the bot would answer. */
-  faqTry: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/faqs/try`,
+  faqTry: (siteId: string) => fillRoute(ROUTES.faqTry, { siteId }),
   /** GET: the bot's open misses, grouped by similarity. */
-  unanswered: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/unanswered`,
+  unanswered: (siteId: string) => fillRoute(ROUTES.unanswered, { siteId }),
   /** POST `{ messageIds, faqId? }`: take misses off the list. */
-  unansweredDismiss: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/unanswered/dismiss`,
+  unansweredDismiss: (siteId: string) => fillRoute(ROUTES.unansweredDismiss, { siteId }),
   /** GET / PUT the site's bot settings (handoff policy). */
-  botSettings: (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/settings/bot`,
-  health: '/healthz',
+  botSettings: (siteId: string) => fillRoute(ROUTES.botSettings, { siteId }),
+  health: ROUTES.health,
 } as const;
 
 /** Where the server serves the built clients. */

@@ -12,5 +12,6 @@ export * from './limits.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
 export * from './rate-limits.ts';
+export * from './routes.ts';
 export type * from './schemas.ts';
 export * from './types.ts';

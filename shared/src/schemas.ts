@@ -36,6 +36,11 @@ export const ClientIdSchema = v.pipe(
   v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"'),
 );
 export const SiteKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be a site key'));
+/** A visitor token as the server mints it: 32 random bytes, base64url (43 characters). */
+export const VisitorTokenSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be a visitor token'),
+);
 export const LocaleSchema = v.picklist(LOCALES);
 const Seq = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 

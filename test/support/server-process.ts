@@ -1,16 +1,14 @@
 /**
- * Frontdesk as a real child process (`node --import tsx server/src/main.ts`), for fault suites that
- * kill it (`kill -9`) and start it again on the same port and data directory.
+ * Frontdesk as a real child process (`node --import tsx <SERVER_MAIN>`, what `pnpm start` runs), for
+ * fault suites that kill it (`kill -9`) and start it again on the same port and data directory.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { SERVER_MAIN } from '@frontdesk/server/testing';
 import { API } from '@frontdesk/shared';
-
-const SERVER_DIR = fileURLToPath(new URL('../../server/', import.meta.url));
 
 /** A port nobody listens on right now (the OS picks it; we release it for the child to take). */
 export function freePort(): Promise<number> {
@@ -51,8 +49,9 @@ export async function serverProcess(env: Record<string, string> = {}): Promise<S
 
   async function start() {
     output = '';
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: SERVER_DIR,
+    const proc = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
+      // Where `pnpm start` runs it: the server package (tsx is resolved from there).
+      cwd: dirname(dirname(SERVER_MAIN)),
       env: {
         ...process.env,
         PORT: String(port),

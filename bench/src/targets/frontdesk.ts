@@ -5,10 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { startHarness } from '@frontdesk/server/testing';
+import { agentSessionCookie, startHarness } from '@frontdesk/server/testing';
 import { LIMITS } from '@frontdesk/shared';
-import { hashToken, newToken } from '../../../server/src/auth/tokens.ts';
-import { SESSION_COOKIE } from '../../../server/src/realtime/cookies.ts';
 import { serveIpc } from '../ipc.ts';
 import type { AckedMessages, Team } from '../load/protocol.ts';
 import { BENCH_ORIGIN } from '../load/protocol.ts';
@@ -48,13 +46,8 @@ async function addTeam(index: number): Promise<Team> {
     agentId = agent.id;
   }
   // A session row as POST /auth/login makes it, without paying scrypt once per site.
-  const token = newToken();
-  await h.storage.createSession({
-    tokenHash: hashToken(token),
-    agentId,
-    expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-  });
-  return { siteKey: site.key, cookie: `${SESSION_COOKIE}=${token}` };
+  const cookie = await agentSessionCookie(h.storage, agentId, 24 * 3600_000);
+  return { siteKey: site.key, cookie };
 }
 
 /** Counts acknowledged messages that are not in the conversation's stored timeline. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FaqRecord } from '../storage/index.ts';
 import { decide, type PolicyInput } from './policy.ts';
+import type { FaqRecord } from './store.ts';
 
 const faq = (id: string, tags: string[] = []): FaqRecord => ({
   id,

@@ -5,8 +5,8 @@
  */
 import type { BotMatch, HandoffReason, Locale, MessageMeta, QuickReply } from '@frontdesk/shared';
 import { SERVER_CATALOGS, type ServerKey } from '@frontdesk/shared/i18n';
-import type { FaqRecord } from '../storage/index.ts';
 import type { Decision } from './engine/index.ts';
+import type { FaqRecord } from './store.ts';
 
 export type PolicyInput = {
   decision: Decision;

@@ -2,9 +2,9 @@
  * One FAQ engine per site, built from storage (entries + the site's bot settings) on first use and
  * updated in place when an entry changes; a settings change drops it to be rebuilt.
  */
-import type { Storage } from '../storage/index.ts';
-import type { FaqRecord } from '../storage/types.ts';
+import type { SitesStore } from '../sites/store.ts';
 import { createEngine, type Decision, type Engine, type Lang } from './engine/index.ts';
+import type { FaqRecord, FaqStore } from './store.ts';
 
 /** A site's engine and entries. `revision` counts in-place edits (for caches derived from it). */
 export type SiteBot = { engine: Engine; faqs: Map<string, FaqRecord>; langs: Lang[]; revision: number };
@@ -12,7 +12,7 @@ export type SiteBot = { engine: Engine; faqs: Map<string, FaqRecord>; langs: Lan
 export class BotRegistry {
   private readonly sites = new Map<string, Promise<SiteBot>>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: FaqStore & Pick<SitesStore, 'getSite'>) {}
 
   /** The site's engine and entries (read-only use: edits go through `upsert` / `remove`). */
   load(siteId: string): Promise<SiteBot> {

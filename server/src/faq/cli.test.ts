@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureDemoSite } from '../bootstrap.ts';
+import { ensureDemoSite } from '../app/bootstrap.ts';
 import { BotRegistry } from '../bot/registry.ts';
 import { runCli } from '../cli.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/config.ts';
 import { openStorage } from '../storage/index.ts';
 import { parseFaqYaml, serializeFaqYaml } from './format.ts';
 

@@ -7,26 +7,26 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocaleSchema } from '@frontdesk/shared/schemas';
 import { BotRegistry } from '../bot/registry.ts';
-import { AppError } from '../errors.ts';
-import { createLogger } from '../logger.ts';
-import { DEMO_SITE_KEY } from '../services/visitors.ts';
-import type { Site, Storage } from '../storage/index.ts';
-import { parse } from '../validate.ts';
+import type { FaqStore } from '../bot/store.ts';
+import { AppError } from '../kernel/errors.ts';
+import { parse } from '../kernel/validate.ts';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
+import type { Site, SitesStore } from '../sites/store.ts';
+import { FaqEntries } from './entries.ts';
 import { FaqFormatError, parseFaqYaml, serializeFaqYaml } from './format.ts';
-import { FaqService } from './service.ts';
 
 export const FAQ_USAGE = `  pnpm frontdesk faq:import --site ${DEMO_SITE_KEY} FILE.yaml [--replace]   (--replace deletes entries not in the file)
   pnpm frontdesk faq:export --site ${DEMO_SITE_KEY} [FILE.yaml]              (no FILE: print to stdout)
   pnpm frontdesk faq:test --site ${DEMO_SITE_KEY} [--lang en|pl] "a visitor question"`;
 
 export type FaqCliContext = {
-  storage: Storage;
+  storage: FaqStore & SitesStore;
   out: (line: string) => void;
   /** Relative paths resolve against this (pnpm runs scripts in the package folder; INIT_CWD is the caller's). */
   cwd: string;
 };
 
-async function siteByKey(storage: Storage, key: string): Promise<Site> {
+async function siteByKey(storage: SitesStore, key: string): Promise<Site> {
   const site = await storage.getSiteByKey(key);
   if (!site) throw new AppError('not_found', `no site with key "${key}"`);
   return site;
@@ -99,8 +99,8 @@ export async function runFaqCommand(command: string, args: string[], ctx: FaqCli
       const question = positionals.join(' ').trim();
       if (!question) throw new AppError('bad_request', 'give a question to test');
       const lang = values.lang === undefined ? undefined : parse(LocaleSchema, values.lang);
-      const service = new FaqService(ctx.storage, new BotRegistry(ctx.storage), createLogger('silent'));
-      const result = await service.try(site.id, { text: question, ...(lang && { lang }) });
+      const entries = new FaqEntries(new BotRegistry(ctx.storage));
+      const result = await entries.try(site.id, { text: question, ...(lang && { lang }) });
       const top = result.matches[0];
       const detail =
         result.outcome === 'intent'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { markdownProblem } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
-import { DEMO_FAQ_FILE, DEMO_FAQ_YAML, readFaqFile } from '../bootstrap.ts';
+import { DEMO_FAQ_FILE, DEMO_FAQ_YAML, readFaqFile } from '../app/bootstrap.ts';
 import { type FaqFileEntry, FaqFormatError, parseFaqYaml, serializeFaqYaml } from './format.ts';
 
 const ENTRIES: FaqFileEntry[] = [

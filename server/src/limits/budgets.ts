@@ -4,7 +4,7 @@
  * on the hot path of every message.
  */
 import type { Budget, EventBudget, RateLimits } from '@frontdesk/shared';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { RateLimiter, type Verdict } from './rate-limiter.ts';
 
 /** Who sent a socket event. Keys are namespaced by the caller (`v:<id>`, `a:<id>`). */

@@ -1,6 +1,6 @@
 /** The storage contract suite: every engine must pass it (run from each engine's test file). */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from './records.ts';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {

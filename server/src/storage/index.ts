@@ -1,6 +1,5 @@
 /** @module storage — the storage interface and the engines behind it. */
 
 export { openStorage, type StorageOptions } from './open.ts';
-export { DEFAULT_SITE_SETTINGS } from './records.ts';
 export { SERVER_BUSY_TIMEOUT_MS } from './sqlite.ts';
 export type * from './types.ts';

@@ -1,5 +1,5 @@
 /** Picks the storage engine from `DATABASE_URL`. */
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { openSqliteStorage, type SqliteOptions } from './sqlite.ts';
 import type { Storage } from './types.ts';
 

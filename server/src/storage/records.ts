@@ -1,6 +1,11 @@
 /** Row ↔ record mapping, kept apart from the queries. */
 import type { HandoffReason, Locale, Message } from '@frontdesk/shared';
 import type { Selectable } from 'kysely';
+import type { BotMiss, FaqRecord } from '../bot/store.ts';
+import type { ConversationRecord } from '../conversations/store.ts';
+import type { Agent, Visitor } from '../identity/store.ts';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import type { Site, SiteSettings } from '../sites/store.ts';
 import type {
   AgentTable,
   BotMissTable,
@@ -10,17 +15,6 @@ import type {
   SiteTable,
   VisitorTable,
 } from './schema.ts';
-import type { Agent, BotMiss, ConversationRecord, FaqRecord, Site, SiteSettings, Visitor } from './types.ts';
-
-export const DEFAULT_SITE_SETTINGS: SiteSettings = {
-  color: '#2563eb',
-  defaultLocale: null,
-  greeting: {},
-  quickReplies: {},
-  botMissesBeforeHandoff: 2,
-  escalationPhrases: [],
-  answerThreshold: null,
-};
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 

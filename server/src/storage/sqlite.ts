@@ -10,9 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { AppError } from '../errors.ts';
-import { KyselyStorage } from './kysely-storage.ts';
+import { AppError } from '../kernel/errors.ts';
+import { kyselyStorage } from './kysely-storage.ts';
+import { kyselyLifecycle, type StorageLifecycle } from './lifecycle.ts';
 import type { Database as Schema } from './schema.ts';
+import type { Storage } from './types.ts';
 
 /** How long a statement of the running server may wait for another process's lock. */
 export const SERVER_BUSY_TIMEOUT_MS = 5;
@@ -68,24 +70,23 @@ function driverDatabase(database: Database.Database) {
   };
 }
 
-class SqliteStorage extends KyselyStorage {
-  constructor(
-    db: Kysely<Schema>,
-    private readonly database: Database.Database,
-    private readonly busyTimeoutMs: number,
-  ) {
-    super(db);
-  }
-
-  /** Migrations run before anyone is served: they may wait for a lock like any other tool. */
-  override async migrate(): Promise<void> {
-    this.database.pragma(`busy_timeout = ${PATIENT_BUSY_TIMEOUT_MS}`);
-    try {
-      await super.migrate();
-    } finally {
-      this.database.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
-    }
-  }
+/** Migrations run before anyone is served: they may wait for a lock like any other tool. */
+function patientMigrations(
+  lifecycle: StorageLifecycle,
+  database: Database.Database,
+  busyTimeoutMs: number,
+): StorageLifecycle {
+  return {
+    ...lifecycle,
+    async migrate() {
+      database.pragma(`busy_timeout = ${PATIENT_BUSY_TIMEOUT_MS}`);
+      try {
+        await lifecycle.migrate();
+      } finally {
+        database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+    },
+  };
 }
 
 export type SqliteOptions = {
@@ -94,7 +95,7 @@ export type SqliteOptions = {
 };
 
 /** Opens (creating if needed) the SQLite file, or an in-memory database for `:memory:`. */
-export function openSqliteStorage(file: string, options: SqliteOptions = {}): KyselyStorage {
+export function openSqliteStorage(file: string, options: SqliteOptions = {}): Storage {
   const busyTimeoutMs = options.busyTimeoutMs ?? PATIENT_BUSY_TIMEOUT_MS;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
@@ -103,5 +104,5 @@ export function openSqliteStorage(file: string, options: SqliteOptions = {}): Ky
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: driverDatabase(database) }) });
-  return new SqliteStorage(db, database, busyTimeoutMs);
+  return kyselyStorage(db, patientMigrations(kyselyLifecycle(db), database, busyTimeoutMs));
 }

@@ -16,11 +16,11 @@ import {
   type VisitorServerEvents,
 } from '@frontdesk/shared';
 import { io, type Socket } from 'socket.io-client';
-import { ensureDemoSite } from '../bootstrap.ts';
-import { loadConfig } from '../config.ts';
-import { createLogger, type Logger } from '../logger.ts';
-import { type RunningServer, startServer } from '../server.ts';
-import type { Site } from '../storage/index.ts';
+import { ensureDemoSite } from '../app/bootstrap.ts';
+import { type RunningServer, type StartOptions, startServer } from '../app/server.ts';
+import { loadConfig } from '../config/config.ts';
+import { createLogger, type Logger } from '../kernel/logger.ts';
+import type { Site } from '../sites/store.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
 export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
@@ -50,6 +50,8 @@ export type HarnessOptions = {
   rateLimits?: RateLimits;
   /** Default: silent. */
   logger?: Logger;
+  /** Passed to the server (see `StartOptions`): the sites' bots, e.g. one that fails. */
+  bot?: StartOptions['bot'];
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
@@ -66,6 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const server = await startServer(config, {
     logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
+    bot: options.bot,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;

@@ -11,6 +11,8 @@ const en = {
   botHandoff: "I'm passing you to a person. Someone will be with you shortly.",
   botHandoffOffline:
     'Nobody from our team is online right now. Leave your message here and we will reply as soon as we can.',
+  botFailedHandoff:
+    "Sorry, something went wrong on my side. I'm passing you to a person, who will reply here as soon as they can.",
   botComplaint: 'I am sorry to hear that. Here is what to do — and a person can help you if you wish.',
   talkToPerson: 'Talk to a person',
   notHelpful: 'That did not help',
@@ -29,6 +31,8 @@ const pl: Record<ServerKey, string> = {
   botHandoff: 'Przekazuję rozmowę konsultantowi. Ktoś zaraz się odezwie.',
   botHandoffOffline:
     'Nikogo z naszego zespołu nie ma teraz online. Zostaw tu wiadomość, odpowiemy najszybciej, jak to możliwe.',
+  botFailedHandoff:
+    'Przepraszam, coś poszło nie tak po mojej stronie. Przekazuję rozmowę konsultantowi, który odpowie tutaj najszybciej, jak to możliwe.',
   botComplaint: 'Przykro nam. Oto co zrobić — a jeśli chcesz, pomoże Ci konsultant.',
   talkToPerson: 'Porozmawiaj z konsultantem',
   notHelpful: 'To nie pomogło',

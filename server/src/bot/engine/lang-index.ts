@@ -3,21 +3,8 @@
 // query after a change (cheap: no text is re-analysed).
 import { type Analyzer, STOP_MARK } from './analyzer.ts';
 import { type Features, featuresOf, mergeFeatures } from './features.ts';
-import { STOP_WEIGHT } from './scoring.ts';
+import { type EntryFeatures, STOP_WEIGHT } from './scoring.ts';
 import { createVocabulary, type Vocabulary } from './typo.ts';
-
-export type EntryFeatures = {
-  /** Cosine of query and the whole entry (question + examples as one document), word terms. */
-  wordEntry: number;
-  /** Best cosine of query and any single document of the entry, word terms. */
-  wordDoc: number;
-  charEntry: number;
-  charDoc: number;
-  /** Share of the query's term bigrams found in the entry. */
-  phrase: number;
-  /** IDF-weighted share of the query's terms the entry contains. */
-  coverage: number;
-};
 
 export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 

@@ -1,7 +1,20 @@
 // How the signals combine, how the combined score becomes a calibrated confidence, and the frozen
 // thresholds of the three outcomes. All constants were chosen on CLINC150 val_queries and the
 // shop-pl-en dev queries (see README.md) and are not tuned per site.
-import type { EntryFeatures } from './lang-index.ts';
+
+/** The signals an FAQ entry is scored on for one query (see `lang-index.ts`). */
+export type EntryFeatures = {
+  /** Cosine of query and the whole entry (question + examples as one document), word terms. */
+  wordEntry: number;
+  /** Best cosine of query and any single document of the entry, word terms. */
+  wordDoc: number;
+  charEntry: number;
+  charDoc: number;
+  /** Share of the query's term bigrams found in the entry. */
+  phrase: number;
+  /** IDF-weighted share of the query's terms the entry contains. */
+  coverage: number;
+};
 
 /** Weights of the signals in the combined score. */
 export const WEIGHTS: Readonly<EntryFeatures> = {

@@ -1,0 +1,38 @@
+/** First start: the demo site and the first admin, whose password is shown once (TESTPLAN A4). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { BotRegistry } from '../bot/registry.ts';
+import { AgentAccounts } from '../identity/agent-accounts.ts';
+import { AgentSessions, NO_OPEN_SOCKETS } from '../identity/agent-sessions.ts';
+import { openStorage } from '../storage/index.ts';
+import { ensureAdmin, ensureDemoSite, signInHint } from './bootstrap.ts';
+
+describe('first admin', () => {
+  it('A4 prints the generated password on the start that created it, and never again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
+    const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
+    await storage.migrate();
+    const agents = new AgentAccounts(
+      storage,
+      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
+    );
+    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+
+    const first = await ensureAdmin(storage, agents, site, dataDir);
+    expect(first.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(signInHint(first)).toContain(first.password);
+
+    const second = await ensureAdmin(storage, agents, site, dataDir);
+    expect(second.password).toBeNull();
+    expect(signInHint(second)).not.toContain(first.password as string);
+    expect(signInHint(second)).toContain('admin-password.txt');
+
+    rmSync(first.passwordFile);
+    const third = await ensureAdmin(storage, agents, site, dataDir);
+    expect(signInHint(third)).toContain('pnpm frontdesk agent:add');
+    await storage.close();
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The Hono app: REST API under /api/v1, health, and the built clients (widget, console, demo).
+ * Order matters: CORS for visitor sessions, the API budget and the body limit run before any route.
+ */
+import { PATHS, ROUTES } from '@frontdesk/shared';
+import { Hono } from 'hono';
+import { conversationRoutes } from '../conversations/routes.ts';
+import { faqRoutes } from '../faq/routes.ts';
+import { authRoutes } from '../identity/auth-routes.ts';
+import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Budgets, TrustProxy } from '../limits/index.ts';
+import type { Storage } from '../storage/index.ts';
+import { apiBudget } from '../transport/http/api-budget.ts';
+import { apiBodyLimit } from '../transport/http/body-limit.ts';
+import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
+import { type Assets, staticRoutes } from '../transport/http/static-routes.ts';
+import type { Services } from './services.ts';
+
+export type HttpDeps = {
+  services: Services;
+  storage: Pick<Storage, 'ping' | 'getSite'>;
+  logger: Logger;
+  selfOrigins: readonly string[];
+  secureCookies: boolean;
+  assets: Assets;
+  budgets: Budgets;
+  trustProxy: TrustProxy;
+};
+
+export function createHttpApp(deps: HttpDeps) {
+  const { services, selfOrigins } = deps;
+  const app = new Hono();
+  app.onError(errorHandler(deps.logger));
+
+  app.use(ROUTES.visitorSessions, visitorSessionsCors);
+  app.use(ROUTES.api, apiBudget(deps));
+  app.use(ROUTES.api, apiBodyLimit());
+
+  app.get(ROUTES.health, async (c) => {
+    await deps.storage.ping();
+    return c.json({ ok: true, status: 'ok' });
+  });
+
+  app.route('/', visitorSessionRoutes({ visitors: services.visitors, trustProxy: deps.trustProxy }));
+  app.route(
+    '/',
+    authRoutes({
+      accounts: services.accounts,
+      sessions: services.sessions,
+      selfOrigins,
+      secureCookies: deps.secureCookies,
+    }),
+  );
+  app.route(
+    '/',
+    conversationRoutes({
+      conversations: services.agentConversations,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.route(
+    '/',
+    faqRoutes({
+      entries: services.faqEntries,
+      unanswered: services.unanswered,
+      settings: services.botSettings,
+      sites: deps.storage,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.all(ROUTES.api, noSuchEndpoint);
+
+  app.route('/', staticRoutes(deps.assets));
+  app.get('/', (c) => c.redirect(`${PATHS.demo}/`));
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * The two socket namespaces put together: each checks its handshake, then registers its events on
+ * every connection. Agent sockets also follow their sessions (closed when a session ends).
+ */
+import { LIMITS } from '@frontdesk/shared';
+import { agentEvents } from '../conversations/agent-events.ts';
+import { visitorEvents } from '../conversations/visitor-events.ts';
+import { agentHandshake } from '../identity/agent-handshake.ts';
+import { recheckSessions } from '../identity/session-sockets.ts';
+import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
+import { visitorHandshake } from '../identity/visitor-handshake.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Budgets, TrustProxy } from '../limits/index.ts';
+import type { Services } from './services.ts';
+
+export type RealtimeDeps = {
+  namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
+  services: Services;
+  /** Whether the server is reached over https (for the origin of same-origin handshakes). */
+  secure: boolean;
+  selfOrigins: readonly string[];
+  budgets: Budgets;
+  trustProxy: TrustProxy;
+  logger: Logger;
+  /** How often the sessions behind open agent sockets are checked again (default `LIMITS.agentSessionRecheckMs`). */
+  sessionRecheckMs?: number;
+};
+
+/** Sets up both namespaces; returns what stops their timers when the server closes. */
+export function mountRealtime(deps: RealtimeDeps): { close(): void } {
+  const { namespaces, services, budgets, logger, secure, trustProxy } = deps;
+
+  namespaces.visitor.use(
+    visitorHandshake({ secure, visitors: services.visitors, budgets, trustProxy, logger }),
+  );
+  namespaces.visitor.on('connection', (socket) =>
+    visitorEvents(socket, {
+      conversations: services.visitorConversations,
+      visitors: services.visitors,
+      presence: services.presence,
+      pageViews: services.pageViews,
+      queue: services.queue,
+      budgets,
+      logger,
+    }),
+  );
+
+  namespaces.agent.use(
+    agentHandshake({
+      secure,
+      sessions: services.sessions,
+      selfOrigins: deps.selfOrigins,
+      budgets,
+      trustProxy,
+      logger,
+    }),
+  );
+  namespaces.agent.on('connection', (socket) => {
+    services.sessionSockets.join(socket);
+    agentEvents(socket, { conversations: services.agentConversations, budgets, logger });
+  });
+
+  return recheckSessions(
+    services.sessionSockets,
+    services.sessions,
+    deps.sessionRecheckMs ?? LIMITS.agentSessionRecheckMs,
+    logger,
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Composition root: storage, the bound HTTP server, the use cases, the Hono app and socket.io, built
+ * in dependency order. `startServer` is what `main.ts` and the integration tests call (tests pass port 0).
+ */
+import { EVENTS } from '@frontdesk/shared';
+import { BotRegistry } from '../bot/registry.ts';
+import type { Config } from '../config/config.ts';
+import type { AgentAccounts } from '../identity/agent-accounts.ts';
+import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
+import { createLogger, type Logger } from '../kernel/logger.ts';
+import { Budgets } from '../limits/index.ts';
+import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
+import { createIo } from '../transport/realtime/io.ts';
+import { createHttpApp } from './http.ts';
+import { listen, serve } from './listen.ts';
+import { selfOrigins } from './origins.ts';
+import { mountRealtime } from './realtime.ts';
+import { buildServices } from './services.ts';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  storage: Storage;
+  agents: AgentAccounts;
+  bot: BotRegistry;
+  budgets: Budgets;
+  logger: Logger;
+  close(): Promise<void>;
+};
+
+export type StartOptions = {
+  storage?: Storage;
+  logger?: Logger;
+  /** How often open agent sockets re-check their sessions (tests make it short). */
+  sessionRecheckMs?: number;
+  /** The sites' bots (default: engines built from storage); tests pass one that fails. */
+  bot?: (storage: Storage) => BotRegistry;
+};
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  await storage.migrate();
+  const bound = await listen(config.port, config.host);
+  // Everything from here to `serve` runs in the tick the port was bound in: no request is lost.
+  const origins = selfOrigins(config, bound.port);
+  const secure = config.publicUrl.protocol === 'https:';
+  const bot = options.bot?.(storage) ?? new BotRegistry(storage);
+  const budgets = new Budgets(config.rateLimits);
+  const io = createIo();
+  const namespaces = { visitor: visitorNamespace(io), agent: agentNamespace(io) };
+  const services = buildServices({
+    storage,
+    bot,
+    budgets,
+    logger,
+    selfOrigins: origins,
+    namespaces,
+    pageViews: {
+      intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
+      maxKeys: config.rateLimits.maxKeys,
+    },
+  });
+  const app = createHttpApp({
+    services,
+    storage,
+    logger,
+    selfOrigins: origins,
+    secureCookies: secure,
+    assets: config.assets,
+    budgets,
+    trustProxy: config.trustProxy,
+  });
+  serve(bound, app.fetch, config.host);
+  io.attach(bound.server);
+  const realtime = mountRealtime({
+    namespaces,
+    services,
+    secure,
+    selfOrigins: origins,
+    budgets,
+    trustProxy: config.trustProxy,
+    logger,
+    sessionRecheckMs: options.sessionRecheckMs,
+  });
+
+  return {
+    url: `http://127.0.0.1:${bound.port}`,
+    port: bound.port,
+    storage,
+    agents: services.accounts,
+    bot,
+    budgets,
+    logger,
+    async close() {
+      realtime.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      bound.server.closeAllConnections?.();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * The use cases, constructed in dependency order and never changed afterwards: every dependency is a
+ * constructor argument, nothing is set later. The realtime adapters (broadcaster, presence, session
+ * sockets) come first because the use cases report to them.
+ */
+import type { BotRegistry } from '../bot/registry.ts';
+import { ConversationAccess } from '../conversations/access.ts';
+import { AgentConversations } from '../conversations/agent-conversations.ts';
+import { BotMissRecorder } from '../conversations/bot-misses.ts';
+import { BotTurn } from '../conversations/bot-turn.ts';
+import { PageViewRecorder } from '../conversations/page-views.ts';
+import { QueuePositions } from '../conversations/queue.ts';
+import { SocketBroadcaster } from '../conversations/socket-broadcaster.ts';
+import { Timeline } from '../conversations/timeline.ts';
+import { Transitions } from '../conversations/transitions.ts';
+import { VisitorConversations } from '../conversations/visitor-conversations.ts';
+import { BotSettingsEditor } from '../faq/bot-settings.ts';
+import { FaqEntries } from '../faq/entries.ts';
+import { Unanswered } from '../faq/unanswered.ts';
+import { AgentAccounts } from '../identity/agent-accounts.ts';
+import { AgentSessions } from '../identity/agent-sessions.ts';
+import { SocketPresence } from '../identity/presence.ts';
+import { SessionSockets } from '../identity/session-sockets.ts';
+import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
+import { VisitorSessions } from '../identity/visitor-sessions.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Budgets } from '../limits/index.ts';
+import type { Storage } from '../storage/index.ts';
+
+export type ServiceDeps = {
+  storage: Storage;
+  bot: BotRegistry;
+  budgets: Budgets;
+  logger: Logger;
+  selfOrigins: readonly string[];
+  namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
+  pageViews: { intervalMs: number; maxKeys: number };
+};
+
+export type Services = ReturnType<typeof buildServices>;
+
+export function buildServices(deps: ServiceDeps) {
+  const { storage, bot, budgets, logger, namespaces } = deps;
+
+  const sessionSockets = new SessionSockets(namespaces.agent);
+  const sessions = new AgentSessions(storage, sessionSockets, logger);
+  const accounts = new AgentAccounts(storage, sessions);
+  const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
+  const presence = new SocketPresence(namespaces.agent);
+
+  const queue = new QueuePositions(storage);
+  const broadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger);
+  const access = new ConversationAccess(storage);
+  const timeline = new Timeline(storage);
+  const transitions = new Transitions(storage, broadcaster);
+  const misses = new BotMissRecorder(storage, logger);
+  const botTurn = new BotTurn({
+    store: storage,
+    bots: bot,
+    presence,
+    misses,
+    transitions,
+    broadcaster,
+    logger,
+  });
+
+  return {
+    sessionSockets,
+    sessions,
+    accounts,
+    visitors,
+    presence,
+    queue,
+    visitorConversations: new VisitorConversations({
+      store: storage,
+      access,
+      timeline,
+      transitions,
+      botTurn,
+      broadcaster,
+    }),
+    agentConversations: new AgentConversations({
+      store: storage,
+      access,
+      timeline,
+      transitions,
+      broadcaster,
+    }),
+    pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
+    faqEntries: new FaqEntries(bot),
+    unanswered: new Unanswered(storage, bot),
+    botSettings: new BotSettingsEditor(storage, bot),
+  };
+}

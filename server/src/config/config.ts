@@ -1,0 +1,137 @@
+/**
+ * Configuration: read from the environment once, validated, typed. Nothing else reads process.env.
+ * A bad value stops the start with a message naming the variable and what it accepts.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RATE_LIMITS, type RateLimits } from '@frontdesk/shared';
+import { parseTrustProxy, scaleRateLimits, type TrustProxy } from '../limits/index.ts';
+import type { DatabaseTarget } from '../storage/open.ts';
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: URL;
+  dataDir: string;
+  database: DatabaseTarget;
+  secret: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where the built widget, console and demo are served from. */
+  assets: { widget: string; console: string; demo: string };
+  /** Proxies whose `X-Forwarded-For` / `Forwarded` name the client (`TRUST_PROXY`). */
+  trustProxy: TrustProxy;
+  /** Every budget (`RATE_LIMITS` times `RATE_LIMIT_SCALE`). */
+  rateLimits: RateLimits;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The repository root: data and built assets are found relative to it, whatever the cwd. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `${name} must be an absolute http(s) URL such as https://chat.example.com, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must start with http:// or https://, got "${raw}"`);
+  }
+  return url;
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string): DatabaseTarget {
+  if (raw === undefined || raw === '') return { engine: 'sqlite', file: join(dataDir, 'frontdesk.db') };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file === '')
+      throw new ConfigError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/frontdesk.db');
+    return {
+      engine: 'sqlite',
+      file: file === ':memory:' || isAbsolute(file) ? file : resolve(REPO_ROOT, file),
+    };
+  }
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    throw new ConfigError(
+      'DATABASE_URL: PostgreSQL is not supported by this version yet; leave DATABASE_URL unset or use sqlite:<file>',
+    );
+  }
+  throw new ConfigError(`DATABASE_URL must be sqlite:<file>, got "${raw}"`);
+}
+
+/** Uses SECRET if set, else the one persisted under the data dir, else makes and persists one. */
+function loadSecret(raw: string | undefined, dataDir: string): string {
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SECRET must be at least 32 characters long');
+    return raw;
+  }
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function parseTrust(raw: string | undefined): TrustProxy {
+  try {
+    return parseTrustProxy(raw);
+  } catch (error) {
+    throw new ConfigError(`TRUST_PROXY: ${(error as Error).message}, got "${raw}"`);
+  }
+}
+
+function parseScale(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(scale > 0) || scale > 1_000_000) {
+    throw new ConfigError(`RATE_LIMIT_SCALE must be a positive number up to 1000000 (e.g. 2), got "${raw}"`);
+  }
+  return scale;
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '0.0.0.0';
+  const dataDir = env.DATA_DIR ? resolve(REPO_ROOT, env.DATA_DIR) : join(REPO_ROOT, 'data');
+  const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL || `http://localhost:${port}`);
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  return {
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    database: parseDatabase(env.DATABASE_URL, dataDir),
+    secret: loadSecret(env.SECRET, dataDir),
+    logLevel,
+    assets: {
+      widget: join(REPO_ROOT, 'widget', 'dist'),
+      console: join(REPO_ROOT, 'server', 'console', 'dist'),
+      demo: join(REPO_ROOT, 'demo', 'site'),
+    },
+    trustProxy: parseTrust(env.TRUST_PROXY),
+    rateLimits: scaleRateLimits(RATE_LIMITS, parseScale(env.RATE_LIMIT_SCALE)),
+  };
+}

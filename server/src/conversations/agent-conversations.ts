@@ -1,0 +1,93 @@
+/**
+ * An agent's use cases: list, watch and sync a conversation, reply or add a note, take over, return
+ * to the bot, resolve. Only conversations of the agent's sites; replies only by the agent who has it.
+ */
+import type { ConversationState } from '@frontdesk/shared';
+import type { ConversationRefInput, SendAgentMessageInput, SyncInput } from '@frontdesk/shared/schemas';
+import type { AgentContext } from '../identity/context.ts';
+import { AppError } from '../kernel/errors.ts';
+import { type ConversationAccess, conversationNotFound } from './access.ts';
+import type { Broadcaster } from './ports.ts';
+import type { ConversationRecord, ConversationsStore, MessagesStore } from './store.ts';
+import type { Timeline } from './timeline.ts';
+import type { Transitions } from './transitions.ts';
+
+export type AgentConversationsDeps = {
+  store: Pick<ConversationsStore, 'listConversations'> & Pick<MessagesStore, 'appendMessage'>;
+  access: ConversationAccess;
+  timeline: Timeline;
+  transitions: Transitions;
+  broadcaster: Broadcaster;
+};
+
+export class AgentConversations {
+  constructor(private readonly deps: AgentConversationsDeps) {}
+
+  list(
+    ctx: AgentContext,
+    query: { state?: ConversationState; limit?: number },
+  ): Promise<ConversationRecord[]> {
+    return this.deps.store.listConversations({
+      siteIds: ctx.siteIds,
+      state: query.state,
+      limit: query.limit ?? 100,
+    });
+  }
+
+  /** The conversation and its timeline after `afterSeq` (0: from the start). */
+  async sync(ctx: AgentContext, input: SyncInput) {
+    const conversation = await this.deps.access.ofAgent(ctx, input.conversationId);
+    const page = await this.deps.timeline.after(conversation.id, input.afterSeq, 'agent');
+    return { conversation, ...page };
+  }
+
+  async send(ctx: AgentContext, input: SendAgentMessageInput) {
+    const kind = input.kind ?? 'text';
+    // Notes are always allowed; replies only from the agent who owns the conversation.
+    const guard =
+      kind === 'text'
+        ? { requireSiteIds: ctx.siteIds, requireStates: ['assigned'] as const, requireAgentId: ctx.agent.id }
+        : { requireSiteIds: ctx.siteIds };
+    const result = await this.deps.store.appendMessage(
+      {
+        conversationId: input.conversationId,
+        clientId: input.clientId,
+        author: 'agent',
+        authorName: ctx.agent.name,
+        agentId: ctx.agent.id,
+        kind,
+        body: input.body,
+        meta: null,
+      },
+      guard,
+    );
+    if (result.status === 'skipped') {
+      if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
+      throw new AppError('invalid_state', 'take over the conversation before replying');
+    }
+    if (result.status === 'duplicate') return { message: result.message, duplicate: true };
+    this.deps.broadcaster.messageStored(result.conversation, result.message);
+    this.deps.broadcaster.previewChanged(result.conversation);
+    return { message: result.message, duplicate: false };
+  }
+
+  async take(ctx: AgentContext, input: ConversationRefInput) {
+    const conversation = await this.deps.access.ofAgent(ctx, input.conversationId);
+    return this.deps.transitions.apply(
+      conversation.id,
+      { type: 'take', agentId: ctx.agent.id },
+      { agentId: ctx.agent.id },
+      { agentName: ctx.agent.name },
+    );
+  }
+
+  async returnToBot(ctx: AgentContext, input: ConversationRefInput) {
+    const conversation = await this.deps.access.ofAgent(ctx, input.conversationId);
+    return this.deps.transitions.apply(conversation.id, { type: 'return_to_bot' });
+  }
+
+  async resolve(ctx: AgentContext, input: ConversationRefInput) {
+    const conversation = await this.deps.access.ofAgent(ctx, input.conversationId);
+    return this.deps.transitions.apply(conversation.id, { type: 'resolve' });
+  }
+}

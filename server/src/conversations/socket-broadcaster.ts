@@ -1,0 +1,72 @@
+/** The socket.io side of `Broadcaster`: rooms per visitor, per site's agents, per watched conversation. */
+import { type AgentServerEvents, EVENTS, type VisitorServerEvents } from '@frontdesk/shared';
+import type { Logger } from '../kernel/logger.ts';
+import { Coalescer } from '../limits/index.ts';
+import type { EventMap } from '../transport/realtime/io.ts';
+import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { Broadcaster } from './ports.ts';
+import type { QueuePositions } from './queue.ts';
+import type { ConversationRecord } from './store.ts';
+import { isVisibleToVisitor, toAgentConversation, toVisitorConversation, toVisitorMessage } from './views.ts';
+
+const PREVIEW_INTERVAL_MS = 250;
+
+/** A namespace's rooms as far as emitting goes (a typed socket.io `Namespace` is one). */
+export type Rooms<Events extends EventMap> = {
+  to(room: string): {
+    emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean;
+  };
+};
+
+export class SocketBroadcaster implements Broadcaster {
+  /**
+   * Message previews go to every agent of the site, so under load they are coalesced: at most one
+   * per conversation per PREVIEW_INTERVAL_MS, always the newest. A real change cancels a pending one.
+   */
+  private readonly previews = new Coalescer<ConversationRecord>(PREVIEW_INTERVAL_MS, (_id, conversation) =>
+    this.emitToAgents(conversation),
+  );
+
+  constructor(
+    private readonly visitors: Rooms<VisitorServerEvents>,
+    private readonly agents: Rooms<AgentServerEvents>,
+    private readonly queue: Pick<QueuePositions, 'of'>,
+    private readonly logger: Logger,
+  ) {}
+
+  messageStored(conversation: ConversationRecord, message: Parameters<Broadcaster['messageStored']>[1]) {
+    if (isVisibleToVisitor(message)) {
+      this.visitors
+        .to(ROOMS.visitor(conversation.visitorId))
+        .emit(EVENTS.messageNew, toVisitorMessage(message));
+    }
+    this.agents.to(ROOMS.conversation(conversation.id)).emit(EVENTS.messageNew, message);
+  }
+
+  conversationChanged(conversation: ConversationRecord) {
+    this.previews.cancel(conversation.id);
+    this.emitToAgents(conversation);
+    this.visitorViewChanged(conversation);
+  }
+
+  previewChanged(conversation: ConversationRecord) {
+    this.previews.submit(conversation.id, conversation);
+  }
+
+  visitorViewChanged(conversation: ConversationRecord) {
+    this.queue
+      .of(conversation)
+      .then((position) =>
+        this.visitors
+          .to(ROOMS.visitor(conversation.visitorId))
+          .emit(EVENTS.conversationState, toVisitorConversation(conversation, position)),
+      )
+      .catch((error: unknown) => this.logger.error({ err: error }, 'queue position failed'));
+  }
+
+  private emitToAgents(conversation: ConversationRecord) {
+    this.agents
+      .to(ROOMS.siteAgents(conversation.siteId))
+      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation));
+  }
+}

@@ -1,0 +1,121 @@
+/** Conversation records and the storage ports of the `conversations` and `messages` tables. */
+import type {
+  Author,
+  ConversationState,
+  HandoffReason,
+  Locale,
+  Message,
+  MessageKind,
+  MessageMeta,
+} from '@frontdesk/shared';
+import type { Visitor } from '../identity/store.ts';
+
+/** A conversation joined with its agent's name and its visitor: everything the views need. */
+export type ConversationRecord = {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  state: ConversationState;
+  agentId: string | null;
+  agentName: string | null;
+  locale: Locale;
+  lastSeq: number;
+  version: number;
+  botMisses: number;
+  handoffReason: HandoffReason | null;
+  lastMessage: { author: Author; body: string; createdAt: string } | null;
+  rating: number | null;
+  ratingComment: string | null;
+  queuedAt: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  visitor: Visitor;
+};
+
+export type NewMessage = {
+  conversationId: string;
+  clientId: string | null;
+  author: Author;
+  authorName: string | null;
+  agentId: string | null;
+  kind: MessageKind;
+  body: string;
+  meta: MessageMeta | null;
+};
+
+export type AppendOptions = {
+  /** Append only while the conversation is in one of these states (the bot stays silent after handoff). */
+  requireStates?: readonly ConversationState[];
+  /** Append only to this visitor's conversation (ownership checked in the same statement). */
+  requireVisitorId?: string;
+  /** Append only to a conversation of one of these sites. */
+  requireSiteIds?: readonly string[];
+  /** Append only while this agent owns the conversation. */
+  requireAgentId?: string;
+};
+
+export type AppendResult =
+  | { status: 'stored'; message: Message; conversation: ConversationRecord }
+  | { status: 'duplicate'; message: Message; conversation: ConversationRecord }
+  | { status: 'skipped'; conversation: ConversationRecord };
+
+export type ConversationPatch = {
+  state?: ConversationState;
+  agentId?: string | null;
+  botMisses?: number;
+  handoffReason?: HandoffReason | null;
+  queuedAt?: string | null;
+  resolvedAt?: string | null;
+  rating?: number | null;
+  ratingComment?: string | null;
+};
+
+export type ListConversationsQuery = {
+  siteIds: readonly string[];
+  state?: ConversationState;
+  limit: number;
+};
+
+export type ConversationsStore = {
+  /** The visitor's newest conversation (open or not). */
+  getLatestConversation(visitorId: string): Promise<ConversationRecord | null>;
+  createConversation(input: {
+    siteId: string;
+    visitorId: string;
+    locale: Locale;
+  }): Promise<ConversationRecord>;
+  getConversation(id: string): Promise<ConversationRecord | null>;
+  listConversations(query: ListConversationsQuery): Promise<ConversationRecord[]>;
+  /** How many conversations of the site were queued before this one (0 = first in line). */
+  countQueuedBefore(siteId: string, queuedAt: string): Promise<number>;
+  /**
+   * Applies a patch if the conversation still has `expectedVersion` and appends the system event
+   * message in the same transaction. Returns null when another change won the race.
+   */
+  updateConversation(
+    id: string,
+    expectedVersion: number,
+    patch: ConversationPatch,
+    event: NewMessage | null,
+  ): Promise<{ conversation: ConversationRecord; message: Message | null } | null>;
+};
+
+export type MessagesStore = {
+  /**
+   * Appends a message with the next `seq`, atomically. A retry with the same `clientId` returns the
+   * original (status `duplicate`); the same `clientId` with another body throws `client_id_conflict`.
+   */
+  appendMessage(message: NewMessage, options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Up to `limit` messages after `afterSeq`, in `seq` order. `excludeKinds` is applied in the query
+   * itself, so a page is always full of what the reader may see and paging past hidden rows always
+   * advances (a page of private notes can never starve a visitor of the reply behind it).
+   */
+  listMessages(
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+    options?: { excludeKinds?: readonly MessageKind[] },
+  ): Promise<Message[]>;
+};

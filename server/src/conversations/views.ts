@@ -1,0 +1,63 @@
+/** Records → the shapes each audience may see. Visitors never see notes or the bot's match details. */
+import type {
+  AgentConversation,
+  Message,
+  MessageKind,
+  QueueInfo,
+  VisitorConversation,
+} from '@frontdesk/shared';
+import type { ConversationRecord } from './store.ts';
+
+export function toVisitorConversation(
+  c: ConversationRecord,
+  queuePosition: number | null,
+): VisitorConversation {
+  const queue: QueueInfo | null =
+    c.state === 'queued' && c.queuedAt && queuePosition !== null
+      ? { position: queuePosition, waitingSince: c.queuedAt }
+      : null;
+  return {
+    id: c.id,
+    state: c.state,
+    agentName: c.state === 'assigned' ? c.agentName : null,
+    lastSeq: c.lastSeq,
+    rating: c.rating,
+    queue,
+    createdAt: c.createdAt,
+  };
+}
+
+export function toAgentConversation(c: ConversationRecord): AgentConversation {
+  return {
+    id: c.id,
+    siteId: c.siteId,
+    state: c.state,
+    agentId: c.agentId,
+    agentName: c.agentName,
+    visitor: { id: c.visitor.id, name: c.visitor.name, email: c.visitor.email, verified: c.visitor.verified },
+    locale: c.locale,
+    lastSeq: c.lastSeq,
+    lastMessage: c.lastMessage,
+    page: c.visitor.pageUrl ? { url: c.visitor.pageUrl, title: c.visitor.pageTitle ?? '' } : null,
+    userAgent: c.visitor.userAgent,
+    rating: c.rating,
+    ratingComment: c.ratingComment,
+    handoffReason: c.handoffReason,
+    queuedAt: c.queuedAt,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    resolvedAt: c.resolvedAt,
+  };
+}
+
+/** Kinds only agents see (private notes); storage leaves them out of a visitor's pages. */
+export const HIDDEN_FROM_VISITORS: readonly MessageKind[] = ['note'];
+
+export const isVisibleToVisitor = (m: Message): boolean => !HIDDEN_FROM_VISITORS.includes(m.kind);
+
+/** Strips what only agents may see (the bot's scores and candidates). */
+export function toVisitorMessage(m: Message): Message {
+  if (!m.meta?.bot) return m;
+  const { bot: _hidden, ...meta } = m.meta;
+  return { ...m, meta };
+}

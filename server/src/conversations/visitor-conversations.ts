@@ -1,0 +1,140 @@
+/**
+ * A visitor's use cases: the latest conversation, open one, send, sync, ask for a person, say an
+ * answer did not help, rate. Validated input in, records out; only the visitor's own conversations.
+ */
+import type { Message } from '@frontdesk/shared';
+import type {
+  ConversationRefInput,
+  OpenConversationInput,
+  RateInput,
+  SendVisitorMessageInput,
+  SyncInput,
+} from '@frontdesk/shared/schemas';
+import type { BuiltinIntent } from '../bot/engine/index.ts';
+import type { VisitorContext } from '../identity/context.ts';
+import type { VisitorsStore } from '../identity/store.ts';
+import { AppError } from '../kernel/errors.ts';
+import { type ConversationAccess, conversationNotFound } from './access.ts';
+import type { BotTurn } from './bot-turn.ts';
+import type { Broadcaster } from './ports.ts';
+import type { ConversationRecord, ConversationsStore, MessagesStore, NewMessage } from './store.ts';
+import type { Timeline } from './timeline.ts';
+import type { Transitions } from './transitions.ts';
+import { toVisitorMessage } from './views.ts';
+
+const OPEN_STATES = ['bot', 'queued', 'assigned'] as const;
+
+export type VisitorConversationsDeps = {
+  store: ConversationsStore & MessagesStore & Pick<VisitorsStore, 'updateVisitor'>;
+  access: ConversationAccess;
+  timeline: Timeline;
+  transitions: Transitions;
+  botTurn: BotTurn;
+  broadcaster: Broadcaster;
+};
+
+export class VisitorConversations {
+  constructor(private readonly deps: VisitorConversationsDeps) {}
+
+  async latest(ctx: VisitorContext) {
+    const conversation = await this.deps.store.getLatestConversation(ctx.visitor.id);
+    if (!conversation) return { conversation: null, messages: [] as Message[] };
+    const { messages } = await this.deps.timeline.after(conversation.id, 0, 'visitor');
+    return { conversation, messages };
+  }
+
+  /** The open conversation, or a new one; with `fresh`, a resolved one is replaced by a new one. */
+  async open(ctx: VisitorContext, input: OpenConversationInput) {
+    const { store } = this.deps;
+    if (input.page)
+      await store.updateVisitor(ctx.visitor.id, { pageUrl: input.page.url, pageTitle: input.page.title });
+    const latest = await store.getLatestConversation(ctx.visitor.id);
+    if (latest && (latest.state !== 'resolved' || !input.fresh)) {
+      const { messages } = await this.deps.timeline.after(latest.id, 0, 'visitor');
+      return { conversation: latest, messages };
+    }
+    const locale = input.locale ?? ctx.site.settings.defaultLocale ?? 'en';
+    const conversation = await store.createConversation({
+      siteId: ctx.site.id,
+      visitorId: ctx.visitor.id,
+      locale,
+    });
+    this.deps.broadcaster.conversationChanged(conversation);
+    return { conversation, messages: [] as Message[] };
+  }
+
+  async send(ctx: VisitorContext, input: SendVisitorMessageInput) {
+    const { store, broadcaster } = this.deps;
+    const message: NewMessage = {
+      conversationId: input.conversationId,
+      clientId: input.clientId,
+      author: 'visitor',
+      authorName: ctx.visitor.name,
+      agentId: null,
+      kind: 'text',
+      body: input.body,
+      meta: null,
+    };
+    // Ownership and state are checked in the append itself: one round trip on the hot path.
+    const guard = { requireVisitorId: ctx.visitor.id, requireStates: OPEN_STATES };
+    let result = await store.appendMessage(message, guard);
+    if (result.status === 'skipped') {
+      if (result.conversation.visitorId !== ctx.visitor.id) throw conversationNotFound();
+      // A message on a closed conversation reopens it.
+      await this.deps.transitions.apply(result.conversation.id, { type: 'visitor_message' });
+      result = await store.appendMessage(message, guard);
+      if (result.status === 'skipped')
+        throw new AppError('conflict', 'the conversation changed, please try again');
+    }
+    if (result.status === 'duplicate') return { message: toVisitorMessage(result.message), duplicate: true };
+    const stored = result;
+    broadcaster.messageStored(stored.conversation, stored.message);
+    broadcaster.previewChanged(stored.conversation);
+    // The ack goes out now; the bot answers right after, as its own messages (a turn never throws).
+    if (stored.conversation.state === 'bot')
+      void this.deps.botTurn.afterVisitorMessage(stored.conversation, input);
+    return { message: toVisitorMessage(stored.message), duplicate: false };
+  }
+
+  async sync(ctx: VisitorContext, input: SyncInput) {
+    const conversation = await this.deps.access.ofVisitor(ctx, input.conversationId);
+    const page = await this.deps.timeline.after(conversation.id, input.afterSeq, 'visitor');
+    return { conversation, ...page };
+  }
+
+  /** "Talk to a person". */
+  handoff(ctx: VisitorContext, input: ConversationRefInput) {
+    return this.intent(ctx, input, 'human');
+  }
+
+  /** "That did not help": counts as a miss. */
+  notHelpful(ctx: VisitorContext, input: ConversationRefInput) {
+    return this.intent(ctx, input, 'not_helpful');
+  }
+
+  async rate(ctx: VisitorContext, input: RateInput) {
+    const conversation = await this.deps.access.ofVisitor(ctx, input.conversationId);
+    if (conversation.state !== 'resolved')
+      throw new AppError('invalid_state', 'only a closed conversation can be rated');
+    const updated = await this.deps.store.updateConversation(
+      conversation.id,
+      conversation.version,
+      { rating: input.rating, ratingComment: input.comment || null },
+      null,
+    );
+    if (!updated) throw new AppError('conflict', 'the conversation changed, please try again');
+    this.deps.broadcaster.conversationChanged(updated.conversation);
+    return updated.conversation;
+  }
+
+  private async intent(
+    ctx: VisitorContext,
+    input: ConversationRefInput,
+    intent: BuiltinIntent,
+  ): Promise<ConversationRecord> {
+    const conversation = await this.deps.access.ofVisitor(ctx, input.conversationId);
+    if (conversation.state !== 'bot') return conversation;
+    await this.deps.botTurn.onIntent(conversation, intent);
+    return (await this.deps.store.getConversation(conversation.id)) ?? conversation;
+  }
+}

@@ -1,0 +1,82 @@
+/** The `/visitor` namespace's events, once the handshake has identified the visitor: validate → use case → ack. */
+import { EVENTS, pickLocale, type VisitorClientEvents } from '@frontdesk/shared';
+import {
+  ConversationRefSchema,
+  OpenConversationSchema,
+  PageViewSchema,
+  RateSchema,
+  SendVisitorMessageSchema,
+  SessionInitSchema,
+  SyncSchema,
+} from '@frontdesk/shared/schemas';
+import type { Presence } from '../identity/presence.ts';
+import type { VisitorSocket } from '../identity/sockets.ts';
+import type { VisitorSessions } from '../identity/visitor-sessions.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Budgets } from '../limits/index.ts';
+import { widgetSite } from '../sites/widget-site.ts';
+import { socketHandlers } from '../transport/realtime/handler.ts';
+import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { PageViewRecorder } from './page-views.ts';
+import type { QueuePositions } from './queue.ts';
+import type { ConversationRecord } from './store.ts';
+import { toVisitorConversation } from './views.ts';
+import type { VisitorConversations } from './visitor-conversations.ts';
+
+export type VisitorEventsDeps = {
+  conversations: VisitorConversations;
+  visitors: VisitorSessions;
+  presence: Presence;
+  pageViews: PageViewRecorder;
+  queue: QueuePositions;
+  budgets: Budgets;
+  logger: Logger;
+};
+
+export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
+  const { conversations, budgets } = deps;
+  const { ctx, address } = socket.data;
+  void socket.join(ROOMS.visitor(ctx.visitor.id));
+  const handle = socketHandlers<VisitorClientEvents, typeof budgets.limits.visitor>(socket, {
+    logger: deps.logger,
+    budgets,
+    table: budgets.limits.visitor,
+    sender: { socket: budgets.forSocket(), identity: `v:${ctx.visitor.id}`, address, site: ctx.site.id },
+  });
+  const view = async (c: ConversationRecord) => toVisitorConversation(c, await deps.queue.of(c));
+
+  handle(EVENTS.sessionInit, SessionInitSchema, async (input) => {
+    const locale = pickLocale([input.locale, ctx.site.settings.defaultLocale]);
+    await deps.visitors.setLocale(ctx, locale);
+    const latest = await conversations.latest(ctx);
+    return {
+      site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id)),
+      conversation: latest.conversation ? await view(latest.conversation) : null,
+      messages: latest.messages,
+    };
+  });
+  handle(EVENTS.conversationOpen, OpenConversationSchema, async (input) => {
+    const opened = await conversations.open(ctx, input);
+    return { conversation: await view(opened.conversation), messages: opened.messages };
+  });
+  handle(EVENTS.messageSend, SendVisitorMessageSchema, (input) => conversations.send(ctx, input));
+  handle(EVENTS.messagesSync, SyncSchema, async (input) => {
+    const synced = await conversations.sync(ctx, input);
+    return {
+      conversation: await view(synced.conversation),
+      messages: synced.messages,
+      hasMore: synced.hasMore,
+    };
+  });
+  handle(EVENTS.conversationHandoff, ConversationRefSchema, async (input) =>
+    view(await conversations.handoff(ctx, input)),
+  );
+  handle(EVENTS.botNotHelpful, ConversationRefSchema, async (input) =>
+    view(await conversations.notHelpful(ctx, input)),
+  );
+  handle(EVENTS.conversationRate, RateSchema, async (input) => view(await conversations.rate(ctx, input)));
+  handle(EVENTS.pageView, PageViewSchema, async (input) => {
+    deps.pageViews.record(ctx.visitor.id, input);
+    return null;
+  });
+}

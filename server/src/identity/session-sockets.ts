@@ -1,0 +1,56 @@
+/**
+ * Agent sockets follow their sessions: each joins its session's room and its sites' rooms; when a
+ * session ends (logout, a disabled account, a new password) its sockets are told and closed. A
+ * session can also end in another process (the CLI, another node): the sessions behind this node's
+ * open sockets are checked again every few seconds, in one query per 500 sessions.
+ */
+import { EVENTS } from '@frontdesk/shared';
+import type { Logger } from '../kernel/logger.ts';
+import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { AgentSessions, SessionsEnded } from './agent-sessions.ts';
+import type { AgentNamespace, AgentSocket } from './sockets.ts';
+
+/** Closes the sockets of ended sessions on this node (what `AgentSessions` tells). */
+export class SessionSockets implements SessionsEnded {
+  constructor(private readonly nsp: AgentNamespace) {}
+
+  /** Puts a connected agent socket into its session's room and its sites' rooms. */
+  join(socket: AgentSocket): void {
+    void socket.join(ROOMS.agentSession(socket.data.sessionHash));
+    for (const siteId of socket.data.ctx.siteIds) void socket.join(ROOMS.siteAgents(siteId));
+  }
+
+  sessionsEnded(tokenHashes: readonly string[]): void {
+    for (const tokenHash of tokenHashes) {
+      const room = this.nsp.in(ROOMS.agentSession(tokenHash));
+      room.emit(EVENTS.sessionEnded, { code: 'unauthorized' });
+      room.disconnectSockets(true);
+    }
+  }
+
+  /** Session hashes behind this node's open sockets. */
+  held(): string[] {
+    return [...new Set([...this.nsp.sockets.values()].map((socket) => socket.data.sessionHash))];
+  }
+}
+
+/** Re-checks the sessions of open sockets every `intervalMs`; returns what stops it. */
+export function recheckSessions(
+  sockets: SessionSockets,
+  sessions: Pick<AgentSessions, 'liveSessions'>,
+  intervalMs: number,
+  logger: Logger,
+): { close(): void } {
+  const timer = setInterval(() => {
+    const held = sockets.held();
+    sessions
+      .liveSessions(held)
+      .then((live) => {
+        const alive = new Set(live);
+        sockets.sessionsEnded(held.filter((tokenHash) => !alive.has(tokenHash)));
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'agent session re-check failed'));
+  }, intervalMs);
+  timer.unref();
+  return { close: () => clearInterval(timer) };
+}

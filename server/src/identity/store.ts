@@ -1,0 +1,67 @@
+/** Identity records and their storage ports: agents (with their sites), agent sessions, visitors. */
+import type { AgentRole } from '@frontdesk/shared';
+import type { Site } from '../sites/store.ts';
+
+export type Agent = {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+};
+
+export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'passwordHash' | 'disabled'>>;
+
+export type Visitor = {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  verified: boolean;
+  locale: string | null;
+  userAgent: string | null;
+  pageUrl: string | null;
+  pageTitle: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+};
+
+export type VisitorPatch = Partial<Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'>>;
+
+/** `agents` and `agent_sites`. */
+export type AgentsStore = {
+  createAgent(input: {
+    email: string;
+    name: string;
+    role: AgentRole;
+    passwordHash: string;
+    siteIds: readonly string[];
+  }): Promise<Agent>;
+  getAgent(id: string): Promise<Agent | null>;
+  getAgentByEmail(email: string): Promise<Agent | null>;
+  countAgents(): Promise<number>;
+  listAgentSiteIds(agentId: string): Promise<string[]>;
+  listSitesOfAgent(agentId: string): Promise<Site[]>;
+  /** Changes an agent's account; null for an unknown id. */
+  updateAgent(id: string, patch: AgentPatch): Promise<Agent | null>;
+};
+
+/** `sessions`: agent sign-ins, by the hash of their token. */
+export type SessionsStore = {
+  createSession(input: { tokenHash: string; agentId: string; expiresAt: string }): Promise<void>;
+  getSession(tokenHash: string): Promise<{ agentId: string; expiresAt: string } | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes every session of an agent (but `exceptTokenHash`); returns the token hashes deleted. */
+  deleteAgentSessions(agentId: string, exceptTokenHash?: string): Promise<string[]>;
+  /** Of these token hashes, the sessions still alive at `now`: present, unexpired, agent not disabled. */
+  filterLiveSessions(tokenHashes: readonly string[], now: string): Promise<string[]>;
+};
+
+/** `visitors`: anonymous identities per site, by the hash of their token. */
+export type VisitorsStore = {
+  createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
+  getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
+  updateVisitor(id: string, patch: VisitorPatch): Promise<void>;
+};

@@ -1,0 +1,104 @@
+/** `ConversationsStore` over Kysely: create, read and list conversations; versioned updates with their event. */
+import { randomUUID } from 'node:crypto';
+import type { ConversationPatch, ConversationsStore } from '../conversations/store.ts';
+import { AppError } from '../kernel/errors.ts';
+import { findConversation, selectConversations } from './conversation-rows.ts';
+import { type Db, now } from './db.ts';
+import { insertMessage } from './message-insert.ts';
+import { type JoinedConversationRow, toConversation } from './records.ts';
+
+/** The columns a patch sets (`version` and `updated_at` are set by every update). */
+function patchColumns(patch: ConversationPatch) {
+  return {
+    ...(patch.state !== undefined && { state: patch.state }),
+    ...(patch.agentId !== undefined && { agent_id: patch.agentId }),
+    ...(patch.botMisses !== undefined && { bot_misses: patch.botMisses }),
+    ...(patch.handoffReason !== undefined && { handoff_reason: patch.handoffReason }),
+    ...(patch.queuedAt !== undefined && { queued_at: patch.queuedAt }),
+    ...(patch.resolvedAt !== undefined && { resolved_at: patch.resolvedAt }),
+    ...(patch.rating !== undefined && { rating: patch.rating }),
+    ...(patch.ratingComment !== undefined && { rating_comment: patch.ratingComment }),
+  };
+}
+
+export function kyselyConversationsStore(db: Db): ConversationsStore {
+  return {
+    getConversation: (id) => findConversation(db, id),
+    async getLatestConversation(visitorId) {
+      const row = await selectConversations(db)
+        .where('c.visitor_id', '=', visitorId)
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toConversation(row as JoinedConversationRow) : null;
+    },
+    async createConversation(input) {
+      const at = now();
+      const id = randomUUID();
+      await db
+        .insertInto('conversations')
+        .values({
+          id,
+          site_id: input.siteId,
+          visitor_id: input.visitorId,
+          state: 'bot',
+          agent_id: null,
+          locale: input.locale,
+          last_seq: 0,
+          version: 0,
+          bot_misses: 0,
+          handoff_reason: null,
+          last_message_author: null,
+          last_message_body: null,
+          last_message_at: null,
+          rating: null,
+          rating_comment: null,
+          queued_at: null,
+          resolved_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      const created = await findConversation(db, id);
+      if (!created) throw new AppError('internal', 'conversation vanished after insert');
+      return created;
+    },
+    async listConversations(query) {
+      if (query.siteIds.length === 0) return [];
+      let q = selectConversations(db).where('c.site_id', 'in', query.siteIds);
+      if (query.state) q = q.where('c.state', '=', query.state);
+      q =
+        query.state === 'queued'
+          ? q.orderBy('c.queued_at', 'asc')
+          : q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc');
+      const rows = await q.limit(query.limit).execute();
+      return rows.map((row) => toConversation(row as JoinedConversationRow));
+    },
+    async countQueuedBefore(siteId, queuedAt) {
+      const row = await db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('state', '=', 'queued')
+        .where('queued_at', '<', queuedAt)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async updateConversation(id, expectedVersion, patch, event) {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('conversations')
+          .set({ version: expectedVersion + 1, updated_at: now(), ...patchColumns(patch) })
+          .where('id', '=', id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) return null;
+        const message = event ? await insertMessage(trx, event) : null;
+        const conversation = await findConversation(trx, id);
+        if (!conversation) throw new AppError('internal', 'conversation vanished during update');
+        return { conversation, message };
+      });
+    },
+  };
+}

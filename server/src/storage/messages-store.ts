@@ -1,0 +1,46 @@
+/** `MessagesStore` over Kysely: append (idempotent per `clientId`, guarded) and page through a timeline. */
+import type { Message } from '@frontdesk/shared';
+import type { AppendResult, MessagesStore } from '../conversations/store.ts';
+import { AppError } from '../kernel/errors.ts';
+import { findConversation } from './conversation-rows.ts';
+import type { Db } from './db.ts';
+import { insertMessage, Rollback } from './message-insert.ts';
+import { toMessage } from './records.ts';
+
+export function kyselyMessagesStore(db: Db): MessagesStore {
+  return {
+    async appendMessage(input, options): Promise<AppendResult> {
+      let message: Message;
+      try {
+        message = await db.transaction().execute((trx) => insertMessage(trx, input, options));
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+        const conversation = await findConversation(db, input.conversationId);
+        if (!conversation) throw new AppError('not_found', 'conversation not found');
+        if (error.outcome.type === 'skipped') return { status: 'skipped', conversation };
+        const original = error.outcome.row;
+        if (
+          original.body !== input.body ||
+          original.author !== input.author ||
+          original.kind !== input.kind
+        ) {
+          throw new AppError('client_id_conflict', 'this clientId was already used for another message');
+        }
+        return { status: 'duplicate', message: original, conversation };
+      }
+      const conversation = await findConversation(db, input.conversationId);
+      if (!conversation) throw new AppError('internal', 'conversation vanished after append');
+      return { status: 'stored', message, conversation };
+    },
+    async listMessages(conversationId, afterSeq, limit, options = {}) {
+      let query = db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('seq', '>', afterSeq);
+      if (options.excludeKinds?.length) query = query.where('kind', 'not in', options.excludeKinds);
+      const rows = await query.orderBy('seq', 'asc').limit(limit).execute();
+      return rows.map(toMessage);
+    },
+  };
+}

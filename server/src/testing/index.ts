@@ -1,0 +1,19 @@
+/**
+ * `@frontdesk/server/testing`: the one entry point other packages (`test/`, `bench/`) use to run and
+ * drive the server. Nothing else of `server/src` is imported from outside the package.
+ */
+export {
+  type AgentSocket,
+  call,
+  callRaw,
+  clientId,
+  connected,
+  type Harness,
+  type HarnessOptions,
+  openConversation,
+  startHarness,
+  type VisitorSocket,
+  waitFor,
+} from './harness.ts';
+export { BOT_EVAL_CLI, SERVER_MAIN } from './paths.ts';
+export { agentSessionCookie } from './sessions.ts';

@@ -1,0 +1,19 @@
+/** The socket.io server, configured once: JSON-only, bounded packets, cross-origin without credentials. */
+import { LIMITS } from '@frontdesk/shared';
+import { Server } from 'socket.io';
+import { textOnlyParser } from './parser.ts';
+
+export function createIo(): Server {
+  return new Server({
+    // Bigger packets close the connection before they are buffered (websocket frames and polling bodies).
+    maxHttpBufferSize: LIMITS.socketMaxPayloadBytes,
+    // JSON only: a binary packet closes the connection.
+    parser: textOnlyParser,
+    // Widgets connect from other sites; credentials are never sent cross-origin (visitor auth is a token).
+    cors: { origin: true, credentials: false },
+    serveClient: false,
+  });
+}
+
+/** An event map of this protocol (`VisitorClientEvents`, `AgentServerEvents`, …). */
+export type EventMap = { [event: string]: (...args: never[]) => void };
