@@ -1,61 +1,41 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAcks } from './acks.ts';
+import { describe, expect, it } from 'vitest';
+import { requestAck } from './acks.ts';
 import { NO_REPLY } from './reply.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-describe('createAcks', () => {
+describe('requestAck', () => {
   it('resolves with the ack, read by the parser', async () => {
-    const acks = createAcks(1000);
-    const reply = acks.request<number>(
-      (ack) => setTimeout(() => ack({ ok: true, data: 3 }), 10),
+    const reply = requestAck<number>(
+      (ack) => setTimeout(() => ack(null, { ok: true, data: 3 }), 1),
       (data) => (typeof data === 'number' ? data * 2 : undefined),
     );
-    await vi.advanceTimersByTimeAsync(10);
     expect(await reply).toEqual({ ok: true, data: 6 });
   });
 
-  it('an ack that comes back synchronously counts too', async () => {
-    const acks = createAcks(1000);
-    expect(await acks.request((ack) => ack({ ok: true, data: 'now' }))).toEqual({ ok: true, data: 'now' });
+  it('passes a server error through', async () => {
+    const error = { code: 'conflict', message: 'taken' };
+    expect(await requestAck((ack) => ack(null, { ok: false, error }))).toEqual({ ok: false, error });
   });
 
-  it('resolves with no reply at the timeout and ignores a late ack', async () => {
-    const acks = createAcks(1000);
-    let late: (result: unknown) => void = () => {};
-    const reply = acks.request((ack) => {
-      late = ack;
+  it('a timeout or a dropped connection (an error instead of an ack) is no reply', async () => {
+    expect(await requestAck((ack) => ack(new Error('operation has timed out')))).toBe(NO_REPLY);
+    expect(await requestAck((ack) => ack(new Error('socket has been disconnected')))).toBe(NO_REPLY);
+  });
+
+  it('an ack of the wrong shape, or data the parser refuses, is no reply', async () => {
+    expect(await requestAck((ack) => ack(null, 'garbage'))).toBe(NO_REPLY);
+    expect(
+      await requestAck(
+        (ack) => ack(null, { ok: true, data: 'x' }),
+        () => undefined,
+      ),
+    ).toBe(NO_REPLY);
+  });
+
+  it('settles once: a second call of the ack changes nothing', async () => {
+    const reply = requestAck((ack) => {
+      ack(null, { ok: true, data: 1 });
+      ack(null, { ok: true, data: 2 });
     });
-    await vi.advanceTimersByTimeAsync(999);
-    let settled = false;
-    void reply.then(() => {
-      settled = true;
-    });
-    await Promise.resolve();
-    expect(settled).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(await reply).toBe(NO_REPLY);
-    late({ ok: true, data: 'too late' });
-    expect(await reply).toBe(NO_REPLY);
-  });
-
-  it('dropAll settles every waiting request at once, and only those', async () => {
-    const acks = createAcks(10_000);
-    const waiting = [acks.request(() => {}), acks.request(() => {})];
-    const answered = acks.request((ack) => ack({ ok: true, data: 1 }));
-    acks.dropAll();
-    expect(await Promise.all(waiting)).toEqual([NO_REPLY, NO_REPLY]);
-    expect(await answered).toEqual({ ok: true, data: 1 });
-    expect(vi.getTimerCount()).toBe(0);
-  });
-
-  it('a malformed ack is no reply', async () => {
-    const acks = createAcks(1000);
-    expect(await acks.request((ack) => ack('garbage'))).toBe(NO_REPLY);
+    expect(await reply).toEqual({ ok: true, data: 1 });
   });
 });

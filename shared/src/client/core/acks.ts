@@ -1,45 +1,25 @@
 /**
- * Requests waiting for their ack. Each one settles exactly once, with whichever comes first: its ack,
- * its timeout, or the connection dropping (`dropAll`), so a caller never waits on a dead socket.
+ * One request and its ack, the way both clients send them: socket.io's `timeout(ACK_TIMEOUT_MS).emit`
+ * calls the ack once, with an error when no answer came in time or the connection dropped first.
+ * This reads that into a `Reply`: the ack (checked), or `NO_REPLY`.
  */
 import { NO_REPLY, type Reply, readReply } from './reply.ts';
 
-export type Acks = {
-  /**
-   * Sends with `send(ack)` and resolves with the ack read by `parse` (default: the data as sent),
-   * or with `NO_REPLY`.
-   */
-  request<T>(
-    send: (ack: (result: unknown) => void) => void,
-    parse?: (data: unknown) => T | undefined,
-  ): Promise<Reply<T>>;
-  /** The connection dropped: every request still waiting resolves with `NO_REPLY` now. */
-  dropAll(): void;
-};
+/** How long a client waits for an ack before treating the request as unanswered (and retryable). */
+export const ACK_TIMEOUT_MS = 10_000;
+
+/** socket.io's ack with a timeout: `err` set when it timed out or the connection dropped. */
+export type TimedAck = (err: unknown, result?: unknown) => void;
 
 const asSent = <T>(data: unknown) => data as T;
 
-export function createAcks(timeoutMs: number): Acks {
-  const waiting = new Set<() => void>();
-  return {
-    request<T>(
-      send: (ack: (result: unknown) => void) => void,
-      parse: (data: unknown) => T | undefined = asSent<T>,
-    ) {
-      return new Promise<Reply<T>>((resolve) => {
-        const settle = (reply: Reply<T>) => {
-          if (!waiting.delete(drop)) return;
-          clearTimeout(timer);
-          resolve(reply);
-        };
-        const drop = () => settle(NO_REPLY);
-        const timer = setTimeout(drop, timeoutMs);
-        waiting.add(drop);
-        send((result) => settle(readReply(result, parse)));
-      });
-    },
-    dropAll() {
-      for (const drop of [...waiting]) drop();
-    },
-  };
+/**
+ * Sends with `send(ack)` and resolves once, with the ack read by `parse` (default: the data as sent;
+ * the console passes a schema) or `NO_REPLY`.
+ */
+export function requestAck<T>(
+  send: (ack: TimedAck) => void,
+  parse: (data: unknown) => T | undefined = asSent<T>,
+): Promise<Reply<T>> {
+  return new Promise((resolve) => send((err, result) => resolve(err ? NO_REPLY : readReply(result, parse))));
 }

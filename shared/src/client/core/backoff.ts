@@ -1,13 +1,9 @@
 /**
- * The one retry policy of both clients: wait `baseMs · 2^attempt`, at most `maxMs`, spread by ±25 %
- * so that many clients cut off together do not come back in step. `attempt` counts from 0.
+ * The one retry policy of both clients: wait 1 s · 2^attempt, at most 30 s, spread by ±25 % so that
+ * many clients cut off together do not come back in step. `attempt` counts from 0.
  */
-export type BackoffOptions = { baseMs?: number; maxMs?: number; random?: () => number };
-
-export function backoffDelay(attempt: number, options: BackoffOptions = {}): number {
-  const { baseMs = 1000, maxMs = 30_000, random = Math.random } = options;
-  return Math.min(maxMs, baseMs * 2 ** attempt) * (0.75 + random() / 2);
-}
+export const backoffDelay = (attempt: number, random: () => number = Math.random): number =>
+  Math.min(30_000, 1000 * 2 ** attempt) * (0.75 + random() / 2);
 
 export type Retry = {
   /** Runs `task` once after the next delay of the policy (replacing one already scheduled). */

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  enqueue,
-  markFailed,
-  markPending,
-  markSending,
-  nextPending,
-  type OutboxItem,
-  withoutDelivered,
-} from './outbox.ts';
+import { enqueue, nextPending, type OutboxItem, setStatus, withoutDelivered } from './outbox.ts';
 import { message } from './testing.ts';
 
 const item = (clientId: string, patch: Partial<OutboxItem> = {}): OutboxItem => ({
@@ -20,13 +12,13 @@ const item = (clientId: string, patch: Partial<OutboxItem> = {}): OutboxItem => 
 
 describe('outbox', () => {
   it('keeps items in order through sending, a final failure and a retry', () => {
-    let items = enqueue(enqueue([], item('aaaaaaaa')), item('bbbbbbbb'));
-    items = markSending(items, 'aaaaaaaa');
+    let items = enqueue(enqueue([], item('aaaaaaaa'), 10), item('bbbbbbbb'), 10);
+    items = setStatus(items, 'aaaaaaaa', 'sending');
     expect(items.map((i) => i.status)).toEqual(['sending', 'pending']);
-    items = markFailed(items, 'aaaaaaaa', 'too_large');
+    items = setStatus(items, 'aaaaaaaa', 'failed', 'too_large');
     expect(items[0]).toMatchObject({ status: 'failed', error: 'too_large' });
     expect(nextPending(items)?.clientId).toBe('bbbbbbbb');
-    items = markPending(items, 'aaaaaaaa');
+    items = setStatus(items, 'aaaaaaaa', 'pending', 'unavailable');
     expect(items[0]).toEqual(item('aaaaaaaa'));
     expect(nextPending(items)?.clientId).toBe('aaaaaaaa');
   });
@@ -51,7 +43,7 @@ describe('outbox', () => {
   });
 
   it('carries what a client adds to an item', () => {
-    const items = markSending([{ ...item('aaaaaaaa'), kind: 'note' as const }], 'aaaaaaaa');
+    const items = setStatus([{ ...item('aaaaaaaa'), kind: 'note' as const }], 'aaaaaaaa', 'sending');
     expect(items[0]?.kind).toBe('note');
   });
 });

@@ -16,30 +16,24 @@ export type OutboxItem<P = unknown> = P & {
   error: ErrorCode | null;
 };
 
-/** Appends an item written now; past `max` items the oldest are dropped. */
-export const enqueue = <I extends OutboxItem>(items: readonly I[], item: I, max = Number.POSITIVE_INFINITY) =>
+/** Appends an item written now; past `max` items the oldest are dropped (nobody queues that much by hand). */
+export const enqueue = <I extends OutboxItem>(items: readonly I[], item: I, max: number): I[] =>
   [...items, item].slice(-max);
 
-function update<I extends OutboxItem>(
+/**
+ * Moves an item on: `sending` (on its way), `pending` (to be sent again: retried, or after a failure
+ * worth retrying), `failed` with the code (refused for good, e.g. too long: kept and shown as not sent
+ * until the writer retries it).
+ */
+export const setStatus = <I extends OutboxItem>(
   items: readonly I[],
   clientId: string,
   status: OutboxStatus,
-  error: ErrorCode | null,
-) {
-  return items.map((item) => (item.clientId === clientId ? { ...item, status, error } : item));
-}
-
-/** On its way to the server. */
-export const markSending = <I extends OutboxItem>(items: readonly I[], clientId: string) =>
-  update(items, clientId, 'sending', null);
-
-/** Waiting to be sent (again): queued, retried, or after a failure worth retrying. */
-export const markPending = <I extends OutboxItem>(items: readonly I[], clientId: string) =>
-  update(items, clientId, 'pending', null);
-
-/** Refused for good (e.g. too long): kept, shown as not sent, sent again only when asked. */
-export const markFailed = <I extends OutboxItem>(items: readonly I[], clientId: string, code: ErrorCode) =>
-  update(items, clientId, 'failed', code);
+  error: ErrorCode | null = null,
+): I[] =>
+  items.map((item) =>
+    item.clientId === clientId ? { ...item, status, error: status === 'failed' ? error : null } : item,
+  );
 
 /** Items whose `clientId` a committed message now carries are gone; the same array when none is. */
 export function withoutDelivered<I extends OutboxItem>(

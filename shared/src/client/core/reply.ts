@@ -17,8 +17,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
 /**
- * Reads an ack: `{ ok: true, data }` (checked by `parse` when given; `undefined` from it means the
- * data is not what was asked for) or `{ ok: false, error }` with a known code. Anything else is no reply.
+ * Reads an ack: `{ ok: true, data }` (checked by `parse`; `undefined` from it means the data is not
+ * what was asked for) or `{ ok: false, error }` with a known code. Anything else is no reply.
  */
 export function readReply<T>(value: unknown, parse: (data: unknown) => T | undefined): Reply<T> {
   if (!isObject(value)) return NO_REPLY;
@@ -26,10 +26,8 @@ export function readReply<T>(value: unknown, parse: (data: unknown) => T | undef
     const data = parse(value.data);
     return data === undefined ? NO_REPLY : { ok: true, data };
   }
-  const error = value.error;
-  if (value.ok !== false || !isObject(error) || !isErrorCode(error.code)) return NO_REPLY;
-  const message = typeof error.message === 'string' ? error.message : error.code;
-  return typeof error.retryAfter === 'number'
-    ? { ok: false, error: { code: error.code, message, retryAfter: error.retryAfter } }
-    : { ok: false, error: { code: error.code, message } };
+  const error = value.ok === false && isObject(value.error) ? value.error : null;
+  return error && isErrorCode(error.code)
+    ? { ok: false, error: { code: error.code, message: String(error.message) } }
+    : NO_REPLY;
 }

@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '../../errors.ts';
 import type { SendResult } from '../../events.ts';
-import {
-  enqueue,
-  markFailed,
-  markPending,
-  markSending,
-  type OutboxItem,
-  withoutDelivered,
-} from './outbox.ts';
+import { enqueue, type OutboxItem, setStatus, withoutDelivered } from './outbox.ts';
 import { NO_REPLY, type Reply } from './reply.ts';
 import { createSender } from './sender.ts';
 import { message } from './testing.ts';
@@ -18,7 +11,8 @@ const failure = (code: ErrorCode): Reply<SendResult> => ({ ok: false, error: { c
 /** An outbox, a server that commits each clientId once, and replies scripted per attempt. */
 function harness(bodies: string[]) {
   let items: readonly OutboxItem[] = bodies.reduce<readonly OutboxItem[]>(
-    (list, body, i) => enqueue(list, { clientId: `client-${i}-xx`, body, status: 'pending', error: null }),
+    (list, body, i) =>
+      enqueue(list, { clientId: `client-${i}-xx`, body, status: 'pending', error: null }, 50),
     [],
   );
   const committed: { clientId: string; body: string }[] = [];
@@ -44,19 +38,13 @@ function harness(bodies: string[]) {
         data: { message: message(seq, { clientId: item.clientId, body: item.body }), duplicate: false },
       };
     },
-    sending: (item) => {
-      items = markSending(items, item.clientId);
+    mark(item, status, f) {
+      items = setStatus(items, item.clientId, status, f?.error?.code);
+      if (status === 'pending') retrying(item.clientId, f);
+      if (status === 'failed') failed(item.clientId, f?.error?.code);
     },
     delivered: (_item, m) => {
       items = withoutDelivered(items, [m]);
-    },
-    retrying: (item, f) => {
-      items = markPending(items, item.clientId);
-      retrying(item.clientId, f);
-    },
-    failed: (item, error) => {
-      items = markFailed(items, item.clientId, error.code);
-      failed(item.clientId, error.code);
     },
     retryLater,
   });
@@ -71,12 +59,16 @@ function harness(bodies: string[]) {
     failed,
     gate,
     add: (body: string) => {
-      items = enqueue(items, {
-        clientId: `client-${items.length + 5}-xx`,
-        body,
-        status: 'pending',
-        error: null,
-      });
+      items = enqueue(
+        items,
+        {
+          clientId: `client-${items.length + 5}-xx`,
+          body,
+          status: 'pending',
+          error: null,
+        },
+        50,
+      );
     },
     setReady: (value: boolean) => {
       ready = value;

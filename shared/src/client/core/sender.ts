@@ -3,10 +3,9 @@
  * a retryable failure puts it back and stops (everything after it waits, so order holds), a final
  * one marks it failed and moves on. Flushing again while a flush runs runs it once more afterwards.
  */
-import type { ErrorBody } from '../../errors.ts';
 import type { SendResult } from '../../events.ts';
 import type { Message } from '../../types.ts';
-import { nextPending, type OutboxItem } from './outbox.ts';
+import { nextPending, type OutboxItem, type OutboxStatus } from './outbox.ts';
 import { type Failure, isRetryable, type Reply } from './reply.ts';
 import { createSerialRunner } from './serial.ts';
 
@@ -15,12 +14,12 @@ export type SenderDeps<I extends OutboxItem> = {
   /** Whether sending makes sense now (connected, session ready). */
   ready(): boolean;
   send(item: I): Promise<Reply<SendResult>>;
-  /** What the client records as each item moves on. */
-  sending(item: I): void;
+  /**
+   * Records the item's new status: `sending`; `pending` again after a retryable `failure` (a later
+   * flush sends it); `failed` after a final one.
+   */
+  mark(item: I, status: OutboxStatus, failure: Failure | null): void;
   delivered(item: I, message: Message): void;
-  /** A retryable failure: the item is pending again and a later flush will send it. */
-  retrying(item: I, failure: Failure): void;
-  failed(item: I, error: ErrorBody): void;
   /** Schedule the later flush (the client's backoff). */
   retryLater(): void;
 };
@@ -32,14 +31,14 @@ export function createSender<I extends OutboxItem>(deps: SenderDeps<I>): Sender 
     for (;;) {
       const item = nextPending(deps.items());
       if (!item || !deps.ready()) return;
-      deps.sending(item);
+      deps.mark(item, 'sending', null);
       const reply = await deps.send(item);
       if (reply.ok) {
         deps.delivered(item, reply.data.message);
-      } else if (reply.error !== null && !isRetryable(reply)) {
-        deps.failed(item, reply.error);
+      } else if (!isRetryable(reply)) {
+        deps.mark(item, 'failed', reply);
       } else {
-        deps.retrying(item, reply);
+        deps.mark(item, 'pending', reply);
         // No answer, but a flush was asked for meanwhile (back online): that run sends it now.
         if (runner.requested() && deps.ready() && reply.error === null) return;
         deps.retryLater();

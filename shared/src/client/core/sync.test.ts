@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncResult } from '../../events.ts';
 import type { Message } from '../../types.ts';
 import type { Reply } from './reply.ts';
-import { syncAfter } from './sync.ts';
+import { MAX_SYNC_PAGES, syncAfter } from './sync.ts';
 import { message, seqs } from './testing.ts';
 import { openTimeline, receive, type Timeline } from './timeline.ts';
 
@@ -75,8 +75,8 @@ describe('syncAfter', () => {
       return { ok: true, data: { conversation: 'c1', messages: [message(++seq)], hasMore: true } };
     };
     const c = client();
-    await syncAfter({ cursor: c.cursor, fetch: endless, apply: c.apply, maxPages: 4 });
-    expect(calls).toBe(4);
+    await syncAfter({ cursor: c.cursor, fetch: endless, apply: c.apply });
+    expect(calls).toBe(MAX_SYNC_PAGES);
   });
 
   it('reads the cursor again before every page (a live message moved it)', async () => {

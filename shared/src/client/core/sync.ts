@@ -11,13 +11,14 @@ export type SyncDeps<C> = {
   fetch(afterSeq: number): Promise<Reply<SyncResult<C>>>;
   /** Takes a page in; false stops (e.g. the client moved to another conversation meanwhile). */
   apply(page: SyncResult<C>): boolean;
-  /** A guard against a server that keeps answering `hasMore` (default 50 pages). */
-  maxPages?: number;
 };
+
+/** A guard against a server that keeps answering `hasMore`: 10 000 messages at the page size. */
+export const MAX_SYNC_PAGES = 50;
 
 /** Resolves with the first failure, or `ok` once caught up (or stopped). */
 export async function syncAfter<C>(deps: SyncDeps<C>): Promise<Reply<null>> {
-  for (let page = 0; page < (deps.maxPages ?? 50); page++) {
+  for (let page = 0; page < MAX_SYNC_PAGES; page++) {
     const afterSeq = deps.cursor();
     const reply = await deps.fetch(afterSeq);
     if (!reply.ok) return reply;
