@@ -97,7 +97,9 @@ async function buildApp() {
   visit(entry.fileName);
   const css = [...chunks.values()].filter((chunk) => (chunk.viteMetadata?.importedCss.size ?? 0) > 0);
   if (css.length > 0) {
-    throw new Error(`chunks import CSS, which the plain dynamic imports would not load: ${css.map((c) => c.fileName)}`);
+    throw new Error(
+      `chunks import CSS, which the plain dynamic imports would not load: ${css.map((c) => c.fileName)}`,
+    );
   }
   const lazy = [...chunks.keys()].filter((fileName) => !open.has(fileName));
   return { entry: entry.fileName, open: [...open], lazy };
