@@ -22,13 +22,15 @@ describe('console navigation', () => {
     expect(within(nav).getByRole('link', { name: 'Conversations' }).getAttribute('aria-current')).toBe(
       'page',
     );
-    expect(screen.getByText('Select a conversation from the list.')).toBeTruthy();
+    const workspace = screen.getByText('Select a conversation from the list.').closest('.workspace');
+    expect(workspace?.hasAttribute('hidden')).toBe(false);
 
     fireEvent.click(within(nav).getByRole('link', { name: 'FAQ' }));
     await screen.findByRole('heading', { name: 'FAQ', level: 1 });
     expect(location.hash).toBe('#/faq');
     // The workspace stays mounted (socket, badges) but hidden.
-    expect(screen.getByText('Select a conversation from the list.').closest('[hidden]')).toBeTruthy();
+    expect(workspace?.hasAttribute('hidden')).toBe(true);
+    expect(workspace?.isConnected).toBe(true);
 
     fireEvent.click(within(nav).getByRole('link', { name: 'Unanswered' }));
     await screen.findByRole('heading', { name: 'Unanswered questions' });

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AGENT, createMemoryClient, PASSWORD } from '../testing/memory-client.ts';
 import { renderApp } from '../testing/render.tsx';
@@ -46,7 +46,12 @@ describe('login', () => {
     await screen.findByLabelText('E-mail');
     fill(AGENT.email, PASSWORD);
     await screen.findByText('Signed in as Ann');
-    expect(screen.getByRole('navigation', { name: 'Conversations' })).toBeTruthy();
+    expect(screen.queryByLabelText('Password')).toBeNull();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Console sections' }))
+        .getByRole('link', { name: 'Conversations' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
   });
 
   it('returns to the login page with a notice when the server ends the session', async () => {
@@ -63,7 +68,10 @@ describe('login', () => {
 
   it('speaks Polish', async () => {
     renderApp(createMemoryClient({ signedIn: false }), 'pl');
-    expect(await screen.findByRole('heading', { name: 'Zaloguj się do Frontdesk' })).toBeTruthy();
-    expect(screen.getByLabelText('Hasło')).toBeTruthy();
+    const heading = await screen.findByRole('heading', { name: 'Zaloguj się do Frontdesk' });
+    expect(document.documentElement.lang).toBe('pl');
+    expect(heading.closest('form')?.querySelector('input[type="password"]')).toBe(
+      screen.getByLabelText('Hasło'),
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('composer', () => {
   it('allows only private notes when the conversation is not assigned to me', () => {
     const { onSend, input } = renderComposer(false);
     expect(input.disabled).toBe(true);
-    expect(screen.getByText(/Take over the conversation to reply/)).toBeTruthy();
+    expect(input.getAttribute('aria-describedby')).toBe('composer-hint');
+    expect(document.getElementById('composer-hint')?.textContent).toMatch(
+      /^Take over the conversation to reply/,
+    );
     fireEvent.click(screen.getByLabelText('Private note'));
     expect(input.disabled).toBe(false);
     fireEvent.input(input, { target: { value: 'Asked about refunds twice' } });

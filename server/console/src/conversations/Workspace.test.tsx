@@ -36,6 +36,12 @@ function seeded(pageSize?: number) {
   });
 }
 
+/** The visitor panel's fields, label → shown value. */
+const fields = (panel: HTMLElement) =>
+  Object.fromEntries(
+    [...panel.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+  );
+
 async function open(client = seeded()) {
   const view = renderApp(client);
   const row = await screen.findByRole('button', { name: /Kasia/ });
@@ -47,18 +53,24 @@ async function open(client = seeded()) {
 describe('workspace', () => {
   it('opens a conversation with its timeline and the visitor panel', async () => {
     await open();
-    expect(screen.getByRole('heading', { name: 'Kasia', level: 1 })).toBeTruthy();
-    expect(screen.getByText('Waiting for a person: the visitor asked for a person')).toBeTruthy();
+    const pane = screen.getByRole('region', { name: 'Kasia' });
+    expect(within(pane).getByRole('heading', { level: 1 }).textContent).toBe('Kasia');
+    expect([...within(pane).getByRole('log').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      expect.stringContaining('gdzie jest moja paczka?'),
+      expect.stringContaining('Waiting for a person: the visitor asked for a person'),
+    ]);
     const panel = screen.getByRole('complementary', { name: 'Visitor details' });
-    expect(within(panel).getByText('kasia@example.pl')).toBeTruthy();
-    expect(within(panel).getByText('Verified')).toBeTruthy();
-    expect(within(panel).getByText('Cart <b>now</b>')).toBeTruthy();
+    expect(panel.querySelector('.visitor__verified')?.textContent).toBe('Verified');
     const link = within(panel).getByRole('link', { name: 'https://shop.example/cart?x=1' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
-    expect(within(panel).getByText('Firefox 125')).toBeTruthy();
-    expect(within(panel).getByText('Windows 10/11')).toBeTruthy();
-    expect(within(panel).getByText('Polish')).toBeTruthy();
-    expect(within(panel).getByText('the visitor asked for a person')).toBeTruthy();
+    expect(fields(panel)).toMatchObject({
+      'E-mail': 'kasia@example.pl',
+      'Current page': 'Cart <b>now</b>https://shop.example/cart?x=1',
+      Browser: 'Firefox 125',
+      System: 'Windows 10/11',
+      Language: 'Polish',
+      'Handoff reason': 'the visitor asked for a person',
+    });
   });
 
   it('shows who won when another agent took the conversation first', async () => {

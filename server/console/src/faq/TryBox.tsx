@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import { type Translate, useI18n } from '../app/i18n.ts';
 import { routeHash } from '../app/routes.ts';
 import { adminErrorText, localeText } from '../shared/labels.ts';
-import { ScoreBar } from '../shared/ScoreBar.tsx';
 import type { FaqApi } from './api.ts';
+import { ScoreBar } from './ScoreBar.tsx';
 import { useTry } from './use-try.ts';
 
 type Props = { api: Pick<FaqApi, 'tryQuestion'>; siteId: string; onOpen(faqId: string): void };

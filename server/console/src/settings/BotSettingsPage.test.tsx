@@ -25,7 +25,8 @@ describe('Bot settings page', () => {
     const { client, misses } = await openPage();
     expect(misses.value).toBe('2');
     expect((screen.getByLabelText('Escalation phrases') as HTMLTextAreaElement).value).toBe('complaint');
-    expect(screen.getByText('Engine default')).toBeTruthy();
+    expect(screen.queryByRole('spinbutton', { name: 'Answer threshold' })).toBeNull();
+    expect(document.querySelector('.threshold__default')?.textContent).toBe('Engine default');
 
     fireEvent.input(misses, { target: { value: '3' } });
     fireEvent.input(screen.getByLabelText('Escalation phrases'), {

@@ -3,9 +3,9 @@ import type { UnansweredGroup } from '@frontdesk/shared';
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
 import { routeHash } from '../app/routes.ts';
+import { ScoreBar } from '../faq/ScoreBar.tsx';
 import { formatClock } from '../shared/format.ts';
 import { localeText } from '../shared/labels.ts';
-import { ScoreBar } from '../shared/ScoreBar.tsx';
 
 type Props = {
   group: UnansweredGroup;

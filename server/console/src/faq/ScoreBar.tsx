@@ -1,6 +1,6 @@
 /** A score 0..1 as a bar and its number (the bar's width is set through the CSSOM, which the CSP allows). */
 import { useI18n } from '../app/i18n.ts';
-import { formatScore } from '../faq/faq-list.ts';
+import { formatScore } from './faq-list.ts';
 
 export function ScoreBar({ score }: { score: number }) {
   const { t } = useI18n();
