@@ -1,10 +1,13 @@
-/** Builds the agent console into `server/console/dist`, served by the server at `/console`. */
+/**
+ * Builds the agent console (`@frontdesk/console`) into `server/console/dist`, where the server serves it
+ * at `/console` (`assets.console` in server/src/config.ts): keep the two in step.
+ */
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-// Dev only (`vite --config console/vite.config.ts`): where the API and socket.io server runs.
+// Dev only (`pnpm --filter @frontdesk/console dev`): where the API and socket.io server runs.
 const devTarget = process.env.FRONTDESK_DEV_SERVER ?? 'http://localhost:3000';
 
 export default defineConfig({

@@ -29,14 +29,16 @@ describe('storage', () => {
   it('keeps a value for the page when a write fails (quota)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const data = new Map<string, string>();
-    const local = {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => {
+    const local: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => {
         if (k !== 'frontdesk:probe') throw new DOMException('full', 'QuotaExceededError');
         data.set(k, v);
       },
-      removeItem: (k: string) => data.delete(k),
-    } as unknown as Storage;
+      removeItem: (k) => {
+        data.delete(k);
+      },
+    };
     const store = browserStore({ localStorage: local });
     store.set('k', 'v');
     expect(store.get('k')).toBe('v');

@@ -27,9 +27,12 @@ export function memoryStore(): KeyValueStore {
   };
 }
 
+/** The part of `Storage` the widget uses. */
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 /** Probes localStorage once; any failure (SecurityError, quota, missing) selects the memory store. */
-export function browserStore(win: Pick<Window, 'localStorage'>): KeyValueStore {
-  let local: Storage;
+export function browserStore(win: { readonly localStorage: StorageLike }): KeyValueStore {
+  let local: StorageLike;
   try {
     local = win.localStorage;
     const probe = `${WIDGET_STORAGE_PREFIX}probe`;

@@ -7,6 +7,12 @@ import { mountWidget, unmountAll } from './test-support/mount.ts';
 
 afterEach(unmountAll);
 
+type Queries = Awaited<ReturnType<typeof mountWidget>>['ui'];
+/** The line under the site's name: who the visitor is talking to, or the conversation's state. */
+const subtitle = (ui: Queries) => ui.getByRole('dialog').querySelector('.subtitle')?.textContent;
+/** The system events in the timeline, in order. */
+const notes = (ui: Queries) => [...ui.getByRole('log').querySelectorAll('.note')].map((n) => n.textContent);
+
 describe('widget', () => {
   it('shows the greeting with the site’s quick replies; an FAQ reply sends its label', async () => {
     const server = createFakeServer({
@@ -19,7 +25,7 @@ describe('widget', () => {
       },
     });
     const { ui } = await mountWidget(server);
-    expect(ui.getByText('Hello from Acme!')).toBeTruthy();
+    expect(ui.getByText('Hello from Acme!').closest('[role="log"]')).toBe(ui.getByRole('log'));
     fireEvent.click(ui.getByRole('button', { name: 'Shipping' }));
     await settle();
     expect(server.callsOf(EVENTS.messageSend)[0]).toMatchObject({
@@ -61,9 +67,9 @@ describe('widget', () => {
     const { ui } = await mountWidget(server);
     fireEvent.click(ui.getByRole('button', { name: 'Talk to a person' }));
     await settle();
-    expect(ui.getByText('Waiting for a person')).toBeTruthy();
+    expect(subtitle(ui)).toBe('Waiting for a person');
     expect(ui.getByRole('status').textContent).toContain('You are number 2 in the queue.');
-    expect(ui.getByText('You asked to talk to a person')).toBeTruthy();
+    expect(notes(ui)).toEqual(['You asked to talk to a person']);
     expect(ui.queryByRole('button', { name: 'Talk to a person' })).toBeNull();
   });
 
@@ -78,14 +84,14 @@ describe('widget', () => {
     server.setConversation({ state: 'assigned', agentName: 'Anna' });
     server.add({ author: 'agent', authorName: 'Anna', body: 'Hi, I am **Anna**.' }, true);
     await settle();
-    expect(ui.getByText('Anna joined the conversation')).toBeTruthy();
-    expect(ui.getByText('You are chatting with Anna')).toBeTruthy();
+    expect(notes(ui)).toEqual(['Anna joined the conversation']);
+    expect(subtitle(ui)).toBe('You are chatting with Anna');
     await waitFor(() => expect(ui.getByRole('log').textContent).toContain('Hi, I am Anna.'));
     server.add({ author: 'system', kind: 'event', meta: { event: { name: 'resolved' } } }, true);
     server.setConversation({ state: 'resolved' });
     await settle();
-    expect(ui.getByText('The conversation was closed')).toBeTruthy();
-    expect(ui.getByText('Conversation closed')).toBeTruthy();
+    expect(notes(ui)).toEqual(['Anna joined the conversation', 'The conversation was closed']);
+    expect(subtitle(ui)).toBe('Conversation closed');
   });
 
   it('offers "This did not help" under a bot answer and reports it once', async () => {
@@ -99,7 +105,8 @@ describe('widget', () => {
     fireEvent.input(ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'shipping?' } });
     fireEvent.submit(ui.getByRole('textbox', { name: 'Message' }).closest('form')!);
     await settle();
-    expect(ui.getByRole('button', { name: 'Talk to someone' })).toBeTruthy();
+    const quickReply = within(ui.getByRole('log')).getByRole('button', { name: 'Talk to someone' });
+    expect((quickReply as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(ui.getByRole('button', { name: 'This did not help' }));
     await settle();
     expect(server.callsOf(EVENTS.botNotHelpful)).toHaveLength(1);
@@ -123,11 +130,12 @@ describe('widget', () => {
     fireEvent.click(submit);
     await settle();
     expect(server.callsOf(EVENTS.conversationRate)[0]).toMatchObject({ rating: 4, comment: 'Quick help' });
-    expect(ui.getByText('Thank you for your feedback!')).toBeTruthy();
+    expect(ui.getByText('Thank you for your feedback!').getAttribute('role')).toBe('status');
     fireEvent.click(ui.getByRole('button', { name: 'Start a new conversation' }));
     await settle();
     expect(server.callsOf(EVENTS.conversationOpen).at(-1)).toMatchObject({ fresh: true });
-    expect(ui.getByText('Hi! 👋 How can we help you today?')).toBeTruthy();
+    expect(ui.getByRole('log').textContent).toBe('AssistantHi! 👋 How can we help you today?');
+    expect(ui.queryByRole('group', { name: 'How was your conversation?' })).toBeNull();
   });
 
   it('shows a message that failed for good as "not sent" with a retry button', async () => {
@@ -152,13 +160,15 @@ describe('widget', () => {
       false,
     );
     const { ui } = await mountWidget(server, { locale: 'pl' });
-    expect(ui.getByText('Czekasz na konsultanta')).toBeTruthy();
-    expect(ui.getByText('Poprosiłeś(-aś) o rozmowę z konsultantem')).toBeTruthy();
+    expect(subtitle(ui)).toBe('Czekasz na konsultanta');
+    expect(notes(ui)).toEqual(['Poprosiłeś(-aś) o rozmowę z konsultantem']);
     expect(ui.getByRole('status').textContent).toContain('Jesteś 3. w kolejce.');
     expect(ui.getByRole('textbox', { name: 'Wiadomość' }).getAttribute('placeholder')).toBe(
       'Napisz wiadomość…',
     );
-    expect(ui.getByRole('button', { name: 'Zamknij' })).toBeTruthy();
+    expect(ui.getByRole('dialog').querySelector('.header button')?.getAttribute('aria-label')).toBe(
+      'Zamknij',
+    );
   });
 
   it('persists the outbox and the "conversation in progress" flag across a reload', async () => {
@@ -169,9 +179,10 @@ describe('widget', () => {
     fireEvent.input(first.ui.getByRole('textbox', { name: 'Message' }), { target: { value: 'kept' } });
     fireEvent.keyDown(first.ui.getByRole('textbox', { name: 'Message' }), { key: 'Enter' });
     await settle();
-    expect(
-      first.ui.getByText('You are offline. Messages will be sent when the connection returns.'),
-    ).toBeTruthy();
+    expect(first.ui.getByText(/^You are offline\./).textContent).toBe(
+      'You are offline. Messages will be sent when the connection returns.',
+    );
+    expect(first.ui.getByText('kept').closest('.pending')?.textContent).toContain('Sending…');
     expect(JSON.parse(storage.get(storageKey('site-1', 'outbox'))!)).toMatchObject([{ body: 'kept' }]);
     unmountAll();
 

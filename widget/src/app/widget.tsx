@@ -3,7 +3,7 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
-import type { PurifyWindow, RenderMarkdown } from '@frontdesk/shared/markdown';
+import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
 import { applyAccent } from '../accent.ts';
 import type { LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
@@ -33,10 +33,8 @@ export type WidgetDeps = {
  * Relative links stay links in the widget: they resolve against the shop's own page, where the FAQ
  * author meant them, and a link without a scheme cannot run script.
  */
-const importMarkdown = (win: Window) =>
-  import('@frontdesk/shared/markdown').then((m) =>
-    m.createMarkdown(win as unknown as PurifyWindow, { relativeLinks: true }),
-  );
+const importMarkdown = (win: Window & typeof globalThis) =>
+  import('@frontdesk/shared/markdown').then((m) => m.createMarkdown(win, { relativeLinks: true }));
 
 export function createWidget(deps: WidgetDeps): WidgetHandle {
   const { options, api, win, root } = deps;

@@ -8,16 +8,18 @@ const json = (status: number, body: unknown) =>
 
 describe('visitor token', () => {
   it('mints once with a JSON body, stores it, and reuses it', async () => {
-    const fetch = vi.fn(async () => json(201, { token: 'tok-1', visitorId: 'v1' }));
+    const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) =>
+      json(201, { token: 'tok-1', visitorId: 'v1' }),
+    );
     const store = memoryStore();
     const tokens = createTokenSource({ base: 'https://chat.example', siteKey: 'site-1', store, fetch });
     const [a, b] = await Promise.all([tokens.ensure(), tokens.ensure()]);
     expect([a, b]).toEqual(['tok-1', 'tok-1']);
     expect(fetch).toHaveBeenCalledOnce();
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe(`https://chat.example${API.visitorSessions}`);
     expect(url).not.toContain('tok');
-    expect(JSON.parse(init.body as string)).toEqual({ siteKey: 'site-1' });
+    expect(JSON.parse(String(init?.body))).toEqual({ siteKey: 'site-1' });
     expect(store.get(storageKey('site-1', 'token'))).toBe('tok-1');
     expect(await tokens.ensure()).toBe('tok-1');
     expect(fetch).toHaveBeenCalledOnce();

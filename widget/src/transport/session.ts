@@ -2,7 +2,7 @@
  * The visitor token: read from storage, minted with `POST /api/v1/visitor/sessions` when missing,
  * dropped when the server rejects it. It only ever travels in a JSON body or the socket's auth.
  */
-import { type AckResult, API, type VisitorSession } from '@frontdesk/shared';
+import { API } from '@frontdesk/shared';
 import { type KeyValueStore, storageKey } from '../storage.ts';
 
 export type TokenSource = {
@@ -19,12 +19,8 @@ export type TokenSourceOptions = {
   fetch: typeof fetch;
 };
 
-const isSession = (value: unknown): value is VisitorSession =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as VisitorSession).token === 'string' &&
-  (value as VisitorSession).token.length > 0 &&
-  typeof (value as VisitorSession).visitorId === 'string';
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 async function mint(options: TokenSourceOptions): Promise<string> {
   const response = await options.fetch(options.base + API.visitorSessions, {
@@ -34,9 +30,10 @@ async function mint(options: TokenSourceOptions): Promise<string> {
     credentials: 'omit',
   });
   const body: unknown = await response.json();
-  if (response.ok && isSession(body)) return body.token;
-  const error = (body as AckResult<unknown> | null)?.ok === false ? (body as { error: unknown }).error : body;
-  throw new Error(`visitor session refused (HTTP ${response.status}): ${JSON.stringify(error)}`);
+  const token = isRecord(body) && body.token;
+  if (response.ok && typeof token === 'string' && token) return token;
+  const reason = isRecord(body) && body.ok === false ? body.error : body;
+  throw new Error(`visitor session refused (HTTP ${response.status}): ${JSON.stringify(reason)}`);
 }
 
 export function createTokenSource(options: TokenSourceOptions): TokenSource {

@@ -3,31 +3,27 @@
  * Handles the token lifecycle: mint before the first connect, re-mint when the server answers
  * `unauthorized`, back off while the server is unreachable.
  */
-import {
-  type ErrorCode,
-  EVENTS,
-  NAMESPACES,
-  type VisitorClientEvents,
-  type VisitorServerEvents,
-} from '@frontdesk/shared';
+import { type ErrorCode, EVENTS, NAMESPACES, type VisitorServerEvents } from '@frontdesk/shared';
+import { ACK_TIMEOUT_MS, createRetry, NO_REPLY, requestAck, type TimedAck } from '@frontdesk/shared/client';
 import { io, type Socket } from 'socket.io-client';
 import type { KeyValueStore } from '../storage.ts';
 import { createTokenSource } from './session.ts';
-import { type ChatTransport, NO_REPLY, type TransportEvent, type TransportStatus } from './types.ts';
+import type { ChatTransport, RequestName, TransportEvent, TransportStatus } from './types.ts';
 
 export type SocketTransportOptions = {
   base: string;
   siteKey: string;
   store: KeyValueStore;
   fetch?: typeof fetch;
-  /** How long to wait for an ack before treating the request as unanswered. */
-  ackTimeoutMs?: number;
 };
 
 const UNAUTHORIZED: ErrorCode = 'unauthorized';
-const MAX_BACKOFF_MS = 30_000;
 
-type LooseEmit = (event: string, input: unknown, ack: (err: Error | null, result: unknown) => void) => void;
+/**
+ * What the widget emits, as socket.io sees it: an input and an ack it reads itself (through
+ * `requestAck`, which checks the ack's shape). `ChatTransport.request` keeps callers typed per event.
+ */
+type Requests = Record<RequestName, (input: unknown, ack: (result: unknown) => void) => void>;
 
 export function createSocketTransport(options: SocketTransportOptions): ChatTransport {
   const tokens = createTokenSource({
@@ -36,16 +32,16 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     store: options.store,
     fetch: options.fetch ?? window.fetch.bind(window),
   });
-  const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
-  const socket: Socket<VisitorServerEvents, VisitorClientEvents> = io(options.base + NAMESPACES.visitor, {
+  const socket: Socket<VisitorServerEvents, Requests> = io(options.base + NAMESPACES.visitor, {
     autoConnect: false,
     // A function, so every (re)connection attempt sends the current token.
     auth: (cb) => cb({ siteKey: options.siteKey, token: tokens.current() ?? '' }),
   });
+  const emit = (event: RequestName, input: unknown, ack: TimedAck) =>
+    socket.timeout(ACK_TIMEOUT_MS).emit(event, input, ack);
   const listeners = new Set<(event: TransportEvent) => void>();
+  const reconnect = createRetry();
   let stopped = true;
-  let failures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const publish = (event: TransportEvent) => {
     for (const listener of listeners) listener(event);
@@ -66,13 +62,11 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
 
   function retryLater(): void {
     status('offline');
-    clearTimeout(retryTimer);
-    const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** failures++) * (0.75 + Math.random() / 2);
-    retryTimer = setTimeout(() => void connect(), delay);
+    reconnect.schedule(() => void connect());
   }
 
   socket.on('connect', () => {
-    failures = 0;
+    reconnect.reset();
     status('online');
   });
   socket.on('disconnect', (reason) => {
@@ -110,18 +104,12 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     },
     stop() {
       stopped = true;
-      clearTimeout(retryTimer);
+      reconnect.cancel();
       socket.disconnect();
     },
     request(event, input) {
       if (!socket.connected) return Promise.resolve(NO_REPLY);
-      return new Promise((resolve) => {
-        const timed = socket.timeout(ackTimeoutMs);
-        (timed.emit as unknown as LooseEmit).call(timed, event, input, (err, result) => {
-          const valid = typeof result === 'object' && result !== null && 'ok' in result;
-          resolve(err || !valid ? NO_REPLY : (result as Awaited<ReturnType<ChatTransport['request']>>));
-        });
-      });
+      return requestAck((ack) => emit(event, input, ack));
     },
     subscribe(listener) {
       listeners.add(listener);

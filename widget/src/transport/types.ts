@@ -2,12 +2,10 @@
  * The small interface the app talks to. The socket.io implementation lives beside it; tests drive
  * the app with an in-memory one.
  */
-import type { Ack, AckResult, Message, VisitorClientEvents, VisitorConversation } from '@frontdesk/shared';
+import type { Ack, Message, VisitorClientEvents, VisitorConversation } from '@frontdesk/shared';
+import type { Reply } from '@frontdesk/shared/client';
 
 export type TransportStatus = 'connecting' | 'online' | 'offline';
-
-/** An ack, or `error: null` when no answer came (offline, or no ack within the timeout). */
-export type Reply<T> = AckResult<T> | { ok: false; error: null };
 
 export type RequestName = keyof VisitorClientEvents;
 export type RequestInput<E extends RequestName> = Parameters<VisitorClientEvents[E]>[0];
@@ -23,8 +21,7 @@ export type ChatTransport = {
   /** Connects (minting a visitor token first if needed) and keeps reconnecting until `stop`. */
   start(): void;
   stop(): void;
+  /** The ack, or `NO_REPLY` when none came (offline, timed out, the connection dropped). */
   request<E extends RequestName>(event: E, input: RequestInput<E>): Promise<Reply<RequestData<E>>>;
   subscribe(listener: (event: TransportEvent) => void): () => void;
 };
-
-export const NO_REPLY = { ok: false, error: null } as const;

@@ -1,18 +1,23 @@
 /**
  * An in-memory `ConsoleClient` for component tests: one agent, conversations and messages held in plain
- * objects, server pushes driven by the test, and the same error codes the real server uses.
+ * objects, server pushes driven by the test. Take, return and resolve go through the real state
+ * machine (`transition` from shared) with the server's patches, system events and error codes, and
+ * replies need the conversation to be assigned to the agent, as on the server.
  */
-import type {
-  AckResult,
-  AgentConversation,
-  AgentProfile,
-  ErrorBody,
-  ErrorCode,
-  Message,
-  SendAgentMessageInput,
+import {
+  type AckResult,
+  type AgentConversation,
+  type AgentProfile,
+  type ConversationEvent,
+  type ErrorBody,
+  type ErrorCode,
+  LIMITS,
+  type Message,
+  type SendAgentMessageInput,
+  transition,
 } from '@frontdesk/shared';
-import type { ConsoleClient } from '../client.ts';
-import type { AgentRealtime, RealtimeHandlers } from '../realtime/index.ts';
+import type { ConsoleClient } from '../app/client.ts';
+import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 
 export const AGENT: AgentProfile = {
@@ -54,9 +59,17 @@ export function createMemoryClient(
     signedIn?: boolean;
     agent?: AgentProfile;
     faq?: FaqSeed;
+    /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
+    pageSize?: number;
   } = {},
 ): MemoryClient {
   const agent = seed.agent ?? AGENT;
+  const pageSize = seed.pageSize ?? LIMITS.syncPageSize;
+  /** One page after `afterSeq`, as the server pages: full means there may be more. */
+  const pageAfter = (id: string, afterSeq: number) => {
+    const page = (messages.get(id) ?? []).filter((m) => m.seq > afterSeq).slice(0, pageSize);
+    return { messages: page, hasMore: page.length === pageSize };
+  };
   const conversations = new Map((seed.conversations ?? []).map((c) => [c.id, c]));
   const messages = new Map<string, Message[]>();
   for (const m of seed.messages ?? [])
@@ -69,6 +82,8 @@ export function createMemoryClient(
     clock = Math.max(clock + 1, Date.now());
     return new Date(clock).toISOString();
   };
+  const nextSeq = (id: string) =>
+    Math.max(conversations.get(id)?.lastSeq ?? 0, ...(messages.get(id) ?? []).map((m) => m.seq)) + 1;
 
   const change = (id: string, patch: Partial<AgentConversation>): AgentConversation => {
     const current = conversations.get(id)!;
@@ -77,6 +92,45 @@ export function createMemoryClient(
     handlers?.conversationUpdated(next);
     return next;
   };
+
+  /** What the server writes besides the state for each event (`patchFor` in the conversation service). */
+  const patchFor = (event: ConversationEvent, at: string): Partial<AgentConversation> => {
+    switch (event.type) {
+      case 'take':
+        return { agentId: agent.id, agentName: agent.name };
+      case 'return_to_bot':
+        return { agentId: null, agentName: null, handoffReason: null, queuedAt: null };
+      case 'resolve':
+        return { resolvedAt: at };
+      default:
+        return {};
+    }
+  };
+
+  /** One state change as the server runs it: decide with `transition`, then patch and tell everyone. */
+  function apply(id: string, event: ConversationEvent): AckResult<AgentConversation> {
+    const current = conversations.get(id);
+    if (!current) return fail('not_found');
+    const result = transition(current.state, event);
+    if (!result.ok) return fail(result.code);
+    if (!result.changed) return ok(current);
+    const at = stamp();
+    const name = event.type === 'take' ? { agentName: agent.name } : {};
+    const systemEvent: Message = {
+      id: `m-${id}-${nextSeq(id)}`,
+      conversationId: id,
+      seq: nextSeq(id),
+      clientId: null,
+      author: 'system',
+      authorName: null,
+      kind: 'event',
+      body: '',
+      meta: { event: { name: result.event, ...name } },
+      createdAt: at,
+    };
+    client.deliver(systemEvent);
+    return ok(change(id, { ...patchFor(event, at), state: result.to, lastSeq: systemEvent.seq }));
+  }
 
   const faq = createMemoryFaqApi(agent, seed.faq);
   const client: MemoryClient = {
@@ -122,20 +176,16 @@ export function createMemoryClient(
       if (!client.signedIn) return fail('unauthorized');
       return ok([...conversations.values()].filter((c) => c.state === state).slice(0, limit));
     },
-    async getConversation(id) {
-      const conversation = conversations.get(id);
-      return conversation ? ok({ conversation, messages: messages.get(id) ?? [] }) : fail('not_found');
-    },
 
     connect(h) {
       handlers = h;
-      queueMicrotask(() => h.connected(false));
+      queueMicrotask(() => h.connected());
       const realtime: AgentRealtime = {
         async watch(id) {
           const conversation = conversations.get(id);
           if (!conversation) return fail('not_found');
           watched.add(id);
-          return ok({ conversation, messages: messages.get(id) ?? [], hasMore: false });
+          return ok({ conversation, ...pageAfter(id, 0) });
         },
         async unwatch(id) {
           watched.delete(id);
@@ -145,17 +195,24 @@ export function createMemoryClient(
           client.sent.push(input);
           const code = client.failSends.shift();
           if (code) return fail(code);
+          const conversation = conversations.get(input.conversationId);
+          if (!conversation) return fail('not_found');
           const list = messages.get(input.conversationId) ?? [];
           const duplicate = list.find((m) => m.clientId === input.clientId);
           if (duplicate) return ok({ message: duplicate, duplicate: true });
+          const kind = input.kind ?? 'text';
+          // Notes are always allowed; replies only from the agent the conversation is assigned to.
+          if (kind === 'text' && (conversation.state !== 'assigned' || conversation.agentId !== agent.id)) {
+            return fail('invalid_state');
+          }
           const message: Message = {
             id: `m-${input.clientId}`,
             conversationId: input.conversationId,
-            seq: (list.at(-1)?.seq ?? 0) + 1,
+            seq: nextSeq(input.conversationId),
             clientId: input.clientId,
             author: 'agent',
-            authorName: AGENT.name,
-            kind: input.kind ?? 'text',
+            authorName: agent.name,
+            kind,
             body: input.body,
             meta: null,
             createdAt: stamp(),
@@ -171,30 +228,13 @@ export function createMemoryClient(
           client.syncCalls.push({ conversationId: id, afterSeq });
           const conversation = conversations.get(id);
           if (!conversation) return fail('not_found');
-          return ok({
-            conversation,
-            messages: (messages.get(id) ?? []).filter((m) => m.seq > afterSeq),
-            hasMore: false,
-          });
+          return ok({ conversation, ...pageAfter(id, afterSeq) });
         },
-        async take(id) {
-          const c = conversations.get(id);
-          if (!c) return fail('not_found');
-          if (c.state === 'assigned') return fail(c.agentId === AGENT.id ? 'invalid_state' : 'conflict');
-          if (c.state === 'resolved') return fail('invalid_state');
-          return ok(change(id, { state: 'assigned', agentId: AGENT.id, agentName: AGENT.name }));
-        },
-        async returnToBot(id) {
-          const c = conversations.get(id);
-          if (c?.state !== 'assigned' && c?.state !== 'queued') return fail('invalid_state');
-          return ok(change(id, { state: 'bot', agentId: null, agentName: null }));
-        },
-        async resolve(id) {
-          if (!conversations.has(id)) return fail('not_found');
-          return ok(change(id, { state: 'resolved', resolvedAt: stamp() }));
-        },
+        take: async (id) => apply(id, { type: 'take', agentId: agent.id }),
+        returnToBot: async (id) => apply(id, { type: 'return_to_bot' }),
+        resolve: async (id) => apply(id, { type: 'resolve' }),
         reconnect() {
-          queueMicrotask(() => h.connected(true));
+          queueMicrotask(() => h.connected());
         },
         close() {
           handlers = null;

@@ -14,7 +14,9 @@ import type {
   TryResult,
   UnansweredGroup,
 } from '@frontdesk/shared';
-import type { FaqApi } from '../api/index.ts';
+import type { FaqApi } from '../faq/api.ts';
+import type { SettingsApi } from '../settings/api.ts';
+import type { UnansweredApi } from '../unanswered/api.ts';
 
 export type FaqSeed = {
   faqs?: FaqEntry[];
@@ -25,17 +27,19 @@ export type FaqSeed = {
   tryResult?: (text: string, lang: Locale | null) => TryResult;
 };
 
-export type MemoryFaqApi = FaqApi & {
-  faqs: Map<string, FaqEntry>;
-  overlaps: FaqOverlap[];
-  groups: UnansweredGroup[];
-  settings: BotSettings;
-  saved: { siteId: string; faqId: string; input: FaqInput }[];
-  deleted: { siteId: string; faqId: string }[];
-  tried: { text: string; lang: Locale | null }[];
-  dismissed: { siteId: string; messageIds: string[]; faqId: string | null }[];
-  savedSettings: BotSettings[];
-};
+export type MemoryFaqApi = FaqApi &
+  UnansweredApi &
+  SettingsApi & {
+    faqs: Map<string, FaqEntry>;
+    overlaps: FaqOverlap[];
+    groups: UnansweredGroup[];
+    settings: BotSettings;
+    saved: { siteId: string; faqId: string; input: FaqInput }[];
+    deleted: { siteId: string; faqId: string }[];
+    tried: { text: string; lang: Locale | null }[];
+    dismissed: { siteId: string; messageIds: string[]; faqId: string | null }[];
+    savedSettings: BotSettings[];
+  };
 
 const fail = <T>(code: ErrorCode): AckResult<T> => ({ ok: false, error: { code, message: code } });
 const ok = <T>(data: T): AckResult<T> => ({ ok: true, data });

@@ -3,8 +3,8 @@ import type { Locale } from '@frontdesk/shared';
 import { createTestMarkdown } from '@frontdesk/shared/markdown/testing';
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
-import { App } from '../components/App.tsx';
-import type { Notifier } from '../lib/notifier.ts';
+import { App } from '../app/App.tsx';
+import type { Notifier } from '../app/notifier.ts';
 import type { MemoryClient } from './memory-client.ts';
 
 export function fakeNotifier() {
@@ -17,7 +17,13 @@ export const testMarkdown = createTestMarkdown({ relativeLinks: false });
 export function renderApp(client: MemoryClient, locale: Locale = 'en') {
   const notifier = fakeNotifier();
   const view = render(
-    <App client={client} notifier={notifier} initialLocale={locale} markdown={testMarkdown} />,
+    <App
+      client={client}
+      notifier={notifier}
+      initialLocale={locale}
+      markdown={testMarkdown}
+      retryDelayMs={() => 0}
+    />,
   );
   return { ...view, notifier };
 }

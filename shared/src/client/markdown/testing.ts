@@ -8,8 +8,7 @@ import { JSDOM } from 'jsdom';
 import { createMarkdown, type MarkdownOptions, type RenderMarkdown } from './render.ts';
 import type { PurifyWindow } from './sanitize.ts';
 
-export const jsdomWindow = (): PurifyWindow =>
-  new JSDOM('<!doctype html><html><body></body></html>').window as unknown as PurifyWindow;
+export const jsdomWindow = (): PurifyWindow => new JSDOM('<!doctype html><html><body></body></html>').window;
 
 export { policyViolations } from './inert.ts';
 

@@ -49,7 +49,7 @@ describe('chat', () => {
     setup(server, store);
     await settle();
     expect(server.callsOf(EVENTS.messagesSync).map((c) => c.afterSeq)).toEqual([1, 3]);
-    expect(store.getState().messages.list.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(store.getState().messages.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('opens the conversation on the first send, then sends with a valid clientId', async () => {
@@ -63,7 +63,7 @@ describe('chat', () => {
     expect(sent).toMatchObject({ conversationId: server.conversation()!.id, body: 'Where is my order?' });
     expect(sent!.clientId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(store.getState().outbox.items).toEqual([]);
-    expect(store.getState().messages.list.map((m) => [m.author, m.body])).toEqual([
+    expect(store.getState().messages.messages.map((m) => [m.author, m.body])).toEqual([
       ['visitor', 'Where is my order?'],
       ['bot', 'Answer'],
     ]);
@@ -79,7 +79,7 @@ describe('chat', () => {
     const sends = server.callsOf(EVENTS.messageSend);
     expect(sends.map((s) => s.body)).toEqual(['first', 'first', 'second']);
     expect(sends[0]!.clientId).toBe(sends[1]!.clientId);
-    expect(store.getState().messages.list.map((m) => m.body)).toEqual(['first', 'second']);
+    expect(store.getState().messages.messages.map((m) => m.body)).toEqual(['first', 'second']);
     expect(store.getState().outbox.items).toEqual([]);
   });
 
@@ -123,7 +123,7 @@ describe('chat', () => {
     server.add({ body: 'three' }, true);
     await settle();
     expect(server.callsOf(EVENTS.messagesSync).at(-1)).toMatchObject({ afterSeq: 1 });
-    expect(store.getState().messages.list.map((m) => m.body)).toEqual(['one', 'two', 'three']);
+    expect(store.getState().messages.messages.map((m) => m.body)).toEqual(['one', 'two', 'three']);
     expect(store.getState().messages.lastSeq).toBe(3);
   });
 
@@ -172,8 +172,26 @@ describe('chat', () => {
     await chat.startNew();
     expect(server.callsOf(EVENTS.conversationOpen).at(-1)).toMatchObject({ fresh: true });
     expect(store.getState().conversation.current!.id).not.toBe(old);
-    expect(store.getState().messages.list).toEqual([]);
+    expect(store.getState().messages.messages).toEqual([]);
     expect(store.getState().ui.rated).toBe(false);
+  });
+
+  it('a rating the state rules refuse (the conversation is still open) tells the visitor', async () => {
+    const { store, chat } = setup();
+    await settle();
+    expect(await chat.rate(4, '')).toBe(false);
+    expect(store.getState().ui).toMatchObject({ rated: false, notice: 'errorGeneric' });
+  });
+
+  it('asking for a person twice queues once', async () => {
+    const { server, store, chat } = setup();
+    await settle();
+    await chat.handoff();
+    await chat.handoff();
+    await settle();
+    const events = store.getState().messages.messages.filter((m) => m.kind === 'event');
+    expect(events.map((m) => m.meta?.event)).toEqual([{ name: 'queued', reason: 'visitor' }]);
+    expect(server.conversation()?.state).toBe('queued');
   });
 
   it('an action while offline shows the offline notice instead of hanging', async () => {

@@ -1,12 +1,7 @@
-/** Which failures are worth retrying, and which catalog string tells the visitor about one. */
-import { type ErrorBody, type ErrorCode, RETRYABLE_ERRORS } from '@frontdesk/shared';
+/** Which catalog string tells the visitor about a failure. */
+import type { ErrorCode } from '@frontdesk/shared';
+import type { Failure } from '@frontdesk/shared/client';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-
-type Failure = { ok: false; error: ErrorBody | null };
-
-/** No answer at all, or a code the server marks as retryable with the same request. */
-export const isRetryable = (failure: Failure): boolean =>
-  failure.error === null || RETRYABLE_ERRORS.includes(failure.error.code);
 
 export function errorKey(code: ErrorCode): WidgetKey {
   switch (code) {
@@ -19,5 +14,6 @@ export function errorKey(code: ErrorCode): WidgetKey {
   }
 }
 
+/** No answer at all means offline; anything else by its code. */
 export const noticeFor = (failure: Failure): WidgetKey =>
   failure.error === null ? 'offline' : errorKey(failure.error.code);

@@ -2,7 +2,7 @@
 import type { ErrorCode, Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { TransportStatus } from '../../transport/index.ts';
-import type { OutboxItem } from './outbox.ts';
+import type { OutboxItem, OutboxStatus } from './outbox.ts';
 
 export type Action =
   | { type: 'connection/status'; status: TransportStatus }
@@ -17,9 +17,8 @@ export type Action =
    */
   | { type: 'messages/received'; messages: Message[]; source: 'sync' | 'live' }
   | { type: 'outbox/queued'; item: OutboxItem }
-  | { type: 'outbox/sending'; clientId: string }
-  | { type: 'outbox/retry'; clientId: string }
-  | { type: 'outbox/failed'; clientId: string; code: ErrorCode }
+  /** On its way, waiting to be sent (again), or refused for good with `code`. */
+  | { type: 'outbox/status'; clientId: string; status: OutboxStatus; code?: ErrorCode | null }
   | { type: 'ui/open' }
   | { type: 'ui/close' }
   | { type: 'ui/notice'; notice: WidgetKey | null }

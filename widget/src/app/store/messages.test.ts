@@ -1,6 +1,6 @@
 import type { Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
-import { hasGap, initialMessages, type MessagesState, mergeMessages, messagesReducer } from './messages.ts';
+import { initialMessages, type MessagesState, messagesReducer } from './messages.ts';
 import { createStore, initialState, rootReducer } from './store.ts';
 
 const msg = (seq: number, patch: Partial<Message> = {}): Message => ({
@@ -35,28 +35,9 @@ const site: WidgetSite = {
 };
 const opened = (messages: Message[]): MessagesState =>
   messagesReducer(initialMessages, { type: 'conversation/opened', conversation, messages });
-const seqs = (state: MessagesState) => state.list.map((m) => m.seq);
+const seqs = (state: MessagesState) => state.messages.map((m) => m.seq);
 
-describe('messages slice', () => {
-  it('orders by seq and dedupes by id', () => {
-    let state = opened([msg(2), msg(1)]);
-    state = messagesReducer(state, {
-      type: 'messages/received',
-      messages: [msg(3), msg(2), msg(1)],
-      source: 'sync',
-    });
-    expect(seqs(state)).toEqual([1, 2, 3]);
-    expect(state.lastSeq).toBe(3);
-  });
-
-  it('replaces a message with the same clientId (the pending bubble becomes the stored one)', () => {
-    const merged = mergeMessages(
-      [msg(1, { id: 'temp', clientId: 'client-123' })],
-      [msg(1, { id: 'real', clientId: 'client-123' })],
-    );
-    expect(merged.map((m) => m.id)).toEqual(['real']);
-  });
-
+describe('messages slice (merging itself: the client core’s timeline tests)', () => {
   it('ignores other conversations and agents’ private notes', () => {
     const state = messagesReducer(opened([msg(1)]), {
       type: 'messages/received',
@@ -64,31 +45,6 @@ describe('messages slice', () => {
       source: 'live',
     });
     expect(seqs(state)).toEqual([1]);
-  });
-
-  it('detects a gap; a live message after it is shown but does not move lastSeq', () => {
-    const state = opened([msg(1), msg(2)]);
-    expect(hasGap(state, msg(3))).toBe(false);
-    expect(hasGap(state, msg(5))).toBe(true);
-    const after = messagesReducer(state, { type: 'messages/received', messages: [msg(5)], source: 'live' });
-    expect(seqs(after)).toEqual([1, 2, 5]);
-    expect(after.lastSeq).toBe(2);
-    const synced = messagesReducer(after, {
-      type: 'messages/received',
-      messages: [msg(3), msg(4), msg(5)],
-      source: 'sync',
-    });
-    expect(synced.lastSeq).toBe(5);
-    expect(seqs(synced)).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it('a live message that follows on moves lastSeq', () => {
-    const state = messagesReducer(opened([msg(1)]), {
-      type: 'messages/received',
-      messages: [msg(2)],
-      source: 'live',
-    });
-    expect(state.lastSeq).toBe(2);
   });
 
   it('keeps its timeline when the session re-initialises on the same conversation, resets on another', () => {
@@ -102,7 +58,7 @@ describe('messages slice', () => {
       messages: [msg(1, { id: 'x1', conversationId: 'c2' })],
     });
     expect(other.conversationId).toBe('c2');
-    expect(other.list.map((m) => m.id)).toEqual(['x1']);
+    expect(other.messages.map((m) => m.id)).toEqual(['x1']);
     const none = messagesReducer(state, { type: 'session/ready', site, conversation: null, messages: [] });
     expect(none).toEqual(initialMessages);
   });
@@ -127,7 +83,7 @@ describe('root reducer', () => {
       source: 'live',
     });
     expect(store.getState().outbox.items).toEqual([]);
-    expect(store.getState().messages.list).toHaveLength(1);
+    expect(store.getState().messages.messages).toHaveLength(1);
   });
 
   it('a conversation update for another conversation is ignored', () => {

@@ -1,13 +1,26 @@
-import { LIMITS } from '@frontdesk/shared';
+import { LIMITS, type Message } from '@frontdesk/shared';
 import { describe, expect, it, vi } from 'vitest';
 import {
   initialOutbox,
-  newClientId,
+  OUTBOX_MAX_ITEMS,
   type OutboxItem,
   outboxReducer,
   parseOutbox,
   serializeOutbox,
 } from './outbox.ts';
+
+const message: Message = {
+  id: 'm1',
+  conversationId: 'c1',
+  seq: 1,
+  clientId: null,
+  author: 'visitor',
+  authorName: null,
+  kind: 'text',
+  body: 'hi',
+  meta: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 
 const item = (clientId: string, patch: Partial<OutboxItem> = {}): OutboxItem => ({
   clientId,
@@ -17,22 +30,23 @@ const item = (clientId: string, patch: Partial<OutboxItem> = {}): OutboxItem => 
   ...patch,
 });
 
-describe('outbox slice', () => {
-  it('keeps items in order through sending, retry and failure', () => {
-    let state = outboxReducer(initialOutbox, { type: 'outbox/queued', item: item('aaaaaaaa') });
-    state = outboxReducer(state, { type: 'outbox/queued', item: item('bbbbbbbb') });
-    state = outboxReducer(state, { type: 'outbox/sending', clientId: 'aaaaaaaa' });
-    expect(state.items.map((i) => i.status)).toEqual(['sending', 'pending']);
-    state = outboxReducer(state, { type: 'outbox/failed', clientId: 'aaaaaaaa', code: 'too_large' });
-    expect(state.items[0]).toMatchObject({ status: 'failed', error: 'too_large' });
-    state = outboxReducer(state, { type: 'outbox/retry', clientId: 'aaaaaaaa' });
-    expect(state.items[0]).toMatchObject({ status: 'pending', error: null, clientId: 'aaaaaaaa' });
-  });
-
-  it('newClientId matches the protocol (8–64 of [A-Za-z0-9_-]) and differs each time', () => {
-    const a = newClientId();
-    expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
-    expect(newClientId()).not.toBe(a);
+describe('outbox slice (item states: the client core’s outbox tests)', () => {
+  it('keeps the newest items past the cap and drops what a committed message carries', () => {
+    let state = initialOutbox;
+    for (let i = 0; i < OUTBOX_MAX_ITEMS + 2; i++) {
+      state = outboxReducer(state, {
+        type: 'outbox/queued',
+        item: item(`client-${String(i).padStart(3, '0')}`),
+      });
+    }
+    expect(state.items).toHaveLength(OUTBOX_MAX_ITEMS);
+    expect(state.items[0]?.clientId).toBe('client-002');
+    const delivered = { ...message, clientId: 'client-002' };
+    const after = outboxReducer(state, { type: 'messages/received', messages: [delivered], source: 'live' });
+    expect(after.items.map((i) => i.clientId)).not.toContain('client-002');
+    expect(outboxReducer(after, { type: 'messages/received', messages: [delivered], source: 'sync' })).toBe(
+      after,
+    );
   });
 });
 

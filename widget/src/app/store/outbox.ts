@@ -1,54 +1,38 @@
 /**
- * The outbox slice: what the visitor wrote and the server has not yet acknowledged, in order, and
- * its persisted form (an allow-list of fields, validated on the way back in).
+ * The outbox slice: the client core's outbox with the visitor's quick-reply choice, and its persisted
+ * form (an allow-list of fields, validated on the way back in).
  */
-import { type ErrorCode, LIMITS, type SendVisitorMessageInput } from '@frontdesk/shared';
+import { LIMITS, type SendVisitorMessageInput } from '@frontdesk/shared';
+import {
+  type OutboxItem as CoreItem,
+  enqueue,
+  isClientId,
+  setStatus,
+  withoutDelivered,
+} from '@frontdesk/shared/client';
 import type { Action } from './actions.ts';
 
 export type QuickReplyChoice = NonNullable<SendVisitorMessageInput['quickReply']>;
 
-export type OutboxItem = {
-  clientId: string;
-  body: string;
-  quickReply?: QuickReplyChoice;
-  status: 'pending' | 'sending' | 'failed';
-  error: ErrorCode | null;
-};
+export type OutboxItem = CoreItem<{ quickReply?: QuickReplyChoice }>;
+export type { OutboxStatus } from '@frontdesk/shared/client';
 
 export type OutboxState = { items: readonly OutboxItem[] };
 
 export const initialOutbox: OutboxState = { items: [] };
 
-/** Persisted at most; older items are dropped (a visitor does not queue this much by hand). */
+/** Kept at most; older items are dropped (a visitor does not queue this much by hand). */
 export const OUTBOX_MAX_ITEMS = 50;
 
-const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-/** A random `clientId` (8–64 of `[A-Za-z0-9_-]`), unique enough per conversation. */
-export function newClientId(
-  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
-): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-  return Array.from(random(new Uint8Array(21)), (byte) => alphabet[byte & 63]).join('');
-}
-
 export function outboxReducer(state: OutboxState, action: Action): OutboxState {
-  const update = (clientId: string, patch: Partial<OutboxItem>): OutboxState => ({
-    items: state.items.map((item) => (item.clientId === clientId ? { ...item, ...patch } : item)),
-  });
   switch (action.type) {
     case 'outbox/queued':
-      return { items: [...state.items, action.item].slice(-OUTBOX_MAX_ITEMS) };
-    case 'outbox/sending':
-      return update(action.clientId, { status: 'sending' });
-    case 'outbox/retry':
-      return update(action.clientId, { status: 'pending', error: null });
-    case 'outbox/failed':
-      return update(action.clientId, { status: 'failed', error: action.code });
+      return { items: enqueue(state.items, action.item, OUTBOX_MAX_ITEMS) };
+    case 'outbox/status':
+      return { items: setStatus(state.items, action.clientId, action.status, action.code) };
     case 'messages/received': {
-      const delivered = new Set(action.messages.map((m) => m.clientId));
-      const items = state.items.filter((item) => !delivered.has(item.clientId));
-      return items.length === state.items.length ? state : { items };
+      const items = withoutDelivered(state.items, action.messages);
+      return items === state.items ? state : { items };
     }
     default:
       return state;
@@ -64,10 +48,13 @@ export function serializeOutbox(items: readonly OutboxItem[]): string {
   );
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 function readQuickReply(value: unknown): QuickReplyChoice | undefined | null {
   if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null) return null;
-  const { type, faqId } = value as Record<string, unknown>;
+  if (!isRecord(value)) return null;
+  const { type, faqId } = value;
   if (type === 'handoff') return { type };
   if (type === 'faq' && typeof faqId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(faqId)) {
     return { type, faqId };
@@ -88,10 +75,10 @@ export function parseOutbox(raw: string | null): OutboxItem[] {
   if (!Array.isArray(data)) return [];
   const items: OutboxItem[] = [];
   for (const entry of data.slice(-OUTBOX_MAX_ITEMS)) {
-    if (typeof entry !== 'object' || entry === null) continue;
-    const { clientId, body, quickReply } = entry as Record<string, unknown>;
+    if (!isRecord(entry)) continue;
+    const { clientId, body, quickReply } = entry;
     const choice = readQuickReply(quickReply);
-    if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId)) continue;
+    if (!isClientId(clientId)) continue;
     if (typeof body !== 'string' || body.trim() === '' || body.length > LIMITS.messageMaxLength) continue;
     if (choice === null) continue;
     items.push({ clientId, body, ...(choice ? { quickReply: choice } : {}), status: 'pending', error: null });

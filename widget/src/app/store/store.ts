@@ -1,4 +1,5 @@
-/** One store per mount: the slices combined, with subscribe/dispatch. No module-level state. */
+/** One store per mount: the slices combined in the client core's store. No module-level state. */
+import { type Store as CoreStore, createStore as createCoreStore } from '@frontdesk/shared/client';
 import type { Action } from './actions.ts';
 import { type ConnectionState, connectionReducer, initialConnection } from './connection.ts';
 import { type ConversationSlice, conversationReducer, initialConversation } from './conversation.ts';
@@ -37,25 +38,6 @@ export function rootReducer(state: State, action: Action): State {
   return changed ? next : state;
 }
 
-export type Store = {
-  getState(): State;
-  dispatch(action: Action): void;
-  subscribe(listener: (state: State, previous: State) => void): () => void;
-};
+export type Store = CoreStore<State, Action>;
 
-export function createStore(initial: State = initialState()): Store {
-  let state = initial;
-  const listeners = new Set<(state: State, previous: State) => void>();
-  return {
-    getState: () => state,
-    dispatch(action) {
-      const previous = state;
-      state = rootReducer(state, action);
-      if (state !== previous) for (const listener of listeners) listener(state, previous);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export const createStore = (initial: State = initialState()): Store => createCoreStore(rootReducer, initial);

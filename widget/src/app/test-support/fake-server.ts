@@ -1,24 +1,29 @@
 /**
  * Test double: an in-memory `ChatTransport` that behaves like the server's visitor namespace
  * (get-or-create, idempotent sends by `clientId`, paged sync, handoff, rating), so the app can be
- * driven without sockets. Not bundled: only tests import it.
+ * driven without sockets. State changes go through the real state machine (`transition`) with the
+ * server's error codes. Not bundled: only tests import it.
  */
 import {
+  type ConversationEvent,
+  type ErrorCode,
   EVENTS,
   type Message,
+  type RateInput,
   type SendVisitorMessageInput,
+  type SyncInput,
+  transition,
   type VisitorConversation,
   type WidgetSite,
 } from '@frontdesk/shared';
+import { NO_REPLY, type Reply } from '@frontdesk/shared/client';
 import type {
   ChatTransport,
-  Reply,
   RequestData,
   RequestInput,
   RequestName,
   TransportEvent,
 } from '../../transport/index.ts';
-import { NO_REPLY } from '../../transport/index.ts';
 
 export type FakeServerOptions = {
   site?: Partial<WidgetSite>;
@@ -91,25 +96,42 @@ export function createFakeServer(options: FakeServerOptions = {}) {
   }
 
   const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
-  const notFound: Reply<never> = { ok: false, error: { code: 'not_found', message: 'not found' } };
+  const fail = (code: ErrorCode): Reply<never> => ({ ok: false, error: { code, message: code } });
   const ofConversation = () => messages.filter((m) => m.conversationId === conversation?.id);
+
+  /** Applies a state-machine event as the server does: a change writes a system event to the timeline. */
+  function apply(current: VisitorConversation, event: ConversationEvent): ErrorCode | null {
+    const result = transition(current.state, event);
+    if (!result.ok) return result.code;
+    if (!result.changed) return null;
+    const queue = result.to === 'queued' ? { position: 2, waitingSince: new Date(0).toISOString() } : null;
+    setConversation({ state: result.to, queue }, false);
+    const reason = event.type === 'handoff' ? { reason: event.reason } : {};
+    add(
+      { author: 'system', kind: 'event', body: '', meta: { event: { name: result.event, ...reason } } },
+      true,
+    );
+    return null;
+  }
 
   function handle(event: RequestName, input: unknown): Reply<unknown> {
     switch (event) {
       case EVENTS.sessionInit:
         return ok({ site, conversation: conversation && { ...conversation }, messages: ofConversation() });
       case EVENTS.conversationOpen: {
-        const fresh = (input as { fresh?: boolean }).fresh;
+        const { fresh } = input as RequestInput<typeof EVENTS.conversationOpen>;
         if (!conversation || (fresh && conversation.state === 'resolved')) startConversation();
         return ok({ conversation: { ...conversation! }, messages: ofConversation() });
       }
       case EVENTS.messageSend: {
         const send = input as SendVisitorMessageInput;
-        if (send.conversationId !== conversation?.id) return notFound;
+        if (!conversation || send.conversationId !== conversation.id) return fail('not_found');
         const known = messages.find((m) => m.clientId === send.clientId);
         if (known) return ok({ message: known, duplicate: true });
+        // A message on a closed conversation reopens it.
+        apply(conversation, { type: 'visitor_message' });
         const message = add({ author: 'visitor', clientId: send.clientId, body: send.body });
-        const answer = options.bot?.(send.body);
+        const answer = conversation.state === 'bot' ? options.bot?.(send.body) : null;
         queueMicrotask(() => {
           emit({ type: 'message', message });
           if (answer) add(answer, true);
@@ -117,8 +139,8 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         return ok({ message, duplicate: false });
       }
       case EVENTS.messagesSync: {
-        const { conversationId, afterSeq } = input as { conversationId: string; afterSeq: number };
-        if (conversationId !== conversation?.id) return notFound;
+        const { conversationId, afterSeq } = input as SyncInput;
+        if (conversationId !== conversation?.id) return fail('not_found');
         const after = ofConversation().filter((m) => m.seq > afterSeq);
         return ok({
           conversation: { ...conversation },
@@ -127,19 +149,16 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         });
       }
       case EVENTS.conversationHandoff:
-        if (conversation?.state === 'bot') {
-          setConversation(
-            { state: 'queued', queue: { position: 2, waitingSince: new Date(0).toISOString() } },
-            false,
-          );
-          add({ author: 'system', kind: 'event', body: 'queued', meta: { event: { name: 'queued' } } }, true);
-        }
+        // Asked while a person already helps (or after the end): nothing changes, as on the server.
+        if (conversation?.state === 'bot') apply(conversation, { type: 'handoff', reason: 'visitor' });
         return ok({ ...conversation! });
       case EVENTS.botNotHelpful:
         return ok({ ...conversation! });
-      case EVENTS.conversationRate:
-        setConversation({ rating: (input as { rating: number }).rating }, false);
-        return ok({ ...conversation! });
+      case EVENTS.conversationRate: {
+        if (conversation?.state !== 'resolved') return fail('invalid_state');
+        setConversation({ rating: (input as RateInput).rating }, false);
+        return ok({ ...conversation });
+      }
       case EVENTS.pageView:
         return ok(null);
     }

@@ -50,7 +50,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
       <MessageList
         site={site}
         conversation={current}
-        messages={state.messages.list}
+        messages={state.messages.messages}
         outbox={state.outbox.items}
         notHelpful={state.ui.notHelpful}
       />

@@ -30,7 +30,7 @@ type Props = Omit<WidgetContextValue, 'markdown'> & {
 };
 
 const needsMarkdown = (state: State) =>
-  state.messages.list.some((m) => m.author === 'bot' || m.author === 'agent');
+  state.messages.messages.some((m) => m.author === 'bot' || m.author === 'agent');
 
 export function Widget({ store, onClosed, loadMarkdown, ...context }: Props) {
   const state = useStoreState(store);

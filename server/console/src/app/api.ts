@@ -1,0 +1,20 @@
+/** The console's REST client: every feature's API over one typed HTTP wrapper. */
+import { type AuthApi, createAuthApi } from '../auth/api.ts';
+import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
+import { createFaqApi, type FaqApi } from '../faq/api.ts';
+import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
+import { createHttp, type FetchLike } from '../shared/http.ts';
+import { createUnansweredApi, type UnansweredApi } from '../unanswered/api.ts';
+
+export type ConsoleApi = AuthApi & ConversationsApi & FaqApi & UnansweredApi & SettingsApi;
+
+export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
+  const http = createHttp(fetchImpl);
+  return {
+    ...createAuthApi(http),
+    ...createConversationsApi(http),
+    ...createFaqApi(http),
+    ...createUnansweredApi(http),
+    ...createSettingsApi(http),
+  };
+}

@@ -1,0 +1,127 @@
+/** The left column: conversations by section with counts; arrow keys, Home and End move between rows. */
+import type { AgentConversation } from '@frontdesk/shared';
+import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import { useI18n } from '../app/i18n.ts';
+import { formatClock, minutesSince, previewText, visitorLabel } from '../shared/format.ts';
+import { authorText } from './labels.ts';
+import { SECTION_ORDER, type SectionId, type Sections } from './lists.ts';
+
+const TITLES: Record<SectionId, ConsoleKey> = {
+  queued: 'sectionQueued',
+  bot: 'sectionBot',
+  mine: 'sectionMine',
+  others: 'sectionOthers',
+  resolved: 'sectionResolved',
+};
+
+type Props = {
+  sections: Sections;
+  unread: Readonly<Record<string, true>>;
+  selectedId: string | null;
+  now: number;
+  onSelect(id: string): void;
+};
+
+function moveFocus(event: KeyboardEvent) {
+  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const rows = [
+    ...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button[data-row]'),
+  ];
+  if (rows.length === 0) return;
+  const index = rows.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? rows.length - 1
+        : event.key === 'ArrowDown'
+          ? Math.min(index + 1, rows.length - 1)
+          : Math.max(index - 1, 0);
+  event.preventDefault();
+  rows[next]?.focus();
+}
+
+export function ConversationList({ sections, unread, selectedId, now, onSelect }: Props) {
+  const { t } = useI18n();
+  return (
+    <nav class="lists" aria-label={t('listsLabel')} onKeyDown={moveFocus}>
+      {SECTION_ORDER.map((id) => (
+        <section key={id} class={`lists__section lists__section--${id}`} aria-labelledby={`section-${id}`}>
+          <h2 id={`section-${id}`} class="lists__title">
+            {t(TITLES[id])}{' '}
+            <span class="count" title={t('sectionCount', { count: sections[id].length })}>
+              {sections[id].length}
+            </span>
+          </h2>
+          {sections[id].length === 0 ? (
+            <p class="lists__empty">{t('sectionEmpty')}</p>
+          ) : (
+            <ul>
+              {sections[id].map((c) => (
+                <li key={c.id}>
+                  <Row
+                    conversation={c}
+                    waiting={id === 'queued'}
+                    unread={Boolean(unread[c.id])}
+                    selected={c.id === selectedId}
+                    now={now}
+                    onSelect={onSelect}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </nav>
+  );
+}
+
+type RowProps = {
+  conversation: AgentConversation;
+  waiting: boolean;
+  unread: boolean;
+  selected: boolean;
+  now: number;
+  onSelect(id: string): void;
+};
+
+function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowProps) {
+  const { t, locale } = useI18n();
+  const name = visitorLabel(c, (id) => t('visitorFallback', { id }));
+  const last = c.lastMessage;
+  const preview = last
+    ? last.author === 'visitor'
+      ? previewText(last.body)
+      : t('previewBy', { author: authorText(last.author, t), text: previewText(last.body) })
+    : t('noMessagesYet');
+  const minutes = minutesSince(c.queuedAt ?? c.createdAt, now);
+  return (
+    <button
+      type="button"
+      data-row
+      class={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(c.id)}
+    >
+      <span class="row__top">
+        <span class="row__name">{name}</span>
+        <time class="row__time" dateTime={last?.createdAt ?? c.updatedAt}>
+          {formatClock(last?.createdAt ?? c.updatedAt, locale, now)}
+        </time>
+      </span>
+      <span class="row__preview">{preview}</span>
+      {(waiting || unread) && (
+        <span class="row__meta">
+          {waiting && (
+            <span class="row__waiting">
+              {minutes < 1 ? t('waitingUnderMinute') : t('waitingMinutes', { minutes })}
+            </span>
+          )}
+          {unread && <span class="row__unread">{t('unread')}</span>}
+        </span>
+      )}
+    </button>
+  );
+}

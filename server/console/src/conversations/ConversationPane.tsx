@@ -1,0 +1,94 @@
+/** The centre column: who and what state, take over / return / resolve, action errors, timeline, composer. */
+import type { AgentConversation, ErrorBody, ErrorCode, Message } from '@frontdesk/shared';
+import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import { useI18n } from '../app/i18n.ts';
+import { visitorLabel } from '../shared/format.ts';
+import { Composer } from './Composer.tsx';
+import { stateText } from './labels.ts';
+import { Timeline } from './Timeline.tsx';
+import type { Outgoing, OutgoingKind } from './workspace-state.ts';
+import type { ConversationAction } from './workspace-store.ts';
+
+type Props = {
+  conversation: AgentConversation;
+  meId: string;
+  messages: readonly Message[];
+  /** Sends of this conversation the server has not acknowledged yet. */
+  pending: readonly Outgoing[];
+  loading: boolean;
+  now: number;
+  actionError: ErrorBody | null;
+  onAct(action: ConversationAction): void;
+  onDismissError(): void;
+  onSend(body: string, kind: OutgoingKind): void;
+  onRetry(clientId: string): void;
+  onBack(): void;
+};
+
+const ERROR_KEYS: Partial<Record<ErrorCode, ConsoleKey>> = {
+  conflict: 'errorConflict',
+  invalid_state: 'errorInvalidState',
+  forbidden: 'errorForbidden',
+  not_found: 'errorNotFound',
+  rate_limited: 'errorRateLimited',
+  unavailable: 'errorUnavailable',
+  too_large: 'errorTooLong',
+};
+
+export const errorText = (error: ErrorBody, t: (key: ConsoleKey) => string): string =>
+  t(ERROR_KEYS[error.code] ?? 'errorGeneric');
+
+export function ConversationPane(props: Props) {
+  const { conversation: c, meId, now, actionError } = props;
+  const { t } = useI18n();
+  const name = visitorLabel(c, (id) => t('visitorFallback', { id }));
+  const mine = c.state === 'assigned' && c.agentId === meId;
+  return (
+    <section class="pane" aria-labelledby="pane-title">
+      <div class="pane__head">
+        <button type="button" class="button pane__back" onClick={props.onBack}>
+          {t('backToList')}
+        </button>
+        <div class="pane__who">
+          <h1 id="pane-title">{name}</h1>
+          <span class={`state state--${c.state}`}>{stateText(c, meId, t)}</span>
+        </div>
+        <fieldset class="pane__actions">
+          <legend class="visually-hidden">{t('actionsLabel')}</legend>
+          {(c.state === 'bot' || c.state === 'queued') && (
+            <button type="button" class="button button--primary" onClick={() => props.onAct('take')}>
+              {t('actionTake')}
+            </button>
+          )}
+          {c.state === 'assigned' && (
+            <button type="button" class="button" onClick={() => props.onAct('return')}>
+              {t('actionReturn')}
+            </button>
+          )}
+          {c.state !== 'resolved' && (
+            <button type="button" class="button" onClick={() => props.onAct('resolve')}>
+              {t('actionResolve')}
+            </button>
+          )}
+        </fieldset>
+      </div>
+      {actionError && (
+        <div class="alert" role="alert">
+          <span>{errorText(actionError, t)}</span>
+          <button type="button" class="link-button" onClick={props.onDismissError}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      <Timeline
+        label={t('timelineLabel', { name })}
+        messages={props.messages}
+        pending={props.pending}
+        loading={props.loading}
+        now={now}
+        onRetry={props.onRetry}
+      />
+      <Composer key={c.id} canReply={mine} onSend={props.onSend} />
+    </section>
+  );
+}

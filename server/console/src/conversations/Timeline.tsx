@@ -1,0 +1,63 @@
+/** The open conversation's messages in `seq` order plus unacknowledged sends; announces new ones politely. */
+import type { Message } from '@frontdesk/shared';
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '../app/i18n.ts';
+import { MessageBoundary } from './MessageBoundary.tsx';
+import { MessageItem } from './MessageItem.tsx';
+import type { Outgoing } from './workspace-state.ts';
+
+type Props = {
+  label: string;
+  messages: readonly Message[];
+  pending: readonly Outgoing[];
+  loading: boolean;
+  now: number;
+  onRetry(clientId: string): void;
+};
+
+/** Within this many pixels of the bottom the view follows new messages; further up, the agent is reading. */
+const STICK_PX = 80;
+
+export function Timeline({ label, messages, pending, loading, now, onRetry }: Props) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+  };
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [messages.length, pending.length]);
+
+  return (
+    <div class="timeline" ref={scroller} onScroll={onScroll}>
+      {loading && <p class="timeline__loading">{t('loadingMessages')}</p>}
+      <ol class="timeline__list" role="log" aria-live="polite" aria-label={label}>
+        {messages.map((m) => (
+          <MessageBoundary key={m.id} message={m}>
+            <MessageItem message={m} now={now} />
+          </MessageBoundary>
+        ))}
+        {pending.map((p) => (
+          <li key={p.clientId} class={`msg msg--agent msg--pending${p.kind === 'note' ? ' msg--note' : ''}`}>
+            <p class="msg__body msg__body--text">{p.body}</p>
+            {p.status !== 'failed' ? (
+              <span class="msg__status">{t('sending')}</span>
+            ) : (
+              <span class="msg__status msg__status--failed">
+                {t('notSent')}{' '}
+                <button type="button" class="link-button" onClick={() => onRetry(p.clientId)}>
+                  {t('retry')}
+                </button>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

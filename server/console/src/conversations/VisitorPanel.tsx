@@ -1,0 +1,60 @@
+/** The right column: who the visitor is, where they are, their browser, language, rating and handoff reason. */
+import type { AgentConversation } from '@frontdesk/shared';
+import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import type { ComponentChildren } from 'preact';
+import { useI18n } from '../app/i18n.ts';
+import { formatClock, safeHttpUrl } from '../shared/format.ts';
+import { reasonText } from './labels.ts';
+import { parseUserAgent } from './user-agent.ts';
+
+const LOCALE_KEYS: Record<AgentConversation['locale'], ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
+
+function Field({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+export function VisitorPanel({ conversation: c, now }: { conversation: AgentConversation; now: number }) {
+  const { t, locale } = useI18n();
+  const { browser, os } = parseUserAgent(c.userAgent);
+  const pageHref = c.page ? safeHttpUrl(c.page.url) : null;
+  return (
+    <aside class="visitor" aria-labelledby="visitor-title">
+      <h2 id="visitor-title">{t('visitorPanelLabel')}</h2>
+      <p class="visitor__name">{c.visitor.name?.trim() || t('anonymousVisitor')}</p>
+      <p class={`visitor__verified${c.visitor.verified ? ' visitor__verified--yes' : ''}`}>
+        {c.visitor.verified ? t('verified') : t('notVerified')}
+      </p>
+      <dl>
+        {c.visitor.email && <Field label={t('fieldEmail')}>{c.visitor.email}</Field>}
+        {c.page && (
+          <Field label={t('fieldPage')}>
+            <span class="visitor__page-title">{c.page.title || c.page.url}</span>
+            {pageHref ? (
+              <a class="visitor__url" href={pageHref} target="_blank" rel="noopener noreferrer nofollow">
+                {c.page.url}
+              </a>
+            ) : (
+              <span class="visitor__url">{c.page.url}</span>
+            )}
+          </Field>
+        )}
+        <Field label={t('fieldBrowser')}>{browser ?? t('unknown')}</Field>
+        <Field label={t('fieldSystem')}>{os ?? t('unknown')}</Field>
+        <Field label={t('fieldLanguage')}>{t(LOCALE_KEYS[c.locale] ?? 'unknown')}</Field>
+        <Field label={t('fieldStarted')}>
+          <time dateTime={c.createdAt}>{formatClock(c.createdAt, locale, now)}</time>
+        </Field>
+        {c.rating !== null && (
+          <Field label={t('fieldRating')}>{t('ratingValue', { rating: c.rating })}</Field>
+        )}
+        {c.ratingComment && <Field label={t('fieldRatingComment')}>{c.ratingComment}</Field>}
+        {c.handoffReason && <Field label={t('fieldHandoff')}>{reasonText(c.handoffReason, t)}</Field>}
+      </dl>
+    </aside>
+  );
+}

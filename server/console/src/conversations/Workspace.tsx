@@ -1,0 +1,87 @@
+/** The conversations page: lists, the open conversation and the visitor panel; keeps the tab title. */
+import type { AgentProfile } from '@frontdesk/shared';
+import { useEffect } from 'preact/hooks';
+import type { ConsoleClient } from '../app/client.ts';
+import { useI18n } from '../app/i18n.ts';
+import type { Notifier } from '../app/notifier.ts';
+import { useNow } from '../shared/use-now.ts';
+import { documentTitle } from './badge.ts';
+import { ConversationList } from './ConversationList.tsx';
+import { ConversationPane } from './ConversationPane.tsx';
+import { useWorkspace } from './use-workspace.ts';
+import { VisitorPanel } from './VisitorPanel.tsx';
+
+type Props = {
+  client: ConsoleClient;
+  agent: AgentProfile;
+  notifier: Notifier;
+  /** Kept mounted (socket, badges, chimes) while another page is shown. */
+  hidden: boolean;
+  onSessionEnded(): void;
+  /** Delay before retrying a send or a refused connection (tests shorten it). */
+  retryDelayMs?: (attempt: number) => number;
+};
+
+export function Workspace({ client, agent, notifier, hidden, onSessionEnded, retryDelayMs }: Props) {
+  const { t } = useI18n();
+  const now = useNow();
+  const { workspace, state, sections, waiting, pending } = useWorkspace({
+    client,
+    agent,
+    notifier,
+    t,
+    onSessionEnded,
+    ...(retryDelayMs ? { retryDelayMs } : {}),
+  });
+
+  useEffect(() => {
+    document.title = documentTitle(waiting, t);
+  }, [waiting, t]);
+  useEffect(
+    () => () => {
+      document.title = t('appTitle');
+    },
+    [t],
+  );
+
+  const selected = state.selectedId ? (state.lists.byId[state.selectedId] ?? null) : null;
+  return (
+    <div class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
+      {state.connection === 'offline' && (
+        <p class="banner" role="status">
+          {t('connectionLost')}
+        </p>
+      )}
+      <div class="columns">
+        <ConversationList
+          sections={sections}
+          unread={state.lists.unread}
+          selectedId={selected?.id ?? null}
+          now={now}
+          onSelect={workspace.select}
+        />
+        {selected ? (
+          <>
+            <ConversationPane
+              conversation={selected}
+              meId={agent.id}
+              messages={state.timeline.messages}
+              pending={pending}
+              loading={state.loading}
+              now={now}
+              actionError={state.actionError}
+              onAct={(action) => void workspace.act(action)}
+              onDismissError={workspace.clearActionError}
+              onSend={workspace.send}
+              onRetry={workspace.retry}
+              onBack={() => workspace.select(null)}
+            />
+            <VisitorPanel conversation={selected} now={now} />
+          </>
+        ) : (
+          <p class="placeholder">{t('selectConversation')}</p>
+        )}
+      </div>
+    </div>
+  );
+}

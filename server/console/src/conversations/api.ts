@@ -1,0 +1,18 @@
+/** The conversation lists over HTTP (`GET conversations?state&limit`); timelines go over the socket. */
+import type { AckResult, AgentConversation, ConversationState } from '@frontdesk/shared';
+import { API } from '@frontdesk/shared';
+import { ConversationListReplySchema, parseWith } from '@frontdesk/shared/responses';
+import type { Http } from '../shared/http.ts';
+
+export type ConversationsApi = {
+  listConversations(state: ConversationState, limit: number): Promise<AckResult<AgentConversation[]>>;
+};
+
+const readList = parseWith(ConversationListReplySchema);
+
+export const createConversationsApi = (http: Http): ConversationsApi => ({
+  listConversations(state, limit) {
+    const query = new URLSearchParams({ state, limit: String(limit) });
+    return http.get(`${API.conversations}?${query}`, (body) => readList(body)?.conversations);
+  },
+});

@@ -1,0 +1,38 @@
+/** What the console needs from the `/agent` socket, as a plain interface (socket.io stays in `socket.ts`). */
+import type {
+  AgentConversation,
+  Message,
+  SendAgentMessageInput,
+  SendResult,
+  SyncResult,
+  WatchResult,
+} from '@frontdesk/shared';
+import type { Reply } from '@frontdesk/shared/client';
+
+export type RealtimeHandlers = {
+  conversationUpdated(conversation: AgentConversation): void;
+  messageNew(message: Message): void;
+  /** The server ended this session (logout elsewhere, disabled agent). */
+  sessionEnded(code: string): void;
+  /** Every connect, the first and each reconnect: time to (re)load and resync. */
+  connected(): void;
+  disconnected(): void;
+  /** The server refused the connection and the client stopped retrying (e.g. the session is gone). */
+  refused(message: string): void;
+};
+
+/** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
+export type AgentRealtime = {
+  watch(conversationId: string): Promise<Reply<WatchResult>>;
+  unwatch(conversationId: string): Promise<Reply<null>>;
+  send(input: SendAgentMessageInput): Promise<Reply<SendResult>>;
+  sync(conversationId: string, afterSeq: number): Promise<Reply<SyncResult<AgentConversation>>>;
+  take(conversationId: string): Promise<Reply<AgentConversation>>;
+  returnToBot(conversationId: string): Promise<Reply<AgentConversation>>;
+  resolve(conversationId: string): Promise<Reply<AgentConversation>>;
+  /** Tries to connect again after `refused`. */
+  reconnect(): void;
+  close(): void;
+};
+
+export type ConnectRealtime = (handlers: RealtimeHandlers) => AgentRealtime;

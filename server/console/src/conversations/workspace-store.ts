@@ -1,0 +1,277 @@
+/**
+ * One signed-in session's conversations, framework-free: connects the agent socket, keeps the lists
+ * live, follows the selected conversation's timeline (watch, then sync after the last `seq`; again
+ * after every connect and when asked), sends the agent's replies and notes through the client core's
+ * outbox, and runs take / return / resolve. Components subscribe through `useWorkspace`.
+ */
+import {
+  type AgentConversation,
+  CONVERSATION_STATES,
+  type ConversationState,
+  type ErrorBody,
+  type Message,
+} from '@frontdesk/shared';
+import {
+  createRetry,
+  createSender,
+  createSerialRunner,
+  createStore,
+  type Failure,
+  hasGap,
+  NO_REPLY,
+  newClientId,
+  syncAfter,
+} from '@frontdesk/shared/client';
+import type { ConsoleClient } from '../app/client.ts';
+import { enteredQueue } from './lists.ts';
+import type { AgentRealtime } from './realtime/index.ts';
+import {
+  INITIAL_WORKSPACE,
+  type Outgoing,
+  type OutgoingKind,
+  type WorkspaceAction,
+  type WorkspaceState,
+  workspaceReducer,
+} from './workspace-state.ts';
+
+/** How many conversations of each state the lists load at start and after every reconnect. */
+const LIST_LIMITS: Record<ConversationState, number> = { queued: 200, bot: 50, assigned: 100, resolved: 30 };
+
+export type ConversationAction = 'take' | 'return' | 'resolve';
+
+export type WorkspaceDeps = {
+  client: ConsoleClient;
+  /** A conversation just started waiting for a person: the moment to ring. */
+  onQueued(conversation: AgentConversation): void;
+  /** The session is gone (signed out elsewhere, disabled): back to the login page. */
+  onSessionEnded(): void;
+  /** Delay before a retry; attempt counts from 0. Default: the client core's backoff. */
+  retryDelayMs?: (attempt: number) => number;
+};
+
+export type Workspace = {
+  getState(): WorkspaceState;
+  subscribe(listener: (state: WorkspaceState, previous: WorkspaceState) => void): () => void;
+  /** Connects and loads the lists; `stop` closes the socket. */
+  start(): void;
+  stop(): void;
+  select(id: string | null): void;
+  act(action: ConversationAction): Promise<void>;
+  send(body: string, kind: OutgoingKind): void;
+  retry(clientId: string): void;
+  /** Watch the selected conversation again and catch up (the tab came back into view). */
+  resync(): void;
+  clearActionError(): void;
+};
+
+/** An action that got no answer (offline, timed out) reads as the server being unavailable. */
+const errorOf = (failure: Failure): ErrorBody =>
+  failure.error ?? { code: 'unavailable', message: 'no reply from the server' };
+
+export function createWorkspace(deps: WorkspaceDeps): Workspace {
+  const { client } = deps;
+  const store = createStore(workspaceReducer, INITIAL_WORKSPACE);
+  const state = store.getState;
+  const dispatch = (action: WorkspaceAction) => store.dispatch(action);
+  const resend = createRetry(deps.retryDelayMs);
+  const reconnect = createRetry(deps.retryDelayMs);
+  let realtime: AgentRealtime | null = null;
+
+  /** The socket, when it is connected. */
+  const live = () => (state().connection === 'online' ? realtime : null);
+
+  function upsert(conversation: AgentConversation): void {
+    const previous = state().lists.byId[conversation.id];
+    dispatch({ type: 'updated', conversation });
+    if (enteredQueue(previous, conversation)) deps.onQueued(conversation);
+  }
+
+  async function loadLists(): Promise<void> {
+    const results = await Promise.all(
+      CONVERSATION_STATES.map((s) => client.listConversations(s, LIST_LIMITS[s])),
+    );
+    for (const result of results) {
+      if (result.ok) dispatch({ type: 'loaded', conversations: result.data });
+      else if (result.error.code === 'unauthorized') deps.onSessionEnded();
+      else console.warn('[console] loading a conversation list failed', result.error);
+    }
+  }
+
+  /** Everything after the last `seq` held of `id`, page after page. */
+  async function catchUpOn(rt: AgentRealtime, id: string): Promise<void> {
+    const reply = await syncAfter({
+      cursor: () => state().timeline.lastSeq,
+      fetch: (afterSeq) => rt.sync(id, afterSeq),
+      apply: (page) => {
+        if (state().selectedId !== id) return false;
+        upsert(page.conversation);
+        dispatch({
+          type: 'received',
+          conversationId: id,
+          messages: page.messages,
+          source: 'sync',
+          done: true,
+        });
+        return true;
+      },
+    });
+    if (!reply.ok && state().selectedId === id) dispatch({ type: 'error', error: errorOf(reply) });
+  }
+
+  /**
+   * Watching (again) joins the conversation's room, which does not survive a reconnect, and brings
+   * its first page; then the rest after the last `seq` held.
+   */
+  const follow = createSerialRunner(async () => {
+    const id = state().selectedId;
+    const rt = live();
+    if (!id || !rt) return;
+    const watched = await rt.watch(id);
+    if (state().selectedId !== id) return;
+    if (!watched.ok) {
+      dispatch({ type: 'received', conversationId: id, messages: [], source: 'sync', done: true });
+      dispatch({ type: 'error', error: errorOf(watched) });
+      return;
+    }
+    upsert(watched.data.conversation);
+    dispatch({
+      type: 'received',
+      conversationId: id,
+      messages: watched.data.messages,
+      source: 'sync',
+      done: true,
+    });
+    if (watched.data.hasMore) await catchUpOn(rt, id);
+  });
+
+  /** A live message skipped a `seq`: fetch what is missing. */
+  const fillGap = createSerialRunner(async () => {
+    const id = state().selectedId;
+    const rt = live();
+    if (id && rt) await catchUpOn(rt, id);
+  });
+
+  function receiveLive(message: Message): void {
+    const { timeline } = state();
+    const gap = message.conversationId === timeline.conversationId && hasGap(timeline, message);
+    dispatch({
+      type: 'received',
+      conversationId: message.conversationId,
+      messages: [message],
+      source: 'live',
+    });
+    if (gap) void fillGap.run();
+  }
+
+  const sender = createSender<Outgoing>({
+    items: () => state().outbox,
+    ready: () => live() !== null,
+    send: (item) => {
+      const rt = live();
+      const { conversationId, clientId, body, kind } = item;
+      return rt ? rt.send({ conversationId, clientId, body, kind }) : Promise.resolve(NO_REPLY);
+    },
+    mark(item, status, failure) {
+      dispatch({ type: 'outgoing', clientId: item.clientId, status, code: failure?.error?.code });
+      // Retryable failures stay "sending" and go again after the backoff; final ones are worth saying.
+      if (status === 'failed' && failure) dispatch({ type: 'error', error: errorOf(failure) });
+    },
+    delivered(_item, message) {
+      resend.reset();
+      receiveLive(message);
+    },
+    retryLater: () => resend.schedule(() => void sender.flush()),
+  });
+
+  function connect(): AgentRealtime {
+    return client.connect({
+      conversationUpdated: upsert,
+      messageNew: receiveLive,
+      sessionEnded: () => deps.onSessionEnded(),
+      connected() {
+        reconnect.reset();
+        dispatch({ type: 'connection', connection: 'online' });
+        void loadLists();
+        void follow.run();
+        void sender.flush();
+      },
+      disconnected: () => dispatch({ type: 'connection', connection: 'offline' }),
+      refused(message) {
+        console.warn('[console] socket refused', message);
+        dispatch({ type: 'connection', connection: 'offline' });
+        // Refused for a reason other than a dead session (server restart, overload): try again later.
+        void client.me().then((me) => {
+          if (!me.ok && me.error.code === 'unauthorized') deps.onSessionEnded();
+          else reconnect.schedule(() => realtime?.reconnect());
+        });
+      },
+    });
+  }
+
+  return {
+    getState: state,
+    subscribe: store.subscribe,
+    start() {
+      if (realtime) return;
+      realtime = connect();
+      // Load now as well as on every connect: the lists show even while the socket cannot connect.
+      void loadLists();
+    },
+    stop() {
+      resend.cancel();
+      reconnect.cancel();
+      realtime?.close();
+      realtime = null;
+    },
+    select(id) {
+      const previous = state().selectedId;
+      if (previous === id) return;
+      dispatch({ type: 'selected', id });
+      if (previous) {
+        void live()
+          ?.unwatch(previous)
+          .then((reply) => {
+            if (!reply.ok) console.warn('[console] unwatch failed', previous, reply.error);
+          });
+      }
+      void follow.run();
+    },
+    async act(action) {
+      const id = state().selectedId;
+      const rt = realtime;
+      if (!id || !rt) return;
+      dispatch({ type: 'error', error: null });
+      const reply =
+        action === 'take'
+          ? await rt.take(id)
+          : action === 'return'
+            ? await rt.returnToBot(id)
+            : await rt.resolve(id);
+      if (reply.ok) upsert(reply.data);
+      else dispatch({ type: 'error', error: errorOf(reply) });
+    },
+    send(body, kind) {
+      const conversationId = state().selectedId;
+      if (!conversationId) return;
+      const item: Outgoing = {
+        clientId: newClientId(),
+        conversationId,
+        body,
+        kind,
+        status: 'pending',
+        error: null,
+        createdAt: new Date().toISOString(),
+      };
+      dispatch({ type: 'queued', item });
+      void sender.flush();
+    },
+    retry(clientId) {
+      dispatch({ type: 'outgoing', clientId, status: 'pending' });
+      void sender.flush();
+    },
+    resync() {
+      void follow.run();
+    },
+    clearActionError: () => dispatch({ type: 'error', error: null }),
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Runtime schemas for what the server sends back: HTTP response bodies, socket acks and pushed events.
+ * Clients read every reply through these at the edge, so nothing past it holds JSON of an unchecked
+ * shape. Unlike the inbound schemas (`schemas.ts`) they are lenient about additions: unknown keys are
+ * dropped, so a newer server adding a field does not break an older console. Kept out of the package
+ * index: only clients that validate replies (the console) pull in the validator.
+ */
+import * as v from 'valibot';
+import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
+import { LOCALES } from './i18n/locale.ts';
+
+const Locale = v.picklist(LOCALES);
+const text = v.string();
+const nullableText = v.nullable(v.string());
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+// Messages
+
+export const SYSTEM_EVENT_NAMES = ['queued', 'assigned', 'returned_to_bot', 'resolved', 'reopened'] as const;
+export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
+export const MESSAGE_KINDS = ['text', 'note', 'event', 'attachment'] as const;
+
+const QuickReplySchema = v.variant('type', [
+  v.object({ type: v.literal('faq'), label: text, faqId: text }),
+  v.object({ type: v.literal('handoff'), label: text }),
+  v.object({ type: v.literal('text'), label: text }),
+]);
+
+const FaqMatchSchema = v.object({ faqId: text, question: text, score: v.number() });
+
+const BotMatchSchema = v.object({
+  outcome: v.picklist(['answer', 'clarify', 'miss', 'intent']),
+  intent: v.optional(text),
+  faqId: v.optional(text),
+  question: v.optional(text),
+  score: v.number(),
+  candidates: v.optional(v.array(FaqMatchSchema)),
+});
+
+const MessageMetaSchema = v.object({
+  quickReplies: v.optional(v.array(QuickReplySchema)),
+  event: v.optional(
+    v.object({
+      name: v.picklist(SYSTEM_EVENT_NAMES),
+      reason: v.optional(v.picklist(HANDOFF_REASONS)),
+      agentName: v.optional(text),
+    }),
+  ),
+  bot: v.optional(BotMatchSchema),
+  faqId: v.optional(text),
+});
+
+export const MessageSchema = v.object({
+  id: text,
+  conversationId: text,
+  seq: count,
+  clientId: nullableText,
+  author: v.picklist(AUTHORS),
+  authorName: nullableText,
+  kind: v.picklist(MESSAGE_KINDS),
+  body: text,
+  meta: v.nullable(MessageMetaSchema),
+  createdAt: text,
+});
+
+// Conversations and agents
+
+export const AgentConversationSchema = v.object({
+  id: text,
+  siteId: text,
+  state: v.picklist(CONVERSATION_STATES),
+  agentId: nullableText,
+  agentName: nullableText,
+  visitor: v.object({ id: text, name: nullableText, email: nullableText, verified: v.boolean() }),
+  locale: Locale,
+  lastSeq: count,
+  lastMessage: v.nullable(v.object({ author: v.picklist(AUTHORS), body: text, createdAt: text })),
+  page: v.nullable(v.object({ url: text, title: text })),
+  userAgent: nullableText,
+  rating: v.nullable(v.number()),
+  ratingComment: nullableText,
+  handoffReason: v.nullable(v.picklist(HANDOFF_REASONS)),
+  queuedAt: nullableText,
+  createdAt: text,
+  updatedAt: text,
+  resolvedAt: nullableText,
+});
+
+export const AgentProfileSchema = v.object({
+  id: text,
+  email: text,
+  name: text,
+  role: v.picklist(['admin', 'agent']),
+  sites: v.array(v.object({ id: text, name: text, key: text })),
+});
+
+// FAQ authoring
+
+export const FaqEntrySchema = v.object({
+  id: text,
+  lang: Locale,
+  question: text,
+  examples: v.array(text),
+  answer: text,
+  tags: v.array(text),
+  updatedAt: text,
+});
+
+export const FaqOverlapSchema = v.object({
+  faqId: text,
+  example: text,
+  matchedFaqId: text,
+  matchedScore: v.number(),
+  ownScore: v.number(),
+});
+
+export const TryResultSchema = v.object({
+  outcome: v.picklist(['answer', 'clarify', 'miss', 'intent']),
+  intent: nullableText,
+  lang: Locale,
+  matches: v.array(FaqMatchSchema),
+});
+
+export const UnansweredGroupSchema = v.object({
+  key: text,
+  lang: Locale,
+  count,
+  sample: text,
+  items: v.array(v.object({ messageId: text, conversationId: text, text, createdAt: text })),
+  suggestions: v.array(FaqMatchSchema),
+});
+
+export const BotSettingsReplySchema = v.object({
+  botMissesBeforeHandoff: v.number(),
+  escalationPhrases: v.array(text),
+  answerThreshold: v.nullable(v.number()),
+});
+
+// HTTP response bodies (`API` paths)
+
+/** `POST login`, `GET me`. */
+export const AgentReplySchema = v.object({ agent: AgentProfileSchema });
+/** `GET conversations?state&limit`. */
+export const ConversationListReplySchema = v.object({ conversations: v.array(AgentConversationSchema) });
+/** `GET conversations/:id`. */
+export const ConversationDetailReplySchema = v.object({
+  conversation: AgentConversationSchema,
+  messages: v.array(MessageSchema),
+});
+/** `GET faqs`. */
+export const FaqListReplySchema = v.object({
+  faqs: v.array(FaqEntrySchema),
+  overlaps: v.array(FaqOverlapSchema),
+});
+/** `PUT faq`. */
+export const FaqReplySchema = v.object({ faq: FaqEntrySchema });
+/** `GET unanswered`. */
+export const UnansweredReplySchema = v.object({ groups: v.array(UnansweredGroupSchema) });
+/** Mutations with nothing to return (logout, delete, dismiss). */
+export const OkReplySchema = v.object({ ok: v.literal(true) });
+
+// Socket acks and events (`/agent`)
+
+export const SendResultSchema = v.object({ message: MessageSchema, duplicate: v.boolean() });
+export const AgentSyncResultSchema = v.object({
+  conversation: AgentConversationSchema,
+  messages: v.array(MessageSchema),
+  hasMore: v.boolean(),
+});
+export const SessionEndedSchema = v.object({ code: text });
+
+/** `value` read by `schema`, or `undefined` when it does not fit (the caller decides what that means). */
+export const parseWith =
+  <S extends v.GenericSchema>(schema: S) =>
+  (value: unknown): v.InferOutput<S> | undefined => {
+    const result = v.safeParse(schema, value);
+    return result.success ? result.output : undefined;
+  };
+
+export type ResponseSchema = v.GenericSchema;
