@@ -2,7 +2,7 @@
 import type { ErrorCode, Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { TransportStatus } from '../../transport/index.ts';
-import type { OutboxItem, OutboxStatus } from './outbox.ts';
+import type { OutboxItem, OutboxStatus } from './outbox-item.ts';
 
 export type Action =
   | { type: 'connection/status'; status: TransportStatus }

@@ -2,20 +2,13 @@
  * The outbox slice: the client core's outbox with the visitor's quick-reply choice, and its persisted
  * form (an allow-list of fields, validated on the way back in).
  */
-import { LIMITS, type SendVisitorMessageInput } from '@frontdesk/shared';
-import {
-  type OutboxItem as CoreItem,
-  enqueue,
-  isClientId,
-  setStatus,
-  withoutDelivered,
-} from '@frontdesk/shared/client';
+import { LIMITS } from '@frontdesk/shared';
+import { enqueue, isClientId, setStatus, withoutDelivered } from '@frontdesk/shared/client';
 import type { Action } from './actions.ts';
 
-export type QuickReplyChoice = NonNullable<SendVisitorMessageInput['quickReply']>;
+import type { OutboxItem, QuickReplyChoice } from './outbox-item.ts';
 
-export type OutboxItem = CoreItem<{ quickReply?: QuickReplyChoice }>;
-export type { OutboxStatus } from '@frontdesk/shared/client';
+export type { OutboxItem, OutboxStatus, QuickReplyChoice } from './outbox-item.ts';
 
 export type OutboxState = { items: readonly OutboxItem[] };
 
