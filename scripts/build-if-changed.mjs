@@ -23,9 +23,9 @@ const targets = [
   },
   {
     name: 'console',
-    inputs: ['server/console', 'server/package.json', 'shared/src', 'shared/package.json'],
+    inputs: ['server/console', 'shared/src', 'shared/package.json'],
     output: 'server/console/dist',
-    command: ['pnpm', ['--filter', '@frontdesk/server', 'build:console']],
+    command: ['pnpm', ['--filter', '@frontdesk/console', 'build']],
   },
 ];
 
