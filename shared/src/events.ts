@@ -120,6 +120,16 @@ export const API = {
   unansweredDismiss: (siteId: string) => fillRoute(ROUTES.unansweredDismiss, { siteId }),
   /** GET / PUT the site's bot settings (handoff policy). */
   botSettings: (siteId: string) => fillRoute(ROUTES.botSettings, { siteId }),
+  sites: ROUTES.sites,
+  site: (siteId: string) => fillRoute(ROUTES.site, { siteId }),
+  siteLogo: (siteId: string) => fillRoute(ROUTES.siteLogo, { siteId }),
+  agents: ROUTES.agents,
+  agent: (agentId: string) => fillRoute(ROUTES.agent, { agentId }),
+  agentPassword: (agentId: string) => fillRoute(ROUTES.agentPassword, { agentId }),
+  mePassword: ROUTES.mePassword,
+  meAvatar: ROUTES.meAvatar,
+  siteLoader: (siteKey: string) => fillRoute(ROUTES.siteLoader, { siteKey }),
+  widgetPreview: ROUTES.widgetPreview,
   health: ROUTES.health,
 } as const;
 

@@ -3,6 +3,7 @@
  * types, error codes, limits, conversation states. Schemas live in `@frontdesk/shared/schemas`
  * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
  */
+export * from './contrast.ts';
 export * from './conversation-state.ts';
 export * from './errors.ts';
 export * from './events.ts';
@@ -11,7 +12,9 @@ export * from './i18n/locale.ts';
 export * from './limits.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
+export * from './origins.ts';
 export * from './rate-limits.ts';
 export * from './routes.ts';
 export type * from './schemas.ts';
+export * from './sites.ts';
 export * from './types.ts';

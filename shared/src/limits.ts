@@ -8,6 +8,18 @@ export const LIMITS = {
   httpMaxBodyBytes: 64 * 1024,
   /** How many messages one sync reply carries at most; the client asks again for the rest. */
   syncPageSize: 200,
+  /** Site administration: allowed origins per site, texts of the widget's look, uploaded images. */
+  allowedOriginsMax: 50,
+  siteNameMaxLength: 100,
+  launcherLabelMaxLength: 40,
+  headerTitleMaxLength: 60,
+  headerSubtitleMaxLength: 120,
+  greetingMaxLength: 500,
+  quickRepliesMax: 6,
+  quickReplyLabelMaxLength: 60,
+  /** Largest image upload (logo, avatar), bytes; stored re-encoded at most `imageMaxPixels` wide. */
+  imageMaxBytes: 2 * 1024 * 1024,
+  imageMaxPixels: 256,
   /** Longest visitor display name and e-mail. */
   nameMaxLength: 100,
   emailMaxLength: 254,

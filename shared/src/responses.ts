@@ -159,6 +159,66 @@ export const UnansweredReplySchema = v.object({ groups: v.array(UnansweredGroupS
 /** Mutations with nothing to return (logout, delete, dismiss). */
 export const OkReplySchema = v.object({ ok: v.literal(true) });
 
+// Sites and agents (admin)
+
+const perLocale = <S extends v.GenericSchema>(schema: S) =>
+  v.object(
+    Object.fromEntries(LOCALES.map((locale) => [locale, v.optional(schema)])) as Record<
+      (typeof LOCALES)[number],
+      v.OptionalSchema<S, undefined>
+    >,
+  );
+
+export const SiteAppearanceReplySchema = v.object({
+  color: text,
+  position: v.picklist(['right', 'left']),
+  launcherLabel: perLocale(text),
+  title: perLocale(text),
+  subtitle: perLocale(text),
+  greeting: perLocale(text),
+  quickReplies: perLocale(v.array(QuickReplySchema)),
+  logoUrl: nullableText,
+});
+
+export const SiteSummarySchema = v.object({
+  id: text,
+  key: text,
+  name: text,
+  archived: v.boolean(),
+  createdAt: text,
+});
+
+export const SiteDetailSchema = v.object({
+  ...SiteSummarySchema.entries,
+  allowedOrigins: v.array(text),
+  defaultLocale: v.nullable(Locale),
+  appearance: SiteAppearanceReplySchema,
+});
+
+export const AgentAccountSchema = v.object({
+  id: text,
+  email: text,
+  name: text,
+  role: v.picklist(['admin', 'agent']),
+  disabled: v.boolean(),
+  sites: v.array(v.object({ id: text, name: text, key: text })),
+  avatarColor: nullableText,
+  avatarUrl: nullableText,
+  mustChangePassword: v.boolean(),
+  createdAt: text,
+});
+
+/** `GET sites`. */
+export const SiteListReplySchema = v.object({ sites: v.array(SiteSummarySchema) });
+/** `POST sites`, `GET/PATCH site`, `PUT/DELETE siteLogo`. */
+export const SiteReplySchema = v.object({ site: SiteDetailSchema });
+/** `GET agents`. */
+export const AgentListReplySchema = v.object({ agents: v.array(AgentAccountSchema) });
+/** `POST agents`, `PATCH agent`; `password` only when the server generated one (shown once). */
+export const AgentAccountReplySchema = v.object({ agent: AgentAccountSchema, password: v.optional(text) });
+/** `POST agentPassword`: the generated password, when none was given. */
+export const PasswordReplySchema = v.object({ ok: v.literal(true), password: v.optional(text) });
+
 // Socket acks and events (`/agent`)
 
 export const SendResultSchema = v.object({ message: MessageSchema, duplicate: v.boolean() });

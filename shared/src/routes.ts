@@ -17,15 +17,40 @@ export const ROUTES = {
   unanswered: '/api/v1/sites/:siteId/unanswered',
   unansweredDismiss: '/api/v1/sites/:siteId/unanswered/dismiss',
   botSettings: '/api/v1/sites/:siteId/settings/bot',
+  /** GET: the caller's sites (admins: all, archived included); POST (admin): a new site. */
+  sites: '/api/v1/sites',
+  /** GET: one site as admins edit it; PATCH (admin): name, origins, language, appearance, archived. */
+  site: '/api/v1/sites/:siteId',
+  /** PUT (admin): the site's logo, an image as the raw body; DELETE: no logo. */
+  siteLogo: '/api/v1/sites/:siteId/logo',
+  /** GET (admin): every agent; POST (admin): a new agent (the generated password comes back once). */
+  agents: '/api/v1/agents',
+  /** PATCH (admin): name, role, sites, disabled. */
+  agent: '/api/v1/agents/:agentId',
+  /** POST (admin): a new password for an agent (generated unless given; ends their sessions). */
+  agentPassword: '/api/v1/agents/:agentId/password',
+  /** POST: the signed-in agent changes their own password (the current one required). */
+  mePassword: '/api/v1/auth/me/password',
+  /** PUT: the signed-in agent's avatar image as the raw body; DELETE: none. */
+  meAvatar: '/api/v1/auth/me/avatar',
+  /** An uploaded image (logo, avatar), re-encoded by the server; immutable. */
+  image: '/images/:imageId',
+  /** The loader for one site with its launcher settings inlined (no flash of the default look). */
+  siteLoader: '/w/:siteKey.js',
+  /** The widget app in preview mode, for the console's appearance page (no connection). */
+  widgetPreview: '/widget-preview',
   health: '/healthz',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */
 export type RouteParamName<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | RouteParamName<Rest>
+  ? ParamToken<Name> | RouteParamName<Rest>
   : P extends `${string}:${infer Name}`
-    ? Name
+    ? ParamToken<Name>
     : never;
+
+/** A parameter name ends at a `.` as well (`/w/:siteKey.js`), as `fillRoute`'s `\w+` does. */
+type ParamToken<S extends string> = S extends `${infer Name}.${string}` ? Name : S;
 
 export type RouteParams<P extends string> = { readonly [K in RouteParamName<P>]: string };
 

@@ -5,11 +5,14 @@
  * Kept out of the package index so the widget bundle does not pull in the validator.
  */
 import * as v from 'valibot';
+import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
 import { markdownProblem } from './markdown-complexity.ts';
+import { type OriginProblem, parseAllowedOrigin } from './origins.ts';
+import { WIDGET_POSITIONS } from './sites.ts';
 
 /** True for `{…}` from JSON (or a null-prototype object); false for arrays, dates, maps, class instances. */
 const isPlainObject = (input: unknown): input is Record<string, unknown> => {
@@ -221,6 +224,161 @@ export const BotSettingsSchema = record({
   ),
 });
 export type BotSettingsInput = v.InferOutput<typeof BotSettingsSchema>;
+
+// Sites and agents (admin routes) and the signed-in agent's own profile
+
+const ORIGIN_PROBLEMS: Record<OriginProblem, string> = {
+  not_a_url: 'must be an origin such as https://shop.example',
+  scheme: 'must start with https:// or http://',
+  has_path: 'must be an origin only, without a path, query or #',
+  has_credentials: 'must not contain a user name or password',
+  wildcard: 'a wildcard must be the first label of a domain, as in https://*.shop.example',
+};
+
+/** One allowed origin, canonicalised (`https://Shop.Example/` → `https://shop.example`). */
+export const AllowedOriginSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.urlMaxLength),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const parsed = parseAllowedOrigin(dataset.value);
+    if (parsed.ok) return parsed.origin;
+    addIssue({ message: `${dataset.value.trim() || '(empty)'}: ${ORIGIN_PROBLEMS[parsed.problem]}` });
+    return NEVER;
+  }),
+);
+
+export const AllowedOriginsSchema = v.pipe(
+  v.array(AllowedOriginSchema),
+  v.maxLength(LIMITS.allowedOriginsMax, `at most ${LIMITS.allowedOriginsMax} origins`),
+  v.transform((origins) => [...new Set(origins)]),
+);
+
+/** A brand colour: `#rgb` or `#rrggbb` with readable text on it, stored as `#rrggbb`. */
+export const BrandColorSchema = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const color = normalizeHexColor(dataset.value);
+    if (!color) {
+      addIssue({ message: 'must be a colour such as #2563eb' });
+      return NEVER;
+    }
+    if (!hasTextContrast(color)) {
+      addIssue({
+        message:
+          'has too little contrast with white and with black text (needs 4.5:1); pick a darker or lighter shade',
+      });
+      return NEVER;
+    }
+    return color;
+  }),
+);
+
+/** An avatar colour: any `#rgb`/`#rrggbb` (initials are drawn in a readable colour on it). */
+export const AvatarColorSchema = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const color = normalizeHexColor(dataset.value);
+    if (color) return color;
+    addIssue({ message: 'must be a colour such as #2563eb' });
+    return NEVER;
+  }),
+);
+
+const shortText = (max: number, what: string) =>
+  v.pipe(v.string(), v.trim(), v.nonEmpty(`${what} is empty`), v.maxLength(max, `${what} is too long`));
+
+const perLocale = <S extends v.GenericSchema>(schema: S) =>
+  record(
+    Object.fromEntries(LOCALES.map((locale) => [locale, v.optional(schema)])) as Record<
+      (typeof LOCALES)[number],
+      v.OptionalSchema<S, undefined>
+    >,
+  );
+
+const QuickReplyInputSchema = v.variant('type', [
+  // Strict objects: a variant needs object schemas, and an array has no `type` to match anyway.
+  v.strictObject({
+    type: v.literal('faq'),
+    label: shortText(LIMITS.quickReplyLabelMaxLength, 'label'),
+    faqId: FaqIdSchema,
+  }),
+  v.strictObject({ type: v.literal('handoff'), label: shortText(LIMITS.quickReplyLabelMaxLength, 'label') }),
+  v.strictObject({ type: v.literal('text'), label: shortText(LIMITS.quickReplyLabelMaxLength, 'label') }),
+]);
+
+export const SiteAppearanceSchema = record({
+  color: BrandColorSchema,
+  position: v.picklist(WIDGET_POSITIONS),
+  launcherLabel: perLocale(shortText(LIMITS.launcherLabelMaxLength, 'launcher label')),
+  title: perLocale(shortText(LIMITS.headerTitleMaxLength, 'title')),
+  subtitle: perLocale(shortText(LIMITS.headerSubtitleMaxLength, 'subtitle')),
+  greeting: perLocale(v.pipe(shortText(LIMITS.greetingMaxLength, 'greeting'), markdownWithinLimits)),
+  quickReplies: perLocale(
+    v.pipe(v.array(QuickReplyInputSchema), v.maxLength(LIMITS.quickRepliesMax, 'too many quick replies')),
+  ),
+});
+export type SiteAppearanceInput = v.InferOutput<typeof SiteAppearanceSchema>;
+
+const SiteNameSchema = shortText(LIMITS.siteNameMaxLength, 'name');
+
+export const SiteCreateSchema = record({
+  name: SiteNameSchema,
+  allowedOrigins: v.optional(AllowedOriginsSchema, []),
+  defaultLocale: v.optional(v.nullable(LocaleSchema), null),
+});
+export type SiteCreateInput = v.InferOutput<typeof SiteCreateSchema>;
+
+/** A change to a site: only the fields given change; the appearance (without the logo) is replaced whole. */
+export const SitePatchSchema = record({
+  name: v.optional(SiteNameSchema),
+  allowedOrigins: v.optional(AllowedOriginsSchema),
+  defaultLocale: v.optional(v.nullable(LocaleSchema)),
+  appearance: v.optional(SiteAppearanceSchema),
+  archived: v.optional(v.boolean()),
+});
+export type SitePatchInput = v.InferOutput<typeof SitePatchSchema>;
+
+const AgentNameSchema = shortText(LIMITS.nameMaxLength, 'name');
+const AgentRoleSchema = v.picklist(['admin', 'agent']);
+const SiteIdsSchema = v.pipe(
+  v.array(IdSchema),
+  v.maxLength(LIMITS.allowedOriginsMax * 10, 'too many sites'),
+  v.transform((ids) => [...new Set(ids)]),
+);
+
+/** An admin adds an agent: the password is generated (and shown once) unless given. */
+export const AgentCreateSchema = record({
+  email: EmailSchema,
+  name: AgentNameSchema,
+  role: v.optional(AgentRoleSchema, 'agent'),
+  siteIds: SiteIdsSchema,
+  password: v.optional(PasswordSchema),
+});
+export type AgentCreateInput = v.InferOutput<typeof AgentCreateSchema>;
+
+export const AgentPatchSchema = record({
+  name: v.optional(AgentNameSchema),
+  role: v.optional(AgentRoleSchema),
+  siteIds: v.optional(SiteIdsSchema),
+  disabled: v.optional(v.boolean()),
+});
+export type AgentPatchInput = v.InferOutput<typeof AgentPatchSchema>;
+
+export const AgentPasswordResetSchema = record({ password: v.optional(PasswordSchema) });
+export type AgentPasswordResetInput = v.InferOutput<typeof AgentPasswordResetSchema>;
+
+/** The signed-in agent's own name and avatar colour. */
+export const ProfilePatchSchema = record({
+  name: v.optional(AgentNameSchema),
+  avatarColor: v.optional(v.nullable(AvatarColorSchema)),
+});
+export type ProfilePatchInput = v.InferOutput<typeof ProfilePatchSchema>;
+
+export const PasswordChangeSchema = record({
+  currentPassword: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.passwordMaxLength)),
+  newPassword: PasswordSchema,
+});
+export type PasswordChangeInput = v.InferOutput<typeof PasswordChangeSchema>;
 
 export type Schema = v.GenericSchema;
 export { v };

@@ -83,6 +83,22 @@ export const SCHEMA_EXAMPLES = {
   FaqTrySchema: { text: 'how much is delivery', lang: 'en' },
   UnansweredDismissSchema: { messageIds: ['m_1'], faqId: 'returns' },
   BotSettingsSchema: { botMissesBeforeHandoff: 2, escalationPhrases: ['human'], answerThreshold: null },
+  SiteAppearanceSchema: {
+    color: '#1f5fbf',
+    position: 'left',
+    launcherLabel: { en: 'Chat with us', pl: 'Napisz do nas' },
+    title: { en: 'Acme' },
+    subtitle: {},
+    greeting: { en: 'Hi! How can we help?' },
+    quickReplies: { en: [{ type: 'handoff', label: 'Talk to a person' }] },
+  },
+  SiteCreateSchema: { name: 'Acme shop', allowedOrigins: ['https://shop.example'], defaultLocale: 'en' },
+  SitePatchSchema: { name: 'Acme', allowedOrigins: ['https://*.acme.example'], archived: false },
+  AgentCreateSchema: { email: 'ann@example.com', name: 'Ann', role: 'agent', siteIds: ['s1'] },
+  AgentPatchSchema: { name: 'Ann B', role: 'admin', siteIds: ['s1', 's2'], disabled: true },
+  AgentPasswordResetSchema: { password: 'a long new password' },
+  ProfilePatchSchema: { name: 'Ann', avatarColor: '#aa3355' },
+  PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

@@ -1,0 +1,73 @@
+/**
+ * Sites and agents as an admin manages them (issue 9): the appearance of a site's widget, the site
+ * and agent records the console shows, and the defaults a new site starts with. The widget gets the
+ * per-visitor view of the appearance (`WidgetSite` in `types.ts`), resolved to one language.
+ */
+import type { Locale } from './i18n/locale.ts';
+import type { AgentRole, QuickReply } from './types.ts';
+
+export type WidgetPosition = 'right' | 'left';
+export const WIDGET_POSITIONS = ['right', 'left'] as const satisfies readonly WidgetPosition[];
+
+/** Text a site sets per language; a missing language falls back to the built-in catalog text. */
+export type PerLocale<T> = Partial<Record<Locale, T>>;
+
+export type SiteAppearance = {
+  /** `#rrggbb`, with readable white or near-black text on it (see `contrast.ts`). */
+  color: string;
+  position: WidgetPosition;
+  /** The launcher button's visible label; none: an icon-only button with the catalog's label. */
+  launcherLabel: PerLocale<string>;
+  /** The chat panel's header title (default: the site's name) and subtitle. */
+  title: PerLocale<string>;
+  subtitle: PerLocale<string>;
+  greeting: PerLocale<string>;
+  quickReplies: PerLocale<QuickReply[]>;
+  /** An uploaded logo (path on this server, `/images/…`), or none. */
+  logoUrl: string | null;
+};
+
+export const DEFAULT_APPEARANCE: SiteAppearance = {
+  color: '#2563eb',
+  position: 'right',
+  launcherLabel: {},
+  title: {},
+  subtitle: {},
+  greeting: {},
+  quickReplies: {},
+  logoUrl: null,
+};
+
+/** A site as the console lists it. */
+export type SiteSummary = {
+  id: string;
+  key: string;
+  name: string;
+  archived: boolean;
+  createdAt: string;
+};
+
+/** A site as an admin edits it. */
+export type SiteDetail = SiteSummary & {
+  allowedOrigins: string[];
+  defaultLocale: Locale | null;
+  appearance: SiteAppearance;
+};
+
+/** An agent account as an admin manages it. */
+export type AgentAccount = {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+  disabled: boolean;
+  sites: { id: string; name: string; key: string }[];
+  avatarColor: string | null;
+  avatarUrl: string | null;
+  /** Signed in with a generated password that must be replaced first (the first admin, resets). */
+  mustChangePassword: boolean;
+  createdAt: string;
+};
+
+/** The message a console page posts to the widget preview frame (same origin only). */
+export const PREVIEW_MESSAGE = 'frontdesk:preview';
