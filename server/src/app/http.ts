@@ -4,6 +4,7 @@
  */
 import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
+import { adminRoutes, imageRoutes } from '../admin/routes.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
 import { authRoutes } from '../identity/auth-routes.ts';
@@ -19,7 +20,7 @@ import type { Services } from './services.ts';
 
 export type HttpDeps = {
   services: Services;
-  storage: Pick<Storage, 'ping' | 'getSite'>;
+  storage: Pick<Storage, 'ping' | 'getSite' | 'getSiteByKey' | 'listSitesOfAgent'>;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;
@@ -71,7 +72,20 @@ export function createHttpApp(deps: HttpDeps) {
       selfOrigins,
     }),
   );
+  app.route(
+    '/',
+    adminRoutes({
+      sites: services.siteAdmin,
+      accounts: services.accounts,
+      sessions: services.sessions,
+      images: services.images,
+      store: deps.storage,
+      selfOrigins,
+    }),
+  );
   app.all(ROUTES.api, noSuchEndpoint);
+
+  app.route('/', imageRoutes(services.images));
 
   app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));
