@@ -18,7 +18,7 @@ import {
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { type AgentAccounts, generatePassword, toAccount } from '../identity/agent-accounts.ts';
+import { type AgentAccounts, generatePassword } from '../identity/agent-accounts.ts';
 import type { AgentSessions } from '../identity/agent-sessions.ts';
 import { SESSION_COOKIE } from '../identity/cookies.ts';
 import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
