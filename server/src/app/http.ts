@@ -11,6 +11,7 @@ import { authRoutes } from '../identity/auth-routes.ts';
 import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
+import { siteLoaderRoutes } from '../sites/loader-routes.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -86,6 +87,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.all(ROUTES.api, noSuchEndpoint);
 
   app.route('/', imageRoutes(services.images));
+  app.route('/', siteLoaderRoutes({ sites: deps.storage, widgetDir: deps.assets.widget }));
 
   app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));
