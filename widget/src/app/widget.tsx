@@ -87,7 +87,14 @@ export function createWidget(deps: WidgetDeps): WidgetHandle {
   listen(win, 'hashchange', chat.pageView);
 
   render(
-    <Widget store={store} chat={chat} t={t} loadMarkdown={loadMarkdown} onClosed={api.focusLauncher} />,
+    <Widget
+      store={store}
+      chat={chat}
+      t={t}
+      base={options.base}
+      loadMarkdown={loadMarkdown}
+      onClosed={api.focusLauncher}
+    />,
     container,
   );
   chat.start();
