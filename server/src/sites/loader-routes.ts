@@ -47,7 +47,7 @@ export function siteLoaderRoutes(deps: { sites: Pick<SitesStore, 'getSiteByKey'>
     c.header('Access-Control-Allow-Origin', '*');
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Content-Type', JS);
-    const key = c.req.param('file').slice(0, -3);
+    const key = (c.req.param('file') ?? '').slice(0, -3);
     const site = v.is(SiteKeySchema, key) ? await deps.sites.getSiteByKey(key) : null;
     if (!site || site.archived) {
       c.header('Cache-Control', 'no-store');
