@@ -11,7 +11,7 @@ import { authRoutes } from '../identity/auth-routes.ts';
 import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
-import { siteLoaderRoutes } from '../sites/loader-routes.ts';
+import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -88,6 +88,7 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.route('/', imageRoutes(services.images));
   app.route('/', siteLoaderRoutes({ sites: deps.storage, widgetDir: deps.assets.widget }));
+  app.route('/', widgetPreviewRoutes({ widgetDir: deps.assets.widget }));
 
   app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));

@@ -72,3 +72,19 @@ describe('per-site loader', () => {
     expect(await bad.text()).not.toContain('<x>');
   });
 });
+
+describe('widget preview page', () => {
+  it('is same-origin HTML without inline script, framed only by our own origin, loading the built app', async () => {
+    const res = await fetch(h.url + API.widgetPreview);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await res.text();
+    expect(html).toMatch(/<script type="module" src="\/widget-preview\.js"><\/script>/);
+    expect(html).not.toMatch(/<script>/);
+    const script = await (await fetch(`${h.url}/widget-preview.js`)).text();
+    expect(script).toMatch(/^import \{ startPreview \} from "\/widget\/app-[\w-]+\.js";\nstartPreview\(\);/);
+  });
+});

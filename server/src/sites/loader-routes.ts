@@ -78,3 +78,42 @@ export function siteLoaderRoutes(deps: { sites: Pick<SitesStore, 'getSiteByKey'>
   });
   return app;
 }
+
+/** The preview page's CSP: our own scripts and images only; framed by the console's origin only. */
+const PREVIEW_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/**
+ * The widget preview (`ROUTES.widgetPreview`) for the console's appearance page: a same-origin
+ * page without inline script whose module (`…/widget-preview.js`) imports the built app and starts
+ * it in preview mode (see `widget/src/app/preview.ts`).
+ */
+export function widgetPreviewRoutes(deps: { widgetDir: string }) {
+  const app = new Hono();
+  const script = `${ROUTES.widgetPreview}.js`;
+  app.get(ROUTES.widgetPreview, (c) => {
+    c.header('Content-Security-Policy', PREVIEW_CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Widget preview</title>` +
+        `<meta name="viewport" content="width=device-width,initial-scale=1">` +
+        `<script type="module" src="${script}"></script></head><body></body></html>`,
+    );
+  });
+  app.get(script, async (c) => {
+    c.header('Content-Type', JS);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-cache');
+    try {
+      const manifest = JSON.parse(await readFile(join(deps.widgetDir, 'manifest.json'), 'utf8')) as {
+        app: string;
+      };
+      return c.body(`import { startPreview } from ${JSON.stringify(`/${manifest.app}`)};\nstartPreview();\n`);
+    } catch {
+      return c.body('console.error("[frontdesk] the widget is not built: run pnpm build");\n', 503);
+    }
+  });
+  return app;
+}

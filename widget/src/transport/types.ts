@@ -6,7 +6,7 @@ import type { Ack, Message, VisitorClientEvents, VisitorConversation } from '@fr
 import type { Reply } from '@frontdesk/shared/client';
 
 /** `unavailable`: the server refused this page for good (origin not allowed, site archived); no retries. */
-export type TransportStatus = 'connecting' | 'online' | 'offline' | 'unavailable';
+export type TransportStatus = 'connecting' | 'online' | 'offline' | 'unavailable' | 'preview';
 
 export type RequestName = keyof VisitorClientEvents;
 export type RequestInput<E extends RequestName> = Parameters<VisitorClientEvents[E]>[0];

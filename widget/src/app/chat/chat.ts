@@ -122,7 +122,7 @@ export function createChat(deps: ChatDeps): Chat {
     send(body, quickReply) {
       const text = body.trim();
       // Refused for good (origin, archived site): a message could never be sent, so none is queued.
-      if (text === '' || state().connection.status === 'unavailable') return;
+      if (text === '' || !['online', 'offline', 'connecting'].includes(state().connection.status)) return;
       if (text.length > LIMITS.messageMaxLength) {
         store.dispatch({ type: 'ui/notice', notice: 'errorTooLong' });
         return;

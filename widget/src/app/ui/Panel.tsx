@@ -14,7 +14,7 @@ export function connectionNotice(state: State): WidgetKey | null {
   const { status, wasOnline } = state.connection;
   if (status === 'online') return null;
   if (status === 'offline') return 'offline';
-  if (status === 'unavailable') return 'unavailable';
+  if (status === 'unavailable' || status === 'preview') return status;
   return wasOnline ? 'reconnecting' : null;
 }
 
@@ -25,7 +25,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const connection = connectionNotice(state);
   const canAskForPerson = current === null || current.state === 'bot';
   // Refused for good (origin, archived) or a preview: nothing typed here could ever be sent.
-  const unavailable = state.connection.status === 'unavailable';
+  const unavailable = state.connection.status === 'unavailable' || state.connection.status === 'preview';
 
   return (
     <div
