@@ -70,11 +70,7 @@ describe('cli: sites and agents', () => {
     expect(key).toMatch(/^site_[\w-]{22}$/);
     out.length = 0;
     expect(await run('site:origins', '--site', key, '--list')).toBe(0);
-    expect(out).toEqual([
-      'Allowed origins of ' + key + ':',
-      '  https://shop.example',
-      '  https://*.acme.example',
-    ]);
+    expect(out).toEqual([`Allowed origins of ${key}:`, '  https://shop.example', '  https://*.acme.example']);
     out.length = 0;
     expect(
       await run(

@@ -71,7 +71,7 @@ export function siteLoaderRoutes(deps: { sites: Pick<SitesStore, 'getSiteByKey'>
     c.header('Cache-Control', 'public, max-age=300');
     c.header('ETag', etag);
     const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
       return c.body(null, 304);
     }
     return c.body(body, 200);

@@ -35,6 +35,6 @@ describe('widget preview', () => {
     expect(root?.textContent).toContain('Hello from the preview!');
     expect(root?.textContent).toContain('A person, please');
     expect(root?.textContent).toContain('Podgląd: wiadomości nie są wysyłane.');
-    expect((root?.querySelector('textarea') as HTMLTextAreaElement).disabled).toBe(true);
+    expect(root?.querySelector('textarea')?.disabled).toBe(true);
   });
 });
