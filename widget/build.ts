@@ -122,6 +122,9 @@ async function buildLoader(appPath: string) {
         name: 'FrontdeskLoader',
         fileName: () => LOADER_FILE,
       },
+      // No "use strict" prologue (13 bytes): the loader is written as strict-safe module code, and
+      // the per-site loader (`/w/SITE_KEY.js`) is this file behind a one-line preset assignment.
+      rollupOptions: { output: { strict: false } },
     },
   });
 }

@@ -3,12 +3,23 @@
  *   agent:add --email E --name N [--password P] [--role admin|agent] [--site KEY]
  *   agent:disable | agent:enable --email E
  *   agent:password --email E [--password P]
+ *   agent:list
+ *   site:add --name N [--origin URL]…   (prints the new key alone on its last line)
+ *   site:origins --site KEY --add URL | --remove URL | --list
  *   faq:import | faq:export | faq:test (see faq/cli.ts)
  *   migrate
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { EmailSchema, NewAgentSchema, PasswordSchema, v } from '@frontdesk/shared/schemas';
+import {
+  AllowedOriginSchema,
+  EmailSchema,
+  NewAgentSchema,
+  PasswordSchema,
+  SiteCreateSchema,
+  v,
+} from '@frontdesk/shared/schemas';
+import { newSiteKey } from './admin/sites.ts';
 import { loadConfig } from './config/config.ts';
 import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
 import { AgentAccounts } from './identity/agent-accounts.ts';
@@ -17,12 +28,16 @@ import { AppError } from './kernel/errors.ts';
 import { createLogger } from './kernel/logger.ts';
 import { parse } from './kernel/validate.ts';
 import { DEMO_SITE_KEY } from './sites/embedding.ts';
+import { DEFAULT_SITE_SETTINGS } from './sites/settings.ts';
 import { openStorage } from './storage/index.ts';
 
 const USAGE = `Usage:
   pnpm frontdesk agent:add --email you@example.com --name "Your Name" [--password …] [--role agent|admin] [--site ${DEMO_SITE_KEY}]
   pnpm frontdesk agent:disable --email you@example.com     (ends their sessions; agent:enable undoes it)
   pnpm frontdesk agent:password --email you@example.com [--password …]   (ends their sessions)
+  pnpm frontdesk agent:list
+  pnpm frontdesk site:add --name "My shop" [--origin https://shop.example]…   (prints the site key last)
+  pnpm frontdesk site:origins --site KEY --add https://shop.example | --remove URL | --list
 ${FAQ_USAGE}
   pnpm frontdesk migrate`;
 
@@ -86,7 +101,7 @@ export async function runCli(
           const { password } = parse(v.strictObject({ password: PasswordSchema }), {
             password: values.password ?? generated,
           });
-          await agents.setPassword(agent.id, password);
+          await agents.setPassword(agent.id, password, { mustChange: generated !== null });
           out(`New password set for ${agent.email}; their sessions have ended.`);
           if (generated) out(`Password: ${generated}`);
           return 0;
@@ -97,6 +112,79 @@ export async function runCli(
             ? `${agent.email} is disabled; their sessions have ended.`
             : `${agent.email} can sign in again.`,
         );
+        return 0;
+      }
+      case 'agent:list': {
+        const rows = [['email', 'name', 'role', 'disabled', 'sites']];
+        for (const agent of await storage.listAgents()) {
+          const sites = await storage.listSitesOfAgent(agent.id);
+          rows.push([
+            agent.email,
+            agent.name,
+            agent.role,
+            agent.disabled ? 'yes' : 'no',
+            sites.map((site) => site.key).join(',') || '-',
+          ]);
+        }
+        const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => row[i]?.length ?? 0))) ?? [];
+        for (const row of rows)
+          out(
+            row
+              .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+              .join('  ')
+              .trimEnd(),
+          );
+        return 0;
+      }
+      case 'site:add': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { name: { type: 'string' }, origin: { type: 'string', multiple: true } },
+        });
+        const input = parse(SiteCreateSchema, {
+          name: values.name ?? '',
+          allowedOrigins: values.origin ?? [],
+        });
+        const site = await storage.createSite({
+          key: newSiteKey(),
+          name: input.name,
+          allowedOrigins: input.allowedOrigins,
+          settings: DEFAULT_SITE_SETTINGS,
+        });
+        out(
+          `Site "${site.name}" created; allowed origins: ${site.allowedOrigins.join(', ') || '(none yet)'}.`,
+        );
+        out('Embed it with <script src="…/widget.js" data-site="KEY" async></script>; its key:');
+        out(site.key);
+        return 0;
+      }
+      case 'site:origins': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            site: { type: 'string' },
+            add: { type: 'string', multiple: true },
+            remove: { type: 'string', multiple: true },
+            list: { type: 'boolean' },
+          },
+        });
+        const site = await storage.getSiteByKey(values.site ?? '');
+        if (!site) throw new AppError('not_found', `no site with key "${values.site ?? ''}"`);
+        const canonical = (origin: string) =>
+          parse(v.object({ origin: AllowedOriginSchema }), { origin }).origin;
+        const add = (values.add ?? []).map(canonical);
+        const remove = new Set((values.remove ?? []).map(canonical));
+        if (add.length === 0 && remove.size === 0 && !values.list) {
+          throw new AppError('bad_request', 'say --add URL, --remove URL or --list');
+        }
+        let origins = site.allowedOrigins;
+        if (add.length > 0 || remove.size > 0) {
+          origins = [...new Set([...origins.filter((o) => !remove.has(o)), ...add])];
+          await storage.updateSite(site.id, { allowedOrigins: origins });
+        }
+        out(`Allowed origins of ${site.key}:`);
+        for (const origin of origins) out(`  ${origin}`);
+        if (origins.length === 0) out('  (none: the widget runs on no page)');
         return 0;
       }
       case 'faq:import':

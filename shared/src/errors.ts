@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'forbidden',
   'origin_not_allowed',
   'not_found',
+  /** The site exists but is archived: it takes no new visitors (issue 9). */
+  'site_archived',
   'conflict',
   'invalid_state',
   'client_id_conflict',
@@ -22,6 +24,7 @@ export const ERROR_HTTP_STATUS = {
   forbidden: 403,
   origin_not_allowed: 403,
   not_found: 404,
+  site_archived: 410,
   conflict: 409,
   invalid_state: 409,
   client_id_conflict: 409,

@@ -92,6 +92,9 @@ export const AgentProfileSchema = v.object({
   name: text,
   role: v.picklist(['admin', 'agent']),
   sites: v.array(v.object({ id: text, name: text, key: text })),
+  avatarColor: v.optional(nullableText),
+  avatarUrl: v.optional(nullableText),
+  mustChangePassword: v.optional(v.boolean()),
 });
 
 // FAQ authoring

@@ -71,3 +71,18 @@ export type AgentAccount = {
 
 /** The message a console page posts to the widget preview frame (same origin only). */
 export const PREVIEW_MESSAGE = 'frontdesk:preview';
+
+/**
+ * What the per-site loader (`/w/SITE_KEY.js`) assigns to `window.__frontdesk_site` before the
+ * built loader runs, so the launcher has the site's look from the first paint (issue 9). Short keys:
+ * it is in every page load. `s` is extra launcher CSS the server writes (colour, side, label styles).
+ */
+export type LoaderPreset = {
+  /** The site key. */
+  k: string;
+  /** The site's default language: used when none of the browser's languages is supported. */
+  l: Locale | null;
+  /** The launcher's visible label per language. */
+  t: PerLocale<string>;
+  s: string;
+};

@@ -93,6 +93,12 @@ export type WidgetSite = {
   greeting: string | null;
   quickReplies: QuickReply[];
   agentsOnline: number;
+  /** Issue 9 (additive): the launcher's side, its visible label, the header and the logo, in the visitor's language. */
+  position?: 'right' | 'left';
+  launcherLabel?: string | null;
+  title?: string | null;
+  subtitle?: string | null;
+  logoUrl?: string | null;
 };
 
 export type AgentRole = 'admin' | 'agent';
@@ -102,6 +108,10 @@ export type AgentProfile = {
   name: string;
   role: AgentRole;
   sites: { id: string; name: string; key: string }[];
+  /** Issue 9 (additive): the avatar and whether a generated password must be replaced first. */
+  avatarColor?: string | null;
+  avatarUrl?: string | null;
+  mustChangePassword?: boolean;
 };
 
 export type VisitorSession = { token: string; visitorId: string };

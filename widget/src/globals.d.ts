@@ -4,6 +4,8 @@
 declare const __FRONTDESK_APP__: string;
 
 interface Window {
+  /** Set by the per-site loader (`/w/SITE_KEY.js`) before the loader runs. */
+  __frontdesk_site?: import('@frontdesk/shared').LoaderPreset;
   /** The host page's command queue (see `loader/queue.ts`). */
   Frontdesk?: ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[] };
 }

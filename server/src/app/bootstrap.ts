@@ -63,8 +63,11 @@ export async function ensureDemoSite(
     allowedOrigins: [],
     settings: {
       ...DEFAULT_SITE_SETTINGS,
-      color: '#2d5f55',
-      quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
+      appearance: {
+        ...DEFAULT_SITE_SETTINGS.appearance,
+        color: '#2d5f55',
+        quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
+      },
       escalationPhrases: [],
     },
   });
@@ -94,7 +97,9 @@ export async function ensureAdmin(
     return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
   }
   const password = randomBytes(12).toString('base64url');
-  await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id]);
+  await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id], {
+    mustChangePassword: true,
+  });
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   return { email: ADMIN_EMAIL, password, passwordFile, passwordFileKept: true };
 }

@@ -4,12 +4,14 @@
  */
 import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
+import { adminRoutes, imageRoutes } from '../admin/routes.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
 import { authRoutes } from '../identity/auth-routes.ts';
 import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
+import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -19,7 +21,7 @@ import type { Services } from './services.ts';
 
 export type HttpDeps = {
   services: Services;
-  storage: Pick<Storage, 'ping' | 'getSite'>;
+  storage: Pick<Storage, 'ping' | 'getSite' | 'getSiteByKey' | 'listSitesOfAgent'>;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;
@@ -71,7 +73,22 @@ export function createHttpApp(deps: HttpDeps) {
       selfOrigins,
     }),
   );
+  app.route(
+    '/',
+    adminRoutes({
+      sites: services.siteAdmin,
+      accounts: services.accounts,
+      sessions: services.sessions,
+      images: services.images,
+      store: deps.storage,
+      selfOrigins,
+    }),
+  );
   app.all(ROUTES.api, noSuchEndpoint);
+
+  app.route('/', imageRoutes(services.images));
+  app.route('/', siteLoaderRoutes({ sites: deps.storage, widgetDir: deps.assets.widget }));
+  app.route('/', widgetPreviewRoutes({ widgetDir: deps.assets.widget }));
 
   app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));

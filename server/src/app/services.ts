@@ -3,6 +3,7 @@
  * constructor argument, nothing is set later. The realtime adapters (broadcaster, presence, session
  * sockets) come first because the use cases report to them.
  */
+import { SiteAdmin } from '../admin/sites.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
@@ -25,6 +26,7 @@ import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import { ImageUploads } from '../sites/images.ts';
 import type { Storage } from '../storage/index.ts';
 
 export type ServiceDeps = {
@@ -47,6 +49,7 @@ export function buildServices(deps: ServiceDeps) {
   const accounts = new AgentAccounts(storage, sessions);
   const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
   const presence = new SocketPresence(namespaces.agent);
+  const images = new ImageUploads(storage);
 
   const queue = new QueuePositions(storage);
   const broadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger);
@@ -68,6 +71,8 @@ export function buildServices(deps: ServiceDeps) {
     sessionSockets,
     sessions,
     accounts,
+    images,
+    siteAdmin: new SiteAdmin(storage, images, bot),
     visitors,
     presence,
     queue,

@@ -298,7 +298,7 @@ describe('bot settings', () => {
     expect(await tryIt()).toBe('miss');
     expect((await h.storage.getSite(h.site.id))?.settings).toMatchObject({
       ...saved,
-      color: h.site.settings.color,
+      appearance: h.site.settings.appearance,
     });
 
     const reset = { botMissesBeforeHandoff: 2, escalationPhrases: [], answerThreshold: null };

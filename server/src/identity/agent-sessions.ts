@@ -55,6 +55,20 @@ export class AgentSessions {
     return { token, expiresAt, ctx: { agent, siteIds: await this.store.listAgentSiteIds(agent.id) } };
   }
 
+  /**
+   * Checks a signed-in agent's current password (changing their own password), throttled by the
+   * same guard as sign-in: a stolen session cannot guess its way to the password.
+   */
+  async verifyOwnPassword(agent: { email: string; passwordHash: string }, password: string, address: string) {
+    const attempt = this.guard.begin(agent.email, address);
+    if (!(await verifyPassword(password, agent.passwordHash))) {
+      attempt.failed();
+      this.logger.warn({ email: agent.email, address, outcome: 'wrong_password' }, 'password change refused');
+      throw new AppError('unauthorized', 'the current password is wrong');
+    }
+    attempt.succeeded();
+  }
+
   async authenticate(token: string | undefined): Promise<AgentContext | null> {
     if (!token) return null;
     const tokenHash = hashToken(token);

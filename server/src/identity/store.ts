@@ -9,10 +9,20 @@ export type Agent = {
   role: AgentRole;
   passwordHash: string;
   disabled: boolean;
+  avatarColor: string | null;
+  /** An uploaded avatar (`images` table), or none. */
+  avatarImageId: string | null;
+  /** Signed in with a generated password (first admin, reset) that must be replaced first. */
+  mustChangePassword: boolean;
   createdAt: string;
 };
 
-export type AgentPatch = Partial<Pick<Agent, 'name' | 'role' | 'passwordHash' | 'disabled'>>;
+export type AgentPatch = Partial<
+  Pick<
+    Agent,
+    'name' | 'role' | 'passwordHash' | 'disabled' | 'avatarColor' | 'avatarImageId' | 'mustChangePassword'
+  >
+>;
 
 export type Visitor = {
   id: string;
@@ -38,6 +48,7 @@ export type AgentsStore = {
     role: AgentRole;
     passwordHash: string;
     siteIds: readonly string[];
+    mustChangePassword?: boolean;
   }): Promise<Agent>;
   getAgent(id: string): Promise<Agent | null>;
   getAgentByEmail(email: string): Promise<Agent | null>;
@@ -46,6 +57,12 @@ export type AgentsStore = {
   listSitesOfAgent(agentId: string): Promise<Site[]>;
   /** Changes an agent's account; null for an unknown id. */
   updateAgent(id: string, patch: AgentPatch): Promise<Agent | null>;
+  /** Every agent, by e-mail. */
+  listAgents(): Promise<Agent[]>;
+  /** Replaces the sites an agent belongs to. */
+  setAgentSites(agentId: string, siteIds: readonly string[]): Promise<void>;
+  /** Admins who are not disabled. */
+  countActiveAdmins(): Promise<number>;
 };
 
 /** `sessions`: agent sign-ins, by the hash of their token. */

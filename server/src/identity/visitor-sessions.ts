@@ -23,6 +23,7 @@ export class VisitorSessions {
   async siteFor(siteKey: string, origin: string | undefined): Promise<Site> {
     const site = await this.store.getSiteByKey(siteKey);
     if (!site) throw new AppError('not_found', 'unknown site');
+    if (site.archived) throw new AppError('site_archived', 'this site is archived and takes no new chats');
     if (!mayEmbed(site, origin, this.selfOrigins)) {
       throw new AppError(
         'origin_not_allowed',

@@ -1,11 +1,10 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { Locale, QuickReply } from '@frontdesk/shared';
+import type { Locale, SiteAppearance } from '@frontdesk/shared';
 
 export type SiteSettings = {
-  color: string;
   defaultLocale: Locale | null;
-  greeting: Partial<Record<Locale, string>>;
-  quickReplies: Partial<Record<Locale, QuickReply[]>>;
+  /** The widget's look and first words (colour, launcher, header, greeting, quick replies, logo). */
+  appearance: SiteAppearance;
   botMissesBeforeHandoff: number;
   escalationPhrases: string[];
   /** Confidence the bot needs to answer; null = the engine's frozen default. */
@@ -18,15 +17,36 @@ export type Site = {
   name: string;
   allowedOrigins: string[];
   settings: SiteSettings;
+  /** An archived site takes no new visitors; its data stays. */
+  archived: boolean;
   createdAt: string;
 };
 
-export type SitePatch = Partial<Pick<Site, 'name' | 'allowedOrigins' | 'settings'>>;
+export type NewSite = Omit<Site, 'id' | 'createdAt' | 'archived'> & { archived?: boolean };
+
+export type SitePatch = Partial<Pick<Site, 'name' | 'allowedOrigins' | 'settings' | 'archived'>>;
 
 export type SitesStore = {
-  createSite(input: Omit<Site, 'id' | 'createdAt'>): Promise<Site>;
+  createSite(input: NewSite): Promise<Site>;
   getSiteByKey(key: string): Promise<Site | null>;
   getSite(id: string): Promise<Site | null>;
+  /** Every site, archived ones included, by name. */
+  listSites(): Promise<Site[]>;
   /** Replaces the given fields; `settings` is replaced whole (merge before calling). Null for an unknown site. */
   updateSite(id: string, patch: SitePatch): Promise<Site | null>;
+};
+
+/** `images`: uploaded pictures (logos, avatars), stored re-encoded; immutable once stored. */
+export type StoredImage = {
+  id: string;
+  contentType: string;
+  data: Uint8Array;
+  width: number;
+  height: number;
+};
+
+export type ImagesStore = {
+  putImage(input: Omit<StoredImage, 'id'>): Promise<StoredImage>;
+  getImage(id: string): Promise<StoredImage | null>;
+  deleteImage(id: string): Promise<void>;
 };

@@ -3,12 +3,18 @@ import type { Locale, WidgetSite } from '@frontdesk/shared';
 import type { Site } from './store.ts';
 
 export function widgetSite(site: Site, locale: Locale, agentsOnline: number): WidgetSite {
+  const look = site.settings.appearance;
   return {
     name: site.name,
-    color: site.settings.color,
+    color: look.color,
     locale: site.settings.defaultLocale,
-    greeting: site.settings.greeting[locale] ?? null,
-    quickReplies: site.settings.quickReplies[locale] ?? [],
+    greeting: look.greeting[locale] ?? null,
+    quickReplies: look.quickReplies[locale] ?? [],
     agentsOnline,
+    position: look.position,
+    launcherLabel: look.launcherLabel[locale] ?? null,
+    title: look.title[locale] ?? null,
+    subtitle: look.subtitle[locale] ?? null,
+    logoUrl: look.logoUrl,
   };
 }

@@ -19,6 +19,9 @@ export function kyselyAgentsStore(db: Db): AgentsStore {
         role: input.role,
         password_hash: input.passwordHash,
         disabled: 0,
+        avatar_color: null,
+        avatar_image_id: null,
+        must_change_password: input.mustChangePassword ? 1 : 0,
         created_at: now(),
       };
       await db.transaction().execute(async (trx) => {
@@ -67,9 +70,38 @@ export function kyselyAgentsStore(db: Db): AgentsStore {
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled ? 1 : 0 }),
+        ...(patch.avatarColor !== undefined && { avatar_color: patch.avatarColor }),
+        ...(patch.avatarImageId !== undefined && { avatar_image_id: patch.avatarImageId }),
+        ...(patch.mustChangePassword !== undefined && {
+          must_change_password: patch.mustChangePassword ? 1 : 0,
+        }),
       };
       if (Object.keys(set).length > 0) await db.updateTable('agents').set(set).where('id', '=', id).execute();
       return getAgent(id);
+    },
+    async listAgents() {
+      const rows = await db.selectFrom('agents').selectAll().orderBy('email').execute();
+      return rows.map(toAgent);
+    },
+    async setAgentSites(agentId, siteIds) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('agent_sites').where('agent_id', '=', agentId).execute();
+        if (siteIds.length > 0) {
+          await trx
+            .insertInto('agent_sites')
+            .values(siteIds.map((site_id) => ({ agent_id: agentId, site_id })))
+            .execute();
+        }
+      });
+    },
+    async countActiveAdmins() {
+      const row = await db
+        .selectFrom('agents')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
   };
 }

@@ -323,5 +323,63 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       expect((await storage.listOpenBotMisses(site.id, 10)).map((m) => m.text)).toEqual(['third miss']);
       await storage.close();
     });
+
+    it('sites: archived flag, listing, settings with the appearance round-trip', async () => {
+      const { storage, site } = await seed();
+      expect(site.archived).toBe(false);
+      const appearance = { ...DEFAULT_SITE_SETTINGS.appearance, color: '#1f5fbf', position: 'left' as const };
+      const updated = await storage.updateSite(site.id, {
+        archived: true,
+        settings: { ...site.settings, appearance },
+      });
+      expect(updated).toMatchObject({ archived: true, name: 'Shop', settings: { appearance } });
+      expect((await storage.getSiteByKey(site.key))?.archived).toBe(true);
+      expect((await storage.listSites()).map((s) => s.id)).toContain(site.id);
+      expect((await storage.updateSite(site.id, { archived: false }))?.archived).toBe(false);
+      await storage.close();
+    });
+
+    it('agents: avatar, must-change-password, listing, site membership and active admins', async () => {
+      const { storage, site } = await seed();
+      const before = await storage.countActiveAdmins();
+      const agent = await storage.createAgent({
+        email: `acc-${Math.random()}@example.com`,
+        name: 'Acc',
+        role: 'admin',
+        passwordHash: 'x',
+        siteIds: [],
+        mustChangePassword: true,
+      });
+      expect(agent).toMatchObject({ avatarColor: null, avatarImageId: null, mustChangePassword: true });
+      expect(await storage.countActiveAdmins()).toBe(before + 1);
+      expect(
+        await storage.updateAgent(agent.id, {
+          avatarColor: '#aa3355',
+          avatarImageId: 'img',
+          mustChangePassword: false,
+        }),
+      ).toMatchObject({ avatarColor: '#aa3355', avatarImageId: 'img', mustChangePassword: false });
+      await storage.setAgentSites(agent.id, [site.id]);
+      expect(await storage.listAgentSiteIds(agent.id)).toEqual([site.id]);
+      await storage.setAgentSites(agent.id, []);
+      expect(await storage.listAgentSiteIds(agent.id)).toEqual([]);
+      expect((await storage.listAgents()).map((a) => a.id)).toContain(agent.id);
+      await storage.updateAgent(agent.id, { disabled: true });
+      expect(await storage.countActiveAdmins()).toBe(before);
+      await storage.close();
+    });
+
+    it('images: stored bytes come back unchanged; deleted images are gone', async () => {
+      const { storage } = await seed();
+      const data = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+      const image = await storage.putImage({ contentType: 'image/png', data, width: 2, height: 1 });
+      const read = await storage.getImage(image.id);
+      expect(read).toMatchObject({ id: image.id, contentType: 'image/png', width: 2, height: 1 });
+      expect([...(read?.data ?? [])]).toEqual([...data]);
+      await storage.deleteImage(image.id);
+      expect(await storage.getImage(image.id)).toBeNull();
+      expect(await storage.getImage('missing')).toBeNull();
+      await storage.close();
+    });
   });
 }

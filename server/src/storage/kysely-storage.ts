@@ -7,6 +7,7 @@ import { kyselyBotMissesStore } from './bot-misses-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
 import { kyselyFaqStore } from './faq-store.ts';
+import { kyselyImagesStore } from './images-store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
@@ -25,5 +26,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyMessagesStore(db),
     ...kyselyFaqStore(db),
     ...kyselyBotMissesStore(db),
+    ...kyselyImagesStore(db),
   };
 }

@@ -144,7 +144,36 @@ const botMisses: Migration = {
   },
 };
 
+/**
+ * Issue 9: archived sites; agents' avatars and "must change password"; uploaded images (logos,
+ * avatars), stored re-encoded. Existing rows get the defaults (not archived, no avatar, no change).
+ */
+const sitesAndAccounts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('sites')
+      .addColumn('archived', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('agents').addColumn('avatar_color', 'varchar(16)').execute();
+    await db.schema.alterTable('agents').addColumn('avatar_image_id', 'varchar(64)').execute();
+    await db.schema
+      .alterTable('agents')
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('images')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('content_type', 'varchar(32)', (c) => c.notNull())
+      .addColumn('data', 'blob', (c) => c.notNull())
+      .addColumn('width', 'integer', (c) => c.notNull())
+      .addColumn('height', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
+  '0003_sites_and_accounts': sitesAndAccounts,
 };

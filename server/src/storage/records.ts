@@ -4,8 +4,8 @@ import type { Selectable } from 'kysely';
 import type { BotMiss, FaqRecord } from '../bot/store.ts';
 import type { ConversationRecord } from '../conversations/store.ts';
 import type { Agent, Visitor } from '../identity/store.ts';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
-import type { Site, SiteSettings } from '../sites/store.ts';
+import { readSiteSettings } from '../sites/settings.ts';
+import type { Site } from '../sites/store.ts';
 import type {
   AgentTable,
   BotMissTable,
@@ -18,22 +18,28 @@ import type {
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
-export const toSite = (row: Selectable<SiteTable>): Site => ({
+export const toSite = (row: Omit<Selectable<SiteTable>, 'archived'> & { archived?: number }): Site => ({
   id: row.id,
   key: row.key,
   name: row.name,
   allowedOrigins: parseJson<string[]>(row.allowed_origins, []),
-  settings: { ...DEFAULT_SITE_SETTINGS, ...parseJson<Partial<SiteSettings>>(row.settings, {}) },
+  settings: readSiteSettings(parseJson<unknown>(row.settings, {})),
+  archived: Boolean(row.archived),
   createdAt: row.created_at,
 });
 
-export const toAgent = (row: Selectable<AgentTable>): Agent => ({
+export const toAgent = (
+  row: Omit<Selectable<AgentTable>, 'must_change_password'> & { must_change_password?: number },
+): Agent => ({
   id: row.id,
   email: row.email,
   name: row.name,
   role: row.role,
   passwordHash: row.password_hash,
   disabled: Boolean(row.disabled),
+  avatarColor: row.avatar_color ?? null,
+  avatarImageId: row.avatar_image_id ?? null,
+  mustChangePassword: Boolean(row.must_change_password),
   createdAt: row.created_at,
 });
 

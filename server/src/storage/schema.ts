@@ -7,6 +7,7 @@ export type SiteTable = {
   name: string;
   allowed_origins: string; // JSON string[]
   settings: string; // JSON SiteSettings
+  archived: Generated<number>;
   created_at: string;
 };
 
@@ -17,6 +18,18 @@ export type AgentTable = {
   role: 'admin' | 'agent';
   password_hash: string;
   disabled: number;
+  avatar_color: string | null;
+  avatar_image_id: string | null;
+  must_change_password: Generated<number>;
+  created_at: string;
+};
+
+export type ImageTable = {
+  id: string;
+  content_type: string;
+  data: Uint8Array;
+  width: number;
+  height: number;
   created_at: string;
 };
 
@@ -114,4 +127,5 @@ export type Database = {
   messages: MessageTable;
   faqs: FaqTable;
   bot_misses: BotMissTable;
+  images: ImageTable;
 };

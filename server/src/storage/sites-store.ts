@@ -18,10 +18,15 @@ export function kyselySitesStore(db: Db): SitesStore {
         name: input.name,
         allowed_origins: JSON.stringify(input.allowedOrigins),
         settings: JSON.stringify(input.settings),
+        archived: input.archived ? 1 : 0,
         created_at: now(),
       };
       await db.insertInto('sites').values(row).execute();
       return toSite(row);
+    },
+    async listSites() {
+      const rows = await db.selectFrom('sites').selectAll().orderBy('name').orderBy('created_at').execute();
+      return rows.map(toSite);
     },
     async getSiteByKey(key) {
       const row = await db.selectFrom('sites').selectAll().where('key', '=', key).executeTakeFirst();
@@ -32,6 +37,7 @@ export function kyselySitesStore(db: Db): SitesStore {
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.allowedOrigins !== undefined && { allowed_origins: JSON.stringify(patch.allowedOrigins) }),
         ...(patch.settings !== undefined && { settings: JSON.stringify(patch.settings) }),
+        ...(patch.archived !== undefined && { archived: patch.archived ? 1 : 0 }),
       };
       if (Object.keys(set).length > 0) await db.updateTable('sites').set(set).where('id', '=', id).execute();
       return getSite(id);

@@ -5,7 +5,7 @@
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
-import type { SitesStore } from '../sites/store.ts';
+import type { ImagesStore, SitesStore } from '../sites/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
 export type Storage = StorageLifecycle &
@@ -16,7 +16,8 @@ export type Storage = StorageLifecycle &
   ConversationsStore &
   MessagesStore &
   FaqStore &
-  BotMissesStore;
+  BotMissesStore &
+  ImagesStore;
 
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {
@@ -38,5 +39,13 @@ export type {
   VisitorPatch,
   VisitorsStore,
 } from '../identity/store.ts';
-export type { Site, SitePatch, SiteSettings, SitesStore } from '../sites/store.ts';
+export type {
+  ImagesStore,
+  NewSite,
+  Site,
+  SitePatch,
+  SiteSettings,
+  SitesStore,
+  StoredImage,
+} from '../sites/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';

@@ -15,3 +15,5 @@ export const mount: MountWidget = (root, options, api) => {
   const transport = createSocketTransport({ base: options.base, siteKey: options.siteKey, store: storage });
   return createWidget({ root, options, api, transport, storage, win: window });
 };
+
+export { startPreview } from './preview.ts';

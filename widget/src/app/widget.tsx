@@ -2,6 +2,8 @@
  * Composition root of one widget instance: store, chat, renderer, persistence and page listeners,
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
+
+import type { WidgetSite } from '@frontdesk/shared';
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
@@ -25,6 +27,8 @@ export type WidgetDeps = {
   storage: KeyValueStore;
   win: Window & typeof globalThis;
   retryDelayMs?: (attempt: number) => number;
+  /** Preview mode (the console's appearance page): no connection, the site given by `showSite`. */
+  preview?: boolean;
   /** The Markdown renderer; default: the shared one for `win`, from a lazily loaded chunk. */
   loadMarkdown?: () => Promise<RenderMarkdown>;
 };
@@ -36,11 +40,15 @@ export type WidgetDeps = {
 const importMarkdown = (win: Window & typeof globalThis) =>
   import('@frontdesk/shared/markdown').then((m) => m.createMarkdown(win, { relativeLinks: true }));
 
-export function createWidget(deps: WidgetDeps): WidgetHandle {
+export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: WidgetSite): void } {
   const { options, api, win, root } = deps;
   const doc = win.document;
   const t = translator(WIDGET_CATALOGS[options.locale]);
-  const store = createStore(initialState({ outbox: { items: loadOutbox(deps.storage, options.siteKey) } }));
+  const store = createStore(
+    deps.preview
+      ? initialState({ connection: { status: 'preview', ready: false, wasOnline: false } })
+      : initialState({ outbox: { items: loadOutbox(deps.storage, options.siteKey) } }),
+  );
   const chat = createChat({
     transport: deps.transport,
     store,
@@ -87,13 +95,21 @@ export function createWidget(deps: WidgetDeps): WidgetHandle {
   listen(win, 'hashchange', chat.pageView);
 
   render(
-    <Widget store={store} chat={chat} t={t} loadMarkdown={loadMarkdown} onClosed={api.focusLauncher} />,
+    <Widget
+      store={store}
+      chat={chat}
+      t={t}
+      base={options.base}
+      loadMarkdown={loadMarkdown}
+      onClosed={api.focusLauncher}
+    />,
     container,
   );
-  chat.start();
+  if (!deps.preview) chat.start();
 
   const isOpen = () => store.getState().ui.open;
   return {
+    showSite: (site) => store.dispatch({ type: 'session/ready', site, conversation: null, messages: [] }),
     open: () => store.dispatch({ type: 'ui/open' }),
     close: () => store.dispatch({ type: 'ui/close' }),
     toggle: () => store.dispatch({ type: isOpen() ? 'ui/close' : 'ui/open' }),

@@ -18,4 +18,14 @@ describe('launcher', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     launcher.host.remove();
   });
+
+  it('per-site loader: the site CSS joins the built-in styles and the label is visible from the first paint', () => {
+    const css = ':host{--fd-accent:#1f5fbf}:host{right:auto!important;left:20px!important}';
+    const launcher = createLauncher(document, LOADER_CATALOGS.en, null, css, 'Chat with us');
+    const button = launcher.root.querySelector('button')!;
+    expect(button.textContent).toBe('Chat with us');
+    const rules = [...launcher.root.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join('');
+    expect(rules).toContain('left: 20px');
+    expect(rules).toContain('--fd-accent');
+  });
 });

@@ -27,11 +27,20 @@ export type Launcher = {
   setOpen(open: boolean): void;
 };
 
-/** Builds the launcher; the caller appends `host` to the page. */
-export function createLauncher(doc: Document, labels: LauncherLabels, color: string | null): Launcher {
+/**
+ * Builds the launcher; the caller appends `host` to the page. `css` (from the per-site loader) adds
+ * to the built-in styles (the site's colour, side, label); `text` is a visible label beside the icon.
+ */
+export function createLauncher(
+  doc: Document,
+  labels: LauncherLabels,
+  color: string | null,
+  css = '',
+  text?: string,
+): Launcher {
   const host = doc.createElement('frontdesk-widget');
   const root = host.attachShadow({ mode: 'open' });
-  adoptStyles(root, LAUNCHER_CSS);
+  adoptStyles(root, LAUNCHER_CSS + css);
   // The app sets `--fd-on-accent` from the accent's luminance; until then the icon is white with a
   // dark outline, which stays visible on any accent.
   if (color) host.style.setProperty('--fd-accent', color);
@@ -45,6 +54,7 @@ export function createLauncher(doc: Document, labels: LauncherLabels, color: str
   svg.setAttribute('aria-hidden', 'true');
   svg.append(path);
   button.append(svg);
+  if (text) button.append(text);
   root.append(button);
 
   const setOpen = (open: boolean) => {

@@ -3,6 +3,7 @@
  * the app chunk only when it is likely to be needed (hover, focus, click, a command, or an
  * unfinished conversation). Opens no socket itself.
  */
+import type { LoaderPreset } from '@frontdesk/shared';
 import { LOADER_CATALOGS } from '@frontdesk/shared/i18n/loader';
 import type { AppModule, LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
 import { storageKey } from '../storage.ts';
@@ -19,8 +20,14 @@ function hasActiveConversation(siteKey: string): boolean {
   }
 }
 
-function start(options: WidgetOptions): void {
-  const launcher = createLauncher(document, LOADER_CATALOGS[options.locale], options.color);
+function start(options: WidgetOptions, preset?: LoaderPreset): void {
+  const launcher = createLauncher(
+    document,
+    LOADER_CATALOGS[options.locale],
+    options.color,
+    preset?.s,
+    preset?.t[options.locale],
+  );
   let app: Promise<AppModule> | null = null;
   let mounting: Promise<WidgetHandle> | null = null;
 
@@ -55,7 +62,7 @@ function start(options: WidgetOptions): void {
   // Failures are logged by `load`; forget the commands so a later click starts from a clean slate.
   const needApp = () => void mount().catch(() => commands.clear());
   const commands = createCommands(needApp);
-  const prefetch = () => void load().catch(() => 'logged by load');
+  const prefetch = () => void load().catch(String); // logged by load
   launcher.button.addEventListener('pointerenter', prefetch, { once: true });
   launcher.button.addEventListener('focus', prefetch, { once: true });
   launcher.button.addEventListener('click', () => commands.run(['toggle']));
@@ -75,7 +82,7 @@ function start(options: WidgetOptions): void {
   }
 }
 
-const script = findScript(document);
-const options = script ? readOptions(script, navigator.languages ?? []) : null;
-if (options) start(options);
-else console.error('[frontdesk] the widget.js script tag needs data-site');
+const preset = window.__frontdesk_site;
+const options = readOptions(findScript(document), navigator.languages ?? [], preset);
+if (options) start(options, preset);
+else console.error('[frontdesk] no data-site');

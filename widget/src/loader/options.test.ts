@@ -51,4 +51,23 @@ describe('loader options', () => {
     );
     expect(findScript(document)?.dataset.site).toBe('abcd');
   });
+
+  it('per-site loader: the preset gives the site key and the fallback language; data-* attributes win', () => {
+    const preset = { k: 'site_preset', l: 'pl' as const, t: {}, s: '' };
+    const tag = script({ src: 'https://chat.example/w/site_preset.js' });
+    expect(readOptions(tag, ['de-DE'], preset)).toEqual({
+      base: 'https://chat.example',
+      siteKey: 'site_preset',
+      locale: 'pl',
+      color: null,
+    });
+    expect(readOptions(tag, ['en-GB'], preset)?.locale).toBe('en');
+    const overridden = script({
+      src: 'https://chat.example/w/x.js',
+      'data-site': 'other',
+      'data-locale': 'en',
+    });
+    expect(readOptions(overridden, ['pl'], preset)).toMatchObject({ siteKey: 'other', locale: 'en' });
+    expect(readOptions(null, ['en'], preset)).toBeNull();
+  });
 });

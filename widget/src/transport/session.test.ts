@@ -41,5 +41,7 @@ describe('visitor token', () => {
     );
     const tokens = createTokenSource({ base: '', siteKey: 's', store: memoryStore(), fetch });
     await expect(tokens.ensure()).rejects.toThrow(/403.*origin_not_allowed/);
+    // The code travels with the error, so the transport can stop retrying and say why.
+    await expect(tokens.ensure()).rejects.toMatchObject({ code: 'origin_not_allowed' });
   });
 });

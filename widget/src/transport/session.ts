@@ -33,7 +33,8 @@ async function mint(options: TokenSourceOptions): Promise<string> {
   const token = isRecord(body) && body.token;
   if (response.ok && typeof token === 'string' && token) return token;
   const reason = isRecord(body) && body.ok === false ? body.error : body;
-  throw new Error(`visitor session refused (HTTP ${response.status}): ${JSON.stringify(reason)}`);
+  const error = new Error(`visitor session refused (HTTP ${response.status}): ${JSON.stringify(reason)}`);
+  throw Object.assign(error, { code: isRecord(reason) ? reason.code : undefined });
 }
 
 export function createTokenSource(options: TokenSourceOptions): TokenSource {

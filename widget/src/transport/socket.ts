@@ -18,6 +18,16 @@ export type SocketTransportOptions = {
 };
 
 const UNAUTHORIZED: ErrorCode = 'unauthorized';
+/** Refusals no retry can fix: the page's origin is not allowed, or the site is archived. */
+const REFUSALS: readonly unknown[] = ['origin_not_allowed', 'site_archived'] satisfies ErrorCode[];
+
+/** One message for the site owner, in the console: which origin to allow, and where. */
+export function refusalMessage(code: unknown, siteKey: string, origin: string): string {
+  return code === 'site_archived'
+    ? `[frontdesk] the site ${siteKey} is archived: unarchive it in the Frontdesk console (Sites) or remove this widget.`
+    : `[frontdesk] this page's origin ${origin} may not embed the chat of site ${siteKey}. ` +
+        `Allow it in the Frontdesk console → Sites → Allowed origins, or run: pnpm frontdesk site:origins --site ${siteKey} --add ${origin}`;
+}
 
 /**
  * What the widget emits, as socket.io sees it: an input and an ack it reads itself (through
@@ -48,12 +58,22 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   };
   const status = (value: TransportStatus) => publish({ type: 'status', status: value });
 
+  const refused = (code: unknown) => {
+    stopped = true;
+    reconnect.cancel();
+    socket.disconnect();
+    console.error(refusalMessage(code, options.siteKey, window.location.origin));
+    status('unavailable');
+  };
+
   const connect = async (): Promise<void> => {
     if (stopped) return;
     status('connecting');
     try {
       await tokens.ensure();
     } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (REFUSALS.includes(code)) return refused(code);
       console.warn('[frontdesk] could not start a visitor session', error);
       return retryLater();
     }
@@ -80,6 +100,7 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     }
   });
   socket.on('connect_error', (error) => {
+    if (REFUSALS.includes(error.message)) return refused(error.message);
     if (error.message === UNAUTHORIZED) {
       tokens.drop();
       void connect();

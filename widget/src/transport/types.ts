@@ -5,7 +5,8 @@
 import type { Ack, Message, VisitorClientEvents, VisitorConversation } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
 
-export type TransportStatus = 'connecting' | 'online' | 'offline';
+/** `unavailable`: the server refused this page for good (origin not allowed, site archived); no retries. */
+export type TransportStatus = 'connecting' | 'online' | 'offline' | 'unavailable' | 'preview';
 
 export type RequestName = keyof VisitorClientEvents;
 export type RequestInput<E extends RequestName> = Parameters<VisitorClientEvents[E]>[0];

@@ -121,7 +121,8 @@ export function createChat(deps: ChatDeps): Chat {
     },
     send(body, quickReply) {
       const text = body.trim();
-      if (text === '') return;
+      // Refused for good (origin, archived site): a message could never be sent, so none is queued.
+      if (text === '' || !['online', 'offline', 'connecting'].includes(state().connection.status)) return;
       if (text.length > LIMITS.messageMaxLength) {
         store.dispatch({ type: 'ui/notice', notice: 'errorTooLong' });
         return;

@@ -3,14 +3,14 @@ import { LIMITS } from '@frontdesk/shared';
 import { useId, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
 
-export function Composer() {
+export function Composer({ disabled = false }: { disabled?: boolean }) {
   const { t, chat } = useWidget();
   const [text, setText] = useState('');
   const id = useId();
   const blank = text.trim() === '';
 
   const submit = () => {
-    if (blank) return;
+    if (blank || disabled) return;
     chat.send(text);
     setText('');
   };
@@ -31,7 +31,8 @@ export function Composer() {
         rows={1}
         value={text}
         maxLength={LIMITS.messageMaxLength}
-        placeholder={t('composerPlaceholder')}
+        disabled={disabled}
+        placeholder={t(disabled ? 'unavailableComposer' : 'composerPlaceholder')}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -40,7 +41,7 @@ export function Composer() {
           }
         }}
       />
-      <button type="submit" class="send" aria-label={t('send')} disabled={blank}>
+      <button type="submit" class="send" aria-label={t('send')} disabled={blank || disabled}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10.2 16 12 3.4 13.8z" />
         </svg>

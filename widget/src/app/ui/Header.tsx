@@ -17,18 +17,23 @@ export function subtitle(conversation: VisitorConversation | null, t: Translate)
 
 type Props = {
   title: string;
+  /** The site's own subtitle; none: where the conversation stands. */
+  subtitle?: string | null;
+  logoUrl?: string | null;
   conversation: VisitorConversation | null;
   titleId: string;
   onClose: () => void;
 };
 
-export function Header({ title, conversation, titleId, onClose }: Props) {
-  const { t } = useWidget();
+export function Header({ title, subtitle: own, logoUrl, conversation, titleId, onClose }: Props) {
+  const { t, base = '' } = useWidget();
+  const state = conversation && conversation.state !== 'bot' ? subtitle(conversation, t) : null;
   return (
     <header class="header">
+      {logoUrl && <img class="logo" src={base + logoUrl} alt="" width={32} height={32} />}
       <div class="heading">
         <h2 id={titleId}>{title}</h2>
-        <p class="subtitle">{subtitle(conversation, t)}</p>
+        <p class="subtitle">{state ?? own ?? subtitle(conversation, t)}</p>
       </div>
       <button type="button" class="icon-button" aria-label={t('close')} onClick={onClose}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

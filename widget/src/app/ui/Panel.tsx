@@ -14,6 +14,7 @@ export function connectionNotice(state: State): WidgetKey | null {
   const { status, wasOnline } = state.connection;
   if (status === 'online') return null;
   if (status === 'offline') return 'offline';
+  if (status === 'unavailable' || status === 'preview') return status;
   return wasOnline ? 'reconnecting' : null;
 }
 
@@ -23,6 +24,8 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const { site, current } = state.conversation;
   const connection = connectionNotice(state);
   const canAskForPerson = current === null || current.state === 'bot';
+  // Refused for good (origin, archived) or a preview: nothing typed here could ever be sent.
+  const unavailable = state.connection.status === 'unavailable' || state.connection.status === 'preview';
 
   return (
     <div
@@ -36,7 +39,14 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         }
       }}
     >
-      <Header title={site?.name ?? t('title')} conversation={current} titleId={titleId} onClose={onClose} />
+      <Header
+        title={site?.title ?? site?.name ?? t('title')}
+        subtitle={site?.subtitle ?? null}
+        logoUrl={site?.logoUrl ?? null}
+        conversation={current}
+        titleId={titleId}
+        onClose={onClose}
+      />
       {connection && (
         <p class="banner" role="status">
           {t(connection)}
@@ -57,12 +67,12 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
       <div class="footer">
         {current?.state === 'queued' && <Waiting queue={current.queue} />}
         {current?.state === 'resolved' && <Rating conversation={current} rated={state.ui.rated} />}
-        {canAskForPerson && (
+        {canAskForPerson && !unavailable && (
           <button type="button" class="secondary handoff" onClick={() => void chat.handoff()}>
             {t('talkToPerson')}
           </button>
         )}
-        <Composer />
+        <Composer disabled={unavailable} />
       </div>
     </div>
   );

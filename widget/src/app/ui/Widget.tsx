@@ -61,7 +61,7 @@ export function Widget({ store, onClosed, loadMarkdown, ...context }: Props) {
 
   return (
     <WidgetContext.Provider value={{ ...context, markdown }}>
-      <div class="frontdesk" ref={root}>
+      <div class={state.conversation.site?.position === 'left' ? 'frontdesk left' : 'frontdesk'} ref={root}>
         {open && <Panel state={state} onClose={() => store.dispatch({ type: 'ui/close' })} />}
       </div>
     </WidgetContext.Provider>

@@ -10,6 +10,8 @@ export type Translate = (key: WidgetKey, params?: Readonly<Record<string, string
 export type WidgetContextValue = {
   chat: Chat;
   t: Translate;
+  /** The server's origin, for images it serves (the site's logo). */
+  base?: string;
   /** Null until the Markdown chunk has loaded; bodies show as plain text meanwhile. */
   markdown: RenderMarkdown | null;
 };

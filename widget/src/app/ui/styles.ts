@@ -4,6 +4,8 @@ export const APP_CSS = `
 .frontdesk *,.frontdesk *::before,.frontdesk *::after{box-sizing:border-box}
 .sr-only{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .panel{position:fixed;right:20px;bottom:88px;z-index:1;width:min(380px,calc(100vw - 40px));height:min(640px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
+@media (min-width:640px){.left .panel{right:auto;left:20px}}
+.logo{width:32px;height:32px;object-fit:contain;border-radius:6px;flex:none}
 @media (max-width:639.98px){.panel{left:0;right:0;top:var(--fd-vv-top,0px);bottom:auto;width:100%;height:var(--fd-vv-height,100dvh);border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:fd-in .18s ease-out}@keyframes fd-in{from{opacity:0;transform:translateY(8px)}}}
 button,textarea,input{font:inherit;color:inherit}
