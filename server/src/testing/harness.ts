@@ -6,6 +6,7 @@ import {
   type AckResult,
   type AgentClientEvents,
   type AgentServerEvents,
+  type AgentRole,
   API,
   EVENTS,
   NAMESPACES,
@@ -31,7 +32,8 @@ export type Harness = RunningServer & {
   newVisitor(origin?: string): Promise<{ token: string; socket: VisitorSocket }>;
   newAgent(name: string): Promise<{ email: string; cookie: string; socket: AgentSocket }>;
   /** An agent account only (for logging in through the console UI). */
-  createAgent(name: string): Promise<{ email: string; password: string }>;
+  /** An agent of the demo site (an admin when asked), signed in nowhere yet. */
+  createAgent(name: string, role?: AgentRole): Promise<{ email: string; password: string }>;
 };
 
 export type HarnessOptions = {
@@ -93,11 +95,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { token, socket };
   }
 
-  async function createAgent(name: string) {
+  async function createAgent(name: string, role: AgentRole = 'agent') {
     agentCount += 1;
     const email = `agent${agentCount}-${Date.now()}@example.com`;
     const password = 'a long test password';
-    await server.agents.create({ email, name, password, role: 'agent' }, [site.id]);
+    await server.agents.create({ email, name, password, role }, [site.id]);
     return { email, password };
   }
 
