@@ -92,6 +92,10 @@ export const AgentProfileSchema = v.object({
   name: text,
   role: v.picklist(['admin', 'agent']),
   sites: v.array(v.object({ id: text, name: text, key: text })),
+  // Issue 9: tolerant of a server that does not send them yet.
+  avatarColor: v.optional(nullableText, null),
+  avatarUrl: v.optional(nullableText, null),
+  mustChangePassword: v.optional(v.boolean(), false),
 });
 
 // FAQ authoring

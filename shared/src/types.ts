@@ -102,6 +102,11 @@ export type AgentProfile = {
   name: string;
   role: AgentRole;
   sites: { id: string; name: string; key: string }[];
+  /** The agent's own avatar colour (`#rrggbb`) and uploaded image (`/images/…`); none: defaults. */
+  avatarColor?: string | null;
+  avatarUrl?: string | null;
+  /** Signed in with a generated password: the console asks for a new one before anything else. */
+  mustChangePassword?: boolean;
 };
 
 export type VisitorSession = { token: string; visitorId: string };
