@@ -8,6 +8,7 @@ import { renderApp } from '../testing/render.tsx';
 afterEach(() => {
   cleanup();
   location.hash = '';
+  localStorage.clear();
 });
 
 const TWO_SITES = {

@@ -1,7 +1,8 @@
 /** The console's REST client: every feature's API over one typed HTTP wrapper. */
+
+import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
-import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';

@@ -94,7 +94,11 @@ function parse<S extends v.GenericSchema>(schema: S, input: unknown): AckResult<
   return fail('bad_request', path ? `${path}: ${issue.message}` : issue.message);
 }
 
-export function createMemoryAdminApi(agent: AgentProfile, seed: AdminSeed = {}, password = ''): MemoryAdminApi {
+export function createMemoryAdminApi(
+  agent: AgentProfile,
+  seed: AdminSeed = {},
+  password = '',
+): MemoryAdminApi {
   const admin = agent.role === 'admin';
   let counter = 0;
   const sites = new Map(
@@ -135,7 +139,12 @@ export function createMemoryAdminApi(agent: AgentProfile, seed: AdminSeed = {}, 
   };
 
   const api: MemoryAdminApi = {
-    me: { ...agent, avatarColor: self.avatarColor, avatarUrl: self.avatarUrl, mustChangePassword: self.mustChangePassword },
+    me: {
+      ...agent,
+      avatarColor: self.avatarColor,
+      avatarUrl: self.avatarUrl,
+      mustChangePassword: self.mustChangePassword,
+    },
     sites,
     agents,
     password: seed.password ?? password,
@@ -174,7 +183,10 @@ export function createMemoryAdminApi(agent: AgentProfile, seed: AdminSeed = {}, 
       if (!parsed.ok) return parsed;
       const { appearance, ...rest } = parsed.data;
       const logoUrl = sites.get(siteId)?.appearance.logoUrl ?? null;
-      return changeSite(siteId, { ...rest, ...(appearance ? { appearance: { ...appearance, logoUrl } } : {}) });
+      return changeSite(siteId, {
+        ...rest,
+        ...(appearance ? { appearance: { ...appearance, logoUrl } } : {}),
+      });
     },
     async uploadLogo(siteId, file) {
       record('uploadLogo', siteId);
@@ -205,7 +217,8 @@ export function createMemoryAdminApi(agent: AgentProfile, seed: AdminSeed = {}, 
       const parsed = parse(AgentCreateSchema, input);
       if (!parsed.ok) return parsed;
       const { email, name, role, siteIds, password: given } = parsed.data;
-      if ([...agents.values()].some((a) => a.email === email)) return fail('conflict', 'e-mail already in use');
+      if ([...agents.values()].some((a) => a.email === email))
+        return fail('conflict', 'e-mail already in use');
       counter += 1;
       const account = agentAccount(`agent-new-${counter}`, {
         email,
@@ -226,8 +239,10 @@ export function createMemoryAdminApi(agent: AgentProfile, seed: AdminSeed = {}, 
       if (!account) return fail('not_found');
       const { siteIds, ...rest } = parsed.data;
       const next = { ...account, ...rest, ...(siteIds ? { sites: siteRefs(siteIds) } : {}) };
-      const losesAdmin = account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled);
-      if (losesAdmin && activeAdmins().length === 1) return fail('conflict', 'the last admin cannot be removed');
+      const losesAdmin =
+        account.role === 'admin' && !account.disabled && (next.role !== 'admin' || next.disabled);
+      if (losesAdmin && activeAdmins().length === 1)
+        return fail('conflict', 'the last admin cannot be removed');
       agents.set(agentId, next);
       if (agentId === agent.id) updateMe({ name: next.name, role: next.role });
       return ok({ agent: next, password: null });
