@@ -5,14 +5,18 @@
 import {
   LOCALES,
   type Locale,
-  normalizeHexColor,
   PREVIEW_MESSAGE,
   type QuickReply,
   type SiteAppearance,
   type SiteDetail,
   type WidgetPosition,
 } from '@frontdesk/shared';
-import { type SiteAppearanceInput, SiteAppearanceSchema, v } from '@frontdesk/shared/schemas';
+import {
+  BrandColorSchema,
+  type SiteAppearanceInput,
+  SiteAppearanceSchema,
+  v,
+} from '@frontdesk/shared/schemas';
 
 export type QuickReplyRow = { type: QuickReply['type']; label: string; faqId: string };
 export type LocaleTexts = {
@@ -100,6 +104,11 @@ export function checkAppearance(form: AppearanceForm): AppearanceCheck {
   return { ok: false, problems };
 }
 
+function usableColor(color: string): string | null {
+  const parsed = v.safeParse(BrandColorSchema, color);
+  return parsed.success ? parsed.output : null;
+}
+
 /** The site as the widget gets it, for one language: what the preview frame shows. */
 export type PreviewSite = {
   name: string;
@@ -117,7 +126,7 @@ export type PreviewSite = {
 
 export type PreviewMessage = { type: typeof PREVIEW_MESSAGE; site: PreviewSite; locale: Locale };
 
-/** The preview of the form as it stands; an unusable colour shows as the last saved one. */
+/** The preview of the form as it stands; a colour the server would refuse shows as the saved one. */
 export function previewMessage(form: AppearanceForm, site: SiteDetail, locale: Locale): PreviewMessage {
   const texts = form.texts[locale];
   const orNull = (value: string) => (value.trim() ? value.trim() : null);
@@ -126,7 +135,7 @@ export function previewMessage(form: AppearanceForm, site: SiteDetail, locale: L
     locale,
     site: {
       name: site.name,
-      color: normalizeHexColor(form.color) ?? site.appearance.color,
+      color: usableColor(form.color) ?? site.appearance.color,
       locale,
       greeting: orNull(texts.greeting),
       quickReplies: texts.quickReplies.filter((r) => r.label.trim()).map(replyOf),
