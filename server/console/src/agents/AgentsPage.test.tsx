@@ -167,6 +167,17 @@ describe('Agents page', () => {
     );
   });
 
+  it('follows the header language switch', async () => {
+    await openPage();
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pl' } });
+    await screen.findByRole('heading', { name: 'Konsultanci', level: 1 });
+    expect(screen.getByRole('columnheader', { name: 'Rola' })).toBeTruthy();
+    const nav = screen.getByRole('navigation');
+    expect(within(nav).getByRole('link', { name: 'Witryny' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Wygląd' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'Profil' })).toBeTruthy();
+  });
+
   it('is in Polish with the Polish console', async () => {
     renderApp(createMemoryClient({ agent: ADMIN, admin: { sites: SITES, agents: [BOB] } }), 'pl');
     await screen.findByRole('heading', { name: 'Konsultanci', level: 1 });
