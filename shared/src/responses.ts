@@ -92,6 +92,7 @@ export const AgentProfileSchema = v.object({
   name: text,
   role: v.picklist(['admin', 'agent']),
   sites: v.array(v.object({ id: text, name: text, key: text })),
+  // Issue 9: optional, so a server that does not send them yet is still read (absent = none / false).
   avatarColor: v.optional(nullableText),
   avatarUrl: v.optional(nullableText),
   mustChangePassword: v.optional(v.boolean()),

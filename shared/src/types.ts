@@ -108,9 +108,10 @@ export type AgentProfile = {
   name: string;
   role: AgentRole;
   sites: { id: string; name: string; key: string }[];
-  /** Issue 9 (additive): the avatar and whether a generated password must be replaced first. */
+  /** The agent's own avatar colour (`#rrggbb`) and uploaded image (`/images/…`); none: defaults. */
   avatarColor?: string | null;
   avatarUrl?: string | null;
+  /** Signed in with a generated password: the console asks for a new one before anything else. */
   mustChangePassword?: boolean;
 };
 

@@ -2,6 +2,7 @@
 import type { AgentProfile, Locale } from '@frontdesk/shared';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { FirstPasswordPage } from '../auth/FirstPasswordPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
 import type { ConsoleClient } from './client.ts';
 import { I18nContext, makeI18n, saveLocale } from './i18n.ts';
@@ -76,6 +77,16 @@ export function App({ client, notifier, initialLocale, markdown, retryDelayMs }:
         onSignedIn={(agent) => setAuth({ status: 'signedIn', agent })}
       />
     );
+  } else if (auth.agent.mustChangePassword) {
+    const agent = auth.agent;
+    body = (
+      <FirstPasswordPage
+        client={client}
+        agentName={agent.name}
+        onChanged={() => setAuth({ status: 'signedIn', agent: { ...agent, mustChangePassword: false } })}
+        onLogout={() => void logout()}
+      />
+    );
   } else {
     body = (
       <Shell
@@ -86,6 +97,7 @@ export function App({ client, notifier, initialLocale, markdown, retryDelayMs }:
         onLocale={changeLocale}
         onLogout={() => void logout()}
         onSessionEnded={sessionEnded}
+        onAgent={(agent) => setAuth({ status: 'signedIn', agent })}
         {...(retryDelayMs ? { retryDelayMs } : {})}
       />
     );

@@ -2,17 +2,24 @@
  * The signed-in console: the header with its sections, the chosen site, and the page on screen. The
  * conversations workspace stays mounted behind the other pages so the socket, badges and chimes keep going.
  */
-import type { AgentProfile, Locale } from '@frontdesk/shared';
-import { useState } from 'preact/hooks';
+import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
+import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
+import { useLoad } from '../shared/use-load.ts';
+import { AppearancePage } from '../sites/AppearancePage.tsx';
+import { SitesPage } from '../sites/SitesPage.tsx';
 import { UnansweredPage } from '../unanswered/UnansweredPage.tsx';
 import type { ConsoleClient } from './client.ts';
+import { loadSiteChoice, resolveSite, saveSiteChoice, switchableSites } from './current-site.ts';
 import { Header } from './Header.tsx';
 import { useI18n } from './i18n.ts';
 import { NavBar } from './NavBar.tsx';
 import type { Notifier } from './notifier.ts';
+import { ADMIN_PAGES } from './routes.ts';
 import { useRoute } from './use-route.ts';
 
 type Props = {
@@ -22,52 +29,96 @@ type Props = {
   onLocale(locale: Locale): void;
   onLogout(): void;
   onSessionEnded(): void;
+  /** The signed-in agent changed their own profile. */
+  onAgent(agent: AgentProfile): void;
   retryDelayMs?: (attempt: number) => number;
 };
 
-export function Shell({ client, agent, notifier, onLocale, onLogout, onSessionEnded, retryDelayMs }: Props) {
+/** The profile's sites, as a list until the server's comes (or when it cannot be had). */
+const profileSites = (agent: AgentProfile): SiteSummary[] =>
+  agent.sites.map((s) => ({ ...s, archived: false, createdAt: '' }));
+
+export function Shell(props: Props) {
+  const { client, agent, notifier, onLocale, onLogout, onSessionEnded, onAgent, retryDelayMs } = props;
   const { t } = useI18n();
   const [route, navigate] = useRoute();
-  const [siteId, setSiteId] = useState<string | null>(agent.sites[0]?.id ?? null);
-  const canEdit = agent.role === 'admin';
+  const isAdmin = agent.role === 'admin';
+  const sitesLoad = useLoad('sites', () => client.listSites(), onSessionEnded);
+  const sites = sitesLoad.state.data ?? profileSites(agent);
+  const [wanted, setWanted] = useState<string | null>(loadSiteChoice);
+  const siteId = resolveSite(sites, wanted);
+  const offered = useMemo(() => switchableSites(sites, siteId), [sites, siteId]);
+  const site = sites.find((s) => s.id === siteId) ?? null;
+  const chooseSite = useCallback((id: string) => {
+    setWanted(id);
+    saveSiteChoice(id);
+  }, []);
 
   let page: preact.JSX.Element | null = null;
-  if (route.page !== 'conversations') {
-    if (!siteId) {
-      page = <p class="placeholder">{t('noSites')}</p>;
-    } else if (route.page === 'faq') {
-      page = (
-        <FaqPage
-          key={siteId}
-          client={client}
-          siteId={siteId}
-          canEdit={canEdit}
-          focusId={route.faqId}
-          onFocus={(faqId) => navigate({ page: 'faq', faqId })}
-          onSessionEnded={onSessionEnded}
-        />
-      );
-    } else if (route.page === 'unanswered') {
-      page = (
-        <UnansweredPage
-          key={siteId}
-          client={client}
-          siteId={siteId}
-          canEdit={canEdit}
-          onSessionEnded={onSessionEnded}
-        />
-      );
-    } else {
-      page = (
-        <BotSettingsPage
-          key={siteId}
-          client={client}
-          siteId={siteId}
-          canEdit={canEdit}
-          onSessionEnded={onSessionEnded}
-        />
-      );
-    }
+  if (route.page === 'conversations') {
+    page = null;
+  } else if (ADMIN_PAGES.includes(route.page) && !isAdmin) {
+    page = (
+      <main class="page">
+        <p class="placeholder">{t('errorAdminOnly')}</p>
+      </main>
+    );
+  } else if (route.page === 'profile') {
+    page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
+  } else if (route.page === 'agents') {
+    page = <AgentsPage client={client} sites={sites} selfId={agent.id} onSessionEnded={onSessionEnded} />;
+  } else if (route.page === 'sites') {
+    page = (
+      <SitesPage
+        client={client}
+        onSessionEnded={onSessionEnded}
+        onChanged={() => void sitesLoad.reload()}
+        onAppearance={(id) => {
+          chooseSite(id);
+          navigate({ page: 'appearance', faqId: null });
+        }}
+      />
+    );
+  } else if (!siteId || !site) {
+    page = (
+      <main class="page">
+        <p class="placeholder">{t('noSites')}</p>
+      </main>
+    );
+  } else if (route.page === 'faq') {
+    page = (
+      <FaqPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        canEdit={isAdmin}
+        focusId={route.faqId}
+        onFocus={(faqId) => navigate({ page: 'faq', faqId })}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  } else if (route.page === 'unanswered') {
+    page = (
+      <UnansweredPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        canEdit={isAdmin}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  } else if (route.page === 'appearance') {
+    page = <AppearancePage key={siteId} client={client} siteId={siteId} onSessionEnded={onSessionEnded} />;
+  } else {
+    page = (
+      <BotSettingsPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        canEdit={isAdmin}
+        onSessionEnded={onSessionEnded}
+      />
+    );
   }
 
   return (
@@ -77,10 +128,11 @@ export function Shell({ client, agent, notifier, onLocale, onLogout, onSessionEn
         nav={
           <NavBar
             route={route}
+            role={agent.role}
             onNavigate={navigate}
-            sites={agent.sites}
+            sites={offered}
             siteId={siteId}
-            onSite={setSiteId}
+            onSite={chooseSite}
           />
         }
         onLocale={onLocale}

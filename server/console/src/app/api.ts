@@ -1,12 +1,23 @@
 /** The console's REST client: every feature's API over one typed HTTP wrapper. */
+
+import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
+import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
+import { createSitesApi, type SitesApi } from '../sites/api.ts';
 import { createUnansweredApi, type UnansweredApi } from '../unanswered/api.ts';
 
-export type ConsoleApi = AuthApi & ConversationsApi & FaqApi & UnansweredApi & SettingsApi;
+export type ConsoleApi = AuthApi &
+  ConversationsApi &
+  FaqApi &
+  UnansweredApi &
+  SettingsApi &
+  SitesApi &
+  AgentsApi &
+  ProfileApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -16,5 +27,8 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createFaqApi(http),
     ...createUnansweredApi(http),
     ...createSettingsApi(http),
+    ...createSitesApi(http),
+    ...createAgentsApi(http),
+    ...createProfileApi(http),
   };
 }

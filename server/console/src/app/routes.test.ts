@@ -19,6 +19,10 @@ describe('pages', () => {
       { page: 'faq', faqId: 'a b/c' },
       { page: 'unanswered', faqId: null },
       { page: 'settings', faqId: null },
+      { page: 'appearance', faqId: null },
+      { page: 'sites', faqId: null },
+      { page: 'agents', faqId: null },
+      { page: 'profile', faqId: null },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }

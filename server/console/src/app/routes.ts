@@ -1,6 +1,20 @@
 /** The console's pages and their addresses in the URL fragment (`#/faq/returns`), so links and reloads work. */
-export const PAGES = ['conversations', 'faq', 'unanswered', 'settings'] as const;
+export const PAGES = [
+  'conversations',
+  'faq',
+  'unanswered',
+  'settings',
+  'appearance',
+  'sites',
+  'agents',
+  'profile',
+] as const;
 export type Page = (typeof PAGES)[number];
+
+/** Pages only admins see (the server refuses their calls to others anyway). */
+export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents'];
+/** Pages about the chosen site: the site switcher shows on these. */
+export const SITE_PAGES: readonly Page[] = ['faq', 'unanswered', 'settings', 'appearance'];
 export type Route = { page: Page; faqId: string | null };
 
 export const DEFAULT_ROUTE: Route = { page: 'conversations', faqId: null };

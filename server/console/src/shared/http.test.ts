@@ -36,6 +36,19 @@ describe('http', () => {
     expect(call(2).init.body).toBeUndefined();
   });
 
+  it('uploads a file as the raw body with its own content type', async () => {
+    const fetchImpl = vi.fn(async (_path: string, _init?: RequestInit) => json(200, { n: 1 }));
+    const file = new Blob(['png bytes'], { type: 'image/png' });
+    expect(await createHttp(fetchImpl).upload('PUT', '/api/logo', file, numberIn)).toEqual({
+      ok: true,
+      data: 1,
+    });
+    const init = fetchImpl.mock.calls[0]![1]!;
+    expect(init).toMatchObject({ method: 'PUT', credentials: 'same-origin' });
+    expect(init.headers).toMatchObject({ 'Content-Type': 'image/png' });
+    expect(init.body).toBe(file);
+  });
+
   it('passes the server error code through', async () => {
     const { http } = recorder(async () =>
       json(401, { ok: false, error: { code: 'unauthorized', message: 'no' } }),

@@ -16,11 +16,13 @@ export type Http = {
   get<T>(path: string, parse: Parse<T>): Promise<AckResult<T>>;
   /** A mutation; `body` is sent as JSON (a DELETE without one sends none). */
   send<T>(
-    method: 'POST' | 'PUT' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body: unknown,
     parse: Parse<T>,
   ): Promise<AckResult<T>>;
+  /** A file as the raw body (an uploaded image), sent with its own content type. */
+  upload<T>(method: 'PUT', path: string, file: Blob, parse: Parse<T>): Promise<AckResult<T>>;
 };
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -91,6 +93,10 @@ export function createHttp(fetchImpl: FetchLike = (input, init) => fetch(input, 
       const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
       const json = method === 'DELETE' && body === undefined ? {} : { body: JSON.stringify(body ?? {}) };
       return request(method, path, { headers, ...json }, parse);
+    },
+    upload(method, path, file, parse) {
+      const headers = { Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+      return request(method, path, { headers, body: file }, parse);
     },
   };
 }

@@ -22,3 +22,13 @@ export const siteLoadErrorText = (error: ErrorBody, t: Translate): string =>
 
 const LOCALE_KEYS: Record<Locale, ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
 export const localeText = (locale: Locale, t: Translate): string => t(LOCALE_KEYS[locale]);
+
+/**
+ * A failed request with the server's own explanation when it gave one (a refused field: the
+ * schema's message names it), after the agent's-words line.
+ */
+export function detailedErrorText(error: ErrorBody, t: Translate): string {
+  const base = adminErrorText(error, t);
+  const detail = error.message.trim();
+  return detail && detail !== error.code && !detail.startsWith('HTTP ') ? `${base} (${detail})` : base;
+}

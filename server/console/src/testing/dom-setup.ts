@@ -4,5 +4,8 @@
  * not fail for being slow.
  */
 import { configure } from '@testing-library/preact';
+import { installPreviewPage } from './preview-page.ts';
 
 configure({ asyncUtilTimeout: 10_000 });
+
+installPreviewPage();

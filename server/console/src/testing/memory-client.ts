@@ -18,6 +18,7 @@ import {
 } from '@frontdesk/shared';
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
+import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 
 export const AGENT: AgentProfile = {
@@ -37,6 +38,8 @@ export const ADMIN: AgentProfile = { ...AGENT, id: 'admin-1', name: 'Ada', role:
 export type MemoryClient = ConsoleClient & {
   /** The FAQ store and the record of FAQ calls (the client's FAQ methods are this object's). */
   faq: MemoryFaqApi;
+  /** Sites, agents and the signed-in agent's profile (the client's methods for them are this object's). */
+  admin: MemoryAdminApi;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -59,6 +62,7 @@ export function createMemoryClient(
     signedIn?: boolean;
     agent?: AgentProfile;
     faq?: FaqSeed;
+    admin?: AdminSeed;
     /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
     pageSize?: number;
   } = {},
@@ -133,9 +137,25 @@ export function createMemoryClient(
   }
 
   const faq = createMemoryFaqApi(agent, seed.faq);
+  const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
   const client: MemoryClient = {
     ...faq,
     faq,
+    admin,
+    listSites: () => admin.listSites(),
+    createSite: (input) => admin.createSite(input),
+    getSite: (siteId) => admin.getSite(siteId),
+    patchSite: (siteId, patch) => admin.patchSite(siteId, patch),
+    uploadLogo: (siteId, file) => admin.uploadLogo(siteId, file),
+    deleteLogo: (siteId) => admin.deleteLogo(siteId),
+    listAgents: () => admin.listAgents(),
+    createAgent: (input) => admin.createAgent(input),
+    patchAgent: (agentId, patch) => admin.patchAgent(agentId, patch),
+    resetAgentPassword: (agentId, input) => admin.resetAgentPassword(agentId, input),
+    updateProfile: (patch) => admin.updateProfile(patch),
+    changePassword: (input) => admin.changePassword(input),
+    uploadAvatar: (file) => admin.uploadAvatar(file),
+    deleteAvatar: () => admin.deleteAvatar(),
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,
@@ -161,16 +181,16 @@ export function createMemoryClient(
         const error = client.loginError;
         return typeof error === 'string' ? fail(error) : { ok: false, error };
       }
-      if (email !== agent.email || password !== PASSWORD) return fail('unauthorized');
+      if (email !== agent.email || password !== admin.password) return fail('unauthorized');
       client.signedIn = true;
-      return ok(agent);
+      return ok(admin.me);
     },
     async logout() {
       client.signedIn = false;
       return ok(null);
     },
     async me() {
-      return client.signedIn ? ok(agent) : fail('unauthorized');
+      return client.signedIn ? ok(admin.me) : fail('unauthorized');
     },
     async listConversations(state, limit) {
       if (!client.signedIn) return fail('unauthorized');
