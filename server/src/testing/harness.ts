@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import {
   type AckResult,
   type AgentClientEvents,
-  type AgentServerEvents,
   type AgentRole,
+  type AgentServerEvents,
   API,
   EVENTS,
   NAMESPACES,
