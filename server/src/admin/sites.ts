@@ -8,6 +8,7 @@ import type { SiteDetail, SiteSummary } from '@frontdesk/shared';
 import type { SiteCreateInput, SitePatchInput } from '@frontdesk/shared/schemas';
 import type { BotRegistry } from '../bot/registry.ts';
 import type { AgentContext } from '../identity/context.ts';
+import type { SitesJoined } from '../identity/session-sockets.ts';
 import type { AgentsStore } from '../identity/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { type ImageUploads, imageUrl } from '../sites/images.ts';
@@ -43,6 +44,8 @@ export class SiteAdmin {
     private readonly store: SitesStore & Pick<AgentsStore, 'listAgentSiteIds' | 'setAgentSites'>,
     private readonly images: ImageUploads,
     private readonly bots: Pick<BotRegistry, 'invalidate'>,
+    /** The creating admin's open console tabs join the new site at once. */
+    private readonly sockets: SitesJoined,
   ) {}
 
   /** Admins: every site, archived ones included; agents: their sites that are not archived. */
@@ -70,6 +73,7 @@ export class SiteAdmin {
     });
     const mine = await this.store.listAgentSiteIds(ctx.agent.id);
     await this.store.setAgentSites(ctx.agent.id, [...mine, site.id]);
+    this.sockets.sitesJoined(ctx.agent.id, [site.id]);
     return site;
   }
 

@@ -72,7 +72,7 @@ export function buildServices(deps: ServiceDeps) {
     sessions,
     accounts,
     images,
-    siteAdmin: new SiteAdmin(storage, images, bot),
+    siteAdmin: new SiteAdmin(storage, images, bot, sessionSockets),
     visitors,
     presence,
     queue,

@@ -13,16 +13,18 @@ export type AgentEventsDeps = { conversations: AgentConversations; budgets: Budg
 
 export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   const { conversations, budgets } = deps;
-  const { ctx, address } = socket.data;
+  // Read per event: the context can grow while the socket is open (an admin creating a site joins it).
+  const ctx = () => socket.data.ctx;
+  const { address } = socket.data;
   const handle = socketHandlers<AgentClientEvents, typeof budgets.limits.agent>(socket, {
     logger: deps.logger,
     budgets,
     table: budgets.limits.agent,
-    sender: { socket: budgets.forSocket(), identity: `a:${ctx.agent.id}`, address, site: null },
+    sender: { socket: budgets.forSocket(), identity: `a:${ctx().agent.id}`, address, site: null },
   });
 
   handle(EVENTS.conversationWatch, ConversationRefSchema, async (input) => {
-    const watched = await conversations.sync(ctx, { conversationId: input.conversationId, afterSeq: 0 });
+    const watched = await conversations.sync(ctx(), { conversationId: input.conversationId, afterSeq: 0 });
     await socket.join(ROOMS.conversation(watched.conversation.id));
     return { ...watched, conversation: toAgentConversation(watched.conversation) };
   });
@@ -30,18 +32,18 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     await socket.leave(ROOMS.conversation(input.conversationId));
     return null;
   });
-  handle(EVENTS.messageSend, SendAgentMessageSchema, (input) => conversations.send(ctx, input));
+  handle(EVENTS.messageSend, SendAgentMessageSchema, (input) => conversations.send(ctx(), input));
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {
-    const synced = await conversations.sync(ctx, input);
+    const synced = await conversations.sync(ctx(), input);
     return { ...synced, conversation: toAgentConversation(synced.conversation) };
   });
   handle(EVENTS.conversationTake, ConversationRefSchema, async (input) =>
-    toAgentConversation(await conversations.take(ctx, input)),
+    toAgentConversation(await conversations.take(ctx(), input)),
   );
   handle(EVENTS.conversationReturn, ConversationRefSchema, async (input) =>
-    toAgentConversation(await conversations.returnToBot(ctx, input)),
+    toAgentConversation(await conversations.returnToBot(ctx(), input)),
   );
   handle(EVENTS.conversationResolve, ConversationRefSchema, async (input) =>
-    toAgentConversation(await conversations.resolve(ctx, input)),
+    toAgentConversation(await conversations.resolve(ctx(), input)),
   );
 }

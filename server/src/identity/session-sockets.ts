@@ -10,14 +10,35 @@ import { ROOMS } from '../transport/realtime/rooms.ts';
 import type { AgentSessions, SessionsEnded } from './agent-sessions.ts';
 import type { AgentNamespace, AgentSocket } from './sockets.ts';
 
+/** Told when an agent joins sites while signed in (an admin creating a site joins it). */
+export type SitesJoined = { sitesJoined(agentId: string, siteIds: readonly string[]): void };
+
+/** For a process without sockets (the CLI). */
+export const NO_SOCKETS_TO_JOIN: SitesJoined = { sitesJoined: () => {} };
+
 /** Closes the sockets of ended sessions on this node (what `AgentSessions` tells). */
-export class SessionSockets implements SessionsEnded {
+export class SessionSockets implements SessionsEnded, SitesJoined {
   constructor(private readonly nsp: AgentNamespace) {}
 
   /** Puts a connected agent socket into its session's room and its sites' rooms. */
   join(socket: AgentSocket): void {
     void socket.join(ROOMS.agentSession(socket.data.sessionHash));
     for (const siteId of socket.data.ctx.siteIds) void socket.join(ROOMS.siteAgents(siteId));
+  }
+
+  /**
+   * The agent's open sockets on this node join more sites at once: their rooms (so the site's
+   * queue reaches them) and their context (so they may act on its conversations).
+   */
+  sitesJoined(agentId: string, siteIds: readonly string[]): void {
+    for (const socket of this.nsp.sockets.values()) {
+      const ctx = socket.data.ctx;
+      if (ctx.agent.id !== agentId) continue;
+      const added = siteIds.filter((siteId) => !ctx.siteIds.includes(siteId));
+      if (added.length === 0) continue;
+      socket.data.ctx = { ...ctx, siteIds: [...ctx.siteIds, ...added] };
+      for (const siteId of added) void socket.join(ROOMS.siteAgents(siteId));
+    }
   }
 
   sessionsEnded(tokenHashes: readonly string[]): void {
