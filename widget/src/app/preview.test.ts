@@ -1,4 +1,5 @@
 import { PREVIEW_MESSAGE, type WidgetSite } from '@frontdesk/shared';
+import { WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPreview } from './preview.ts';
 import { settle } from './test-support/fake-server.ts';
@@ -36,5 +37,9 @@ describe('widget preview', () => {
     expect(root?.textContent).toContain('A person, please');
     expect(root?.textContent).toContain('Podgląd: wiadomości nie są wysyłane.');
     expect(root?.querySelector('textarea')?.disabled).toBe(true);
+    // The preview looks like the real widget: the usual placeholder, the preview notice above.
+    expect(Object.values(WIDGET_CATALOGS).map((catalog) => catalog.composerPlaceholder)).toContain(
+      root?.querySelector('textarea')?.placeholder,
+    );
   });
 });

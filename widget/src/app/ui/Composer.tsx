@@ -3,7 +3,8 @@ import { LIMITS } from '@frontdesk/shared';
 import { useId, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
 
-export function Composer({ disabled = false }: { disabled?: boolean }) {
+/** `disabled`: nothing typed could be sent; `preview`: the console's preview, which shows the usual placeholder. */
+export function Composer({ disabled = false, preview = false }: { disabled?: boolean; preview?: boolean }) {
   const { t, chat } = useWidget();
   const [text, setText] = useState('');
   const id = useId();
@@ -32,7 +33,7 @@ export function Composer({ disabled = false }: { disabled?: boolean }) {
         value={text}
         maxLength={LIMITS.messageMaxLength}
         disabled={disabled}
-        placeholder={t(disabled ? 'unavailableComposer' : 'composerPlaceholder')}
+        placeholder={t(disabled && !preview ? 'unavailableComposer' : 'composerPlaceholder')}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

@@ -72,7 +72,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             {t('talkToPerson')}
           </button>
         )}
-        <Composer disabled={unavailable} />
+        <Composer disabled={unavailable} preview={state.connection.status === 'preview'} />
       </div>
     </div>
   );
