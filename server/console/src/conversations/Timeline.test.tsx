@@ -179,7 +179,7 @@ describe('timeline', () => {
     );
     expect(container.querySelector('.msg--unshown .msg__body--text')?.textContent).toBe('boom <b>text</b>');
     expect(container.querySelector('b')).toBeNull();
-    expect(screen.getByRole('log').children).toHaveLength(3);
+    expect(screen.getByRole('log').querySelectorAll(':scope > ol > li')).toHaveLength(3);
     expect(error).toHaveBeenCalled();
   });
 });

@@ -34,30 +34,46 @@ export function Timeline({ label, messages, pending, loading, now, onRetry }: Pr
   }, [messages.length, pending.length]);
 
   return (
-    <div class="timeline" ref={scroller} onScroll={onScroll}>
+    <>
       {loading && <p class="timeline__loading">{t('loadingMessages')}</p>}
-      <ol class="timeline__list" role="log" aria-live="polite" aria-label={label}>
-        {messages.map((m) => (
-          <MessageBoundary key={m.id} message={m}>
-            <MessageItem message={m} now={now} />
-          </MessageBoundary>
-        ))}
-        {pending.map((p) => (
-          <li key={p.clientId} class={`msg msg--agent msg--pending${p.kind === 'note' ? ' msg--note' : ''}`}>
-            <p class="msg__body msg__body--text">{p.body}</p>
-            {p.status !== 'failed' ? (
-              <span class="msg__status">{t('sending')}</span>
-            ) : (
-              <span class="msg__status msg__status--failed">
-                {t('notSent')}{' '}
-                <button type="button" class="link-button" onClick={() => onRetry(p.clientId)}>
-                  {t('retry')}
-                </button>
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </div>
+      {/* The scroller is the log, a wrapper of the list (role="log" on the <ol> itself would take away
+          its list semantics). */}
+      <div
+        class="timeline"
+        ref={scroller}
+        onScroll={onScroll}
+        role="log"
+        aria-live="polite"
+        aria-label={label}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+        tabIndex={0}
+      >
+        <ol class="timeline__list">
+          {messages.map((m) => (
+            <MessageBoundary key={m.id} message={m}>
+              <MessageItem message={m} now={now} />
+            </MessageBoundary>
+          ))}
+          {pending.map((p) => (
+            <li
+              key={p.clientId}
+              class={`msg msg--agent msg--pending${p.kind === 'note' ? ' msg--note' : ''}`}
+            >
+              <p class="msg__body msg__body--text">{p.body}</p>
+              {p.status !== 'failed' ? (
+                <span class="msg__status">{t('sending')}</span>
+              ) : (
+                <span class="msg__status msg__status--failed">
+                  {t('notSent')}{' '}
+                  <button type="button" class="link-button" onClick={() => onRetry(p.clientId)}>
+                    {t('retry')}
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </>
   );
 }
