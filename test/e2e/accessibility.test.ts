@@ -38,6 +38,15 @@ const WIDTHS = [
   { name: 'phone', viewport: { width: 390, height: 760 } },
 ] as const;
 
+/** What shows that a console page has loaded its data. */
+const READY = {
+  faq: 'main .lists li',
+  sites: 'main table tbody tr',
+  appearance: 'main iframe',
+  agents: 'main table tbody tr',
+  profile: 'main form input',
+} as const;
+
 describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   let h: Harness;
   let browser: Browser;
@@ -61,6 +70,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const blocking = violations.filter(isBlocking);
     const other = violations.filter((v) => !isBlocking(v));
     if (other.length) reported.push(`${label}\n${formatViolations(other)}`);
+    console.info(`[axe] ${label}: ${blocking.length} serious/critical, ${other.length} moderate/minor`);
     expect(formatViolations(blocking), `${label}: serious/critical axe violations`).toBe('');
   };
 
@@ -122,12 +132,9 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
         for (const screen of ['faq', 'sites', 'appearance', 'agents', 'profile'] as const) {
           await page.goto(`${h.origin}/console/#/${screen}`);
-          await page.locator('main h1').first().waitFor();
-          await page
-            .locator('.page-status--loading, [aria-busy="true"]')
-            .first()
-            .waitFor({ state: 'detached' })
-            .catch(() => {});
+          // Loaded: the page's own content is there (not only its title and a "Loading…" line).
+          await page.locator(READY[screen]).first().waitFor({ timeout: 15_000 });
+          await page.locator('main .placeholder[role="status"]').waitFor({ state: 'detached' });
           if (screen === 'appearance') {
             const preview = page.frameLocator('iframe').first();
             await preview.getByRole('textbox').first().waitFor({ timeout: 15_000 });
