@@ -70,6 +70,14 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const blocking = violations.filter(isBlocking);
     const other = violations.filter((v) => !isBlocking(v));
     if (other.length) reported.push(`${label}\n${formatViolations(other)}`);
+    // WCAG 1.4.10 Reflow (not an axe rule): no page scrolls sideways, at desktop or phone width.
+    if ('mainFrame' in target) {
+      const [scrollWidth, innerWidth] = await target.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(scrollWidth, `${label}: the page is wider than the window`).toBeLessThanOrEqual(innerWidth!);
+    }
     console.info(`[axe] ${label}: ${blocking.length} serious/critical, ${other.length} moderate/minor`);
     expect(formatViolations(blocking), `${label}: serious/critical axe violations`).toBe('');
   };
