@@ -62,12 +62,20 @@ describeInBrowser('D4 network blips', () => {
     await expect.poll(() => log().textContent()).toContain('How can we help');
     await page.getByRole('button', { name: 'Talk to a person' }).click();
     let conversationId: string | undefined;
+    // Not the 1 s default: on a busy machine the hand-off can take longer (this is not a speed test).
     await expect
-      .poll(async () => {
-        const queued = await h.storage.listConversations({ siteIds: [h.site.id], state: 'queued', limit: 1 });
-        conversationId = queued[0]?.id;
-        return conversationId;
-      })
+      .poll(
+        async () => {
+          const queued = await h.storage.listConversations({
+            siteIds: [h.site.id],
+            state: 'queued',
+            limit: 1,
+          });
+          conversationId = queued[0]?.id;
+          return conversationId;
+        },
+        { timeout: 15_000 },
+      )
       .toBeDefined();
     const agent = await h.newAgent('Steady');
     await new Promise<void>((resolve) => agent.socket.once('connect', () => resolve()));
