@@ -4,6 +4,11 @@ import type { Locale } from './locale.ts';
 const en = {
   launcherOpen: 'Open chat',
   launcherClose: 'Close chat',
+  launcherUnread_one: 'Open chat, {count} unread message',
+  launcherUnread_few: 'Open chat, {count} unread messages',
+  launcherUnread_many: 'Open chat, {count} unread messages',
+  launcherUnread_other: 'Open chat, {count} unread messages',
+  titleNewMessage: '({count}) New message',
   title: 'Chat with us',
   subtitleBot: 'Our assistant answers instantly',
   subtitleQueued: 'Waiting for a person',
@@ -52,6 +57,11 @@ export type WidgetKey = keyof typeof en;
 const pl: Record<WidgetKey, string> = {
   launcherOpen: 'Otwórz czat',
   launcherClose: 'Zamknij czat',
+  launcherUnread_one: 'Otwórz czat, {count} nieprzeczytana wiadomość',
+  launcherUnread_few: 'Otwórz czat, {count} nieprzeczytane wiadomości',
+  launcherUnread_many: 'Otwórz czat, {count} nieprzeczytanych wiadomości',
+  launcherUnread_other: 'Otwórz czat, {count} nieprzeczytanej wiadomości',
+  titleNewMessage: '({count}) Nowa wiadomość',
   title: 'Napisz do nas',
   subtitleBot: 'Nasz asystent odpowiada od razu',
   subtitleQueued: 'Czekasz na konsultanta',
