@@ -69,6 +69,12 @@ describeInBrowser('R5 pathological Markdown in the browser', () => {
     await box.fill('hello');
     await box.press('Enter');
     await expect.poll(() => widgetLog().textContent(), { timeout: 10_000 }).toContain('hello');
+    // The log shows the visitor's message as soon as it is queued: wait for the server to store it.
+    await expect
+      .poll(async () => (await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 })).length, {
+        timeout: 10_000,
+      })
+      .toBe(1);
     const [conversation] = await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 });
     // The bot's reply to "hello" first, so that the normal message below is the last one.
     await expect
