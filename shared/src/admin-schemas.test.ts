@@ -45,6 +45,11 @@ describe('admin schemas', () => {
       [],
     );
     expect(issues(SiteAppearanceSchema, { ...appearance, position: 'top' })).not.toEqual([]);
+    // The title flash is off unless asked for; an appearance saved before it existed still parses.
+    const { titleFlash: _flash, ...older } = appearance;
+    expect(v.parse(SiteAppearanceSchema, older).titleFlash).toBe(false);
+    expect(v.parse(SiteAppearanceSchema, { ...appearance, titleFlash: true }).titleFlash).toBe(true);
+    expect(issues(SiteAppearanceSchema, { ...appearance, titleFlash: 'yes' })).not.toEqual([]);
     const replies = Array.from({ length: LIMITS.quickRepliesMax + 1 }, () => ({
       type: 'handoff',
       label: 'x',

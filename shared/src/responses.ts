@@ -182,6 +182,7 @@ export const SiteAppearanceReplySchema = v.object({
   greeting: perLocale(text),
   quickReplies: perLocale(v.array(QuickReplySchema)),
   logoUrl: nullableText,
+  titleFlash: v.optional(v.boolean(), false),
 });
 
 export const SiteSummarySchema = v.object({

@@ -316,6 +316,7 @@ export const SiteAppearanceSchema = record({
   quickReplies: perLocale(
     v.pipe(v.array(QuickReplyInputSchema), v.maxLength(LIMITS.quickRepliesMax, 'too many quick replies')),
   ),
+  titleFlash: v.optional(v.boolean(), false),
 });
 export type SiteAppearanceInput = v.InferOutput<typeof SiteAppearanceSchema>;
 

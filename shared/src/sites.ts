@@ -25,6 +25,8 @@ export type SiteAppearance = {
   quickReplies: PerLocale<QuickReply[]>;
   /** An uploaded logo (path on this server, `/images/…`), or none. */
   logoUrl: string | null;
+  /** Flash the host page's title while new messages wait unread (off unless the site turns it on). */
+  titleFlash: boolean;
 };
 
 export const DEFAULT_APPEARANCE: SiteAppearance = {
@@ -36,6 +38,7 @@ export const DEFAULT_APPEARANCE: SiteAppearance = {
   greeting: {},
   quickReplies: {},
   logoUrl: null,
+  titleFlash: false,
 };
 
 /** A site as the console lists it. */

@@ -99,6 +99,8 @@ export type WidgetSite = {
   title?: string | null;
   subtitle?: string | null;
   logoUrl?: string | null;
+  /** Flash the host page's title while new messages wait unread. */
+  titleFlash?: boolean;
 };
 
 export type AgentRole = 'admin' | 'agent';

@@ -12,7 +12,11 @@ export type KeyValueStore = {
   readonly persistent: boolean;
 };
 
-export type StorageName = 'token' | 'outbox' | 'active';
+/**
+ * `active`: the loader imports the app early (a conversation in progress, or the panel was open);
+ * `open`: the panel was open on the last page; `draft`: the composer's unsent text.
+ */
+export type StorageName = 'token' | 'outbox' | 'active' | 'open' | 'draft';
 
 export const storageKey = (siteKey: string, name: StorageName): string =>
   `${WIDGET_STORAGE_PREFIX}${siteKey}:${name}`;

@@ -59,5 +59,8 @@ describe('site settings', () => {
       logoUrl: '/images/x',
     });
     expect(widgetSite(site, 'en', 1).launcherLabel).toBeNull();
+    expect(widgetSite(site, 'en', 1).titleFlash).toBe(false);
+    site.settings = readSiteSettings({ appearance: { titleFlash: true } });
+    expect(widgetSite(site, 'en', 1).titleFlash).toBe(true);
   });
 });

@@ -16,5 +16,6 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     title: look.title[locale] ?? null,
     subtitle: look.subtitle[locale] ?? null,
     logoUrl: look.logoUrl,
+    titleFlash: look.titleFlash,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_CATALOGS } from './console.ts';
 import { pickLocale } from './locale.ts';
 import { SERVER_CATALOGS } from './server.ts';
-import { format } from './translate.ts';
+import { format, pluralCategory } from './translate.ts';
 import { WIDGET_CATALOGS } from './widget.ts';
 
 describe('catalogs', () => {
@@ -22,6 +22,19 @@ describe('catalogs', () => {
   it('format fills placeholders and leaves unknown ones', () => {
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
     expect(format('{__proto__}', {})).toBe('{__proto__}');
+  });
+
+  it('pluralCategory picks the CLDR form: English one/other, Polish one/few/many', () => {
+    expect([1, 2, 5].map((n) => pluralCategory('en', n))).toEqual(['one', 'other', 'other']);
+    expect([1, 2, 4, 5, 12, 22, 25].map((n) => pluralCategory('pl', n))).toEqual([
+      'one',
+      'few',
+      'few',
+      'many',
+      'many',
+      'few',
+      'many',
+    ]);
   });
 
   it('pickLocale takes the first supported base language', () => {

@@ -1,6 +1,7 @@
 /**
- * What outlives the page: the outbox (allow-listed fields) and the "conversation in progress" flag
- * the loader reads to import the app early.
+ * What outlives the page: the outbox (allow-listed fields), the panel's open state and the
+ * composer's draft, and the "wake early" flag the loader reads to import the app before a click
+ * (a conversation in progress, or the panel was open: the loader itself reads nothing more).
  */
 import { isOpenState } from '@frontdesk/shared';
 import { type KeyValueStore, storageKey } from '../storage.ts';
@@ -13,17 +14,32 @@ export function loadOutbox(kv: KeyValueStore, siteKey: string) {
   return parseOutbox(kv.get(storageKey(siteKey, 'outbox')));
 }
 
+/** The panel's state and the draft left by the previous page of this site. */
+export function loadPanel(kv: KeyValueStore, siteKey: string): { open: boolean; draft: string } {
+  return {
+    open: kv.get(storageKey(siteKey, 'open')) === '1',
+    draft: kv.get(storageKey(siteKey, 'draft')) ?? '',
+  };
+}
+
 export function persistState(store: Store, kv: KeyValueStore, siteKey: string): () => void {
   const outboxKey = storageKey(siteKey, 'outbox');
   const activeKey = storageKey(siteKey, 'active');
+  const openKey = storageKey(siteKey, 'open');
+  const draftKey = storageKey(siteKey, 'draft');
+  const put = (key: string, value: string) => (value ? kv.set(key, value) : kv.remove(key));
+  let wake: boolean | null = null;
   return store.subscribe((state, previous) => {
     if (state.outbox.items !== previous.outbox.items) {
-      if (state.outbox.items.length === 0) kv.remove(outboxKey);
-      else kv.set(outboxKey, serializeOutbox(state.outbox.items));
+      put(outboxKey, state.outbox.items.length === 0 ? '' : serializeOutbox(state.outbox.items));
     }
-    const active = hasOpenConversation(state);
-    if (active !== hasOpenConversation(previous) || !state.connection.ready) return;
-    if (active) kv.set(activeKey, '1');
-    else kv.remove(activeKey);
+    if (state.ui.open !== previous.ui.open) put(openKey, state.ui.open ? '1' : '');
+    if (state.ui.draft !== previous.ui.draft) put(draftKey, state.ui.draft);
+    // Until the session is ready the conversation is unknown: keep the flag as the last page left it.
+    if (!state.connection.ready && !state.ui.open) return;
+    const next = state.ui.open || hasOpenConversation(state);
+    if (next === wake) return;
+    wake = next;
+    put(activeKey, next ? '1' : '');
   });
 }

@@ -3,7 +3,7 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 
-import type { WidgetSite } from '@frontdesk/shared';
+import type { Message, WidgetSite } from '@frontdesk/shared';
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
@@ -11,10 +11,11 @@ import { applyAccent } from '../accent.ts';
 import type { LoaderApi, WidgetHandle, WidgetOptions } from '../loader-api.ts';
 import type { KeyValueStore } from '../storage.ts';
 import type { ChatTransport } from '../transport/index.ts';
+import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
 import { currentPage } from './page.ts';
-import { loadOutbox, persistState } from './persist.ts';
-import { createStore, initialState } from './store/index.ts';
+import { loadOutbox, loadPanel, persistState } from './persist.ts';
+import { createStore, initialState, initialUi } from './store/index.ts';
 import { Widget } from './ui/Widget.tsx';
 import { trackViewport } from './viewport.ts';
 
@@ -44,17 +45,39 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   const { options, api, win, root } = deps;
   const doc = win.document;
   const t = translator(WIDGET_CATALOGS[options.locale]);
+  const panel = deps.preview ? { open: false, draft: '' } : loadPanel(deps.storage, options.siteKey);
   const store = createStore(
     deps.preview
       ? initialState({ connection: { status: 'preview', ready: false, wasOnline: false } })
-      : initialState({ outbox: { items: loadOutbox(deps.storage, options.siteKey) } }),
+      : initialState({
+          outbox: { items: loadOutbox(deps.storage, options.siteKey) },
+          ui: { ...initialUi, draft: panel.draft },
+        }),
   );
+  const attention = createAttention({
+    doc,
+    launcher: deps.preview ? null : findLauncher(root),
+    t,
+    locale: options.locale,
+    setInterval: (fn, ms) => win.setInterval(fn, ms),
+    clearInterval: (id) => win.clearInterval(id),
+  });
+  const isReadable = (message: Message) =>
+    (message.author === 'agent' || message.author === 'bot') &&
+    message.kind !== 'note' &&
+    message.kind !== 'event';
   const chat = createChat({
     transport: deps.transport,
     store,
     locale: options.locale,
     page: () => currentPage(win.location, doc.title),
-    onLiveMessage: (message) => api.emit('message', message),
+    onLiveMessage: (message) => {
+      if (isReadable(message)) {
+        store.dispatch({ type: 'ui/unread' });
+        attention.arrivedHidden();
+      }
+      api.emit('message', message);
+    },
     ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}),
   });
   // marked + DOMPurify are half the app's weight: a separate chunk, loaded once a message needs it.
@@ -78,10 +101,13 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         api.setOpen(state.ui.open);
         api.emit(state.ui.open ? 'open' : 'close', null);
       }
+      const { unread, open } = state.ui;
+      attention.update({ unread, open, titleFlash: state.conversation.site?.titleFlash === true });
       const color = state.conversation.site?.color ?? null;
       if (!options.color && color !== (previous.conversation.site?.color ?? null)) applyAccent(themed, color);
     }),
     trackViewport(win, themed),
+    attention.stop,
   ];
   const listen = (target: EventTarget, type: string, fn: () => void) => {
     target.addEventListener(type, fn);
@@ -102,10 +128,13 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
       base={options.base}
       loadMarkdown={loadMarkdown}
       onClosed={api.focusLauncher}
+      onDraft={(text) => store.dispatch({ type: 'ui/draft', text })}
     />,
     container,
   );
   if (!deps.preview) chat.start();
+  // Open on the previous page of this site: open again, without taking focus from the page.
+  if (panel.open) store.dispatch({ type: 'ui/open', restored: true });
 
   const isOpen = () => store.getState().ui.open;
   return {

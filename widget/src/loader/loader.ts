@@ -1,7 +1,8 @@
 /**
  * `widget.js`: reads its script tag, draws the launcher, installs `window.Frontdesk`, and imports
- * the app chunk only when it is likely to be needed (hover, focus, click, a command, or an
- * unfinished conversation). Opens no socket itself.
+ * the app chunk only when it is likely to be needed (hover, focus, click, a command, or the app's
+ * "wake early" flag: an unfinished conversation, or the panel was open on the last page, which the
+ * app then opens again). Opens no socket itself.
  */
 import type { LoaderPreset } from '@frontdesk/shared';
 import { LOADER_CATALOGS } from '@frontdesk/shared/i18n/loader';

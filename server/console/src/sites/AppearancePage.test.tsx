@@ -141,7 +141,20 @@ describe('Appearance page', () => {
         ],
       },
       logoUrl: null,
+      titleFlash: false,
     });
+  });
+
+  it('the title flash is off until the checkbox turns it on, and is saved', async () => {
+    const { client } = await openPage();
+    const box = screen.getByRole('checkbox', {
+      name: 'Flash the page title when a new message arrives while the chat is closed',
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(client.admin.sites.get('site1')!.appearance.titleFlash).toBe(true);
   });
 
   it('shows a refused field with the schema message next to it', async () => {

@@ -178,6 +178,14 @@ function AppearanceEditor({ initial, client }: { initial: SiteDetail; client: Si
             </label>
           ))}
         </fieldset>
+        <label class="check field">
+          <input
+            type="checkbox"
+            checked={form.titleFlash}
+            onChange={(e) => edit({ titleFlash: e.currentTarget.checked })}
+          />
+          {t('appearanceTitleFlash')}
+        </label>
         <div class="tabs" role="tablist" aria-label={t('appearanceLanguages')}>
           {LOCALES.map((locale) => (
             <button

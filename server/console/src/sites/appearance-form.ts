@@ -29,6 +29,8 @@ export type LocaleTexts = {
 export type AppearanceForm = {
   color: string;
   position: WidgetPosition;
+  /** Flash the host page's title while new messages wait unread. */
+  titleFlash: boolean;
   texts: Record<Locale, LocaleTexts>;
 };
 export type TextField = Exclude<keyof LocaleTexts, 'quickReplies'>;
@@ -53,7 +55,12 @@ export function formFromAppearance(appearance: SiteAppearance): AppearanceForm {
       },
     ]),
   ) as Record<Locale, LocaleTexts>;
-  return { color: appearance.color, position: appearance.position, texts };
+  return {
+    color: appearance.color,
+    position: appearance.position,
+    titleFlash: appearance.titleFlash === true,
+    texts,
+  };
 }
 
 const replyOf = (row: QuickReplyRow): QuickReply =>
@@ -74,6 +81,7 @@ export function appearanceInput(form: AppearanceForm): Record<string, unknown> {
   return {
     color: form.color,
     position: form.position,
+    titleFlash: form.titleFlash,
     launcherLabel: text('launcherLabel'),
     title: text('title'),
     subtitle: text('subtitle'),

@@ -19,7 +19,11 @@ export type Action =
   | { type: 'outbox/queued'; item: OutboxItem }
   /** On its way, waiting to be sent (again), or refused for good with `code`. */
   | { type: 'outbox/status'; clientId: string; status: OutboxStatus; code?: ErrorCode | null }
-  | { type: 'ui/open' }
+  /** `restored`: reopened on a new page because it was open on the last one. */
+  | { type: 'ui/open'; restored?: boolean }
+  /** An agent or bot message arrived live (counted only while the panel is closed). */
+  | { type: 'ui/unread' }
+  | { type: 'ui/draft'; text: string }
   | { type: 'ui/close' }
   | { type: 'ui/notice'; notice: WidgetKey | null }
   | { type: 'ui/rated' }

@@ -3,3 +3,4 @@ export type { Action } from './actions.ts';
 export * from './messages.ts';
 export * from './outbox.ts';
 export * from './store.ts';
+export { initialUi } from './ui.ts';

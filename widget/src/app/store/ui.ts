@@ -4,6 +4,12 @@ import type { Action } from './actions.ts';
 
 export type UiState = {
   open: boolean;
+  /** Opened because it was open on the previous page: the panel shows without taking focus. */
+  restored: boolean;
+  /** Agent and bot messages that arrived while the panel was closed. */
+  unread: number;
+  /** What the visitor has typed and not sent yet. */
+  draft: string;
   notice: WidgetKey | null;
   /** The current conversation was rated in this page view. */
   rated: boolean;
@@ -11,12 +17,24 @@ export type UiState = {
   notHelpful: readonly string[];
 };
 
-export const initialUi: UiState = { open: false, notice: null, rated: false, notHelpful: [] };
+export const initialUi: UiState = {
+  open: false,
+  restored: false,
+  unread: 0,
+  draft: '',
+  notice: null,
+  rated: false,
+  notHelpful: [],
+};
 
 export function uiReducer(state: UiState, action: Action): UiState {
   switch (action.type) {
     case 'ui/open':
-      return state.open ? state : { ...state, open: true };
+      return state.open ? state : { ...state, open: true, restored: action.restored === true, unread: 0 };
+    case 'ui/unread':
+      return state.open ? state : { ...state, unread: state.unread + 1 };
+    case 'ui/draft':
+      return state.draft === action.text ? state : { ...state, draft: action.text };
     case 'ui/close':
       return state.open ? { ...state, open: false } : state;
     case 'ui/notice':

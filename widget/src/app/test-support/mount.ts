@@ -1,8 +1,10 @@
 /** Mounts a whole widget against a fake server in the test document, opened; `unmountAll` cleans up. */
 import type { Locale } from '@frontdesk/shared';
+import { LOADER_CATALOGS } from '@frontdesk/shared/i18n/loader';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { within } from '@testing-library/preact';
 import { vi } from 'vitest';
+import { createLauncher } from '../../loader/launcher.ts';
 import type { LoaderApi, WidgetHandle } from '../../loader-api.ts';
 import { type KeyValueStore, memoryStore } from '../../storage.ts';
 import { createWidget } from '../widget.tsx';
@@ -14,15 +16,28 @@ export type MountOptions = {
   locale?: Locale;
   storage?: KeyValueStore;
   loadMarkdown?: () => Promise<RenderMarkdown>;
+  /** Mount into a real launcher's shadow root (as the loader does), so the badge has a button. */
+  launcher?: boolean;
+  /** Open the panel after mounting (default: yes). */
+  open?: boolean;
 };
 
 export async function mountWidget(server: FakeServer, options: MountOptions = {}) {
   const host = document.createElement('div');
   document.body.append(host);
-  const api: LoaderApi = { emit: vi.fn(), setOpen: vi.fn(), focusLauncher: vi.fn() };
+  const launcher = options.launcher
+    ? createLauncher(document, LOADER_CATALOGS[options.locale ?? 'en'], null)
+    : null;
+  if (launcher) host.append(launcher.host);
+  const api: LoaderApi = {
+    emit: vi.fn(),
+    setOpen: vi.fn<(open: boolean) => void>(launcher?.setOpen),
+    focusLauncher: vi.fn(),
+  };
+
   const storage = options.storage ?? memoryStore();
   const handle = createWidget({
-    root: host,
+    root: launcher?.root ?? host,
     options: { base: 'https://chat.example', siteKey: 'site-1', locale: options.locale ?? 'en', color: null },
     api,
     transport: server.transport,
@@ -32,9 +47,16 @@ export async function mountWidget(server: FakeServer, options: MountOptions = {}
     ...(options.loadMarkdown ? { loadMarkdown: options.loadMarkdown } : {}),
   });
   mounted.push({ handle, host });
-  handle.open();
+  if (options.open !== false) handle.open();
   await settle();
-  return { api, handle, host, storage, ui: within(host) };
+  return {
+    api,
+    handle,
+    host,
+    storage,
+    launcher,
+    ui: within(launcher ? (launcher.root as unknown as HTMLElement) : host),
+  };
 }
 
 export function unmountAll() {

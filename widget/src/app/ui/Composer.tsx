@@ -4,9 +4,22 @@ import { useId, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
 
 /** `disabled`: nothing typed could be sent; `preview`: the console's preview, which shows the usual placeholder. */
-export function Composer({ disabled = false, preview = false }: { disabled?: boolean; preview?: boolean }) {
-  const { t, chat } = useWidget();
-  const [text, setText] = useState('');
+export function Composer({
+  disabled = false,
+  preview = false,
+  draft = '',
+}: {
+  disabled?: boolean;
+  preview?: boolean;
+  /** Text left unsent (on this page or the previous one), shown again. */
+  draft?: string;
+}) {
+  const { t, chat, onDraft } = useWidget();
+  const [text, setLocal] = useState(draft);
+  const setText = (next: string) => {
+    setLocal(next);
+    onDraft?.(next);
+  };
   const id = useId();
   const blank = text.trim() === '';
 

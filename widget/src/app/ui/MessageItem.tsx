@@ -7,7 +7,17 @@ export function eventText(message: Message, t: Translate): string {
   const event = message.meta?.event;
   switch (event?.name) {
     case 'queued':
-      return t('queued');
+      // Why a person was called in: the visitor asked (or an older event says nothing), or the bot
+      // could not answer, an escalation phrase (a complaint, say), or an answer that did not help.
+      return t(
+        event.reason === 'bot_misses'
+          ? 'queuedBotMisses'
+          : event.reason === 'escalation'
+            ? 'queuedEscalation'
+            : event.reason === 'not_helpful'
+              ? 'queuedNotHelpful'
+              : 'queued',
+      );
     case 'assigned':
       return t('agentJoined', { name: event.agentName ?? t('agent') });
     case 'returned_to_bot':

@@ -72,7 +72,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             {t('talkToPerson')}
           </button>
         )}
-        <Composer disabled={unavailable} preview={state.connection.status === 'preview'} />
+        <Composer
+          disabled={unavailable}
+          preview={state.connection.status === 'preview'}
+          draft={state.ui.draft}
+        />
       </div>
     </div>
   );

@@ -27,12 +27,14 @@ type Props = Omit<WidgetContextValue, 'markdown'> & {
   loadMarkdown: () => Promise<RenderMarkdown>;
   /** Called after the panel closed, to hand focus back (the launcher). */
   onClosed: () => void;
+  /** The composer's text changed (kept in the store, which saves it for the next page). */
+  onDraft?: (text: string) => void;
 };
 
 const needsMarkdown = (state: State) =>
   state.messages.messages.some((m) => m.author === 'bot' || m.author === 'agent');
 
-export function Widget({ store, onClosed, loadMarkdown, ...context }: Props) {
+export function Widget({ store, onClosed, onDraft, loadMarkdown, ...context }: Props) {
   const state = useStoreState(store);
   const [markdown, setMarkdown] = useState<RenderMarkdown | null>(null);
   const wanted = needsMarkdown(state);
@@ -41,7 +43,9 @@ export function Widget({ store, onClosed, loadMarkdown, ...context }: Props) {
   const open = state.ui.open;
 
   useEffect(() => {
-    if (open) root.current?.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus();
+    // Reopened on a new page: the page keeps its focus; the visitor did not just click.
+    if (open && !store.getState().ui.restored)
+      root.current?.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus();
     else if (wasOpen.current) onClosed();
     wasOpen.current = open;
   }, [open, onClosed]);
@@ -60,7 +64,7 @@ export function Widget({ store, onClosed, loadMarkdown, ...context }: Props) {
   }, [wanted, markdown, loadMarkdown]);
 
   return (
-    <WidgetContext.Provider value={{ ...context, markdown }}>
+    <WidgetContext.Provider value={{ ...context, markdown, ...(onDraft ? { onDraft } : {}) }}>
       <div class={state.conversation.site?.position === 'left' ? 'frontdesk left' : 'frontdesk'} ref={root}>
         {open && <Panel state={state} onClose={() => store.dispatch({ type: 'ui/close' })} />}
       </div>

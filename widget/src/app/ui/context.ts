@@ -14,6 +14,8 @@ export type WidgetContextValue = {
   base?: string;
   /** Null until the Markdown chunk has loaded; bodies show as plain text meanwhile. */
   markdown: RenderMarkdown | null;
+  /** The composer's text changed; none in the preview. */
+  onDraft?: (text: string) => void;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

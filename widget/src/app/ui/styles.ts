@@ -2,6 +2,9 @@
 export const APP_CSS = `
 .frontdesk{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
 .frontdesk *,.frontdesk *::before,.frontdesk *::after{box-sizing:border-box}
+:host>button{position:relative}
+:host>button>.unread{position:absolute;top:-4px;right:-4px;box-sizing:border-box;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}
+@media (forced-colors:active){:host>button>.unread{border:1px solid}}
 .sr-only{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .panel{position:fixed;right:20px;bottom:88px;z-index:1;width:min(380px,calc(100vw - 40px));height:min(640px,calc(100vh - 112px));display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:16px;box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
 @media (min-width:640px){.left .panel{right:auto;left:20px}}
