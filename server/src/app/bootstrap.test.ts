@@ -1,5 +1,5 @@
 /** First start: the demo site and the first admin, whose password is shown once (TESTPLAN A4). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -33,6 +33,26 @@ describe('first admin', () => {
     rmSync(first.passwordFile);
     const third = await ensureAdmin(storage, agents, site, dataDir);
     expect(signInHint(third)).toContain('pnpm frontdesk agent:add');
+    await storage.close();
+  });
+
+  it('A4 the file with the generated password goes once the admin has chosen their own', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
+    const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
+    await storage.migrate();
+    const agents = new AgentAccounts(
+      storage,
+      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
+    );
+    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+    const first = await ensureAdmin(storage, agents, site, dataDir);
+    // Still the generated password: the file stays.
+    expect((await ensureAdmin(storage, agents, site, dataDir)).passwordFileKept).toBe(true);
+    const admin = await storage.getAgentByEmail('admin@example.com');
+    await storage.updateAgent(admin!.id, { mustChangePassword: false });
+    const later = await ensureAdmin(storage, agents, site, dataDir);
+    expect(later.passwordFileKept).toBe(false);
+    expect(existsSync(first.passwordFile)).toBe(false);
     await storage.close();
   });
 });

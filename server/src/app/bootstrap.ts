@@ -3,7 +3,7 @@
  * only creates what is missing. The admin's generated password is printed and kept in the data dir.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLocale, type QuickReply } from '@frontdesk/shared';
@@ -85,15 +85,20 @@ export type AdminLogin = {
   passwordFileKept: boolean;
 };
 
-/** Creates the first admin when there is no agent at all. */
+/**
+ * Creates the first admin when there is no agent at all. Once that admin has chosen their own
+ * password, the file with the generated one is deleted: it would only mislead.
+ */
 export async function ensureAdmin(
-  storage: Pick<AgentsStore, 'countAgents'>,
+  storage: Pick<AgentsStore, 'countAgents' | 'getAgentByEmail'>,
   agents: Pick<AgentAccounts, 'create'>,
   site: Site,
   dataDir: string,
 ): Promise<AdminLogin> {
   const passwordFile = join(dataDir, 'admin-password.txt');
   if ((await storage.countAgents()) > 0) {
+    const admin = await storage.getAgentByEmail(ADMIN_EMAIL);
+    if (existsSync(passwordFile) && admin && !admin.mustChangePassword) rmSync(passwordFile);
     return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
   }
   const password = randomBytes(12).toString('base64url');
