@@ -15,7 +15,6 @@ import {
   SiteCreateSchema,
   SitePatchSchema,
 } from '@frontdesk/shared/schemas';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { type AgentAccounts, generatePassword } from '../identity/agent-accounts.ts';
@@ -25,8 +24,10 @@ import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
 import type { AgentsStore } from '../identity/store.ts';
 import { hashToken } from '../identity/tokens.ts';
 import { AppError } from '../kernel/errors.ts';
+import type { TrustProxy } from '../limits/index.ts';
 import { type ImageUploads, imageUrl } from '../sites/images.ts';
 import type { SitesStore } from '../sites/store.ts';
+import { requestAddress } from '../transport/http/request-address.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { jsonBody, params } from '../transport/http/validation.ts';
 import { requireAdmin, type SiteAdmin, siteDetail } from './sites.ts';
@@ -38,6 +39,8 @@ type Deps = {
   images: ImageUploads;
   store: Pick<SitesStore, 'getSite'> & Pick<AgentsStore, 'listSitesOfAgent'>;
   selfOrigins: readonly string[];
+  /** Proxies whose forwarded headers name the client (the sign-in throttle counts per client). */
+  trustProxy: TrustProxy;
 };
 
 /** The raw request body (the body limit middleware has already capped its size). */
@@ -135,7 +138,7 @@ export function adminRoutes(deps: Deps) {
   app.post(ROUTES.mePassword, ...session, jsonBody(PasswordChangeSchema), async (c) => {
     const ctx = c.get('agent');
     const { currentPassword, newPassword } = c.req.valid('json');
-    await deps.sessions.verifyOwnPassword(ctx.agent, currentPassword, peerAddress(c));
+    await deps.sessions.verifyOwnPassword(ctx.agent, currentPassword, requestAddress(c, deps.trustProxy));
     const token = getCookie(c, SESSION_COOKIE);
     await deps.accounts.setPassword(ctx.agent.id, newPassword, {
       keepTokenHash: token ? hashToken(token) : undefined,
@@ -183,13 +186,5 @@ export function imageRoutes(images: ImageUploads) {
 async function existingSites(store: Pick<SitesStore, 'getSite'>, siteIds: readonly string[]) {
   for (const id of siteIds) {
     if (!(await store.getSite(id))) throw new AppError('bad_request', `no site with id ${id}`);
-  }
-}
-
-function peerAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
   }
 }

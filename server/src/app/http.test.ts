@@ -214,3 +214,30 @@ describe('static assets', () => {
     expect(await res.text()).toContain('Frontdesk');
   });
 });
+
+describe('sign-ins behind a trusted proxy (A9, L3)', () => {
+  let proxied: Harness;
+  const owner = { email: 'owner-behind-proxy@example.com', password: 'the owner’s long password' };
+  beforeAll(async () => {
+    proxied = await startHarness({ env: { TRUST_PROXY: 'loopback' } });
+    await proxied.agents.create({ ...owner, name: 'Owner', role: 'agent' }, [proxied.site.id]);
+  });
+  afterAll(async () => {
+    await proxied.close();
+  });
+  const signIn = (pw: string, client: string) =>
+    fetch(proxied.url + API.login, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: proxied.origin, 'x-forwarded-for': client },
+      body: JSON.stringify({ email: owner.email, password: pw }),
+    });
+
+  it('A9 sign-ins are counted per client the proxy names, so a stranger behind it cannot lock others out', async () => {
+    for (let i = 0; i < LIMITS.login.freeFailures; i++) {
+      expect((await signIn('guess', '198.51.100.7')).status).toBe(401);
+    }
+    expect((await signIn('guess', '198.51.100.7')).status).toBe(429);
+    // Another client behind the same proxy is its own counter, not the proxy's address.
+    expect((await signIn(owner.password, '203.0.113.20')).status).toBe(200);
+  });
+});

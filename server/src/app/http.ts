@@ -51,6 +51,7 @@ export function createHttpApp(deps: HttpDeps) {
       accounts: services.accounts,
       sessions: services.sessions,
       selfOrigins,
+      trustProxy: deps.trustProxy,
       secureCookies: deps.secureCookies,
     }),
   );
@@ -82,6 +83,7 @@ export function createHttpApp(deps: HttpDeps) {
       images: services.images,
       store: deps.storage,
       selfOrigins,
+      trustProxy: deps.trustProxy,
     }),
   );
   app.all(ROUTES.api, noSuchEndpoint);

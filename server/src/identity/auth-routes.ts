@@ -1,9 +1,10 @@
 /** Agent sign-in over HTTP: log in (sets the session cookie), log out, who am I. Same-origin JSON only. */
 import { ROUTES } from '@frontdesk/shared';
 import { LoginSchema } from '@frontdesk/shared/schemas';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { TrustProxy } from '../limits/index.ts';
+import { requestAddress } from '../transport/http/request-address.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { anyJsonBody, jsonBody } from '../transport/http/validation.ts';
 import type { AgentAccounts } from './agent-accounts.ts';
@@ -15,6 +16,8 @@ type Deps = {
   accounts: AgentAccounts;
   sessions: AgentSessions;
   selfOrigins: readonly string[];
+  /** Proxies whose forwarded headers name the client (the sign-in throttle counts per client). */
+  trustProxy: TrustProxy;
   secureCookies: boolean;
 };
 
@@ -23,7 +26,10 @@ export function authRoutes(deps: Deps) {
   const sameOrigin = sameOriginGuard(deps.selfOrigins);
 
   app.post(ROUTES.login, sameOrigin, jsonBody(LoginSchema), async (c) => {
-    const { token, expiresAt, ctx } = await deps.sessions.login(c.req.valid('json'), peerAddress(c));
+    const { token, expiresAt, ctx } = await deps.sessions.login(
+      c.req.valid('json'),
+      requestAddress(c, deps.trustProxy),
+    );
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -45,14 +51,4 @@ export function authRoutes(deps: Deps) {
   );
 
   return app;
-}
-
-/** The peer address sign-ins are throttled by. */
-function peerAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() in tests has no socket; every such request shares one bucket.
-    return 'unknown';
-  }
 }
