@@ -94,7 +94,7 @@ describeInBrowser('site self-service in the browser', () => {
     await create.getByRole('button', { name: 'Add site' }).click();
     await expect.poll(() => admin.getByRole('status').first().textContent()).toContain(SITE_NAME);
     const row = admin.getByRole('row').filter({ hasText: SITE_NAME });
-    siteCode = (await row.locator('code').innerText()).trim();
+    siteCode = ((await row.locator('code').textContent()) ?? '').trim();
     expect(siteCode).toMatch(/^[A-Za-z0-9_-]{4,64}$/);
     // Stored canonical (no trailing slash), exactly that origin.
     const site = await h.storage.getSiteByKey(siteCode);

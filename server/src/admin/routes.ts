@@ -17,27 +17,25 @@ import {
 } from '@frontdesk/shared/schemas';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { type AgentAccounts, generatePassword } from '../identity/agent-accounts.ts';
+import type { AgentAccounts } from '../identity/agent-accounts.ts';
 import type { AgentSessions } from '../identity/agent-sessions.ts';
 import { SESSION_COOKIE } from '../identity/cookies.ts';
 import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
-import type { AgentsStore } from '../identity/store.ts';
 import { hashToken } from '../identity/tokens.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { TrustProxy } from '../limits/index.ts';
-import { type ImageUploads, imageUrl } from '../sites/images.ts';
-import type { SitesStore } from '../sites/store.ts';
+import type { ImageUploads } from '../sites/images.ts';
 import { requestAddress } from '../transport/http/request-address.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { jsonBody, params } from '../transport/http/validation.ts';
+import type { AgentAdmin } from './agents.ts';
 import { requireAdmin, type SiteAdmin, siteDetail } from './sites.ts';
 
 type Deps = {
   sites: SiteAdmin;
+  agents: AgentAdmin;
   accounts: AgentAccounts;
   sessions: AgentSessions;
-  images: ImageUploads;
-  store: Pick<SitesStore, 'getSite'> & Pick<AgentsStore, 'listSitesOfAgent'>;
   selfOrigins: readonly string[];
   /** Proxies whose forwarded headers name the client (the sign-in throttle counts per client). */
   trustProxy: TrustProxy;
@@ -74,6 +72,7 @@ export function adminRoutes(deps: Deps) {
 
   app.put(ROUTES.siteLogo, ...session, site, async (c) => {
     const ctx = c.get('agent');
+    // Refused before the upload is read: only an admin of an existing site may send one.
     requireAdmin(ctx, 'change sites');
     await deps.sites.get(ctx, c.req.valid('param').siteId);
     const changed = await deps.sites.setLogo(ctx, c.req.valid('param').siteId, await rawBody(c));
@@ -87,44 +86,28 @@ export function adminRoutes(deps: Deps) {
 
   // Agents (admins only)
 
-  app.get(ROUTES.agents, ...session, async (c) => {
-    requireAdmin(c.get('agent'), 'manage agents');
-    const agents = await deps.accounts.list();
-    return c.json({ agents: await Promise.all(agents.map((a) => deps.accounts.account(a))) });
-  });
+  app.get(ROUTES.agents, ...session, async (c) => c.json({ agents: await deps.agents.list(c.get('agent')) }));
 
-  app.post(ROUTES.agents, ...session, jsonBody(AgentCreateSchema), async (c) => {
-    requireAdmin(c.get('agent'), 'manage agents');
-    const input = c.req.valid('json');
-    await existingSites(deps.store, input.siteIds);
-    const generated = input.password ? null : generatePassword();
-    const created = await deps.accounts.create(
-      { email: input.email, name: input.name, role: input.role, password: input.password ?? generated ?? '' },
-      input.siteIds,
-      { mustChangePassword: generated !== null },
-    );
-    return c.json(
-      { agent: await deps.accounts.account(created), ...(generated && { password: generated }) },
-      201,
-    );
-  });
+  app.post(ROUTES.agents, ...session, jsonBody(AgentCreateSchema), async (c) =>
+    c.json(await deps.agents.add(c.get('agent'), c.req.valid('json')), 201),
+  );
 
   app.patch(ROUTES.agent, ...session, agent, jsonBody(AgentPatchSchema), async (c) => {
-    requireAdmin(c.get('agent'), 'manage agents');
-    const input = c.req.valid('json');
-    if (input.siteIds) await existingSites(deps.store, input.siteIds);
-    const changed = await deps.accounts.change(c.req.valid('param').agentId, input);
-    return c.json({ agent: await deps.accounts.account(changed) });
+    const changed = await deps.agents.change(
+      c.get('agent'),
+      c.req.valid('param').agentId,
+      c.req.valid('json'),
+    );
+    return c.json({ agent: changed });
   });
 
   app.post(ROUTES.agentPassword, ...session, agent, jsonBody(AgentPasswordResetSchema), async (c) => {
-    requireAdmin(c.get('agent'), 'manage agents');
-    const { password } = c.req.valid('json');
-    const generated = password ? null : generatePassword();
-    await deps.accounts.setPassword(c.req.valid('param').agentId, password ?? generated ?? '', {
-      mustChange: true,
-    });
-    return c.json({ ok: true as const, ...(generated && { password: generated }) });
+    const reset = await deps.agents.resetPassword(
+      c.get('agent'),
+      c.req.valid('param').agentId,
+      c.req.valid('json'),
+    );
+    return c.json({ ok: true as const, ...reset });
   });
 
   // The signed-in agent's own profile
@@ -147,20 +130,13 @@ export function adminRoutes(deps: Deps) {
     return c.json({ ok: true as const });
   });
 
-  app.put(ROUTES.meAvatar, ...session, async (c) => {
-    const ctx = c.get('agent');
-    const image = await deps.images.upload(await rawBody(c));
-    const agentNow = await deps.accounts.updateProfile(ctx.agent.id, { avatarImageId: image.id });
-    if (ctx.agent.avatarImageId) await deps.images.remove(imageUrl(ctx.agent.avatarImageId));
-    return c.json({ agent: await deps.accounts.profile({ ...ctx, agent: agentNow }) });
-  });
+  app.put(ROUTES.meAvatar, ...session, async (c) =>
+    c.json({ agent: await deps.agents.setAvatar(c.get('agent'), await rawBody(c)) }),
+  );
 
-  app.delete(ROUTES.meAvatar, ...session, async (c) => {
-    const ctx = c.get('agent');
-    const agentNow = await deps.accounts.updateProfile(ctx.agent.id, { avatarImageId: null });
-    if (ctx.agent.avatarImageId) await deps.images.remove(imageUrl(ctx.agent.avatarImageId));
-    return c.json({ agent: await deps.accounts.profile({ ...ctx, agent: agentNow }) });
-  });
+  app.delete(ROUTES.meAvatar, ...session, async (c) =>
+    c.json({ agent: await deps.agents.setAvatar(c.get('agent'), null) }),
+  );
 
   return app;
 }
@@ -180,11 +156,4 @@ export function imageRoutes(images: ImageUploads) {
     });
   });
   return app;
-}
-
-/** Site ids an admin names must exist (a typo would silently drop an agent's access). */
-async function existingSites(store: Pick<SitesStore, 'getSite'>, siteIds: readonly string[]) {
-  for (const id of siteIds) {
-    if (!(await store.getSite(id))) throw new AppError('bad_request', `no site with id ${id}`);
-  }
 }

@@ -78,10 +78,9 @@ export function createHttpApp(deps: HttpDeps) {
     '/',
     adminRoutes({
       sites: services.siteAdmin,
+      agents: services.agentAdmin,
       accounts: services.accounts,
       sessions: services.sessions,
-      images: services.images,
-      store: deps.storage,
       selfOrigins,
       trustProxy: deps.trustProxy,
     }),

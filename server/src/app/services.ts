@@ -3,6 +3,7 @@
  * constructor argument, nothing is set later. The realtime adapters (broadcaster, presence, session
  * sockets) come first because the use cases report to them.
  */
+import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { ConversationAccess } from '../conversations/access.ts';
@@ -73,6 +74,7 @@ export function buildServices(deps: ServiceDeps) {
     accounts,
     images,
     siteAdmin: new SiteAdmin(storage, images, bot, sessionSockets),
+    agentAdmin: new AgentAdmin(accounts, storage, images),
     visitors,
     presence,
     queue,
