@@ -1,21 +1,9 @@
 import type { Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
+import { message as msg } from '@frontdesk/shared/client/testing';
 import { describe, expect, it } from 'vitest';
 import { initialMessages, type MessagesState, messagesReducer } from './messages.ts';
 import { createStore, initialState, rootReducer } from './store.ts';
 
-const msg = (seq: number, patch: Partial<Message> = {}): Message => ({
-  id: `m${seq}`,
-  conversationId: 'c1',
-  seq,
-  clientId: null,
-  author: 'bot',
-  authorName: null,
-  kind: 'text',
-  body: `message ${seq}`,
-  meta: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  ...patch,
-});
 const conversation: VisitorConversation = {
   id: 'c1',
   state: 'bot',
