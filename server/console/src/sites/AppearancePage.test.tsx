@@ -227,10 +227,10 @@ describe('Appearance page', () => {
   it('is in Polish with the Polish console', async () => {
     renderApp(createMemoryClient({ agent: ADMIN, admin: { sites: [SHOP] } }), 'pl');
     await screen.findByRole('heading', { name: 'Wygląd', level: 1 });
-    expect(await screen.findByTitle('Podgląd widżetu')).toBeTruthy();
-    expect(screen.getByLabelText('Kod koloru')).toBeTruthy();
+    await screen.findByTitle('Podgląd widżetu');
+    expect(screen.queryByLabelText('Kod koloru')).not.toBeNull();
     expect(screen.getByRole('tab', { name: 'polski' }).getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('heading', { name: 'Kod do osadzenia' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Kod do osadzenia' })).not.toBeNull();
   });
 
   it('is not offered to agents', async () => {
