@@ -15,7 +15,7 @@ import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
-import { createStore, initialState, initialUi } from './store/index.ts';
+import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
 import { Widget } from './ui/Widget.tsx';
 import { trackViewport } from './viewport.ts';
 
@@ -45,13 +45,15 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   const { options, api, win, root } = deps;
   const doc = win.document;
   const t = translator(WIDGET_CATALOGS[options.locale]);
-  const panel = deps.preview ? { open: false, draft: '' } : loadPanel(deps.storage, options.siteKey);
+  const panel = deps.preview
+    ? { open: false, draft: '', seen: null }
+    : loadPanel(deps.storage, options.siteKey);
   const store = createStore(
     deps.preview
       ? initialState({ connection: { status: 'preview', ready: false, wasOnline: false } })
       : initialState({
           outbox: { items: loadOutbox(deps.storage, options.siteKey) },
-          ui: { ...initialUi, draft: panel.draft },
+          ui: { ...initialUi, draft: panel.draft, seen: panel.seen },
         }),
   );
   const attention = createAttention({
@@ -62,20 +64,13 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     setInterval: (fn, ms) => win.setInterval(fn, ms),
     clearInterval: (id) => win.clearInterval(id),
   });
-  const isReadable = (message: Message) =>
-    (message.author === 'agent' || message.author === 'bot') &&
-    message.kind !== 'note' &&
-    message.kind !== 'event';
   const chat = createChat({
     transport: deps.transport,
     store,
     locale: options.locale,
     page: () => currentPage(win.location, doc.title),
     onLiveMessage: (message) => {
-      if (isReadable(message)) {
-        store.dispatch({ type: 'ui/unread' });
-        attention.arrivedHidden();
-      }
+      if (isReadable(message)) attention.arrivedHidden();
       api.emit('message', message);
     },
     ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}),
@@ -101,8 +96,11 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         api.setOpen(state.ui.open);
         api.emit(state.ui.open ? 'open' : 'close', null);
       }
-      const { unread, open } = state.ui;
-      attention.update({ unread, open, titleFlash: state.conversation.site?.titleFlash === true });
+      attention.update({
+        unread: unreadCount(state.ui, state.messages),
+        open: state.ui.open,
+        titleFlash: state.conversation.site?.titleFlash === true,
+      });
       const color = state.conversation.site?.color ?? null;
       if (!options.color && color !== (previous.conversation.site?.color ?? null)) applyAccent(themed, color);
     }),
