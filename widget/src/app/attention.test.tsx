@@ -99,6 +99,26 @@ describe('unread messages and attention', () => {
     expect(badge(launcherOf(third))).toBeNull();
   });
 
+  it('sound: a chime for a message the visitor cannot see, only when the site turns it on', async () => {
+    for (const sound of [true, false]) {
+      const chime = { play: vi.fn() };
+      const server = createFakeServer({ site: { sound } });
+      server.add({ author: 'bot', body: 'Earlier answer' });
+      const mounted = await mountWidget(server, { launcher: true, open: false, chime });
+      server.add({ author: 'agent', body: 'Hello' }, true);
+      await settle();
+      server.add({ author: 'visitor', body: 'mine' }, true);
+      await settle();
+      expect(chime.play).toHaveBeenCalledTimes(sound ? 1 : 0);
+      mounted.handle.open();
+      await settle();
+      server.add({ author: 'agent', body: 'On screen' }, true);
+      await settle();
+      expect(chime.play).toHaveBeenCalledTimes(sound ? 1 : 0);
+      unmountAll();
+    }
+  });
+
   it('Polish: the accessible name uses the right plural form', async () => {
     const { server, button } = await closedWidget({}, 'pl');
     const labels: string[] = [];

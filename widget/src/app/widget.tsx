@@ -13,6 +13,7 @@ import type { KeyValueStore } from '../storage.ts';
 import type { ChatTransport } from '../transport/index.ts';
 import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
+import { type Chime, createChime } from './chime.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
 import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
@@ -32,6 +33,8 @@ export type WidgetDeps = {
   preview?: boolean;
   /** The Markdown renderer; default: the shared one for `win`, from a lazily loaded chunk. */
   loadMarkdown?: () => Promise<RenderMarkdown>;
+  /** The new-message sound; default: Web Audio in `win`. */
+  chime?: Chime;
 };
 
 /**
@@ -64,13 +67,19 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     setInterval: (fn, ms) => win.setInterval(fn, ms),
     clearInterval: (id) => win.clearInterval(id),
   });
+  const chime = deps.chime ?? createChime(win);
   const chat = createChat({
     transport: deps.transport,
     store,
     locale: options.locale,
     page: () => currentPage(win.location, doc.title),
     onLiveMessage: (message) => {
-      if (isReadable(message)) attention.arrivedHidden();
+      if (isReadable(message)) {
+        attention.arrivedHidden();
+        const state = store.getState();
+        const unseen = !state.ui.open || doc.visibilityState === 'hidden';
+        if (unseen && state.conversation.site?.sound === true) chime.play();
+      }
       api.emit('message', message);
     },
     ...(deps.retryDelayMs ? { retryDelayMs: deps.retryDelayMs } : {}),
