@@ -3,7 +3,7 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 
-import type { Message, WidgetSite } from '@frontdesk/shared';
+import type { WidgetSite } from '@frontdesk/shared';
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';

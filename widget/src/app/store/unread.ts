@@ -5,10 +5,12 @@
  * state; unread are the agent and bot messages after it while the panel is closed.
  */
 import type { Message } from '@frontdesk/shared';
-import type { MessagesState } from './messages.ts';
-import type { UiState } from './ui.ts';
+import type { Timeline } from '@frontdesk/shared/client';
 
 export type SeenMark = { conversationId: string; seq: number };
+
+/** What the mark depends on in the UI slice (kept structural: the slice imports this module). */
+type Panel = { open: boolean; seen: SeenMark | null };
 
 /** What draws the visitor's attention: the other side's words, not their own, events or notes. */
 export const isReadable = (message: Message): boolean =>
@@ -21,7 +23,7 @@ export const isReadable = (message: Message): boolean =>
  * conversation shows with no mark for it (a new one, or storage from before marks), what it holds
  * counts as seen too — only what arrives after it can be new.
  */
-export function nextSeen(ui: UiState, timeline: MessagesState, ready: boolean): SeenMark | null {
+export function nextSeen(ui: Panel, timeline: Timeline, ready: boolean): SeenMark | null {
   const { conversationId, lastSeq } = timeline;
   if (conversationId === null || !ready) return ui.seen;
   const seen = ui.seen;
@@ -31,7 +33,7 @@ export function nextSeen(ui: UiState, timeline: MessagesState, ready: boolean): 
   return { conversationId, seq: lastSeq };
 }
 
-export function unreadCount(ui: UiState, timeline: MessagesState): number {
+export function unreadCount(ui: Panel, timeline: Timeline): number {
   const { seen } = ui;
   if (ui.open || seen === null || seen.conversationId !== timeline.conversationId) return 0;
   let count = 0;
