@@ -60,17 +60,33 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The pool as Kysely's dialect sees it, with every connect and query guarded. */
+/**
+ * The pool as Kysely's dialect sees it, with every connect and query guarded. A connection that
+ * failed as `unavailable` is destroyed on release, never handed out again: the server may end it a
+ * moment after the error (an administrator's shutdown arrives before the socket closes). While a
+ * connection is checked out its `error` event (the server ending it) is handled here, or it would
+ * crash the process; the query that was running rejects on its own.
+ */
 function guardedPool(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await guard(() => pool.connect());
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
+      const query = (...args: unknown[]) =>
+        guard(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args)).catch((error) => {
+          if (error instanceof AppError) broken = true;
+          throw error;
+        });
       return {
-        query: ((...args: Parameters<pg.PoolClient['query']>) =>
-          guard(() =>
-            (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
-          )) as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy),
+        query: query as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => {
+          client.removeListener('error', onError);
+          client.release(destroy || broken);
+        },
       };
     },
     end: () => pool.end(),
@@ -93,7 +109,8 @@ export type PostgresOptions = {
   poolSize?: number;
 };
 
-export function openPostgresStorage(url: string, options: PostgresOptions = {}): Storage {
+/** The Kysely handle over a guarded pool (exported for tests that need raw statements). */
+export function openPostgresKysely(url: string, options: PostgresOptions = {}): Kysely<Schema> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
@@ -105,6 +122,10 @@ export function openPostgresStorage(url: string, options: PostgresOptions = {}):
   // An idle connection the server ends (restart, admin shutdown) is reported here; without a listener
   // it would crash the process. The next query takes a fresh connection or fails as `unavailable`.
   pool.on('error', () => {});
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: guardedPool(pool) }) });
+  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool: guardedPool(pool) }) });
+}
+
+export function openPostgresStorage(url: string, options: PostgresOptions = {}): Storage {
+  const db = openPostgresKysely(url, options);
   return kyselyStorage(db, kyselyLifecycle(db));
 }
