@@ -16,7 +16,16 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 // Messages
 
-export const SYSTEM_EVENT_NAMES = ['queued', 'assigned', 'returned_to_bot', 'resolved', 'reopened'] as const;
+export const SYSTEM_EVENT_NAMES = [
+  'queued',
+  'assigned',
+  'returned_to_bot',
+  'resolved',
+  'reopened',
+  // Issue 10 (presence)
+  'abandoned',
+  'requeued',
+] as const;
 export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
 export const MESSAGE_KINDS = ['text', 'note', 'event', 'attachment'] as const;
 
