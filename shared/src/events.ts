@@ -4,18 +4,18 @@
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
 import type { Ack } from './errors.ts';
+import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
   OpenConversationInput,
   PageViewInput,
+  PresenceSetInput,
   RateInput,
   SendAgentMessageInput,
-  PresenceSetInput,
   SendVisitorMessageInput,
   SyncInput,
 } from './schemas.ts';
-import type { AgentPresence, SiteAvailability } from './presence.ts';
 import type { AgentConversation, Message, VisitorConversation, WidgetSite } from './types.ts';
 
 export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;

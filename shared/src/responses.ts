@@ -207,6 +207,8 @@ export const SiteDetailSchema = v.object({
   allowedOrigins: v.array(text),
   defaultLocale: v.nullable(Locale),
   appearance: SiteAppearanceReplySchema,
+  /** Issue 10 (presence). */
+  abandonAfterMinutes: v.optional(v.number()),
 });
 
 export const AgentAccountSchema = v.object({

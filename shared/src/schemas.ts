@@ -337,6 +337,15 @@ export const SitePatchSchema = record({
   defaultLocale: v.optional(v.nullable(LocaleSchema)),
   appearance: v.optional(SiteAppearanceSchema),
   archived: v.optional(v.boolean()),
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(LIMITS.abandonAfterMinutesMin),
+      v.maxValue(LIMITS.abandonAfterMinutesMax),
+    ),
+  ),
 });
 export type SitePatchInput = v.InferOutput<typeof SitePatchSchema>;
 

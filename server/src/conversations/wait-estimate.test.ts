@@ -17,7 +17,8 @@ describe('wait estimate (fed with recorded waits)', () => {
   });
 
   it('grows with the position: two agents take two visitors per round', () => {
-    const at = (position: number) => estimateWait({ waitsMs: recorded, agentsOnline: 2, assigned: 0, position });
+    const at = (position: number) =>
+      estimateWait({ waitsMs: recorded, agentsOnline: 2, assigned: 0, position });
     expect(at(2)).toEqual(at(1));
     // Third and fourth in line wait two rounds: 132.5 s … 202.5 s.
     expect(at(3)).toEqual({ minMinutes: 2, maxMinutes: 4 });
@@ -49,7 +50,9 @@ describe('wait estimate (fed with recorded waits)', () => {
   });
 
   it('too few recent take-overs: no estimate rather than a guess', () => {
-    expect(estimateWait({ waitsMs: recorded.slice(0, 4), agentsOnline: 2, assigned: 0, position: 1 })).toBeNull();
+    expect(
+      estimateWait({ waitsMs: recorded.slice(0, 4), agentsOnline: 2, assigned: 0, position: 1 }),
+    ).toBeNull();
     expect(estimateWait({ waitsMs: [], agentsOnline: 2, assigned: 0, position: 1 })).toBeNull();
   });
 

@@ -34,7 +34,10 @@ export function quantile(sorted: readonly number[], q: number): number {
   return a + (b - a) * (at - lo);
 }
 
-export function estimateWait(input: WaitInput, minSamples: number = LIMITS.waitSamplesMin): WaitEstimate | null {
+export function estimateWait(
+  input: WaitInput,
+  minSamples: number = LIMITS.waitSamplesMin,
+): WaitEstimate | null {
   const waits = input.waitsMs.filter((w) => Number.isFinite(w) && w >= 0);
   if (input.agentsOnline < 1 || waits.length < minSamples || input.position < 1) return null;
   const sorted = [...waits].sort((a, b) => a - b);
