@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
+import { PRESENCE_STATUSES } from './presence.ts';
 
 const Locale = v.picklist(LOCALES);
 const text = v.string();
@@ -244,6 +245,9 @@ export const AgentSyncResultSchema = v.object({
   hasMore: v.boolean(),
 });
 export const SessionEndedSchema = v.object({ code: text });
+
+/** Issue 10 (presence): `presence:changed` and the `presence:set` ack. */
+export const AgentPresenceSchema = v.object({ agentId: text, status: v.picklist(PRESENCE_STATUSES) });
 
 /** `value` read by `schema`, or `undefined` when it does not fit (the caller decides what that means). */
 export const parseWith =

@@ -7,6 +7,8 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
+import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
+import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -49,6 +51,9 @@ export function Shell(props: Props) {
   const siteId = resolveSite(sites, wanted);
   const offered = useMemo(() => switchableSites(sites, siteId), [sites, siteId]);
   const site = sites.find((s) => s.id === siteId) ?? null;
+  // Issue 10 (presence): the workspace's socket also carries the agent's status.
+  const presence = useMemo(() => createPresenceStore(), []);
+  const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -125,6 +130,7 @@ export function Shell(props: Props) {
     <div class="shell">
       <Header
         agentName={agent.name}
+        presence={<PresenceSwitch store={presence} />}
         nav={
           <NavBar
             route={route}
@@ -139,7 +145,7 @@ export function Shell(props: Props) {
         onLogout={onLogout}
       />
       <Workspace
-        client={client}
+        client={workspaceClient}
         agent={agent}
         notifier={notifier}
         hidden={route.page !== 'conversations'}
