@@ -384,8 +384,8 @@ const en = {
   abandonAfterHelp:
     'A waiting conversation whose visitor has closed the page for this long is marked abandoned; it returns to the queue if they come back.',
   abandonAfterInvalid: 'Enter a whole number from {min} to {max}.',
-  waitingSettingsSave: 'Save',
-  waitingSettingsSaved: 'Saved.',
+  waitingSettingsSave: 'Save the waiting setting',
+  waitingSettingsSaved: 'Waiting setting saved.',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -777,8 +777,8 @@ const pl: Record<ConsoleKey, string> = {
   abandonAfterHelp:
     'Oczekująca rozmowa, której klient zamknął stronę na tak długo, zostaje oznaczona jako porzucona; wraca do kolejki, gdy klient wróci.',
   abandonAfterInvalid: 'Wpisz liczbę całkowitą od {min} do {max}.',
-  waitingSettingsSave: 'Zapisz',
-  waitingSettingsSaved: 'Zapisano.',
+  waitingSettingsSave: 'Zapisz ustawienie oczekiwania',
+  waitingSettingsSaved: 'Zapisano ustawienie oczekiwania.',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

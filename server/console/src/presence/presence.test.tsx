@@ -1,0 +1,70 @@
+/** Issue 10 (presence) in the console: the header's status switch, the idle watcher, the team line. */
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryClient } from '../testing/memory-client.ts';
+import { renderApp } from '../testing/render.tsx';
+import { watchIdle } from './presence-store.ts';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('status switch', () => {
+  it('shows the agent online, sets away over the socket, and shows the team as the server tells it', async () => {
+    const client = createMemoryClient();
+    renderApp(client);
+    const status = (await screen.findByLabelText('Status')) as HTMLSelectElement;
+    expect(status.value).toBe('online');
+    await waitFor(() => expect(client.handlers()).toBeTruthy());
+    client.handlers().presenceChanged?.({ agentId: 'other', status: 'online' });
+    await screen.findByText('Team: 1 online, 0 away');
+
+    fireEvent.change(status, { target: { value: 'away' } });
+    await waitFor(() => expect(client.presenceSets).toEqual([{ status: 'away' }]));
+    expect(status.value).toBe('away');
+    await screen.findByText('Team: 1 online, 1 away');
+  });
+
+  it('speaks Polish', async () => {
+    renderApp(createMemoryClient(), 'pl');
+    const status = (await screen.findByLabelText('Status')) as HTMLSelectElement;
+    expect([...status.options].map((o) => o.textContent)).toEqual(['Dostępny(-a)', 'Zaraz wracam']);
+  });
+});
+
+describe('idle watcher', () => {
+  it('idle after the time without input, active again on the next input, then re-armed', () => {
+    vi.useFakeTimers();
+    try {
+      const target = new EventTarget();
+      const seen: string[] = [];
+      const stop = watchIdle(
+        {
+          target,
+          setTimeout: (fn, ms) => setTimeout(fn, ms),
+          clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+          idleMs: 1000,
+        },
+        { idle: () => seen.push('idle'), active: () => seen.push('active') },
+      );
+      vi.advanceTimersByTime(999);
+      target.dispatchEvent(new Event('keydown'));
+      vi.advanceTimersByTime(999);
+      expect(seen).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(seen).toEqual(['idle']);
+      target.dispatchEvent(new Event('pointermove'));
+      target.dispatchEvent(new Event('pointermove'));
+      expect(seen).toEqual(['idle', 'active']);
+      vi.advanceTimersByTime(1000);
+      expect(seen).toEqual(['idle', 'active', 'idle']);
+      stop();
+      target.dispatchEvent(new Event('keydown'));
+      vi.advanceTimersByTime(5000);
+      expect(seen).toEqual(['idle', 'active', 'idle']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
