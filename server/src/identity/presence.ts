@@ -97,7 +97,8 @@ export class MemoryPresence implements PresenceBook {
 
   async socketClosed(agentId: string, socketId: string) {
     const entry = this.agents.get(agentId);
-    if (!entry || !entry.sockets.delete(socketId) || entry.sockets.size > 0) return;
+    if (!entry) return;
+    if (!entry.sockets.delete(socketId) || entry.sockets.size > 0) return;
     // A reload closes the socket and opens another within a second or two: wait before going offline.
     entry.grace = this.timers.setTimeout(() => {
       if (this.agents.get(agentId) !== entry || entry.sockets.size > 0) return;
