@@ -12,6 +12,7 @@ import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
+import { useStore } from '../shared/use-store.ts';
 import { AppearancePage } from '../sites/AppearancePage.tsx';
 import { SitesPage } from '../sites/SitesPage.tsx';
 import { UnansweredPage } from '../unanswered/UnansweredPage.tsx';
@@ -54,6 +55,7 @@ export function Shell(props: Props) {
   // Issue 10 (presence): the workspace's socket also carries the agent's status.
   const presence = useMemo(() => createPresenceStore(), []);
   const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
+  const presenceState = useStore(presence);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -71,7 +73,15 @@ export function Shell(props: Props) {
   } else if (route.page === 'profile') {
     page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'agents') {
-    page = <AgentsPage client={client} sites={sites} selfId={agent.id} onSessionEnded={onSessionEnded} />;
+    page = (
+      <AgentsPage
+        client={client}
+        sites={sites}
+        selfId={agent.id}
+        onSessionEnded={onSessionEnded}
+        presence={presenceState.team}
+      />
+    );
   } else if (route.page === 'sites') {
     page = (
       <SitesPage

@@ -1,7 +1,8 @@
 /** Issue 10 (presence) in the console: the header's status switch, the idle watcher, the team line. */
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryClient } from '../testing/memory-client.ts';
+import { agentAccount } from '../testing/memory-admin.ts';
+import { ADMIN, createMemoryClient } from '../testing/memory-client.ts';
 import { renderApp } from '../testing/render.tsx';
 import { watchIdle } from './presence-store.ts';
 
@@ -66,5 +67,26 @@ describe('idle watcher', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('agents table', () => {
+  it('shows each agent’s status as the server tells it (absent: offline)', async () => {
+    location.hash = '#/agents';
+    const client = createMemoryClient({
+      agent: ADMIN,
+      admin: { agents: [agentAccount(ADMIN.id, { name: ADMIN.name }), agentAccount('a2', { name: 'Ben' })] },
+    });
+    renderApp(client);
+    const table = await screen.findByRole('table');
+    await waitFor(() => expect(client.handlers()).toBeTruthy());
+    client.handlers().presenceChanged?.({ agentId: ADMIN.id, status: 'away' });
+    const row = (name: string) =>
+      within(table)
+        .getByRole('rowheader', { name: new RegExp(name) })
+        .closest('tr') as HTMLElement;
+    await waitFor(() => expect(within(row(ADMIN.name)).queryByText('Away')).not.toBeNull());
+    expect(within(row('Ben')).queryByText('Offline')).not.toBeNull();
+    location.hash = '';
   });
 });
