@@ -1,13 +1,13 @@
 /**
- * Issue 10 (presence): the header's status switch (Online / Away) with the team's counts. The select
- * has a visible label; an automatic away says why, and any input brings the agent back.
+ * Issue 10 (presence): the header's status switch (Online / Away). The select has a visible label; an
+ * automatic away says so in its option ("Away (no activity)"), and any input brings the agent back.
+ * The team's statuses show in the agents table.
  */
 import { CHOSEN_PRESENCE_STATUSES, type ChosenPresenceStatus } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import { useEffect } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { useStore } from '../shared/use-store.ts';
-import { teamCounts } from './presence-state.ts';
 import { type PresenceStore, watchIdle } from './presence-store.ts';
 
 const LABELS: Record<ChosenPresenceStatus, ConsoleKey> = { online: 'presenceOnline', away: 'presenceAway' };
@@ -31,7 +31,6 @@ export function PresenceSwitch({ store, idleMs }: { store: PresenceStore; idleMs
       ),
     [store, idleMs],
   );
-  const team = teamCounts(state);
   return (
     <span class="header__presence">
       <label class={`header__status header__status--${state.mine}`}>
@@ -45,13 +44,11 @@ export function PresenceSwitch({ store, idleMs }: { store: PresenceStore; idleMs
         >
           {CHOSEN_PRESENCE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(LABELS[s])}
+              {s === 'away' && state.auto ? t('presenceAwayIdle') : t(LABELS[s])}
             </option>
           ))}
         </select>
       </label>
-      {state.auto && <span class="header__hint">{t('presenceAwayIdle')}</span>}
-      <span class="header__hint">{t('presenceTeam', team)}</span>
     </span>
   );
 }

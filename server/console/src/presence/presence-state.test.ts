@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INITIAL_PRESENCE,
-  onConnect,
-  type PresenceState,
-  presenceStep,
-  teamCounts,
-} from './presence-state.ts';
+import { INITIAL_PRESENCE, onConnect, type PresenceState, presenceStep } from './presence-state.ts';
 
 const run = (state: PresenceState, ...events: Parameters<typeof presenceStep>[1][]) => {
   const sent: unknown[] = [];
@@ -60,7 +54,6 @@ describe('console presence', () => {
       { type: 'received', presence: { agentId: 'c', status: 'offline' } },
     );
     expect(state.team).toEqual({ a: 'online', b: 'away' });
-    expect(teamCounts(state)).toEqual({ online: 1, away: 1 });
   });
 
   it('a reconnect tells the server an away (the choice survives a reload or a long drop)', () => {

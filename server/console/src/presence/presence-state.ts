@@ -54,12 +54,3 @@ export function presenceStep(state: PresenceState, event: PresenceEvent): Presen
 /** What a (re)connected socket must be told so the server matches the console (away survives a reload). */
 export const onConnect = (state: PresenceState): PresenceSetInput | null =>
   state.mine === 'away' ? { status: 'away', ...(state.auto && { auto: true }) } : null;
-
-/** Counts of the team by status, for the header. */
-export function teamCounts(state: PresenceState): { online: number; away: number } {
-  const statuses = Object.values(state.team);
-  return {
-    online: statuses.filter((s) => s === 'online').length,
-    away: statuses.filter((s) => s === 'away').length,
-  };
-}
