@@ -56,6 +56,19 @@ const en = {
   errorTooLong: 'This message is too long.',
   errorGeneric: 'Something went wrong. Please try again.',
   errorRateLimited: 'You are sending messages too fast. Please wait a moment.',
+  // Issue 10 (presence, honest waits)
+  waitRange_one: 'Usual wait: {min}–{max} minute.',
+  waitRange_few: 'Usual wait: {min}–{max} minutes.',
+  waitRange_many: 'Usual wait: {min}–{max} minutes.',
+  waitRange_other: 'Usual wait: {min}–{max} minutes.',
+  waitUpTo_one: 'Usual wait: up to {max} minute.',
+  waitUpTo_few: 'Usual wait: up to {max} minutes.',
+  waitUpTo_many: 'Usual wait: up to {max} minutes.',
+  waitUpTo_other: 'Usual wait: up to {max} minutes.',
+  waitUnderMinute: 'Usual wait: less than a minute.',
+  waitUnknown: 'We cannot estimate the wait right now.',
+  abandoned: 'You left the queue',
+  requeued: 'You are back in the queue',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -114,6 +127,19 @@ const pl: Record<WidgetKey, string> = {
   errorTooLong: 'Ta wiadomość jest za długa.',
   errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
   errorRateLimited: 'Wysyłasz wiadomości za szybko. Poczekaj chwilę.',
+  // Issue 10 (presence, honest waits): in a range the noun agrees with the last number.
+  waitRange_one: 'Zwykle czeka się {min}–{max} minutę.',
+  waitRange_few: 'Zwykle czeka się {min}–{max} minuty.',
+  waitRange_many: 'Zwykle czeka się {min}–{max} minut.',
+  waitRange_other: 'Zwykle czeka się {min}–{max} minuty.',
+  waitUpTo_one: 'Zwykle czeka się do {max} minuty.',
+  waitUpTo_few: 'Zwykle czeka się do {max} minut.',
+  waitUpTo_many: 'Zwykle czeka się do {max} minut.',
+  waitUpTo_other: 'Zwykle czeka się do {max} minuty.',
+  waitUnderMinute: 'Zwykle czeka się krócej niż minutę.',
+  waitUnknown: 'Nie możemy teraz oszacować czasu oczekiwania.',
+  abandoned: 'Opuściłeś(-aś) kolejkę',
+  requeued: 'Wracasz do kolejki',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };
