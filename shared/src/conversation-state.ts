@@ -16,7 +16,14 @@ export type ConversationEvent =
   | { type: 'visitor_message' };
 
 /** What is written to the timeline as a system event when a transition happens. */
-export type SystemEventName = 'queued' | 'assigned' | 'returned_to_bot' | 'resolved' | 'reopened';
+export type SystemEventName =
+  | 'queued'
+  | 'assigned'
+  | 'returned_to_bot'
+  | 'resolved'
+  | 'reopened'
+  /** Issue 10: the visitor left a message for the team (no transition of its own). */
+  | 'offline_message';
 
 export type Transition =
   | { ok: true; changed: true; to: ConversationState; event: SystemEventName }

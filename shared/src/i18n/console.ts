@@ -368,6 +368,34 @@ const en = {
   firstPasswordIntro:
     'Welcome, {name}. You signed in with a password someone gave you; choose your own before you continue.',
   firstPasswordSubmit: 'Save and continue',
+  // Issue 10: offline messages in the conversation view, and the site's offline settings.
+  offlineBadge: 'Offline message',
+  offlineReason_nobody_online: 'nobody was online',
+  offlineReason_closed: 'we were closed',
+  offlineReason_long_wait: 'the wait was long',
+  offlineLeft: 'Left a message: {reason}',
+  offlineAnswers: 'Answers from the form',
+  offlineEmailReply: 'Your reply is sent to {email} by e-mail when the visitor is not here.',
+  offlineSettingsTitle: 'Leave a message',
+  offlineSettingsIntro:
+    'When nobody is online, outside business hours or when the wait is long, the widget offers a form: name, e-mail, message and the questions below.',
+  offlineLongWait: 'Offer the form when the estimated wait reaches (minutes)',
+  offlineLongWaitHint: 'Empty: never offer it because of the wait.',
+  offlineFields: 'Extra questions',
+  offlineFieldAdd: 'Add a question',
+  offlineFieldRemove: 'Remove question {n}',
+  offlineFieldLegend: 'Question {n}',
+  offlineFieldLabel: 'Question ({locale})',
+  offlineFieldType: 'Answer type',
+  offlineFieldType_text: 'Short text',
+  offlineFieldType_multiline: 'Several lines',
+  offlineFieldType_phone: 'Phone number',
+  offlineFieldType_choice: 'Choice',
+  offlineFieldRequired: 'Required',
+  offlineFieldOptions: 'Options ({locale}), one per line',
+  offlineSettingsSave: 'Save form settings',
+  offlineSettingsSaved: 'Form settings saved.',
+  offlineSettingsInvalid: 'Check the form settings: {detail}',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -743,6 +771,34 @@ const pl: Record<ConsoleKey, string> = {
   firstPasswordIntro:
     'Witaj, {name}. Zalogowano Cię hasłem otrzymanym od kogoś innego; zanim przejdziesz dalej, ustaw własne.',
   firstPasswordSubmit: 'Zapisz i przejdź dalej',
+  // Issue 10: wiadomości offline i ustawienia formularza.
+  offlineBadge: 'Wiadomość offline',
+  offlineReason_nobody_online: 'nikt nie był online',
+  offlineReason_closed: 'byliśmy nieczynni',
+  offlineReason_long_wait: 'czas oczekiwania był długi',
+  offlineLeft: 'Zostawiono wiadomość: {reason}',
+  offlineAnswers: 'Odpowiedzi z formularza',
+  offlineEmailReply: 'Gdy klienta tu nie ma, Twoja odpowiedź trafi e-mailem na adres {email}.',
+  offlineSettingsTitle: 'Zostaw wiadomość',
+  offlineSettingsIntro:
+    'Gdy nikt nie jest online, poza godzinami pracy albo gdy czas oczekiwania jest długi, widżet pokazuje formularz: imię, e-mail, wiadomość i poniższe pytania.',
+  offlineLongWait: 'Pokaż formularz, gdy szacowany czas oczekiwania sięga (minut)',
+  offlineLongWaitHint: 'Puste: nigdy z powodu czasu oczekiwania.',
+  offlineFields: 'Dodatkowe pytania',
+  offlineFieldAdd: 'Dodaj pytanie',
+  offlineFieldRemove: 'Usuń pytanie {n}',
+  offlineFieldLegend: 'Pytanie {n}',
+  offlineFieldLabel: 'Pytanie ({locale})',
+  offlineFieldType: 'Rodzaj odpowiedzi',
+  offlineFieldType_text: 'Krótki tekst',
+  offlineFieldType_multiline: 'Kilka wierszy',
+  offlineFieldType_phone: 'Numer telefonu',
+  offlineFieldType_choice: 'Wybór',
+  offlineFieldRequired: 'Wymagane',
+  offlineFieldOptions: 'Opcje ({locale}), po jednej w wierszu',
+  offlineSettingsSave: 'Zapisz ustawienia formularza',
+  offlineSettingsSaved: 'Zapisano ustawienia formularza.',
+  offlineSettingsInvalid: 'Sprawdź ustawienia formularza: {detail}',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };
