@@ -10,6 +10,7 @@ import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
 import { BotMissRecorder } from '../conversations/bot-misses.ts';
 import { BotTurn } from '../conversations/bot-turn.ts';
+import { OfflineMessages, type OfflineMessagesDeps } from '../conversations/offline-messages.ts';
 import { PageViewRecorder } from '../conversations/page-views.ts';
 import { QueuePositions } from '../conversations/queue.ts';
 import { SocketBroadcaster } from '../conversations/socket-broadcaster.ts';
@@ -28,6 +29,7 @@ import { VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { ImageUploads } from '../sites/images.ts';
+import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 
 export type ServiceDeps = {
@@ -38,6 +40,8 @@ export type ServiceDeps = {
   selfOrigins: readonly string[];
   namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
   pageViews: { intervalMs: number; maxKeys: number };
+  /** Issue 10: told of every new offline message (the integrator connects agents' e-mail here). */
+  onOfflineMessage?: OfflineMessagesDeps['onOfflineMessage'];
 };
 
 export type Services = ReturnType<typeof buildServices>;
@@ -97,5 +101,13 @@ export function buildServices(deps: ServiceDeps) {
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
+    // Issue 10.
+    offlineSettings: new OfflineSettingsEditor(storage),
+    offlineMessages: new OfflineMessages({
+      store: storage,
+      broadcaster,
+      ...(deps.onOfflineMessage && { onOfflineMessage: deps.onOfflineMessage }),
+      onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
+    }),
   };
 }

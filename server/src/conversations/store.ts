@@ -7,6 +7,7 @@ import type {
   Message,
   MessageKind,
   MessageMeta,
+  OfflineMark,
 } from '@frontdesk/shared';
 import type { Visitor } from '../identity/store.ts';
 
@@ -31,6 +32,8 @@ export type ConversationRecord = {
   createdAt: string;
   updatedAt: string;
   visitor: Visitor;
+  /** Issue 10: left as an offline message (see `isOfflineMessage`); null for a live chat. */
+  offline: OfflineMark | null;
 };
 
 export type NewMessage = {
@@ -69,6 +72,8 @@ export type ConversationPatch = {
   resolvedAt?: string | null;
   rating?: number | null;
   ratingComment?: string | null;
+  /** Issue 10: mark (or unmark, null) the conversation as an offline message. */
+  offline?: OfflineMark | null;
 };
 
 export type ListConversationsQuery = {

@@ -1,5 +1,5 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { Locale, SiteAppearance } from '@frontdesk/shared';
+import type { Locale, OfflineSettings, SiteAppearance } from '@frontdesk/shared';
 
 export type SiteSettings = {
   defaultLocale: Locale | null;
@@ -9,6 +9,8 @@ export type SiteSettings = {
   escalationPhrases: string[];
   /** Confidence the bot needs to answer; null = the engine's frozen default. */
   answerThreshold: number | null;
+  /** Issue 10: the leave-a-message form (long-wait threshold, extra questions). */
+  offline: OfflineSettings;
 };
 
 export type Site = {

@@ -18,6 +18,12 @@ function patchColumns(patch: ConversationPatch) {
     ...(patch.resolvedAt !== undefined && { resolved_at: patch.resolvedAt }),
     ...(patch.rating !== undefined && { rating: patch.rating }),
     ...(patch.ratingComment !== undefined && { rating_comment: patch.ratingComment }),
+    // Issue 10: an offline message.
+    ...(patch.offline !== undefined && {
+      offline_at: patch.offline?.at ?? null,
+      offline_reason: patch.offline?.reason ?? null,
+      offline_answers: patch.offline ? JSON.stringify(patch.offline.answers) : null,
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Schema migrations, applied in order at start by Kysely's migrator. Portable SQL only. */
 import type { Kysely, Migration } from 'kysely';
+import { offlineMessages } from './offline-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -176,4 +177,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
   '0003_sites_and_accounts': sitesAndAccounts,
+  // Issue 10.
+  '0005_offline_messages': offlineMessages,
 };

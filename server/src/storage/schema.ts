@@ -77,6 +77,10 @@ export type ConversationTable = {
   resolved_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Issue 10: set when the conversation is an offline message; answers as JSON. */
+  offline_at?: string | null;
+  offline_reason?: string | null;
+  offline_answers?: string | null;
 };
 
 export type MessageTable = {
