@@ -424,7 +424,7 @@ export const OfflineMessageSchema = record({
   reason: v.picklist(OFFLINE_REASONS),
   answers: v.optional(OfflineAnswersSchema, {}),
 });
-export type OfflineMessageInput = v.InferInput<typeof OfflineMessageSchema>;
+export type OfflineMessageInput = v.InferOutput<typeof OfflineMessageSchema>;
 export type OfflineMessageParsed = v.InferOutput<typeof OfflineMessageSchema>;
 
 const preChatLabel = perLocale(shortText(LIMITS.preChatLabelMaxLength, 'label'));

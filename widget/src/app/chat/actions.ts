@@ -3,6 +3,7 @@ import { EVENTS, LIMITS, type VisitorConversation } from '@frontdesk/shared';
 import { NO_REPLY, type Reply } from '@frontdesk/shared/client';
 import type { ChatContext } from './context.ts';
 import type { Opener } from './conversation.ts';
+import { offlineNow } from './offline.ts';
 
 export type Actions = {
   handoff(): Promise<void>;
@@ -35,6 +36,11 @@ export function createActions(ctx: ChatContext, opener: Opener): Actions {
 
   return {
     async handoff() {
+      // Issue 10: nobody can answer now: the leave-a-message form instead of the queue.
+      if (offlineNow(ctx.state().conversation.site)) {
+        store.dispatch({ type: 'ui/offline-form', open: true });
+        return;
+      }
       await onConversation((conversationId) =>
         transport.request(EVENTS.conversationHandoff, { conversationId }),
       );

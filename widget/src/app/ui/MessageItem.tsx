@@ -26,6 +26,9 @@ export function eventText(message: Message, t: Translate): string {
       return t('resolved');
     case 'reopened':
       return t('reopened');
+    // Issue 10.
+    case 'offline_message':
+      return t(`offlineLeft_${event.offlineReason ?? 'nobody_online'}`);
     default:
       return message.body;
   }

@@ -2,7 +2,8 @@
 import type { QueueInfo } from '@frontdesk/shared';
 import { useWidget } from './context.ts';
 
-export function Waiting({ queue }: { queue: QueueInfo | null }) {
+/** `onLeaveMessage` (issue 10): the wait is long, so the form is offered instead. */
+export function Waiting({ queue, onLeaveMessage }: { queue: QueueInfo | null; onLeaveMessage?: () => void }) {
   const { t } = useWidget();
   return (
     <div class="waiting" role="status">
@@ -17,6 +18,14 @@ export function Waiting({ queue }: { queue: QueueInfo | null }) {
           <>
             {' '}
             <strong>{t('queuePosition', { position: queue.position })}</strong>
+          </>
+        )}
+        {onLeaveMessage && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={onLeaveMessage}>
+              {t('leaveMessageInstead')}
+            </button>
           </>
         )}
       </p>
