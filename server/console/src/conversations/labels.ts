@@ -41,6 +41,9 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return event.agentName ? t('eventResolvedBy', { name: event.agentName }) : t('eventResolved');
     case 'reopened':
       return t('eventReopened');
+    // Issue 10.
+    case 'offline_message':
+      return t('offlineLeft', { reason: t(`offlineReason_${event.offlineReason ?? 'nobody_online'}`) });
   }
 }
 
