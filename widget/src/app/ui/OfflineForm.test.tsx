@@ -104,6 +104,10 @@ describe('leave-a-message form', () => {
     expect(ui.getByLabelText('Topic (optional)').getAttribute('aria-invalid')).toBeNull();
     expect(server.callsOf(EVENTS.offlineMessage)).toEqual([]);
 
+    // An error goes once the field is changed.
+    type(ui.getByLabelText('Order number'), 'A-17');
+    expect(ui.getByLabelText('Order number').getAttribute('aria-invalid')).toBeNull();
+
     type(name, 'a\u0000b');
     fireEvent.click(ui.getByRole('button', { name: 'Send message' }));
     await settle();
@@ -145,10 +149,8 @@ describe('leave-a-message form', () => {
     type(ui.getByLabelText('Your name'), 'Ada');
     type(ui.getByLabelText('E-mail'), 'ada@example.com');
     type(ui.getByLabelText('Message'), 'Hello?');
-    server.script(EVENTS.offlineMessage, {
-      ok: false,
-      error: { code: 'unavailable', message: 'down' },
-    } as never);
+    // The ack is lost (the connection dropped): the form stays, and the retry is the same message.
+    server.script(EVENTS.offlineMessage, NO_REPLY);
     fireEvent.click(ui.getByRole('button', { name: 'Send message' }));
     await settle();
     expect(ui.getByRole('form', { name: 'Leave a message' })).toBeTruthy();

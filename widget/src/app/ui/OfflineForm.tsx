@@ -108,8 +108,12 @@ export function OfflineForm({ reason, fields, onBack }: Props) {
       'aria-required': field.required,
       'aria-invalid': error ? true : undefined,
       'aria-describedby': error ? `${fieldId(field.key)}-error` : undefined,
-      onInput: (event: { currentTarget: { value: string } }) =>
-        setValues((v) => ({ ...v, [field.key]: event.currentTarget.value })),
+      onInput: (event: { currentTarget: { value: string } }) => {
+        const value = event.currentTarget.value;
+        setValues((v) => ({ ...v, [field.key]: value }));
+        // An error says what was wrong with what was there: it goes once the visitor changes it.
+        if (error) setErrors(({ [field.key]: _fixed, ...rest }) => rest);
+      },
     };
     if (field.type === 'multiline') return <textarea {...common} rows={3} maxLength={field.max} />;
     if (field.type === 'choice')

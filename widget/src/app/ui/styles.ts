@@ -77,7 +77,7 @@ svg{stroke:none}
 .composer{display:flex;align-items:flex-end;gap:8px}
 .composer textarea{flex:1;resize:none;min-height:42px;max-height:140px;padding:10px 12px;border:1.5px solid #767676;border-radius:12px;background:#fff;field-sizing:content}
 .send{display:grid;place-items:center;width:42px;height:42px;border:0;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
-.offline-form{display:flex;flex-direction:column;gap:8px;max-height:min(460px,62vh);overflow-y:auto;padding:2px}
+.offline-form{display:flex;flex-direction:column;gap:8px;max-height:min(460px,62vh);overflow-y:auto;padding:4px}
 .offline-form h3{margin:0;font-size:16px}
 .offline-why{margin:0;font-size:14px}
 .offline-field{display:flex;flex-direction:column;gap:3px}
