@@ -59,6 +59,9 @@ export function createChat(deps: ChatDeps): Chat {
     retryLater,
   });
 
+  // Issue 10: the leave-a-message form.
+  const offline = createOfflineActions(ctx, opener, (message) => timeline.accept(message));
+
   function retryLater(): void {
     retry.schedule(() => {
       if (online()) void (ready() ? outbox.flush() : session.run());
@@ -109,9 +112,8 @@ export function createChat(deps: ChatDeps): Chat {
   }
 
   return {
-    ...createActions(ctx, opener),
-    // Issue 10: the leave-a-message form.
-    ...createOfflineActions(ctx, opener, (message) => timeline.accept(message)),
+    ...offline,
+    ...createActions(ctx, opener, offline.checkOffline),
     start() {
       if (unsubscribe) return;
       unsubscribe = transport.subscribe(onTransport);

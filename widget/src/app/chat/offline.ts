@@ -35,6 +35,11 @@ export type OfflineActions = {
   leaveMessage(form: OfflineForm): Promise<boolean>;
   /** Shows the form (the waiting view's "Leave a message instead") or puts it away ("Back to the chat"). */
   showOfflineForm(open: boolean): void;
+  /**
+   * Why nobody can answer, asked of the server now: the site's `agentsOnline` is a snapshot from the
+   * last connect, and an agent may have signed in since. Falls back to the snapshot when offline.
+   */
+  checkOffline(): Promise<OfflineReason | null>;
 };
 
 export function createOfflineActions(
@@ -43,6 +48,13 @@ export function createOfflineActions(
   accept: (message: Message) => void,
 ): OfflineActions {
   return {
+    async checkOffline() {
+      if (ctx.ready()) {
+        const reply = await ctx.transport.request(EVENTS.sessionInit, { locale: ctx.locale });
+        if (reply.ok) ctx.store.dispatch({ type: 'site/refreshed', site: reply.data.site });
+      }
+      return offlineNow(ctx.state().conversation.site);
+    },
     showOfflineForm(open) {
       ctx.store.dispatch({ type: 'ui/offline-form', open });
     },

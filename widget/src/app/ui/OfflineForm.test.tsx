@@ -74,6 +74,17 @@ describe('leave-a-message form', () => {
     expect(log.textContent).toContain('Left a message: nobody was online');
   });
 
+  it('asks the server again before showing the form: an agent who signed in since the page loaded gets the chat', async () => {
+    const server = createFakeServer({ site: offlineSite });
+    const { ui } = await mountWidget(server);
+    server.site.agentsOnline = 1;
+    fireEvent.click(ui.getByRole('button', { name: 'Talk to a person' }));
+    await settle();
+    expect(server.callsOf(EVENTS.conversationHandoff)).toHaveLength(1);
+    expect(ui.queryByRole('form', { name: 'Leave a message' })).toBeNull();
+    expect(ui.getByText('Connecting you with a person…')).toBeTruthy();
+  });
+
   it('refuses empty and wrong fields, ties each error to its field and focuses the first one', async () => {
     const server = createFakeServer({ site: offlineSite });
     const { ui } = await mountWidget(server);

@@ -1,6 +1,6 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-import { useId } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
@@ -33,6 +33,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const left = current?.state === 'queued' ? (current.offline ?? null) : null;
   const forced = current?.state === 'queued' && reason !== null && reason !== 'long_wait';
   const form = !unavailable && !left && reason !== null && (state.ui.offlineForm || forced) ? reason : null;
+  // Queued while the snapshot says nobody can answer: ask again (an agent may have signed in since).
+  const recheck = forced && !left ? current.id : null;
+  useEffect(() => {
+    if (recheck) void chat.checkOffline();
+  }, [recheck]);
 
   return (
     <div
