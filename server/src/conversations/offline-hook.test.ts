@@ -96,6 +96,16 @@ describe('OfflineMessages hook', () => {
     await storage.close();
   });
 
+  it('A5 a verified visitor keeps the identity the site vouched for; the form does not overwrite it', async () => {
+    const { storage, ctx, input } = await seed();
+    const service = new OfflineMessages({ store: storage, broadcaster: recordingBroadcaster().broadcaster });
+    await service.leave({ ...ctx, visitor: { ...ctx.visitor, verified: true } }, input);
+    const stored = await storage.getConversation(input.conversationId);
+    expect(stored?.visitor).toMatchObject({ name: null, email: null });
+    expect(stored?.offline?.reason).toBe('closed');
+    await storage.close();
+  });
+
   it('refuses once a person has taken over (the form is for when nobody can answer)', async () => {
     const { storage, ctx, input } = await seed();
     await storage.updateConversation(input.conversationId, 0, { state: 'assigned' }, null);

@@ -84,7 +84,9 @@ export class OfflineMessages {
         duplicate: true,
       };
 
-    await store.updateVisitorContact(ctx.visitor.id, { name: input.name, email: input.email });
+    // A verified identity (the site's HMAC) is never overwritten by what someone typed in a form.
+    if (!ctx.visitor.verified)
+      await store.updateVisitorContact(ctx.visitor.id, { name: input.name, email: input.email });
     if (appended.status === 'stored') {
       broadcaster.messageStored(appended.conversation, appended.message);
       broadcaster.previewChanged(appended.conversation);
