@@ -110,6 +110,8 @@ export type WidgetSite = {
   logoUrl?: string | null;
   /** Flash the host page's title while new messages wait unread. */
   titleFlash?: boolean;
+  /** Chime when a message arrives unseen. */
+  sound?: boolean;
   /** Issue 10: the leave-a-message form's long-wait threshold and extra questions. */
   offline?: WidgetOffline;
 };

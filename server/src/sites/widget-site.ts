@@ -17,6 +17,7 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     subtitle: look.subtitle[locale] ?? null,
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
+    sound: look.sound,
     // Issue 10.
     offline: widgetOffline(site.settings.offline, locale),
   };

@@ -1,4 +1,5 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
+import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import { useEffect, useId } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
@@ -102,6 +103,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             disabled={unavailable}
             preview={state.connection.status === 'preview'}
             draft={state.ui.draft}
+            afterResolution={
+              current?.state === 'resolved'
+                ? afterResolution(state.ui.rated || current.rating !== null)
+                : null
+            }
           />
         )}
       </div>
