@@ -28,7 +28,9 @@ export type SystemEventName =
   | 'resolved'
   | 'reopened'
   | 'abandoned'
-  | 'requeued';
+  | 'requeued'
+  /** Issue 10: the visitor left a message for the team (no transition of its own). */
+  | 'offline_message';
 
 export type Transition =
   | { ok: true; changed: true; to: ConversationState; event: SystemEventName }

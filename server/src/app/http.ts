@@ -12,6 +12,7 @@ import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-s
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
+import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -86,6 +87,16 @@ export function createHttpApp(deps: HttpDeps) {
       sessions: services.sessions,
       selfOrigins,
       trustProxy: deps.trustProxy,
+    }),
+  );
+  // Issue 10.
+  app.route(
+    '/',
+    offlineSettingsRoutes({
+      sites: deps.storage,
+      editor: services.offlineSettings,
+      sessions: services.sessions,
+      selfOrigins,
     }),
   );
   app.all(ROUTES.api, noSuchEndpoint);

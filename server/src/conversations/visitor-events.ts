@@ -2,6 +2,7 @@
 import { EVENTS, pickLocale, type VisitorClientEvents } from '@frontdesk/shared';
 import {
   ConversationRefSchema,
+  OfflineMessageSchema,
   OpenConversationSchema,
   PageViewSchema,
   RateSchema,
@@ -17,6 +18,7 @@ import type { Budgets } from '../limits/index.ts';
 import { widgetSite } from '../sites/widget-site.ts';
 import { socketHandlers } from '../transport/realtime/handler.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { OfflineMessages } from './offline-messages.ts';
 import type { PageViewRecorder } from './page-views.ts';
 import type { QueuePositions } from './queue.ts';
 import type { ConversationRecord } from './store.ts';
@@ -29,6 +31,8 @@ export type VisitorEventsDeps = {
   presence: Presence;
   pageViews: PageViewRecorder;
   queue: QueuePositions;
+  /** Issue 10: the leave-a-message form. */
+  offlineMessages: OfflineMessages;
   budgets: Budgets;
   logger: Logger;
 };
@@ -86,5 +90,10 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.pageView, PageViewSchema, async (input) => {
     deps.pageViews.record(ctx.visitor.id, input);
     return null;
+  });
+  // Issue 10.
+  handle(EVENTS.offlineMessage, OfflineMessageSchema, async (input) => {
+    const left = await deps.offlineMessages.leave(ctx, input);
+    return { conversation: await view(left.conversation), message: left.message, duplicate: left.duplicate };
   });
 }

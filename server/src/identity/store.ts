@@ -81,4 +81,6 @@ export type VisitorsStore = {
   createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<void>;
+  /** Issue 10: the name and e-mail a visitor gave on the leave-a-message form (unverified). */
+  updateVisitorContact(id: string, contact: { name: string; email: string }): Promise<void>;
 };

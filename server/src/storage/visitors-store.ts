@@ -47,5 +47,12 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         .where('id', '=', id)
         .execute();
     },
+    async updateVisitorContact(id, contact) {
+      await db
+        .updateTable('visitors')
+        .set({ name: contact.name, email: contact.email, last_seen_at: now() })
+        .where('id', '=', id)
+        .execute();
+    },
   };
 }

@@ -8,6 +8,7 @@ import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
 import { createSitesApi, type SitesApi } from '../sites/api.ts';
+import { createOfflineSettingsApi, type OfflineSettingsApi } from '../sites/offline-api.ts';
 import { createUnansweredApi, type UnansweredApi } from '../unanswered/api.ts';
 
 export type ConsoleApi = AuthApi &
@@ -17,7 +18,8 @@ export type ConsoleApi = AuthApi &
   SettingsApi &
   SitesApi &
   AgentsApi &
-  ProfileApi;
+  ProfileApi &
+  OfflineSettingsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -30,5 +32,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createSitesApi(http),
     ...createAgentsApi(http),
     ...createProfileApi(http),
+    // Issue 10.
+    ...createOfflineSettingsApi(http),
   };
 }

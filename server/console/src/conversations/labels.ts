@@ -48,6 +48,9 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return t('eventAbandoned');
     case 'requeued':
       return t('eventRequeued');
+    // Issue 10.
+    case 'offline_message':
+      return t('offlineLeft', { reason: t(`offlineReason_${event.offlineReason ?? 'nobody_online'}`) });
   }
 }
 

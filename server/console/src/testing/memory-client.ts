@@ -21,6 +21,7 @@ import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
+import { createMemoryOfflineApi } from './memory-offline.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -41,6 +42,8 @@ export type MemoryClient = ConsoleClient & {
   faq: MemoryFaqApi;
   /** Sites, agents and the signed-in agent's profile (the client's methods for them are this object's). */
   admin: MemoryAdminApi;
+  /** Issue 10: the offline settings store and the record of saves. */
+  offline: ReturnType<typeof createMemoryOfflineApi>;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -141,10 +144,14 @@ export function createMemoryClient(
 
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
+  const offline = createMemoryOfflineApi(agent);
   const client: MemoryClient = {
     ...faq,
     faq,
     admin,
+    // Issue 10.
+    offline,
+    ...offline.api,
     listSites: () => admin.listSites(),
     createSite: (input) => admin.createSite(input),
     getSite: (siteId) => admin.getSite(siteId),
