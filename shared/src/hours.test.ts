@@ -158,7 +158,9 @@ describe('closed dates, empty schedules, midnight', () => {
 describe('properties', () => {
   const zones = ['Europe/Warsaw', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];
   const time = (minutes: number) =>
-    minutes === 1440 ? '24:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+    minutes === 1440
+      ? '24:00'
+      : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   // Per day: sorted cut points (quarter hours) paired into non-overlapping intervals.
   const day = fc
     .uniqueArray(fc.integer({ min: 0, max: 96 }), { maxLength: 6 })
@@ -177,12 +179,16 @@ describe('properties', () => {
     .map(({ zone, days, closed }) =>
       hours(
         zone,
-        days.flatMap((pairs, d) => pairs.map(([o, c]) => ({ day: d as Weekday, open: time(o), close: time(c) }))),
+        days.flatMap((pairs, d) =>
+          pairs.map(([o, c]) => ({ day: d as Weekday, open: time(o), close: time(c) })),
+        ),
         closed.map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
       ),
     );
   // Instants through 2026, both DST changes included, at whole seconds.
-  const instant = fc.integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 }).map((s) => s * 1000);
+  const instant = fc
+    .integer({ min: Date.UTC(2026, 0, 1) / 1000, max: Date.UTC(2027, 0, 1) / 1000 })
+    .map((s) => s * 1000);
 
   it('closed now: the next opening is later, open, and nothing opens before it', () => {
     fc.assert(

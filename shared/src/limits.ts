@@ -94,6 +94,10 @@ export const LIMITS = {
   markdownCacheEntries: 500,
   /** Longest locale tag a client may send (BCP 47 tags stay well under it). */
   localeMaxLength: 35,
+  /** Business hours (issue 10): intervals on one weekday, closed dates, length of a zone name. */
+  hoursIntervalsPerDayMax: 6,
+  hoursClosedDatesMax: 200,
+  timeZoneMaxLength: 64,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

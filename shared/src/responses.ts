@@ -193,11 +193,19 @@ export const SiteSummarySchema = v.object({
   createdAt: text,
 });
 
+/** Business hours (issue 10). */
+export const BusinessHoursReplySchema = v.object({
+  timeZone: text,
+  weekly: v.array(v.object({ day: v.picklist([0, 1, 2, 3, 4, 5, 6]), open: text, close: text })),
+  closedDates: v.array(text),
+});
+
 export const SiteDetailSchema = v.object({
   ...SiteSummarySchema.entries,
   allowedOrigins: v.array(text),
   defaultLocale: v.nullable(Locale),
   appearance: SiteAppearanceReplySchema,
+  hours: v.optional(v.nullable(BusinessHoursReplySchema), null),
 });
 
 export const AgentAccountSchema = v.object({

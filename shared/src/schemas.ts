@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
+import { canonicalTimeZone, parseLocalDate, parseTimeOfDay, WEEKDAYS } from './hours.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
@@ -329,6 +330,80 @@ export const SiteCreateSchema = record({
 });
 export type SiteCreateInput = v.InferOutput<typeof SiteCreateSchema>;
 
+// Business hours (issue 10): a real IANA zone, HH:MM intervals with open < close, no overlaps on a day,
+// real calendar dates, bounded lists (LIMITS.hours*).
+
+export const TimeZoneSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.timeZoneMaxLength, 'time zone is too long'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const zone = canonicalTimeZone(dataset.value);
+    if (zone) return zone;
+    addIssue({ message: `${dataset.value || '(empty)'}: not a known time zone` });
+    return NEVER;
+  }),
+);
+
+const timeOfDay = (what: string, latest: number) =>
+  v.pipe(
+    v.string(),
+    v.check((text) => {
+      const minutes = parseTimeOfDay(text);
+      return minutes !== null && minutes <= latest;
+    }, `${what} must be a time HH:MM`),
+  );
+
+const HoursIntervalSchema = record({
+  day: v.picklist(WEEKDAYS),
+  open: timeOfDay('opening time', 1439),
+  close: timeOfDay('closing time', 1440),
+});
+
+const minutesOf = (text: string) => parseTimeOfDay(text) ?? 0;
+
+/** The first problem of a weekly schedule: an interval that ends before it starts, overlaps, too many a day. */
+function weeklyProblem(weekly: readonly v.InferOutput<typeof HoursIntervalSchema>[]): string | null {
+  for (const day of WEEKDAYS) {
+    const list = weekly.filter((i) => i.day === day).sort((a, b) => minutesOf(a.open) - minutesOf(b.open));
+    if (list.length > LIMITS.hoursIntervalsPerDayMax) {
+      return `day ${day}: at most ${LIMITS.hoursIntervalsPerDayMax} intervals`;
+    }
+    for (const [n, interval] of list.entries()) {
+      if (minutesOf(interval.close) <= minutesOf(interval.open)) {
+        return `day ${day}: ${interval.open}–${interval.close} closes before it opens`;
+      }
+      const previous = list[n - 1];
+      if (previous && minutesOf(interval.open) < minutesOf(previous.close)) {
+        return `day ${day}: ${previous.open}–${previous.close} and ${interval.open}–${interval.close} overlap`;
+      }
+    }
+  }
+  return null;
+}
+
+export const BusinessHoursSchema = record({
+  timeZone: TimeZoneSchema,
+  weekly: v.pipe(
+    v.array(HoursIntervalSchema),
+    v.maxLength(LIMITS.hoursIntervalsPerDayMax * 7, 'too many intervals'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problem = dataset.typed ? weeklyProblem(dataset.value) : null;
+      if (problem) addIssue({ message: problem });
+    }),
+  ),
+  closedDates: v.pipe(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.check((d) => parseLocalDate(d) !== null, 'must be a date YYYY-MM-DD'),
+      ),
+    ),
+    v.maxLength(LIMITS.hoursClosedDatesMax, `at most ${LIMITS.hoursClosedDatesMax} closed dates`),
+    v.transform((dates) => [...new Set(dates)].sort()),
+  ),
+});
+export type BusinessHoursInput = v.InferOutput<typeof BusinessHoursSchema>;
+
 /** A change to a site: only the fields given change; the appearance (without the logo) is replaced whole. */
 export const SitePatchSchema = record({
   name: v.optional(SiteNameSchema),
@@ -336,6 +411,8 @@ export const SitePatchSchema = record({
   defaultLocale: v.optional(v.nullable(LocaleSchema)),
   appearance: v.optional(SiteAppearanceSchema),
   archived: v.optional(v.boolean()),
+  /** Business hours (issue 10): replaced whole; null = no schedule. */
+  hours: v.optional(v.nullable(BusinessHoursSchema)),
 });
 export type SitePatchInput = v.InferOutput<typeof SitePatchSchema>;
 

@@ -35,6 +35,8 @@ export type StartOptions = {
   sessionRecheckMs?: number;
   /** The sites' bots (default: engines built from storage); tests pass one that fails. */
   bot?: (storage: Storage) => BotRegistry;
+  /** The instant business hours are judged at (issue 10); tests pass a fake one. */
+  clock?: () => Date;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -60,6 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
       maxKeys: config.rateLimits.maxKeys,
     },
+    ...(options.clock && { clock: options.clock }),
   });
   const app = createHttpApp({
     services,

@@ -38,12 +38,15 @@ export type ServiceDeps = {
   selfOrigins: readonly string[];
   namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
   pageViews: { intervalMs: number; maxKeys: number };
+  /** The instant business hours are judged at (issue 10); default: the system clock. Tests fake it. */
+  clock?: () => Date;
 };
 
 export type Services = ReturnType<typeof buildServices>;
 
 export function buildServices(deps: ServiceDeps) {
   const { storage, bot, budgets, logger, namespaces } = deps;
+  const clock = deps.clock ?? (() => new Date());
 
   const sessionSockets = new SessionSockets(namespaces.agent);
   const sessions = new AgentSessions(storage, sessionSockets, logger);
@@ -66,9 +69,11 @@ export function buildServices(deps: ServiceDeps) {
     transitions,
     broadcaster,
     logger,
+    clock,
   });
 
   return {
+    clock,
     sessionSockets,
     sessions,
     accounts,

@@ -12,6 +12,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   botMissesBeforeHandoff: 2,
   escalationPhrases: [],
   answerThreshold: null,
+  hours: null,
 };
 
 type StoredSettings = Partial<SiteSettings> & {

@@ -1,5 +1,5 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { Locale, SiteAppearance } from '@frontdesk/shared';
+import type { BusinessHours, Locale, SiteAppearance } from '@frontdesk/shared';
 
 export type SiteSettings = {
   defaultLocale: Locale | null;
@@ -9,6 +9,8 @@ export type SiteSettings = {
   escalationPhrases: string[];
   /** Confidence the bot needs to answer; null = the engine's frozen default. */
   answerThreshold: number | null;
+  /** Business hours (issue 10): null = no schedule, always in (only who is online decides). */
+  hours: BusinessHours | null;
 };
 
 export type Site = {

@@ -1,8 +1,10 @@
 /** What the widget is told about its site: looks, greeting and quick replies in the visitor's language. */
 import type { Locale, WidgetSite } from '@frontdesk/shared';
+import { widgetHours } from './availability.ts';
 import type { Site } from './store.ts';
 
-export function widgetSite(site: Site, locale: Locale, agentsOnline: number): WidgetSite {
+/** `now`: the session's start, for the business hours (issue 10); the caller's clock. */
+export function widgetSite(site: Site, locale: Locale, agentsOnline: number, now: Date): WidgetSite {
   const look = site.settings.appearance;
   return {
     name: site.name,
@@ -17,5 +19,6 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     subtitle: look.subtitle[locale] ?? null,
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
+    hours: widgetHours(site, now),
   };
 }

@@ -99,6 +99,12 @@ export const SCHEMA_EXAMPLES = {
   AgentPasswordResetSchema: { password: 'a long new password' },
   ProfilePatchSchema: { name: 'Ann', avatarColor: '#aa3355' },
   PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
+  // Business hours (issue 10).
+  BusinessHoursSchema: {
+    timeZone: 'Europe/Warsaw',
+    weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+    closedDates: ['2026-12-24'],
+  },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

@@ -54,6 +54,8 @@ export type HarnessOptions = {
   logger?: Logger;
   /** Passed to the server (see `StartOptions`): the sites' bots, e.g. one that fails. */
   bot?: StartOptions['bot'];
+  /** Passed to the server (see `StartOptions`): a fake clock for business hours. */
+  clock?: StartOptions['clock'];
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
@@ -71,6 +73,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
     bot: options.bot,
+    clock: options.clock,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;
