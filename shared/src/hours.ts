@@ -222,3 +222,38 @@ export function currentClosing(hours: BusinessHours, instant: Date | number): Da
   const lastDay = Math.floor(wallAt(p.zone, t) / DAY) + p.horizon;
   return end !== null && end < lastDay * DAY - DAY ? new Date(end) : null;
 }
+
+/** What can be wrong with one weekday's intervals (the admin schema and the console both ask). */
+export type HoursProblem =
+  | { type: 'time'; day: Weekday; interval: HoursInterval }
+  | { type: 'order'; day: Weekday; interval: HoursInterval }
+  | { type: 'overlap'; day: Weekday; interval: HoursInterval; other: HoursInterval }
+  | { type: 'too_many'; day: Weekday; max: number };
+
+/**
+ * Every problem of a weekly schedule, per day: a time that is not `HH:MM` (or an opening at 24:00),
+ * a closing not after its opening, overlapping intervals (back to back is fine), too many a day.
+ */
+export function weeklyProblems(weekly: readonly HoursInterval[], maxPerDay: number): HoursProblem[] {
+  const problems: HoursProblem[] = [];
+  for (const day of WEEKDAYS) {
+    const list = weekly.filter((i) => i.day === day);
+    if (list.length > maxPerDay) problems.push({ type: 'too_many', day, max: maxPerDay });
+    const timed: { interval: HoursInterval; open: number; close: number }[] = [];
+    for (const interval of list) {
+      const open = parseTimeOfDay(interval.open);
+      const close = parseTimeOfDay(interval.close);
+      if (open === null || close === null || open === 1440) problems.push({ type: 'time', day, interval });
+      else if (close <= open) problems.push({ type: 'order', day, interval });
+      else timed.push({ interval, open, close });
+    }
+    timed.sort((a, b) => a.open - b.open);
+    for (let n = 1; n < timed.length; n++) {
+      const [previous, current] = [timed[n - 1], timed[n]];
+      if (previous && current && current.open < previous.close) {
+        problems.push({ type: 'overlap', day, interval: current.interval, other: previous.interval });
+      }
+    }
+  }
+  return problems;
+}

@@ -205,7 +205,7 @@ export const SiteDetailSchema = v.object({
   allowedOrigins: v.array(text),
   defaultLocale: v.nullable(Locale),
   appearance: SiteAppearanceReplySchema,
-  hours: v.optional(v.nullable(BusinessHoursReplySchema), null),
+  hours: v.optional(v.nullable(BusinessHoursReplySchema)),
 });
 
 export const AgentAccountSchema = v.object({

@@ -7,7 +7,14 @@
 import * as v from 'valibot';
 import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
-import { canonicalTimeZone, parseLocalDate, parseTimeOfDay, WEEKDAYS } from './hours.ts';
+import {
+  canonicalTimeZone,
+  type HoursProblem,
+  parseLocalDate,
+  parseTimeOfDay,
+  WEEKDAYS,
+  weeklyProblems,
+} from './hours.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
@@ -359,26 +366,19 @@ const HoursIntervalSchema = record({
   close: timeOfDay('closing time', 1440),
 });
 
-const minutesOf = (text: string) => parseTimeOfDay(text) ?? 0;
-
-/** The first problem of a weekly schedule: an interval that ends before it starts, overlaps, too many a day. */
-function weeklyProblem(weekly: readonly v.InferOutput<typeof HoursIntervalSchema>[]): string | null {
-  for (const day of WEEKDAYS) {
-    const list = weekly.filter((i) => i.day === day).sort((a, b) => minutesOf(a.open) - minutesOf(b.open));
-    if (list.length > LIMITS.hoursIntervalsPerDayMax) {
-      return `day ${day}: at most ${LIMITS.hoursIntervalsPerDayMax} intervals`;
-    }
-    for (const [n, interval] of list.entries()) {
-      if (minutesOf(interval.close) <= minutesOf(interval.open)) {
-        return `day ${day}: ${interval.open}–${interval.close} closes before it opens`;
-      }
-      const previous = list[n - 1];
-      if (previous && minutesOf(interval.open) < minutesOf(previous.close)) {
-        return `day ${day}: ${previous.open}–${previous.close} and ${interval.open}–${interval.close} overlap`;
-      }
-    }
+/** The schema's words for a schedule problem (the console has its own, in both languages). */
+function weeklyProblemText(problem: HoursProblem): string {
+  const span = (i: { open: string; close: string }) => `${i.open}–${i.close}`;
+  switch (problem.type) {
+    case 'too_many':
+      return `day ${problem.day}: at most ${problem.max} intervals`;
+    case 'time':
+      return `day ${problem.day}: ${span(problem.interval)} is not a time range`;
+    case 'order':
+      return `day ${problem.day}: ${span(problem.interval)} closes before it opens`;
+    case 'overlap':
+      return `day ${problem.day}: ${span(problem.other)} and ${span(problem.interval)} overlap`;
   }
-  return null;
 }
 
 export const BusinessHoursSchema = record({
@@ -387,8 +387,9 @@ export const BusinessHoursSchema = record({
     v.array(HoursIntervalSchema),
     v.maxLength(LIMITS.hoursIntervalsPerDayMax * 7, 'too many intervals'),
     v.rawCheck(({ dataset, addIssue }) => {
-      const problem = dataset.typed ? weeklyProblem(dataset.value) : null;
-      if (problem) addIssue({ message: problem });
+      if (!dataset.typed) return;
+      const [problem] = weeklyProblems(dataset.value, LIMITS.hoursIntervalsPerDayMax);
+      if (problem) addIssue({ message: weeklyProblemText(problem) });
     }),
   ),
   closedDates: v.pipe(

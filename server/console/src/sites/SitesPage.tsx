@@ -10,6 +10,7 @@ import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import type { SitesApi } from './api.ts';
+import { HoursSection } from './HoursSection.tsx';
 import { OriginsField } from './OriginsField.tsx';
 import { checkOrigins } from './origins.ts';
 
@@ -197,6 +198,7 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
           onReload={reload}
         />
       )}
+      {state.status === 'ready' && <HoursSection key={state.data.id} site={state.data} client={client} />}
     </section>
   );
 }
