@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -75,6 +76,8 @@ describeInBrowser('business hours in the browser', () => {
       closedDates: [],
     });
     await shot(admin, 'hours-console');
+    const blocking = (await runAxe(admin)).filter(isBlocking);
+    expect(blocking, formatViolations(blocking)).toEqual([]);
   });
 
   it.each([
@@ -102,6 +105,8 @@ describeInBrowser('business hours in the browser', () => {
       if (locale === 'en-US') expect(text).toBe(`We're away right now. Back on ${weekday} at ${time}.`);
       else expect(text).toMatch(new RegExp(`^Teraz nas nie ma\\. Wracamy (w|we) \\S+ o ${time}\\.$`));
       await shot(page, `hours-widget-${locale}-${device}`);
+      const blocking = (await runAxe(page)).filter(isBlocking);
+      expect(blocking, formatViolations(blocking)).toEqual([]);
       await page.context().close();
     },
   );
