@@ -101,6 +101,8 @@ export type WidgetSite = {
   logoUrl?: string | null;
   /** Flash the host page's title while new messages wait unread. */
   titleFlash?: boolean;
+  /** Chime when a message arrives unseen. */
+  sound?: boolean;
   /** Business hours (issue 10, additive): null or absent = the site keeps no schedule. */
   hours?: WidgetHours | null;
 };

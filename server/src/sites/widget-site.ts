@@ -19,6 +19,7 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number, now
     subtitle: look.subtitle[locale] ?? null,
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
+    sound: look.sound,
     hours: widgetHours(site, now),
   };
 }
