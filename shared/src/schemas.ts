@@ -20,6 +20,7 @@ import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
 import { markdownProblem } from './markdown-complexity.ts';
 import { type OriginProblem, parseAllowedOrigin } from './origins.ts';
+import { CHOSEN_PRESENCE_STATUSES } from './presence.ts';
 import { WIDGET_POSITIONS } from './sites.ts';
 
 /** True for `{…}` from JSON (or a null-prototype object); false for arrays, dates, maps, class instances. */
@@ -413,6 +414,15 @@ export const SitePatchSchema = record({
   defaultLocale: v.optional(v.nullable(LocaleSchema)),
   appearance: v.optional(SiteAppearanceSchema),
   archived: v.optional(v.boolean()),
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(LIMITS.abandonAfterMinutesMin),
+      v.maxValue(LIMITS.abandonAfterMinutesMax),
+    ),
+  ),
   /** Business hours (issue 10): replaced whole; null = no schedule. */
   hours: v.optional(v.nullable(BusinessHoursSchema)),
 });
@@ -459,6 +469,14 @@ export const PasswordChangeSchema = record({
   newPassword: PasswordSchema,
 });
 export type PasswordChangeInput = v.InferOutput<typeof PasswordChangeSchema>;
+
+// Issue 10 (presence)
+/** An agent's status: `auto` when the console set it after idle time (it returns to online on activity). */
+export const PresenceSetSchema = record({
+  status: v.picklist(CHOSEN_PRESENCE_STATUSES),
+  auto: v.optional(v.boolean()),
+});
+export type PresenceSetInput = v.InferOutput<typeof PresenceSetSchema>;
 
 export type Schema = v.GenericSchema;
 export { v };

@@ -59,6 +59,8 @@ export type SiteDetail = SiteSummary & {
   allowedOrigins: string[];
   defaultLocale: Locale | null;
   appearance: SiteAppearance;
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes?: number;
   /** Business hours (issue 10): null = no schedule (always in; only who is online decides). */
   hours?: BusinessHours | null;
 };

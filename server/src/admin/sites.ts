@@ -31,6 +31,7 @@ export const siteDetail = (site: Site): SiteDetail => ({
   allowedOrigins: site.allowedOrigins,
   defaultLocale: site.settings.defaultLocale,
   appearance: site.settings.appearance,
+  abandonAfterMinutes: site.settings.abandonAfterMinutes,
   hours: site.settings.hours,
 });
 
@@ -85,6 +86,8 @@ export class SiteAdmin {
     if (patch.defaultLocale !== undefined) settings = { ...settings, defaultLocale: patch.defaultLocale };
     // The appearance is replaced whole, but the logo has its own route.
     if (patch.appearance) settings = withAppearance(settings, patch.appearance);
+    if (patch.abandonAfterMinutes !== undefined)
+      settings = { ...settings, abandonAfterMinutes: patch.abandonAfterMinutes };
     if (patch.hours !== undefined) settings = { ...settings, hours: patch.hours };
     const updated = await this.store.updateSite(site.id, {
       ...(patch.name !== undefined && { name: patch.name }),

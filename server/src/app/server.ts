@@ -15,7 +15,7 @@ import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
 import { mountRealtime } from './realtime.ts';
-import { buildServices } from './services.ts';
+import { buildServices, type PresenceOptions } from './services.ts';
 
 export type RunningServer = {
   url: string;
@@ -26,6 +26,8 @@ export type RunningServer = {
   budgets: Budgets;
   logger: Logger;
   close(): Promise<void>;
+  /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
+  sweepAbandoned(): Promise<number>;
 };
 
 export type StartOptions = {
@@ -35,8 +37,8 @@ export type StartOptions = {
   sessionRecheckMs?: number;
   /** The sites' bots (default: engines built from storage); tests pass one that fails. */
   bot?: (storage: Storage) => BotRegistry;
-  /** The instant business hours are judged at (issue 10); tests pass a fake one. */
-  clock?: () => Date;
+  /** Issue 10 (presence): clock, offline grace, sweep interval (tests use a fake clock). */
+  presence?: PresenceOptions;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -62,7 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
       maxKeys: config.rateLimits.maxKeys,
     },
-    ...(options.clock && { clock: options.clock }),
+    presence: options.presence,
   });
   const app = createHttpApp({
     services,
@@ -95,6 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bot,
     budgets,
     logger,
+    sweepAbandoned: () => services.abandonSweeper.sweep(),
     async close() {
       realtime.close();
       io.disconnectSockets(true);

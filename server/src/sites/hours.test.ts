@@ -23,7 +23,7 @@ const weekdays: BusinessHours = {
 };
 
 beforeAll(async () => {
-  h = await startHarness({ clock: () => now });
+  h = await startHarness({ presence: { clock: () => now } });
   const admin = await h.createAgent('Ada', 'admin');
   const res = await fetch(h.url + API.login, {
     method: 'POST',

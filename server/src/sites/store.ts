@@ -9,6 +9,8 @@ export type SiteSettings = {
   escalationPhrases: string[];
   /** Confidence the bot needs to answer; null = the engine's frozen default. */
   answerThreshold: number | null;
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes: number;
   /** Business hours (issue 10): null = no schedule, always in (only who is online decides). */
   hours: BusinessHours | null;
 };

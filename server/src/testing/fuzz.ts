@@ -99,6 +99,8 @@ export const SCHEMA_EXAMPLES = {
   AgentPasswordResetSchema: { password: 'a long new password' },
   ProfilePatchSchema: { name: 'Ann', avatarColor: '#aa3355' },
   PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
+  // Issue 10 (presence)
+  PresenceSetSchema: { status: 'away', auto: true },
   // Business hours (issue 10).
   BusinessHoursSchema: {
     timeZone: 'Europe/Warsaw',
@@ -127,4 +129,5 @@ export const AGENT_EVENT_EXAMPLES = {
   [EVENTS.conversationTake]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationReturn]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationResolve]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.presenceSet]: SCHEMA_EXAMPLES.PresenceSetSchema,
 } satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };

@@ -56,8 +56,8 @@ export type HarnessOptions = {
   bot?: StartOptions['bot'];
   /** `DATABASE_URL` of the server, e.g. a PostgreSQL test database; default: SQLite in the data dir. */
   databaseUrl?: string;
-  /** Passed to the server (see `StartOptions`): a fake clock for business hours. */
-  clock?: StartOptions['clock'];
+  /** Issue 10 (presence): clock, offline grace, sweep interval. */
+  presence?: StartOptions['presence'];
 };
 
 /** The database of every harness this test file starts without its own `databaseUrl`. */
@@ -87,7 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
     bot: options.bot,
-    clock: options.clock,
+    presence: options.presence,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;

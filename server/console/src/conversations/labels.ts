@@ -24,6 +24,8 @@ export function stateText(c: AgentConversation, meId: string, t: Translate): str
         : t('stateAssignedTo', { name: c.agentName ?? t('authorAgent') });
     case 'resolved':
       return t('stateResolved');
+    case 'abandoned':
+      return t('stateAbandoned');
   }
 }
 
@@ -41,6 +43,11 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return event.agentName ? t('eventResolvedBy', { name: event.agentName }) : t('eventResolved');
     case 'reopened':
       return t('eventReopened');
+    // Issue 10 (presence)
+    case 'abandoned':
+      return t('eventAbandoned');
+    case 'requeued':
+      return t('eventRequeued');
   }
 }
 

@@ -13,6 +13,7 @@ import type { SitesApi } from './api.ts';
 import { HoursSection } from './HoursSection.tsx';
 import { OriginsField } from './OriginsField.tsx';
 import { checkOrigins } from './origins.ts';
+import { WaitingSettings } from './WaitingSettings.tsx';
 
 type Props = {
   client: SitesApi;
@@ -198,6 +199,7 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
           onReload={reload}
         />
       )}
+      {state.status === 'ready' && <WaitingSettings key={state.data.id} site={state.data} client={client} />}
       {state.status === 'ready' && <HoursSection key={state.data.id} site={state.data} client={client} />}
     </section>
   );

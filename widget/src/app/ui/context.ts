@@ -17,7 +17,7 @@ export type WidgetContextValue = {
   markdown: RenderMarkdown | null;
   /** The composer's text changed; none in the preview. */
   onDraft?: (text: string) => void;
-  /** The visitor's language, for dates and times (business hours, issue 10); default English. */
+  /** Issue 10: the visitor's language, for plural forms (default English). */
   locale?: Locale;
 };
 
