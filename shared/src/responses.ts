@@ -219,6 +219,13 @@ export const SiteSummarySchema = v.object({
   createdAt: text,
 });
 
+/** Business hours (issue 10). */
+export const BusinessHoursReplySchema = v.object({
+  timeZone: text,
+  weekly: v.array(v.object({ day: v.picklist([0, 1, 2, 3, 4, 5, 6]), open: text, close: text })),
+  closedDates: v.array(text),
+});
+
 export const SiteDetailSchema = v.object({
   ...SiteSummarySchema.entries,
   allowedOrigins: v.array(text),
@@ -226,6 +233,7 @@ export const SiteDetailSchema = v.object({
   appearance: SiteAppearanceReplySchema,
   /** Issue 10 (presence). */
   abandonAfterMinutes: v.optional(v.number()),
+  hours: v.optional(v.nullable(BusinessHoursReplySchema)),
 });
 
 export const AgentAccountSchema = v.object({

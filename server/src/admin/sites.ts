@@ -32,6 +32,7 @@ export const siteDetail = (site: Site): SiteDetail => ({
   defaultLocale: site.settings.defaultLocale,
   appearance: site.settings.appearance,
   abandonAfterMinutes: site.settings.abandonAfterMinutes,
+  hours: site.settings.hours,
 });
 
 const isAdmin = (ctx: AgentContext) => ctx.agent.role === 'admin';
@@ -87,6 +88,7 @@ export class SiteAdmin {
     if (patch.appearance) settings = withAppearance(settings, patch.appearance);
     if (patch.abandonAfterMinutes !== undefined)
       settings = { ...settings, abandonAfterMinutes: patch.abandonAfterMinutes };
+    if (patch.hours !== undefined) settings = { ...settings, hours: patch.hours };
     const updated = await this.store.updateSite(site.id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.allowedOrigins !== undefined && { allowedOrigins: patch.allowedOrigins }),

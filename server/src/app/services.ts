@@ -88,9 +88,11 @@ export function buildServices(deps: ServiceDeps) {
     transitions,
     broadcaster,
     logger,
+    clock,
   });
 
   return {
+    clock,
     sessionSockets,
     sessions,
     accounts,

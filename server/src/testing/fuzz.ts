@@ -113,6 +113,12 @@ export const SCHEMA_EXAMPLES = {
     longWaitMinutes: 15,
     fields: [{ id: 'order', type: 'text', label: { en: 'Order number' }, required: true }],
   },
+  // Business hours (issue 10).
+  BusinessHoursSchema: {
+    timeZone: 'Europe/Warsaw',
+    weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+    closedDates: ['2026-12-24'],
+  },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

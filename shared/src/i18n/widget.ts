@@ -93,6 +93,20 @@ const en = {
   offlineLeft_nobody_online: 'Left a message: nobody was online',
   offlineLeft_closed: 'Left a message: we were closed',
   offlineLeft_long_wait: 'Left a message: the wait was long',
+  // Business hours (issue 10): {day} is one of the hoursDay* phrases, {time} the visitor's local time.
+  hoursOpen: "We're in now",
+  hoursAway: "We're away right now.",
+  hoursBack: "We're away right now. Back {day} at {time}.",
+  hoursToday: 'today',
+  hoursTomorrow: 'tomorrow',
+  hoursDay0: 'on Sunday',
+  hoursDay1: 'on Monday',
+  hoursDay2: 'on Tuesday',
+  hoursDay3: 'on Wednesday',
+  hoursDay4: 'on Thursday',
+  hoursDay5: 'on Friday',
+  hoursDay6: 'on Saturday',
+  hoursOnDate: 'on {date}',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -188,6 +202,20 @@ const pl: Record<WidgetKey, string> = {
   offlineLeft_nobody_online: 'Zostawiono wiadomość: nikt nie był online',
   offlineLeft_closed: 'Zostawiono wiadomość: byliśmy nieczynni',
   offlineLeft_long_wait: 'Zostawiono wiadomość: czas oczekiwania był długi',
+  // Business hours (issue 10).
+  hoursOpen: 'Jesteśmy teraz dostępni',
+  hoursAway: 'Teraz nas nie ma.',
+  hoursBack: 'Teraz nas nie ma. Wracamy {day} o {time}.',
+  hoursToday: 'dziś',
+  hoursTomorrow: 'jutro',
+  hoursDay0: 'w niedzielę',
+  hoursDay1: 'w poniedziałek',
+  hoursDay2: 'we wtorek',
+  hoursDay3: 'w środę',
+  hoursDay4: 'w czwartek',
+  hoursDay5: 'w piątek',
+  hoursDay6: 'w sobotę',
+  hoursOnDate: '{date}',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };
