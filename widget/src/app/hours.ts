@@ -3,7 +3,7 @@
  * server said at session start, and the words for it in the visitor's language and local time.
  */
 import type { Locale, WidgetHours } from '@frontdesk/shared';
-import type { Translate } from './ui/context.ts';
+import type { Translate } from './translate.ts';
 
 export type HoursStatus = { open: true } | { open: false; back: number | null };
 

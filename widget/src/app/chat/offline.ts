@@ -2,21 +2,35 @@
  * Issue 10: the leave-a-message form's request. The `clientId` is the caller's, kept across retries
  * of one form, so a retry after a lost ack stores nothing twice.
  */
-import { EVENTS, type Message, type OfflineReason, offlineReason, type WidgetSite } from '@frontdesk/shared';
+import {
+  EVENTS,
+  type Message,
+  type OfflineReason,
+  offlineReason,
+  type QueueInfo,
+  type WidgetSite,
+} from '@frontdesk/shared';
 import { NO_REPLY } from '@frontdesk/shared/client';
+import { hoursStatus } from '../hours.ts';
 import type { ChatContext } from './context.ts';
 import type { Opener } from './conversation.ts';
 
 /**
- * Why nobody can answer now, from what the widget knows of its site. Business hours and the wait
- * estimate are not known to the widget yet: `null` here, to be fed by their features.
+ * Why nobody can answer now, from what the widget knows: who is online (kept live by the server),
+ * the business hours at `now` (null: no schedule, or past what the server told), and — while the
+ * visitor waits — the measured wait estimate against the site's long-wait threshold.
  */
-export function offlineNow(site: WidgetSite | null): OfflineReason | null {
+export function offlineNow(
+  site: WidgetSite | null,
+  queue: QueueInfo | null = null,
+  now: number = Date.now(),
+): OfflineReason | null {
   if (!site) return null;
+  const hours = site.hours ? hoursStatus(site.hours, now) : null;
   return offlineReason({
     agentsOnline: site.agentsOnline,
-    openNow: null,
-    estimateMaxMinutes: null,
+    openNow: hours ? hours.open : null,
+    estimateMaxMinutes: queue?.estimate?.maxMinutes ?? null,
     longWaitMinutes: site.offline?.longWaitMinutes ?? null,
   });
 }

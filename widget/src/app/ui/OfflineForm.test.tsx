@@ -82,7 +82,7 @@ describe('leave-a-message form', () => {
     await settle();
     expect(server.callsOf(EVENTS.conversationHandoff)).toHaveLength(1);
     expect(ui.queryByRole('form', { name: 'Leave a message' })).toBeNull();
-    expect(ui.getByText('Connecting you with a person…')).toBeTruthy();
+    expect(ui.queryByText(/Connecting you with a person…/)).not.toBeNull();
   });
 
   it('refuses empty and wrong fields, ties each error to its field and focuses the first one', async () => {

@@ -31,7 +31,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   // Refused for good (origin, archived) or a preview: nothing typed here could ever be sent.
   const unavailable = state.connection.status === 'unavailable' || state.connection.status === 'preview';
   // Issue 10: nobody can answer now: the form instead of the queue, never both.
-  const reason = offlineNow(site);
+  const reason = offlineNow(site, current?.queue ?? null);
   const left = current?.state === 'queued' ? (current.offline ?? null) : null;
   const forced = current?.state === 'queued' && reason !== null && reason !== 'long_wait';
   const form = !unavailable && !left && reason !== null && (state.ui.offlineForm || forced) ? reason : null;

@@ -1,12 +1,12 @@
 /** What every component of one mounted widget shares: the actions, the strings, the renderer. */
 import type { Locale } from '@frontdesk/shared';
-import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Chat } from '../chat/index.ts';
+import type { Translate } from '../translate.ts';
 
-export type Translate = (key: WidgetKey, params?: Readonly<Record<string, string | number>>) => string;
+export type { Translate } from '../translate.ts';
 
 export type WidgetContextValue = {
   chat: Chat;
