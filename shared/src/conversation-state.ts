@@ -16,7 +16,15 @@ export type ConversationEvent =
   | { type: 'visitor_message' };
 
 /** What is written to the timeline as a system event when a transition happens. */
-export type SystemEventName = 'queued' | 'assigned' | 'returned_to_bot' | 'resolved' | 'reopened';
+export type SystemEventName =
+  | 'queued'
+  | 'assigned'
+  | 'returned_to_bot'
+  | 'resolved'
+  | 'reopened'
+  // E-mail as a channel (issue 10, mail): the outcome of an outgoing mail, shown to agents only.
+  | 'mail_sent'
+  | 'mail_failed';
 
 export type Transition =
   | { ok: true; changed: true; to: ConversationState; event: SystemEventName }

@@ -131,6 +131,12 @@ export const API = {
   siteLoader: (siteKey: string) => fillRoute(ROUTES.siteLoader, { siteKey }),
   widgetPreview: ROUTES.widgetPreview,
   health: ROUTES.health,
+  // E-mail as a channel (issue 10, mail):
+  mailOutbox: ROUTES.mailOutbox,
+  mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),
+  mailLinkExchange: ROUTES.mailLinkExchange,
+  mailTranscript: ROUTES.mailTranscript,
+  mailLink: (token: string) => fillRoute(ROUTES.mailLink, { token }),
 } as const;
 
 /** Where the server serves the built clients. */

@@ -40,6 +40,19 @@ export const ROUTES = {
   /** The widget app in preview mode, for the console's appearance page (no connection). */
   widgetPreview: '/widget-preview',
   health: '/healthz',
+  // E-mail as a channel (issue 10, mail):
+  /** GET (admin): the mail outbox, newest first. */
+  mailOutbox: '/api/v1/mail/outbox',
+  /** POST (admin): send one outbox mail again (unconfigured or failed) once SMTP is configured. */
+  mailResend: '/api/v1/mail/outbox/:mailId/resend',
+  /** POST: a signed conversation link exchanged for a visitor session (the link page calls it). */
+  mailLinkExchange: '/api/v1/mail/link',
+  /** POST: the visitor asks for the transcript of their conversation by e-mail. */
+  mailTranscript: '/api/v1/mail/transcript',
+  /** The page a reply e-mail links to: the site's widget, opened on that conversation. */
+  mailLink: '/c/:token',
+  /** The link page's script (no inline script: the page's CSP forbids it). */
+  mailLinkScript: '/mail-link.js',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

@@ -336,6 +336,8 @@ export const SitePatchSchema = record({
   defaultLocale: v.optional(v.nullable(LocaleSchema)),
   appearance: v.optional(SiteAppearanceSchema),
   archived: v.optional(v.boolean()),
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: v.optional(v.boolean()),
 });
 export type SitePatchInput = v.InferOutput<typeof SitePatchSchema>;
 
@@ -380,6 +382,23 @@ export const PasswordChangeSchema = record({
   newPassword: PasswordSchema,
 });
 export type PasswordChangeInput = v.InferOutput<typeof PasswordChangeSchema>;
+
+// E-mail as a channel (issue 10, mail):
+
+/** A signed conversation link from a reply e-mail (checked by the server, only shaped here). */
+export const MailLinkExchangeSchema = record({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,200}$/, 'must be a link token')),
+});
+export type MailLinkExchangeInput = v.InferOutput<typeof MailLinkExchangeSchema>;
+
+/** The visitor asks for their conversation's transcript (to the e-mail given, else the one known). */
+export const MailTranscriptSchema = record({
+  siteKey: SiteKeySchema,
+  token: VisitorTokenSchema,
+  conversationId: IdSchema,
+  email: v.optional(EmailSchema),
+});
+export type MailTranscriptInput = v.InferOutput<typeof MailTranscriptSchema>;
 
 export type Schema = v.GenericSchema;
 export { v };

@@ -55,6 +55,8 @@ export type SiteDetail = SiteSummary & {
   allowedOrigins: string[];
   defaultLocale: Locale | null;
   appearance: SiteAppearance;
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: boolean;
 };
 
 /** An agent account as an admin manages it. */

@@ -25,6 +25,9 @@ export type SystemEvent = {
   name: SystemEventName;
   reason?: HandoffReason;
   agentName?: string;
+  // E-mail as a channel (issue 10, mail): `mail_sent` / `mail_failed`.
+  recipient?: string;
+  error?: string;
 };
 
 export type MessageMeta = {

@@ -31,6 +31,8 @@ export const siteDetail = (site: Site): SiteDetail => ({
   allowedOrigins: site.allowedOrigins,
   defaultLocale: site.settings.defaultLocale,
   appearance: site.settings.appearance,
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: site.settings.notifyAgentsOfOfflineMessages,
 });
 
 const isAdmin = (ctx: AgentContext) => ctx.agent.role === 'admin';
@@ -84,6 +86,9 @@ export class SiteAdmin {
     if (patch.defaultLocale !== undefined) settings = { ...settings, defaultLocale: patch.defaultLocale };
     // The appearance is replaced whole, but the logo has its own route.
     if (patch.appearance) settings = withAppearance(settings, patch.appearance);
+    // E-mail as a channel (issue 10, mail):
+    if (patch.notifyAgentsOfOfflineMessages !== undefined)
+      settings = { ...settings, notifyAgentsOfOfflineMessages: patch.notifyAgentsOfOfflineMessages };
     const updated = await this.store.updateSite(site.id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.allowedOrigins !== undefined && { allowedOrigins: patch.allowedOrigins }),

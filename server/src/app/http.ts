@@ -11,6 +11,7 @@ import { authRoutes } from '../identity/auth-routes.ts';
 import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
+import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
@@ -80,6 +81,18 @@ export function createHttpApp(deps: HttpDeps) {
       sites: services.siteAdmin,
       agents: services.agentAdmin,
       accounts: services.accounts,
+      sessions: services.sessions,
+      selfOrigins,
+      trustProxy: deps.trustProxy,
+    }),
+  );
+  // E-mail as a channel (issue 10, mail):
+  app.route('/', mailLinkRoutes({ links: services.mail.linkAccess }));
+  app.route(
+    '/',
+    mailRoutes({
+      outbox: services.mail.outbox,
+      transcripts: services.mail.transcripts,
       sessions: services.sessions,
       selfOrigins,
       trustProxy: deps.trustProxy,

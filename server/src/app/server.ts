@@ -9,6 +9,7 @@ import type { AgentAccounts } from '../identity/agent-accounts.ts';
 import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
 import { createLogger, type Logger } from '../kernel/logger.ts';
 import { Budgets } from '../limits/index.ts';
+import type { Mail } from '../mail/index.ts';
 import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
 import { createHttpApp } from './http.ts';
@@ -25,6 +26,8 @@ export type RunningServer = {
   bot: BotRegistry;
   budgets: Budgets;
   logger: Logger;
+  /** E-mail as a channel (issue 10, mail): the outbox, the conversation mail, and the inbound port. */
+  mail: Mail & { configured: boolean; inboundPort: number | null };
   close(): Promise<void>;
 };
 
@@ -35,6 +38,10 @@ export type StartOptions = {
   sessionRecheckMs?: number;
   /** The sites' bots (default: engines built from storage); tests pass one that fails. */
   bot?: (storage: Storage) => BotRegistry;
+  /** The clock of mail (due times, link expiry); tests pass a fake one. Default: `Date.now`. */
+  clock?: () => number;
+  /** How often the outbox sends due mail (default 15 s); tests make it long and run it themselves. */
+  mailIntervalMs?: number;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -60,6 +67,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
       maxKeys: config.rateLimits.maxKeys,
     },
+    mail: {
+      config: config.mail,
+      secret: config.secret,
+      publicUrl: config.publicUrl,
+      clock: options.clock ?? Date.now,
+    },
   });
   const app = createHttpApp({
     services,
@@ -83,6 +96,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     sessionRecheckMs: options.sessionRecheckMs,
   });
+  const { mail } = services;
+  await mail.outbox.start(options.mailIntervalMs);
+  const inboundPort = mail.inbound
+    ? await mail.inbound.start(config.mail.inboundPort ?? 0, config.host)
+    : null;
 
   return {
     url: `http://127.0.0.1:${bound.port}`,
@@ -92,7 +110,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bot,
     budgets,
     logger,
+    mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
+      await mail.inbound?.stop();
+      await mail.conversationMail.settled();
+      await mail.outbox.stop();
       realtime.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

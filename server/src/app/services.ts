@@ -27,6 +27,7 @@ import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import { buildMail, type MailSetup } from '../mail/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import type { Storage } from '../storage/index.ts';
 
@@ -38,6 +39,8 @@ export type ServiceDeps = {
   selfOrigins: readonly string[];
   namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
   pageViews: { intervalMs: number; maxKeys: number };
+  /** E-mail as a channel (issue 10, mail). */
+  mail: MailSetup;
 };
 
 export type Services = ReturnType<typeof buildServices>;
@@ -53,7 +56,19 @@ export function buildServices(deps: ServiceDeps) {
   const images = new ImageUploads(storage);
 
   const queue = new QueuePositions(storage);
-  const broadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger);
+  const socketBroadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger);
+  // E-mail as a channel (issue 10, mail): the use cases get the broadcaster that also mails replies.
+  const mail = buildMail({
+    setup: deps.mail,
+    storage,
+    broadcaster: socketBroadcaster,
+    visitorNamespace: namespaces.visitor,
+    visitorSessions: visitors,
+    budgets,
+    logger,
+    visitorConversations: () => services.visitorConversations,
+  });
+  const broadcaster = mail.broadcaster;
   const access = new ConversationAccess(storage);
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster);
@@ -68,7 +83,7 @@ export function buildServices(deps: ServiceDeps) {
     logger,
   });
 
-  return {
+  const services = {
     sessionSockets,
     sessions,
     accounts,
@@ -97,5 +112,7 @@ export function buildServices(deps: ServiceDeps) {
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
+    mail,
   };
+  return services;
 }

@@ -38,7 +38,11 @@ export type Visitor = {
   lastSeenAt: string;
 };
 
-export type VisitorPatch = Partial<Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'>>;
+export type VisitorPatch = Partial<
+  Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'> &
+    // E-mail as a channel (issue 10, mail; the offline form sets them too):
+    Pick<Visitor, 'name' | 'email'>
+>;
 
 /** `agents` and `agent_sites`. */
 export type AgentsStore = {
@@ -81,4 +85,7 @@ export type VisitorsStore = {
   createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<void>;
+  // E-mail as a channel (issue 10, mail):
+  /** A new token for the visitor (a signed e-mail link was opened); the old one stops working. */
+  replaceVisitorToken(id: string, tokenHash: string): Promise<void>;
 };

@@ -12,6 +12,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   botMissesBeforeHandoff: 2,
   escalationPhrases: [],
   answerThreshold: null,
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: true,
 };
 
 type StoredSettings = Partial<SiteSettings> & {
