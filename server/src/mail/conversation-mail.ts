@@ -51,6 +51,11 @@ export class ConversationMail {
     );
   }
 
+  /** Whether the visitor has the widget open (then replies reach them there, not by e-mail). */
+  visitorOnline(visitorId: string): Promise<boolean> {
+    return this.deps.visitors.isConnected(visitorId);
+  }
+
   /** Resolves once the mail work started so far is done (tests, shutdown). */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

@@ -54,6 +54,9 @@ export type HarnessOptions = {
   logger?: Logger;
   /** Passed to the server (see `StartOptions`): the sites' bots, e.g. one that fails. */
   bot?: StartOptions['bot'];
+  /** Passed to the server (see `StartOptions`): the mail clock and the outbox's interval. */
+  clock?: StartOptions['clock'];
+  mailIntervalMs?: StartOptions['mailIntervalMs'];
 };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
@@ -71,6 +74,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
     bot: options.bot,
+    clock: options.clock,
+    mailIntervalMs: options.mailIntervalMs,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;
