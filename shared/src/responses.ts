@@ -16,7 +16,16 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 // Messages
 
-export const SYSTEM_EVENT_NAMES = ['queued', 'assigned', 'returned_to_bot', 'resolved', 'reopened'] as const;
+export const SYSTEM_EVENT_NAMES = [
+  'queued',
+  'assigned',
+  'returned_to_bot',
+  'resolved',
+  'reopened',
+  // E-mail as a channel (issue 10, mail):
+  'mail_sent',
+  'mail_failed',
+] as const;
 export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
 export const MESSAGE_KINDS = ['text', 'note', 'event', 'attachment'] as const;
 
@@ -44,6 +53,9 @@ const MessageMetaSchema = v.object({
       name: v.picklist(SYSTEM_EVENT_NAMES),
       reason: v.optional(v.picklist(HANDOFF_REASONS)),
       agentName: v.optional(text),
+      // E-mail as a channel (issue 10, mail):
+      recipient: v.optional(text),
+      error: v.optional(text),
     }),
   ),
   bot: v.optional(BotMatchSchema),
@@ -198,6 +210,8 @@ export const SiteDetailSchema = v.object({
   allowedOrigins: v.array(text),
   defaultLocale: v.nullable(Locale),
   appearance: SiteAppearanceReplySchema,
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: v.boolean(),
 });
 
 export const AgentAccountSchema = v.object({
@@ -241,5 +255,29 @@ export const parseWith =
     const result = v.safeParse(schema, value);
     return result.success ? result.output : undefined;
   };
+
+// E-mail as a channel (issue 10, mail): the outbox as admins see it.
+
+export const MailOutboxEntrySchema = v.object({
+  id: text,
+  conversationId: nullableText,
+  kind: v.picklist(['reply', 'transcript', 'agent_notice']),
+  recipient: text,
+  subject: text,
+  text: text,
+  status: v.picklist(['pending', 'sent', 'failed', 'unconfigured']),
+  attempts: count,
+  nextAttemptAt: nullableText,
+  lastError: nullableText,
+  createdAt: text,
+  sentAt: nullableText,
+});
+export type MailOutboxEntry = v.InferOutput<typeof MailOutboxEntrySchema>;
+export const MailOutboxReplySchema = v.object({
+  configured: v.boolean(),
+  mail: v.array(MailOutboxEntrySchema),
+});
+export type MailOutbox = v.InferOutput<typeof MailOutboxReplySchema>;
+export const MailResendReplySchema = v.object({ mail: MailOutboxEntrySchema });
 
 export type ResponseSchema = v.GenericSchema;

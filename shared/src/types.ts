@@ -30,6 +30,9 @@ export type SystemEvent = {
   error?: string;
 };
 
+/** E-mail as a channel (issue 10, mail): the `error` of a `mail_failed` event kept because SMTP is not configured. */
+export const MAIL_NOT_CONFIGURED = 'smtp_not_configured';
+
 export type MessageMeta = {
   quickReplies?: QuickReply[];
   event?: SystemEvent;

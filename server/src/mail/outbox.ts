@@ -4,7 +4,7 @@
  * written on the conversation as a note only agents see. Without SMTP, mail is stored as
  * `unconfigured` and sent once the server starts with `SMTP_URL`.
  */
-import { LIMITS } from '@frontdesk/shared';
+import { MAIL_NOT_CONFIGURED } from '@frontdesk/shared';
 import type { Broadcaster } from '../conversations/ports.ts';
 import type { MessagesStore } from '../conversations/store.ts';
 import type { Logger } from '../kernel/logger.ts';
@@ -13,7 +13,7 @@ import type { MailContent, MailKind, MailRecord, MailStore } from './store.ts';
 import type { MailTransport } from './transport.ts';
 
 /** The reason shown for mail kept because SMTP is not configured (the console translates it). */
-export const SMTP_NOT_CONFIGURED = 'smtp_not_configured';
+export const SMTP_NOT_CONFIGURED = MAIL_NOT_CONFIGURED;
 /** How long one attempt may hold a mail before another sender may take it. */
 const LEASE_MS = 5 * 60_000;
 
@@ -185,5 +185,3 @@ export class MailOutbox {
     }
   }
 }
-
-export const MAIL_LIMITS = { coalesceMs: LIMITS.mailReplyCoalesceMs } as const;

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
+import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -67,6 +68,8 @@ export function Shell(props: Props) {
     page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'agents') {
     page = <AgentsPage client={client} sites={sites} selfId={agent.id} onSessionEnded={onSessionEnded} />;
+  } else if (route.page === 'outbox') {
+    page = <OutboxPage client={client} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'sites') {
     page = (
       <SitesPage

@@ -20,6 +20,7 @@ import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
+import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -40,6 +41,8 @@ export type MemoryClient = ConsoleClient & {
   faq: MemoryFaqApi;
   /** Sites, agents and the signed-in agent's profile (the client's methods for them are this object's). */
   admin: MemoryAdminApi;
+  /** E-mail as a channel (issue 10, mail): the outbox. */
+  mail: MemoryMailApi;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -63,6 +66,7 @@ export function createMemoryClient(
     agent?: AgentProfile;
     faq?: FaqSeed;
     admin?: AdminSeed;
+    mail?: MailSeed;
     /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
     pageSize?: number;
   } = {},
@@ -138,6 +142,7 @@ export function createMemoryClient(
 
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
+  const mail = createMemoryMailApi(agent, seed.mail);
   const client: MemoryClient = {
     ...faq,
     faq,
@@ -156,6 +161,9 @@ export function createMemoryClient(
     changePassword: (input) => admin.changePassword(input),
     uploadAvatar: (file) => admin.uploadAvatar(file),
     deleteAvatar: () => admin.deleteAvatar(),
+    mail,
+    listOutbox: () => mail.listOutbox(),
+    resendMail: (mailId) => mail.resendMail(mailId),
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,
