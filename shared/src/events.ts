@@ -7,6 +7,7 @@ import type { Ack } from './errors.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
+  MailTranscriptInput,
   OpenConversationInput,
   PageViewInput,
   RateInput,
@@ -35,6 +36,8 @@ export const EVENTS = {
   conversationRate: 'conversation:rate',
   /** visitor → server: the page the visitor is on. */
   pageView: 'page:view',
+  /** visitor → server: e-mail me this conversation's transcript (issue 10, mail). */
+  mailTranscript: 'mail:transcript',
   /** agent → server: watch a conversation's timeline (join its room). */
   conversationWatch: 'conversation:watch',
   conversationUnwatch: 'conversation:unwatch',
@@ -73,6 +76,8 @@ export type VisitorClientEvents = {
   [EVENTS.botNotHelpful]: (input: ConversationRefInput, ack: Ack<VisitorConversation>) => void;
   [EVENTS.conversationRate]: (input: RateInput, ack: Ack<VisitorConversation>) => void;
   [EVENTS.pageView]: (input: PageViewInput, ack: Ack<null>) => void;
+  // E-mail as a channel (issue 10, mail):
+  [EVENTS.mailTranscript]: (input: MailTranscriptInput, ack: Ack<null>) => void;
 };
 
 export type VisitorServerEvents = {
@@ -135,7 +140,6 @@ export const API = {
   mailOutbox: ROUTES.mailOutbox,
   mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),
   mailLinkExchange: ROUTES.mailLinkExchange,
-  mailTranscript: ROUTES.mailTranscript,
   mailLink: (token: string) => fillRoute(ROUTES.mailLink, { token }),
 } as const;
 

@@ -38,8 +38,6 @@ export type RateLimits = {
     readonly api: Budget;
     /** `POST /api/v1/visitor/sessions`: new visitor identities, per address and per site. */
     readonly visitorSession: { readonly address: Budget; readonly site: Budget };
-    /** E-mail as a channel (issue 10, mail): `POST /api/v1/mail/transcript`, per visitor and per address. */
-    readonly mailTranscript: { readonly visitor: Budget; readonly address: Budget };
   };
   /** Every inbound event has a budget: the maps are total over the namespaces' event maps. */
   readonly visitor: { readonly [E in keyof VisitorClientEvents]: EventBudget };
@@ -58,8 +56,6 @@ export const RATE_LIMITS: RateLimits = {
   http: {
     api: { burst: 300, perMinute: 1200 },
     visitorSession: { address: { burst: 30, perMinute: 30 }, site: { burst: 600, perMinute: 600 } },
-    // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
-    mailTranscript: { visitor: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
   },
   visitor: {
     [EVENTS.sessionInit]: { identity: { burst: 20, perMinute: 60 } },
@@ -74,6 +70,8 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.botNotHelpful]: { identity: { burst: 10, perMinute: 20 } },
     [EVENTS.conversationRate]: { identity: { burst: 10, perMinute: 20 } },
     [EVENTS.pageView]: { identity: { burst: 30, perMinute: 60 }, coalesceMs: 1000 },
+    // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
+    [EVENTS.mailTranscript]: { identity: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
   },
   agent: {
     [EVENTS.conversationWatch]: { identity: { burst: 60, perMinute: 300 } },

@@ -47,8 +47,6 @@ export const ROUTES = {
   mailResend: '/api/v1/mail/outbox/:mailId/resend',
   /** POST: a signed conversation link exchanged for a visitor session (the link page calls it). */
   mailLinkExchange: '/api/v1/mail/link',
-  /** POST: the visitor asks for the transcript of their conversation by e-mail. */
-  mailTranscript: '/api/v1/mail/transcript',
   /** The page a reply e-mail links to: the site's widget, opened on that conversation. */
   mailLink: '/c/:token',
   /** The link page's script (no inline script: the page's CSP forbids it). */

@@ -393,8 +393,6 @@ export type MailLinkExchangeInput = v.InferOutput<typeof MailLinkExchangeSchema>
 
 /** The visitor asks for their conversation's transcript (to the e-mail given, else the one known). */
 export const MailTranscriptSchema = record({
-  siteKey: SiteKeySchema,
-  token: VisitorTokenSchema,
   conversationId: IdSchema,
   email: v.optional(EmailSchema),
 });

@@ -92,10 +92,8 @@ export function createHttpApp(deps: HttpDeps) {
     '/',
     mailRoutes({
       outbox: services.mail.outbox,
-      transcripts: services.mail.transcripts,
       sessions: services.sessions,
       selfOrigins,
-      trustProxy: deps.trustProxy,
     }),
   );
   app.all(ROUTES.api, noSuchEndpoint);

@@ -42,6 +42,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       queue: services.queue,
       budgets,
       logger,
+      transcripts: services.mail.transcripts,
     }),
   );
 

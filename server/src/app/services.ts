@@ -63,8 +63,6 @@ export function buildServices(deps: ServiceDeps) {
     storage,
     broadcaster: socketBroadcaster,
     visitorNamespace: namespaces.visitor,
-    visitorSessions: visitors,
-    budgets,
     logger,
     visitorConversations: () => services.visitorConversations,
   });

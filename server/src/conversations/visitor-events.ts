@@ -2,6 +2,8 @@
 import { EVENTS, pickLocale, type VisitorClientEvents } from '@frontdesk/shared';
 import {
   ConversationRefSchema,
+  type MailTranscriptInput,
+  MailTranscriptSchema,
   OpenConversationSchema,
   PageViewSchema,
   RateSchema,
@@ -9,6 +11,7 @@ import {
   SessionInitSchema,
   SyncSchema,
 } from '@frontdesk/shared/schemas';
+import type { VisitorContext } from '../identity/context.ts';
 import type { Presence } from '../identity/presence.ts';
 import type { VisitorSocket } from '../identity/sockets.ts';
 import type { VisitorSessions } from '../identity/visitor-sessions.ts';
@@ -31,6 +34,8 @@ export type VisitorEventsDeps = {
   queue: QueuePositions;
   budgets: Budgets;
   logger: Logger;
+  /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
+  transcripts: { request(ctx: VisitorContext, input: MailTranscriptInput): Promise<unknown> };
 };
 
 export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
@@ -77,6 +82,10 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.conversationRate, RateSchema, async (input) => view(await conversations.rate(ctx, input)));
   handle(EVENTS.pageView, PageViewSchema, async (input) => {
     deps.pageViews.record(ctx.visitor.id, input);
+    return null;
+  });
+  handle(EVENTS.mailTranscript, MailTranscriptSchema, async (input) => {
+    await deps.transcripts.request(ctx, input);
     return null;
   });
 }

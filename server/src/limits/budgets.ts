@@ -78,15 +78,6 @@ export class Budgets {
     return this.sites.take(`session|${siteId}`, this.limits.http.visitorSession.site);
   }
 
-  // E-mail as a channel (issue 10, mail):
-  /** A transcript e-mail asked for by this visitor from this address. */
-  mailTranscript(visitorId: string, address: string): Verdict {
-    const budget = this.limits.http.mailTranscript;
-    const visitor = this.identities.take(`transcript|${visitorId}`, budget.visitor);
-    if (!visitor.ok) return visitor;
-    return this.addresses.take(`transcript|${address}`, budget.address);
-  }
-
   /** Keys held, per scope (for tests and metrics). */
   get sizes() {
     return { identities: this.identities.size, addresses: this.addresses.size, sites: this.sites.size };
@@ -132,10 +123,6 @@ export function scaleRateLimits(limits: RateLimits, factor: number): RateLimits 
       visitorSession: {
         address: scaled(limits.http.visitorSession.address, factor),
         site: scaled(limits.http.visitorSession.site, factor),
-      },
-      mailTranscript: {
-        visitor: scaled(limits.http.mailTranscript.visitor, factor),
-        address: scaled(limits.http.mailTranscript.address, factor),
       },
     },
     visitor: scaledEvents(limits.visitor, factor),

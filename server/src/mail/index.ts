@@ -6,10 +6,8 @@ import type { MailConfig } from '../config/config.ts';
 import type { Broadcaster } from '../conversations/ports.ts';
 import type { VisitorConversations } from '../conversations/visitor-conversations.ts';
 import type { VisitorNamespace } from '../identity/sockets.ts';
-import type { VisitorSessions } from '../identity/visitor-sessions.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
-import type { Budgets } from '../limits/index.ts';
 import type { Storage } from '../storage/index.ts';
 import { withReplyMail } from './broadcaster.ts';
 import { ConversationMail } from './conversation-mail.ts';
@@ -38,8 +36,6 @@ export function buildMail(deps: {
   storage: Storage;
   broadcaster: Broadcaster;
   visitorNamespace: VisitorNamespace;
-  visitorSessions: VisitorSessions;
-  budgets: Budgets;
   logger: Logger;
   visitorConversations: () => VisitorConversations;
 }) {
@@ -93,12 +89,7 @@ export function buildMail(deps: {
     /** The broadcaster with reply mail added: give it to the conversation use cases. */
     broadcaster: withReplyMail(deps.broadcaster, conversationMail),
     linkAccess: new LinkAccess({ store: storage, secret: setup.secret, clock: setup.clock }),
-    transcripts: new TranscriptRequests({
-      visitors: deps.visitorSessions,
-      store: storage,
-      mail: conversationMail,
-      budgets: deps.budgets,
-    }),
+    transcripts: new TranscriptRequests({ store: storage, mail: conversationMail }),
   };
 }
 

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import {
   type AgentSocket,
   call,
+  callRaw,
   clientId,
   connected,
   type Harness,
@@ -36,6 +37,7 @@ beforeAll(async () => {
       SMTP_INBOUND_PORT: '0',
       MAIL_FROM: 'Nordic Nest <help@shop.example>',
       PUBLIC_URL: 'https://chat.example',
+      RATE_LIMIT_SCALE: '1',
     },
   });
   agent = await h.newAgent('Anna');
@@ -334,17 +336,7 @@ describe('transcript and agents notice', () => {
     });
     await agentSays(cid, 'Glad to help!');
 
-    const res = await fetch(h.url + API.mailTranscript, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: h.origin },
-      body: JSON.stringify({
-        siteKey: h.site.key,
-        token: v.token,
-        conversationId: cid,
-        email: 'me@example.com',
-      }),
-    });
-    expect(res.status, await res.clone().text()).toBe(202);
+    await call(v.socket, EVENTS.mailTranscript, { conversationId: cid, email: 'me@example.com' });
     await h.mail.outbox.runDue();
     const mail = sink.messages.find((m) => m.to.includes('me@example.com'));
     expect(mail?.parsed.subject).toBe('Your conversation with Nordic Nest');
@@ -353,12 +345,18 @@ describe('transcript and agents notice', () => {
     expect(text).toContain('Glad to help!');
     expect(text).not.toContain('VIP');
 
-    const other = await fetch(h.url + API.mailTranscript, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: h.origin },
-      body: JSON.stringify({ siteKey: h.site.key, token: (await h.newVisitor()).token, conversationId: cid }),
+    const stranger = await h.newVisitor();
+    await openConversation(h, stranger.socket);
+    const refused = await callRaw(stranger.socket, EVENTS.mailTranscript, {
+      conversationId: cid,
+      email: 'x@example.com',
     });
-    expect(other.status).toBe(404);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    // A transcript now and then, not a mail cannon: the event's own budget.
+    const asks = [];
+    for (let i = 0; i < 4; i += 1)
+      asks.push(await callRaw(v.socket, EVENTS.mailTranscript, { conversationId: cid }));
+    expect(asks.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 
   it("e-mails the site's agents about an offline message only when nobody is online and the site wants it", async () => {

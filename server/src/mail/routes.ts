@@ -1,22 +1,15 @@
-/**
- * Mail over HTTP: the outbox for admins (list, send again) and the visitor's transcript request.
- * Handlers only validate and call the use cases.
- */
+/** The mail outbox over HTTP, for admins: list it, send one mail again. Handlers only validate and call. */
 import { ROUTES } from '@frontdesk/shared';
-import { IdSchema, MailTranscriptSchema } from '@frontdesk/shared/schemas';
+import { IdSchema } from '@frontdesk/shared/schemas';
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { requireAdmin } from '../admin/sites.ts';
 import type { AgentSessions } from '../identity/agent-sessions.ts';
 import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
 import { AppError } from '../kernel/errors.ts';
-import type { TrustProxy } from '../limits/index.ts';
-import { requestAddress } from '../transport/http/request-address.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
-import { jsonBody, params } from '../transport/http/validation.ts';
+import { params } from '../transport/http/validation.ts';
 import type { MailOutbox } from './outbox.ts';
 import type { MailRecord } from './store.ts';
-import type { TranscriptRequests } from './transcripts.ts';
 
 /** What admins see of a mail: everything but the HTML (the text says the same). */
 export const outboxEntry = (mail: MailRecord) => ({
@@ -36,18 +29,11 @@ export const outboxEntry = (mail: MailRecord) => ({
 
 export function mailRoutes(deps: {
   outbox: MailOutbox;
-  transcripts: TranscriptRequests;
   sessions: AgentSessions;
   selfOrigins: readonly string[];
-  trustProxy: TrustProxy;
 }) {
   const app = new Hono<AgentEnv>();
   const session = [sameOriginGuard(deps.selfOrigins), requireAgent(deps.sessions)] as const;
-  // The widget asks from the site's pages: any origin may call, the site's own origins are checked.
-  app.use(
-    ROUTES.mailTranscript,
-    cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type'] }),
-  );
 
   app.get(ROUTES.mailOutbox, ...session, async (c) => {
     requireAdmin(c.get('agent'), 'see the mail outbox');
@@ -61,15 +47,6 @@ export function mailRoutes(deps: {
     const mail = await deps.outbox.retry(c.req.valid('param').mailId);
     if (!mail) throw new AppError('not_found', 'no failed or unsent mail with this id');
     return c.json({ mail: outboxEntry(mail) });
-  });
-
-  app.post(ROUTES.mailTranscript, jsonBody(MailTranscriptSchema), async (c) => {
-    const mail = await deps.transcripts.request(
-      c.req.valid('json'),
-      c.req.header('origin'),
-      requestAddress(c, deps.trustProxy),
-    );
-    return c.json({ ok: true, status: mail.status }, 202);
   });
   return app;
 }

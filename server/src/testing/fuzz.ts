@@ -99,6 +99,9 @@ export const SCHEMA_EXAMPLES = {
   AgentPasswordResetSchema: { password: 'a long new password' },
   ProfilePatchSchema: { name: 'Ann', avatarColor: '#aa3355' },
   PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
+  // E-mail as a channel (issue 10, mail):
+  MailLinkExchangeSchema: { token: 'a.b.c.d' },
+  MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -111,6 +114,7 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.botNotHelpful]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationRate]: SCHEMA_EXAMPLES.RateSchema,
   [EVENTS.pageView]: page,
+  [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 
 export const AGENT_EVENT_EXAMPLES = {

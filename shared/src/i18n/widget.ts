@@ -53,6 +53,11 @@ const en = {
   errorTooLong: 'This message is too long.',
   errorGeneric: 'Something went wrong. Please try again.',
   errorRateLimited: 'You are sending messages too fast. Please wait a moment.',
+  // E-mail as a channel (issue 10, mail):
+  transcriptAsk: 'E-mail me the transcript',
+  transcriptEmail: 'Your e-mail',
+  transcriptSend: 'Send the transcript',
+  transcriptSent: 'The transcript is on its way to {email}.',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -109,6 +114,11 @@ const pl: Record<WidgetKey, string> = {
   errorTooLong: 'Ta wiadomość jest za długa.',
   errorGeneric: 'Coś poszło nie tak. Spróbuj ponownie.',
   errorRateLimited: 'Wysyłasz wiadomości za szybko. Poczekaj chwilę.',
+  // E-mail as a channel (issue 10, mail):
+  transcriptAsk: 'Wyślij mi zapis rozmowy',
+  transcriptEmail: 'Twój e-mail',
+  transcriptSend: 'Wyślij zapis rozmowy',
+  transcriptSent: 'Zapis rozmowy jest w drodze na {email}.',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

@@ -9,6 +9,8 @@ export type Actions = {
   notHelpful(messageId: string): Promise<void>;
   rate(rating: number, comment: string): Promise<boolean>;
   startNew(): Promise<void>;
+  /** E-mail as a channel (issue 10, mail): the conversation's transcript to `email`. */
+  transcript(email: string): Promise<boolean>;
 };
 
 export function createActions(ctx: ChatContext, opener: Opener): Actions {
@@ -57,6 +59,16 @@ export function createActions(ctx: ChatContext, opener: Opener): Actions {
     },
     async startNew() {
       await attempt(() => opener.open(true));
+    },
+    async transcript(email) {
+      const id = ctx.state().conversation.current?.id;
+      ctx.notice(null);
+      const reply =
+        id && ctx.ready()
+          ? await transport.request(EVENTS.mailTranscript, { conversationId: id, email })
+          : NO_REPLY;
+      if (!reply.ok) ctx.notice(reply);
+      return reply.ok;
     },
   };
 }

@@ -161,6 +161,11 @@ export function createFakeServer(options: FakeServerOptions = {}) {
       }
       case EVENTS.pageView:
         return ok(null);
+      // E-mail as a channel (issue 10, mail):
+      case EVENTS.mailTranscript:
+        return (input as { conversationId: string }).conversationId === conversation?.id
+          ? ok(null)
+          : fail('not_found');
     }
   }
 
