@@ -59,6 +59,7 @@ try {
     const loader = document.createElement('script');
     loader.src = ${JSON.stringify(API.siteLoader('SITE_KEY'))}.replace('SITE_KEY', encodeURIComponent(session.siteKey));
     loader.async = true;
+    loader.onload = () => { status.hidden = true; };
     document.head.append(loader);
   }
 } catch (error) {
