@@ -4,6 +4,7 @@
  * visitor session, stores it where the widget looks for it, marks the panel open and loads the
  * site's widget. The exchange is a POST, so mail scanners that fetch links change nothing.
  */
+import { createHash } from 'node:crypto';
 import { API, type Locale, pickLocale, ROUTES, WIDGET_STORAGE_PREFIX } from '@frontdesk/shared';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
 import { MailLinkExchangeSchema } from '@frontdesk/shared/schemas';
@@ -12,9 +13,11 @@ import { jsonBody } from '../transport/http/validation.ts';
 import { escapeHtml } from './compose.ts';
 import type { LinkAccess } from './link-access.ts';
 
+const PAGE_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#222}';
+/** Our own scripts only; the page's one style block by its hash (no 'unsafe-inline'). */
 const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  `default-src 'self'; script-src 'self'; style-src 'self' 'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'; ` +
+  "img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** The language of the reader's browser (`Accept-Language`), else English. */
 const readerLocale = (header: string | undefined): Locale =>
@@ -28,7 +31,7 @@ function page(locale: Locale, body: string, script: boolean): string {
     `<meta name="referrer" content="no-referrer">` +
     `<title>${escapeHtml(t.mailLinkTitle)}</title>` +
     (script ? `<script type="module" src="${ROUTES.mailLinkScript}"></script>` : '') +
-    `<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#222}</style>` +
+    `<style>${PAGE_STYLE}</style>` +
     `</head><body><main><h1>${escapeHtml(t.mailLinkTitle)}</h1>${body}</main></body></html>`
   );
 }

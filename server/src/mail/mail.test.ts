@@ -293,6 +293,19 @@ describe('inbound replies', () => {
     expect(visitorLines.join('\n')).not.toContain('Does Tuesday suit you?');
   });
 
+  it('refuses a message over the size limit', async () => {
+    const { cid } = await offlineConversation({ name: 'Big', email: 'big@example.com' });
+    await agentSays(cid, 'Send me the photo.');
+    const [mail] = (await h.mail.outbox.list()).filter((m) => m.conversationId === cid);
+    const huge = 'x'.repeat(LIMITS.mailInboundMaxBytes + 1024);
+    await expect(send(mail?.replyTo ?? '', '<big-1@example.com>', huge)).rejects.toMatchObject({
+      responseCode: 552,
+    });
+    expect((await timeline(cid)).filter((m) => m.author === 'visitor' && m.body.startsWith('xxx'))).toEqual(
+      [],
+    );
+  });
+
   it('refuses a forged or a stale reply address at RCPT TO', async () => {
     const { cid } = await offlineConversation({ name: 'Mallory', email: 'm@example.com' });
     const before = (await timeline(cid)).length;
