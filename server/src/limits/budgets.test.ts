@@ -16,6 +16,7 @@ describe('Budgets', () => {
       EVENTS.botNotHelpful,
       EVENTS.conversationRate,
       EVENTS.pageView,
+      EVENTS.mailTranscript,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());
     for (const budget of [...Object.values(RATE_LIMITS.visitor), ...Object.values(RATE_LIMITS.agent)]) {
