@@ -113,7 +113,8 @@ export class MailOutbox {
       );
     }, intervalMs);
     this.timer.unref?.();
-    await this.runDue();
+    // Not awaited: a slow or unreachable SMTP server must not hold up the start.
+    this.runDue().catch((error: unknown) => this.deps.logger.error({ err: error }, 'mail outbox run failed'));
   }
 
   async stop(): Promise<void> {

@@ -108,6 +108,7 @@ describe('without SMTP_URL', () => {
     now += LIMITS.mailReplyCoalesceMs;
     h = await startHarness({ dataDir, clock, mailIntervalMs: 3_600_000, env: { SMTP_URL: sink.url } });
     expect(h.mail.configured).toBe(true);
+    await h.mail.outbox.runDue(); // the run started at start, awaited
     expect(sink.messages.map((m) => m.to)).toEqual([['ola@example.com']]);
     expect((await h.storage.getMail(mail?.id ?? ''))?.status).toBe('sent');
   });
