@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { LIMITS } from '@frontdesk/shared';
+import { LIMITS, RETRYABLE_ERRORS } from '@frontdesk/shared';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import { newReplyText } from './reply-text.ts';
 import { verifyReplyAddress } from './signing.ts';
@@ -77,8 +78,13 @@ export class InboundMail {
           handle(Buffer.concat(chunks), targets).then(
             () => callback(),
             (error: unknown) => {
-              deps.logger.error({ err: error }, 'inbound mail could not be stored');
-              callback(smtpError(451, '4.3.0 try again later'));
+              // A refusal that a retry cannot change (e.g. the conversation no longer takes
+              // messages) bounces at once; anything else is worth the sender's retry.
+              const final = error instanceof AppError && !RETRYABLE_ERRORS.includes(error.code);
+              deps.logger.warn({ err: error, final }, 'inbound mail could not be stored');
+              callback(
+                final ? smtpError(550, `5.7.1 ${error.message}`) : smtpError(451, '4.3.0 try again later'),
+              );
             },
           );
         });
