@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  afterResolution,
   type ConversationEvent,
   type ConversationState,
   isOpenState,
@@ -51,5 +52,12 @@ describe('transition', () => {
     expect(['bot', 'queued', 'assigned', 'resolved'].map((s) => isOpenState(s as ConversationState))).toEqual(
       [true, true, true, false],
     );
+  });
+});
+
+describe('a message into a resolved conversation', () => {
+  it('reopens it until it is rated, and starts a new one after', () => {
+    expect(afterResolution(false)).toBe('reopen');
+    expect(afterResolution(true)).toBe('start_new');
   });
 });

@@ -64,3 +64,12 @@ export function transition(state: ConversationState, event: ConversationEvent): 
 
 /** States in which the visitor's conversation is still open (the widget resumes it). */
 export const isOpenState = (state: ConversationState): boolean => state !== 'resolved';
+
+/**
+ * What a visitor's message does to a resolved conversation — one rule, shown in the composer:
+ * until the visitor has rated it, the message reopens it (a follow-up keeps its context); once it
+ * is rated, the conversation is closed for good and the message starts a new one.
+ */
+export type AfterResolution = 'reopen' | 'start_new';
+
+export const afterResolution = (rated: boolean): AfterResolution => (rated ? 'start_new' : 'reopen');

@@ -195,6 +195,7 @@ export const SiteAppearanceReplySchema = v.object({
   quickReplies: perLocale(v.array(QuickReplySchema)),
   logoUrl: nullableText,
   titleFlash: v.optional(v.boolean(), false),
+  sound: v.optional(v.boolean(), false),
 });
 
 export const SiteSummarySchema = v.object({

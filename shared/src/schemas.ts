@@ -317,6 +317,7 @@ export const SiteAppearanceSchema = record({
     v.pipe(v.array(QuickReplyInputSchema), v.maxLength(LIMITS.quickRepliesMax, 'too many quick replies')),
   ),
   titleFlash: v.optional(v.boolean(), false),
+  sound: v.optional(v.boolean(), false),
 });
 export type SiteAppearanceInput = v.InferOutput<typeof SiteAppearanceSchema>;
 

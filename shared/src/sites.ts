@@ -27,6 +27,8 @@ export type SiteAppearance = {
   logoUrl: string | null;
   /** Flash the host page's title while new messages wait unread (off unless the site turns it on). */
   titleFlash: boolean;
+  /** A short chime when an agent or bot message arrives while the panel is closed or the page hidden. */
+  sound: boolean;
 };
 
 export const DEFAULT_APPEARANCE: SiteAppearance = {
@@ -39,6 +41,7 @@ export const DEFAULT_APPEARANCE: SiteAppearance = {
   quickReplies: {},
   logoUrl: null,
   titleFlash: false,
+  sound: false,
 };
 
 /** A site as the console lists it. */

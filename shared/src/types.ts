@@ -107,6 +107,8 @@ export type WidgetSite = {
   logoUrl?: string | null;
   /** Flash the host page's title while new messages wait unread. */
   titleFlash?: boolean;
+  /** Chime when a message arrives unseen. */
+  sound?: boolean;
 };
 
 export type AgentRole = 'admin' | 'agent';

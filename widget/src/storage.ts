@@ -14,9 +14,10 @@ export type KeyValueStore = {
 
 /**
  * `active`: the loader imports the app early (a conversation in progress, or the panel was open);
- * `open`: the panel was open on the last page; `draft`: the composer's unsent text.
+ * `open`: the panel was open on the last page; `draft`: the composer's unsent text; `seen`: the
+ * last message the visitor had on screen (unread ones come after it).
  */
-export type StorageName = 'token' | 'outbox' | 'active' | 'open' | 'draft';
+export type StorageName = 'token' | 'outbox' | 'active' | 'open' | 'draft' | 'seen';
 
 export const storageKey = (siteKey: string, name: StorageName): string =>
   `${WIDGET_STORAGE_PREFIX}${siteKey}:${name}`;

@@ -39,6 +39,9 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(ROUTES.visitorSessions, visitorSessionsCors);
   app.use(ROUTES.api, apiBudget(deps));
   app.use(ROUTES.api, apiBodyLimit());
+  // The public lookups outside /api (a site's loader, an uploaded image) read the database too.
+  app.use(ROUTES.siteLoader, apiBudget(deps));
+  app.use(ROUTES.image, apiBudget(deps));
 
   app.get(ROUTES.health, async (c) => {
     await deps.storage.ping();

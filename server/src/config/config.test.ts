@@ -33,13 +33,26 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ engine: 'sqlite', file: '/tmp/x.db' });
   });
 
+  it('reads a PostgreSQL DATABASE_URL and its pool size', () => {
+    const url = 'postgresql://frontdesk@db.internal:5432/frontdesk';
+    expect(loadConfig({ DATA_DIR: tmp(), DATABASE_URL: url }).database).toEqual({
+      engine: 'postgres',
+      url,
+      poolSize: undefined,
+    });
+    expect(
+      loadConfig({ DATA_DIR: tmp(), DATABASE_URL: url, DATABASE_POOL_SIZE: '25' }).database,
+    ).toMatchObject({ engine: 'postgres', poolSize: 25 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be an absolute/],
     [{ PUBLIC_URL: 'ftp://x' }, /PUBLIC_URL must start with http/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be sqlite/],
-    [{ DATABASE_URL: 'postgres://localhost/x' }, /PostgreSQL is not supported/],
+    [{ DATABASE_URL: 'postgres://localhost/x', DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE must be/],
+    [{ DATABASE_URL: 'postgres://localhost/x', DATABASE_POOL_SIZE: 'lots' }, /DATABASE_POOL_SIZE/],
     [{ SECRET: 'short' }, /SECRET must be at least 32/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY: "everyone" is not an IP address/],

@@ -72,7 +72,11 @@ function parseUrl(name: string, raw: string): URL {
   return url;
 }
 
-function parseDatabase(raw: string | undefined, dataDir: string): DatabaseTarget {
+function parseDatabase(
+  raw: string | undefined,
+  poolSize: string | undefined,
+  dataDir: string,
+): DatabaseTarget {
   if (raw === undefined || raw === '') return { engine: 'sqlite', file: join(dataDir, 'frontdesk.db') };
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -84,11 +88,18 @@ function parseDatabase(raw: string | undefined, dataDir: string): DatabaseTarget
     };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
-    throw new ConfigError(
-      'DATABASE_URL: PostgreSQL is not supported by this version yet; leave DATABASE_URL unset or use sqlite:<file>',
-    );
+    return { engine: 'postgres', url: raw, poolSize: parsePoolSize(poolSize) };
   }
-  throw new ConfigError(`DATABASE_URL must be sqlite:<file>, got "${raw}"`);
+  throw new ConfigError(`DATABASE_URL must be sqlite:<file> or postgres://…, got "${raw}"`);
+}
+
+function parsePoolSize(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const size = Number(raw);
+  if (!/^\d+$/.test(raw) || size < 1 || size > 1000) {
+    throw new ConfigError(`DATABASE_POOL_SIZE must be a whole number from 1 to 1000, got "${raw}"`);
+  }
+  return size;
 }
 
 /** Uses SECRET if set, else the one persisted under the data dir, else makes and persists one. */
@@ -189,7 +200,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host,
     publicUrl,
     dataDir,
-    database: parseDatabase(env.DATABASE_URL, dataDir),
+    database: parseDatabase(env.DATABASE_URL, env.DATABASE_POOL_SIZE, dataDir),
     secret: loadSecret(env.SECRET, dataDir),
     logLevel,
     assets: {

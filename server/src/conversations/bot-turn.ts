@@ -85,19 +85,22 @@ export class BotTurn {
       maxMisses: site.settings.botMissesBeforeHandoff,
       agentsOnline: await this.deps.presence.agentsOnline(conversation.siteId),
     });
-    const posted = await this.post(conversation, outcome.replies);
-    if (!posted) return;
-    if (outcome.handoff) {
-      await this.deps.transitions.handoff(conversation.id, outcome.handoff);
-    } else if (outcome.misses !== posted.botMisses) {
+    // The miss counter is stored before the replies go out: the visitor's next message, sent once
+    // they see the reply, must find it. Stored after, it raced that message on any engine that
+    // really waits for I/O (PostgreSQL, several nodes): the second miss read the old count and
+    // the handoff never came.
+    if (!outcome.handoff && outcome.misses !== conversation.botMisses) {
       const updated = await store.updateConversation(
-        posted.id,
-        posted.version,
+        conversation.id,
+        conversation.version,
         { botMisses: outcome.misses },
         null,
       );
-      if (!updated) logger.debug({ conversationId: posted.id }, 'miss counter update lost a race');
+      if (!updated) logger.debug({ conversationId: conversation.id }, 'miss counter update lost a race');
     }
+    const posted = await this.post(conversation, outcome.replies);
+    if (!posted) return;
+    if (outcome.handoff) await this.deps.transitions.handoff(conversation.id, outcome.handoff);
   }
 
   /** Posts replies while the conversation is still the bot's; null once a person has it. */

@@ -144,6 +144,43 @@ describe('the whole loop', () => {
     expect(record).toMatchObject({ state: 'resolved', rating: 5, ratingComment: 'Quick and kind' });
   });
 
+  it('a message into a resolved conversation reopens it until it is rated, and is refused after', async () => {
+    const visitor = await h.newVisitor();
+    const { conversation } = await openConversation(visitor.socket);
+    const cid = conversation.id;
+    const agent = await h.newAgent('Olga');
+    await connected(agent.socket);
+    const resolve = async () => {
+      const resolved = waitFor<VisitorConversation>(
+        visitor.socket,
+        EVENTS.conversationState,
+        (c) => c.id === cid && c.state === 'resolved',
+      );
+      await call(agent.socket, EVENTS.conversationResolve, { conversationId: cid });
+      await resolved;
+    };
+    const send = (conversationId: string, body: string) =>
+      callRaw<SendResult>(visitor.socket, EVENTS.messageSend, { conversationId, clientId: clientId(), body });
+
+    await resolve();
+    expect((await send(cid, 'One more thing')).ok).toBe(true);
+    expect((await h.storage.getConversation(cid))?.state).not.toBe('resolved');
+
+    await resolve();
+    await call(visitor.socket, EVENTS.conversationRate, { conversationId: cid, rating: 4 });
+    const refused = await send(cid, 'And another');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect((await h.storage.getConversation(cid))?.state).toBe('resolved');
+
+    const fresh = await call<OpenResult>(visitor.socket, EVENTS.conversationOpen, {
+      locale: 'en',
+      page: { url: `${h.origin}/demo/`, title: 'Nordic Nest' },
+      fresh: true,
+    });
+    expect(fresh.conversation.id).not.toBe(cid);
+    expect((await send(fresh.conversation.id, 'And another')).ok).toBe(true);
+  });
+
   it('answers in Polish and hands off after two misses in a row', async () => {
     const visitor = await h.newVisitor();
     const { conversation } = await openConversation(visitor.socket);

@@ -2,7 +2,7 @@
  * A visitor's use cases: the latest conversation, open one, send, sync, ask for a person, say an
  * answer did not help, rate. Validated input in, records out; only the visitor's own conversations.
  */
-import type { Message } from '@frontdesk/shared';
+import { afterResolution, type Message } from '@frontdesk/shared';
 import type {
   ConversationRefInput,
   OpenConversationInput,
@@ -80,7 +80,10 @@ export class VisitorConversations {
     let result = await store.appendMessage(message, guard);
     if (result.status === 'skipped') {
       if (result.conversation.visitorId !== ctx.visitor.id) throw conversationNotFound();
-      // A message on a closed conversation reopens it.
+      // A message on a resolved conversation reopens it until it is rated; a rated one stays
+      // closed (the widget starts a new conversation for that message instead).
+      if (afterResolution(result.conversation.rating !== null) === 'start_new')
+        throw new AppError('invalid_state', 'this conversation is closed; start a new one');
       await this.deps.transitions.apply(result.conversation.id, { type: 'visitor_message' });
       result = await store.appendMessage(message, guard);
       if (result.status === 'skipped')

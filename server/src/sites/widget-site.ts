@@ -17,5 +17,6 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     subtitle: look.subtitle[locale] ?? null,
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
+    sound: look.sound,
   };
 }

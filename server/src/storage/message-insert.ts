@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Message } from '@frontdesk/shared';
-import { CompiledQuery, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { AppendOptions, NewMessage } from '../conversations/store.ts';
 import { AppError } from '../kernel/errors.ts';
-import { now, run } from './db.ts';
+import { execute, now, run } from './db.ts';
 import { bumpSeq, INSERT_MESSAGE, MESSAGE_BY_CLIENT_ID } from './hot-sql.ts';
 import { toMessage } from './records.ts';
 import type { Database, MessageTable } from './schema.ts';
@@ -56,21 +56,19 @@ export async function insertMessage(
     created_at: at,
   };
   // A retried clientId hits the unique key: nothing is inserted and the bump is rolled back.
-  const inserted = await trx.executeQuery(
-    CompiledQuery.raw(INSERT_MESSAGE, [
-      row.id,
-      row.conversation_id,
-      row.seq,
-      row.client_id,
-      row.author,
-      row.author_name,
-      row.agent_id,
-      row.kind,
-      row.body,
-      row.meta,
-      row.created_at,
-    ]),
-  );
+  const inserted = await execute(trx, INSERT_MESSAGE, [
+    row.id,
+    row.conversation_id,
+    row.seq,
+    row.client_id,
+    row.author,
+    row.author_name,
+    row.agent_id,
+    row.kind,
+    row.body,
+    row.meta,
+    row.created_at,
+  ]);
   if (Number(inserted.numAffectedRows ?? 0n) !== 1) {
     const [existing] = await run<Selectable<MessageTable>>(trx, MESSAGE_BY_CLIENT_ID, [
       input.conversationId,

@@ -1,5 +1,9 @@
-/** Schema migrations, applied in order at start by Kysely's migrator. Portable SQL only. */
+/**
+ * Schema migrations, applied in order at start by Kysely's migrator, on SQLite and PostgreSQL alike.
+ * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
+ */
 import type { Kysely, Migration } from 'kysely';
+import { binaryType } from './portable-types.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -164,7 +168,7 @@ const sitesAndAccounts: Migration = {
       .createTable('images')
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
       .addColumn('content_type', 'varchar(32)', (c) => c.notNull())
-      .addColumn('data', 'blob', (c) => c.notNull())
+      .addColumn('data', binaryType(db), (c) => c.notNull())
       .addColumn('width', 'integer', (c) => c.notNull())
       .addColumn('height', 'integer', (c) => c.notNull())
       .addColumn('created_at', 'varchar(32)', (c) => c.notNull())

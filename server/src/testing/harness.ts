@@ -54,10 +54,23 @@ export type HarnessOptions = {
   logger?: Logger;
   /** Passed to the server (see `StartOptions`): the sites' bots, e.g. one that fails. */
   bot?: StartOptions['bot'];
+  /** `DATABASE_URL` of the server, e.g. a PostgreSQL test database; default: SQLite in the data dir. */
+  databaseUrl?: string;
   /** Passed to the server (see `StartOptions`): the mail clock and the outbox's interval. */
   clock?: StartOptions['clock'];
   mailIntervalMs?: StartOptions['mailIntervalMs'];
 };
+
+/** The database of every harness this test file starts without its own `databaseUrl`. */
+let fileDatabaseUrl: string | undefined;
+
+/**
+ * Runs this test file's harnesses on another database, e.g. a suite written for SQLite imported by a
+ * PostgreSQL test file (`realtime.postgres.test.ts`). Module state is per test file under vitest.
+ */
+export function useDatabaseForHarnesses(url: string | undefined): void {
+  fileDatabaseUrl = url;
+}
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-it-'));
@@ -67,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SCALE: '100',
+    ...((options.databaseUrl ?? fileDatabaseUrl) && { DATABASE_URL: options.databaseUrl ?? fileDatabaseUrl }),
     ...options.env,
   });
   if (options.rateLimits) config.rateLimits = options.rateLimits;

@@ -17,6 +17,9 @@ const en = {
   close: 'Close',
   greeting: 'Hi! 👋 How can we help you today?',
   composerPlaceholder: 'Write a message…',
+  /** A resolved conversation: what typing does (one rule: reopen until rated, a new one after). */
+  composerReopen: 'Write to reopen this conversation…',
+  composerStartNew: 'Write to start a new conversation…',
   composerLabel: 'Message',
   send: 'Send',
   talkToPerson: 'Talk to a person',
@@ -78,6 +81,8 @@ const pl: Record<WidgetKey, string> = {
   close: 'Zamknij',
   greeting: 'Cześć! 👋 W czym możemy pomóc?',
   composerPlaceholder: 'Napisz wiadomość…',
+  composerReopen: 'Napisz, aby wznowić tę rozmowę…',
+  composerStartNew: 'Napisz, aby rozpocząć nową rozmowę…',
   composerLabel: 'Wiadomość',
   send: 'Wyślij',
   talkToPerson: 'Porozmawiaj z konsultantem',

@@ -70,6 +70,55 @@ describe('unread messages and attention', () => {
     expect(button.getAttribute('aria-label')).toBe('Open chat');
   });
 
+  it('unread messages survive moving to another page, with those that arrived in between', async () => {
+    const storage = memoryStore();
+    const server = createFakeServer();
+    server.add({ author: 'bot', body: 'Earlier answer' });
+    const first = await mountWidget(server, { launcher: true, open: false, storage });
+    await settle();
+    expect(badge(launcherOf(first))).toBeNull(); // what was there before counts as seen
+    server.add({ author: 'agent', authorName: 'Ola', body: 'Hello' }, true);
+    await settle();
+    expect(badge(launcherOf(first))?.textContent).toBe('1');
+
+    // The visitor follows a link: this page goes, an agent writes before the next one connects.
+    unmountAll();
+    server.add({ author: 'agent', authorName: 'Ola', body: 'Are you there?' });
+    const next = await mountWidget(server, { launcher: true, open: false, storage });
+    await settle();
+    expect(badge(launcherOf(next))?.textContent).toBe('2');
+    expect(launcherOf(next).getAttribute('aria-label')).toBe('Open chat, 2 unread messages');
+
+    // Read on this page: nothing unread on the page after it.
+    next.handle.open();
+    await settle();
+    next.handle.close();
+    unmountAll();
+    const third = await mountWidget(server, { launcher: true, open: false, storage });
+    await settle();
+    expect(badge(launcherOf(third))).toBeNull();
+  });
+
+  it('sound: a chime for a message the visitor cannot see, only when the site turns it on', async () => {
+    for (const sound of [true, false]) {
+      const chime = { play: vi.fn() };
+      const server = createFakeServer({ site: { sound } });
+      server.add({ author: 'bot', body: 'Earlier answer' });
+      const mounted = await mountWidget(server, { launcher: true, open: false, chime });
+      server.add({ author: 'agent', body: 'Hello' }, true);
+      await settle();
+      server.add({ author: 'visitor', body: 'mine' }, true);
+      await settle();
+      expect(chime.play).toHaveBeenCalledTimes(sound ? 1 : 0);
+      mounted.handle.open();
+      await settle();
+      server.add({ author: 'agent', body: 'On screen' }, true);
+      await settle();
+      expect(chime.play).toHaveBeenCalledTimes(sound ? 1 : 0);
+      unmountAll();
+    }
+  });
+
   it('Polish: the accessible name uses the right plural form', async () => {
     const { server, button } = await closedWidget({}, 'pl');
     const labels: string[] = [];

@@ -1,11 +1,19 @@
 /**
- * What outlives the page: the outbox (allow-listed fields), the panel's open state and the
- * composer's draft, and the "wake early" flag the loader reads to import the app before a click
+ * What outlives the page: the outbox (allow-listed fields), the panel's open state, the
+ * composer's draft and the seen mark (unread messages survive navigation), and the "wake early" flag the loader reads to import the app before a click
  * (a conversation in progress, or the panel was open: the loader itself reads nothing more).
  */
 import { isOpenState } from '@frontdesk/shared';
 import { type KeyValueStore, storageKey } from '../storage.ts';
-import { parseOutbox, type State, type Store, serializeOutbox } from './store/index.ts';
+import {
+  parseOutbox,
+  parseSeen,
+  type SeenMark,
+  type State,
+  type Store,
+  serializeOutbox,
+  serializeSeen,
+} from './store/index.ts';
 
 export const hasOpenConversation = (state: State): boolean =>
   state.conversation.current !== null && isOpenState(state.conversation.current.state);
@@ -14,11 +22,15 @@ export function loadOutbox(kv: KeyValueStore, siteKey: string) {
   return parseOutbox(kv.get(storageKey(siteKey, 'outbox')));
 }
 
-/** The panel's state and the draft left by the previous page of this site. */
-export function loadPanel(kv: KeyValueStore, siteKey: string): { open: boolean; draft: string } {
+/** The panel's state, the draft and the seen mark left by the previous page of this site. */
+export function loadPanel(
+  kv: KeyValueStore,
+  siteKey: string,
+): { open: boolean; draft: string; seen: SeenMark | null } {
   return {
     open: kv.get(storageKey(siteKey, 'open')) === '1',
     draft: kv.get(storageKey(siteKey, 'draft')) ?? '',
+    seen: parseSeen(kv.get(storageKey(siteKey, 'seen'))),
   };
 }
 
@@ -27,6 +39,7 @@ export function persistState(store: Store, kv: KeyValueStore, siteKey: string): 
   const activeKey = storageKey(siteKey, 'active');
   const openKey = storageKey(siteKey, 'open');
   const draftKey = storageKey(siteKey, 'draft');
+  const seenKey = storageKey(siteKey, 'seen');
   const put = (key: string, value: string) => (value ? kv.set(key, value) : kv.remove(key));
   let wake: boolean | null = null;
   return store.subscribe((state, previous) => {
@@ -35,6 +48,7 @@ export function persistState(store: Store, kv: KeyValueStore, siteKey: string): 
     }
     if (state.ui.open !== previous.ui.open) put(openKey, state.ui.open ? '1' : '');
     if (state.ui.draft !== previous.ui.draft) put(draftKey, state.ui.draft);
+    if (state.ui.seen !== previous.ui.seen) put(seenKey, serializeSeen(state.ui.seen));
     // Until the session is ready the conversation is unknown: keep the flag as the last page left it.
     if (!state.connection.ready && !state.ui.open) return;
     const next = state.ui.open || hasOpenConversation(state);

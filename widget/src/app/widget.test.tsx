@@ -138,6 +138,31 @@ describe('widget', () => {
     expect(ui.queryByRole('group', { name: 'How was your conversation?' })).toBeNull();
   });
 
+  it('a resolved conversation: typing reopens it until rated, then starts a new one, as the placeholder says', async () => {
+    const server = createFakeServer();
+    server.add({ author: 'visitor', body: 'thanks' });
+    server.setConversation({ state: 'resolved' }, false);
+    const { ui } = await mountWidget(server);
+    const box = () => ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    expect(box().placeholder).toBe('Write to reopen this conversation…');
+
+    fireEvent.click(ui.getByRole('radio', { name: '5 of 5' }));
+    fireEvent.click(ui.getByRole('button', { name: 'Send rating' }));
+    await settle();
+    expect(box().placeholder).toBe('Write to start a new conversation…');
+    const first = server.callsOf(EVENTS.messageSend).length;
+    fireEvent.input(box(), { target: { value: 'A new question' } });
+    fireEvent.submit(box().closest('form')!);
+    await settle();
+    expect(server.callsOf(EVENTS.conversationOpen).at(-1)).toMatchObject({ fresh: true });
+    const sends = server.callsOf(EVENTS.messageSend).slice(first);
+    expect(sends).toHaveLength(1);
+    expect(sends[0]).toMatchObject({ body: 'A new question' });
+    expect(ui.getByRole('log').textContent).toContain('A new question');
+    expect(ui.getByRole('log').textContent).not.toContain('thanks');
+    expect(box().placeholder).toBe('Write a message…');
+  });
+
   it('shows a message that failed for good as "not sent" with a retry button', async () => {
     const server = createFakeServer();
     const { ui } = await mountWidget(server);

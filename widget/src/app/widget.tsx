@@ -3,7 +3,7 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 
-import type { Message, WidgetSite } from '@frontdesk/shared';
+import type { WidgetSite } from '@frontdesk/shared';
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
@@ -13,9 +13,10 @@ import type { KeyValueStore } from '../storage.ts';
 import type { ChatTransport } from '../transport/index.ts';
 import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
+import { type Chime, createChime } from './chime.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
-import { createStore, initialState, initialUi } from './store/index.ts';
+import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
 import { Widget } from './ui/Widget.tsx';
 import { trackViewport } from './viewport.ts';
 
@@ -32,6 +33,8 @@ export type WidgetDeps = {
   preview?: boolean;
   /** The Markdown renderer; default: the shared one for `win`, from a lazily loaded chunk. */
   loadMarkdown?: () => Promise<RenderMarkdown>;
+  /** The new-message sound; default: Web Audio in `win`. */
+  chime?: Chime;
 };
 
 /**
@@ -45,13 +48,15 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   const { options, api, win, root } = deps;
   const doc = win.document;
   const t = translator(WIDGET_CATALOGS[options.locale]);
-  const panel = deps.preview ? { open: false, draft: '' } : loadPanel(deps.storage, options.siteKey);
+  const panel = deps.preview
+    ? { open: false, draft: '', seen: null }
+    : loadPanel(deps.storage, options.siteKey);
   const store = createStore(
     deps.preview
       ? initialState({ connection: { status: 'preview', ready: false, wasOnline: false } })
       : initialState({
           outbox: { items: loadOutbox(deps.storage, options.siteKey) },
-          ui: { ...initialUi, draft: panel.draft },
+          ui: { ...initialUi, draft: panel.draft, seen: panel.seen },
         }),
   );
   const attention = createAttention({
@@ -62,10 +67,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     setInterval: (fn, ms) => win.setInterval(fn, ms),
     clearInterval: (id) => win.clearInterval(id),
   });
-  const isReadable = (message: Message) =>
-    (message.author === 'agent' || message.author === 'bot') &&
-    message.kind !== 'note' &&
-    message.kind !== 'event';
+  const chime = deps.chime ?? createChime(win);
   const chat = createChat({
     transport: deps.transport,
     store,
@@ -73,8 +75,10 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     page: () => currentPage(win.location, doc.title),
     onLiveMessage: (message) => {
       if (isReadable(message)) {
-        store.dispatch({ type: 'ui/unread' });
         attention.arrivedHidden();
+        const state = store.getState();
+        const unseen = !state.ui.open || doc.visibilityState === 'hidden';
+        if (unseen && state.conversation.site?.sound === true) chime.play();
       }
       api.emit('message', message);
     },
@@ -101,8 +105,11 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         api.setOpen(state.ui.open);
         api.emit(state.ui.open ? 'open' : 'close', null);
       }
-      const { unread, open } = state.ui;
-      attention.update({ unread, open, titleFlash: state.conversation.site?.titleFlash === true });
+      attention.update({
+        unread: unreadCount(state.ui, state.messages),
+        open: state.ui.open,
+        titleFlash: state.conversation.site?.titleFlash === true,
+      });
       const color = state.conversation.site?.color ?? null;
       if (!options.color && color !== (previous.conversation.site?.color ?? null)) applyAccent(themed, color);
     }),

@@ -142,6 +142,7 @@ describe('Appearance page', () => {
       },
       logoUrl: null,
       titleFlash: false,
+      sound: false,
     });
   });
 

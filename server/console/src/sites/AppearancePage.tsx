@@ -186,6 +186,14 @@ function AppearanceEditor({ initial, client }: { initial: SiteDetail; client: Si
           />
           {t('appearanceTitleFlash')}
         </label>
+        <label class="check field">
+          <input
+            type="checkbox"
+            checked={form.sound}
+            onChange={(e) => edit({ sound: e.currentTarget.checked })}
+          />
+          {t('appearanceSound')}
+        </label>
         <div class="tabs" role="tablist" aria-label={t('appearanceLanguages')}>
           {LOCALES.map((locale) => (
             <button

@@ -31,6 +31,7 @@ export type AppearanceForm = {
   position: WidgetPosition;
   /** Flash the host page's title while new messages wait unread. */
   titleFlash: boolean;
+  sound: boolean;
   texts: Record<Locale, LocaleTexts>;
 };
 export type TextField = Exclude<keyof LocaleTexts, 'quickReplies'>;
@@ -59,6 +60,7 @@ export function formFromAppearance(appearance: SiteAppearance): AppearanceForm {
     color: appearance.color,
     position: appearance.position,
     titleFlash: appearance.titleFlash === true,
+    sound: appearance.sound === true,
     texts,
   };
 }
@@ -82,6 +84,7 @@ export function appearanceInput(form: AppearanceForm): Record<string, unknown> {
     color: form.color,
     position: form.position,
     titleFlash: form.titleFlash,
+    sound: form.sound,
     launcherLabel: text('launcherLabel'),
     title: text('title'),
     subtitle: text('subtitle'),

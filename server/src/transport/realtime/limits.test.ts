@@ -10,6 +10,7 @@ import {
   NAMESPACES,
   type OpenResult,
   RATE_LIMITS,
+  ROUTES,
 } from '@frontdesk/shared';
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
@@ -340,5 +341,29 @@ describe('L2 budgets', () => {
       expectOk(await callRaw(tab, EVENTS.messageSend, message(cid, `queued while offline ${i}`)));
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('L3 the public lookups outside /api', () => {
+  it('L3 a flood of per-site loader and image requests from one address is throttled like the API', async () => {
+    const small = await startHarness({
+      rateLimits: { ...RATE_LIMITS, http: { ...RATE_LIMITS.http, api: { burst: 4, perMinute: 1 } } },
+      env: { TRUST_PROXY: 'loopback' },
+    });
+    try {
+      const get = (path: string, address: string) =>
+        fetch(small.url + path, { headers: { 'x-forwarded-for': address } }).then((r) => r.status);
+      const loader = ROUTES.siteLoader.replace(':siteKey', `nope-${Date.now()}`);
+      const image = ROUTES.image.replace(':imageId', 'nope');
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push(await get(loader, '198.51.100.9'), await get(image, '198.51.100.9'));
+      expect(statuses.filter((s) => s === 404)).toHaveLength(4);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(2);
+      // Another client is not affected.
+      expect(await get(loader, '198.51.100.10')).toBe(404);
+    } finally {
+      await small.close();
+    }
   });
 });

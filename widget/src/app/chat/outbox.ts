@@ -1,5 +1,5 @@
 /** Sends the visitor's outbox with the client core's sender, opening the conversation first if needed. */
-import { EVENTS, type Message } from '@frontdesk/shared';
+import { afterResolution, EVENTS, type Message } from '@frontdesk/shared';
 import { createSender, type Sender } from '@frontdesk/shared/client';
 import type { OutboxItem } from '../store/index.ts';
 import type { ChatContext } from './context.ts';
@@ -19,7 +19,12 @@ export function createOutboxSender(ctx: ChatContext, { opener, accept, retryLate
     items: () => ctx.state().outbox.items,
     ready: ctx.ready,
     async send(item) {
-      const opened = await opener.ensure();
+      // A rated conversation is closed for good: the message starts a new one (the one rule).
+      const current = ctx.state().conversation.current;
+      const closed =
+        current?.state === 'resolved' &&
+        afterResolution(ctx.state().ui.rated || current.rating !== null) === 'start_new';
+      const opened = closed ? await opener.open(true) : await opener.ensure();
       if (!opened.ok) return opened;
       return ctx.transport.request(EVENTS.messageSend, {
         conversationId: opened.data.id,

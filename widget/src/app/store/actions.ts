@@ -3,6 +3,7 @@ import type { ErrorCode, Message, VisitorConversation, WidgetSite } from '@front
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { TransportStatus } from '../../transport/index.ts';
 import type { OutboxItem, OutboxStatus } from './outbox-item.ts';
+import type { SeenMark } from './unread.ts';
 
 export type Action =
   | { type: 'connection/status'; status: TransportStatus }
@@ -22,7 +23,8 @@ export type Action =
   /** `restored`: reopened on a new page because it was open on the last one. */
   | { type: 'ui/open'; restored?: boolean }
   /** An agent or bot message arrived live (counted only while the panel is closed). */
-  | { type: 'ui/unread' }
+  /** The seen mark the previous page of this site left. */
+  | { type: 'ui/seen'; seen: SeenMark | null }
   | { type: 'ui/draft'; text: string }
   | { type: 'ui/close' }
   | { type: 'ui/notice'; notice: WidgetKey | null }

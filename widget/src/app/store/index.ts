@@ -4,3 +4,4 @@ export * from './messages.ts';
 export * from './outbox.ts';
 export * from './store.ts';
 export { initialUi } from './ui.ts';
+export * from './unread.ts';

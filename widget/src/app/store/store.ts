@@ -6,6 +6,7 @@ import { type ConversationSlice, conversationReducer, initialConversation } from
 import { initialMessages, type MessagesState, messagesReducer } from './messages.ts';
 import { initialOutbox, type OutboxState, outboxReducer } from './outbox.ts';
 import { initialUi, type UiState, uiReducer } from './ui.ts';
+import { nextSeen } from './unread.ts';
 
 export type State = {
   connection: ConnectionState;
@@ -34,6 +35,8 @@ export function rootReducer(state: State, action: Action): State {
     outbox: outboxReducer(state.outbox, action),
     ui: uiReducer(state.ui, action),
   };
+  const seen = nextSeen(next.ui, next.messages, next.connection.ready);
+  if (seen !== next.ui.seen) next.ui = { ...next.ui, seen };
   const changed = (Object.keys(next) as (keyof State)[]).some((key) => next[key] !== state[key]);
   return changed ? next : state;
 }

@@ -1,13 +1,14 @@
 /** The UI slice: panel open, the current notice, and what the visitor already did (rated, flagged). */
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { Action } from './actions.ts';
+import type { SeenMark } from './unread.ts';
 
 export type UiState = {
   open: boolean;
   /** Opened because it was open on the previous page: the panel shows without taking focus. */
   restored: boolean;
-  /** Agent and bot messages that arrived while the panel was closed. */
-  unread: number;
+  /** The last message the visitor had on screen (unread messages come after it; see `unread.ts`). */
+  seen: SeenMark | null;
   /** What the visitor has typed and not sent yet. */
   draft: string;
   notice: WidgetKey | null;
@@ -20,7 +21,7 @@ export type UiState = {
 export const initialUi: UiState = {
   open: false,
   restored: false,
-  unread: 0,
+  seen: null,
   draft: '',
   notice: null,
   rated: false,
@@ -30,9 +31,9 @@ export const initialUi: UiState = {
 export function uiReducer(state: UiState, action: Action): UiState {
   switch (action.type) {
     case 'ui/open':
-      return state.open ? state : { ...state, open: true, restored: action.restored === true, unread: 0 };
-    case 'ui/unread':
-      return state.open ? state : { ...state, unread: state.unread + 1 };
+      return state.open ? state : { ...state, open: true, restored: action.restored === true };
+    case 'ui/seen':
+      return { ...state, seen: action.seen };
     case 'ui/draft':
       return state.draft === action.text ? state : { ...state, draft: action.text };
     case 'ui/close':

@@ -5,6 +5,7 @@
  * server's error codes. Not bundled: only tests import it.
  */
 import {
+  afterResolution,
   type ConversationEvent,
   type ErrorCode,
   EVENTS,
@@ -128,7 +129,12 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         if (!conversation || send.conversationId !== conversation.id) return fail('not_found');
         const known = messages.find((m) => m.clientId === send.clientId);
         if (known) return ok({ message: known, duplicate: true });
-        // A message on a closed conversation reopens it.
+        // A message on a resolved conversation reopens it until it is rated, as on the server.
+        if (
+          conversation.state === 'resolved' &&
+          afterResolution(conversation.rating !== null) === 'start_new'
+        )
+          return fail('invalid_state');
         apply(conversation, { type: 'visitor_message' });
         const message = add({ author: 'visitor', clientId: send.clientId, body: send.body });
         const answer = conversation.state === 'bot' ? options.bot?.(send.body) : null;

@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { createLauncher } from '../../loader/launcher.ts';
 import type { LoaderApi, WidgetHandle } from '../../loader-api.ts';
 import { type KeyValueStore, memoryStore } from '../../storage.ts';
+import type { Chime } from '../chime.ts';
 import { createWidget } from '../widget.tsx';
 import { type FakeServer, settle } from './fake-server.ts';
 
@@ -20,6 +21,7 @@ export type MountOptions = {
   launcher?: boolean;
   /** Open the panel after mounting (default: yes). */
   open?: boolean;
+  chime?: Chime;
 };
 
 export async function mountWidget(server: FakeServer, options: MountOptions = {}) {
@@ -45,6 +47,7 @@ export async function mountWidget(server: FakeServer, options: MountOptions = {}
     win: window,
     retryDelayMs: () => 5,
     ...(options.loadMarkdown ? { loadMarkdown: options.loadMarkdown } : {}),
+    ...(options.chime ? { chime: options.chime } : {}),
   });
   mounted.push({ handle, host });
   if (options.open !== false) handle.open();

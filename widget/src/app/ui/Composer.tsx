@@ -1,18 +1,23 @@
 /** The message box: Enter sends, Shift+Enter adds a line; the text is kept until it is queued. */
-import { LIMITS } from '@frontdesk/shared';
+import { type AfterResolution, LIMITS } from '@frontdesk/shared';
 import { useId, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
+
+const PLACEHOLDER_AFTER = { reopen: 'composerReopen', start_new: 'composerStartNew' } as const;
 
 /** `disabled`: nothing typed could be sent; `preview`: the console's preview, which shows the usual placeholder. */
 export function Composer({
   disabled = false,
   preview = false,
   draft = '',
+  afterResolution,
 }: {
   disabled?: boolean;
   preview?: boolean;
   /** Text left unsent (on this page or the previous one), shown again. */
   draft?: string;
+  /** The conversation is resolved: what a message does to it, said in the placeholder. */
+  afterResolution?: AfterResolution | null;
 }) {
   const { t, chat, onDraft } = useWidget();
   const [text, setLocal] = useState(draft);
@@ -46,7 +51,13 @@ export function Composer({
         value={text}
         maxLength={LIMITS.messageMaxLength}
         disabled={disabled}
-        placeholder={t(disabled && !preview ? 'unavailableComposer' : 'composerPlaceholder')}
+        placeholder={t(
+          disabled && !preview
+            ? 'unavailableComposer'
+            : afterResolution
+              ? PLACEHOLDER_AFTER[afterResolution]
+              : 'composerPlaceholder',
+        )}
         onInput={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {

@@ -1,4 +1,5 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
+import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import { useId } from 'preact/hooks';
 import type { State } from '../store/index.ts';
@@ -76,6 +77,9 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
           disabled={unavailable}
           preview={state.connection.status === 'preview'}
           draft={state.ui.draft}
+          afterResolution={
+            current?.state === 'resolved' ? afterResolution(state.ui.rated || current.rating !== null) : null
+          }
         />
       </div>
     </div>
