@@ -21,6 +21,14 @@ describe('transition', () => {
     ['queued', { type: 'resolve' }, 'resolved', 'resolved'],
     ['assigned', { type: 'resolve' }, 'resolved', 'resolved'],
     ['resolved', { type: 'visitor_message' }, 'bot', 'reopened'],
+    // Issue 10: abandonment and the visitor coming back.
+    ['queued', { type: 'abandon' }, 'abandoned', 'abandoned'],
+    ['abandoned', { type: 'visitor_back' }, 'queued', 'requeued'],
+    ['abandoned', { type: 'visitor_message' }, 'queued', 'requeued'],
+    ['abandoned', handoff, 'queued', 'requeued'],
+    ['abandoned', take, 'assigned', 'assigned'],
+    ['abandoned', { type: 'return_to_bot' }, 'bot', 'returned_to_bot'],
+    ['abandoned', { type: 'resolve' }, 'resolved', 'resolved'],
   ])('%s + %o → %s', (from, event, to, name) => {
     expect(transition(from, event)).toEqual({ ok: true, changed: true, to, event: name });
   });
@@ -35,6 +43,10 @@ describe('transition', () => {
     ['resolved', { type: 'resolve' }],
     ['bot', { type: 'visitor_message' }],
     ['assigned', { type: 'visitor_message' }],
+    ['abandoned', { type: 'abandon' }],
+    ['queued', { type: 'visitor_back' }],
+    ['bot', { type: 'visitor_back' }],
+    ['assigned', { type: 'visitor_back' }],
   ])('%s + %o changes nothing', (from, event) => {
     expect(transition(from, event)).toEqual({ ok: true, changed: false, to: from });
   });
@@ -44,14 +56,17 @@ describe('transition', () => {
     ['resolved', take],
     ['bot', { type: 'return_to_bot' }],
     ['resolved', { type: 'return_to_bot' }],
+    ['bot', { type: 'abandon' }],
+    ['assigned', { type: 'abandon' }],
+    ['resolved', { type: 'abandon' }],
   ])('%s + %o is refused', (from, event) => {
     expect(transition(from, event)).toEqual({ ok: false, code: 'invalid_state' });
   });
 
-  it('only resolved is closed', () => {
-    expect(['bot', 'queued', 'assigned', 'resolved'].map((s) => isOpenState(s as ConversationState))).toEqual(
-      [true, true, true, false],
-    );
+  it('only resolved is closed (an abandoned conversation is resumed when the visitor returns)', () => {
+    expect(
+      ['bot', 'queued', 'assigned', 'resolved', 'abandoned'].map((s) => isOpenState(s as ConversationState)),
+    ).toEqual([true, true, true, false, true]);
   });
 });
 

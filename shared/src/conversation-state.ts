@@ -1,8 +1,9 @@
 /**
- * The conversation state machine: `bot → queued → assigned → resolved`, return to bot and reopen.
+ * The conversation state machine: `bot → queued → assigned → resolved`, return to bot and reopen;
+ * a queued conversation whose visitor has gone is `abandoned` and goes back to `queued` when they return.
  * A pure function of (state, event); storage applies the result atomically, guarded by `version`.
  */
-export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'resolved'] as const;
+export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'resolved', 'abandoned'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 export const HANDOFF_REASONS = ['visitor', 'bot_misses', 'escalation', 'not_helpful'] as const;
@@ -13,7 +14,11 @@ export type ConversationEvent =
   | { type: 'take'; agentId: string }
   | { type: 'return_to_bot' }
   | { type: 'resolve' }
-  | { type: 'visitor_message' };
+  | { type: 'visitor_message' }
+  /** Issue 10 (presence): the visitor left the queue (no socket, no activity for the site's setting). */
+  | { type: 'abandon' }
+  /** Issue 10 (presence): the visitor came back (a socket opened their conversation). */
+  | { type: 'visitor_back' };
 
 /** What is written to the timeline as a system event when a transition happens. */
 export type SystemEventName =
@@ -22,6 +27,8 @@ export type SystemEventName =
   | 'returned_to_bot'
   | 'resolved'
   | 'reopened'
+  | 'abandoned'
+  | 'requeued'
   // E-mail as a channel (issue 10, mail): the outcome of an outgoing mail, shown to agents only.
   | 'mail_sent'
   | 'mail_failed';
@@ -43,21 +50,31 @@ export function transition(state: ConversationState, event: ConversationEvent): 
   switch (event.type) {
     case 'handoff':
       if (state === 'bot') return move('queued', 'queued');
+      if (state === 'abandoned') return move('queued', 'requeued');
       // Asking twice, or while a person already helps, changes nothing.
       if (state === 'queued' || state === 'assigned') return stay(state);
       return { ok: false, code: 'invalid_state' };
     case 'take':
-      if (state === 'bot' || state === 'queued') return move('assigned', 'assigned');
+      if (state === 'bot' || state === 'queued' || state === 'abandoned') return move('assigned', 'assigned');
       if (state === 'assigned') return { ok: false, code: 'conflict' };
       return { ok: false, code: 'invalid_state' };
     case 'return_to_bot':
-      if (state === 'assigned' || state === 'queued') return move('bot', 'returned_to_bot');
+      if (state === 'assigned' || state === 'queued' || state === 'abandoned')
+        return move('bot', 'returned_to_bot');
       return { ok: false, code: 'invalid_state' };
     case 'resolve':
       if (state === 'resolved') return stay(state);
       return move('resolved', 'resolved');
     case 'visitor_message':
       if (state === 'resolved') return move('bot', 'reopened');
+      if (state === 'abandoned') return move('queued', 'requeued');
+      return stay(state);
+    case 'abandon':
+      if (state === 'queued') return move('abandoned', 'abandoned');
+      if (state === 'abandoned') return stay(state);
+      return { ok: false, code: 'invalid_state' };
+    case 'visitor_back':
+      if (state === 'abandoned') return move('queued', 'requeued');
       return stay(state);
   }
 }

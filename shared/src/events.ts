@@ -4,12 +4,14 @@
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
 import type { Ack } from './errors.ts';
+import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
   MailTranscriptInput,
   OpenConversationInput,
   PageViewInput,
+  PresenceSetInput,
   RateInput,
   SendAgentMessageInput,
   SendVisitorMessageInput,
@@ -53,6 +55,13 @@ export const EVENTS = {
   conversationUpdated: 'conversation:updated',
   /** server → client: this session ended (logout, disabled agent, revoked token). */
   sessionEnded: 'session:ended',
+  // Issue 10 (presence)
+  /** agent → server: the agent sets their status (online / away, automatic or chosen). */
+  presenceSet: 'presence:set',
+  /** server → agents: an agent's presence changed. */
+  presenceChanged: 'presence:changed',
+  /** server → visitors: the number of available agents of their site changed. */
+  siteAvailability: 'site:availability',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -84,6 +93,8 @@ export type VisitorServerEvents = {
   [EVENTS.messageNew]: (message: Message) => void;
   [EVENTS.conversationState]: (conversation: VisitorConversation) => void;
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
+  /** Issue 10 (presence). */
+  [EVENTS.siteAvailability]: (availability: SiteAvailability) => void;
 };
 
 export type AgentClientEvents = {
@@ -94,12 +105,16 @@ export type AgentClientEvents = {
   [EVENTS.conversationTake]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   [EVENTS.conversationReturn]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   [EVENTS.conversationResolve]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
+  /** Issue 10 (presence): acked with the agent's status as stored. */
+  [EVENTS.presenceSet]: (input: PresenceSetInput, ack: Ack<AgentPresence>) => void;
 };
 
 export type AgentServerEvents = {
   [EVENTS.messageNew]: (message: Message) => void;
   [EVENTS.conversationUpdated]: (conversation: AgentConversation) => void;
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
+  /** Issue 10 (presence). */
+  [EVENTS.presenceChanged]: (presence: AgentPresence) => void;
 };
 
 /** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */

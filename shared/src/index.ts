@@ -13,6 +13,7 @@ export * from './limits.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
 export * from './origins.ts';
+export * from './presence.ts';
 export * from './rate-limits.ts';
 export * from './routes.ts';
 export type * from './schemas.ts';

@@ -94,6 +94,25 @@ export const LIMITS = {
   markdownCacheEntries: 500,
   /** Longest locale tag a client may send (BCP 47 tags stay well under it). */
   localeMaxLength: 35,
+  // Issue 10 (presence, abandonment, honest waits)
+  /** No input in the console for this long sets the agent `away` (back to online on activity). */
+  agentIdleAwayMs: 5 * 60_000,
+  /** An agent whose last console socket closed stays as they were this long (a reload does not flap). */
+  presenceOfflineGraceMs: 30_000,
+  /** A queued conversation is abandoned after this many minutes without its visitor (site default, bounds). */
+  abandonAfterMinutes: 10,
+  abandonAfterMinutesMin: 1,
+  abandonAfterMinutesMax: 24 * 60,
+  /** How often the sweeper looks for abandoned queued conversations. */
+  abandonSweepMs: 30_000,
+  /** A bot-only conversation without activity for this long leaves the agents' "With the bot" list. */
+  botSessionIdleMs: 30 * 60_000,
+  /** The wait estimate: recent take-overs of a site it learns from, and how few are too few. */
+  waitSamplesMax: 50,
+  waitSamplesWindowMs: 7 * 24 * 60 * 60_000,
+  waitSamplesMin: 5,
+  /** Queue updates of one site are sent at most this often (bursts are coalesced). */
+  queueRefreshMs: 500,
   // E-mail as a channel (issue 10, mail):
   /** Agent replies written within this many ms go out as one e-mail (the first waits this long). */
   mailReplyCoalesceMs: 90_000,

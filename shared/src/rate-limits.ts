@@ -81,5 +81,7 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.conversationTake]: { identity: { burst: 20, perMinute: 60 } },
     [EVENTS.conversationReturn]: { identity: { burst: 20, perMinute: 60 } },
     [EVENTS.conversationResolve]: { identity: { burst: 20, perMinute: 60 } },
+    // Issue 10 (presence): a person switches a few times an hour; idle/activity flips are rarer still.
+    [EVENTS.presenceSet]: { identity: { burst: 10, perMinute: 20 } },
   },
 };

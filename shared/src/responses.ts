@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
+import { PRESENCE_STATUSES } from './presence.ts';
 
 const Locale = v.picklist(LOCALES);
 const text = v.string();
@@ -22,6 +23,9 @@ export const SYSTEM_EVENT_NAMES = [
   'returned_to_bot',
   'resolved',
   'reopened',
+  // Issue 10 (presence)
+  'abandoned',
+  'requeued',
   // E-mail as a channel (issue 10, mail):
   'mail_sent',
   'mail_failed',
@@ -211,6 +215,8 @@ export const SiteDetailSchema = v.object({
   allowedOrigins: v.array(text),
   defaultLocale: v.nullable(Locale),
   appearance: SiteAppearanceReplySchema,
+  /** Issue 10 (presence). */
+  abandonAfterMinutes: v.optional(v.number()),
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: v.boolean(),
 });
@@ -248,6 +254,9 @@ export const AgentSyncResultSchema = v.object({
   hasMore: v.boolean(),
 });
 export const SessionEndedSchema = v.object({ code: text });
+
+/** Issue 10 (presence): `presence:changed` and the `presence:set` ack. */
+export const AgentPresenceSchema = v.object({ agentId: text, status: v.picklist(PRESENCE_STATUSES) });
 
 /** `value` read by `schema`, or `undefined` when it does not fit (the caller decides what that means). */
 export const parseWith =

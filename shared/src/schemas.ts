@@ -12,6 +12,7 @@ import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
 import { markdownProblem } from './markdown-complexity.ts';
 import { type OriginProblem, parseAllowedOrigin } from './origins.ts';
+import { CHOSEN_PRESENCE_STATUSES } from './presence.ts';
 import { WIDGET_POSITIONS } from './sites.ts';
 
 /** True for `{…}` from JSON (or a null-prototype object); false for arrays, dates, maps, class instances. */
@@ -337,6 +338,15 @@ export const SitePatchSchema = record({
   defaultLocale: v.optional(v.nullable(LocaleSchema)),
   appearance: v.optional(SiteAppearanceSchema),
   archived: v.optional(v.boolean()),
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes: v.optional(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(LIMITS.abandonAfterMinutesMin),
+      v.maxValue(LIMITS.abandonAfterMinutesMax),
+    ),
+  ),
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: v.optional(v.boolean()),
 });
@@ -384,6 +394,13 @@ export const PasswordChangeSchema = record({
 });
 export type PasswordChangeInput = v.InferOutput<typeof PasswordChangeSchema>;
 
+// Issue 10 (presence)
+/** An agent's status: `auto` when the console set it after idle time (it returns to online on activity). */
+export const PresenceSetSchema = record({
+  status: v.picklist(CHOSEN_PRESENCE_STATUSES),
+  auto: v.optional(v.boolean()),
+});
+export type PresenceSetInput = v.InferOutput<typeof PresenceSetSchema>;
 // E-mail as a channel (issue 10, mail):
 
 /** A signed conversation link from a reply e-mail (checked by the server, only shaped here). */

@@ -58,6 +58,8 @@ export type SiteDetail = SiteSummary & {
   allowedOrigins: string[];
   defaultLocale: Locale | null;
   appearance: SiteAppearance;
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes?: number;
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: boolean;
 };

@@ -54,7 +54,15 @@ export type Message = {
   createdAt: string;
 };
 
-export type QueueInfo = { position: number; waitingSince: string };
+export type QueueInfo = {
+  position: number;
+  waitingSince: string;
+  /** Issue 10: the usual wait from measured take-overs; null when no honest estimate is possible. */
+  estimate: WaitEstimate | null;
+};
+
+/** Issue 10: a range of minutes (0 = less than a minute). */
+export type WaitEstimate = { minMinutes: number; maxMinutes: number };
 
 /** What the visitor's widget knows about its conversation. */
 export type VisitorConversation = {

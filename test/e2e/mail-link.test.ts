@@ -32,7 +32,7 @@ describeInBrowser('e-mail link back to the conversation', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    h = await startHarness({ clock: () => now, mailIntervalMs: 3_600_000, env: { SMTP_URL: sink.url } });
+    h = await startHarness({ mailClock: () => now, mailIntervalMs: 3_600_000, env: { SMTP_URL: sink.url } });
     const anna = await h.newAgent('Anna');
     agent = anna.socket;
     await connected(agent);

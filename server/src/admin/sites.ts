@@ -31,6 +31,7 @@ export const siteDetail = (site: Site): SiteDetail => ({
   allowedOrigins: site.allowedOrigins,
   defaultLocale: site.settings.defaultLocale,
   appearance: site.settings.appearance,
+  abandonAfterMinutes: site.settings.abandonAfterMinutes,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: site.settings.notifyAgentsOfOfflineMessages,
 });
@@ -86,6 +87,8 @@ export class SiteAdmin {
     if (patch.defaultLocale !== undefined) settings = { ...settings, defaultLocale: patch.defaultLocale };
     // The appearance is replaced whole, but the logo has its own route.
     if (patch.appearance) settings = withAppearance(settings, patch.appearance);
+    if (patch.abandonAfterMinutes !== undefined)
+      settings = { ...settings, abandonAfterMinutes: patch.abandonAfterMinutes };
     // E-mail as a channel (issue 10, mail):
     if (patch.notifyAgentsOfOfflineMessages !== undefined)
       settings = { ...settings, notifyAgentsOfOfflineMessages: patch.notifyAgentsOfOfflineMessages };

@@ -6,6 +6,7 @@ import { LIMITS } from '@frontdesk/shared';
 import { agentEvents } from '../conversations/agent-events.ts';
 import { visitorEvents } from '../conversations/visitor-events.ts';
 import { agentHandshake } from '../identity/agent-handshake.ts';
+import { relayPresence, trackAgentSocket } from '../identity/presence-relay.ts';
 import { recheckSessions } from '../identity/session-sockets.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { visitorHandshake } from '../identity/visitor-handshake.ts';
@@ -58,13 +59,37 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
   );
   namespaces.agent.on('connection', (socket) => {
     services.sessionSockets.join(socket);
-    agentEvents(socket, { conversations: services.agentConversations, budgets, logger });
+    agentEvents(socket, {
+      conversations: services.agentConversations,
+      budgets,
+      logger,
+      presence: services.presence,
+    });
+    // Issue 10 (presence)
+    void trackAgentSocket(socket, services.presence, logger);
   });
 
-  return recheckSessions(
+  // Issue 10 (presence): changes reach agents and visitors; the abandon sweeper runs with the server.
+  const stopRelay = relayPresence({
+    presence: services.presence,
+    namespaces,
+    queueChanged: (siteId) => services.broadcaster.queueChanged(siteId),
+    logger,
+  });
+  services.abandonSweeper.start();
+
+  const sessions = recheckSessions(
     services.sessionSockets,
     services.sessions,
     deps.sessionRecheckMs ?? LIMITS.agentSessionRecheckMs,
     logger,
   );
+  return {
+    close() {
+      sessions.close();
+      stopRelay();
+      services.abandonSweeper.stop();
+      services.presence.close();
+    },
+  };
 }

@@ -16,7 +16,7 @@ import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
 import { mountRealtime } from './realtime.ts';
-import { buildServices } from './services.ts';
+import { buildServices, type PresenceOptions } from './services.ts';
 
 export type RunningServer = {
   url: string;
@@ -29,6 +29,8 @@ export type RunningServer = {
   /** E-mail as a channel (issue 10, mail): the outbox, the conversation mail, and the inbound port. */
   mail: Mail & { configured: boolean; inboundPort: number | null };
   close(): Promise<void>;
+  /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
+  sweepAbandoned(): Promise<number>;
 };
 
 export type StartOptions = {
@@ -38,8 +40,10 @@ export type StartOptions = {
   sessionRecheckMs?: number;
   /** The sites' bots (default: engines built from storage); tests pass one that fails. */
   bot?: (storage: Storage) => BotRegistry;
+  /** Issue 10 (presence): clock, offline grace, sweep interval (tests use a fake clock). */
+  presence?: PresenceOptions;
   /** The clock of mail (due times, link expiry); tests pass a fake one. Default: `Date.now`. */
-  clock?: () => number;
+  mailClock?: () => number;
   /** How often the outbox sends due mail (default 15 s); tests make it long and run it themselves. */
   mailIntervalMs?: number;
 };
@@ -67,11 +71,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       intervalMs: config.rateLimits.visitor[EVENTS.pageView].coalesceMs ?? 1000,
       maxKeys: config.rateLimits.maxKeys,
     },
+    presence: options.presence,
     mail: {
       config: config.mail,
       secret: config.secret,
       publicUrl: config.publicUrl,
-      clock: options.clock ?? Date.now,
+      clock: options.mailClock ?? Date.now,
     },
   });
   const app = createHttpApp({
@@ -110,6 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bot,
     budgets,
     logger,
+    sweepAbandoned: () => services.abandonSweeper.sweep(),
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();

@@ -6,6 +6,7 @@
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import type { BotRegistry } from '../bot/registry.ts';
+import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
 import { BotMissRecorder } from '../conversations/bot-misses.ts';
@@ -21,7 +22,7 @@ import { FaqEntries } from '../faq/entries.ts';
 import { Unanswered } from '../faq/unanswered.ts';
 import { AgentAccounts } from '../identity/agent-accounts.ts';
 import { AgentSessions } from '../identity/agent-sessions.ts';
-import { SocketPresence } from '../identity/presence.ts';
+import { MemoryPresence } from '../identity/presence.ts';
 import { SessionSockets } from '../identity/session-sockets.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { VisitorSessions } from '../identity/visitor-sessions.ts';
@@ -30,6 +31,7 @@ import type { Budgets } from '../limits/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import type { Storage } from '../storage/index.ts';
+import { ROOMS } from '../transport/realtime/rooms.ts';
 
 export type ServiceDeps = {
   storage: Storage;
@@ -39,9 +41,13 @@ export type ServiceDeps = {
   selfOrigins: readonly string[];
   namespaces: { visitor: VisitorNamespace; agent: AgentNamespace };
   pageViews: { intervalMs: number; maxKeys: number };
+  /** Issue 10 (presence): the clock, the offline grace and the abandon sweep interval (tests shorten them). */
+  presence?: PresenceOptions;
   /** E-mail as a channel (issue 10, mail). */
   mail: MailSetup;
 };
+
+export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
 
 export type Services = ReturnType<typeof buildServices>;
 
@@ -52,11 +58,18 @@ export function buildServices(deps: ServiceDeps) {
   const sessions = new AgentSessions(storage, sessionSockets, logger);
   const accounts = new AgentAccounts(storage, sessions);
   const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
-  const presence = new SocketPresence(namespaces.agent);
+  const clock = deps.presence?.clock ?? (() => new Date());
+  const presence = new MemoryPresence({ graceMs: deps.presence?.graceMs });
   const images = new ImageUploads(storage);
 
-  const queue = new QueuePositions(storage);
-  const socketBroadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger);
+  const queue = new QueuePositions(storage, presence, clock);
+  const socketBroadcaster = new SocketBroadcaster(
+    namespaces.visitor,
+    namespaces.agent,
+    queue,
+    logger,
+    (siteId) => storage.listConversations({ siteIds: [siteId], state: 'queued', limit: 200 }),
+  );
   // E-mail as a channel (issue 10, mail): the use cases get the broadcaster that also mails replies.
   const mail = buildMail({
     setup: deps.mail,
@@ -69,7 +82,16 @@ export function buildServices(deps: ServiceDeps) {
   const broadcaster = mail.broadcaster;
   const access = new ConversationAccess(storage);
   const timeline = new Timeline(storage);
-  const transitions = new Transitions(storage, broadcaster);
+  const transitions = new Transitions(storage, broadcaster, clock);
+  const abandonSweeper = new AbandonSweeper({
+    store: storage,
+    transitions,
+    visitorConnected: async (visitorId) =>
+      (await namespaces.visitor.in(ROOMS.visitor(visitorId)).fetchSockets()).length > 0,
+    clock,
+    logger,
+    intervalMs: deps.presence?.sweepMs,
+  });
   const misses = new BotMissRecorder(storage, logger);
   const botTurn = new BotTurn({
     store: storage,
@@ -91,6 +113,8 @@ export function buildServices(deps: ServiceDeps) {
     visitors,
     presence,
     queue,
+    broadcaster,
+    abandonSweeper,
     visitorConversations: new VisitorConversations({
       store: storage,
       access,
@@ -98,6 +122,7 @@ export function buildServices(deps: ServiceDeps) {
       transitions,
       botTurn,
       broadcaster,
+      clock,
     }),
     agentConversations: new AgentConversations({
       store: storage,
@@ -105,6 +130,7 @@ export function buildServices(deps: ServiceDeps) {
       timeline,
       transitions,
       broadcaster,
+      clock,
     }),
     pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
     faqEntries: new FaqEntries(bot),

@@ -2,7 +2,7 @@
  * An agent's use cases: list, watch and sync a conversation, reply or add a note, take over, return
  * to the bot, resolve. Only conversations of the agent's sites; replies only by the agent who has it.
  */
-import type { ConversationState } from '@frontdesk/shared';
+import { type ConversationState, LIMITS } from '@frontdesk/shared';
 import type { ConversationRefInput, SendAgentMessageInput, SyncInput } from '@frontdesk/shared/schemas';
 import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -18,6 +18,8 @@ export type AgentConversationsDeps = {
   timeline: Timeline;
   transitions: Transitions;
   broadcaster: Broadcaster;
+  /** Issue 10 (presence). */
+  clock?: () => Date;
 };
 
 export class AgentConversations {
@@ -31,6 +33,12 @@ export class AgentConversations {
       siteIds: ctx.siteIds,
       state: query.state,
       limit: query.limit ?? 100,
+      // Issue 10: bot-only conversations are not open work; idle ones leave the list (not storage).
+      ...(query.state === 'bot' && {
+        updatedSince: new Date(
+          (this.deps.clock?.() ?? new Date()).getTime() - LIMITS.botSessionIdleMs,
+        ).toISOString(),
+      }),
     });
   }
 

@@ -1,6 +1,12 @@
 /** The `/agent` namespace's conversation events, once the handshake has checked the session: validate → use case → ack. */
 import { type AgentClientEvents, EVENTS } from '@frontdesk/shared';
-import { ConversationRefSchema, SendAgentMessageSchema, SyncSchema } from '@frontdesk/shared/schemas';
+import {
+  ConversationRefSchema,
+  PresenceSetSchema,
+  SendAgentMessageSchema,
+  SyncSchema,
+} from '@frontdesk/shared/schemas';
+import type { PresenceBook } from '../identity/presence.ts';
 import type { AgentSocket } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
@@ -9,7 +15,13 @@ import { ROOMS } from '../transport/realtime/rooms.ts';
 import type { AgentConversations } from './agent-conversations.ts';
 import { toAgentConversation } from './views.ts';
 
-export type AgentEventsDeps = { conversations: AgentConversations; budgets: Budgets; logger: Logger };
+export type AgentEventsDeps = {
+  conversations: AgentConversations;
+  budgets: Budgets;
+  logger: Logger;
+  /** Issue 10 (presence). */
+  presence: Pick<PresenceBook, 'setStatus'>;
+};
 
 export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   const { conversations, budgets } = deps;
@@ -46,4 +58,9 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   handle(EVENTS.conversationResolve, ConversationRefSchema, async (input) =>
     toAgentConversation(await conversations.resolve(ctx(), input)),
   );
+  // Issue 10 (presence): `auto` only matters to the console (it returns to online on activity).
+  handle(EVENTS.presenceSet, PresenceSetSchema, async (input) => ({
+    agentId: ctx().agent.id,
+    status: await deps.presence.setStatus(ctx().agent.id, input.status),
+  }));
 }

@@ -22,6 +22,7 @@ function recordingBroadcaster() {
     conversationChanged: (c) => changed.push(c),
     previewChanged: () => {},
     visitorViewChanged: () => {},
+    queueChanged: () => {},
   };
   return { broadcaster, stored, changed };
 }

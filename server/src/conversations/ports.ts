@@ -14,4 +14,9 @@ export type Broadcaster = {
   previewChanged(conversation: ConversationRecord): void;
   /** Only the visitor's view changed (queue position moved). */
   visitorViewChanged(conversation: ConversationRecord): void;
+  /**
+   * Issue 10: the queue of a site changed (someone queued, taken, abandoned, requeued, availability):
+   * every waiting visitor of the site gets their new position and estimate, bursts coalesced.
+   */
+  queueChanged(siteId: string): void;
 };

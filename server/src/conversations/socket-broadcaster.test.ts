@@ -38,6 +38,9 @@ const record = (lastSeq: number, state: ConversationRecord['state'] = 'bot'): Co
   resolvedAt: null,
   createdAt: at,
   updatedAt: at,
+  assignedAt: null,
+  abandonedAt: null,
+  visitorLastActiveAt: null,
   visitor: {
     id: 'v1',
     siteId: 's1',

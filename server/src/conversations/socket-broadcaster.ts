@@ -1,5 +1,5 @@
 /** The socket.io side of `Broadcaster`: rooms per visitor, per site's agents, per watched conversation. */
-import { type AgentServerEvents, EVENTS, type VisitorServerEvents } from '@frontdesk/shared';
+import { type AgentServerEvents, EVENTS, LIMITS, type VisitorServerEvents } from '@frontdesk/shared';
 import type { Logger } from '../kernel/logger.ts';
 import { Coalescer } from '../limits/index.ts';
 import type { EventMap } from '../transport/realtime/io.ts';
@@ -27,12 +27,37 @@ export class SocketBroadcaster implements Broadcaster {
     this.emitToAgents(conversation),
   );
 
+  /** Issue 10: queue refreshes of a site, at most one per `LIMITS.queueRefreshMs`, the last always sent. */
+  private readonly queues = new Coalescer<string>(LIMITS.queueRefreshMs, (siteId) => {
+    this.refreshQueue(siteId).catch((error: unknown) =>
+      this.logger.error({ err: error, siteId }, 'queue refresh failed'),
+    );
+  });
+
   constructor(
     private readonly visitors: Rooms<VisitorServerEvents>,
     private readonly agents: Rooms<AgentServerEvents>,
-    private readonly queue: Pick<QueuePositions, 'of'>,
+    private readonly queue: Pick<QueuePositions, 'of'> & Partial<Pick<QueuePositions, 'facts'>>,
     private readonly logger: Logger,
+    /** Issue 10: the queued conversations of a site, oldest first (for the queue refresh). */
+    private readonly listQueued: (siteId: string) => Promise<ConversationRecord[]> = async () => [],
   ) {}
+
+  queueChanged(siteId: string) {
+    this.queues.submit(siteId, siteId);
+  }
+
+  private async refreshQueue(siteId: string) {
+    const queued = await this.listQueued(siteId);
+    if (queued.length === 0) return;
+    const facts = await this.queue.facts?.(siteId);
+    for (const c of queued) {
+      const info = await this.queue.of(c, facts);
+      this.visitors
+        .to(ROOMS.visitor(c.visitorId))
+        .emit(EVENTS.conversationState, toVisitorConversation(c, info));
+    }
+  }
 
   messageStored(conversation: ConversationRecord, message: Parameters<Broadcaster['messageStored']>[1]) {
     if (isVisibleToVisitor(message)) {
@@ -56,10 +81,10 @@ export class SocketBroadcaster implements Broadcaster {
   visitorViewChanged(conversation: ConversationRecord) {
     this.queue
       .of(conversation)
-      .then((position) =>
+      .then((info) =>
         this.visitors
           .to(ROOMS.visitor(conversation.visitorId))
-          .emit(EVENTS.conversationState, toVisitorConversation(conversation, position)),
+          .emit(EVENTS.conversationState, toVisitorConversation(conversation, info)),
       )
       .catch((error: unknown) => this.logger.error({ err: error }, 'queue position failed'));
   }

@@ -31,6 +31,10 @@ export type ConversationRecord = {
   createdAt: string;
   updatedAt: string;
   visitor: Visitor;
+  /** Issue 10 (presence): last taken from the queue, abandoned, and when the visitor was last there. */
+  assignedAt: string | null;
+  abandonedAt: string | null;
+  visitorLastActiveAt: string | null;
 };
 
 export type NewMessage = {
@@ -69,13 +73,22 @@ export type ConversationPatch = {
   resolvedAt?: string | null;
   rating?: number | null;
   ratingComment?: string | null;
+  /** Issue 10 (presence). */
+  assignedAt?: string | null;
+  abandonedAt?: string | null;
+  visitorLastActiveAt?: string | null;
 };
 
 export type ListConversationsQuery = {
   siteIds: readonly string[];
   state?: ConversationState;
   limit: number;
+  /** Issue 10: only conversations updated at or after this time (the agents' "With the bot" list). */
+  updatedSince?: string;
 };
+
+/** Issue 10: a take-over from the queue, for the wait estimate. */
+export type TakeoverSample = { queuedAt: string; assignedAt: string };
 
 export type ConversationsStore = {
   /** The visitor's newest conversation (open or not). */
@@ -89,6 +102,15 @@ export type ConversationsStore = {
   listConversations(query: ListConversationsQuery): Promise<ConversationRecord[]>;
   /** How many conversations of the site were queued before this one (0 = first in line). */
   countQueuedBefore(siteId: string, queuedAt: string): Promise<number>;
+  // Issue 10 (presence, abandonment, honest waits)
+  /** The site's most recent take-overs from the queue (assigned at or after `since`), newest first. */
+  recentTakeovers(siteId: string, since: string, limit: number): Promise<TakeoverSample[]>;
+  /** How many conversations of the site are assigned right now. */
+  countAssigned(siteId: string): Promise<number>;
+  /** Queued conversations (any site) whose visitor was last there before `before`, oldest first. */
+  listIdleQueued(before: string, limit: number): Promise<ConversationRecord[]>;
+  /** Marks the visitor's open conversations as having their visitor there at `at`. */
+  touchVisitorActivity(visitorId: string, at: string): Promise<void>;
   /**
    * Applies a patch if the conversation still has `expectedVersion` and appends the system event
    * message in the same transaction. Returns null when another change won the race.

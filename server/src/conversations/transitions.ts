@@ -5,12 +5,15 @@
  */
 import {
   type ConversationEvent,
+  type ConversationState,
   type HandoffReason,
   type MessageMeta,
   type SystemEvent,
+  type SystemEventName,
   transition,
 } from '@frontdesk/shared';
 import { AppError } from '../kernel/errors.ts';
+import { requeuePatch } from './abandonment.ts';
 import { conversationNotFound } from './access.ts';
 import type { Broadcaster } from './ports.ts';
 import type { ConversationPatch, ConversationRecord, ConversationsStore, NewMessage } from './store.ts';
@@ -38,8 +41,31 @@ export function patchFor(event: ConversationEvent, at: string = now()): Conversa
         botMisses: 0,
         queuedAt: null,
       };
+    case 'abandon':
+      return { abandonedAt: at };
+    case 'visitor_back':
+      return {};
   }
 }
+
+/**
+ * Issue 10: what depends on where the conversation comes from. A take from the queue records when
+ * (waits are measured queued → taken); back to the queue from `abandoned` follows the fairness rule.
+ */
+function patchFrom(
+  conversation: ConversationRecord,
+  to: ConversationState,
+  event: SystemEventName,
+  now: Date,
+) {
+  if (event === 'requeued') return requeuePatch(conversation, now);
+  if (to === 'assigned' && conversation.state === 'queued') return { assignedAt: now.toISOString() };
+  return {};
+}
+
+/** Issue 10: transitions that change a site's queue (positions, estimates: taken ones change the load). */
+const touchesQueue = (from: ConversationState, to: ConversationState) =>
+  from !== to && [from, to].some((s) => s === 'queued' || s === 'assigned' || s === 'abandoned');
 
 /** The system event a transition writes to the timeline. */
 function eventMessage(
@@ -70,6 +96,7 @@ export class Transitions {
       'getConversation' | 'updateConversation' | 'listConversations'
     >,
     private readonly broadcaster: Broadcaster,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async apply(
@@ -91,17 +118,18 @@ export class Transitions {
         );
       }
       if (!result.changed) return conversation;
+      const at = this.clock();
+      const base = result.event === 'requeued' ? {} : patchFor(event, at.toISOString());
       const applied = await this.store.updateConversation(
         id,
         conversation.version,
-        { ...patchFor(event), ...extra, state: result.to },
+        { ...base, ...patchFrom(conversation, result.to, result.event, at), ...extra, state: result.to },
         eventMessage(id, event, result.event, systemEvent),
       );
       if (applied) {
         if (applied.message) this.broadcaster.messageStored(applied.conversation, applied.message);
         this.broadcaster.conversationChanged(applied.conversation);
-        if (conversation.state === 'queued' && result.to !== 'queued')
-          await this.refreshQueue(conversation.siteId);
+        if (touchesQueue(conversation.state, result.to)) this.broadcaster.queueChanged(conversation.siteId);
         return applied.conversation;
       }
     }
@@ -110,11 +138,5 @@ export class Transitions {
 
   handoff(id: string, reason: HandoffReason): Promise<ConversationRecord> {
     return this.apply(id, { type: 'handoff', reason });
-  }
-
-  /** Someone left the queue: everyone behind them moved up. */
-  private async refreshQueue(siteId: string) {
-    const queued = await this.store.listConversations({ siteIds: [siteId], state: 'queued', limit: 200 });
-    for (const c of queued) this.broadcaster.visitorViewChanged(c);
   }
 }

@@ -10,12 +10,9 @@ import type { ConversationRecord } from './store.ts';
 
 export function toVisitorConversation(
   c: ConversationRecord,
-  queuePosition: number | null,
+  queueInfo: QueueInfo | null,
 ): VisitorConversation {
-  const queue: QueueInfo | null =
-    c.state === 'queued' && c.queuedAt && queuePosition !== null
-      ? { position: queuePosition, waitingSince: c.queuedAt }
-      : null;
+  const queue: QueueInfo | null = c.state === 'queued' ? queueInfo : null;
   return {
     id: c.id,
     state: c.state,

@@ -31,14 +31,17 @@ export type VisitorConversationsDeps = {
   transitions: Transitions;
   botTurn: BotTurn;
   broadcaster: Broadcaster;
+  /** Issue 10 (presence). */
+  clock?: () => Date;
 };
 
 export class VisitorConversations {
   constructor(private readonly deps: VisitorConversationsDeps) {}
 
   async latest(ctx: VisitorContext) {
-    const conversation = await this.deps.store.getLatestConversation(ctx.visitor.id);
-    if (!conversation) return { conversation: null, messages: [] as Message[] };
+    const found = await this.deps.store.getLatestConversation(ctx.visitor.id);
+    if (!found) return { conversation: null, messages: [] as Message[] };
+    const conversation = await this.comeBack(found);
     const { messages } = await this.deps.timeline.after(conversation.id, 0, 'visitor');
     return { conversation, messages };
   }
@@ -50,8 +53,9 @@ export class VisitorConversations {
       await store.updateVisitor(ctx.visitor.id, { pageUrl: input.page.url, pageTitle: input.page.title });
     const latest = await store.getLatestConversation(ctx.visitor.id);
     if (latest && (latest.state !== 'resolved' || !input.fresh)) {
-      const { messages } = await this.deps.timeline.after(latest.id, 0, 'visitor');
-      return { conversation: latest, messages };
+      const conversation = await this.comeBack(latest);
+      const { messages } = await this.deps.timeline.after(conversation.id, 0, 'visitor');
+      return { conversation, messages };
     }
     const locale = input.locale ?? ctx.site.settings.defaultLocale ?? 'en';
     const conversation = await store.createConversation({
@@ -128,6 +132,21 @@ export class VisitorConversations {
     if (!updated) throw new AppError('conflict', 'the conversation changed, please try again');
     this.deps.broadcaster.conversationChanged(updated.conversation);
     return updated.conversation;
+  }
+
+  /**
+   * Issue 10: the visitor is here (a socket opened) or just left (it closed): the abandonment clock
+   * of their open conversations starts from now.
+   */
+  async seen(ctx: VisitorContext): Promise<void> {
+    const at = (this.deps.clock?.() ?? new Date()).toISOString();
+    await this.deps.store.touchVisitorActivity(ctx.visitor.id, at);
+  }
+
+  /** Issue 10: a visitor back at an abandoned conversation puts it back in the queue. */
+  private async comeBack(conversation: ConversationRecord): Promise<ConversationRecord> {
+    if (conversation.state !== 'abandoned') return conversation;
+    return this.deps.transitions.apply(conversation.id, { type: 'visitor_back' });
   }
 
   private async intent(

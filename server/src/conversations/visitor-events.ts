@@ -42,6 +42,14 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   const { conversations, budgets } = deps;
   const { ctx, address } = socket.data;
   void socket.join(ROOMS.visitor(ctx.visitor.id));
+  // Issue 10 (presence): availability updates of the site; the abandonment clock restarts on arrival and departure.
+  void socket.join(ROOMS.siteVisitors(ctx.site.id));
+  const seen = () =>
+    conversations
+      .seen(ctx)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'visitor activity failed'));
+  void seen();
+  socket.on('disconnect', () => void seen());
   const handle = socketHandlers<VisitorClientEvents, typeof budgets.limits.visitor>(socket, {
     logger: deps.logger,
     budgets,

@@ -17,5 +17,6 @@ export function withReplyMail(
     conversationChanged: (conversation) => inner.conversationChanged(conversation),
     previewChanged: (conversation) => inner.previewChanged(conversation),
     visitorViewChanged: (conversation) => inner.visitorViewChanged(conversation),
+    queueChanged: (siteId) => inner.queueChanged(siteId),
   };
 }

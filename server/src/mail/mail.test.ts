@@ -30,7 +30,7 @@ let agent: { cookie: string; socket: AgentSocket };
 beforeAll(async () => {
   sink = await startSmtpSink();
   h = await startHarness({
-    clock,
+    mailClock: clock,
     mailIntervalMs: 3_600_000,
     env: {
       SMTP_URL: sink.url,

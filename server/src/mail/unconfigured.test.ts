@@ -22,7 +22,7 @@ let h: Harness & { dataDir: string };
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  h = await startHarness({ clock, mailIntervalMs: 3_600_000 });
+  h = await startHarness({ mailClock: clock, mailIntervalMs: 3_600_000 });
 });
 
 afterAll(async () => {
@@ -106,7 +106,12 @@ describe('without SMTP_URL', () => {
     const { dataDir } = h;
     await h.close();
     now += LIMITS.mailReplyCoalesceMs;
-    h = await startHarness({ dataDir, clock, mailIntervalMs: 3_600_000, env: { SMTP_URL: sink.url } });
+    h = await startHarness({
+      dataDir,
+      mailClock: clock,
+      mailIntervalMs: 3_600_000,
+      env: { SMTP_URL: sink.url },
+    });
     expect(h.mail.configured).toBe(true);
     await h.mail.outbox.runDue(); // the run started at start, awaited
     expect(sink.messages.map((m) => m.to)).toEqual([['ola@example.com']]);

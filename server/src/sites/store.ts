@@ -9,6 +9,8 @@ export type SiteSettings = {
   escalationPhrases: string[];
   /** Confidence the bot needs to answer; null = the engine's frozen default. */
   answerThreshold: number | null;
+  /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
+  abandonAfterMinutes: number;
   // E-mail as a channel (issue 10, mail):
   /** E-mail the site's agents about a new offline message when nobody is online. */
   notifyAgentsOfOfflineMessages: boolean;

@@ -18,6 +18,9 @@ function patchColumns(patch: ConversationPatch) {
     ...(patch.resolvedAt !== undefined && { resolved_at: patch.resolvedAt }),
     ...(patch.rating !== undefined && { rating: patch.rating }),
     ...(patch.ratingComment !== undefined && { rating_comment: patch.ratingComment }),
+    ...(patch.assignedAt !== undefined && { assigned_at: patch.assignedAt }),
+    ...(patch.abandonedAt !== undefined && { abandoned_at: patch.abandonedAt }),
+    ...(patch.visitorLastActiveAt !== undefined && { visitor_last_active_at: patch.visitorLastActiveAt }),
   };
 }
 
@@ -68,6 +71,7 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
       if (query.siteIds.length === 0) return [];
       let q = selectConversations(db).where('c.site_id', 'in', query.siteIds);
       if (query.state) q = q.where('c.state', '=', query.state);
+      if (query.updatedSince) q = q.where('c.updated_at', '>=', query.updatedSince);
       q =
         query.state === 'queued'
           ? q.orderBy('c.queued_at', 'asc')
@@ -84,6 +88,51 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
         .where('queued_at', '<', queuedAt)
         .executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async recentTakeovers(siteId, since, limit) {
+      const rows = await db
+        .selectFrom('conversations')
+        .select(['queued_at', 'assigned_at'])
+        .where('site_id', '=', siteId)
+        .where('assigned_at', '>=', since)
+        .where('queued_at', 'is not', null)
+        .orderBy('assigned_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.flatMap((r) =>
+        r.queued_at && r.assigned_at ? [{ queuedAt: r.queued_at, assignedAt: r.assigned_at }] : [],
+      );
+    },
+    async countAssigned(siteId) {
+      const row = await db
+        .selectFrom('conversations')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('state', '=', 'assigned')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async listIdleQueued(before, limit) {
+      const rows = await selectConversations(db)
+        .where('c.state', '=', 'queued')
+        .where((eb) =>
+          eb.or([
+            eb('c.visitor_last_active_at', '<', before),
+            eb.and([eb('c.visitor_last_active_at', 'is', null), eb('c.queued_at', '<', before)]),
+          ]),
+        )
+        .orderBy('c.queued_at', 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => toConversation(row as JoinedConversationRow));
+    },
+    async touchVisitorActivity(visitorId, at) {
+      await db
+        .updateTable('conversations')
+        .set({ visitor_last_active_at: at })
+        .where('visitor_id', '=', visitorId)
+        .where('state', 'in', ['bot', 'queued', 'assigned', 'abandoned'])
+        .execute();
     },
     async updateConversation(id, expectedVersion, patch, event) {
       return db.transaction().execute(async (trx) => {

@@ -176,6 +176,24 @@ const sitesAndAccounts: Migration = {
   },
 };
 
+/**
+ * Issue 10 (presence, abandonment, honest waits): when a conversation was last taken from the queue
+ * (waits are measured queued_at → assigned_at), when it was abandoned, and when its visitor was last
+ * there (a socket open, a message). Existing rows: unknown (null), read as "no measurement".
+ */
+const presenceAndWaiting: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('conversations').addColumn('assigned_at', 'varchar(32)').execute();
+    await db.schema.alterTable('conversations').addColumn('abandoned_at', 'varchar(32)').execute();
+    await db.schema.alterTable('conversations').addColumn('visitor_last_active_at', 'varchar(32)').execute();
+    await db.schema
+      .createIndex('conversations_site_assigned')
+      .on('conversations')
+      .columns(['site_id', 'assigned_at'])
+      .execute();
+  },
+};
+
 /** Issue 10 (mail): the outbox of outgoing e-mail; the sender picks pending mail by due time. */
 const mail: Migration = {
   async up(db: Kysely<unknown>) {
@@ -217,5 +235,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
   '0003_sites_and_accounts': sitesAndAccounts,
+  '0004_presence_and_waiting': presenceAndWaiting,
   '0006_mail': mail,
 };

@@ -129,6 +129,9 @@ export const toConversation = (row: JoinedConversationRow): ConversationRecord =
   ratingComment: row.rating_comment,
   queuedAt: row.queued_at,
   resolvedAt: row.resolved_at,
+  assignedAt: row.assigned_at ?? null,
+  abandonedAt: row.abandoned_at ?? null,
+  visitorLastActiveAt: row.visitor_last_active_at ?? null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   visitor: {

@@ -1,4 +1,5 @@
 /** Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC strings (sortable, portable). */
+import type { ConversationState } from '@frontdesk/shared';
 import type { Generated } from 'kysely';
 
 export type SiteTable = {
@@ -61,7 +62,7 @@ export type ConversationTable = {
   id: string;
   site_id: string;
   visitor_id: string;
-  state: 'bot' | 'queued' | 'assigned' | 'resolved';
+  state: ConversationState;
   agent_id: string | null;
   locale: string;
   last_seq: number;
@@ -77,6 +78,10 @@ export type ConversationTable = {
   resolved_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Issue 10 (presence). */
+  assigned_at: string | null;
+  abandoned_at: string | null;
+  visitor_last_active_at: string | null;
 };
 
 export type MessageTable = {

@@ -99,6 +99,8 @@ export const SCHEMA_EXAMPLES = {
   AgentPasswordResetSchema: { password: 'a long new password' },
   ProfilePatchSchema: { name: 'Ann', avatarColor: '#aa3355' },
   PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
+  // Issue 10 (presence)
+  PresenceSetSchema: { status: 'away', auto: true },
   // E-mail as a channel (issue 10, mail):
   MailLinkExchangeSchema: { token: 'a.b.c.d' },
   MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
@@ -125,4 +127,5 @@ export const AGENT_EVENT_EXAMPLES = {
   [EVENTS.conversationTake]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationReturn]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationResolve]: SCHEMA_EXAMPLES.ConversationRefSchema,
+  [EVENTS.presenceSet]: SCHEMA_EXAMPLES.PresenceSetSchema,
 } satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };

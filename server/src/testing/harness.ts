@@ -56,8 +56,10 @@ export type HarnessOptions = {
   bot?: StartOptions['bot'];
   /** `DATABASE_URL` of the server, e.g. a PostgreSQL test database; default: SQLite in the data dir. */
   databaseUrl?: string;
+  /** Issue 10 (presence): clock, offline grace, sweep interval. */
+  presence?: StartOptions['presence'];
   /** Passed to the server (see `StartOptions`): the mail clock and the outbox's interval. */
-  clock?: StartOptions['clock'];
+  mailClock?: StartOptions['mailClock'];
   mailIntervalMs?: StartOptions['mailIntervalMs'];
 };
 
@@ -88,7 +90,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: options.logger ?? createLogger('silent'),
     sessionRecheckMs: options.sessionRecheckMs,
     bot: options.bot,
-    clock: options.clock,
+    presence: options.presence,
+    mailClock: options.mailClock,
     mailIntervalMs: options.mailIntervalMs,
   });
   const site = await ensureDemoSite(server.storage, server.bot);

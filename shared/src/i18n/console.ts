@@ -369,6 +369,23 @@ const en = {
   firstPasswordIntro:
     'Welcome, {name}. You signed in with a password someone gave you; choose your own before you continue.',
   firstPasswordSubmit: 'Save and continue',
+  // Issue 10 (presence, abandonment)
+  presenceLabel: 'Status',
+  presenceOnline: 'Online',
+  presenceAway: 'Away',
+  presenceOffline: 'Offline',
+  presenceAwayIdle: 'Away (no activity)',
+  sectionAbandoned: 'Abandoned',
+  stateAbandoned: 'Visitor left the queue',
+  eventAbandoned: 'The visitor left the queue',
+  eventRequeued: 'The visitor came back and waits again',
+  waitingSettingsTitle: 'Waiting visitors',
+  abandonAfterLabel: 'Leave the queue after (minutes without the visitor)',
+  abandonAfterHelp:
+    'A waiting conversation whose visitor has closed the page for this long is marked abandoned; it returns to the queue if they come back.',
+  abandonAfterInvalid: 'Enter a whole number from {min} to {max}.',
+  waitingSettingsSave: 'Save the waiting setting',
+  waitingSettingsSaved: 'Waiting setting saved.',
   // E-mail as a channel (issue 10, mail):
   eventMailSent: 'E-mail sent to {recipient}',
   eventMailFailed: 'E-mail to {recipient} not sent: {reason}',
@@ -775,6 +792,23 @@ const pl: Record<ConsoleKey, string> = {
   firstPasswordIntro:
     'Witaj, {name}. Zalogowano Cię hasłem otrzymanym od kogoś innego; zanim przejdziesz dalej, ustaw własne.',
   firstPasswordSubmit: 'Zapisz i przejdź dalej',
+  // Issue 10 (presence, abandonment)
+  presenceLabel: 'Status',
+  presenceOnline: 'Dostępny(-a)',
+  presenceAway: 'Zaraz wracam',
+  presenceOffline: 'Niedostępny(-a)',
+  presenceAwayIdle: 'Zaraz wracam (brak aktywności)',
+  sectionAbandoned: 'Porzucone',
+  stateAbandoned: 'Klient opuścił kolejkę',
+  eventAbandoned: 'Klient opuścił kolejkę',
+  eventRequeued: 'Klient wrócił i znów czeka',
+  waitingSettingsTitle: 'Oczekujący klienci',
+  abandonAfterLabel: 'Usuń z kolejki po (minuty bez klienta)',
+  abandonAfterHelp:
+    'Oczekująca rozmowa, której klient zamknął stronę na tak długo, zostaje oznaczona jako porzucona; wraca do kolejki, gdy klient wróci.',
+  abandonAfterInvalid: 'Wpisz liczbę całkowitą od {min} do {max}.',
+  waitingSettingsSave: 'Zapisz ustawienie oczekiwania',
+  waitingSettingsSaved: 'Zapisano ustawienie oczekiwania.',
   // E-mail as a channel (issue 10, mail):
   eventMailSent: 'Wysłano e-mail do {recipient}',
   eventMailFailed: 'Nie wysłano e-maila do {recipient}: {reason}',

@@ -181,7 +181,7 @@ describe('widget', () => {
     const server = createFakeServer();
     server.add({ author: 'system', kind: 'event', meta: { event: { name: 'queued' } } });
     server.setConversation(
-      { state: 'queued', queue: { position: 3, waitingSince: '2025-01-01T00:00:00Z' } },
+      { state: 'queued', queue: { position: 3, waitingSince: '2025-01-01T00:00:00Z', estimate: null } },
       false,
     );
     const { ui } = await mountWidget(server, { locale: 'pl' });

@@ -132,6 +132,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
       store={store}
       chat={chat}
       t={t}
+      locale={options.locale}
       base={options.base}
       loadMarkdown={loadMarkdown}
       onClosed={api.focusLauncher}

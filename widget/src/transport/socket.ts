@@ -112,6 +112,7 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   });
   socket.on(EVENTS.messageNew, (message) => publish({ type: 'message', message }));
   socket.on(EVENTS.conversationState, (conversation) => publish({ type: 'conversation', conversation }));
+  socket.on(EVENTS.siteAvailability, ({ agentsOnline }) => publish({ type: 'availability', agentsOnline }));
   socket.on(EVENTS.sessionEnded, (reason) => {
     console.warn('[frontdesk] session ended by the server', reason);
     tokens.drop();

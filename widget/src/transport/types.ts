@@ -16,7 +16,9 @@ export type RequestData<E extends RequestName> =
 export type TransportEvent =
   | { type: 'status'; status: TransportStatus }
   | { type: 'message'; message: Message }
-  | { type: 'conversation'; conversation: VisitorConversation };
+  | { type: 'conversation'; conversation: VisitorConversation }
+  /** Issue 10 (presence): how many agents of the site are available now. */
+  | { type: 'availability'; agentsOnline: number };
 
 export type ChatTransport = {
   /** Connects (minting a visitor token first if needed) and keeps reconnecting until `stop`. */

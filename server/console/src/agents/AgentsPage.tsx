@@ -2,7 +2,7 @@
  * Agent accounts (admins): the table, adding one (the generated password is shown once), changing
  * name, role and sites, disabling and enabling, and resetting a password (the new one shown once).
  */
-import type { AgentAccount, AgentRole, ErrorBody, SiteSummary } from '@frontdesk/shared';
+import type { AgentAccount, AgentRole, ErrorBody, PresenceStatus, SiteSummary } from '@frontdesk/shared';
 import { LIMITS } from '@frontdesk/shared';
 import { AgentCreateSchema, AgentPatchSchema, v } from '@frontdesk/shared/schemas';
 import { useState } from 'preact/hooks';
@@ -21,7 +21,11 @@ type Props = {
   sites: readonly SiteSummary[];
   selfId: string;
   onSessionEnded(): void;
+  /** Issue 10 (presence): agents' statuses as the server tells them (absent: offline). */
+  presence?: Readonly<Record<string, PresenceStatus>>;
 };
+
+const PRESENCE_KEYS = { online: 'presenceOnline', away: 'presenceAway', offline: 'presenceOffline' } as const;
 
 /** A password the server generated: for whom, shown until dismissed, never again. */
 type Shown = { name: string; email: string; password: string };
@@ -51,7 +55,7 @@ function problemsOf(issues: readonly v.BaseIssue<unknown>[], t: Translate): Fiel
   return problems;
 }
 
-export function AgentsPage({ client, sites, selfId, onSessionEnded }: Props) {
+export function AgentsPage({ client, sites, selfId, onSessionEnded, presence }: Props) {
   const { t } = useI18n();
   const { state, reload } = useLoad('agents', () => client.listAgents(), onSessionEnded);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -89,6 +93,7 @@ export function AgentsPage({ client, sites, selfId, onSessionEnded }: Props) {
                   agent={agent}
                   client={client}
                   isSelf={agent.id === selfId}
+                  {...(presence && { presence: presence[agent.id] ?? 'offline' })}
                   removesLastAdmin={agent.role === 'admin' && !agent.disabled && activeAdmins === 1}
                   onEdit={() => setEditing(agent.id)}
                   onChanged={() => void reload()}
@@ -143,13 +148,16 @@ type RowProps = {
   agent: AgentAccount;
   client: AgentsApi;
   isSelf: boolean;
+  /** Issue 10 (presence). */
+  presence?: PresenceStatus;
   removesLastAdmin: boolean;
   onEdit(): void;
   onChanged(): void;
   onPassword(password: string): void;
 };
 
-function AgentRow({ agent, client, isSelf, removesLastAdmin, onEdit, onChanged, onPassword }: RowProps) {
+function AgentRow(props: RowProps) {
+  const { agent, client, isSelf, presence, removesLastAdmin, onEdit, onChanged, onPassword } = props;
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -191,6 +199,9 @@ function AgentRow({ agent, client, isSelf, removesLastAdmin, onEdit, onChanged, 
       <td>
         {agent.disabled ? <span class="badge badge--muted">{t('agentsDisabled')}</span> : t('agentsActive')}
         {agent.mustChangePassword && <span class="field__hint"> {t('agentsMustChange')}</span>}
+        {presence && !agent.disabled && (
+          <span class={`badge badge--presence-${presence}`}>{t(PRESENCE_KEYS[presence])}</span>
+        )}
       </td>
       <td class="table__actions">
         <button

@@ -9,19 +9,22 @@ type Props = {
   agentName: string;
   /** The section links (and site picker), between the brand and the agent's name. */
   nav?: ComponentChildren;
+  /** Issue 10 (presence): the agent's status switch. */
+  presence?: ComponentChildren;
   onLocale(locale: Locale): void;
   onLogout(): void;
 };
 
 const LOCALE_KEYS: Record<Locale, ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
 
-export function Header({ agentName, nav, onLocale, onLogout }: Props) {
+export function Header({ agentName, nav, presence, onLocale, onLogout }: Props) {
   const { t, locale } = useI18n();
   return (
     <header class="header">
       <span class="header__brand">{t('appTitle')}</span>
       {nav}
       <span class="header__agent">{t('signedInAs', { name: agentName })}</span>
+      {presence}
       <NotificationsButton />
       <label class="header__language">
         <span>{t('language')}</span>

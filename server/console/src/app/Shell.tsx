@@ -8,9 +8,12 @@ import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
+import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
+import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
+import { useStore } from '../shared/use-store.ts';
 import { AppearancePage } from '../sites/AppearancePage.tsx';
 import { SitesPage } from '../sites/SitesPage.tsx';
 import { UnansweredPage } from '../unanswered/UnansweredPage.tsx';
@@ -50,6 +53,10 @@ export function Shell(props: Props) {
   const siteId = resolveSite(sites, wanted);
   const offered = useMemo(() => switchableSites(sites, siteId), [sites, siteId]);
   const site = sites.find((s) => s.id === siteId) ?? null;
+  // Issue 10 (presence): the workspace's socket also carries the agent's status.
+  const presence = useMemo(() => createPresenceStore(), []);
+  const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
+  const presenceState = useStore(presence);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -67,7 +74,15 @@ export function Shell(props: Props) {
   } else if (route.page === 'profile') {
     page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'agents') {
-    page = <AgentsPage client={client} sites={sites} selfId={agent.id} onSessionEnded={onSessionEnded} />;
+    page = (
+      <AgentsPage
+        client={client}
+        sites={sites}
+        selfId={agent.id}
+        onSessionEnded={onSessionEnded}
+        presence={presenceState.team}
+      />
+    );
   } else if (route.page === 'outbox') {
     page = <OutboxPage client={client} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'sites') {
@@ -128,6 +143,7 @@ export function Shell(props: Props) {
     <div class="shell">
       <Header
         agentName={agent.name}
+        presence={<PresenceSwitch store={presence} />}
         nav={
           <NavBar
             route={route}
@@ -142,7 +158,7 @@ export function Shell(props: Props) {
         onLogout={onLogout}
       />
       <Workspace
-        client={client}
+        client={workspaceClient}
         agent={agent}
         notifier={notifier}
         hidden={route.page !== 'conversations'}

@@ -12,6 +12,7 @@ const TITLES: Record<SectionId, ConsoleKey> = {
   mine: 'sectionMine',
   others: 'sectionOthers',
   resolved: 'sectionResolved',
+  abandoned: 'sectionAbandoned',
 };
 
 type Props = {

@@ -55,7 +55,7 @@ export function ConversationPane(props: Props) {
         </div>
         <fieldset class="pane__actions">
           <legend class="visually-hidden">{t('actionsLabel')}</legend>
-          {(c.state === 'bot' || c.state === 'queued') && (
+          {(c.state === 'bot' || c.state === 'queued' || c.state === 'abandoned') && (
             <button type="button" class="button button--primary" onClick={() => props.onAct('take')}>
               {t('actionTake')}
             </button>

@@ -31,6 +31,8 @@ export function stateText(c: AgentConversation, meId: string, t: Translate): str
         : t('stateAssignedTo', { name: c.agentName ?? t('authorAgent') });
     case 'resolved':
       return t('stateResolved');
+    case 'abandoned':
+      return t('stateAbandoned');
   }
 }
 
@@ -48,6 +50,11 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return event.agentName ? t('eventResolvedBy', { name: event.agentName }) : t('eventResolved');
     case 'reopened':
       return t('eventReopened');
+    // Issue 10 (presence)
+    case 'abandoned':
+      return t('eventAbandoned');
+    case 'requeued':
+      return t('eventRequeued');
     // E-mail as a channel (issue 10, mail):
     case 'mail_sent':
       return t('eventMailSent', { recipient: event.recipient ?? '' });

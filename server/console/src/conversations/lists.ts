@@ -75,8 +75,16 @@ export function conversationsReducer(
 export const enteredQueue = (prev: AgentConversation | undefined, next: AgentConversation): boolean =>
   next.state === 'queued' && prev?.state !== 'queued';
 
-export type SectionId = 'queued' | 'bot' | 'mine' | 'others' | 'resolved';
-export const SECTION_ORDER: readonly SectionId[] = ['queued', 'mine', 'bot', 'others', 'resolved'];
+export type SectionId = 'queued' | 'bot' | 'mine' | 'others' | 'resolved' | 'abandoned';
+/** Issue 10: abandoned conversations (the visitor left the queue) have their own list, after the open ones. */
+export const SECTION_ORDER: readonly SectionId[] = [
+  'queued',
+  'mine',
+  'bot',
+  'others',
+  'abandoned',
+  'resolved',
+];
 export type Sections = Record<SectionId, AgentConversation[]>;
 
 /** The moment of the last activity, for "newest first" ordering. */
@@ -98,7 +106,7 @@ export function groupConversations(
   meId: string,
   resolvedLimit = 50,
 ): Sections {
-  const sections: Sections = { queued: [], bot: [], mine: [], others: [], resolved: [] };
+  const sections: Sections = { queued: [], bot: [], mine: [], others: [], resolved: [], abandoned: [] };
   for (const c of Object.values(byId)) {
     if (c.state === 'assigned') (c.agentId === meId ? sections.mine : sections.others).push(c);
     else sections[c.state].push(c);
@@ -108,6 +116,7 @@ export function groupConversations(
   sections.mine.sort(newestFirst);
   sections.others.sort(newestFirst);
   sections.resolved.sort(recentlyResolvedFirst);
+  sections.abandoned.sort(newestFirst);
   sections.resolved.length = Math.min(sections.resolved.length, resolvedLimit);
   return sections;
 }

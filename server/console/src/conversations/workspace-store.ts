@@ -35,7 +35,13 @@ import {
 } from './workspace-state.ts';
 
 /** How many conversations of each state the lists load at start and after every reconnect. */
-const LIST_LIMITS: Record<ConversationState, number> = { queued: 200, bot: 50, assigned: 100, resolved: 30 };
+const LIST_LIMITS: Record<ConversationState, number> = {
+  queued: 200,
+  bot: 50,
+  assigned: 100,
+  resolved: 30,
+  abandoned: 30,
+};
 
 export type ConversationAction = 'take' | 'return' | 'resolve';
 

@@ -12,6 +12,7 @@ import { useLoad } from '../shared/use-load.ts';
 import type { SitesApi } from './api.ts';
 import { OriginsField } from './OriginsField.tsx';
 import { checkOrigins } from './origins.ts';
+import { WaitingSettings } from './WaitingSettings.tsx';
 
 type Props = {
   client: SitesApi;
@@ -197,6 +198,7 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
           onReload={reload}
         />
       )}
+      {state.status === 'ready' && <WaitingSettings key={state.data.id} site={state.data} client={client} />}
     </section>
   );
 }

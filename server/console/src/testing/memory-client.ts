@@ -13,6 +13,7 @@ import {
   type ErrorCode,
   LIMITS,
   type Message,
+  type PresenceSetInput,
   type SendAgentMessageInput,
   transition,
 } from '@frontdesk/shared';
@@ -51,6 +52,8 @@ export type MemoryClient = ConsoleClient & {
   syncCalls: { conversationId: string; afterSeq: number }[];
   /** Fails the next sends with this code (e.g. `unavailable`) before succeeding. */
   failSends: ErrorCode[];
+  /** Issue 10 (presence): every status the console set. */
+  presenceSets: PresenceSetInput[];
   handlers(): RealtimeHandlers;
   /** The server changes a conversation and tells every agent. */
   push(conversation: AgentConversation): void;
@@ -171,6 +174,7 @@ export function createMemoryClient(
     sent: [],
     syncCalls: [],
     failSends: [],
+    presenceSets: [],
     handlers: () => {
       if (!handlers) throw new Error('not connected');
       return handlers;
@@ -261,6 +265,13 @@ export function createMemoryClient(
         take: async (id) => apply(id, { type: 'take', agentId: agent.id }),
         returnToBot: async (id) => apply(id, { type: 'return_to_bot' }),
         resolve: async (id) => apply(id, { type: 'resolve' }),
+        // Issue 10 (presence): the status is kept as the server would and told back to this agent.
+        async setPresence(input) {
+          client.presenceSets.push(input);
+          const presence = { agentId: agent.id, status: input.status };
+          queueMicrotask(() => handlers?.presenceChanged?.(presence));
+          return ok(presence);
+        },
         reconnect() {
           queueMicrotask(() => h.connected());
         },

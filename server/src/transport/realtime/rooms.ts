@@ -4,4 +4,6 @@ export const ROOMS = {
   siteAgents: (siteId: string) => `s:${siteId}`,
   conversation: (conversationId: string) => `c:${conversationId}`,
   agentSession: (tokenHash: string) => `x:${tokenHash}`,
+  /** Issue 10 (presence): every visitor socket of a site (availability updates). */
+  siteVisitors: (siteId: string) => `sv:${siteId}`,
 } as const;

@@ -103,6 +103,9 @@ export function createChat(deps: ChatDeps): Chat {
           void session.run();
         }
         return;
+      case 'availability':
+        store.dispatch({ type: 'site/availability', agentsOnline: event.agentsOnline });
+        return;
     }
   }
 

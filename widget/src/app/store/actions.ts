@@ -12,6 +12,8 @@ export type Action =
   /** `conversation:open` answered (get-or-create, or a fresh one). */
   | { type: 'conversation/opened'; conversation: VisitorConversation; messages: Message[] }
   | { type: 'conversation/updated'; conversation: VisitorConversation }
+  /** Issue 10 (presence): the site's available agents changed. */
+  | { type: 'site/availability'; agentsOnline: number }
   /**
    * Messages from a sync page (complete up to their highest `seq`) or live (an event or a send ack,
    * which may arrive after a gap).

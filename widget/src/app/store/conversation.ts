@@ -15,6 +15,8 @@ export function conversationReducer(state: ConversationSlice, action: Action): C
       return { site: action.site, current: action.conversation };
     case 'conversation/opened':
       return { ...state, current: action.conversation };
+    case 'site/availability':
+      return state.site ? { ...state, site: { ...state.site, agentsOnline: action.agentsOnline } } : state;
     case 'conversation/updated':
       // Another conversation's state is news only after a resync adopts that conversation.
       if (!state.current || state.current.id !== action.conversation.id) return state;

@@ -105,7 +105,10 @@ export function createFakeServer(options: FakeServerOptions = {}) {
     const result = transition(current.state, event);
     if (!result.ok) return result.code;
     if (!result.changed) return null;
-    const queue = result.to === 'queued' ? { position: 2, waitingSince: new Date(0).toISOString() } : null;
+    const queue =
+      result.to === 'queued'
+        ? { position: 2, waitingSince: new Date(0).toISOString(), estimate: null }
+        : null;
     setConversation({ state: result.to, queue }, false);
     const reason = event.type === 'handoff' ? { reason: event.reason } : {};
     add(

@@ -5,6 +5,7 @@ import { type Translate, useWidget } from './context.ts';
 export function subtitle(conversation: VisitorConversation | null, t: Translate): string {
   switch (conversation?.state) {
     case 'queued':
+    case 'abandoned': // Issue 10: shown only until the visitor's return puts it back in the queue.
       return t('subtitleQueued');
     case 'assigned':
       return t('subtitleAssigned', { name: conversation.agentName ?? t('agent') });

@@ -26,6 +26,11 @@ export function eventText(message: Message, t: Translate): string {
       return t('resolved');
     case 'reopened':
       return t('reopened');
+    // Issue 10 (presence)
+    case 'abandoned':
+      return t('abandoned');
+    case 'requeued':
+      return t('requeued');
     default:
       return message.body;
   }

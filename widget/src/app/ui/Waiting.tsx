@@ -1,9 +1,19 @@
-/** Shown while the visitor waits for a person: what is happening and their place in the queue. */
-import type { QueueInfo } from '@frontdesk/shared';
-import { useWidget } from './context.ts';
+/** Shown while the visitor waits for a person: what is happening, their place in the queue and the usual wait. */
+import type { QueueInfo, WaitEstimate } from '@frontdesk/shared';
+import { pluralCategory } from '@frontdesk/shared/i18n';
+import { type Translate, useWidget } from './context.ts';
+
+/** Issue 10: the measured range, or an honest "cannot estimate" (never a made-up number). */
+export function waitText(estimate: WaitEstimate | null, t: Translate, locale = 'en'): string {
+  if (!estimate) return t('waitUnknown');
+  const { minMinutes: min, maxMinutes: max } = estimate;
+  if (max < 1) return t('waitUnderMinute');
+  const form = pluralCategory(locale, max);
+  return min < 1 ? t(`waitUpTo_${form}`, { max }) : t(`waitRange_${form}`, { min, max });
+}
 
 export function Waiting({ queue }: { queue: QueueInfo | null }) {
-  const { t } = useWidget();
+  const { t, locale } = useWidget();
   return (
     <div class="waiting" role="status">
       <span class="dots" aria-hidden="true">
@@ -16,7 +26,8 @@ export function Waiting({ queue }: { queue: QueueInfo | null }) {
         {queue && queue.position > 0 && (
           <>
             {' '}
-            <strong>{t('queuePosition', { position: queue.position })}</strong>
+            <strong>{t('queuePosition', { position: queue.position })}</strong>{' '}
+            {waitText(queue.estimate ?? null, t, locale)}
           </>
         )}
       </p>

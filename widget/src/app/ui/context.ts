@@ -1,4 +1,5 @@
 /** What every component of one mounted widget shares: the actions, the strings, the renderer. */
+import type { Locale } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { createContext } from 'preact';
@@ -16,6 +17,8 @@ export type WidgetContextValue = {
   markdown: RenderMarkdown | null;
   /** The composer's text changed; none in the preview. */
   onDraft?: (text: string) => void;
+  /** Issue 10: the visitor's language, for plural forms (default English). */
+  locale?: Locale;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

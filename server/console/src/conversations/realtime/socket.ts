@@ -7,6 +7,7 @@ import { type AgentClientEvents, EVENTS, NAMESPACES } from '@frontdesk/shared';
 import { ACK_TIMEOUT_MS, NO_REPLY, type Reply, requestAck, type TimedAck } from '@frontdesk/shared/client';
 import {
   AgentConversationSchema,
+  AgentPresenceSchema,
   AgentSyncResultSchema,
   MessageSchema,
   parseWith,
@@ -22,7 +23,10 @@ type RequestName = keyof AgentClientEvents;
 type Requests = Record<RequestName, (input: unknown, ack: (result: unknown) => void) => void>;
 /** What the server pushes, as socket.io sees it: one payload, read through a schema. */
 type Pushes = Record<
-  typeof EVENTS.conversationUpdated | typeof EVENTS.messageNew | typeof EVENTS.sessionEnded,
+  | typeof EVENTS.conversationUpdated
+  | typeof EVENTS.messageNew
+  | typeof EVENTS.sessionEnded
+  | typeof EVENTS.presenceChanged,
   (payload: unknown) => void
 >;
 
@@ -32,6 +36,7 @@ const readSessionEnded = parseWith(SessionEndedSchema);
 const readSync = parseWith(AgentSyncResultSchema);
 const readSend = parseWith(SendResultSchema);
 const readNull = (data: unknown) => (data === null ? null : undefined);
+const readPresence = parseWith(AgentPresenceSchema);
 
 /** Hands a pushed payload on when it fits its schema. */
 function pushed<T>(event: string, read: (payload: unknown) => T | undefined, handle: (value: T) => void) {
@@ -69,6 +74,12 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     pushed(EVENTS.sessionEnded, readSessionEnded, (reason) => handlers.sessionEnded(reason.code)),
   );
 
+  // Issue 10 (presence)
+  socket.on(
+    EVENTS.presenceChanged,
+    pushed(EVENTS.presenceChanged, readPresence, (p) => handlers.presenceChanged?.(p)),
+  );
+
   const emit = (event: RequestName, input: unknown, ack: TimedAck) =>
     socket.timeout(ACK_TIMEOUT_MS).emit(event, input, ack);
   function request<T>(
@@ -89,6 +100,7 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     take: (id) => request(EVENTS.conversationTake, ref(id), readConversation),
     returnToBot: (id) => request(EVENTS.conversationReturn, ref(id), readConversation),
     resolve: (id) => request(EVENTS.conversationResolve, ref(id), readConversation),
+    setPresence: (input) => request(EVENTS.presenceSet, input, readPresence),
     reconnect: () => {
       if (!socket.connected) socket.connect();
     },

@@ -1,7 +1,9 @@
 /** What the console needs from the `/agent` socket, as a plain interface (socket.io stays in `socket.ts`). */
 import type {
   AgentConversation,
+  AgentPresence,
   Message,
+  PresenceSetInput,
   SendAgentMessageInput,
   SendResult,
   SyncResult,
@@ -19,6 +21,8 @@ export type RealtimeHandlers = {
   disconnected(): void;
   /** The server refused the connection and the client stopped retrying (e.g. the session is gone). */
   refused(message: string): void;
+  /** Issue 10 (presence): an agent's status changed (every known one is sent on connect). */
+  presenceChanged?(presence: AgentPresence): void;
 };
 
 /** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
@@ -30,6 +34,8 @@ export type AgentRealtime = {
   take(conversationId: string): Promise<Reply<AgentConversation>>;
   returnToBot(conversationId: string): Promise<Reply<AgentConversation>>;
   resolve(conversationId: string): Promise<Reply<AgentConversation>>;
+  /** Issue 10 (presence): sets the agent's own status. */
+  setPresence(input: PresenceSetInput): Promise<Reply<AgentPresence>>;
   /** Tries to connect again after `refused`. */
   reconnect(): void;
   close(): void;

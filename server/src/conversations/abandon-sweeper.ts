@@ -1,0 +1,86 @@
+/**
+ * Issue 10: the sweeper that takes abandoned conversations out of the queue. Every `intervalMs` it
+ * lists queued conversations whose visitor has not been there for at least the smallest allowed
+ * setting, checks each against its site's `abandonAfterMinutes` and against the visitor's sockets
+ * (on any node), and abandons the rest. Started with the server, stopped on close; time is injected.
+ */
+import { LIMITS } from '@frontdesk/shared';
+import type { Logger } from '../kernel/logger.ts';
+import type { SitesStore } from '../sites/store.ts';
+import { isIdleQueued } from './abandonment.ts';
+import type { ConversationsStore } from './store.ts';
+import type { Transitions } from './transitions.ts';
+
+export type AbandonSweeperDeps = {
+  store: Pick<ConversationsStore, 'listIdleQueued' | 'touchVisitorActivity'> & Pick<SitesStore, 'getSite'>;
+  transitions: Pick<Transitions, 'apply'>;
+  /** Whether the visitor has a socket open anywhere (a socket.io room lookup across nodes). */
+  visitorConnected(visitorId: string): Promise<boolean>;
+  clock: () => Date;
+  logger: Logger;
+  intervalMs?: number;
+  /** Conversations looked at per sweep (the rest wait for the next one). */
+  batch?: number;
+};
+
+export class AbandonSweeper {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(private readonly deps: AbandonSweeperDeps) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      void this.sweep();
+    }, this.deps.intervalMs ?? LIMITS.abandonSweepMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One pass; returns how many conversations it abandoned. Never overlaps itself, never throws. */
+  sweep(): Promise<number> {
+    this.running ??= this.pass()
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error }, 'abandon sweep failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const { store, clock } = this.deps;
+    const now = clock();
+    const cutoff = new Date(now.getTime() - LIMITS.abandonAfterMinutesMin * 60_000).toISOString();
+    const candidates = await store.listIdleQueued(cutoff, this.deps.batch ?? 200);
+    const settings = new Map<string, number>();
+    let abandoned = 0;
+    for (const c of candidates) {
+      if (!settings.has(c.siteId)) {
+        const site = await store.getSite(c.siteId);
+        settings.set(c.siteId, site?.settings.abandonAfterMinutes ?? LIMITS.abandonAfterMinutes);
+      }
+      if (!isIdleQueued(c, now, settings.get(c.siteId) ?? LIMITS.abandonAfterMinutes)) continue;
+      if (await this.deps.visitorConnected(c.visitorId)) {
+        // Still there, just quiet: the clock starts again from now.
+        await store.touchVisitorActivity(c.visitorId, now.toISOString());
+        continue;
+      }
+      try {
+        await this.deps.transitions.apply(c.id, { type: 'abandon' }, { abandonedAt: now.toISOString() });
+        abandoned++;
+      } catch (error) {
+        // Taken or changed meanwhile: the state machine refused, which is the right outcome.
+        this.deps.logger.debug({ err: error, conversationId: c.id }, 'abandon skipped');
+      }
+    }
+    return abandoned;
+  }
+}

@@ -1,0 +1,72 @@
+import { LIMITS } from '@frontdesk/shared';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryPresence, type PresenceChange } from './presence.ts';
+
+describe('MemoryPresence', () => {
+  let presence: MemoryPresence;
+  let changes: PresenceChange[];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    presence = new MemoryPresence();
+    changes = [];
+    presence.onChange((c) => changes.push(c));
+  });
+  afterEach(() => {
+    presence.close();
+    vi.useRealTimers();
+  });
+
+  const anna = { id: 'anna', siteIds: ['s1', 's2'] };
+  const ben = { id: 'ben', siteIds: ['s1'] };
+
+  it('only online agents count, each once however many tabs', async () => {
+    await presence.socketOpened(anna, 't1');
+    await presence.socketOpened(anna, 't2');
+    await presence.socketOpened(ben, 't3');
+    expect(await presence.agentsOnline('s1')).toBe(2);
+    expect(await presence.agentsOnline('s2')).toBe(1);
+    expect(await presence.setStatus('ben', 'away')).toBe('away');
+    expect(await presence.agentsOnline('s1')).toBe(1);
+    expect(await presence.ofSite('s1')).toEqual([
+      { agentId: 'anna', status: 'online' },
+      { agentId: 'ben', status: 'away' },
+    ]);
+    expect(changes.map((c) => [c.agentId, c.status])).toEqual([
+      ['anna', 'online'],
+      ['ben', 'online'],
+      ['ben', 'away'],
+    ]);
+  });
+
+  it('offline only after the grace period once the last tab closed; a reload does not flap', async () => {
+    await presence.socketOpened(anna, 't1');
+    await presence.setStatus('anna', 'away');
+    await presence.socketClosed('anna', 't1');
+    vi.advanceTimersByTime(LIMITS.presenceOfflineGraceMs - 1);
+    // Reloaded within the grace: still away (their choice survives the reload), no offline sent.
+    expect(await presence.socketOpened(anna, 't2')).toBe('away');
+    vi.advanceTimersByTime(LIMITS.presenceOfflineGraceMs * 2);
+    expect(changes.map((c) => c.status)).toEqual(['online', 'away']);
+
+    await presence.socketClosed('anna', 't2');
+    vi.advanceTimersByTime(LIMITS.presenceOfflineGraceMs);
+    expect(changes.at(-1)).toEqual({ agentId: 'anna', status: 'offline', siteIds: ['s1', 's2'] });
+    expect(await presence.ofSite('s1')).toEqual([]);
+    // Coming back after being offline starts online.
+    expect(await presence.socketOpened(anna, 't3')).toBe('online');
+  });
+
+  it('closing one of two tabs changes nothing', async () => {
+    await presence.socketOpened(anna, 't1');
+    await presence.socketOpened(anna, 't2');
+    await presence.socketClosed('anna', 't1');
+    vi.advanceTimersByTime(LIMITS.presenceOfflineGraceMs * 2);
+    expect(await presence.agentsOnline('s1')).toBe(1);
+    expect(changes).toHaveLength(1);
+  });
+
+  it('an agent with no socket cannot set a status', async () => {
+    expect(await presence.setStatus('ghost', 'online')).toBe('offline');
+    expect(await presence.agentsOnline('s1')).toBe(0);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Issue 10 in Chromium: the agent's status switch in the console header and the visitor's honest wait
+ * estimate in the widget, live: a measured range while an agent is online, "cannot estimate" when they
+ * step away, in English on a desktop and in Polish on a phone. Screenshots go to test/artifacts/.
+ */
+import { join } from 'node:path';
+import { startHarness } from '@frontdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+
+type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** Take-overs recorded on the demo shop (seconds from asking for a person to an agent taking over). */
+const RECORDED_WAITS_S = [62, 75, 88, 95, 110, 124, 70, 101];
+
+describeInBrowser('presence and the wait estimate in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let agent: Page;
+  const pageErrors: string[] = [];
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const waitS of RECORDED_WAITS_S) {
+      const v = await h.storage.createVisitor({ siteId: h.site.id, tokenHash: `rec-${Math.random()}` });
+      const c = await h.storage.createConversation({ siteId: h.site.id, visitorId: v.id, locale: 'en' });
+      const queuedAt = new Date(Date.now() - 2 * 3_600_000);
+      await h.storage.updateConversation(
+        c.id,
+        c.version,
+        {
+          state: 'resolved',
+          queuedAt: queuedAt.toISOString(),
+          assignedAt: new Date(queuedAt.getTime() + waitS * 1000).toISOString(),
+        },
+        null,
+      );
+    }
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    agent = await context.newPage();
+    agent.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('the agent signs in: online, with the status switch in the header', async () => {
+    const { email, password } = await h.createAgent('Anna');
+    await agent.goto(`${h.origin}/console/`);
+    await agent.getByLabel('E-mail').fill(email);
+    await agent.getByLabel('Password').fill(password);
+    await agent.getByRole('button', { name: 'Sign in' }).click();
+    const status = agent.getByLabel('Status');
+    await status.waitFor();
+    expect(await status.inputValue()).toBe('online');
+  });
+
+  it('a waiting visitor sees the usual wait; when the agent steps away the widget says it cannot estimate', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    const visitor = await context.newPage();
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.goto(`${h.origin}/demo/`);
+    await visitor.getByRole('button', { name: 'Open chat' }).click();
+    await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+    const status = () => visitor.getByRole('status').first().textContent();
+    await expect.poll(status).toMatch(/You are number 1 in the queue\. Usual wait: 1–2 minutes\./);
+    await shot(visitor, 'widget-wait-estimate-en');
+
+    await agent.getByLabel('Status').selectOption('away');
+    await expect.poll(status).toMatch(/We cannot estimate the wait right now\./);
+    await shot(visitor, 'widget-wait-unknown-en');
+    await shot(agent, 'console-status-away');
+
+    await agent.getByLabel('Status').selectOption('online');
+    await expect.poll(status).toMatch(/Usual wait: 1–2 minutes\./);
+    await context.close();
+  });
+
+  it('in Polish on a phone', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'pl-PL',
+      isMobile: true,
+    });
+    const page = await phone.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${h.origin}/demo/?lang=pl`);
+    await page.getByRole('button', { name: 'Otwórz czat' }).click();
+    await page.getByRole('button', { name: 'Porozmawiaj z konsultantem' }).click();
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/Jesteś 2\. w kolejce\. Zwykle czeka się \d+–\d+ minut/);
+    await page.screenshot({ path: join(ARTIFACTS, 'widget-wait-estimate-pl-mobile.png') });
+    await phone.close();
+  });
+
+  it('no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
