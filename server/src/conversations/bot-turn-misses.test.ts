@@ -40,6 +40,7 @@ describe('bot misses', () => {
       conversationChanged: () => {},
       previewChanged: () => {},
       visitorViewChanged: () => {},
+      queueChanged: () => {},
     };
     const bots: SiteBots = {
       classify: async () => ({ decision: miss, faqs: new Map() }),
