@@ -23,7 +23,7 @@ describe('Budgets', () => {
       expect(budget.identity.burst).toBeGreaterThan(0);
       expect(budget.identity.perMinute).toBeGreaterThan(0);
     }
-    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(7);
+    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(8);
   });
 
   it('L2 opening more sockets does not multiply the budget: it is per identity', () => {
