@@ -29,6 +29,8 @@ export type SystemEventName =
   | 'reopened'
   | 'abandoned'
   | 'requeued'
+  /** Issue 10: the visitor left a message for the team (no transition of its own). */
+  | 'offline_message'
   // E-mail as a channel (issue 10, mail): the outcome of an outgoing mail, shown to agents only.
   | 'mail_sent'
   | 'mail_failed';

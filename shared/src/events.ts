@@ -9,6 +9,7 @@ import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
   MailTranscriptInput,
+  OfflineMessageInput,
   OpenConversationInput,
   PageViewInput,
   PresenceSetInput,
@@ -62,6 +63,8 @@ export const EVENTS = {
   presenceChanged: 'presence:changed',
   /** server → visitors: the number of available agents of their site changed. */
   siteAvailability: 'site:availability',
+  /** Issue 10 — visitor → server: the leave-a-message form (name, e-mail, message, extra answers). */
+  offlineMessage: 'offline:message',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -70,6 +73,12 @@ export type SessionInitResult = {
   site: WidgetSite;
   conversation: VisitorConversation | null;
   messages: Message[];
+};
+/** Issue 10: the conversation, now an offline message, and the visitor's message as stored. */
+export type OfflineMessageResult = {
+  conversation: VisitorConversation;
+  message: Message;
+  duplicate: boolean;
 };
 export type OpenResult = { conversation: VisitorConversation; messages: Message[] };
 export type SendResult = { message: Message; duplicate: boolean };
@@ -85,6 +94,8 @@ export type VisitorClientEvents = {
   [EVENTS.botNotHelpful]: (input: ConversationRefInput, ack: Ack<VisitorConversation>) => void;
   [EVENTS.conversationRate]: (input: RateInput, ack: Ack<VisitorConversation>) => void;
   [EVENTS.pageView]: (input: PageViewInput, ack: Ack<null>) => void;
+  /** Issue 10. */
+  [EVENTS.offlineMessage]: (input: OfflineMessageInput, ack: Ack<OfflineMessageResult>) => void;
   // E-mail as a channel (issue 10, mail):
   [EVENTS.mailTranscript]: (input: MailTranscriptInput, ack: Ack<null>) => void;
 };
@@ -151,6 +162,8 @@ export const API = {
   siteLoader: (siteKey: string) => fillRoute(ROUTES.siteLoader, { siteKey }),
   widgetPreview: ROUTES.widgetPreview,
   health: ROUTES.health,
+  /** Issue 10: GET / PUT a site's offline settings. */
+  offlineSettings: (siteId: string) => fillRoute(ROUTES.offlineSettings, { siteId }),
   // E-mail as a channel (issue 10, mail):
   mailOutbox: ROUTES.mailOutbox,
   mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),

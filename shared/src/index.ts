@@ -3,6 +3,9 @@
  * types, error codes, limits, conversation states. Schemas live in `@frontdesk/shared/schemas`
  * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
  */
+
+// Issue 10, offline messages.
+export * from './availability.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';
 export * from './errors.ts';
@@ -12,6 +15,7 @@ export * from './i18n/locale.ts';
 export * from './limits.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
+export * from './offline.ts';
 export * from './origins.ts';
 export * from './presence.ts';
 export * from './rate-limits.ts';

@@ -113,6 +113,16 @@ export const LIMITS = {
   waitSamplesMin: 5,
   /** Queue updates of one site are sent at most this often (bursts are coalesced). */
   queueRefreshMs: 500,
+  /**
+   * Issue 10, offline messages: the leave-a-message form's extra questions per site, a question's
+   * label, a choice's options and their label, one answer; the long-wait threshold (minutes).
+   */
+  preChatFieldsMax: 10,
+  preChatLabelMaxLength: 100,
+  preChatOptionsMax: 20,
+  preChatAnswerMaxLength: 1000,
+  longWaitMinutesMin: 1,
+  longWaitMinutesMax: 24 * 60,
   // E-mail as a channel (issue 10, mail):
   /** Agent replies written within this many ms go out as one e-mail (the first waits this long). */
   mailReplyCoalesceMs: 90_000,

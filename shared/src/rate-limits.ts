@@ -70,6 +70,12 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.botNotHelpful]: { identity: { burst: 10, perMinute: 20 } },
     [EVENTS.conversationRate]: { identity: { burst: 10, perMinute: 20 } },
     [EVENTS.pageView]: { identity: { burst: 30, perMinute: 60 }, coalesceMs: 1000 },
+    // Issue 10: a person leaves a message or two; a script filling the inbox is refused early.
+    [EVENTS.offlineMessage]: {
+      identity: { burst: 5, perMinute: 5 },
+      address: { burst: 20, perMinute: 20 },
+      site: { burst: 200, perMinute: 200 },
+    },
     // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
     [EVENTS.mailTranscript]: { identity: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
   },

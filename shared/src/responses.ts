@@ -6,6 +6,7 @@
  * index: only clients that validate replies (the console) pull in the validator.
  */
 import * as v from 'valibot';
+import { OFFLINE_REASONS } from './availability.ts';
 import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { PRESENCE_STATUSES } from './presence.ts';
@@ -26,6 +27,8 @@ export const SYSTEM_EVENT_NAMES = [
   // Issue 10 (presence)
   'abandoned',
   'requeued',
+  // Issue 10.
+  'offline_message',
   // E-mail as a channel (issue 10, mail):
   'mail_sent',
   'mail_failed',
@@ -57,6 +60,8 @@ const MessageMetaSchema = v.object({
       name: v.picklist(SYSTEM_EVENT_NAMES),
       reason: v.optional(v.picklist(HANDOFF_REASONS)),
       agentName: v.optional(text),
+      // Issue 10.
+      offlineReason: v.optional(v.picklist(OFFLINE_REASONS)),
       // E-mail as a channel (issue 10, mail):
       recipient: v.optional(text),
       error: v.optional(text),
@@ -100,6 +105,16 @@ export const AgentConversationSchema = v.object({
   createdAt: text,
   updatedAt: text,
   resolvedAt: nullableText,
+  // Issue 10: an offline message (absent from an older server = a live chat).
+  offline: v.optional(
+    v.nullable(
+      v.object({
+        at: text,
+        reason: v.picklist(OFFLINE_REASONS),
+        answers: v.array(v.object({ fieldId: text, label: text, value: text })),
+      }),
+    ),
+  ),
 });
 
 export const AgentProfileSchema = v.object({
@@ -238,6 +253,21 @@ export const AgentAccountSchema = v.object({
 export const SiteListReplySchema = v.object({ sites: v.array(SiteSummarySchema) });
 /** `POST sites`, `GET/PATCH site`, `PUT/DELETE siteLogo`. */
 export const SiteReplySchema = v.object({ site: SiteDetailSchema });
+/** Issue 10: `GET/PUT offlineSettings`. */
+const PreChatLabelSchema = perLocale(text);
+export const OfflineSettingsReplySchema = v.object({
+  longWaitMinutes: v.nullable(v.number()),
+  fields: v.array(
+    v.object({
+      id: text,
+      type: v.picklist(['text', 'multiline', 'phone', 'choice']),
+      label: PreChatLabelSchema,
+      required: v.boolean(),
+      options: v.optional(v.array(v.object({ id: text, label: PreChatLabelSchema }))),
+    }),
+  ),
+});
+
 /** `GET agents`. */
 export const AgentListReplySchema = v.object({ agents: v.array(AgentAccountSchema) });
 /** `POST agents`, `PATCH agent`; `password` only when the server generated one (shown once). */

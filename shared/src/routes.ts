@@ -40,6 +40,8 @@ export const ROUTES = {
   /** The widget app in preview mode, for the console's appearance page (no connection). */
   widgetPreview: '/widget-preview',
   health: '/healthz',
+  /** Issue 10 — GET: a site's offline settings (long-wait threshold, extra questions); PUT (admin). */
+  offlineSettings: '/api/v1/sites/:siteId/settings/offline',
   // E-mail as a channel (issue 10, mail):
   /** GET (admin): the mail outbox, newest first. */
   mailOutbox: '/api/v1/mail/outbox',

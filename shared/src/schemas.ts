@@ -5,12 +5,14 @@
  * Kept out of the package index so the widget bundle does not pull in the validator.
  */
 import * as v from 'valibot';
+import { OFFLINE_REASONS } from './availability.ts';
 import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
 import { markdownProblem } from './markdown-complexity.ts';
+import { PRE_CHAT_FIELD_TYPES } from './offline.ts';
 import { type OriginProblem, parseAllowedOrigin } from './origins.ts';
 import { CHOSEN_PRESENCE_STATUSES } from './presence.ts';
 import { WIDGET_POSITIONS } from './sites.ts';
@@ -401,6 +403,104 @@ export const PresenceSetSchema = record({
   auto: v.optional(v.boolean()),
 });
 export type PresenceSetInput = v.InferOutput<typeof PresenceSetSchema>;
+// Issue 10: offline messages (the widget's leave-a-message form) and the site's offline settings.
+
+/**
+ * A name a person typed: no control characters (so "a\r\nBcc: x@y" can never become a mail
+ * header), no line or paragraph separators, no bidirectional overrides that would disguise it.
+ */
+export const PersonNameSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.nameMaxLength * 2, 'name is too long'),
+  v.trim(),
+  v.nonEmpty('name is empty'),
+  v.maxLength(LIMITS.nameMaxLength, 'name is too long'),
+  v.regex(/^[^\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]*$/u, 'name contains control characters'),
+);
+
+/** A pre-chat field's id: starts with a letter, so it can never be `__proto__` or the like. */
+export const PreChatFieldIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be 1–40 lower-case letters, digits or "-", starting with a letter'),
+);
+
+export const OfflineAnswersSchema = v.pipe(
+  PlainObjectSchema,
+  v.record(
+    PreChatFieldIdSchema,
+    v.pipe(v.string(), v.maxLength(LIMITS.preChatAnswerMaxLength, 'answer is too long')),
+  ),
+  v.check((answers) => Object.keys(answers).length <= LIMITS.preChatFieldsMax, 'too many answers'),
+);
+
+export const OfflineMessageSchema = record({
+  conversationId: IdSchema,
+  /** The visitor message's own id: a retry with it stores nothing twice. */
+  clientId: ClientIdSchema,
+  name: PersonNameSchema,
+  email: EmailSchema,
+  body: BodySchema,
+  /** Why the widget offered the form (shown to agents; the server keeps no opinion of its own). */
+  reason: v.picklist(OFFLINE_REASONS),
+  answers: v.optional(OfflineAnswersSchema, {}),
+});
+export type OfflineMessageInput = v.InferOutput<typeof OfflineMessageSchema>;
+export type OfflineMessageParsed = v.InferOutput<typeof OfflineMessageSchema>;
+
+const preChatLabel = perLocale(shortText(LIMITS.preChatLabelMaxLength, 'label'));
+const hasSomeLabel = (label: Record<string, string | undefined>) =>
+  Object.values(label).some((text) => text !== undefined);
+
+const PreChatFieldSchema = v.pipe(
+  PlainObjectSchema,
+  v.strictObject({
+    id: PreChatFieldIdSchema,
+    type: v.picklist(PRE_CHAT_FIELD_TYPES),
+    label: preChatLabel,
+    required: v.boolean(),
+    options: v.optional(
+      v.pipe(
+        v.array(v.pipe(PlainObjectSchema, v.strictObject({ id: PreChatFieldIdSchema, label: preChatLabel }))),
+        v.maxLength(LIMITS.preChatOptionsMax, 'too many options'),
+      ),
+    ),
+  }),
+  v.check((field) => hasSomeLabel(field.label), 'a question needs a label in at least one language'),
+  v.check(
+    (field) => (field.type === 'choice') === (field.options !== undefined && field.options.length > 0),
+    'a choice needs options, and only a choice has them',
+  ),
+  v.check(
+    (field) => (field.options ?? []).every((option) => hasSomeLabel(option.label)),
+    'an option needs a label in at least one language',
+  ),
+  v.check(
+    (field) =>
+      new Set((field.options ?? []).map((option) => option.id)).size === (field.options ?? []).length,
+    'two options have the same id',
+  ),
+);
+
+/** PUT body of a site's offline settings (admin). */
+export const OfflineSettingsSchema = record({
+  longWaitMinutes: v.nullable(
+    v.pipe(
+      v.number(),
+      v.integer(),
+      v.minValue(LIMITS.longWaitMinutesMin),
+      v.maxValue(LIMITS.longWaitMinutesMax),
+    ),
+  ),
+  fields: v.pipe(
+    v.array(PreChatFieldSchema),
+    v.maxLength(LIMITS.preChatFieldsMax, `at most ${LIMITS.preChatFieldsMax} questions`),
+    v.check(
+      (fields) => new Set(fields.map((f) => f.id)).size === fields.length,
+      'two questions have the same id',
+    ),
+  ),
+});
+export type OfflineSettingsInput = v.InferOutput<typeof OfflineSettingsSchema>;
 // E-mail as a channel (issue 10, mail):
 
 /** A signed conversation link from a reply e-mail (checked by the server, only shaped here). */

@@ -1,6 +1,9 @@
 /** Data shapes that cross the wire: messages, conversations, sites, agents. */
+
+import type { OfflineReason } from './availability.ts';
 import type { ConversationState, HandoffReason, SystemEventName } from './conversation-state.ts';
 import type { Locale } from './i18n/locale.ts';
+import type { OfflineMark, WidgetOffline } from './offline.ts';
 
 export type Author = 'visitor' | 'bot' | 'agent' | 'system';
 export type MessageKind = 'text' | 'note' | 'event' | 'attachment';
@@ -25,6 +28,8 @@ export type SystemEvent = {
   name: SystemEventName;
   reason?: HandoffReason;
   agentName?: string;
+  /** Issue 10: the visitor left an offline message (event `offline_message`), and why. */
+  offlineReason?: OfflineReason;
   // E-mail as a channel (issue 10, mail): `mail_sent` / `mail_failed`.
   recipient?: string;
   error?: string;
@@ -73,6 +78,8 @@ export type VisitorConversation = {
   rating: number | null;
   queue: QueueInfo | null;
   createdAt: string;
+  /** Issue 10: left as an offline message; the reply goes to this e-mail. */
+  offline?: { reason: OfflineReason; email: string | null } | null;
 };
 
 export type PageInfo = { url: string; title: string };
@@ -97,6 +104,8 @@ export type AgentConversation = {
   createdAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** Issue 10: an offline message (when, why, the extra answers); null for a live chat. */
+  offline?: OfflineMark | null;
 };
 
 /** The site settings the widget needs. */
@@ -117,6 +126,8 @@ export type WidgetSite = {
   titleFlash?: boolean;
   /** Chime when a message arrives unseen. */
   sound?: boolean;
+  /** Issue 10: the leave-a-message form's long-wait threshold and extra questions. */
+  offline?: WidgetOffline;
 };
 
 export type AgentRole = 'admin' | 'agent';

@@ -13,6 +13,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
+import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -87,6 +88,16 @@ export function createHttpApp(deps: HttpDeps) {
       sessions: services.sessions,
       selfOrigins,
       trustProxy: deps.trustProxy,
+    }),
+  );
+  // Issue 10.
+  app.route(
+    '/',
+    offlineSettingsRoutes({
+      sites: deps.storage,
+      editor: services.offlineSettings,
+      sessions: services.sessions,
+      selfOrigins,
     }),
   );
   // E-mail as a channel (issue 10, mail):

@@ -41,6 +41,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       presence: services.presence,
       pageViews: services.pageViews,
       queue: services.queue,
+      offlineMessages: services.offlineMessages,
       budgets,
       logger,
       transcripts: services.mail.transcripts,

@@ -11,6 +11,7 @@ import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
 import { BotMissRecorder } from '../conversations/bot-misses.ts';
 import { BotTurn } from '../conversations/bot-turn.ts';
+import { OfflineMessages, type OfflineMessagesDeps } from '../conversations/offline-messages.ts';
 import { PageViewRecorder } from '../conversations/page-views.ts';
 import { QueuePositions } from '../conversations/queue.ts';
 import { SocketBroadcaster } from '../conversations/socket-broadcaster.ts';
@@ -30,6 +31,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
 import { ImageUploads } from '../sites/images.ts';
+import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
 
@@ -43,6 +45,8 @@ export type ServiceDeps = {
   pageViews: { intervalMs: number; maxKeys: number };
   /** Issue 10 (presence): the clock, the offline grace and the abandon sweep interval (tests shorten them). */
   presence?: PresenceOptions;
+  /** Issue 10: told of every new offline message (the integrator connects agents' e-mail here). */
+  onOfflineMessage?: OfflineMessagesDeps['onOfflineMessage'];
   /** E-mail as a channel (issue 10, mail). */
   mail: MailSetup;
 };
@@ -136,6 +140,14 @@ export function buildServices(deps: ServiceDeps) {
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
+    // Issue 10.
+    offlineSettings: new OfflineSettingsEditor(storage),
+    offlineMessages: new OfflineMessages({
+      store: storage,
+      broadcaster,
+      ...(deps.onOfflineMessage && { onOfflineMessage: deps.onOfflineMessage }),
+      onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
+    }),
     mail,
   };
   return services;

@@ -26,6 +26,7 @@ const record = (lastSeq: number, state: ConversationRecord['state'] = 'bot'): Co
   state,
   agentId: null,
   agentName: null,
+  offline: null,
   locale: 'en',
   lastSeq,
   version: lastSeq,

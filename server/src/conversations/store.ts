@@ -7,6 +7,7 @@ import type {
   Message,
   MessageKind,
   MessageMeta,
+  OfflineMark,
 } from '@frontdesk/shared';
 import type { Visitor } from '../identity/store.ts';
 
@@ -35,6 +36,8 @@ export type ConversationRecord = {
   assignedAt: string | null;
   abandonedAt: string | null;
   visitorLastActiveAt: string | null;
+  /** Issue 10: left as an offline message (see `isOfflineMessage`); null for a live chat. */
+  offline: OfflineMark | null;
 };
 
 export type NewMessage = {
@@ -77,6 +80,8 @@ export type ConversationPatch = {
   assignedAt?: string | null;
   abandonedAt?: string | null;
   visitorLastActiveAt?: string | null;
+  /** Issue 10: mark (or unmark, null) the conversation as an offline message. */
+  offline?: OfflineMark | null;
 };
 
 export type ListConversationsQuery = {

@@ -21,6 +21,8 @@ export function toVisitorConversation(
     rating: c.rating,
     queue,
     createdAt: c.createdAt,
+    // Issue 10: the visitor's own e-mail, for "we'll reply to …".
+    offline: c.offline ? { reason: c.offline.reason, email: c.visitor.email } : null,
   };
 }
 
@@ -44,6 +46,7 @@ export function toAgentConversation(c: ConversationRecord): AgentConversation {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     resolvedAt: c.resolvedAt,
+    offline: c.offline,
   };
 }
 

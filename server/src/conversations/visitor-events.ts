@@ -4,6 +4,7 @@ import {
   ConversationRefSchema,
   type MailTranscriptInput,
   MailTranscriptSchema,
+  OfflineMessageSchema,
   OpenConversationSchema,
   PageViewSchema,
   RateSchema,
@@ -20,6 +21,7 @@ import type { Budgets } from '../limits/index.ts';
 import { widgetSite } from '../sites/widget-site.ts';
 import { socketHandlers } from '../transport/realtime/handler.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { OfflineMessages } from './offline-messages.ts';
 import type { PageViewRecorder } from './page-views.ts';
 import type { QueuePositions } from './queue.ts';
 import type { ConversationRecord } from './store.ts';
@@ -32,6 +34,8 @@ export type VisitorEventsDeps = {
   presence: Presence;
   pageViews: PageViewRecorder;
   queue: QueuePositions;
+  /** Issue 10: the leave-a-message form. */
+  offlineMessages: OfflineMessages;
   budgets: Budgets;
   logger: Logger;
   /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
@@ -91,6 +95,11 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.pageView, PageViewSchema, async (input) => {
     deps.pageViews.record(ctx.visitor.id, input);
     return null;
+  });
+  // Issue 10.
+  handle(EVENTS.offlineMessage, OfflineMessageSchema, async (input) => {
+    const left = await deps.offlineMessages.leave(ctx, input);
+    return { conversation: await view(left.conversation), message: left.message, duplicate: left.duplicate };
   });
   handle(EVENTS.mailTranscript, MailTranscriptSchema, async (input) => {
     await deps.transcripts.request(ctx, input);

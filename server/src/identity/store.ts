@@ -85,6 +85,8 @@ export type VisitorsStore = {
   createVisitor(input: { siteId: string; tokenHash: string }): Promise<Visitor>;
   getVisitorByToken(siteId: string, tokenHash: string): Promise<Visitor | null>;
   updateVisitor(id: string, patch: VisitorPatch): Promise<void>;
+  /** Issue 10: the name and e-mail a visitor gave on the leave-a-message form (unverified). */
+  updateVisitorContact(id: string, contact: { name: string; email: string }): Promise<void>;
   // E-mail as a channel (issue 10, mail):
   /** A new token for the visitor (a signed e-mail link was opened); the old one stops working. */
   replaceVisitorToken(id: string, tokenHash: string): Promise<void>;

@@ -16,6 +16,8 @@ describe('Budgets', () => {
       EVENTS.botNotHelpful,
       EVENTS.conversationRate,
       EVENTS.pageView,
+      // Issue 10.
+      EVENTS.offlineMessage,
       EVENTS.mailTranscript,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());

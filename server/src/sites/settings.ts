@@ -3,7 +3,7 @@
  * Settings stored before issue 9 kept `color`, `greeting` and `quickReplies` at the top level: they
  * are read into the appearance (and written back in the new shape on the next change).
  */
-import { DEFAULT_APPEARANCE, LIMITS, type SiteAppearance } from '@frontdesk/shared';
+import { DEFAULT_APPEARANCE, DEFAULT_OFFLINE_SETTINGS, LIMITS, type SiteAppearance } from '@frontdesk/shared';
 import type { SiteSettings } from './store.ts';
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -12,8 +12,9 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   botMissesBeforeHandoff: 2,
   escalationPhrases: [],
   answerThreshold: null,
-  // Issue 10 (presence)
+  // Issue 10
   abandonAfterMinutes: LIMITS.abandonAfterMinutes,
+  offline: DEFAULT_OFFLINE_SETTINGS,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: true,
 };

@@ -1,5 +1,5 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { Locale, SiteAppearance } from '@frontdesk/shared';
+import type { Locale, OfflineSettings, SiteAppearance } from '@frontdesk/shared';
 
 export type SiteSettings = {
   defaultLocale: Locale | null;
@@ -11,6 +11,8 @@ export type SiteSettings = {
   answerThreshold: number | null;
   /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
   abandonAfterMinutes: number;
+  /** Issue 10: the leave-a-message form (long-wait threshold, extra questions). */
+  offline: OfflineSettings;
   // E-mail as a channel (issue 10, mail):
   /** E-mail the site's agents about a new offline message when nobody is online. */
   notifyAgentsOfOfflineMessages: boolean;

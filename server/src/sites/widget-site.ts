@@ -1,5 +1,5 @@
 /** What the widget is told about its site: looks, greeting and quick replies in the visitor's language. */
-import type { Locale, WidgetSite } from '@frontdesk/shared';
+import { type Locale, type WidgetSite, widgetOffline } from '@frontdesk/shared';
 import type { Site } from './store.ts';
 
 export function widgetSite(site: Site, locale: Locale, agentsOnline: number): WidgetSite {
@@ -18,5 +18,7 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
     sound: look.sound,
+    // Issue 10.
+    offline: widgetOffline(site.settings.offline, locale),
   };
 }

@@ -226,6 +226,40 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
+    // Issue 10: offline messages.
+    it('an offline mark and the visitor contact round-trip; a live chat has none; settings keep the offline form', async () => {
+      const { storage, site, visitor, conversation } = await seed();
+      expect(conversation.offline).toBeNull();
+      const mark = {
+        at: '2026-01-01T00:00:00.000Z',
+        reason: 'nobody_online' as const,
+        answers: [{ fieldId: 'order', label: 'Order <b>number</b>', value: 'A-17 "quoted" \u017c' }],
+      };
+      const updated = await storage.updateConversation(
+        conversation.id,
+        0,
+        { state: 'queued', queuedAt: mark.at, offline: mark },
+        null,
+      );
+      expect(updated?.conversation.offline).toEqual(mark);
+      await storage.updateVisitorContact(visitor.id, { name: 'Ada', email: 'ada@example.com' });
+      const read = await storage.getConversation(conversation.id);
+      expect(read?.offline).toEqual(mark);
+      expect(read?.visitor).toMatchObject({ name: 'Ada', email: 'ada@example.com', verified: false });
+      const [listed] = await storage.listConversations({ siteIds: [site.id], state: 'queued', limit: 10 });
+      expect(listed?.offline).toEqual(mark);
+      const cleared = await storage.updateConversation(conversation.id, 1, { offline: null }, null);
+      expect(cleared?.conversation.offline).toBeNull();
+
+      const offline = {
+        longWaitMinutes: 15,
+        fields: [{ id: 'order', type: 'text' as const, label: { en: 'Order' }, required: true }],
+      };
+      await storage.updateSite(site.id, { settings: { ...site.settings, offline } });
+      expect((await storage.getSite(site.id))?.settings.offline).toEqual(offline);
+      await storage.close();
+    });
+
     it('upserts FAQ entries per site', async () => {
       const { storage, site } = await seed();
       const faq = {

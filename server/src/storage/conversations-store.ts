@@ -21,6 +21,12 @@ function patchColumns(patch: ConversationPatch) {
     ...(patch.assignedAt !== undefined && { assigned_at: patch.assignedAt }),
     ...(patch.abandonedAt !== undefined && { abandoned_at: patch.abandonedAt }),
     ...(patch.visitorLastActiveAt !== undefined && { visitor_last_active_at: patch.visitorLastActiveAt }),
+    // Issue 10: an offline message.
+    ...(patch.offline !== undefined && {
+      offline_at: patch.offline?.at ?? null,
+      offline_reason: patch.offline?.reason ?? null,
+      offline_answers: patch.offline ? JSON.stringify(patch.offline.answers) : null,
+    }),
   };
 }
 

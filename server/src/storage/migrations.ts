@@ -3,6 +3,7 @@
  * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
  */
 import type { Kysely, Migration } from 'kysely';
+import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
 
 const initial: Migration = {
@@ -236,5 +237,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_bot_misses': botMisses,
   '0003_sites_and_accounts': sitesAndAccounts,
   '0004_presence_and_waiting': presenceAndWaiting,
+  // Issue 10.
+  '0005_offline_messages': offlineMessages,
   '0006_mail': mail,
 };

@@ -1,5 +1,5 @@
 /** Row ↔ record mapping, kept apart from the queries. */
-import type { HandoffReason, Locale, Message } from '@frontdesk/shared';
+import type { HandoffReason, Locale, Message, OfflineAnswer, OfflineReason } from '@frontdesk/shared';
 import type { Selectable } from 'kysely';
 import type { BotMiss, FaqRecord } from '../bot/store.ts';
 import type { ConversationRecord } from '../conversations/store.ts';
@@ -134,6 +134,14 @@ export const toConversation = (row: JoinedConversationRow): ConversationRecord =
   visitorLastActiveAt: row.visitor_last_active_at ?? null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  offline:
+    row.offline_at && row.offline_reason
+      ? {
+          at: row.offline_at,
+          reason: row.offline_reason as OfflineReason,
+          answers: parseJson<OfflineAnswer[]>(row.offline_answers ?? null, []),
+        }
+      : null,
   visitor: {
     id: row.visitor_id,
     siteId: row.site_id,

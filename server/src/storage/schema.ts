@@ -82,6 +82,10 @@ export type ConversationTable = {
   assigned_at: string | null;
   abandoned_at: string | null;
   visitor_last_active_at: string | null;
+  /** Issue 10: set when the conversation is an offline message; answers as JSON. */
+  offline_at?: string | null;
+  offline_reason?: string | null;
+  offline_answers?: string | null;
 };
 
 export type MessageTable = {

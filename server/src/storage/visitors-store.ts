@@ -49,6 +49,13 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         .where('id', '=', id)
         .execute();
     },
+    async updateVisitorContact(id, contact) {
+      await db
+        .updateTable('visitors')
+        .set({ name: contact.name, email: contact.email, last_seen_at: now() })
+        .where('id', '=', id)
+        .execute();
+    },
     async replaceVisitorToken(id, tokenHash) {
       await db.updateTable('visitors').set({ token_hash: tokenHash }).where('id', '=', id).execute();
     },

@@ -101,6 +101,18 @@ export const SCHEMA_EXAMPLES = {
   PasswordChangeSchema: { currentPassword: 'old one', newPassword: 'a long new password' },
   // Issue 10 (presence)
   PresenceSetSchema: { status: 'away', auto: true },
+  // Issue 10.
+  OfflineMessageSchema: {
+    ...message,
+    name: 'Ann',
+    email: 'ann@example.com',
+    reason: 'nobody_online',
+    answers: { order: 'A-17' },
+  },
+  OfflineSettingsSchema: {
+    longWaitMinutes: 15,
+    fields: [{ id: 'order', type: 'text', label: { en: 'Order number' }, required: true }],
+  },
   // E-mail as a channel (issue 10, mail):
   MailLinkExchangeSchema: { token: 'a.b.c.d' },
   MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
@@ -116,6 +128,7 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.botNotHelpful]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationRate]: SCHEMA_EXAMPLES.RateSchema,
   [EVENTS.pageView]: page,
+  [EVENTS.offlineMessage]: SCHEMA_EXAMPLES.OfflineMessageSchema,
   [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 

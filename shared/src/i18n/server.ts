@@ -10,7 +10,7 @@ const en = {
   botClarify: 'Did you mean one of these?',
   botHandoff: "I'm passing you to a person. Someone will be with you shortly.",
   botHandoffOffline:
-    'Nobody from our team is online right now. Leave your message here and we will reply as soon as we can.',
+    'Nobody from our team is online right now. Leave your e-mail and message in the form below and we will reply by e-mail.',
   botFailedHandoff:
     "Sorry, something went wrong on my side. I'm passing you to a person, who will reply here as soon as they can.",
   botComplaint: 'I am sorry to hear that. Here is what to do — and a person can help you if you wish.',
@@ -48,7 +48,7 @@ const pl: Record<ServerKey, string> = {
   botClarify: 'Czy chodziło Ci o jedno z tych pytań?',
   botHandoff: 'Przekazuję rozmowę konsultantowi. Ktoś zaraz się odezwie.',
   botHandoffOffline:
-    'Nikogo z naszego zespołu nie ma teraz online. Zostaw tu wiadomość, odpowiemy najszybciej, jak to możliwe.',
+    'Nikogo z naszego zespołu nie ma teraz online. Zostaw e-mail i wiadomość w formularzu poniżej, a odpowiemy e-mailem.',
   botFailedHandoff:
     'Przepraszam, coś poszło nie tak po mojej stronie. Przekazuję rozmowę konsultantowi, który odpowie tutaj najszybciej, jak to możliwe.',
   botComplaint: 'Przykro nam. Oto co zrobić — a jeśli chcesz, pomoże Ci konsultant.',

@@ -9,6 +9,7 @@ import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
 import { createSitesApi, type SitesApi } from '../sites/api.ts';
+import { createOfflineSettingsApi, type OfflineSettingsApi } from '../sites/offline-api.ts';
 import { createUnansweredApi, type UnansweredApi } from '../unanswered/api.ts';
 
 export type ConsoleApi = AuthApi &
@@ -19,6 +20,7 @@ export type ConsoleApi = AuthApi &
   SitesApi &
   AgentsApi &
   ProfileApi &
+  OfflineSettingsApi &
   MailApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
@@ -32,6 +34,8 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createSitesApi(http),
     ...createAgentsApi(http),
     ...createProfileApi(http),
+    // Issue 10.
+    ...createOfflineSettingsApi(http),
     ...createMailApi(http),
   };
 }

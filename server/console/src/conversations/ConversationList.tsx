@@ -113,8 +113,9 @@ function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowP
         </time>
       </span>
       <span class="row__preview">{preview}</span>
-      {(waiting || unread) && (
+      {(waiting || unread || c.offline) && (
         <span class="row__meta">
+          {c.offline && <span class="row__offline">{t('offlineBadge')}</span>}
           {waiting && (
             <span class="row__waiting">
               {minutes < 1 ? t('waitingUnderMinute') : t('waitingMinutes', { minutes })}

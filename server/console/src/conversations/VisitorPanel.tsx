@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
 import { formatClock, safeHttpUrl } from '../shared/format.ts';
 import { reasonText } from './labels.ts';
+import { OfflineDetails } from './OfflineDetails.tsx';
 import { parseUserAgent } from './user-agent.ts';
 
 const LOCALE_KEYS: Record<AgentConversation['locale'], ConsoleKey> = { en: 'localeEn', pl: 'localePl' };
@@ -55,6 +56,7 @@ export function VisitorPanel({ conversation: c, now }: { conversation: AgentConv
         {c.ratingComment && <Field label={t('fieldRatingComment')}>{c.ratingComment}</Field>}
         {c.handoffReason && <Field label={t('fieldHandoff')}>{reasonText(c.handoffReason, t)}</Field>}
       </dl>
+      <OfflineDetails conversation={c} />
     </aside>
   );
 }

@@ -55,6 +55,9 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return t('eventAbandoned');
     case 'requeued':
       return t('eventRequeued');
+    // Issue 10.
+    case 'offline_message':
+      return t('offlineLeft', { reason: t(`offlineReason_${event.offlineReason ?? 'nobody_online'}`) });
     // E-mail as a channel (issue 10, mail):
     case 'mail_sent':
       return t('eventMailSent', { recipient: event.recipient ?? '' });

@@ -10,12 +10,14 @@ import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import type { SitesApi } from './api.ts';
+import { OfflineSettingsSection } from './OfflineSettingsSection.tsx';
 import { OriginsField } from './OriginsField.tsx';
+import type { OfflineSettingsApi } from './offline-api.ts';
 import { checkOrigins } from './origins.ts';
 import { WaitingSettings } from './WaitingSettings.tsx';
 
 type Props = {
-  client: SitesApi;
+  client: SitesApi & OfflineSettingsApi;
   onSessionEnded(): void;
   /** A site was added or changed: the switcher's list is out of date. */
   onChanged(): void;
@@ -48,6 +50,7 @@ export function SitesPage({ client, onSessionEnded, onChanged, onAppearance }: P
             onChanged={() => changed()}
           />
         )}
+        {editing && <OfflineSettingsSection key={`offline-${editing}`} siteId={editing} client={client} />}
         <CreateSite client={client} onCreated={(site) => changed(site.id)} />
       </div>
     </main>
@@ -178,7 +181,12 @@ function CreateSite({ client, onCreated }: { client: SitesApi; onCreated(site: S
   );
 }
 
-type EditorProps = { client: SitesApi; siteId: string; onSessionEnded(): void; onChanged(): void };
+type EditorProps = {
+  client: SitesApi & OfflineSettingsApi;
+  siteId: string;
+  onSessionEnded(): void;
+  onChanged(): void;
+};
 
 function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) {
   const { t } = useI18n();

@@ -22,6 +22,7 @@ import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
+import { createMemoryOfflineApi } from './memory-offline.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -42,6 +43,8 @@ export type MemoryClient = ConsoleClient & {
   faq: MemoryFaqApi;
   /** Sites, agents and the signed-in agent's profile (the client's methods for them are this object's). */
   admin: MemoryAdminApi;
+  /** Issue 10: the offline settings store and the record of saves. */
+  offline: ReturnType<typeof createMemoryOfflineApi>;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
   signedIn: boolean;
@@ -145,11 +148,15 @@ export function createMemoryClient(
 
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
+  const offline = createMemoryOfflineApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
   const client: MemoryClient = {
     ...faq,
     faq,
     admin,
+    // Issue 10.
+    offline,
+    ...offline.api,
     listSites: () => admin.listSites(),
     createSite: (input) => admin.createSite(input),
     getSite: (siteId) => admin.getSite(siteId),

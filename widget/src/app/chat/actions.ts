@@ -3,6 +3,7 @@ import { EVENTS, LIMITS, type VisitorConversation } from '@frontdesk/shared';
 import { NO_REPLY, type Reply } from '@frontdesk/shared/client';
 import type { ChatContext } from './context.ts';
 import type { Opener } from './conversation.ts';
+import { offlineNow } from './offline.ts';
 
 export type Actions = {
   handoff(): Promise<void>;
@@ -13,7 +14,12 @@ export type Actions = {
   transcript(email: string): Promise<boolean>;
 };
 
-export function createActions(ctx: ChatContext, opener: Opener): Actions {
+export function createActions(
+  ctx: ChatContext,
+  opener: Opener,
+  /** Issue 10: who can answer now, asked of the server. */
+  checkOffline: () => Promise<unknown>,
+): Actions {
   const { store, transport } = ctx;
 
   /** Runs a request that answers with the conversation; tells the visitor when it fails (or is offline). */
@@ -37,6 +43,12 @@ export function createActions(ctx: ChatContext, opener: Opener): Actions {
 
   return {
     async handoff() {
+      // Issue 10: nobody can answer now: the leave-a-message form instead of the queue.
+      // The snapshot from the last connect may be stale: ask again before showing the form.
+      if (offlineNow(ctx.state().conversation.site) && (await checkOffline())) {
+        store.dispatch({ type: 'ui/offline-form', open: true });
+        return;
+      }
       await onConversation((conversationId) =>
         transport.request(EVENTS.conversationHandoff, { conversationId }),
       );

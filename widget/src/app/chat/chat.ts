@@ -10,6 +10,7 @@ import type { QuickReplyChoice, Store } from '../store/index.ts';
 import { type Actions, createActions } from './actions.ts';
 import { createContext } from './context.ts';
 import { createOpener } from './conversation.ts';
+import { createOfflineActions, type OfflineActions } from './offline.ts';
 import { createOutboxSender } from './outbox.ts';
 import { createTimelineSync } from './timeline.ts';
 
@@ -25,15 +26,16 @@ export type ChatDeps = {
   retryDelayMs?: (attempt: number) => number;
 };
 
-export type Chat = Actions & {
-  start(): void;
-  stop(): void;
-  send(body: string, quickReply?: QuickReplyChoice): void;
-  retry(clientId: string): void;
-  /** Fetch what was missed (tab focus, visibility change). */
-  resync(): void;
-  pageView(): void;
-};
+export type Chat = Actions &
+  OfflineActions & {
+    start(): void;
+    stop(): void;
+    send(body: string, quickReply?: QuickReplyChoice): void;
+    retry(clientId: string): void;
+    /** Fetch what was missed (tab focus, visibility change). */
+    resync(): void;
+    pageView(): void;
+  };
 
 export function createChat(deps: ChatDeps): Chat {
   const { transport, store } = deps;
@@ -56,6 +58,9 @@ export function createChat(deps: ChatDeps): Chat {
     },
     retryLater,
   });
+
+  // Issue 10: the leave-a-message form.
+  const offline = createOfflineActions(ctx, opener, (message) => timeline.accept(message));
 
   function retryLater(): void {
     retry.schedule(() => {
@@ -110,7 +115,8 @@ export function createChat(deps: ChatDeps): Chat {
   }
 
   return {
-    ...createActions(ctx, opener),
+    ...offline,
+    ...createActions(ctx, opener, offline.checkOffline),
     start() {
       if (unsubscribe) return;
       unsubscribe = transport.subscribe(onTransport);

@@ -31,4 +31,8 @@ export type Action =
   | { type: 'ui/close' }
   | { type: 'ui/notice'; notice: WidgetKey | null }
   | { type: 'ui/rated' }
-  | { type: 'ui/not-helpful'; messageId: string };
+  | { type: 'ui/not-helpful'; messageId: string }
+  /** Issue 10: the leave-a-message form shown (asked for a person while nobody can answer) or put away. */
+  | { type: 'ui/offline-form'; open: boolean }
+  /** Issue 10: the site's settings asked again (who is online now), nothing else changes. */
+  | { type: 'site/refreshed'; site: WidgetSite };

@@ -17,6 +17,8 @@ export function conversationReducer(state: ConversationSlice, action: Action): C
       return { ...state, current: action.conversation };
     case 'site/availability':
       return state.site ? { ...state, site: { ...state.site, agentsOnline: action.agentsOnline } } : state;
+    case 'site/refreshed':
+      return { ...state, site: action.site };
     case 'conversation/updated':
       // Another conversation's state is news only after a resync adopts that conversation.
       if (!state.current || state.current.id !== action.conversation.id) return state;

@@ -16,6 +16,8 @@ export type UiState = {
   rated: boolean;
   /** Bot answers the visitor marked "not helpful". */
   notHelpful: readonly string[];
+  /** Issue 10: the visitor asked for a person while nobody can answer: the form shows. */
+  offlineForm: boolean;
 };
 
 export const initialUi: UiState = {
@@ -26,6 +28,7 @@ export const initialUi: UiState = {
   notice: null,
   rated: false,
   notHelpful: [],
+  offlineForm: false,
 };
 
 export function uiReducer(state: UiState, action: Action): UiState {
@@ -44,6 +47,8 @@ export function uiReducer(state: UiState, action: Action): UiState {
       return { ...state, rated: true };
     case 'ui/not-helpful':
       return { ...state, notHelpful: [...state.notHelpful, action.messageId] };
+    case 'ui/offline-form':
+      return state.offlineForm === action.open ? state : { ...state, offlineForm: action.open };
     case 'conversation/opened':
       return { ...state, rated: false, notHelpful: [] };
     default:

@@ -170,6 +170,31 @@ export function createFakeServer(options: FakeServerOptions = {}) {
       }
       case EVENTS.pageView:
         return ok(null);
+      // Issue 10: the form, as the server takes it (idempotent by clientId; queued and marked).
+      case EVENTS.offlineMessage: {
+        const form = input as RequestInput<typeof EVENTS.offlineMessage>;
+        if (!conversation || form.conversationId !== conversation.id) return fail('not_found');
+        const known = messages.find((m) => m.clientId === form.clientId);
+        if (known) return ok({ conversation: { ...conversation }, message: known, duplicate: true });
+        if (conversation.state !== 'bot' && conversation.state !== 'queued') return fail('invalid_state');
+        const message = add({
+          author: 'visitor',
+          clientId: form.clientId,
+          body: form.body,
+          authorName: form.name,
+        });
+        const event = add({
+          author: 'system',
+          kind: 'event',
+          meta: { event: { name: 'offline_message', offlineReason: form.reason } },
+        });
+        queueMicrotask(() => emit({ type: 'message', message: event }));
+        setConversation(
+          { state: 'queued', queue: null, offline: { reason: form.reason, email: form.email.toLowerCase() } },
+          false,
+        );
+        return ok({ conversation: { ...conversation }, message, duplicate: false });
+      }
       // E-mail as a channel (issue 10, mail):
       case EVENTS.mailTranscript:
         return (input as { conversationId: string }).conversationId === conversation?.id

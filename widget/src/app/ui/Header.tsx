@@ -3,6 +3,8 @@ import type { VisitorConversation } from '@frontdesk/shared';
 import { type Translate, useWidget } from './context.ts';
 
 export function subtitle(conversation: VisitorConversation | null, t: Translate): string {
+  // Issue 10: a message left for the team, not a wait in the queue.
+  if (conversation?.state === 'queued' && conversation.offline) return t('subtitleOffline');
   switch (conversation?.state) {
     case 'queued':
     case 'abandoned': // Issue 10: shown only until the visitor's return puts it back in the queue.

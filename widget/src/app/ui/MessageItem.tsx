@@ -31,6 +31,9 @@ export function eventText(message: Message, t: Translate): string {
       return t('abandoned');
     case 'requeued':
       return t('requeued');
+    // Issue 10.
+    case 'offline_message':
+      return t(`offlineLeft_${event.offlineReason ?? 'nobody_online'}`);
     default:
       return message.body;
   }

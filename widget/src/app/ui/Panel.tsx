@@ -1,12 +1,14 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
 import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-import { useId } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
+import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
 import { Header } from './Header.tsx';
 import { MessageList } from './MessageList.tsx';
+import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
 import { Rating } from './Rating.tsx';
 import { Waiting } from './Waiting.tsx';
 
@@ -27,6 +29,16 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const canAskForPerson = current === null || current.state === 'bot';
   // Refused for good (origin, archived) or a preview: nothing typed here could ever be sent.
   const unavailable = state.connection.status === 'unavailable' || state.connection.status === 'preview';
+  // Issue 10: nobody can answer now: the form instead of the queue, never both.
+  const reason = offlineNow(site);
+  const left = current?.state === 'queued' ? (current.offline ?? null) : null;
+  const forced = current?.state === 'queued' && reason !== null && reason !== 'long_wait';
+  const form = !unavailable && !left && reason !== null && (state.ui.offlineForm || forced) ? reason : null;
+  // Queued while the snapshot says nobody can answer: ask again (an agent may have signed in since).
+  const recheck = forced && !left ? current.id : null;
+  useEffect(() => {
+    if (recheck) void chat.checkOffline();
+  }, [recheck]);
 
   return (
     <div
@@ -66,21 +78,38 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         notHelpful={state.ui.notHelpful}
       />
       <div class="footer">
-        {current?.state === 'queued' && <Waiting queue={current.queue} />}
+        {left && <OfflineSent email={left.email} />}
+        {form && (
+          <OfflineForm
+            reason={form}
+            fields={site?.offline?.fields ?? []}
+            {...(!forced && { onBack: () => chat.showOfflineForm(false) })}
+          />
+        )}
+        {current?.state === 'queued' && !left && !form && (
+          <Waiting
+            queue={current.queue}
+            {...(reason === 'long_wait' && { onLeaveMessage: () => chat.showOfflineForm(true) })}
+          />
+        )}
         {current?.state === 'resolved' && <Rating conversation={current} rated={state.ui.rated} />}
-        {canAskForPerson && !unavailable && (
+        {canAskForPerson && !unavailable && !form && (
           <button type="button" class="secondary handoff" onClick={() => void chat.handoff()}>
             {t('talkToPerson')}
           </button>
         )}
-        <Composer
-          disabled={unavailable}
-          preview={state.connection.status === 'preview'}
-          draft={state.ui.draft}
-          afterResolution={
-            current?.state === 'resolved' ? afterResolution(state.ui.rated || current.rating !== null) : null
-          }
-        />
+        {!form && (
+          <Composer
+            disabled={unavailable}
+            preview={state.connection.status === 'preview'}
+            draft={state.ui.draft}
+            afterResolution={
+              current?.state === 'resolved'
+                ? afterResolution(state.ui.rated || current.rating !== null)
+                : null
+            }
+          />
+        )}
       </div>
     </div>
   );

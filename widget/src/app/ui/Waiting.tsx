@@ -12,7 +12,8 @@ export function waitText(estimate: WaitEstimate | null, t: Translate, locale = '
   return min < 1 ? t(`waitUpTo_${form}`, { max }) : t(`waitRange_${form}`, { min, max });
 }
 
-export function Waiting({ queue }: { queue: QueueInfo | null }) {
+/** `onLeaveMessage`: the wait is long, so the form is offered instead. */
+export function Waiting({ queue, onLeaveMessage }: { queue: QueueInfo | null; onLeaveMessage?: () => void }) {
   const { t, locale } = useWidget();
   return (
     <div class="waiting" role="status">
@@ -28,6 +29,14 @@ export function Waiting({ queue }: { queue: QueueInfo | null }) {
             {' '}
             <strong>{t('queuePosition', { position: queue.position })}</strong>{' '}
             {waitText(queue.estimate ?? null, t, locale)}
+          </>
+        )}
+        {onLeaveMessage && (
+          <>
+            {' '}
+            <button type="button" class="link" onClick={onLeaveMessage}>
+              {t('leaveMessageInstead')}
+            </button>
           </>
         )}
       </p>

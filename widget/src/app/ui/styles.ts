@@ -77,5 +77,15 @@ svg{stroke:none}
 .composer{display:flex;align-items:flex-end;gap:8px}
 .composer textarea{flex:1;resize:none;min-height:42px;max-height:140px;padding:10px 12px;border:1.5px solid #767676;border-radius:12px;background:#fff;field-sizing:content}
 .send{display:grid;place-items:center;width:42px;height:42px;border:0;border-radius:50%;background:var(--fd-accent);color:var(--fd-on-accent)}
+.offline-form{display:flex;flex-direction:column;gap:8px;max-height:min(460px,62vh);overflow-y:auto;padding:4px}
+.offline-form h3{margin:0;font-size:16px}
+.offline-why{margin:0;font-size:14px}
+.offline-field{display:flex;flex-direction:column;gap:3px}
+.offline-field input,.offline-field textarea,.offline-field select{width:100%;font:inherit;color:inherit;padding:8px 10px;border:1.5px solid #767676;border-radius:8px;background:#fff}
+.offline-field textarea{resize:vertical}
+.offline-field [aria-invalid]{border-color:#b91c1c}
+.field-error{margin:0;font-size:13px;color:#a11a1a}
+.offline-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
+.offline-sent{margin:0;padding:10px 12px;background:#e8f5ec;color:#14532d;border-radius:10px;font-size:14px}
 @media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send{border:1px solid CanvasText}}
 `;
