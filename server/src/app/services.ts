@@ -145,7 +145,12 @@ export function buildServices(deps: ServiceDeps) {
     offlineMessages: new OfflineMessages({
       store: storage,
       broadcaster,
-      ...(deps.onOfflineMessage && { onOfflineMessage: deps.onOfflineMessage }),
+      // E-mail as a channel (issue 10, mail): agents hear of it by e-mail when nobody is online.
+      onOfflineMessage: async (left) => {
+        await deps.onOfflineMessage?.(left);
+        const { id, siteId } = left.conversation;
+        await mail.conversationMail.notifyAgentsOfOfflineMessage(id, await presence.agentsOnline(siteId));
+      },
       onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
     }),
     mail,

@@ -157,7 +157,8 @@ export class MailOutbox {
 
   /** The outcome on the conversation, as a note (visitors never see it): sent, or why not. */
   private async record(mail: MailRecord, error: string | null): Promise<void> {
-    if (!mail.conversationId) return;
+    // Notices to agents are not part of the conversation with the visitor: only the outbox shows them.
+    if (!mail.conversationId || mail.kind === 'agent_notice') return;
     const event =
       error === null
         ? { name: 'mail_sent' as const, recipient: mail.recipient }
