@@ -11,6 +11,7 @@ export * from './conversation-state.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export type * from './faq.ts';
+export * from './hours.ts';
 export * from './i18n/locale.ts';
 export * from './limits.ts';
 export * from './markdown-complexity.ts';

@@ -123,6 +123,10 @@ export const LIMITS = {
   preChatAnswerMaxLength: 1000,
   longWaitMinutesMin: 1,
   longWaitMinutesMax: 24 * 60,
+  /** Business hours (issue 10): intervals on one weekday, closed dates, length of a zone name. */
+  hoursIntervalsPerDayMax: 6,
+  hoursClosedDatesMax: 200,
+  timeZoneMaxLength: 64,
   // E-mail as a channel (issue 10, mail):
   /** Agent replies written within this many ms go out as one e-mail (the first waits this long). */
   mailReplyCoalesceMs: 90_000,

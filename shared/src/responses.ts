@@ -225,6 +225,13 @@ export const SiteSummarySchema = v.object({
   createdAt: text,
 });
 
+/** Business hours (issue 10). */
+export const BusinessHoursReplySchema = v.object({
+  timeZone: text,
+  weekly: v.array(v.object({ day: v.picklist([0, 1, 2, 3, 4, 5, 6]), open: text, close: text })),
+  closedDates: v.array(text),
+});
+
 export const SiteDetailSchema = v.object({
   ...SiteSummarySchema.entries,
   allowedOrigins: v.array(text),
@@ -232,6 +239,7 @@ export const SiteDetailSchema = v.object({
   appearance: SiteAppearanceReplySchema,
   /** Issue 10 (presence). */
   abandonAfterMinutes: v.optional(v.number()),
+  hours: v.optional(v.nullable(BusinessHoursReplySchema)),
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: v.boolean(),
 });

@@ -8,6 +8,14 @@ import * as v from 'valibot';
 import { OFFLINE_REASONS } from './availability.ts';
 import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
+import {
+  canonicalTimeZone,
+  type HoursProblem,
+  parseLocalDate,
+  parseTimeOfDay,
+  WEEKDAYS,
+  weeklyProblems,
+} from './hours.ts';
 import { LOCALES } from './i18n/locale.ts';
 import { markdownProblemText } from './i18n/markdown.ts';
 import { LIMITS } from './limits.ts';
@@ -333,6 +341,74 @@ export const SiteCreateSchema = record({
 });
 export type SiteCreateInput = v.InferOutput<typeof SiteCreateSchema>;
 
+// Business hours (issue 10): a real IANA zone, HH:MM intervals with open < close, no overlaps on a day,
+// real calendar dates, bounded lists (LIMITS.hours*).
+
+export const TimeZoneSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.timeZoneMaxLength, 'time zone is too long'),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const zone = canonicalTimeZone(dataset.value);
+    if (zone) return zone;
+    addIssue({ message: `${dataset.value || '(empty)'}: not a known time zone` });
+    return NEVER;
+  }),
+);
+
+const timeOfDay = (what: string, latest: number) =>
+  v.pipe(
+    v.string(),
+    v.check((text) => {
+      const minutes = parseTimeOfDay(text);
+      return minutes !== null && minutes <= latest;
+    }, `${what} must be a time HH:MM`),
+  );
+
+const HoursIntervalSchema = record({
+  day: v.picklist(WEEKDAYS),
+  open: timeOfDay('opening time', 1439),
+  close: timeOfDay('closing time', 1440),
+});
+
+/** The schema's words for a schedule problem (the console has its own, in both languages). */
+function weeklyProblemText(problem: HoursProblem): string {
+  const span = (i: { open: string; close: string }) => `${i.open}–${i.close}`;
+  switch (problem.type) {
+    case 'too_many':
+      return `day ${problem.day}: at most ${problem.max} intervals`;
+    case 'time':
+      return `day ${problem.day}: ${span(problem.interval)} is not a time range`;
+    case 'order':
+      return `day ${problem.day}: ${span(problem.interval)} closes before it opens`;
+    case 'overlap':
+      return `day ${problem.day}: ${span(problem.other)} and ${span(problem.interval)} overlap`;
+  }
+}
+
+export const BusinessHoursSchema = record({
+  timeZone: TimeZoneSchema,
+  weekly: v.pipe(
+    v.array(HoursIntervalSchema),
+    v.maxLength(LIMITS.hoursIntervalsPerDayMax * 7, 'too many intervals'),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const [problem] = weeklyProblems(dataset.value, LIMITS.hoursIntervalsPerDayMax);
+      if (problem) addIssue({ message: weeklyProblemText(problem) });
+    }),
+  ),
+  closedDates: v.pipe(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.check((d) => parseLocalDate(d) !== null, 'must be a date YYYY-MM-DD'),
+      ),
+    ),
+    v.maxLength(LIMITS.hoursClosedDatesMax, `at most ${LIMITS.hoursClosedDatesMax} closed dates`),
+    v.transform((dates) => [...new Set(dates)].sort()),
+  ),
+});
+export type BusinessHoursInput = v.InferOutput<typeof BusinessHoursSchema>;
+
 /** A change to a site: only the fields given change; the appearance (without the logo) is replaced whole. */
 export const SitePatchSchema = record({
   name: v.optional(SiteNameSchema),
@@ -349,6 +425,8 @@ export const SitePatchSchema = record({
       v.maxValue(LIMITS.abandonAfterMinutesMax),
     ),
   ),
+  /** Business hours (issue 10): replaced whole; null = no schedule. */
+  hours: v.optional(v.nullable(BusinessHoursSchema)),
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: v.optional(v.boolean()),
 });

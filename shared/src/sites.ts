@@ -3,6 +3,7 @@
  * and agent records the console shows, and the defaults a new site starts with. The widget gets the
  * per-visitor view of the appearance (`WidgetSite` in `types.ts`), resolved to one language.
  */
+import type { BusinessHours } from './hours.ts';
 import type { Locale } from './i18n/locale.ts';
 import type { AgentRole, QuickReply } from './types.ts';
 
@@ -60,6 +61,8 @@ export type SiteDetail = SiteSummary & {
   appearance: SiteAppearance;
   /** Issue 10 (presence): minutes without its visitor before a queued conversation is abandoned. */
   abandonAfterMinutes?: number;
+  /** Business hours (issue 10): null = no schedule (always in; only who is online decides). */
+  hours?: BusinessHours | null;
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: boolean;
 };

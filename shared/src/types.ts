@@ -128,7 +128,17 @@ export type WidgetSite = {
   sound?: boolean;
   /** Issue 10: the leave-a-message form's long-wait threshold and extra questions. */
   offline?: WidgetOffline;
+  /** Business hours (issue 10, additive): null or absent = the site keeps no schedule. */
+  hours?: WidgetHours | null;
 };
+
+/**
+ * Business hours as the widget is told them at session start (ISO instants), enough to flip the
+ * line by itself once or twice while the panel stays open. Open now: `closesAt` ends this opening
+ * (null: not within the schedule's horizon) and `nextOpenAt` is the opening after it. Closed now:
+ * `nextOpenAt` is the next opening (null: never) and `closesAt` the end of that one.
+ */
+export type WidgetHours = { openNow: boolean; nextOpenAt: string | null; closesAt: string | null };
 
 export type AgentRole = 'admin' | 'agent';
 export type AgentProfile = {

@@ -32,6 +32,7 @@ export const siteDetail = (site: Site): SiteDetail => ({
   defaultLocale: site.settings.defaultLocale,
   appearance: site.settings.appearance,
   abandonAfterMinutes: site.settings.abandonAfterMinutes,
+  hours: site.settings.hours,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: site.settings.notifyAgentsOfOfflineMessages,
 });
@@ -89,6 +90,7 @@ export class SiteAdmin {
     if (patch.appearance) settings = withAppearance(settings, patch.appearance);
     if (patch.abandonAfterMinutes !== undefined)
       settings = { ...settings, abandonAfterMinutes: patch.abandonAfterMinutes };
+    if (patch.hours !== undefined) settings = { ...settings, hours: patch.hours };
     // E-mail as a channel (issue 10, mail):
     if (patch.notifyAgentsOfOfflineMessages !== undefined)
       settings = { ...settings, notifyAgentsOfOfflineMessages: patch.notifyAgentsOfOfflineMessages };

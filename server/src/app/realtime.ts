@@ -44,6 +44,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       offlineMessages: services.offlineMessages,
       budgets,
       logger,
+      clock: services.clock,
       transcripts: services.mail.transcripts,
     }),
   );

@@ -105,9 +105,11 @@ export function buildServices(deps: ServiceDeps) {
     transitions,
     broadcaster,
     logger,
+    clock,
   });
 
   const services = {
+    clock,
     sessionSockets,
     sessions,
     accounts,

@@ -108,6 +108,15 @@ describe('bot policy', () => {
     expect(escalated.handoff).toBe('escalation');
   });
 
+  it('outside business hours says nobody is available, even with agents online', () => {
+    const human = { type: 'intent', intent: 'human', lang: 'en', score: 1 } as const;
+    const outside = decide({ ...base, agentsOnline: 3, withinHours: false, decision: human });
+    expect(outside.handoff).toBe('visitor');
+    expect(outside.replies[0]?.body).toMatch(/Nobody from our team is online/);
+    const within = decide({ ...base, agentsOnline: 3, withinHours: true, decision: human });
+    expect(within.replies[0]?.body).not.toMatch(/Nobody from our team is online/);
+  });
+
   it('answers small talk in the message language without touching the counter', () => {
     for (const intent of ['greeting', 'thanks', 'goodbye'] as const) {
       const out = decide({ ...base, misses: 1, decision: { type: 'intent', intent, lang: 'en', score: 1 } });

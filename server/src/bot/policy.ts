@@ -14,6 +14,8 @@ export type PolicyInput = {
   misses: number;
   maxMisses: number;
   agentsOnline: number;
+  /** Business hours (issue 10): outside them nobody counts as available. Absent = within. */
+  withinHours?: boolean;
 };
 
 export type BotReply = { body: string; meta: MessageMeta };
@@ -62,7 +64,8 @@ function handoffReplies(lang: Locale, agentsOnline: number, bot: BotMatch, lead?
 }
 
 export function decide(input: PolicyInput): PolicyOutcome {
-  const { decision, faqs, agentsOnline } = input;
+  const { decision, faqs } = input;
+  const agentsOnline = input.withinHours === false ? 0 : input.agentsOnline;
   const lang = decision.lang;
   const bot = describe(decision, faqs);
   const missed = (misses: number): PolicyOutcome =>

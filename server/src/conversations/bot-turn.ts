@@ -15,6 +15,7 @@ import type { BotRegistry } from '../bot/registry.ts';
 import type { Presence } from '../identity/presence.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
+import { siteOpenNow } from '../sites/availability.ts';
 import type { SitesStore } from '../sites/store.ts';
 import type { BotMissRecorder } from './bot-misses.ts';
 import type { Broadcaster } from './ports.ts';
@@ -36,7 +37,11 @@ export type BotTurnDeps = {
   transitions: Pick<Transitions, 'handoff'>;
   broadcaster: Broadcaster;
   logger: Logger;
+  /** Business hours are judged at this instant (issue 10); default: the system clock. */
+  clock?: () => Date;
 };
+
+const systemClock = () => new Date();
 
 const builtin = (conversation: ConversationRecord, intent: BuiltinIntent): Decision => ({
   type: 'intent',
@@ -84,6 +89,7 @@ export class BotTurn {
       misses: conversation.botMisses,
       maxMisses: site.settings.botMissesBeforeHandoff,
       agentsOnline: await this.deps.presence.agentsOnline(conversation.siteId),
+      withinHours: siteOpenNow(site, (this.deps.clock ?? systemClock)()),
     });
     // The miss counter is stored before the replies go out: the visitor's next message, sent once
     // they see the reply, must find it. Stored after, it raced that message on any engine that

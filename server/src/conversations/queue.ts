@@ -32,7 +32,8 @@ export class QueuePositions {
   }
 
   async of(c: ConversationRecord, facts?: SiteQueueFacts): Promise<QueueInfo | null> {
-    if (c.state !== 'queued' || !c.queuedAt) return null;
+    // An offline message is not in the live line: the visitor was told they get an e-mail.
+    if (c.state !== 'queued' || !c.queuedAt || c.offline) return null;
     const position = (await this.store.countQueuedBefore(c.siteId, c.queuedAt)) + 1;
     const site = facts ?? (await this.facts(c.siteId));
     return { position, waitingSince: c.queuedAt, estimate: estimateWait({ ...site, position }) };

@@ -38,6 +38,8 @@ export type VisitorEventsDeps = {
   offlineMessages: OfflineMessages;
   budgets: Budgets;
   logger: Logger;
+  /** The session's start instant for the business hours (issue 10). */
+  clock: () => Date;
   /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
   transcripts: { request(ctx: VisitorContext, input: MailTranscriptInput): Promise<unknown> };
 };
@@ -67,7 +69,7 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
     await deps.visitors.setLocale(ctx, locale);
     const latest = await conversations.latest(ctx);
     return {
-      site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id)),
+      site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id), deps.clock()),
       conversation: latest.conversation ? await view(latest.conversation) : null,
       messages: latest.messages,
     };

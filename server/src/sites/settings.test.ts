@@ -51,16 +51,16 @@ describe('site settings', () => {
         },
       }),
     };
-    expect(widgetSite(site, 'pl', 1)).toMatchObject({
+    expect(widgetSite(site, 'pl', 1, new Date())).toMatchObject({
       position: 'left',
       launcherLabel: 'Napisz',
       title: 'Akme',
       subtitle: null,
       logoUrl: '/images/x',
     });
-    expect(widgetSite(site, 'en', 1).launcherLabel).toBeNull();
-    expect(widgetSite(site, 'en', 1).titleFlash).toBe(false);
+    expect(widgetSite(site, 'en', 1, new Date()).launcherLabel).toBeNull();
+    expect(widgetSite(site, 'en', 1, new Date()).titleFlash).toBe(false);
     site.settings = readSiteSettings({ appearance: { titleFlash: true } });
-    expect(widgetSite(site, 'en', 1).titleFlash).toBe(true);
+    expect(widgetSite(site, 'en', 1, new Date()).titleFlash).toBe(true);
   });
 });

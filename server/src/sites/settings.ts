@@ -15,6 +15,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   // Issue 10
   abandonAfterMinutes: LIMITS.abandonAfterMinutes,
   offline: DEFAULT_OFFLINE_SETTINGS,
+  hours: null,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: true,
 };

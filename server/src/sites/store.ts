@@ -1,5 +1,5 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { Locale, OfflineSettings, SiteAppearance } from '@frontdesk/shared';
+import type { BusinessHours, Locale, OfflineSettings, SiteAppearance } from '@frontdesk/shared';
 
 export type SiteSettings = {
   defaultLocale: Locale | null;
@@ -13,6 +13,8 @@ export type SiteSettings = {
   abandonAfterMinutes: number;
   /** Issue 10: the leave-a-message form (long-wait threshold, extra questions). */
   offline: OfflineSettings;
+  /** Business hours (issue 10): null = no schedule, always in (only who is online decides). */
+  hours: BusinessHours | null;
   // E-mail as a channel (issue 10, mail):
   /** E-mail the site's agents about a new offline message when nobody is online. */
   notifyAgentsOfOfflineMessages: boolean;

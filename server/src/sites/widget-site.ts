@@ -1,8 +1,10 @@
 /** What the widget is told about its site: looks, greeting and quick replies in the visitor's language. */
 import { type Locale, type WidgetSite, widgetOffline } from '@frontdesk/shared';
+import { widgetHours } from './availability.ts';
 import type { Site } from './store.ts';
 
-export function widgetSite(site: Site, locale: Locale, agentsOnline: number): WidgetSite {
+/** `now`: the session's start, for the business hours (issue 10); the caller's clock. */
+export function widgetSite(site: Site, locale: Locale, agentsOnline: number, now: Date): WidgetSite {
   const look = site.settings.appearance;
   return {
     name: site.name,
@@ -20,5 +22,6 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number): Wi
     sound: look.sound,
     // Issue 10.
     offline: widgetOffline(site.settings.offline, locale),
+    hours: widgetHours(site, now),
   };
 }

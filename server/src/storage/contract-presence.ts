@@ -70,6 +70,30 @@ export function presenceContract(open: () => Promise<Storage>) {
     await storage.close();
   });
 
+  it('offline messages are out of the live line: not counted, not sampled, never abandoned', async () => {
+    const { storage, site, conversation } = await seed();
+    const offline = { at: '2026-01-01T09:00:00.000Z', reason: 'nobody_online' as const, answers: [] };
+    const left = await conversation();
+    await storage.updateConversation(
+      left.id,
+      0,
+      { state: 'queued', queuedAt: offline.at, visitorLastActiveAt: offline.at, offline },
+      null,
+    );
+    expect(await storage.countQueuedBefore(site.id, '2026-01-01T09:30:00.000Z')).toBe(0);
+    // The sweep spans every site (and other cases share this database): only this one must be absent.
+    const idle = await storage.listIdleQueued('2026-01-02T00:00:00.000Z', 1000);
+    expect(idle.map((c) => c.id)).not.toContain(left.id);
+    await storage.updateConversation(
+      left.id,
+      1,
+      { state: 'assigned', assignedAt: '2026-01-01T15:00:00.000Z' },
+      null,
+    );
+    expect(await storage.recentTakeovers(site.id, '2025-12-25T00:00:00.000Z', 10)).toEqual([]);
+    await storage.close();
+  });
+
   it('abandoned conversations are out of the queue count; updatedSince filters a list', async () => {
     const { storage, site, conversation } = await seed();
     const first = await conversation();

@@ -91,6 +91,8 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('site_id', '=', siteId)
         .where('state', '=', 'queued')
+        // An offline message waits for an e-mail reply, not in the live line.
+        .where('offline_at', 'is', null)
         .where('queued_at', '<', queuedAt)
         .executeTakeFirstOrThrow();
       return Number(row.n);
@@ -102,6 +104,8 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
         .where('site_id', '=', siteId)
         .where('assigned_at', '>=', since)
         .where('queued_at', 'is not', null)
+        // Offline messages are answered later by design: their waits say nothing of the live queue.
+        .where('offline_at', 'is', null)
         .orderBy('assigned_at', 'desc')
         .limit(limit)
         .execute();
@@ -121,6 +125,8 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
     async listIdleQueued(before, limit) {
       const rows = await selectConversations(db)
         .where('c.state', '=', 'queued')
+        // The visitor of an offline message has gone by design: it is never abandoned.
+        .where('c.offline_at', 'is', null)
         .where((eb) =>
           eb.or([
             eb('c.visitor_last_active_at', '<', before),

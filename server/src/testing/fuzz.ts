@@ -113,6 +113,12 @@ export const SCHEMA_EXAMPLES = {
     longWaitMinutes: 15,
     fields: [{ id: 'order', type: 'text', label: { en: 'Order number' }, required: true }],
   },
+  // Business hours (issue 10).
+  BusinessHoursSchema: {
+    timeZone: 'Europe/Warsaw',
+    weekly: [{ day: 1, open: '09:00', close: '17:00' }],
+    closedDates: ['2026-12-24'],
+  },
   // E-mail as a channel (issue 10, mail):
   MailLinkExchangeSchema: { token: 'a.b.c.d' },
   MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },

@@ -10,6 +10,7 @@ import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import type { SitesApi } from './api.ts';
+import { HoursSection } from './HoursSection.tsx';
 import { OfflineSettingsSection } from './OfflineSettingsSection.tsx';
 import { OriginsField } from './OriginsField.tsx';
 import type { OfflineSettingsApi } from './offline-api.ts';
@@ -207,6 +208,7 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
         />
       )}
       {state.status === 'ready' && <WaitingSettings key={state.data.id} site={state.data} client={client} />}
+      {state.status === 'ready' && <HoursSection key={state.data.id} site={state.data} client={client} />}
     </section>
   );
 }

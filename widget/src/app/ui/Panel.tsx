@@ -7,6 +7,7 @@ import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
 import { Header } from './Header.tsx';
+import { HoursLine } from './HoursLine.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
 import { Rating } from './Rating.tsx';
@@ -22,7 +23,7 @@ export function connectionNotice(state: State): WidgetKey | null {
 }
 
 export function Panel({ state, onClose }: { state: State; onClose: () => void }) {
-  const { t, chat } = useWidget();
+  const { t, chat, locale = 'en' } = useWidget();
   const titleId = useId();
   const { site, current } = state.conversation;
   const connection = connectionNotice(state);
@@ -60,6 +61,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         titleId={titleId}
         onClose={onClose}
       />
+      <HoursLine hours={site?.hours ?? null} t={t} locale={locale} />
       {connection && (
         <p class="banner" role="status">
           {t(connection)}

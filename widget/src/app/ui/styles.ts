@@ -25,6 +25,8 @@ button:disabled{cursor:default;opacity:.6}
 svg{stroke:none}
 .banner{margin:0;padding:8px 16px;font-size:13px;background:#fff4d6;color:#4d3800;border-bottom:1px solid #f0dca0}
 .banner.error{background:#fde8e8;color:#7a1212;border-color:#f3c2c2}
+.hours{margin:0;padding:6px 16px;font-size:13px;background:#f4f5f7;color:#3a3f47;border-bottom:1px solid #e3e6ea}
+.hours.open{background:#e9f7ef;color:#14532d}
 .log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:16px;display:flex;flex-direction:column;gap:10px}
 .row{display:flex;flex-direction:column;max-width:85%}
 .row.mine{align-self:flex-end;align-items:flex-end}

@@ -1,0 +1,129 @@
+/**
+ * Business hours (issue 10), in Chromium: an admin gives the demo shop a schedule in the console
+ * (visible labels only); a visitor in Warsaw then reads that the team is away and when it is back,
+ * in their language and local time; "always open" removes the line. Screenshots go to
+ * test/artifacts/ (desktop and phone width, English and Polish).
+ */
+import { join } from 'node:path';
+import { startHarness } from '@frontdesk/server/testing';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
+import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+
+type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WORKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+const VISITOR_ZONE = 'Europe/Warsaw';
+
+describeInBrowser('business hours in the browser', () => {
+  let h: Harness;
+  let browser: Browser;
+  let admin: Page;
+  const pageErrors: string[] = [];
+  // The schedule's one open day: three days from today (UTC), so "now" is always outside it.
+  const openDay = (new Date().getUTCDay() + 3) % 7;
+  const opening = new Date();
+  opening.setUTCDate(opening.getUTCDate() + 3);
+  opening.setUTCHours(9, 0, 0, 0);
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const visitorPage = async (locale: string, viewport: { width: number; height: number }) => {
+    const context = await browser.newContext({ viewport, locale, timezoneId: VISITOR_ZONE });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The demo shop takes its (and the widget's) language from `?lang=`.
+    await page.goto(`${h.origin}/demo/?lang=${locale.slice(0, 2)}`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    admin = await context.newPage();
+    admin.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('an admin sets a schedule: one day a week, 9 to 5 UTC', async () => {
+    const { email, password } = await h.createAgent('Olga', 'admin');
+    await admin.goto(`${h.origin}/console/`);
+    await admin.getByLabel('E-mail').fill(email);
+    await admin.getByLabel('Password').fill(password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('link', { name: 'Sites' }).click();
+    await admin.getByRole('button', { name: `Edit ${h.site.name}` }).click();
+    const form = admin.getByRole('form', { name: 'Business hours' });
+    await form.getByLabel('Open on a schedule').check();
+    await form.getByLabel('Time zone').selectOption('UTC');
+    for (const day of WORKDAYS) await form.getByRole('button', { name: `Remove ${day} 09:00–17:00` }).click();
+    const name = WEEKDAYS_EN[openDay] ?? '';
+    await form.getByRole('button', { name: `Add hours on ${name}` }).click();
+    const day = form.getByRole('group', { name });
+    expect(await day.getByLabel('Opens').inputValue()).toBe('09:00');
+    expect(await day.getByLabel('Closes').inputValue()).toBe('17:00');
+    await form.getByRole('button', { name: 'Save hours' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Business hours saved.');
+    expect((await h.storage.getSite(h.site.id))?.settings.hours).toEqual({
+      timeZone: 'UTC',
+      weekly: [{ day: openDay, open: '09:00', close: '17:00' }],
+      closedDates: [],
+    });
+    await shot(admin, 'hours-console');
+    const blocking = (await runAxe(admin)).filter(isBlocking);
+    expect(blocking, formatViolations(blocking)).toEqual([]);
+  });
+
+  it.each([
+    ['en-US', 'desktop', { width: 1280, height: 800 }, 'Open chat'],
+    ['pl-PL', 'phone', { width: 390, height: 844 }, 'Otwórz czat'],
+  ] as const)(
+    'a visitor (%s, %s) reads when the team is back, in local time',
+    async (locale, device, viewport, open) => {
+      const page = await visitorPage(locale, viewport);
+      await page.getByRole('button', { name: open }).click();
+      const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: VISITOR_ZONE }).format(
+        opening,
+      );
+      const time = new Intl.DateTimeFormat(locale, {
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: VISITOR_ZONE,
+      }).format(opening);
+      const line = page
+        .getByRole('dialog')
+        .getByRole('status')
+        .filter({ hasText: locale === 'en-US' ? 'away' : 'nie ma' });
+      await expect.poll(() => line.textContent(), { timeout: 15_000 }).toContain(time);
+      const text = (await line.textContent()) ?? '';
+      if (locale === 'en-US') expect(text).toBe(`We're away right now. Back on ${weekday} at ${time}.`);
+      else expect(text).toMatch(new RegExp(`^Teraz nas nie ma\\. Wracamy (w|we) \\S+ o ${time}\\.$`));
+      await shot(page, `hours-widget-${locale}-${device}`);
+      const blocking = (await runAxe(page)).filter(isBlocking);
+      expect(blocking, formatViolations(blocking)).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it('"always open" removes the line', async () => {
+    const form = admin.getByRole('form', { name: 'Business hours' });
+    await form.getByLabel(/Always open/).check();
+    await form.getByRole('button', { name: 'Save hours' }).click();
+    await expect.poll(async () => (await h.storage.getSite(h.site.id))?.settings.hours).toBeNull();
+    const page = await visitorPage('en-US', { width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    expect(await page.getByText(/We're (away|in)/).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
