@@ -4,6 +4,14 @@ import { ensureAdmin, ensureDemoSite, signInHint } from './app/bootstrap.ts';
 import { startServer } from './app/server.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 
+/** E-mail as a channel (issue 10, mail): what happens to mail, in one line of the banner. */
+function mailLine(configured: boolean, inboundPort: number | null): string {
+  if (!configured) return 'E-mail is not configured (SMTP_URL): mail waits in the outbox (console → Outbox)';
+  return inboundPort === null
+    ? 'sent through SMTP_URL; replies by e-mail are off (set SMTP_INBOUND_PORT)'
+    : `sent through SMTP_URL; replies by e-mail are taken on port ${inboundPort}`;
+}
+
 async function main() {
   const config = loadConfig();
   const server = await startServer(config);
@@ -22,6 +30,7 @@ async function main() {
       `  Agent console:              ${base}${PATHS.console}/`,
       `  Log in with:                ${login}`,
       `  Data:                       ${config.database.engine === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+      `  E-mail:                     ${mailLine(server.mail.configured, server.mail.inboundPort)}`,
       '',
     ].join('\n'),
   );

@@ -30,7 +30,10 @@ export type SystemEventName =
   | 'abandoned'
   | 'requeued'
   /** Issue 10: the visitor left a message for the team (no transition of its own). */
-  | 'offline_message';
+  | 'offline_message'
+  // E-mail as a channel (issue 10, mail): the outcome of an outgoing mail, shown to agents only.
+  | 'mail_sent'
+  | 'mail_failed';
 
 export type Transition =
   | { ok: true; changed: true; to: ConversationState; event: SystemEventName }

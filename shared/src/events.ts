@@ -8,6 +8,7 @@ import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
+  MailTranscriptInput,
   OfflineMessageInput,
   OpenConversationInput,
   PageViewInput,
@@ -38,6 +39,8 @@ export const EVENTS = {
   conversationRate: 'conversation:rate',
   /** visitor → server: the page the visitor is on. */
   pageView: 'page:view',
+  /** visitor → server: e-mail me this conversation's transcript (issue 10, mail). */
+  mailTranscript: 'mail:transcript',
   /** agent → server: watch a conversation's timeline (join its room). */
   conversationWatch: 'conversation:watch',
   conversationUnwatch: 'conversation:unwatch',
@@ -93,6 +96,8 @@ export type VisitorClientEvents = {
   [EVENTS.pageView]: (input: PageViewInput, ack: Ack<null>) => void;
   /** Issue 10. */
   [EVENTS.offlineMessage]: (input: OfflineMessageInput, ack: Ack<OfflineMessageResult>) => void;
+  // E-mail as a channel (issue 10, mail):
+  [EVENTS.mailTranscript]: (input: MailTranscriptInput, ack: Ack<null>) => void;
 };
 
 export type VisitorServerEvents = {
@@ -159,6 +164,11 @@ export const API = {
   health: ROUTES.health,
   /** Issue 10: GET / PUT a site's offline settings. */
   offlineSettings: (siteId: string) => fillRoute(ROUTES.offlineSettings, { siteId }),
+  // E-mail as a channel (issue 10, mail):
+  mailOutbox: ROUTES.mailOutbox,
+  mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),
+  mailLinkExchange: ROUTES.mailLinkExchange,
+  mailLink: (token: string) => fillRoute(ROUTES.mailLink, { token }),
 } as const;
 
 /** Where the server serves the built clients. */

@@ -127,6 +127,22 @@ export const LIMITS = {
   hoursIntervalsPerDayMax: 6,
   hoursClosedDatesMax: 200,
   timeZoneMaxLength: 64,
+  // E-mail as a channel (issue 10, mail):
+  /** Agent replies written within this many ms go out as one e-mail (the first waits this long). */
+  mailReplyCoalesceMs: 90_000,
+  /** Attempts before an outgoing mail is marked failed; the waits between them. */
+  mailMaxAttempts: 6,
+  mailRetryDelaysMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000],
+  /** How long a link in a reply e-mail opens the conversation. */
+  mailLinkTtlMs: 30 * 24 * 3_600_000,
+  /** How long a reply address accepts the visitor's e-mail replies. */
+  mailReplyAddressTtlMs: 90 * 24 * 3_600_000,
+  /** Messages of the conversation quoted in a reply e-mail. */
+  mailRecentMessages: 10,
+  /** Largest inbound e-mail accepted (bytes, the whole message). */
+  mailInboundMaxBytes: 256 * 1024,
+  /** Longest text taken from an inbound reply (characters; the rest is cut). */
+  mailInboundMaxText: 4_000,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

@@ -76,6 +76,8 @@ export const RATE_LIMITS: RateLimits = {
       address: { burst: 20, perMinute: 20 },
       site: { burst: 200, perMinute: 200 },
     },
+    // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
+    [EVENTS.mailTranscript]: { identity: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
   },
   agent: {
     [EVENTS.conversationWatch]: { identity: { burst: 60, perMinute: 300 } },

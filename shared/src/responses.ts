@@ -29,6 +29,9 @@ export const SYSTEM_EVENT_NAMES = [
   'requeued',
   // Issue 10.
   'offline_message',
+  // E-mail as a channel (issue 10, mail):
+  'mail_sent',
+  'mail_failed',
 ] as const;
 export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
 export const MESSAGE_KINDS = ['text', 'note', 'event', 'attachment'] as const;
@@ -59,6 +62,9 @@ const MessageMetaSchema = v.object({
       agentName: v.optional(text),
       // Issue 10.
       offlineReason: v.optional(v.picklist(OFFLINE_REASONS)),
+      // E-mail as a channel (issue 10, mail):
+      recipient: v.optional(text),
+      error: v.optional(text),
     }),
   ),
   bot: v.optional(BotMatchSchema),
@@ -234,6 +240,8 @@ export const SiteDetailSchema = v.object({
   /** Issue 10 (presence). */
   abandonAfterMinutes: v.optional(v.number()),
   hours: v.optional(v.nullable(BusinessHoursReplySchema)),
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: v.boolean(),
 });
 
 export const AgentAccountSchema = v.object({
@@ -295,5 +303,29 @@ export const parseWith =
     const result = v.safeParse(schema, value);
     return result.success ? result.output : undefined;
   };
+
+// E-mail as a channel (issue 10, mail): the outbox as admins see it.
+
+export const MailOutboxEntrySchema = v.object({
+  id: text,
+  conversationId: nullableText,
+  kind: v.picklist(['reply', 'transcript', 'agent_notice']),
+  recipient: text,
+  subject: text,
+  text: text,
+  status: v.picklist(['pending', 'sent', 'failed', 'unconfigured']),
+  attempts: count,
+  nextAttemptAt: nullableText,
+  lastError: nullableText,
+  createdAt: text,
+  sentAt: nullableText,
+});
+export type MailOutboxEntry = v.InferOutput<typeof MailOutboxEntrySchema>;
+export const MailOutboxReplySchema = v.object({
+  configured: v.boolean(),
+  mail: v.array(MailOutboxEntrySchema),
+});
+export type MailOutbox = v.InferOutput<typeof MailOutboxReplySchema>;
+export const MailResendReplySchema = v.object({ mail: MailOutboxEntrySchema });
 
 export type ResponseSchema = v.GenericSchema;

@@ -42,6 +42,17 @@ export const ROUTES = {
   health: '/healthz',
   /** Issue 10 — GET: a site's offline settings (long-wait threshold, extra questions); PUT (admin). */
   offlineSettings: '/api/v1/sites/:siteId/settings/offline',
+  // E-mail as a channel (issue 10, mail):
+  /** GET (admin): the mail outbox, newest first. */
+  mailOutbox: '/api/v1/mail/outbox',
+  /** POST (admin): send one outbox mail again (unconfigured or failed) once SMTP is configured. */
+  mailResend: '/api/v1/mail/outbox/:mailId/resend',
+  /** POST: a signed conversation link exchanged for a visitor session (the link page calls it). */
+  mailLinkExchange: '/api/v1/mail/link',
+  /** The page a reply e-mail links to: the site's widget, opened on that conversation. */
+  mailLink: '/c/:token',
+  /** The link page's script (no inline script: the page's CSP forbids it). */
+  mailLinkScript: '/mail-link.js',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

@@ -427,6 +427,8 @@ export const SitePatchSchema = record({
   ),
   /** Business hours (issue 10): replaced whole; null = no schedule. */
   hours: v.optional(v.nullable(BusinessHoursSchema)),
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: v.optional(v.boolean()),
 });
 export type SitePatchInput = v.InferOutput<typeof SitePatchSchema>;
 
@@ -577,6 +579,20 @@ export const OfflineSettingsSchema = record({
   ),
 });
 export type OfflineSettingsInput = v.InferOutput<typeof OfflineSettingsSchema>;
+// E-mail as a channel (issue 10, mail):
+
+/** A signed conversation link from a reply e-mail (checked by the server, only shaped here). */
+export const MailLinkExchangeSchema = record({
+  token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{1,200}$/, 'must be a link token')),
+});
+export type MailLinkExchangeInput = v.InferOutput<typeof MailLinkExchangeSchema>;
+
+/** The visitor asks for their conversation's transcript (to the e-mail given, else the one known). */
+export const MailTranscriptSchema = record({
+  conversationId: IdSchema,
+  email: v.optional(EmailSchema),
+});
+export type MailTranscriptInput = v.InferOutput<typeof MailTranscriptSchema>;
 
 export type Schema = v.GenericSchema;
 export { v };

@@ -63,6 +63,8 @@ export type SiteDetail = SiteSummary & {
   abandonAfterMinutes?: number;
   /** Business hours (issue 10): null = no schedule (always in; only who is online decides). */
   hours?: BusinessHours | null;
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: boolean;
 };
 
 /** An agent account as an admin manages it. */

@@ -30,7 +30,13 @@ export type SystemEvent = {
   agentName?: string;
   /** Issue 10: the visitor left an offline message (event `offline_message`), and why. */
   offlineReason?: OfflineReason;
+  // E-mail as a channel (issue 10, mail): `mail_sent` / `mail_failed`.
+  recipient?: string;
+  error?: string;
 };
+
+/** E-mail as a channel (issue 10, mail): the `error` of a `mail_failed` event kept because SMTP is not configured. */
+export const MAIL_NOT_CONFIGURED = 'smtp_not_configured';
 
 export type MessageMeta = {
   quickReplies?: QuickReply[];

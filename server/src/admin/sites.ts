@@ -33,6 +33,8 @@ export const siteDetail = (site: Site): SiteDetail => ({
   appearance: site.settings.appearance,
   abandonAfterMinutes: site.settings.abandonAfterMinutes,
   hours: site.settings.hours,
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: site.settings.notifyAgentsOfOfflineMessages,
 });
 
 const isAdmin = (ctx: AgentContext) => ctx.agent.role === 'admin';
@@ -89,6 +91,9 @@ export class SiteAdmin {
     if (patch.abandonAfterMinutes !== undefined)
       settings = { ...settings, abandonAfterMinutes: patch.abandonAfterMinutes };
     if (patch.hours !== undefined) settings = { ...settings, hours: patch.hours };
+    // E-mail as a channel (issue 10, mail):
+    if (patch.notifyAgentsOfOfflineMessages !== undefined)
+      settings = { ...settings, notifyAgentsOfOfflineMessages: patch.notifyAgentsOfOfflineMessages };
     const updated = await this.store.updateSite(site.id, {
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.allowedOrigins !== undefined && { allowedOrigins: patch.allowedOrigins }),

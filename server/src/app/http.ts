@@ -11,6 +11,7 @@ import { authRoutes } from '../identity/auth-routes.ts';
 import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-session-routes.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
+import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -95,6 +96,16 @@ export function createHttpApp(deps: HttpDeps) {
     offlineSettingsRoutes({
       sites: deps.storage,
       editor: services.offlineSettings,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // E-mail as a channel (issue 10, mail):
+  app.route('/', mailLinkRoutes({ links: services.mail.linkAccess }));
+  app.route(
+    '/',
+    mailRoutes({
+      outbox: services.mail.outbox,
       sessions: services.sessions,
       selfOrigins,
     }),

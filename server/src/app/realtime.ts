@@ -45,6 +45,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       budgets,
       logger,
       clock: services.clock,
+      transcripts: services.mail.transcripts,
     }),
   );
 

@@ -9,6 +9,7 @@ import type { AgentAccounts } from '../identity/agent-accounts.ts';
 import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
 import { createLogger, type Logger } from '../kernel/logger.ts';
 import { Budgets } from '../limits/index.ts';
+import type { Mail } from '../mail/index.ts';
 import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
 import { createHttpApp } from './http.ts';
@@ -25,6 +26,8 @@ export type RunningServer = {
   bot: BotRegistry;
   budgets: Budgets;
   logger: Logger;
+  /** E-mail as a channel (issue 10, mail): the outbox, the conversation mail, and the inbound port. */
+  mail: Mail & { configured: boolean; inboundPort: number | null };
   close(): Promise<void>;
   /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
   sweepAbandoned(): Promise<number>;
@@ -39,6 +42,10 @@ export type StartOptions = {
   bot?: (storage: Storage) => BotRegistry;
   /** Issue 10 (presence): clock, offline grace, sweep interval (tests use a fake clock). */
   presence?: PresenceOptions;
+  /** The clock of mail (due times, link expiry); tests pass a fake one. Default: `Date.now`. */
+  mailClock?: () => number;
+  /** How often the outbox sends due mail (default 15 s); tests make it long and run it themselves. */
+  mailIntervalMs?: number;
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -65,6 +72,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       maxKeys: config.rateLimits.maxKeys,
     },
     presence: options.presence,
+    mail: {
+      config: config.mail,
+      secret: config.secret,
+      publicUrl: config.publicUrl,
+      clock: options.mailClock ?? Date.now,
+    },
   });
   const app = createHttpApp({
     services,
@@ -88,6 +101,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     sessionRecheckMs: options.sessionRecheckMs,
   });
+  const { mail } = services;
+  await mail.outbox.start(options.mailIntervalMs);
+  const inboundPort = mail.inbound
+    ? await mail.inbound.start(config.mail.inboundPort ?? 0, config.host)
+    : null;
 
   return {
     url: `http://127.0.0.1:${bound.port}`,
@@ -98,7 +116,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     budgets,
     logger,
     sweepAbandoned: () => services.abandonSweeper.sweep(),
+    mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
+      await mail.inbound?.stop();
+      await mail.conversationMail.settled();
+      await mail.outbox.stop();
       realtime.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));

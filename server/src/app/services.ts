@@ -29,6 +29,7 @@ import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import { buildMail, type MailSetup } from '../mail/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -46,6 +47,8 @@ export type ServiceDeps = {
   presence?: PresenceOptions;
   /** Issue 10: told of every new offline message (the integrator connects agents' e-mail here). */
   onOfflineMessage?: OfflineMessagesDeps['onOfflineMessage'];
+  /** E-mail as a channel (issue 10, mail). */
+  mail: MailSetup;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -64,9 +67,23 @@ export function buildServices(deps: ServiceDeps) {
   const images = new ImageUploads(storage);
 
   const queue = new QueuePositions(storage, presence, clock);
-  const broadcaster = new SocketBroadcaster(namespaces.visitor, namespaces.agent, queue, logger, (siteId) =>
-    storage.listConversations({ siteIds: [siteId], state: 'queued', limit: 200 }),
+  const socketBroadcaster = new SocketBroadcaster(
+    namespaces.visitor,
+    namespaces.agent,
+    queue,
+    logger,
+    (siteId) => storage.listConversations({ siteIds: [siteId], state: 'queued', limit: 200 }),
   );
+  // E-mail as a channel (issue 10, mail): the use cases get the broadcaster that also mails replies.
+  const mail = buildMail({
+    setup: deps.mail,
+    storage,
+    broadcaster: socketBroadcaster,
+    visitorNamespace: namespaces.visitor,
+    logger,
+    visitorConversations: () => services.visitorConversations,
+  });
+  const broadcaster = mail.broadcaster;
   const access = new ConversationAccess(storage);
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
@@ -91,7 +108,7 @@ export function buildServices(deps: ServiceDeps) {
     clock,
   });
 
-  return {
+  const services = {
     clock,
     sessionSockets,
     sessions,
@@ -130,8 +147,15 @@ export function buildServices(deps: ServiceDeps) {
     offlineMessages: new OfflineMessages({
       store: storage,
       broadcaster,
-      ...(deps.onOfflineMessage && { onOfflineMessage: deps.onOfflineMessage }),
+      // E-mail as a channel (issue 10, mail): agents hear of it by e-mail when nobody is online.
+      onOfflineMessage: async (left) => {
+        await deps.onOfflineMessage?.(left);
+        const { id, siteId } = left.conversation;
+        await mail.conversationMail.notifyAgentsOfOfflineMessage(id, await presence.agentsOnline(siteId));
+      },
       onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
     }),
+    mail,
   };
+  return services;
 }

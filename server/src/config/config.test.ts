@@ -59,6 +59,11 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: '10.0.0.0/40' }, /TRUST_PROXY/],
     [{ RATE_LIMIT_SCALE: '0' }, /RATE_LIMIT_SCALE must be a positive number/],
     [{ RATE_LIMIT_SCALE: 'off' }, /RATE_LIMIT_SCALE/],
+    [{ SMTP_URL: 'http://mail.example' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+    [{ SMTP_URL: 'not a url' }, /SMTP_URL must be a URL/],
+    [{ MAIL_FROM: 'nobody' }, /MAIL_FROM must be an address/],
+    [{ SMTP_INBOUND_PORT: '99999' }, /SMTP_INBOUND_PORT must be a whole number/],
+    [{ MAIL_REPLY_DOMAIN: 'bad domain!' }, /MAIL_REPLY_DOMAIN must be a domain/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
   });
@@ -76,5 +81,29 @@ describe('loadConfig', () => {
     expect(behind.trustProxy.trusts('10.1.2.3')).toBe(true);
     expect(behind.trustProxy.trusts('10.2.0.1')).toBe(false);
     expect(behind.rateLimits.http.api.perMinute).toBe(RATE_LIMITS.http.api.perMinute * 2.5);
+  });
+
+  it('mail: off by default (mail waits in the outbox); MAIL_FROM names the sender and the reply domain', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).mail).toEqual({
+      smtpUrl: null,
+      from: { name: 'Frontdesk', address: 'frontdesk@localhost' },
+      inboundPort: null,
+      replyDomain: 'localhost',
+    });
+    const mail = loadConfig({
+      DATA_DIR: tmp(),
+      SMTP_URL: 'smtps://u:p@smtp.example:465',
+      MAIL_FROM: '"Nordic Nest" <help@Shop.example>',
+      SMTP_INBOUND_PORT: '2525',
+    }).mail;
+    expect(mail).toEqual({
+      smtpUrl: 'smtps://u:p@smtp.example:465',
+      from: { name: 'Nordic Nest', address: 'help@Shop.example' },
+      inboundPort: 2525,
+      replyDomain: 'shop.example',
+    });
+    expect(loadConfig({ DATA_DIR: tmp(), MAIL_REPLY_DOMAIN: 'in.shop.example' }).mail.replyDomain).toBe(
+      'in.shop.example',
+    );
   });
 });

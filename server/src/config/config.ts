@@ -24,6 +24,19 @@ export type Config = {
   trustProxy: TrustProxy;
   /** Every budget (`RATE_LIMITS` times `RATE_LIMIT_SCALE`). */
   rateLimits: RateLimits;
+  /** E-mail as a channel (issue 10): see `parseMail`. */
+  mail: MailConfig;
+};
+
+export type MailConfig = {
+  /** `SMTP_URL` (a nodemailer URL, smtp:// or smtps://); null: mail waits in the outbox. */
+  smtpUrl: string | null;
+  /** `MAIL_FROM`: the sender's address and its default display name. */
+  from: { name: string; address: string };
+  /** `SMTP_INBOUND_PORT`: where the inbound SMTP listener takes replies; null: not started. */
+  inboundPort: number | null;
+  /** `MAIL_REPLY_DOMAIN`, else the domain of `MAIL_FROM`: reply addresses are `reply+…@` it. */
+  replyDomain: string;
 };
 
 export class ConfigError extends Error {
@@ -120,6 +133,59 @@ function parseScale(raw: string | undefined): number {
   return scale;
 }
 
+const DEFAULT_MAIL_FROM = 'Frontdesk <frontdesk@localhost>';
+
+function parseMailFrom(raw: string | undefined): MailConfig['from'] {
+  const value = raw || DEFAULT_MAIL_FROM;
+  const match = /^\s*(?:([^<>\r\n]*?)\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*$/.exec(value);
+  if (!match) {
+    throw new ConfigError(`MAIL_FROM must be an address or "Name <address>", got "${value}"`);
+  }
+  const address = match[2] ?? match[3] ?? '';
+  return { name: (match[1] ?? '').replace(/^"|"$/g, '').trim() || 'Frontdesk', address };
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `SMTP_URL must be a URL such as smtp://user:pass@mail.example.com:587, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}//…"`);
+  }
+  return raw;
+}
+
+function parseInboundPort(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError(`SMTP_INBOUND_PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseMail(env: Readonly<Record<string, string | undefined>>): MailConfig {
+  const from = parseMailFrom(env.MAIL_FROM);
+  const replyDomain = (env.MAIL_REPLY_DOMAIN || from.address.split('@')[1] || '').toLowerCase();
+  if (!/^[a-z0-9.-]+$/.test(replyDomain)) {
+    throw new ConfigError(
+      `MAIL_REPLY_DOMAIN must be a domain name such as mail.example.com, got "${replyDomain}"`,
+    );
+  }
+  return {
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    from,
+    inboundPort: parseInboundPort(env.SMTP_INBOUND_PORT),
+    replyDomain,
+  };
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const port = parsePort(env.PORT);
   const host = env.HOST || '0.0.0.0';
@@ -144,5 +210,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     trustProxy: parseTrust(env.TRUST_PROXY),
     rateLimits: scaleRateLimits(RATE_LIMITS, parseScale(env.RATE_LIMIT_SCALE)),
+    mail: parseMail(env),
   };
 }

@@ -2,6 +2,8 @@
 import { EVENTS, pickLocale, type VisitorClientEvents } from '@frontdesk/shared';
 import {
   ConversationRefSchema,
+  type MailTranscriptInput,
+  MailTranscriptSchema,
   OfflineMessageSchema,
   OpenConversationSchema,
   PageViewSchema,
@@ -10,6 +12,7 @@ import {
   SessionInitSchema,
   SyncSchema,
 } from '@frontdesk/shared/schemas';
+import type { VisitorContext } from '../identity/context.ts';
 import type { Presence } from '../identity/presence.ts';
 import type { VisitorSocket } from '../identity/sockets.ts';
 import type { VisitorSessions } from '../identity/visitor-sessions.ts';
@@ -37,6 +40,8 @@ export type VisitorEventsDeps = {
   logger: Logger;
   /** The session's start instant for the business hours (issue 10). */
   clock: () => Date;
+  /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
+  transcripts: { request(ctx: VisitorContext, input: MailTranscriptInput): Promise<unknown> };
 };
 
 export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
@@ -97,5 +102,9 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.offlineMessage, OfflineMessageSchema, async (input) => {
     const left = await deps.offlineMessages.leave(ctx, input);
     return { conversation: await view(left.conversation), message: left.message, duplicate: left.duplicate };
+  });
+  handle(EVENTS.mailTranscript, MailTranscriptSchema, async (input) => {
+    await deps.transcripts.request(ctx, input);
+    return null;
   });
 }

@@ -38,7 +38,11 @@ export type Visitor = {
   lastSeenAt: string;
 };
 
-export type VisitorPatch = Partial<Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'>>;
+export type VisitorPatch = Partial<
+  Pick<Visitor, 'locale' | 'userAgent' | 'pageUrl' | 'pageTitle'> &
+    // E-mail as a channel (issue 10, mail; the offline form sets them too):
+    Pick<Visitor, 'name' | 'email'>
+>;
 
 /** `agents` and `agent_sites`. */
 export type AgentsStore = {
@@ -83,4 +87,7 @@ export type VisitorsStore = {
   updateVisitor(id: string, patch: VisitorPatch): Promise<void>;
   /** Issue 10: the name and e-mail a visitor gave on the leave-a-message form (unverified). */
   updateVisitorContact(id: string, contact: { name: string; email: string }): Promise<void>;
+  // E-mail as a channel (issue 10, mail):
+  /** A new token for the visitor (a signed e-mail link was opened); the old one stops working. */
+  replaceVisitorToken(id: string, tokenHash: string): Promise<void>;
 };

@@ -18,13 +18,14 @@ describe('Budgets', () => {
       EVENTS.pageView,
       // Issue 10.
       EVENTS.offlineMessage,
+      EVENTS.mailTranscript,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());
     for (const budget of [...Object.values(RATE_LIMITS.visitor), ...Object.values(RATE_LIMITS.agent)]) {
       expect(budget.identity.burst).toBeGreaterThan(0);
       expect(budget.identity.perMinute).toBeGreaterThan(0);
     }
-    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(7);
+    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(8);
   });
 
   it('L2 opening more sockets does not multiply the budget: it is per identity', () => {

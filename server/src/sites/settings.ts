@@ -16,6 +16,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   abandonAfterMinutes: LIMITS.abandonAfterMinutes,
   offline: DEFAULT_OFFLINE_SETTINGS,
   hours: null,
+  // E-mail as a channel (issue 10, mail):
+  notifyAgentsOfOfflineMessages: true,
 };
 
 type StoredSettings = Partial<SiteSettings> & {

@@ -15,6 +15,9 @@ export type SiteSettings = {
   offline: OfflineSettings;
   /** Business hours (issue 10): null = no schedule, always in (only who is online decides). */
   hours: BusinessHours | null;
+  // E-mail as a channel (issue 10, mail):
+  /** E-mail the site's agents about a new offline message when nobody is online. */
+  notifyAgentsOfOfflineMessages: boolean;
 };
 
 export type Site = {

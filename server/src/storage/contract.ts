@@ -419,5 +419,75 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       expect(await storage.getImage('missing')).toBeNull();
       await storage.close();
     });
+
+    // E-mail as a channel (issue 10, mail):
+    it('mail outbox: due mail by time, one claim per attempt, unsent replies coalesce, retry and release', async () => {
+      const { storage, conversation, visitor } = await seed();
+      const at = (minutes: number) => new Date(Date.UTC(2026, 11, 2, 12, minutes)).toISOString();
+      const base = {
+        conversationId: conversation.id,
+        recipient: 'v@example.com',
+        recipientName: 'V',
+        fromName: 'Shop',
+        subject: 's',
+        text: 't',
+        html: '<p>t</p>',
+        replyTo: null,
+        createdAt: at(0),
+      };
+      const reply = await storage.insertMail({
+        ...base,
+        kind: 'reply',
+        status: 'pending',
+        nextAttemptAt: at(2),
+      });
+      const kept = await storage.insertMail({
+        ...base,
+        kind: 'transcript',
+        status: 'unconfigured',
+        nextAttemptAt: at(0),
+      });
+
+      expect(await storage.listDueMail(at(1), 10)).toEqual([]);
+      expect((await storage.findUnsentReply(conversation.id, 'v@example.com'))?.id).toBe(reply.id);
+      expect(await storage.updateUnsentMail(reply.id, { subject: 's2', text: 't2', html: 'h2' })).toBe(true);
+      const [due] = await storage.listDueMail(at(2), 10);
+      expect(due).toMatchObject({ id: reply.id, subject: 's2', text: 't2', attempts: 0, status: 'pending' });
+
+      expect(await storage.claimMail(reply.id, 0, at(7))).toBe(true);
+      expect(await storage.claimMail(reply.id, 0, at(7))).toBe(false); // another sender took it
+      expect(await storage.updateUnsentMail(reply.id, { subject: 'x', text: 'x', html: 'x' })).toBe(false);
+      expect(await storage.findUnsentReply(conversation.id, 'v@example.com')).toBeNull();
+      await storage.markMailUnsent(reply.id, '451 busy', at(3));
+      expect(await storage.getMail(reply.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: '451 busy',
+      });
+      await storage.markMailUnsent(reply.id, '550 no', null);
+      expect(await storage.getMail(reply.id)).toMatchObject({ status: 'failed', nextAttemptAt: null });
+      expect(await storage.retryMail(reply.id, at(4))).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        lastError: null,
+      });
+      expect(await storage.claimMail(reply.id, 0, at(9))).toBe(true);
+      await storage.markMailSent(reply.id, at(5));
+      expect(await storage.getMail(reply.id)).toMatchObject({ status: 'sent', sentAt: at(5) });
+      expect(await storage.retryMail(reply.id, at(5))).toBeNull(); // sent mail is not sent twice
+
+      expect(await storage.releaseUnconfigured(at(6))).toBe(1);
+      expect(await storage.getMail(kept.id)).toMatchObject({ status: 'pending', nextAttemptAt: at(6) });
+      expect((await storage.listMail(10)).map((m) => m.id).sort()).toEqual([reply.id, kept.id].sort());
+
+      await storage.updateVisitor(visitor.id, { name: 'Vera', email: 'vera@example.com' });
+      await storage.replaceVisitorToken(visitor.id, 'new-hash');
+      expect(await storage.getVisitorByToken(visitor.siteId, 'new-hash')).toMatchObject({
+        id: visitor.id,
+        name: 'Vera',
+        email: 'vera@example.com',
+      });
+      await storage.close();
+    });
   });
 }

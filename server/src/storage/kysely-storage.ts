@@ -9,6 +9,7 @@ import type { Db } from './db.ts';
 import { kyselyFaqStore } from './faq-store.ts';
 import { kyselyImagesStore } from './images-store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
+import { kyselyMailStore } from './mail-store.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
@@ -27,5 +28,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyFaqStore(db),
     ...kyselyBotMissesStore(db),
     ...kyselyImagesStore(db),
+    ...kyselyMailStore(db),
   };
 }

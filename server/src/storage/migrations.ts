@@ -195,6 +195,43 @@ const presenceAndWaiting: Migration = {
   },
 };
 
+/** Issue 10 (mail): the outbox of outgoing e-mail; the sender picks pending mail by due time. */
+const mail: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('mail_outbox')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.references('conversations.id').onDelete('set null'),
+      )
+      .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+      .addColumn('recipient', 'varchar(254)', (c) => c.notNull())
+      .addColumn('recipient_name', 'varchar(200)', (c) => c.notNull())
+      .addColumn('from_name', 'varchar(200)', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('html', 'text', (c) => c.notNull())
+      .addColumn('reply_to', 'varchar(254)')
+      .addColumn('status', 'varchar(16)', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('next_attempt_at', 'varchar(32)')
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('sent_at', 'varchar(32)')
+      .execute();
+    await db.schema
+      .createIndex('mail_outbox_due')
+      .on('mail_outbox')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
+    await db.schema
+      .createIndex('mail_outbox_conversation')
+      .on('mail_outbox')
+      .columns(['conversation_id', 'kind', 'status'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -202,4 +239,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_presence_and_waiting': presenceAndWaiting,
   // Issue 10.
   '0005_offline_messages': offlineMessages,
+  '0006_mail': mail,
 };

@@ -124,6 +124,26 @@ export type BotMissTable = {
   faq_id: string | null;
 };
 
+/** E-mail as a channel (issue 10, mail): every outgoing e-mail. */
+export type MailOutboxTable = {
+  id: string;
+  conversation_id: string | null;
+  kind: 'reply' | 'transcript' | 'agent_notice';
+  recipient: string;
+  recipient_name: string;
+  from_name: string;
+  subject: string;
+  text: string;
+  html: string;
+  reply_to: string | null;
+  status: 'pending' | 'sent' | 'failed' | 'unconfigured';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -137,4 +157,5 @@ export type Database = {
   faqs: FaqTable;
   bot_misses: BotMissTable;
   images: ImageTable;
+  mail_outbox: MailOutboxTable;
 };

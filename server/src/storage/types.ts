@@ -5,6 +5,7 @@
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
+import type { MailStore } from '../mail/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
@@ -17,7 +18,8 @@ export type Storage = StorageLifecycle &
   MessagesStore &
   FaqStore &
   BotMissesStore &
-  ImagesStore;
+  ImagesStore &
+  MailStore;
 
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {
@@ -39,6 +41,7 @@ export type {
   VisitorPatch,
   VisitorsStore,
 } from '../identity/store.ts';
+export type { MailKind, MailRecord, MailStatus, MailStore, NewMail } from '../mail/store.ts';
 export type {
   ImagesStore,
   NewSite,

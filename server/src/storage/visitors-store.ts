@@ -43,6 +43,8 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
           ...(patch.userAgent !== undefined && { user_agent: patch.userAgent }),
           ...(patch.pageUrl !== undefined && { page_url: patch.pageUrl }),
           ...(patch.pageTitle !== undefined && { page_title: patch.pageTitle }),
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.email !== undefined && { email: patch.email }),
         })
         .where('id', '=', id)
         .execute();
@@ -53,6 +55,9 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         .set({ name: contact.name, email: contact.email, last_seen_at: now() })
         .where('id', '=', id)
         .execute();
+    },
+    async replaceVisitorToken(id, tokenHash) {
+      await db.updateTable('visitors').set({ token_hash: tokenHash }).where('id', '=', id).execute();
     },
   };
 }

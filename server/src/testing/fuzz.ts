@@ -119,6 +119,9 @@ export const SCHEMA_EXAMPLES = {
     weekly: [{ day: 1, open: '09:00', close: '17:00' }],
     closedDates: ['2026-12-24'],
   },
+  // E-mail as a channel (issue 10, mail):
+  MailLinkExchangeSchema: { token: 'a.b.c.d' },
+  MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -132,6 +135,7 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.conversationRate]: SCHEMA_EXAMPLES.RateSchema,
   [EVENTS.pageView]: page,
   [EVENTS.offlineMessage]: SCHEMA_EXAMPLES.OfflineMessageSchema,
+  [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 
 export const AGENT_EVENT_EXAMPLES = {

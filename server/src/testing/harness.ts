@@ -58,6 +58,9 @@ export type HarnessOptions = {
   databaseUrl?: string;
   /** Issue 10 (presence): clock, offline grace, sweep interval. */
   presence?: StartOptions['presence'];
+  /** Passed to the server (see `StartOptions`): the mail clock and the outbox's interval. */
+  mailClock?: StartOptions['mailClock'];
+  mailIntervalMs?: StartOptions['mailIntervalMs'];
 };
 
 /** The database of every harness this test file starts without its own `databaseUrl`. */
@@ -88,6 +91,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sessionRecheckMs: options.sessionRecheckMs,
     bot: options.bot,
     presence: options.presence,
+    mailClock: options.mailClock,
+    mailIntervalMs: options.mailIntervalMs,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;

@@ -17,3 +17,4 @@ export {
 } from './harness.ts';
 export { BOT_EVAL_CLI, SERVER_MAIN } from './paths.ts';
 export { agentSessionCookie } from './sessions.ts';
+export { type SmtpSink, type SunkMail, startSmtpSink } from './smtp-sink.ts';

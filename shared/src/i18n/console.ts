@@ -446,6 +446,36 @@ const en = {
   hoursProblemDate: 'Enter a date.',
   hoursProblemTooManyDates: 'At most {max} closed dates.',
   hoursProblemZone: 'Pick a time zone from the list.',
+  // E-mail as a channel (issue 10, mail):
+  eventMailSent: 'E-mail sent to {recipient}',
+  eventMailFailed: 'E-mail to {recipient} not sent: {reason}',
+  eventMailUnconfigured: 'E-mail to {recipient} not sent yet: SMTP is not configured, it waits in the outbox',
+  navOutbox: 'Outbox',
+  outboxTitle: 'Outbox',
+  outboxIntro: 'Every e-mail Frontdesk sends: replies to visitors who left, transcripts, notices to agents.',
+  outboxUnconfigured:
+    'E-mail is not configured (SMTP_URL): mail waits here and is sent when the server starts with SMTP_URL.',
+  outboxEmpty: 'No e-mail yet.',
+  outboxRecipient: 'To',
+  outboxSubject: 'Subject',
+  outboxStatus: 'Status',
+  outboxCreated: 'Created',
+  outboxMessage: 'Message',
+  outboxStatusPending: 'Waiting to be sent',
+  outboxStatusSent: 'Sent',
+  outboxStatusFailed: 'Failed',
+  outboxStatusUnconfigured: 'Not sent',
+  outboxReasonUnconfigured: 'not sent: SMTP is not configured',
+  outboxReason: 'Reason: {reason}',
+  outboxAttempts: 'Attempts: {count}',
+  outboxResend: 'Send again',
+  outboxResent: 'The e-mail to {recipient} will be sent again.',
+  outboxKindReply: 'Reply',
+  outboxKindTranscript: 'Transcript',
+  outboxKindAgentNotice: 'Notice to agents',
+  mailSettingsTitle: 'E-mail notifications',
+  mailSettingsNotify: 'E-mail the agents of this site about a new offline message when nobody is online',
+  mailSettingsSaved: 'Saved.',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -899,6 +929,39 @@ const pl: Record<ConsoleKey, string> = {
   hoursProblemDate: 'Podaj datę.',
   hoursProblemTooManyDates: 'Najwyżej {max} dni zamkniętych.',
   hoursProblemZone: 'Wybierz strefę czasową z listy.',
+  // E-mail as a channel (issue 10, mail):
+  eventMailSent: 'Wysłano e-mail do {recipient}',
+  eventMailFailed: 'Nie wysłano e-maila do {recipient}: {reason}',
+  eventMailUnconfigured:
+    'E-mail do {recipient} jeszcze nie wysłany: SMTP nie jest skonfigurowany, czeka w skrzynce nadawczej',
+  navOutbox: 'Skrzynka nadawcza',
+  outboxTitle: 'Skrzynka nadawcza',
+  outboxIntro:
+    'Każdy e-mail wysyłany przez Frontdesk: odpowiedzi dla klientów, którzy wyszli, zapisy rozmów, powiadomienia dla konsultantów.',
+  outboxUnconfigured:
+    'E-mail nie jest skonfigurowany (SMTP_URL): wiadomości czekają tutaj i zostaną wysłane, gdy serwer wystartuje z SMTP_URL.',
+  outboxEmpty: 'Nie ma jeszcze żadnych e-maili.',
+  outboxRecipient: 'Do',
+  outboxSubject: 'Temat',
+  outboxStatus: 'Stan',
+  outboxCreated: 'Utworzono',
+  outboxMessage: 'Treść',
+  outboxStatusPending: 'Czeka na wysłanie',
+  outboxStatusSent: 'Wysłano',
+  outboxStatusFailed: 'Błąd wysyłki',
+  outboxStatusUnconfigured: 'Nie wysłano',
+  outboxReasonUnconfigured: 'nie wysłano: SMTP nie jest skonfigurowany',
+  outboxReason: 'Powód: {reason}',
+  outboxAttempts: 'Liczba prób: {count}',
+  outboxResend: 'Wyślij ponownie',
+  outboxResent: 'E-mail do {recipient} zostanie wysłany ponownie.',
+  outboxKindReply: 'Odpowiedź',
+  outboxKindTranscript: 'Zapis rozmowy',
+  outboxKindAgentNotice: 'Powiadomienie dla konsultantów',
+  mailSettingsTitle: 'Powiadomienia e-mail',
+  mailSettingsNotify:
+    'Wysyłaj konsultantom tej strony e-mail o nowej wiadomości offline, gdy nikt nie jest online',
+  mailSettingsSaved: 'Zapisano.',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

@@ -16,6 +16,24 @@ const en = {
   botComplaint: 'I am sorry to hear that. Here is what to do — and a person can help you if you wish.',
   talkToPerson: 'Talk to a person',
   notHelpful: 'That did not help',
+  // E-mail as a channel (issue 10, mail):
+  mailReplySubject: 'New reply from {site}',
+  mailReplyIntro: '{agent} replied to your conversation with {site}:',
+  mailRecentHeading: 'Recent messages',
+  mailOpenLink: 'Open the conversation',
+  mailReplyHint: 'You can also reply to this e-mail.',
+  mailLinkExpiry: 'The link works for 30 days.',
+  mailTranscriptSubject: 'Your conversation with {site}',
+  mailTranscriptIntro: 'Here is the transcript of your conversation with {site}.',
+  mailNoticeSubject: 'New offline message on {site}',
+  mailNoticeIntro: '{visitor} left a message on {site} while nobody was online:',
+  mailNoticeOpen: 'Answer it in the console',
+  mailYou: 'You',
+  mailVisitor: 'A visitor',
+  mailLinkTitle: 'Your conversation',
+  mailLinkOpening: 'Opening your conversation…',
+  mailLinkInvalid: 'This link is not valid. Open the chat on the website to write to us.',
+  mailLinkExpired: 'This link has expired. Open the chat on the website to write to us.',
 } as const;
 
 export type ServerKey = keyof typeof en;
@@ -36,6 +54,24 @@ const pl: Record<ServerKey, string> = {
   botComplaint: 'Przykro nam. Oto co zrobić — a jeśli chcesz, pomoże Ci konsultant.',
   talkToPerson: 'Porozmawiaj z konsultantem',
   notHelpful: 'To nie pomogło',
+  // E-mail as a channel (issue 10, mail):
+  mailReplySubject: 'Nowa odpowiedź od {site}',
+  mailReplyIntro: '{agent} odpowiada w Twojej rozmowie z {site}:',
+  mailRecentHeading: 'Ostatnie wiadomości',
+  mailOpenLink: 'Otwórz rozmowę',
+  mailReplyHint: 'Możesz też odpowiedzieć na tego e-maila.',
+  mailLinkExpiry: 'Link działa przez 30 dni.',
+  mailTranscriptSubject: 'Twoja rozmowa z {site}',
+  mailTranscriptIntro: 'Oto zapis Twojej rozmowy z {site}.',
+  mailNoticeSubject: 'Nowa wiadomość offline w {site}',
+  mailNoticeIntro: '{visitor} zostawia wiadomość w {site}, gdy nikogo nie było online:',
+  mailNoticeOpen: 'Odpowiedz w konsoli',
+  mailYou: 'Ty',
+  mailVisitor: 'Klient',
+  mailLinkTitle: 'Twoja rozmowa',
+  mailLinkOpening: 'Otwieram Twoją rozmowę…',
+  mailLinkInvalid: 'Ten link jest nieprawidłowy. Otwórz czat na stronie, aby do nas napisać.',
+  mailLinkExpired: 'Ten link wygasł. Otwórz czat na stronie, aby do nas napisać.',
 };
 
 export const SERVER_CATALOGS: Record<Locale, Record<ServerKey, string>> = { en, pl };

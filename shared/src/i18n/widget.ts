@@ -107,6 +107,11 @@ const en = {
   hoursDay5: 'on Friday',
   hoursDay6: 'on Saturday',
   hoursOnDate: 'on {date}',
+  // E-mail as a channel (issue 10, mail):
+  transcriptAsk: 'E-mail me the transcript',
+  transcriptEmail: 'Your e-mail',
+  transcriptSend: 'Send the transcript',
+  transcriptSent: 'The transcript is on its way to {email}.',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -216,6 +221,11 @@ const pl: Record<WidgetKey, string> = {
   hoursDay5: 'w piątek',
   hoursDay6: 'w sobotę',
   hoursOnDate: '{date}',
+  // E-mail as a channel (issue 10, mail):
+  transcriptAsk: 'Wyślij mi zapis rozmowy',
+  transcriptEmail: 'Twój e-mail',
+  transcriptSend: 'Wyślij zapis rozmowy',
+  transcriptSent: 'Zapis rozmowy jest w drodze na {email}.',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

@@ -13,6 +13,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   sites: 'navSites',
   agents: 'navAgents',
   profile: 'navProfile',
+  outbox: 'navOutbox',
 };
 
 /** The sections an agent of this role sees. */

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
+import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
@@ -82,6 +83,8 @@ export function Shell(props: Props) {
         presence={presenceState.team}
       />
     );
+  } else if (route.page === 'outbox') {
+    page = <OutboxPage client={client} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'sites') {
     page = (
       <SitesPage

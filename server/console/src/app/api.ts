@@ -4,6 +4,7 @@ import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
+import { createMailApi, type MailApi } from '../mail/api.ts';
 import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
@@ -19,7 +20,8 @@ export type ConsoleApi = AuthApi &
   SitesApi &
   AgentsApi &
   ProfileApi &
-  OfflineSettingsApi;
+  OfflineSettingsApi &
+  MailApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -34,5 +36,6 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createProfileApi(http),
     // Issue 10.
     ...createOfflineSettingsApi(http),
+    ...createMailApi(http),
   };
 }

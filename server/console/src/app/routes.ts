@@ -8,11 +8,13 @@ export const PAGES = [
   'sites',
   'agents',
   'profile',
+  // E-mail as a channel (issue 10, mail):
+  'outbox',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Pages only admins see (the server refuses their calls to others anyway). */
-export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents'];
+export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
 /** Pages about the chosen site: the site switcher shows on these. */
 export const SITE_PAGES: readonly Page[] = ['faq', 'unanswered', 'settings', 'appearance'];
 export type Route = { page: Page; faqId: string | null };

@@ -1,3 +1,4 @@
+import { MAIL_NOT_CONFIGURED } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
 import { makeI18n } from '../app/i18n.ts';
 import { conversation } from '../testing/fixtures.ts';
@@ -34,6 +35,18 @@ describe('labels', () => {
     );
     expect(eventText({ name: 'assigned', agentName: 'Ola' }, pl)).toBe('Ola przejmuje rozmowę');
     expect(eventText({ name: 'reopened' }, t)).toBe('The visitor reopened the conversation');
+  });
+
+  it('describes the outcome of an e-mail (issue 10, mail), in Polish too', () => {
+    expect(eventText({ name: 'mail_sent', recipient: 'o@example.com' }, t)).toBe(
+      'E-mail sent to o@example.com',
+    );
+    expect(
+      eventText({ name: 'mail_failed', recipient: 'o@example.com', error: '550 no such user' }, pl),
+    ).toBe('Nie wysłano e-maila do o@example.com: 550 no such user');
+    expect(
+      eventText({ name: 'mail_failed', recipient: 'o@example.com', error: MAIL_NOT_CONFIGURED }, t),
+    ).toBe('E-mail to o@example.com not sent yet: SMTP is not configured, it waits in the outbox');
   });
 
   it('says who holds the conversation', () => {

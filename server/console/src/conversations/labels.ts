@@ -1,5 +1,12 @@
 /** Catalog-backed labels of conversations: state, handoff reasons, system events, the bot's match, authors. */
-import type { AgentConversation, BotMatch, HandoffReason, Message, SystemEvent } from '@frontdesk/shared';
+import {
+  type AgentConversation,
+  type BotMatch,
+  type HandoffReason,
+  MAIL_NOT_CONFIGURED,
+  type Message,
+  type SystemEvent,
+} from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { Translate } from '../app/i18n.ts';
 
@@ -51,6 +58,13 @@ export function eventText(event: SystemEvent, t: Translate): string {
     // Issue 10.
     case 'offline_message':
       return t('offlineLeft', { reason: t(`offlineReason_${event.offlineReason ?? 'nobody_online'}`) });
+    // E-mail as a channel (issue 10, mail):
+    case 'mail_sent':
+      return t('eventMailSent', { recipient: event.recipient ?? '' });
+    case 'mail_failed':
+      return event.error === MAIL_NOT_CONFIGURED
+        ? t('eventMailUnconfigured', { recipient: event.recipient ?? '' })
+        : t('eventMailFailed', { recipient: event.recipient ?? '', reason: event.error ?? '' });
   }
 }
 

@@ -2,9 +2,11 @@
 import type { AckResult, BotSettings } from '@frontdesk/shared';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { MailSettingsSection } from '../mail/MailSettingsSection.tsx';
 import { adminErrorText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
+import type { SitesApi } from '../sites/api.ts';
 import type { SettingsApi } from './api.ts';
 import {
   type BotSettingsForm,
@@ -13,7 +15,12 @@ import {
   settingsFromForm,
 } from './bot-settings-form.ts';
 
-type Props = { client: SettingsApi; siteId: string; canEdit: boolean; onSessionEnded(): void };
+type Props = {
+  client: SettingsApi & Pick<SitesApi, 'getSite' | 'patchSite'>;
+  siteId: string;
+  canEdit: boolean;
+  onSessionEnded(): void;
+};
 
 export function BotSettingsPage({ client, siteId, canEdit, onSessionEnded }: Props) {
   const { t } = useI18n();
@@ -30,6 +37,15 @@ export function BotSettingsPage({ client, siteId, canEdit, onSessionEnded }: Pro
             initial={state.data}
             readOnly={!canEdit}
             onSave={(settings) => client.saveBotSettings(siteId, settings)}
+          />
+        )}
+        {/* E-mail as a channel (issue 10, mail): */}
+        {canEdit && (
+          <MailSettingsSection
+            client={client}
+            siteId={siteId}
+            canEdit={canEdit}
+            onSessionEnded={onSessionEnded}
           />
         )}
       </div>

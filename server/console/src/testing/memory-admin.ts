@@ -65,6 +65,7 @@ export function siteDetail(id: string, patch: Partial<SiteDetail> = {}): SiteDet
     allowedOrigins: [],
     defaultLocale: null,
     appearance: DEFAULT_APPEARANCE,
+    notifyAgentsOfOfflineMessages: true,
     ...patch,
   };
 }

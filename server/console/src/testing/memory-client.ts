@@ -21,6 +21,7 @@ import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
+import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
 
 export const AGENT: AgentProfile = {
@@ -44,6 +45,8 @@ export type MemoryClient = ConsoleClient & {
   admin: MemoryAdminApi;
   /** Issue 10: the offline settings store and the record of saves. */
   offline: ReturnType<typeof createMemoryOfflineApi>;
+  /** E-mail as a channel (issue 10, mail): the outbox. */
+  mail: MemoryMailApi;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -69,6 +72,7 @@ export function createMemoryClient(
     agent?: AgentProfile;
     faq?: FaqSeed;
     admin?: AdminSeed;
+    mail?: MailSeed;
     /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
     pageSize?: number;
   } = {},
@@ -145,6 +149,7 @@ export function createMemoryClient(
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
   const offline = createMemoryOfflineApi(agent);
+  const mail = createMemoryMailApi(agent, seed.mail);
   const client: MemoryClient = {
     ...faq,
     faq,
@@ -166,6 +171,9 @@ export function createMemoryClient(
     changePassword: (input) => admin.changePassword(input),
     uploadAvatar: (file) => admin.uploadAvatar(file),
     deleteAvatar: () => admin.deleteAvatar(),
+    mail,
+    listOutbox: () => mail.listOutbox(),
+    resendMail: (mailId) => mail.resendMail(mailId),
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,

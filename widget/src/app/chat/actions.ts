@@ -10,6 +10,8 @@ export type Actions = {
   notHelpful(messageId: string): Promise<void>;
   rate(rating: number, comment: string): Promise<boolean>;
   startNew(): Promise<void>;
+  /** E-mail as a channel (issue 10, mail): the conversation's transcript to `email`. */
+  transcript(email: string): Promise<boolean>;
 };
 
 export function createActions(
@@ -69,6 +71,16 @@ export function createActions(
     },
     async startNew() {
       await attempt(() => opener.open(true));
+    },
+    async transcript(email) {
+      const id = ctx.state().conversation.current?.id;
+      ctx.notice(null);
+      const reply =
+        id && ctx.ready()
+          ? await transport.request(EVENTS.mailTranscript, { conversationId: id, email })
+          : NO_REPLY;
+      if (!reply.ok) ctx.notice(reply);
+      return reply.ok;
     },
   };
 }

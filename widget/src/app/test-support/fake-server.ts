@@ -195,6 +195,11 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         );
         return ok({ conversation: { ...conversation }, message, duplicate: false });
       }
+      // E-mail as a channel (issue 10, mail):
+      case EVENTS.mailTranscript:
+        return (input as { conversationId: string }).conversationId === conversation?.id
+          ? ok(null)
+          : fail('not_found');
     }
   }
 

@@ -2,6 +2,7 @@
 import { LIMITS, type VisitorConversation } from '@frontdesk/shared';
 import { useId, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
+import { Transcript } from './Transcript.tsx';
 
 const SCORES = Array.from(
   { length: LIMITS.ratingMax - LIMITS.ratingMin + 1 },
@@ -26,6 +27,7 @@ export function Rating({ conversation, rated }: { conversation: VisitorConversat
     return (
       <div class="rating done">
         <p role="status">{t('rateThanks')}</p>
+        <Transcript />
         {startNew}
       </div>
     );
@@ -74,6 +76,7 @@ export function Rating({ conversation, rated }: { conversation: VisitorConversat
           {t('rateSubmit')}
         </button>
       </form>
+      <Transcript />
       {startNew}
     </div>
   );
