@@ -1,12 +1,14 @@
 /**
  * Issue 10 in Chromium: with no agent online, the visitor asks for a person and gets the
  * leave-a-message form (not the queue), submits it, and the conversation waits in the console as an
- * offline message with the visitor's name, e-mail and answers; an agent's reply is stored. axe-core
- * checks the form. Screenshots of the form and the confirmation, English and Polish, desktop and
+ * offline message with the visitor's name, e-mail and answers; the visitor closes the page; the
+ * agent's reply from the console arrives by e-mail at a real SMTP server started by the test, and
+ * the e-mail's link opens the conversation in the widget with the reply. axe-core checks the form. Screenshots of the form and the confirmation, English and Polish, desktop and
  * phone, go to docs/screenshots/offline-form-*.png.
  */
 import { fileURLToPath } from 'node:url';
-import { startHarness } from '@frontdesk/server/testing';
+import { type SmtpSink, startHarness, startSmtpSink } from '@frontdesk/server/testing';
+import { LIMITS } from '@frontdesk/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
@@ -54,12 +56,16 @@ const WIDTHS = [
 
 describeInBrowser('offline message in the browser', () => {
   let h: Harness;
+  let sink: SmtpSink;
+  /** The mail loop's clock: the test moves it past the reply's coalescing wait. */
+  let now = Date.parse('2026-12-02T12:00:00Z');
   let browser: Browser;
   let visitor: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness();
+    sink = await startSmtpSink();
+    h = await startHarness({ mailClock: () => now, mailIntervalMs: 3_600_000, env: { SMTP_URL: sink.url } });
     const site = await h.storage.getSite(h.site.id);
     await h.storage.updateSite(h.site.id, {
       settings: {
@@ -83,6 +89,7 @@ describeInBrowser('offline message in the browser', () => {
   afterAll(async () => {
     await browser?.close();
     await h?.close();
+    await sink?.close();
   });
 
   /** Opens the demo shop, asks for a person, and waits for the form. */
@@ -165,7 +172,9 @@ describeInBrowser('offline message in the browser', () => {
     });
   }
 
-  it('the conversation waits in the console as an offline message; an agent replies and it is stored', async () => {
+  it('the conversation waits in the console as an offline message; the reply reaches the visitor by e-mail, whose link opens it', async () => {
+    // The visitor was told they can close the window: they do.
+    await visitor.context().close();
     const { email, password } = await h.createAgent('Anna');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const agent = await context.newPage();
@@ -202,10 +211,28 @@ describeInBrowser('offline message in the browser', () => {
         return messages.find((m) => m.author === 'agent')?.body ?? null;
       })
       .toBe('Sorry about that — it ships today.');
-    // The visitor, still on the page, reads it in the widget too.
-    await expect
-      .poll(() => visitor.getByRole('log', { name: 'Messages' }).textContent())
-      .toContain('it ships today');
+
+    // Nobody is there to read it: it goes by e-mail (after the short wait that folds quick replies).
+    await h.mail.conversationMail.settled();
+    now += LIMITS.mailReplyCoalesceMs;
+    await h.mail.outbox.runDue();
+    const mail = sink.messages.find((m) => m.to.includes('ada@example.com'));
+    expect(mail, 'the reply e-mail').toBeDefined();
+    expect(mail?.parsed.text).toContain('Sorry about that — it ships today.');
+    expect(mail?.parsed.text).toContain('My parcel has not arrived.');
+    const link = /\/c\/[A-Za-z0-9_.-]+/.exec(mail?.parsed.text ?? '')?.[0] ?? '';
+    expect(link).not.toBe('');
+
+    // The link, opened later on another device, shows the conversation with the reply in the widget.
+    const later = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    const page = await later.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(h.origin + link);
+    const log = page.getByRole('log', { name: 'Messages' });
+    await expect.poll(() => log.textContent(), { timeout: 15_000 }).toContain('it ships today');
+    expect(await log.textContent()).toContain('My parcel has not arrived.');
+    await page.screenshot({ path: `${SCREENSHOTS}offline-reply-link-en-phone.png` });
+    await later.close();
     expect(pageErrors).toEqual([]);
   });
 });
