@@ -1,15 +1,19 @@
 /**
  * Issue 10 in Chromium: the agent's status switch in the console header and the visitor's honest wait
  * estimate in the widget, live: a measured range while an agent is online, "cannot estimate" when they
- * step away, in English on a desktop and in Polish on a phone. Screenshots go to test/artifacts/.
+ * step away (the line says nobody is online and offers the form, without taking the visitor's place),
+ * in English and Polish, desktop and phone. Screenshots of the widget go to docs/screenshots/.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 /** Take-overs recorded on the demo shop (seconds from asking for a person to an agent taking over). */
 const RECORDED_WAITS_S = [62, 75, 88, 95, 110, 124, 70, 101];
@@ -69,10 +73,16 @@ describeInBrowser('presence and the wait estimate in the browser', () => {
     await visitor.getByRole('button', { name: 'Talk to a person' }).click();
     const status = () => visitor.getByRole('status').first().textContent();
     await expect.poll(status).toMatch(/You are number 1 in the queue\. Usual wait: 1–2 minutes\./);
-    await shot(visitor, 'widget-wait-estimate-en');
+    await visitor.screenshot({ path: `${SCREENSHOTS}wait-estimate-en-desktop.png` });
 
     await agent.getByLabel('Status').selectOption('away');
-    await expect.poll(status).toMatch(/We cannot estimate the wait right now\./);
+    await expect
+      .poll(status)
+      .toBe(
+        'Nobody from our team is online right now. You are number 1 in the queue. We cannot estimate the wait right now. Leave a message instead',
+      );
+    // Offered, not forced: the visitor keeps their place unless they choose the form.
+    expect(await visitor.getByRole('form', { name: 'Leave a message' }).count()).toBe(0);
     await shot(visitor, 'widget-wait-unknown-en');
     await shot(agent, 'console-status-away');
 
@@ -81,22 +91,27 @@ describeInBrowser('presence and the wait estimate in the browser', () => {
     await context.close();
   });
 
-  it('in Polish on a phone', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'pl-PL',
-      isMobile: true,
+  it.each([
+    ['pl', 'phone', /Jesteś \d+\. w kolejce\. Zwykle czeka się \d+–\d+ minut/],
+    ['pl', 'desktop', /Jesteś \d+\. w kolejce\. Zwykle czeka się \d+–\d+ minut/],
+    ['en', 'phone', /You are number \d+ in the queue\. Usual wait: \d+–\d+ minutes\./],
+  ] as const)('%s on a %s', async (lang, device, expected) => {
+    const phone = device === 'phone';
+    const context = await browser.newContext({
+      viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+      locale: lang === 'pl' ? 'pl-PL' : 'en-US',
+      isMobile: phone,
     });
-    const page = await phone.newPage();
+    const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${h.origin}/demo/?lang=pl`);
-    await page.getByRole('button', { name: 'Otwórz czat' }).click();
-    await page.getByRole('button', { name: 'Porozmawiaj z konsultantem' }).click();
-    await expect
-      .poll(() => page.getByRole('status').first().textContent())
-      .toMatch(/Jesteś 2\. w kolejce\. Zwykle czeka się \d+–\d+ minut/);
-    await page.screenshot({ path: join(ARTIFACTS, 'widget-wait-estimate-pl-mobile.png') });
-    await phone.close();
+    await page.goto(`${h.origin}/demo/?lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'pl' ? 'Otwórz czat' : 'Open chat' }).click();
+    await page
+      .getByRole('button', { name: lang === 'pl' ? 'Porozmawiaj z konsultantem' : 'Talk to a person' })
+      .click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(expected);
+    await page.screenshot({ path: `${SCREENSHOTS}wait-estimate-${lang}-${device}.png` });
+    await context.close();
   });
 
   it('no script errors', () => {

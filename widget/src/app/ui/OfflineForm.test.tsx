@@ -1,7 +1,7 @@
 /** Issue 10: the leave-a-message form in the widget, against the in-memory server. */
 import { EVENTS } from '@frontdesk/shared';
 import { NO_REPLY } from '@frontdesk/shared/client';
-import { fireEvent, waitFor } from '@testing-library/preact';
+import { fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeServer, settle } from '../test-support/fake-server.ts';
 import { mountWidget, unmountAll } from '../test-support/mount.ts';
@@ -146,8 +146,17 @@ describe('leave-a-message form', () => {
     const { ui } = await mountWidget(server, { locale: 'pl' });
     const form = ui.getByRole('form', { name: 'Zostaw wiadomość' });
     expect(form.textContent).toContain('Nikogo z naszego zespołu nie ma teraz online.');
-    expect(ui.queryByText('Łączymy Cię z konsultantem…')).toBeNull();
-    expect(ui.queryByRole('button', { name: 'Wróć do czatu' })).toBeNull();
+    expect(ui.queryByText(/Łączymy Cię z konsultantem/)).toBeNull();
+    // Back to the chat: the waiting line says nobody can answer now (not "Connecting…") and offers the form again.
+    fireEvent.click(ui.getByRole('button', { name: 'Wróć do czatu' }));
+    await settle();
+    expect(ui.queryByRole('form', { name: 'Zostaw wiadomość' })).toBeNull();
+    const waiting = ui.getByRole('status');
+    expect(waiting.textContent).toContain('Nikogo z naszego zespołu nie ma teraz online.');
+    expect(waiting.textContent).not.toContain('Łączymy');
+    fireEvent.click(within(waiting).getByRole('button', { name: 'Zostaw wiadomość zamiast czekać' }));
+    await settle();
+    expect(ui.queryByRole('form', { name: 'Zostaw wiadomość' })).not.toBeNull();
   });
 
   it('a retry after a lost ack sends the same clientId', async () => {

@@ -30,16 +30,22 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const canAskForPerson = current === null || current.state === 'bot';
   // Refused for good (origin, archived) or a preview: nothing typed here could ever be sent.
   const unavailable = state.connection.status === 'unavailable' || state.connection.status === 'preview';
-  // Issue 10: nobody can answer now: the form instead of the queue, never both.
+  // Issue 10: nobody can answer now: the form instead of the queue, never both. The form opens by
+  // itself when the conversation is queued (the bot handed off, a reload) while nobody can answer;
+  // if everyone steps away later, the waiting line says so and offers the form (the visitor keeps
+  // their place unless they take it).
   const reason = offlineNow(site, current?.queue ?? null);
   const left = current?.state === 'queued' ? (current.offline ?? null) : null;
-  const forced = current?.state === 'queued' && reason !== null && reason !== 'long_wait';
-  const form = !unavailable && !left && reason !== null && (state.ui.offlineForm || forced) ? reason : null;
-  // Queued while the snapshot says nobody can answer: ask again (an agent may have signed in since).
-  const recheck = forced && !left ? current.id : null;
+  const away = reason === 'long_wait' ? null : reason;
+  const form = !unavailable && !left && reason !== null && state.ui.offlineForm ? reason : null;
+  const queuedNow = current?.state === 'queued' && !left ? current.id : null;
   useEffect(() => {
-    if (recheck) void chat.checkOffline();
-  }, [recheck]);
+    if (!queuedNow || !away) return;
+    // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
+    void chat.checkOffline().then((still) => {
+      if (still && still !== 'long_wait') chat.showOfflineForm(true);
+    });
+  }, [queuedNow]);
 
   return (
     <div
@@ -85,13 +91,14 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
           <OfflineForm
             reason={form}
             fields={site?.offline?.fields ?? []}
-            {...(!forced && { onBack: () => chat.showOfflineForm(false) })}
+            onBack={() => chat.showOfflineForm(false)}
           />
         )}
         {current?.state === 'queued' && !left && !form && (
           <Waiting
             queue={current.queue}
-            {...(reason === 'long_wait' && { onLeaveMessage: () => chat.showOfflineForm(true) })}
+            away={away}
+            {...(reason !== null && { onLeaveMessage: () => chat.showOfflineForm(true) })}
           />
         )}
         {current?.state === 'resolved' && <Rating conversation={current} rated={state.ui.rated} />}

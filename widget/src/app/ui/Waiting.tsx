@@ -1,5 +1,5 @@
 /** Shown while the visitor waits for a person: what is happening, their place in the queue and the usual wait. */
-import type { QueueInfo, WaitEstimate } from '@frontdesk/shared';
+import type { OfflineReason, QueueInfo, WaitEstimate } from '@frontdesk/shared';
 import { pluralCategory } from '@frontdesk/shared/i18n';
 import { type Translate, useWidget } from './context.ts';
 
@@ -12,8 +12,19 @@ export function waitText(estimate: WaitEstimate | null, t: Translate, locale = '
   return min < 1 ? t(`waitUpTo_${form}`, { max }) : t(`waitRange_${form}`, { min, max });
 }
 
-/** `onLeaveMessage`: the wait is long, so the form is offered instead. */
-export function Waiting({ queue, onLeaveMessage }: { queue: QueueInfo | null; onLeaveMessage?: () => void }) {
+/**
+ * `away`: nobody can answer right now (everyone stepped away, or the team closed) — said instead of
+ * "Connecting you…", never both; `onLeaveMessage`: the form is offered instead of waiting.
+ */
+export function Waiting({
+  queue,
+  away = null,
+  onLeaveMessage,
+}: {
+  queue: QueueInfo | null;
+  away?: Exclude<OfflineReason, 'long_wait'> | null;
+  onLeaveMessage?: () => void;
+}) {
   const { t, locale } = useWidget();
   return (
     <div class="waiting" role="status">
@@ -23,7 +34,7 @@ export function Waiting({ queue, onLeaveMessage }: { queue: QueueInfo | null; on
         <span />
       </span>
       <p>
-        {t('waiting')}
+        {away ? t(`offlineWhy_${away}`) : t('waiting')}
         {queue && queue.position > 0 && (
           <>
             {' '}
