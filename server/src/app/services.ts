@@ -114,7 +114,13 @@ export function buildServices(deps: ServiceDeps) {
     sessions,
     accounts,
     images,
-    siteAdmin: new SiteAdmin(storage, images, bot, sessionSockets),
+    siteAdmin: new SiteAdmin(storage, images, bot, {
+      // A new site's creator works there from now on: their sockets join it and they count as available.
+      sitesJoined(agentId, siteIds) {
+        sessionSockets.sitesJoined(agentId, siteIds);
+        void presence.sitesJoined(agentId, siteIds);
+      },
+    }),
     agentAdmin: new AgentAdmin(accounts, storage, images),
     visitors,
     presence,

@@ -65,6 +65,16 @@ describe('MemoryPresence', () => {
     expect(changes).toHaveLength(1);
   });
 
+  it('an agent who joins a site while signed in (an admin creating it) counts there at once', async () => {
+    await presence.socketOpened(ben, 't1');
+    expect(await presence.agentsOnline('s9')).toBe(0);
+    await presence.sitesJoined('ben', ['s1', 's9']);
+    expect(await presence.agentsOnline('s9')).toBe(1);
+    expect(changes.at(-1)).toEqual({ agentId: 'ben', status: 'online', siteIds: ['s9'] });
+    await presence.sitesJoined('nobody', ['s9']);
+    expect(await presence.agentsOnline('s9')).toBe(1);
+  });
+
   it('an agent with no socket cannot set a status', async () => {
     expect(await presence.setStatus('ghost', 'online')).toBe('offline');
     expect(await presence.agentsOnline('s1')).toBe(0);

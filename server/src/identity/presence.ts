@@ -28,6 +28,8 @@ export type PresenceBook = Presence & {
   setStatus(agentId: string, status: ChosenPresenceStatus): Promise<PresenceStatus>;
   /** Every known agent (not offline) of a site and their status. */
   ofSite(siteId: string): Promise<AgentPresence[]>;
+  /** A signed-in agent joined sites (an admin creating one): they count there at once. */
+  sitesJoined(agentId: string, siteIds: readonly string[]): Promise<void>;
   /** Called after each change; returns what unsubscribes. */
   onChange(listener: (change: PresenceChange) => void): () => void;
   /** Stops the grace timers. */
@@ -122,6 +124,15 @@ export class MemoryPresence implements PresenceBook {
     return [...this.agents.entries()]
       .filter(([, e]) => e.siteIds.includes(siteId))
       .map(([agentId, e]) => ({ agentId, status: e.status }));
+  }
+
+  async sitesJoined(agentId: string, siteIds: readonly string[]) {
+    const entry = this.agents.get(agentId);
+    if (!entry) return;
+    const added = siteIds.filter((s) => !entry.siteIds.includes(s));
+    if (added.length === 0) return;
+    entry.siteIds = [...entry.siteIds, ...added];
+    this.emit({ agentId, status: entry.status, siteIds: added });
   }
 
   onChange(listener: (change: PresenceChange) => void) {
