@@ -5,6 +5,7 @@
  * test/artifacts/ (desktop and phone width, English and Polish).
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ type Harness = Awaited<ReturnType<typeof startHarness>>;
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WORKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const VISITOR_ZONE = 'Europe/Warsaw';
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 describeInBrowser('business hours in the browser', () => {
   let h: Harness;
@@ -82,6 +84,8 @@ describeInBrowser('business hours in the browser', () => {
 
   it.each([
     ['en-US', 'desktop', { width: 1280, height: 800 }, 'Open chat'],
+    ['en-US', 'phone', { width: 390, height: 844 }, 'Open chat'],
+    ['pl-PL', 'desktop', { width: 1280, height: 800 }, 'Otwórz czat'],
     ['pl-PL', 'phone', { width: 390, height: 844 }, 'Otwórz czat'],
   ] as const)(
     'a visitor (%s, %s) reads when the team is back, in local time',
@@ -104,9 +108,18 @@ describeInBrowser('business hours in the browser', () => {
       const text = (await line.textContent()) ?? '';
       if (locale === 'en-US') expect(text).toBe(`We're away right now. Back on ${weekday} at ${time}.`);
       else expect(text).toMatch(new RegExp(`^Teraz nas nie ma\\. Wracamy (w|we) \\S+ o ${time}\\.$`));
-      await shot(page, `hours-widget-${locale}-${device}`);
+      await page.screenshot({ path: `${SCREENSHOTS}hours-${locale.slice(0, 2)}-${device}.png` });
       const blocking = (await runAxe(page)).filter(isBlocking);
       expect(blocking, formatViolations(blocking)).toEqual([]);
+      // Outside hours, asking for a person offers the leave-a-message form, saying why.
+      const en = locale === 'en-US';
+      await page
+        .getByRole('button', { name: en ? 'Talk to a person' : 'Porozmawiaj z konsultantem' })
+        .click();
+      const form = page.getByRole('form', { name: en ? 'Leave a message' : 'Zostaw wiadomość' });
+      await expect
+        .poll(() => form.textContent())
+        .toContain(en ? 'We are closed right now.' : 'Jesteśmy teraz nieczynni.');
       await page.context().close();
     },
   );
