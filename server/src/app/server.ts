@@ -12,6 +12,7 @@ import { Budgets } from '../limits/index.ts';
 import type { Mail } from '../mail/index.ts';
 import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
+import { startRedisNode } from './redis-node.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
@@ -52,13 +53,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? createLogger(config.logLevel);
   const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   await storage.migrate();
+  // Issue 11 (redis): the clients, the socket.io adapter and the cache bus (or one warning without Redis).
+  const redis = await startRedisNode(config, logger);
   const bound = await listen(config.port, config.host);
   // Everything from here to `serve` runs in the tick the port was bound in: no request is lost.
   const origins = selfOrigins(config, bound.port);
   const secure = config.publicUrl.protocol === 'https:';
-  const bot = options.bot?.(storage) ?? new BotRegistry(storage);
+  const bot = options.bot?.(storage) ?? new BotRegistry(storage, redis.siteChanged);
+  redis.caches(bot);
   const budgets = new Budgets(config.rateLimits);
-  const io = createIo();
+  const io = createIo(redis.adapter);
   const namespaces = { visitor: visitorNamespace(io), agent: agentNamespace(io) };
   const services = buildServices({
     storage,
@@ -125,6 +129,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       bound.server.closeAllConnections?.();
+      await redis.close();
       await storage.close();
     },
   };

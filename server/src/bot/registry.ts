@@ -12,7 +12,11 @@ export type SiteBot = { engine: Engine; faqs: Map<string, FaqRecord>; langs: Lan
 export class BotRegistry {
   private readonly sites = new Map<string, Promise<SiteBot>>();
 
-  constructor(private readonly storage: FaqStore & Pick<SitesStore, 'getSite'>) {}
+  constructor(
+    private readonly storage: FaqStore & Pick<SitesStore, 'getSite'>,
+    /** Issue 11 (redis): told after every change of a site's entries or settings (other nodes forget it). */
+    private readonly changed: (siteId: string) => void = () => {},
+  ) {}
 
   /** The site's engine and entries (read-only use: edits go through `upsert` / `remove`). */
   load(siteId: string): Promise<SiteBot> {
@@ -69,6 +73,7 @@ export class BotRegistry {
     bot.faqs.set(record.id, record);
     bot.langs.splice(0, bot.langs.length, ...new Set([...bot.faqs.values()].map((f) => f.lang)));
     bot.revision += 1;
+    this.changed(siteId);
     return record;
   }
 
@@ -80,11 +85,18 @@ export class BotRegistry {
     bot.faqs.delete(faqId);
     bot.langs.splice(0, bot.langs.length, ...new Set([...bot.faqs.values()].map((f) => f.lang)));
     bot.revision += 1;
+    this.changed(siteId);
     return deleted;
   }
 
   /** Forget a site's engine (settings changed); it is rebuilt on next use. */
   invalidate(siteId: string): void {
+    this.sites.delete(siteId);
+    this.changed(siteId);
+  }
+
+  /** Issue 11 (redis): forget a site's engine because another node changed it (nobody is told). */
+  forget(siteId: string): void {
     this.sites.delete(siteId);
   }
 }

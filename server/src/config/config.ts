@@ -26,7 +26,12 @@ export type Config = {
   rateLimits: RateLimits;
   /** E-mail as a channel (issue 10): see `parseMail`. */
   mail: MailConfig;
+  /** Issue 11 (redis): `REDIS_URL` and `REDIS_PREFIX`; null: this node keeps everything in memory. */
+  redis: RedisConfig | null;
 };
+
+/** Issue 11 (redis): where the nodes meet. `prefix` starts every key and channel (several installs, tests). */
+export type RedisConfig = { url: string; prefix: string };
 
 export type MailConfig = {
   /** `SMTP_URL` (a nodemailer URL, smtp:// or smtps://); null: mail waits in the outbox. */
@@ -186,6 +191,19 @@ function parseMail(env: Readonly<Record<string, string | undefined>>): MailConfi
   };
 }
 
+// Issue 11 (redis)
+function parseRedis(url: string | undefined, prefix: string | undefined): RedisConfig | null {
+  if (url === undefined || url === '') return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError(`REDIS_URL must be redis://host:port[/db] or rediss://…, got "${url}"`);
+  }
+  const value = prefix || 'frontdesk';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(value)) {
+    throw new ConfigError(`REDIS_PREFIX must be 1 to 64 letters, digits or _ . : -, got "${value}"`);
+  }
+  return { url, prefix: value };
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const port = parsePort(env.PORT);
   const host = env.HOST || '0.0.0.0';
@@ -211,5 +229,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     trustProxy: parseTrust(env.TRUST_PROXY),
     rateLimits: scaleRateLimits(RATE_LIMITS, parseScale(env.RATE_LIMIT_SCALE)),
     mail: parseMail(env),
+    redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
   };
 }

@@ -1,10 +1,12 @@
 /** The socket.io server, configured once: JSON-only, bounded packets, cross-origin without credentials. */
 import { LIMITS } from '@frontdesk/shared';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { textOnlyParser } from './parser.ts';
 
-export function createIo(): Server {
+/** `adapter`: issue 11 (redis), the Redis adapter that carries rooms and broadcasts to every node. */
+export function createIo(adapter?: ServerOptions['adapter']): Server {
   return new Server({
+    ...(adapter && { adapter }),
     // Bigger packets close the connection before they are buffered (websocket frames and polling bodies).
     maxHttpBufferSize: LIMITS.socketMaxPayloadBytes,
     // JSON only: a binary packet closes the connection.

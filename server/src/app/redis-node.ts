@@ -1,0 +1,48 @@
+/**
+ * Issue 11 (redis): what `REDIS_URL` adds to one node, put together: the Redis clients, the socket.io
+ * adapter (broadcasts, `fetchSockets` and `disconnectSockets` reach every node) and the cache bus
+ * (FAQ and settings edits refresh every node's bot engines). Without `REDIS_URL` the node runs alone
+ * as before; on PostgreSQL (meant for several nodes) it says once what stays on this node.
+ */
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { ServerOptions } from 'socket.io';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../kernel/logger.ts';
+import { CacheBus, type SiteCache } from '../redis/cache-bus.ts';
+import { connectRedis, type RedisNode } from '../redis/connection.ts';
+
+export type RedisSetup = {
+  /** The connected clients, or null on a node without Redis. */
+  node: RedisNode | null;
+  adapter: ServerOptions['adapter'] | undefined;
+  /** Tell the other nodes that a site's FAQ or settings changed. */
+  siteChanged(siteId: string): void;
+  /** The per-node site caches that forget a site when another node changed it. */
+  caches(...caches: SiteCache[]): void;
+  close(): Promise<void>;
+};
+
+export const SINGLE_NODE_WARNING =
+  'PostgreSQL without REDIS_URL: broadcasts, presence and throttles stay on this node; run one node, or set REDIS_URL';
+
+export async function startRedisNode(config: Config, logger: Logger): Promise<RedisSetup> {
+  if (!config.redis) {
+    if (config.database.engine === 'postgres') logger.warn(SINGLE_NODE_WARNING);
+    return { node: null, adapter: undefined, siteChanged() {}, caches() {}, async close() {} };
+  }
+  const node = await connectRedis(config.redis, logger);
+  const caches: SiteCache[] = [];
+  const bus = await CacheBus.start(node, caches, logger);
+  return {
+    node,
+    adapter: createAdapter(node.pub, node.sub, { key: `${node.prefix}:socket.io` }),
+    siteChanged: (siteId) => bus.siteChanged(siteId),
+    caches: (...more) => {
+      caches.push(...more);
+    },
+    async close() {
+      await bus.stop();
+      await node.close();
+    },
+  };
+}
