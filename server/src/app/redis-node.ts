@@ -10,6 +10,7 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../kernel/logger.ts';
 import { CacheBus, type SiteCache } from '../redis/cache-bus.ts';
 import { connectRedis, type RedisNode } from '../redis/connection.ts';
+import { RedisPresence } from '../redis/presence.ts';
 
 export type RedisSetup = {
   /** The connected clients, or null on a node without Redis. */
@@ -19,22 +20,36 @@ export type RedisSetup = {
   siteChanged(siteId: string): void;
   /** The per-node site caches that forget a site when another node changed it. */
   caches(...caches: SiteCache[]): void;
+  /** Presence across the nodes, or undefined (each node keeps its own in memory). */
+  presence: RedisPresence | undefined;
   close(): Promise<void>;
 };
 
 export const SINGLE_NODE_WARNING =
   'PostgreSQL without REDIS_URL: broadcasts, presence and throttles stay on this node; run one node, or set REDIS_URL';
 
-export async function startRedisNode(config: Config, logger: Logger): Promise<RedisSetup> {
+export async function startRedisNode(
+  config: Config,
+  logger: Logger,
+  presence: { graceMs?: number } = {},
+): Promise<RedisSetup> {
   if (!config.redis) {
     if (config.database.engine === 'postgres') logger.warn(SINGLE_NODE_WARNING);
-    return { node: null, adapter: undefined, siteChanged() {}, caches() {}, async close() {} };
+    return {
+      node: null,
+      adapter: undefined,
+      siteChanged() {},
+      caches() {},
+      presence: undefined,
+      async close() {},
+    };
   }
   const node = await connectRedis(config.redis, logger);
   const caches: SiteCache[] = [];
   const bus = await CacheBus.start(node, caches, logger);
   return {
     node,
+    presence: await RedisPresence.start(node, { graceMs: presence.graceMs, logger }),
     adapter: createAdapter(node.pub, node.sub, { key: `${node.prefix}:socket.io` }),
     siteChanged: (siteId) => bus.siteChanged(siteId),
     caches: (...more) => {

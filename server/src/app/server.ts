@@ -54,7 +54,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   await storage.migrate();
   // Issue 11 (redis): the clients, the socket.io adapter and the cache bus (or one warning without Redis).
-  const redis = await startRedisNode(config, logger);
+  const redis = await startRedisNode(config, logger, options.presence);
   const bound = await listen(config.port, config.host);
   // Everything from here to `serve` runs in the tick the port was bound in: no request is lost.
   const origins = selfOrigins(config, bound.port);
@@ -76,6 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       maxKeys: config.rateLimits.maxKeys,
     },
     presence: options.presence,
+    presenceBook: redis.presence,
     mail: {
       config: config.mail,
       secret: config.secret,

@@ -23,7 +23,7 @@ import { FaqEntries } from '../faq/entries.ts';
 import { Unanswered } from '../faq/unanswered.ts';
 import { AgentAccounts } from '../identity/agent-accounts.ts';
 import { AgentSessions } from '../identity/agent-sessions.ts';
-import { MemoryPresence } from '../identity/presence.ts';
+import { MemoryPresence, type PresenceBook } from '../identity/presence.ts';
 import { SessionSockets } from '../identity/session-sockets.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { VisitorSessions } from '../identity/visitor-sessions.ts';
@@ -49,6 +49,8 @@ export type ServiceDeps = {
   onOfflineMessage?: OfflineMessagesDeps['onOfflineMessage'];
   /** E-mail as a channel (issue 10, mail). */
   mail: MailSetup;
+  /** Issue 11 (redis): presence shared by the nodes (`RedisPresence`); default: this node's memory. */
+  presenceBook?: PresenceBook;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -63,7 +65,7 @@ export function buildServices(deps: ServiceDeps) {
   const accounts = new AgentAccounts(storage, sessions);
   const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
   const clock = deps.presence?.clock ?? (() => new Date());
-  const presence = new MemoryPresence({ graceMs: deps.presence?.graceMs });
+  const presence = deps.presenceBook ?? new MemoryPresence({ graceMs: deps.presence?.graceMs });
   const images = new ImageUploads(storage);
 
   const queue = new QueuePositions(storage, presence, clock);
