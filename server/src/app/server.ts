@@ -6,6 +6,7 @@ import { EVENTS } from '@frontdesk/shared';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
 import type { AgentAccounts } from '../identity/agent-accounts.ts';
+import type { Presence } from '../identity/presence.ts';
 import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
 import { createLogger, type Logger } from '../kernel/logger.ts';
 import { Budgets } from '../limits/index.ts';
@@ -32,6 +33,8 @@ export type RunningServer = {
   close(): Promise<void>;
   /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
   sweepAbandoned(): Promise<number>;
+  /** Issue 11 (redis): who is available (across the nodes with Redis). */
+  presence: Presence;
 };
 
 export type StartOptions = {
@@ -121,6 +124,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     budgets,
     logger,
     sweepAbandoned: () => services.abandonSweeper.sweep(),
+    presence: services.presence,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();

@@ -35,6 +35,15 @@ export async function connectRedis(config: RedisConfig, logger: Logger): Promise
     for (const client of [commands, pub, sub]) client.disconnect();
     throw new Error(`Redis not reachable at REDIS_URL (${(error as Error).message})`, { cause: error });
   }
+  // The socket.io adapter publishes without handling the promise: a publish while Redis is down (or
+  // after close, from a timer) would be an unhandled rejection, which ends the process. It is logged
+  // instead; the broadcast is lost on the other nodes, and clients converge by resync.
+  const publish = pub.publish.bind(pub);
+  pub.publish = ((channel: string, message: string | Buffer) =>
+    publish(channel, message).catch((error: Error) => {
+      logger.warn({ err: error, channel }, 'redis publish failed');
+      return 0;
+    })) as typeof pub.publish;
   return {
     commands,
     pub,

@@ -1,0 +1,153 @@
+/**
+ * Issue 11 (redis): two nodes (two servers in this process) on one PostgreSQL database and one Redis.
+ * A visitor on node A and an agent on node B chat; presence, session revocation, FAQ edits and login
+ * lockouts hold across the nodes. Skips with one line when PostgreSQL or Redis is unreachable.
+ */
+import {
+  type AgentConversation,
+  API,
+  EVENTS,
+  type Message,
+  type OpenResult,
+  type SendResult,
+  type SessionInitResult,
+  type VisitorConversation,
+} from '@frontdesk/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  clientId,
+  connected,
+  type Harness,
+  startHarness,
+  type VisitorSocket,
+  waitFor,
+} from '../testing/harness.ts';
+import { postgresForThisFile } from '../testing/postgres.ts';
+import { redisForThisFile } from '../testing/redis.ts';
+
+const database = await postgresForThisFile();
+const redis = database ? await redisForThisFile() : null;
+const ready = database !== null && redis !== null;
+
+let a: Harness;
+let b: Harness;
+beforeAll(async () => {
+  if (!database || !redis) return;
+  // One after the other: the second node finds the schema and the demo site in place.
+  a = await startHarness({ databaseUrl: database.url, env: redis.env, sessionRecheckMs: 60_000 });
+  b = await startHarness({ databaseUrl: database.url, env: redis.env, sessionRecheckMs: 60_000 });
+});
+afterAll(async () => {
+  await a?.close();
+  await b?.close();
+});
+
+async function openConversation(h: Harness, socket: VisitorSocket) {
+  await connected(socket);
+  await call<SessionInitResult>(socket, EVENTS.sessionInit, { locale: 'en' });
+  return call<OpenResult>(socket, EVENTS.conversationOpen, {
+    locale: 'en',
+    page: { url: `${h.origin}/demo/`, title: 'Nordic Nest' },
+  });
+}
+
+const send = (socket: Parameters<typeof call>[0], conversationId: string, body: string) =>
+  call<SendResult>(socket, EVENTS.messageSend, { conversationId, clientId: clientId(), body });
+
+describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
+  it("an agent on node B counts as online on node A, and A's visitors hear of it", async () => {
+    const visitor = await a.newVisitor();
+    await openConversation(a, visitor.socket);
+    expect(await a.presence.agentsOnline(a.site.id)).toBe(0);
+    const available = waitFor<{ agentsOnline: number }>(
+      visitor.socket,
+      EVENTS.siteAvailability,
+      (p) => p.agentsOnline === 1,
+    );
+    const agent = await b.newAgent('Bea');
+    await connected(agent.socket);
+    expect((await available).agentsOnline).toBe(1);
+    expect(await a.presence.agentsOnline(a.site.id)).toBe(1);
+    agent.socket.disconnect();
+    visitor.socket.disconnect();
+  });
+
+  it('a visitor on node A and an agent on node B chat both ways, in seq order', async () => {
+    const agent = await b.newAgent('Bruno');
+    await connected(agent.socket);
+    const visitor = await a.newVisitor();
+    const { conversation } = await openConversation(a, visitor.socket);
+    const cid = conversation.id;
+
+    const queued = waitFor<AgentConversation>(
+      agent.socket,
+      EVENTS.conversationUpdated,
+      (c) => c.id === cid && c.state === 'queued',
+    );
+    await send(visitor.socket, cid, 'I want to talk to a person');
+    await queued;
+    const joined = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.meta?.event?.name === 'assigned');
+    await call(agent.socket, EVENTS.conversationWatch, { conversationId: cid });
+    const taken = await call<AgentConversation>(agent.socket, EVENTS.conversationTake, { conversationId: cid });
+    expect(taken.state).toBe('assigned');
+    await joined;
+
+    const seen: Message[] = [];
+    visitor.socket.on(EVENTS.messageNew, (m: Message) => seen.push(m));
+    const agentSeen: Message[] = [];
+    agent.socket.on(EVENTS.messageNew, (m: Message) => {
+      if (m.conversationId === cid) agentSeen.push(m);
+    });
+    const toVisitor = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.body === 'third from B');
+    const toAgent = waitFor<Message>(agent.socket, EVENTS.messageNew, (m) => m.body === 'fourth from A');
+    await send(agent.socket, cid, 'first from B');
+    await send(visitor.socket, cid, 'second from A');
+    await send(agent.socket, cid, 'third from B');
+    await send(visitor.socket, cid, 'fourth from A');
+    await Promise.all([toVisitor, toAgent]);
+    const bodies = ['first from B', 'second from A', 'third from B', 'fourth from A'];
+    for (const list of [seen, agentSeen]) {
+      const ours = list.filter((m) => bodies.includes(m.body));
+      expect(ours.map((m) => m.body)).toEqual(bodies);
+      const seqs = ours.map((m) => m.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    }
+    agent.socket.disconnect();
+    visitor.socket.disconnect();
+  });
+
+  it('A8 logging the agent out on node A ends their socket on node B', async () => {
+    const agent = await b.newAgent('Leaving');
+    await connected(agent.socket);
+    const ended = Promise.all([
+      waitFor<{ code: string }>(agent.socket, EVENTS.sessionEnded),
+      new Promise<string>((resolve) => agent.socket.once('disconnect', resolve)),
+    ]);
+    const res = await fetch(a.url + API.logout, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: a.origin, cookie: agent.cookie },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    // The re-check interval is a minute: only the adapter can end it this soon.
+    expect(await ended).toEqual([{ code: 'unauthorized' }, 'io server disconnect']);
+  });
+
+  it("an FAQ edit on node A changes the bot's answer on node B", async () => {
+    const ask = async () => {
+      const visitor = await b.newVisitor();
+      const { conversation } = await openConversation(b, visitor.socket);
+      const answer = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.author === 'bot');
+      await send(visitor.socket, conversation.id, 'How much does delivery cost?');
+      const body = (await answer).body;
+      visitor.socket.disconnect();
+      return body;
+    };
+    expect(await ask()).toContain('12.99'); // node B has built its engine
+    const entry = (await a.bot.faqs(a.site.id)).get('delivery_cost_en');
+    if (!entry) throw new Error('the demo site has no delivery_cost_en');
+    await a.bot.upsert(a.site.id, { ...entry, answer: 'Delivery costs 7.49 from today.' });
+    await expect.poll(ask, { timeout: 5000, interval: 100 }).toContain('7.49');
+  });
+});
