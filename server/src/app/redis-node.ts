@@ -10,6 +10,7 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../kernel/logger.ts';
 import { CacheBus, type SiteCache } from '../redis/cache-bus.ts';
 import { connectRedis, type RedisNode } from '../redis/connection.ts';
+import { RedisLoginGuard } from '../redis/login-guard.ts';
 import { RedisPresence } from '../redis/presence.ts';
 
 export type RedisSetup = {
@@ -22,6 +23,8 @@ export type RedisSetup = {
   caches(...caches: SiteCache[]): void;
   /** Presence across the nodes, or undefined (each node keeps its own in memory). */
   presence: RedisPresence | undefined;
+  /** Sign-in throttling shared by the nodes, or undefined (each node counts in memory). */
+  loginGuard: RedisLoginGuard | undefined;
   close(): Promise<void>;
 };
 
@@ -41,6 +44,7 @@ export async function startRedisNode(
       siteChanged() {},
       caches() {},
       presence: undefined,
+      loginGuard: undefined,
       async close() {},
     };
   }
@@ -50,6 +54,7 @@ export async function startRedisNode(
   return {
     node,
     presence: await RedisPresence.start(node, { graceMs: presence.graceMs, logger }),
+    loginGuard: new RedisLoginGuard(node, {}, Date.now, logger),
     adapter: createAdapter(node.pub, node.sub, { key: `${node.prefix}:socket.io` }),
     siteChanged: (siteId) => bus.siteChanged(siteId),
     caches: (...more) => {

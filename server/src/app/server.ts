@@ -80,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     presence: options.presence,
     presenceBook: redis.presence,
+    loginGuard: redis.loginGuard,
     mail: {
       config: config.mail,
       secret: config.secret,

@@ -23,6 +23,7 @@ import { FaqEntries } from '../faq/entries.ts';
 import { Unanswered } from '../faq/unanswered.ts';
 import { AgentAccounts } from '../identity/agent-accounts.ts';
 import { AgentSessions } from '../identity/agent-sessions.ts';
+import type { LoginThrottle } from '../identity/login-guard.ts';
 import { MemoryPresence, type PresenceBook } from '../identity/presence.ts';
 import { SessionSockets } from '../identity/session-sockets.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
@@ -51,6 +52,8 @@ export type ServiceDeps = {
   mail: MailSetup;
   /** Issue 11 (redis): presence shared by the nodes (`RedisPresence`); default: this node's memory. */
   presenceBook?: PresenceBook;
+  /** Issue 11 (redis): sign-in throttling shared by the nodes; default: this node's memory. */
+  loginGuard?: LoginThrottle;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -61,7 +64,7 @@ export function buildServices(deps: ServiceDeps) {
   const { storage, bot, budgets, logger, namespaces } = deps;
 
   const sessionSockets = new SessionSockets(namespaces.agent);
-  const sessions = new AgentSessions(storage, sessionSockets, logger);
+  const sessions = new AgentSessions(storage, sessionSockets, logger, deps.loginGuard);
   const accounts = new AgentAccounts(storage, sessions);
   const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
   const clock = deps.presence?.clock ?? (() => new Date());

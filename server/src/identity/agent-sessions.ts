@@ -3,7 +3,7 @@ import type { LoginInput } from '@frontdesk/shared/schemas';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { AgentContext } from './context.ts';
-import { LoginGuard } from './login-guard.ts';
+import { type LoginAttempt, LoginGuard, type LoginThrottle } from './login-guard.ts';
 import { getDummyHash, verifyPassword } from './password.ts';
 import type { AgentsStore, SessionsStore } from './store.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -23,14 +23,14 @@ export class AgentSessions {
     private readonly store: AgentsStore & SessionsStore,
     private readonly ended: SessionsEnded,
     private readonly logger: Logger,
-    private readonly guard: LoginGuard = new LoginGuard(),
+    private readonly guard: LoginThrottle = new LoginGuard(),
   ) {}
 
   async login(input: LoginInput, address: string): Promise<SignedIn> {
-    let attempt: ReturnType<LoginGuard['begin']>;
+    let attempt: LoginAttempt;
     try {
       // Counted before the slow hash: twenty guesses at once are refused, not checked.
-      attempt = this.guard.begin(input.email, address);
+      attempt = await this.guard.begin(input.email, address);
     } catch (error) {
       this.logger.warn({ email: input.email, address, outcome: 'throttled' }, 'sign-in refused');
       throw error;
@@ -60,7 +60,7 @@ export class AgentSessions {
    * same guard as sign-in: a stolen session cannot guess its way to the password.
    */
   async verifyOwnPassword(agent: { email: string; passwordHash: string }, password: string, address: string) {
-    const attempt = this.guard.begin(agent.email, address);
+    const attempt = await this.guard.begin(agent.email, address);
     if (!(await verifyPassword(password, agent.passwordHash))) {
       attempt.failed();
       this.logger.warn({ email: agent.email, address, outcome: 'wrong_password' }, 'password change refused');

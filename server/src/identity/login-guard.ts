@@ -24,6 +24,19 @@ export type LoginAttempt = {
   failed(): void;
 };
 
+/** Issue 11 (redis): what sign-in needs of a guard, in memory (`LoginGuard`) or shared by the nodes. */
+export type LoginThrottle = { begin(account: string, address: string): LoginAttempt | Promise<LoginAttempt> };
+
+/** The refusal when a counter says wait (one wording for every guard). */
+export function loginThrottled(waitMs: number): AppError {
+  const minutes = Math.ceil(waitMs / 60_000);
+  return new AppError(
+    'rate_limited',
+    `too many failed sign-ins, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    { retryAfter: Math.ceil(waitMs / 1000) },
+  );
+}
+
 /** A Map that forgets its oldest entries beyond `max`, so a flood of new keys cannot grow memory. */
 class BoundedMap<V> extends Map<string, V> {
   constructor(private readonly max: number) {
@@ -35,7 +48,7 @@ class BoundedMap<V> extends Map<string, V> {
   }
 }
 
-export class LoginGuard {
+export class LoginGuard implements LoginThrottle {
   private readonly pairs: BoundedMap<Backoff>;
   private readonly addresses: BoundedMap<Window>;
   private readonly accounts: BoundedMap<Window>;
@@ -76,14 +89,7 @@ export class LoginGuard {
         : this.windowWait(this.accounts.get(account), this.options.accountFailuresPerWindow, now),
     ];
     const waitMs = Math.max(...waits);
-    if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
-      throw new AppError(
-        'rate_limited',
-        `too many failed sign-ins, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-        { retryAfter: Math.ceil(waitMs / 1000) },
-      );
-    }
+    if (waitMs > 0) throw loginThrottled(waitMs);
     this.pairs.set(pairKey, { failures: (pair?.failures ?? 0) + 1, lastFailureAt: now });
     const undoAddress = this.count(this.addresses, address, now);
     const undoAccount = knownAddress ? () => {} : this.count(this.accounts, account, now);

@@ -7,6 +7,7 @@ import {
   type AgentConversation,
   API,
   EVENTS,
+  LIMITS,
   type Message,
   type OpenResult,
   type SendResult,
@@ -149,5 +150,18 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     if (!entry) throw new Error('the demo site has no delivery_cost_en');
     await a.bot.upsert(a.site.id, { ...entry, answer: 'Delivery costs 7.49 from today.' });
     await expect.poll(ask, { timeout: 5000, interval: 100 }).toContain('7.49');
+  });
+
+  it('A9 a login lockout reached through node A holds on node B', async () => {
+    const { email, password } = await a.createAgent('Locked');
+    const login = (h: Harness, pw: string) =>
+      fetch(h.url + API.login, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: h.origin },
+        body: JSON.stringify({ email, password: pw }),
+      }).then((r) => r.status);
+    for (let i = 0; i < LIMITS.login.freeFailures; i++) expect(await login(a, 'wrong password!!')).toBe(401);
+    // Node B never saw a failure: only the shared counters refuse the right password there.
+    expect(await login(b, password)).toBe(429);
   });
 });
