@@ -13,11 +13,11 @@ import { Budgets } from '../limits/index.ts';
 import type { Mail } from '../mail/index.ts';
 import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
-import { startRedisNode } from './redis-node.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
 import { mountRealtime } from './realtime.ts';
+import { startRedisNode } from './redis-node.ts';
 import { buildServices, type PresenceOptions } from './services.ts';
 
 export type RunningServer = {

@@ -12,7 +12,6 @@ import {
   type OpenResult,
   type SendResult,
   type SessionInitResult,
-  type VisitorConversation,
 } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -88,9 +87,15 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     );
     await send(visitor.socket, cid, 'I want to talk to a person');
     await queued;
-    const joined = waitFor<Message>(visitor.socket, EVENTS.messageNew, (m) => m.meta?.event?.name === 'assigned');
+    const joined = waitFor<Message>(
+      visitor.socket,
+      EVENTS.messageNew,
+      (m) => m.meta?.event?.name === 'assigned',
+    );
     await call(agent.socket, EVENTS.conversationWatch, { conversationId: cid });
-    const taken = await call<AgentConversation>(agent.socket, EVENTS.conversationTake, { conversationId: cid });
+    const taken = await call<AgentConversation>(agent.socket, EVENTS.conversationTake, {
+      conversationId: cid,
+    });
     expect(taken.state).toBe('assigned');
     await joined;
 

@@ -13,8 +13,8 @@
  * Change listeners fire on the node where the change happened, as with `MemoryPresence`: what they
  * send (room broadcasts) reaches every node through the socket.io Redis adapter, so firing them on
  * every node would send everything N times. A status chosen on one node (`setStatus`) or sites joined
- * (`sitesJoined`) are published so the agent's sockets on other nodes carry them too; those nodes
- * apply them without firing listeners.
+ * (`sitesJoined`) are published so the agent's sockets on other nodes carry them too; a chosen
+ * status is told by the node it was chosen on, joined sites by each node holding the agent's sockets.
  */
 import {
   type AgentPresence,
@@ -78,7 +78,9 @@ export class RedisPresence implements PresenceBook {
       ops: `${p}:ops`,
     };
     this.heartbeat = this.timers.setInterval(() => {
-      this.beat().catch((error: unknown) => this.options.logger?.warn({ err: error }, 'presence heartbeat failed'));
+      this.beat().catch((error: unknown) =>
+        this.options.logger?.warn({ err: error }, 'presence heartbeat failed'),
+      );
     }, this.heartbeatMs);
   }
 
@@ -172,7 +174,12 @@ export class RedisPresence implements PresenceBook {
     // Another node may know the agent's chosen status (a reload landing on another node keeps away).
     const elsewhere = (await this.merged()).get(agent.id);
     const status: Status = elsewhere?.status ?? 'online';
-    this.agents.set(agent.id, { status, siteIds: [...agent.siteIds], sockets: new Set([socketId]), grace: null });
+    this.agents.set(agent.id, {
+      status,
+      siteIds: [...agent.siteIds],
+      sockets: new Set([socketId]),
+      grace: null,
+    });
     await this.mirror(agent.id);
     await this.emit(agent.id, agent.siteIds);
     return status;
@@ -249,7 +256,11 @@ export class RedisPresence implements PresenceBook {
       return;
     }
     const mirror: Mirror = { status: entry.status, siteIds: entry.siteIds };
-    await this.redis.commands.multi().hset(key, agentId, JSON.stringify(mirror)).pexpire(key, this.ttlMs * 2).exec();
+    await this.redis.commands
+      .multi()
+      .hset(key, agentId, JSON.stringify(mirror))
+      .pexpire(key, this.ttlMs * 2)
+      .exec();
   }
 
   /** Tells this node's listeners the agent's status across all nodes. */
@@ -273,10 +284,14 @@ export class RedisPresence implements PresenceBook {
     if (op.node === this.redis.nodeId) return;
     const entry = this.agents.get(op.agentId);
     if (!entry) return;
-    if (op.op === 'status') entry.status = op.status;
-    else this.joinLocally(op.agentId, op.siteIds);
-    this.mirror(op.agentId).catch((error: unknown) =>
-      this.options.logger?.warn({ err: error }, 'presence: remote change not mirrored'),
-    );
+    // A chosen status is told by the node it was chosen on; joined sites by the nodes holding the
+    // agent's sockets (the admin's request may have reached a node without any).
+    const added =
+      op.op === 'status' ? ((entry.status = op.status), []) : this.joinLocally(op.agentId, op.siteIds);
+    this.mirror(op.agentId)
+      .then(() => (added.length > 0 ? this.emit(op.agentId, added) : undefined))
+      .catch((error: unknown) =>
+        this.options.logger?.warn({ err: error }, 'presence: remote change not applied'),
+      );
   }
 }

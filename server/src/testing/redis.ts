@@ -26,7 +26,11 @@ async function dropPrefix(client: Redis, prefix: string): Promise<void> {
 
 /** For a test file's top level: a fresh prefix (cleaned after the file), or `null` with the skip line. */
 export async function redisForThisFile(): Promise<TestRedis | null> {
-  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
