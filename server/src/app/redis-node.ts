@@ -7,7 +7,9 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { ServerOptions } from 'socket.io';
 import type { Config } from '../config/config.ts';
+import type { SessionBudgets } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
+import { RedisBuckets, sharedSessionBudgets } from '../redis/buckets.ts';
 import { CacheBus, type SiteCache } from '../redis/cache-bus.ts';
 import { connectRedis, type RedisNode } from '../redis/connection.ts';
 import { RedisLoginGuard } from '../redis/login-guard.ts';
@@ -25,6 +27,8 @@ export type RedisSetup = {
   presence: RedisPresence | undefined;
   /** Sign-in throttling shared by the nodes, or undefined (each node counts in memory). */
   loginGuard: RedisLoginGuard | undefined;
+  /** New-visitor-session budgets shared by the nodes, or undefined (this node's `Budgets`). */
+  sessionBudgets: SessionBudgets | undefined;
   close(): Promise<void>;
 };
 
@@ -45,6 +49,7 @@ export async function startRedisNode(
       caches() {},
       presence: undefined,
       loginGuard: undefined,
+      sessionBudgets: undefined,
       async close() {},
     };
   }
@@ -55,6 +60,10 @@ export async function startRedisNode(
     node,
     presence: await RedisPresence.start(node, { graceMs: presence.graceMs, logger }),
     loginGuard: new RedisLoginGuard(node, {}, Date.now, logger),
+    sessionBudgets: sharedSessionBudgets(
+      new RedisBuckets(node, config.rateLimits.floodFactor),
+      config.rateLimits,
+    ),
     adapter: createAdapter(node.pub, node.sub, { key: `${node.prefix}:socket.io` }),
     siteChanged: (siteId) => bus.siteChanged(siteId),
     caches: (...more) => {

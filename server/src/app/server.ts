@@ -81,6 +81,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presence: options.presence,
     presenceBook: redis.presence,
     loginGuard: redis.loginGuard,
+    sessionBudgets: redis.sessionBudgets,
     mail: {
       config: config.mail,
       secret: config.secret,

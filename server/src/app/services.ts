@@ -27,7 +27,7 @@ import type { LoginThrottle } from '../identity/login-guard.ts';
 import { MemoryPresence, type PresenceBook } from '../identity/presence.ts';
 import { SessionSockets } from '../identity/session-sockets.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
-import { VisitorSessions } from '../identity/visitor-sessions.ts';
+import { type SessionBudgets, VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
@@ -54,6 +54,8 @@ export type ServiceDeps = {
   presenceBook?: PresenceBook;
   /** Issue 11 (redis): sign-in throttling shared by the nodes; default: this node's memory. */
   loginGuard?: LoginThrottle;
+  /** Issue 11 (redis): new-visitor-session budgets shared by the nodes; default: this node's `budgets`. */
+  sessionBudgets?: SessionBudgets;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -66,7 +68,7 @@ export function buildServices(deps: ServiceDeps) {
   const sessionSockets = new SessionSockets(namespaces.agent);
   const sessions = new AgentSessions(storage, sessionSockets, logger, deps.loginGuard);
   const accounts = new AgentAccounts(storage, sessions);
-  const visitors = new VisitorSessions(storage, deps.selfOrigins, budgets);
+  const visitors = new VisitorSessions(storage, deps.selfOrigins, deps.sessionBudgets ?? budgets);
   const clock = deps.presence?.clock ?? (() => new Date());
   const presence = deps.presenceBook ?? new MemoryPresence({ graceMs: deps.presence?.graceMs });
   const images = new ImageUploads(storage);

@@ -4,19 +4,25 @@
  */
 import type { Locale } from '@frontdesk/shared';
 import { AppError } from '../kernel/errors.ts';
-import { type Budgets, rateLimited } from '../limits/index.ts';
+import { type Budgets, rateLimited, type Verdict } from '../limits/index.ts';
 import { mayEmbed } from '../sites/embedding.ts';
 import type { Site, SitesStore } from '../sites/store.ts';
 import type { VisitorContext } from './context.ts';
 import type { VisitorsStore } from './store.ts';
 import { hashToken, newToken } from './tokens.ts';
 
+/** Issue 11 (redis): the budgets of new visitor sessions, this node's (`Budgets`) or shared by the nodes. */
+export type SessionBudgets = {
+  visitorSessionFrom(address: string): Verdict | Promise<Verdict>;
+  visitorSessionFor(siteId: string): Verdict | Promise<Verdict>;
+};
+
 export class VisitorSessions {
   constructor(
     private readonly store: SitesStore & VisitorsStore,
     /** Origins this server is reached at (PUBLIC_URL and loopback names for the port). */
     private readonly selfOrigins: readonly string[],
-    private readonly budgets: Budgets,
+    private readonly budgets: Budgets | SessionBudgets,
   ) {}
 
   /** The site behind a key, if the page at `origin` may embed its widget. */
@@ -38,10 +44,10 @@ export class VisitorSessions {
    * limited per client address (counted first, refused requests included) and per site.
    */
   async createSession(siteKey: string, origin: string | undefined, address: string) {
-    const fromAddress = this.budgets.visitorSessionFrom(address);
+    const fromAddress = await this.budgets.visitorSessionFrom(address);
     if (!fromAddress.ok) throw rateLimited(fromAddress, 'new visitor sessions from this address');
     const site = await this.siteFor(siteKey, origin);
-    const forSite = this.budgets.visitorSessionFor(site.id);
+    const forSite = await this.budgets.visitorSessionFor(site.id);
     if (!forSite.ok) throw rateLimited(forSite, 'new visitor sessions for this site');
     const token = newToken();
     const visitor = await this.store.createVisitor({ siteId: site.id, tokenHash: hashToken(token) });
