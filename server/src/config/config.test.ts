@@ -64,8 +64,22 @@ describe('loadConfig', () => {
     [{ MAIL_FROM: 'nobody' }, /MAIL_FROM must be an address/],
     [{ SMTP_INBOUND_PORT: '99999' }, /SMTP_INBOUND_PORT must be a whole number/],
     [{ MAIL_REPLY_DOMAIN: 'bad domain!' }, /MAIL_REPLY_DOMAIN must be a domain/],
+    // Issue 11 (redis)
+    [{ REDIS_URL: 'http://cache:6379' }, /REDIS_URL must be redis:\/\/host:port/],
+    [{ REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'has space' }, /REDIS_PREFIX must be/],
   ])('rejects %o with a clear message', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
+  });
+
+  it('issue 11: no Redis by default; REDIS_URL and REDIS_PREFIX say where the nodes meet', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).redis).toBeNull();
+    expect(loadConfig({ DATA_DIR: tmp(), REDIS_URL: 'redis://cache:6379/2' }).redis).toEqual({
+      url: 'redis://cache:6379/2',
+      prefix: 'frontdesk',
+    });
+    expect(
+      loadConfig({ DATA_DIR: tmp(), REDIS_URL: 'rediss://:pw@cache:6380', REDIS_PREFIX: 'shop-a' }).redis,
+    ).toEqual({ url: 'rediss://:pw@cache:6380', prefix: 'shop-a' });
   });
 
   it('L3 trusts no proxy by default; TRUST_PROXY names them; RATE_LIMIT_SCALE scales every budget', () => {
