@@ -74,6 +74,14 @@ export function useDatabaseForHarnesses(url: string | undefined): void {
   fileDatabaseUrl = url;
 }
 
+/** Issue 11 (redis): more environment for every harness of this test file (e.g. `REDIS_URL`, `REDIS_PREFIX`). */
+let fileEnv: Record<string, string> = {};
+
+/** Runs this test file's harnesses with Redis, e.g. a suite written for one node imported by a Redis test file. */
+export function useEnvForHarnesses(env: Record<string, string>): void {
+  fileEnv = env;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'frontdesk-it-'));
   const config = loadConfig({
@@ -83,6 +91,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SCALE: '100',
     ...((options.databaseUrl ?? fileDatabaseUrl) && { DATABASE_URL: options.databaseUrl ?? fileDatabaseUrl }),
+    ...fileEnv,
     ...options.env,
   });
   if (options.rateLimits) config.rateLimits = options.rateLimits;

@@ -1,0 +1,21 @@
+/**
+ * Issue 11 (redis): the `realtime.test.ts` suite once more with `REDIS_URL` set (socket.io Redis
+ * adapter, RedisPresence, shared throttles) on PostgreSQL: one node with Redis behaves as one without.
+ */
+import { describe, it } from 'vitest';
+import { useDatabaseForHarnesses, useEnvForHarnesses } from '../testing/harness.ts';
+import { postgresForThisFile } from '../testing/postgres.ts';
+import { redisForThisFile } from '../testing/redis.ts';
+
+const database = await postgresForThisFile();
+const redis = database ? await redisForThisFile() : null;
+
+if (database && redis) {
+  useDatabaseForHarnesses(database.url);
+  useEnvForHarnesses(redis.env);
+  await import('./realtime.test.ts');
+} else {
+  describe.skip('realtime on PostgreSQL + Redis', () => {
+    it('needs PostgreSQL and Redis', () => {});
+  });
+}
