@@ -157,6 +157,13 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     await expect.poll(ask, { timeout: 5000, interval: 100 }).toContain('7.49');
   });
 
+  it('a settings edit on node A (the engine dropped there) makes node B rebuild its engine', async () => {
+    const before = await b.bot.load(b.site.id);
+    expect(await b.bot.load(b.site.id)).toBe(before); // cached on B
+    a.bot.invalidate(a.site.id); // what a bot or site settings save does on node A
+    await expect.poll(async () => (await b.bot.load(b.site.id)) !== before).toBe(true);
+  });
+
   it('A9 a login lockout reached through node A holds on node B', async () => {
     const { email, password } = await a.createAgent('Locked');
     const login = (h: Harness, pw: string) =>

@@ -16,10 +16,15 @@ const logger = createLogger('silent');
 function manualTimers() {
   let next = 0;
   const pending = new Map<number, { fn: () => void; repeat: boolean }>();
+  const add = (fn: () => void, repeat: boolean) => {
+    next += 1;
+    pending.set(next, { fn, repeat });
+    return next;
+  };
   return {
-    setTimeout: (fn: () => void) => (pending.set(++next, { fn, repeat: false }), next),
+    setTimeout: (fn: () => void) => add(fn, false),
     clearTimeout: (h: unknown) => void pending.delete(h as number),
-    setInterval: (fn: () => void) => (pending.set(++next, { fn, repeat: true }), next),
+    setInterval: (fn: () => void) => add(fn, true),
     clearInterval: (h: unknown) => void pending.delete(h as number),
     /** Fires the pending one-shot timers (the grace periods). */
     runTimeouts() {

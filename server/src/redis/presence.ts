@@ -286,8 +286,9 @@ export class RedisPresence implements PresenceBook {
     if (!entry) return;
     // A chosen status is told by the node it was chosen on; joined sites by the nodes holding the
     // agent's sockets (the admin's request may have reached a node without any).
-    const added =
-      op.op === 'status' ? ((entry.status = op.status), []) : this.joinLocally(op.agentId, op.siteIds);
+    let added: string[] = [];
+    if (op.op === 'status') entry.status = op.status;
+    else added = this.joinLocally(op.agentId, op.siteIds);
     this.mirror(op.agentId)
       .then(() => (added.length > 0 ? this.emit(op.agentId, added) : undefined))
       .catch((error: unknown) =>
