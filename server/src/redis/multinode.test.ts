@@ -12,6 +12,7 @@ import {
   type OpenResult,
   type SendResult,
   type SessionInitResult,
+  type VisitorConversation,
 } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -121,6 +122,37 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     }
     agent.socket.disconnect();
     visitor.socket.disconnect();
+  });
+
+  it('queue positions are right across nodes: a take on node B moves up the visitor waiting on node A', async () => {
+    const agent = await b.newAgent('Queue');
+    await connected(agent.socket);
+    const first = await b.newVisitor();
+    const second = await a.newVisitor();
+    const c1 = (await openConversation(b, first.socket)).conversation.id;
+    const c2 = (await openConversation(a, second.socket)).conversation.id;
+    const queuedFirst = waitFor<VisitorConversation>(
+      first.socket,
+      EVENTS.conversationState,
+      (c) => c.state === 'queued',
+    );
+    await send(first.socket, c1, 'I want to talk to a person');
+    expect((await queuedFirst).queue?.position).toBe(1);
+    const queuedSecond = waitFor<VisitorConversation>(
+      second.socket,
+      EVENTS.conversationState,
+      (c) => c.state === 'queued',
+    );
+    await send(second.socket, c2, 'I want to talk to a person');
+    expect((await queuedSecond).queue?.position).toBe(2);
+    const movedUp = waitFor<VisitorConversation>(
+      second.socket,
+      EVENTS.conversationState,
+      (c) => c.id === c2 && c.queue?.position === 1,
+    );
+    await call(agent.socket, EVENTS.conversationTake, { conversationId: c1 });
+    expect((await movedUp).queue?.position).toBe(1);
+    for (const s of [agent.socket, first.socket, second.socket]) s.disconnect();
   });
 
   it('A8 logging the agent out on node A ends their socket on node B', async () => {
