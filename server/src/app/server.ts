@@ -15,6 +15,7 @@ import { createIo } from '../transport/realtime/io.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
+import { createReadiness, type HealthCheck, type Readiness } from './readiness.ts';
 import { mountRealtime } from './realtime.ts';
 import { buildServices, type PresenceOptions } from './services.ts';
 
@@ -31,6 +32,8 @@ export type RunningServer = {
   close(): Promise<void>;
   /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
   sweepAbandoned(): Promise<number>;
+  /** Issue 11 (ops): what `/readyz` asks (the database; `add` more, e.g. Redis). */
+  readiness: Readiness;
 };
 
 export type StartOptions = {
@@ -46,6 +49,8 @@ export type StartOptions = {
   mailClock?: () => number;
   /** How often the outbox sends due mail (default 15 s); tests make it long and run it themselves. */
   mailIntervalMs?: number;
+  /** Issue 11 (ops): more dependencies for `/readyz` beside the database (e.g. Redis). */
+  healthChecks?: readonly HealthCheck[];
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -79,9 +84,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock: options.mailClock ?? Date.now,
     },
   });
+  const readiness = createReadiness(
+    [{ name: 'database', check: () => storage.ping() }, ...(options.healthChecks ?? [])],
+    logger,
+  );
   const app = createHttpApp({
     services,
     storage,
+    readiness,
     logger,
     selfOrigins: origins,
     secureCookies: secure,
@@ -116,6 +126,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     budgets,
     logger,
     sweepAbandoned: () => services.abandonSweeper.sweep(),
+    readiness,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();
