@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli.ts';
 import { describeTarget } from './cli.ts';
@@ -32,5 +33,38 @@ describe('migrate', () => {
     expect(describeTarget({ engine: 'postgres', url: closed })).toBe(
       'postgres://frontdesk:***@127.0.0.1:1/frontdesk',
     );
+  });
+});
+
+describe('db:copy refuses before touching the target', () => {
+  const closedTarget = 'postgres://postgres@127.0.0.1:1/nowhere';
+
+  it('a source with a table it does not know (a future table is never skipped silently)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-copy-')), 'source.db');
+    expect(await runCli(['migrate', '--database', `sqlite:${file}`], () => {}, {})).toBe(0);
+    const db = new Database(file);
+    db.exec('create table surveys (id text primary key)');
+    db.close();
+    const out: string[] = [];
+    expect(
+      await runCli(['db:copy', '--from', `sqlite:${file}`, '--to', closedTarget], (l) => out.push(l), {}),
+    ).toBe(1);
+    expect(out.at(-1)).toBe(
+      'Error: the source has tables db:copy does not know: surveys (add them to COPY_TABLES in server/src/storage/copy.ts)',
+    );
+  });
+
+  it('a source not migrated to the latest schema, and a missing --to', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-copy-')), 'source.db');
+    new Database(file).close();
+    const out: string[] = [];
+    expect(
+      await runCli(['db:copy', '--from', `sqlite:${file}`, '--to', closedTarget], (l) => out.push(l), {}),
+    ).toBe(1);
+    expect(out.at(-1)).toMatch(
+      /^Error: the source database lacks migrations 0001_initial, .*run `pnpm frontdesk migrate` on it first$/,
+    );
+    expect(await runCli(['db:copy'], (l) => out.push(l), {})).toBe(1);
+    expect(out.at(-1)).toBe('Error: say where to copy: db:copy --to postgres://…');
   });
 });
