@@ -7,7 +7,7 @@
  *   site:add --name N [--origin URL]…   (prints the new key alone on its last line)
  *   site:origins --site KEY --add URL | --remove URL | --list
  *   faq:import | faq:export | faq:test (see faq/cli.ts)
- *   migrate
+ *   migrate [--database URL] | db:copy --to URL [--from URL]   (see storage/cli.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ import { createLogger } from './kernel/logger.ts';
 import { parse } from './kernel/validate.ts';
 import { DEMO_SITE_KEY } from './sites/embedding.ts';
 import { DEFAULT_SITE_SETTINGS } from './sites/settings.ts';
+import { DB_USAGE, runDbCommand } from './storage/cli.ts';
 import { openStorage } from './storage/index.ts';
 
 const USAGE = `Usage:
@@ -39,7 +40,7 @@ const USAGE = `Usage:
   pnpm frontdesk site:add --name "My shop" [--origin https://shop.example]…   (prints the site key last)
   pnpm frontdesk site:origins --site KEY --add https://shop.example | --remove URL | --list
 ${FAQ_USAGE}
-  pnpm frontdesk migrate`;
+${DB_USAGE}`;
 
 export async function runCli(
   argv: string[],
@@ -47,6 +48,9 @@ export async function runCli(
   env = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'migrate' || command === 'db:copy') {
+    return runDbCommand(command, rest, { out, isTTY: false }, env);
+  }
   const config = loadConfig(env);
   const storage = openStorage(config.database);
   // No sockets here: running servers notice ended sessions within their re-check interval.
@@ -55,9 +59,6 @@ export async function runCli(
   try {
     await storage.migrate();
     switch (command) {
-      case 'migrate':
-        out('Database is up to date.');
-        return 0;
       case 'agent:add': {
         const { values } = parseArgs({
           args: rest,
@@ -207,7 +208,13 @@ export async function runCli(
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runCli(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`)).then(
+  const [command, ...rest] = process.argv.slice(2);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const terminal = { out, isTTY: process.stdout.isTTY, write: (text: string) => process.stdout.write(text) };
+  (command === 'db:copy'
+    ? runDbCommand(command, rest, terminal, process.env)
+    : runCli(process.argv.slice(2), out)
+  ).then(
     (code) => process.exit(code),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

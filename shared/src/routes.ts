@@ -53,6 +53,9 @@ export const ROUTES = {
   mailLink: '/c/:token',
   /** The link page's script (no inline script: the page's CSP forbids it). */
   mailLinkScript: '/mail-link.js',
+  // Issue 11 (ops): `health` above is "process alive" (no database call); this one asks the database
+  // (and Redis): 200 `{ status: 'ready' }` or 503 `{ status: 'degraded', reasons }` for load balancers.
+  ready: '/readyz',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

@@ -57,23 +57,35 @@ export async function ensureDemoSite(
   const existing = await storage.getSiteByKey(DEMO_SITE_KEY);
   if (existing) return existing;
   const faqs = readFaqFile(DEMO_FAQ_FILE);
-  const site = await storage.createSite({
-    key: DEMO_SITE_KEY,
-    name: 'Nordic Nest',
-    allowedOrigins: [],
-    settings: {
-      ...DEFAULT_SITE_SETTINGS,
-      appearance: {
-        ...DEFAULT_SITE_SETTINGS.appearance,
-        color: '#2d5f55',
-        quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
+  const site = await storage
+    .createSite({
+      key: DEMO_SITE_KEY,
+      name: 'Nordic Nest',
+      allowedOrigins: [],
+      settings: {
+        ...DEFAULT_SITE_SETTINGS,
+        appearance: {
+          ...DEFAULT_SITE_SETTINGS.appearance,
+          color: '#2d5f55',
+          quickReplies: { en: quickReplies(faqs, 'en'), pl: quickReplies(faqs, 'pl') },
+        },
+        escalationPhrases: [],
       },
-      escalationPhrases: [],
-    },
-  });
-  for (const faq of faqs) await storage.upsertFaq(site.id, faq);
-  bot.invalidate(site.id);
-  return site;
+    })
+    .then(
+      (created) => ({ created, raced: null }),
+      async (error: unknown) => {
+        // Issue 11: another node starting at the same moment created it first (the key is unique);
+        // that node loads the FAQ.
+        const raced = await storage.getSiteByKey(DEMO_SITE_KEY);
+        if (!raced) throw error;
+        return { created: null, raced };
+      },
+    );
+  if (!site.created) return site.raced;
+  for (const faq of faqs) await storage.upsertFaq(site.created.id, faq);
+  bot.invalidate(site.created.id);
+  return site.created;
 }
 
 export type AdminLogin = {
@@ -102,9 +114,15 @@ export async function ensureAdmin(
     return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
   }
   const password = randomBytes(12).toString('base64url');
-  await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id], {
-    mustChangePassword: true,
-  });
+  try {
+    await agents.create({ email: ADMIN_EMAIL, name: 'Admin', password, role: 'admin' }, [site.id], {
+      mustChangePassword: true,
+    });
+  } catch (error) {
+    // Issue 11: another node starting at the same moment created the admin; it shows the password.
+    if ((await storage.countAgents()) === 0) throw error;
+    return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
+  }
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   return { email: ADMIN_EMAIL, password, passwordFile, passwordFileKept: true };
 }

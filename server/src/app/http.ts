@@ -19,11 +19,14 @@ import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
 import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
 import { type Assets, staticRoutes } from '../transport/http/static-routes.ts';
+import type { Readiness } from './readiness.ts';
 import type { Services } from './services.ts';
 
 export type HttpDeps = {
   services: Services;
-  storage: Pick<Storage, 'ping' | 'getSite' | 'getSiteByKey' | 'listSitesOfAgent'>;
+  storage: Pick<Storage, 'getSite' | 'getSiteByKey' | 'listSitesOfAgent'>;
+  /** Issue 11: the dependencies `/readyz` asks. */
+  readiness: Pick<Readiness, 'probe'>;
   logger: Logger;
   selfOrigins: readonly string[];
   secureCookies: boolean;
@@ -44,9 +47,13 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(ROUTES.siteLoader, apiBudget(deps));
   app.use(ROUTES.image, apiBudget(deps));
 
-  app.get(ROUTES.health, async (c) => {
-    await deps.storage.ping();
-    return c.json({ ok: true, status: 'ok' });
+  // Process alive: answers while the database is down (a restart would not help then).
+  app.get(ROUTES.health, (c) => c.json({ ok: true, status: 'ok' }));
+  app.get(ROUTES.ready, async (c) => {
+    const report = await deps.readiness.probe();
+    return report.ready
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'degraded', reasons: report.reasons }, 503);
   });
 
   app.route('/', visitorSessionRoutes({ visitors: services.visitors, trustProxy: deps.trustProxy }));

@@ -14,6 +14,7 @@ import { CacheBus, type SiteCache } from '../redis/cache-bus.ts';
 import { connectRedis, type RedisNode } from '../redis/connection.ts';
 import { RedisLoginGuard } from '../redis/login-guard.ts';
 import { RedisPresence } from '../redis/presence.ts';
+import type { HealthCheck } from './readiness.ts';
 
 export type RedisSetup = {
   /** The connected clients, or null on a node without Redis. */
@@ -30,6 +31,8 @@ export type RedisSetup = {
   /** New-visitor-session budgets shared by the nodes, or undefined (this node's `Budgets`). */
   sessionBudgets: SessionBudgets | undefined;
   close(): Promise<void>;
+  /** `/readyz`: Redis answers a PING (null without Redis). */
+  check: HealthCheck | null;
 };
 
 export const SINGLE_NODE_WARNING =
@@ -50,6 +53,7 @@ export async function startRedisNode(
       presence: undefined,
       loginGuard: undefined,
       sessionBudgets: undefined,
+      check: null,
       async close() {},
     };
   }
@@ -64,6 +68,12 @@ export async function startRedisNode(
       new RedisBuckets(node, config.rateLimits.floodFactor),
       config.rateLimits,
     ),
+    check: {
+      name: 'redis',
+      check: async () => {
+        await node.commands.ping();
+      },
+    },
     adapter: createAdapter(node.pub, node.sub, { key: `${node.prefix}:socket.io` }),
     siteChanged: (siteId) => bus.siteChanged(siteId),
     caches: (...more) => {

@@ -16,6 +16,7 @@ import { createIo } from '../transport/realtime/io.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
+import { createReadiness, type HealthCheck, type Readiness } from './readiness.ts';
 import { mountRealtime } from './realtime.ts';
 import { startRedisNode } from './redis-node.ts';
 import { buildServices, type PresenceOptions } from './services.ts';
@@ -35,6 +36,8 @@ export type RunningServer = {
   sweepAbandoned(): Promise<number>;
   /** Issue 11 (redis): who is available (across the nodes with Redis). */
   presence: Presence;
+  /** Issue 11 (ops): what `/readyz` asks (the database; `add` more, e.g. Redis). */
+  readiness: Readiness;
 };
 
 export type StartOptions = {
@@ -50,6 +53,8 @@ export type StartOptions = {
   mailClock?: () => number;
   /** How often the outbox sends due mail (default 15 s); tests make it long and run it themselves. */
   mailIntervalMs?: number;
+  /** Issue 11 (ops): more dependencies for `/readyz` beside the database (e.g. Redis). */
+  healthChecks?: readonly HealthCheck[];
 };
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -89,9 +94,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock: options.mailClock ?? Date.now,
     },
   });
+  const readiness = createReadiness(
+    [
+      { name: 'database', check: () => storage.ping() },
+      // Issue 11 (redis): a node without Redis serves alone; with it, Redis must answer.
+      ...(redis.check ? [redis.check] : []),
+      ...(options.healthChecks ?? []),
+    ],
+    logger,
+  );
   const app = createHttpApp({
     services,
     storage,
+    readiness,
     logger,
     selfOrigins: origins,
     secureCookies: secure,
@@ -127,6 +142,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     sweepAbandoned: () => services.abandonSweeper.sweep(),
     presence: services.presence,
+    readiness,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();

@@ -35,15 +35,28 @@ export async function connectRedis(config: RedisConfig, logger: Logger): Promise
     for (const client of [commands, pub, sub]) client.disconnect();
     throw new Error(`Redis not reachable at REDIS_URL (${(error as Error).message})`, { cause: error });
   }
-  // The socket.io adapter publishes without handling the promise: a publish while Redis is down (or
-  // after close, from a timer) would be an unhandled rejection, which ends the process. It is logged
-  // instead; the broadcast is lost on the other nodes, and clients converge by resync.
-  const publish = pub.publish.bind(pub);
-  pub.publish = ((channel: string, message: string | Buffer) =>
-    publish(channel, message).catch((error: Error) => {
-      logger.warn({ err: error, channel }, 'redis publish failed');
-      return 0;
-    })) as typeof pub.publish;
+  // The socket.io adapter publishes, and unsubscribes on close, without handling the promise: a call
+  // while Redis is down (or after close, from a timer) would be an unhandled rejection, which ends the
+  // process. It is logged instead; a lost broadcast is made up by the clients' resync.
+  const logged =
+    <A extends unknown[]>(call: (...args: A) => Promise<unknown>, what: string) =>
+    (...args: A) =>
+      call(...args).catch((error: Error) => {
+        logger.warn({ err: error }, `redis ${what} failed`);
+        return 0;
+      });
+  pub.publish = logged(
+    pub.publish.bind(pub) as (...a: unknown[]) => Promise<unknown>,
+    'publish',
+  ) as typeof pub.publish;
+  sub.unsubscribe = logged(
+    sub.unsubscribe.bind(sub) as (...a: unknown[]) => Promise<unknown>,
+    'unsubscribe',
+  ) as typeof sub.unsubscribe;
+  sub.punsubscribe = logged(
+    sub.punsubscribe.bind(sub) as (...a: unknown[]) => Promise<unknown>,
+    'punsubscribe',
+  ) as typeof sub.punsubscribe;
   return {
     commands,
     pub,

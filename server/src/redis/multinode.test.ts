@@ -3,6 +3,8 @@
  * A visitor on node A and an agent on node B chat; presence, session revocation, FAQ edits and login
  * lockouts hold across the nodes. Skips with one line when PostgreSQL or Redis is unreachable.
  */
+
+import { spawn } from 'node:child_process';
 import {
   type AgentConversation,
   API,
@@ -10,6 +12,7 @@ import {
   LIMITS,
   type Message,
   type OpenResult,
+  ROUTES,
   type SendResult,
   type SessionInitResult,
   type VisitorConversation,
@@ -195,6 +198,49 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     a.bot.invalidate(a.site.id); // what a bot or site settings save does on node A
     await expect.poll(async () => (await b.bot.load(b.site.id)) !== before).toBe(true);
   });
+
+  it('/readyz asks Redis too: both nodes are ready, and a node whose Redis is gone says why', async () => {
+    for (const h of [a, b]) expect((await fetch(h.url + ROUTES.ready)).status).toBe(200);
+    // A node on a private Redis that then stops (the shared one keeps serving the other tests).
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    try {
+      await expect
+        .poll(() =>
+          fetch(`http://127.0.0.1:${port}`).then(
+            () => true,
+            (e: Error) => !/ECONNREFUSED/.test(String(e.cause)),
+          ),
+        )
+        .toBe(true);
+      const c = await startHarness({
+        databaseUrl: database?.url,
+        env: { REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_PREFIX: 'alone' },
+      });
+      try {
+        expect((await fetch(c.url + ROUTES.ready)).status).toBe(200);
+        server.kill('SIGKILL');
+        await expect
+          .poll(
+            async () => {
+              const res = await fetch(c.url + ROUTES.ready);
+              return { status: res.status, body: await res.json() };
+            },
+            { timeout: 10_000, interval: 200 },
+          )
+          .toMatchObject({
+            status: 503,
+            body: { status: 'degraded', reasons: [expect.stringMatching(/^redis: /)] },
+          });
+      } finally {
+        await c.close();
+      }
+    } finally {
+      server.kill('SIGKILL');
+    }
+  }, 30_000);
 
   it('A9 a login lockout reached through node A holds on node B', async () => {
     const { email, password } = await a.createAgent('Locked');

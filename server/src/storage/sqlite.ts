@@ -81,7 +81,7 @@ function patientMigrations(
     async migrate() {
       database.pragma(`busy_timeout = ${PATIENT_BUSY_TIMEOUT_MS}`);
       try {
-        await lifecycle.migrate();
+        return await lifecycle.migrate();
       } finally {
         database.pragma(`busy_timeout = ${busyTimeoutMs}`);
       }
