@@ -36,6 +36,20 @@ describe('first admin', () => {
     await storage.close();
   });
 
+  it('writes the password file into a data folder that does not exist yet (PostgreSQL makes none)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
+    const storage = openStorage({ engine: 'sqlite', file: join(root, 'frontdesk.db') });
+    await storage.migrate();
+    const agents = new AgentAccounts(
+      storage,
+      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
+    );
+    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+    const admin = await ensureAdmin(storage, agents, site, join(root, 'not-yet', 'data'));
+    expect(existsSync(admin.passwordFile)).toBe(true);
+    await storage.close();
+  });
+
   it('A4 the file with the generated password goes once the admin has chosen their own', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
     const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });

@@ -3,7 +3,7 @@
  * only creates what is missing. The admin's generated password is printed and kept in the data dir.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLocale, type QuickReply } from '@frontdesk/shared';
@@ -123,6 +123,8 @@ export async function ensureAdmin(
     if ((await storage.countAgents()) === 0) throw error;
     return { email: ADMIN_EMAIL, password: null, passwordFile, passwordFileKept: existsSync(passwordFile) };
   }
+  // On PostgreSQL nothing else may have made the data folder yet.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
   return { email: ADMIN_EMAIL, password, passwordFile, passwordFileKept: true };
 }
