@@ -5,7 +5,6 @@
  * test/artifacts/ (desktop and phone width, English and Polish).
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,7 +16,8 @@ type Harness = Awaited<ReturnType<typeof startHarness>>;
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const WORKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const VISITOR_ZONE = 'Europe/Warsaw';
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/** Screenshots for review go with the other artifacts; the chosen ones are copied to docs/screenshots. */
+const SCREENSHOTS = ARTIFACTS;
 
 describeInBrowser('business hours in the browser', () => {
   let h: Harness;

@@ -4,19 +4,19 @@
  * offline message with the visitor's name, e-mail and answers; the visitor closes the page; the
  * agent's reply from the console arrives by e-mail at a real SMTP server started by the test, and
  * the e-mail's link opens the conversation in the widget with the reply. axe-core checks the form. Screenshots of the form and the confirmation, English and Polish, desktop and
- * phone, go to docs/screenshots/offline-form-*.png.
+ * phone, go to test/artifacts (the chosen ones are copied to docs/screenshots).
  */
-import { fileURLToPath } from 'node:url';
 import { type SmtpSink, startHarness, startSmtpSink } from '@frontdesk/server/testing';
 import { LIMITS } from '@frontdesk/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
-import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/** Screenshots for review go with the other artifacts; the chosen ones are copied to docs/screenshots. */
+const SCREENSHOTS = ARTIFACTS;
 
 const WORDS = {
   en: {

@@ -2,10 +2,9 @@
  * Issue 10 in Chromium: the agent's status switch in the console header and the visitor's honest wait
  * estimate in the widget, live: a measured range while an agent is online, "cannot estimate" when they
  * step away (the line says nobody is online and offers the form, without taking the visitor's place),
- * in English and Polish, desktop and phone. Screenshots of the widget go to docs/screenshots/.
+ * in English and Polish, desktop and phone. Screenshots go to test/artifacts (copied to docs/screenshots).
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,7 +12,8 @@ import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/** Screenshots for review go with the other artifacts; the chosen ones are copied to docs/screenshots. */
+const SCREENSHOTS = ARTIFACTS;
 
 /** Take-overs recorded on the demo shop (seconds from asking for a person to an agent taking over). */
 const RECORDED_WAITS_S = [62, 75, 88, 95, 110, 124, 70, 101];
