@@ -10,16 +10,22 @@ import { AgentSessions, NO_OPEN_SOCKETS } from '../identity/agent-sessions.ts';
 import { openStorage } from '../storage/index.ts';
 import { ensureAdmin, ensureDemoSite, signInHint } from './bootstrap.ts';
 
+/** A migrated SQLite storage in a fresh folder, with the demo site: what a first start has. */
+async function firstStart() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
+  const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
+  await storage.migrate();
+  const agents = new AgentAccounts(
+    storage,
+    new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
+  );
+  const site = await ensureDemoSite(storage, new BotRegistry(storage));
+  return { dataDir, storage, agents, site };
+}
+
 describe('first admin', () => {
   it('A4 prints the generated password on the start that created it, and never again', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
-    const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
-    await storage.migrate();
-    const agents = new AgentAccounts(
-      storage,
-      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
-    );
-    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+    const { dataDir, storage, agents, site } = await firstStart();
 
     const first = await ensureAdmin(storage, agents, site, dataDir);
     expect(first.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
@@ -37,28 +43,14 @@ describe('first admin', () => {
   });
 
   it('writes the password file into a data folder that does not exist yet (PostgreSQL makes none)', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
-    const storage = openStorage({ engine: 'sqlite', file: join(root, 'frontdesk.db') });
-    await storage.migrate();
-    const agents = new AgentAccounts(
-      storage,
-      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
-    );
-    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+    const { dataDir: root, storage, agents, site } = await firstStart();
     const admin = await ensureAdmin(storage, agents, site, join(root, 'not-yet', 'data'));
     expect(existsSync(admin.passwordFile)).toBe(true);
     await storage.close();
   });
 
   it('A4 the file with the generated password goes once the admin has chosen their own', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-boot-'));
-    const storage = openStorage({ engine: 'sqlite', file: join(dataDir, 'frontdesk.db') });
-    await storage.migrate();
-    const agents = new AgentAccounts(
-      storage,
-      new AgentSessions(storage, NO_OPEN_SOCKETS, pino({ level: 'silent' })),
-    );
-    const site = await ensureDemoSite(storage, new BotRegistry(storage));
+    const { dataDir, storage, agents, site } = await firstStart();
     const first = await ensureAdmin(storage, agents, site, dataDir);
     // Still the generated password: the file stays.
     expect((await ensureAdmin(storage, agents, site, dataDir)).passwordFileKept).toBe(true);
