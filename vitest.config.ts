@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config';
  * being slow (speed is measured in `pnpm bench`).
  */
 const HANG_GUARD_MS = 60_000;
+/**
+ * `expect.poll` waits for a state, not for a speed: its default (1 s) failed browser tests on a busy
+ * machine, so it gets a hang guard too. A poll that holds returns at once.
+ */
+const POLL_GUARD = { timeout: 20_000, interval: 50 };
 
 export default defineConfig({
   test: {
@@ -15,6 +20,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           testTimeout: HANG_GUARD_MS,
+          expect: { poll: POLL_GUARD },
           hookTimeout: HANG_GUARD_MS,
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
         },
@@ -24,6 +30,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           testTimeout: HANG_GUARD_MS,
+          expect: { poll: POLL_GUARD },
           hookTimeout: HANG_GUARD_MS,
           include: ['widget/src/**/*.test.{ts,tsx}', 'server/console/src/**/*.test.{ts,tsx}'],
           setupFiles: ['widget/src/app/test-support/dom-setup.ts', 'server/console/src/testing/dom-setup.ts'],
@@ -36,6 +43,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: HANG_GUARD_MS,
+          expect: { poll: POLL_GUARD },
           hookTimeout: 2 * HANG_GUARD_MS,
         },
       },
