@@ -1,8 +1,9 @@
 /**
  * Who is available (issue 10): each agent is `online`, `away` or `offline`. Only online agents count.
  * `Presence` is the read side the bot policy and the widget's site info use; `PresenceBook` is the
- * whole port, kept in memory per node by `MemoryPresence` (a Redis implementation behind the same
- * interface makes it work across nodes). Everything is async so that a networked store fits.
+ * whole port, kept in memory per node by `MemoryPresence`. `RedisPresence` (issue 11) wraps a
+ * `MemoryPresence` for this node's sockets and grace timers and mirrors what it reports to Redis, so
+ * the per-node rules live here only. Everything is async so that a networked store fits.
  */
 import {
   type AgentPresence,
@@ -18,6 +19,13 @@ export type Presence = {
 
 /** One agent's presence changed; `siteIds` are the sites whose availability it touches. */
 export type PresenceChange = AgentPresence & { siteIds: readonly string[] };
+
+/**
+ * What made `MemoryPresence` report a change: a first socket (`opened`), sites added (`sites`), a chosen
+ * status (`status`), the grace after the last socket ran out (`offline`). The Redis wrapper tells them
+ * apart; other listeners can ignore it.
+ */
+export type ChangeKind = 'opened' | 'sites' | 'status' | 'offline';
 
 export type PresenceBook = Presence & {
   /** A console socket of the agent opened; returns the agent's status (online unless they chose away). */
@@ -36,7 +44,7 @@ export type PresenceBook = Presence & {
   close(): void;
 };
 
-type Timers = {
+export type Timers = {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 };
@@ -50,18 +58,26 @@ const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** A status an agent with a socket has. */
+export type LiveStatus = Exclude<PresenceStatus, 'offline'>;
+
 type Entry = {
-  status: Exclude<PresenceStatus, 'offline'>;
+  status: LiveStatus;
   siteIds: readonly string[];
   sockets: Set<string>;
   /** Pending "offline" after the last socket closed. */
   grace: unknown;
 };
 
-/** Presence of the agents connected to this node, in memory. */
+type Listener = (change: PresenceChange, kind: ChangeKind) => void;
+
+/**
+ * Presence of the agents connected to this node, in memory. Listeners are called synchronously inside
+ * the call that made the change (the grace timer's callback for `offline`), before it resolves.
+ */
 export class MemoryPresence implements PresenceBook {
   private readonly agents = new Map<string, Entry>();
-  private readonly listeners = new Set<(change: PresenceChange) => void>();
+  private readonly listeners = new Set<Listener>();
 
   constructor(private readonly options: { graceMs?: number; timers?: Timers } = {}) {}
 
@@ -76,7 +92,21 @@ export class MemoryPresence implements PresenceBook {
     return n;
   }
 
-  async socketOpened(agent: { id: string; siteIds: readonly string[] }, socketId: string) {
+  /** The agent's state here while they have a socket (or are within the grace after their last one). */
+  stateOf(agentId: string): { status: LiveStatus; siteIds: readonly string[] } | undefined {
+    const entry = this.agents.get(agentId);
+    return entry && { status: entry.status, siteIds: entry.siteIds };
+  }
+
+  /**
+   * `initial` is the status a first socket starts with (default online); another node may know the
+   * agent's chosen status. It is ignored when the agent is already here.
+   */
+  async socketOpened(
+    agent: { id: string; siteIds: readonly string[] },
+    socketId: string,
+    initial: LiveStatus = 'online',
+  ) {
     const entry = this.agents.get(agent.id);
     if (entry) {
       if (entry.grace !== null) this.timers.clearTimeout(entry.grace);
@@ -84,17 +114,17 @@ export class MemoryPresence implements PresenceBook {
       entry.sockets.add(socketId);
       const added = agent.siteIds.filter((s) => !entry.siteIds.includes(s));
       entry.siteIds = [...agent.siteIds];
-      if (added.length > 0) this.emit({ agentId: agent.id, status: entry.status, siteIds: added });
+      if (added.length > 0) this.emit({ agentId: agent.id, status: entry.status, siteIds: added }, 'sites');
       return entry.status;
     }
     this.agents.set(agent.id, {
-      status: 'online',
+      status: initial,
       siteIds: [...agent.siteIds],
       sockets: new Set([socketId]),
       grace: null,
     });
-    this.emit({ agentId: agent.id, status: 'online', siteIds: agent.siteIds });
-    return 'online' as const;
+    this.emit({ agentId: agent.id, status: initial, siteIds: agent.siteIds }, 'opened');
+    return initial;
   }
 
   async socketClosed(agentId: string, socketId: string) {
@@ -105,7 +135,7 @@ export class MemoryPresence implements PresenceBook {
     entry.grace = this.timers.setTimeout(() => {
       if (this.agents.get(agentId) !== entry || entry.sockets.size > 0) return;
       this.agents.delete(agentId);
-      this.emit({ agentId, status: 'offline', siteIds: entry.siteIds });
+      this.emit({ agentId, status: 'offline', siteIds: entry.siteIds }, 'offline');
     }, this.options.graceMs ?? LIMITS.presenceOfflineGraceMs);
   }
 
@@ -115,7 +145,7 @@ export class MemoryPresence implements PresenceBook {
     if (!entry) return 'offline' as const;
     if (entry.status !== status) {
       entry.status = status;
-      this.emit({ agentId, status, siteIds: entry.siteIds });
+      this.emit({ agentId, status, siteIds: entry.siteIds }, 'status');
     }
     return entry.status;
   }
@@ -132,10 +162,10 @@ export class MemoryPresence implements PresenceBook {
     const added = siteIds.filter((s) => !entry.siteIds.includes(s));
     if (added.length === 0) return;
     entry.siteIds = [...entry.siteIds, ...added];
-    this.emit({ agentId, status: entry.status, siteIds: added });
+    this.emit({ agentId, status: entry.status, siteIds: added }, 'sites');
   }
 
-  onChange(listener: (change: PresenceChange) => void) {
+  onChange(listener: Listener) {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -145,7 +175,7 @@ export class MemoryPresence implements PresenceBook {
     this.agents.clear();
   }
 
-  private emit(change: PresenceChange) {
-    for (const listener of this.listeners) listener(change);
+  private emit(change: PresenceChange, kind: ChangeKind) {
+    for (const listener of this.listeners) listener(change, kind);
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Issue 11 (redis): presence across nodes, behind the same `PresenceBook` port as `MemoryPresence`.
  *
- * Each node keeps its own agents' sockets and grace timers in memory (a socket lives on one node) and
- * mirrors each of its agents' `{ status, siteIds }` into a Redis hash of its own
- * (`prefix:presence:node:<id>`). Reads (`agentsOnline`, `ofSite`) merge the hashes of the live nodes:
- * an agent is online when online on any node, away when known only as away.
+ * A socket lives on one node, so this node's sockets, grace timers and chosen statuses are kept by a
+ * `MemoryPresence` (the per-node rules live there only). This class wraps it: every change the local
+ * book reports is mirrored into a Redis hash of this node's own (`prefix:presence:node:<id>`, one
+ * `{ status, siteIds }` per agent), and reads (`agentsOnline`, `ofSite`) merge the hashes of the live
+ * nodes: an agent is online when online on any node, away when known only as away.
  *
  * A node that dies must not keep its agents online: every node refreshes a liveness key
  * (`prefix:presence:alive:<id>`, TTL `ttlMs`) every `heartbeatMs`; readers ignore and clean up the
@@ -12,40 +13,41 @@
  *
  * Change listeners fire on the node where the change happened, as with `MemoryPresence`: what they
  * send (room broadcasts) reaches every node through the socket.io Redis adapter, so firing them on
- * every node would send everything N times. A status chosen on one node (`setStatus`) or sites joined
- * (`sitesJoined`) are published so the agent's sockets on other nodes carry them too; a chosen
- * status is told by the node it was chosen on, joined sites by each node holding the agent's sockets.
+ * every node would send everything N times. They get the agent's status across the nodes (a chosen
+ * status as chosen). A status chosen on one node (`setStatus`) or sites joined (`sitesJoined`) are
+ * published so the agent's sockets on other nodes carry them too; a chosen status is told by the node
+ * it was chosen on, joined sites by each node holding the agent's sockets.
  */
+import type { AgentPresence, ChosenPresenceStatus } from '@frontdesk/shared';
 import {
-  type AgentPresence,
-  type ChosenPresenceStatus,
-  LIMITS,
-  type PresenceStatus,
-} from '@frontdesk/shared';
-import type { PresenceBook, PresenceChange } from '../identity/presence.ts';
+  type ChangeKind,
+  type LiveStatus,
+  MemoryPresence,
+  type PresenceBook,
+  type PresenceChange,
+  type Timers,
+} from '../identity/presence.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { RedisNode } from './connection.ts';
 
-type Timers = {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+type IntervalTimers = Timers & {
   setInterval(fn: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
 };
 
-const realTimers: Timers = {
+const realTimers: IntervalTimers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   setInterval: (fn, ms) => setInterval(fn, ms).unref(),
   clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
 };
 
-type Status = Exclude<PresenceStatus, 'offline'>;
-type Entry = { status: Status; siteIds: readonly string[]; sockets: Set<string>; grace: unknown };
-type Mirror = { status: Status; siteIds: readonly string[] };
+type Mirror = { status: LiveStatus; siteIds: readonly string[] };
 type Op =
   | { node: string; op: 'status'; agentId: string; status: ChosenPresenceStatus }
   | { node: string; op: 'sites'; agentId: string; siteIds: string[] };
+/** Whose call made a local change: this node's (told to listeners) or another node's op (mirrored). */
+type Origin = 'here' | 'remote';
 
 export type RedisPresenceOptions = {
   graceMs?: number;
@@ -53,15 +55,18 @@ export type RedisPresenceOptions = {
   heartbeatMs?: number;
   /** How long a silent node's agents still count (default 3 heartbeats). */
   ttlMs?: number;
-  timers?: Timers;
+  timers?: IntervalTimers;
   logger?: Logger;
 };
 
 export class RedisPresence implements PresenceBook {
-  private readonly agents = new Map<string, Entry>();
+  /** This node's agents: sockets, grace timers, statuses. */
+  private readonly local: MemoryPresence;
   private readonly listeners = new Set<(change: PresenceChange) => void>();
   private readonly keys: { nodes: string; node(id: string): string; alive(id: string): string; ops: string };
   private readonly heartbeat: unknown;
+  /** The Redis work started by the local call in progress (the local book reports synchronously). */
+  private capture: { origin: Origin; work: Promise<void>[] } | null = null;
   private readonly opListener = (channel: string, raw: string) => {
     if (channel === this.keys.ops) this.applyRemote(raw);
   };
@@ -77,6 +82,8 @@ export class RedisPresence implements PresenceBook {
       alive: (id) => `${p}:alive:${id}`,
       ops: `${p}:ops`,
     };
+    this.local = new MemoryPresence({ graceMs: options.graceMs, timers: this.timers });
+    this.local.onChange((change, kind) => this.localChanged(change, kind));
     this.heartbeat = this.timers.setInterval(() => {
       this.beat().catch((error: unknown) =>
         this.options.logger?.warn({ err: error }, 'presence heartbeat failed'),
@@ -160,63 +167,27 @@ export class RedisPresence implements PresenceBook {
   }
 
   async socketOpened(agent: { id: string; siteIds: readonly string[] }, socketId: string) {
-    const entry = this.agents.get(agent.id);
-    if (entry) {
-      if (entry.grace !== null) this.timers.clearTimeout(entry.grace);
-      entry.grace = null;
-      entry.sockets.add(socketId);
-      const added = agent.siteIds.filter((s) => !entry.siteIds.includes(s));
-      entry.siteIds = [...agent.siteIds];
-      await this.mirror(agent.id);
-      if (added.length > 0) await this.emit(agent.id, added);
-      return entry.status;
-    }
     // Another node may know the agent's chosen status (a reload landing on another node keeps away).
-    const elsewhere = (await this.merged()).get(agent.id);
-    const status: Status = elsewhere?.status ?? 'online';
-    this.agents.set(agent.id, {
-      status,
-      siteIds: [...agent.siteIds],
-      sockets: new Set([socketId]),
-      grace: null,
-    });
+    const initial = this.local.stateOf(agent.id) ? undefined : (await this.merged()).get(agent.id)?.status;
+    const status = await this.locally('here', () => this.local.socketOpened(agent, socketId, initial));
+    // The agent's site list may have shrunk (nothing reported): the mirror follows.
     await this.mirror(agent.id);
-    await this.emit(agent.id, agent.siteIds);
     return status;
   }
 
   async socketClosed(agentId: string, socketId: string) {
-    const entry = this.agents.get(agentId);
-    if (!entry) return;
-    if (!entry.sockets.delete(socketId) || entry.sockets.size > 0) return;
-    entry.grace = this.timers.setTimeout(() => {
-      if (this.agents.get(agentId) !== entry || entry.sockets.size > 0) return;
-      this.agents.delete(agentId);
-      this.mirror(agentId)
-        .then(() => this.emit(agentId, entry.siteIds))
-        .catch((error: unknown) => this.options.logger?.error({ err: error }, 'presence: offline failed'));
-    }, this.options.graceMs ?? LIMITS.presenceOfflineGraceMs);
+    // The grace timer's `offline` is mirrored and told when it fires (`localChanged`).
+    await this.local.socketClosed(agentId, socketId);
   }
 
   async setStatus(agentId: string, status: ChosenPresenceStatus) {
-    const entry = this.agents.get(agentId);
-    if (!entry) return 'offline' as const;
-    if (entry.status !== status) {
-      entry.status = status;
-      await this.mirror(agentId);
-      await this.publish({ node: this.redis.nodeId, op: 'status', agentId, status });
-      // The chosen status is the agent's everywhere (other nodes apply the published op).
-      await this.emit(agentId, entry.siteIds, status);
-    }
-    return entry.status;
+    return this.locally('here', () => this.local.setStatus(agentId, status));
   }
 
   async sitesJoined(agentId: string, siteIds: readonly string[]) {
+    // The admin's request may have reached a node without the agent's sockets: the others apply it.
     await this.publish({ node: this.redis.nodeId, op: 'sites', agentId, siteIds: [...siteIds] });
-    const added = this.joinLocally(agentId, siteIds);
-    if (added.length === 0) return;
-    await this.mirror(agentId);
-    await this.emit(agentId, added);
+    await this.locally('here', () => this.local.sitesJoined(agentId, siteIds));
   }
 
   onChange(listener: (change: PresenceChange) => void) {
@@ -227,8 +198,7 @@ export class RedisPresence implements PresenceBook {
   /** Stops the timers and takes this node's agents out of Redis at once (a clean shutdown). */
   close() {
     this.timers.clearInterval(this.heartbeat);
-    for (const entry of this.agents.values()) if (entry.grace !== null) this.timers.clearTimeout(entry.grace);
-    this.agents.clear();
+    this.local.close();
     this.redis.sub.off('message', this.opListener);
     const id = this.redis.nodeId;
     this.redis.commands
@@ -239,32 +209,61 @@ export class RedisPresence implements PresenceBook {
       .catch(() => {});
   }
 
-  private joinLocally(agentId: string, siteIds: readonly string[]): string[] {
-    const entry = this.agents.get(agentId);
-    if (!entry) return [];
-    const added = siteIds.filter((s) => !entry.siteIds.includes(s));
-    entry.siteIds = [...entry.siteIds, ...added];
-    return added;
+  /**
+   * Runs one call of the local book and resolves once the Redis work of the changes it reported
+   * (mirror, publish, listeners) is done; a failure there rejects the call.
+   */
+  private async locally<T>(origin: Origin, call: () => Promise<T>): Promise<T> {
+    const capture = { origin, work: [] as Promise<void>[] };
+    this.capture = capture;
+    let result: Promise<T>;
+    try {
+      result = call();
+    } finally {
+      this.capture = null;
+    }
+    const [value] = await Promise.all([result, Promise.all(capture.work)]);
+    return value;
+  }
+
+  /**
+   * The local book reported a change: mirror it, then (for this node's own calls and timers) publish
+   * a chosen status to the other nodes and tell this node's listeners.
+   */
+  private localChanged(change: PresenceChange, kind: ChangeKind): void {
+    const origin = this.capture?.origin ?? 'here';
+    const work = this.mirror(change.agentId).then(async () => {
+      if (kind !== 'status') return this.tell(change.agentId, change.siteIds);
+      if (origin === 'remote') return;
+      const status = change.status as ChosenPresenceStatus;
+      await this.publish({ node: this.redis.nodeId, op: 'status', agentId: change.agentId, status });
+      // The chosen status is the agent's everywhere (other nodes apply the published op).
+      this.tell(change.agentId, change.siteIds, status);
+    });
+    if (this.capture) this.capture.work.push(work);
+    else
+      work.catch((error: unknown) =>
+        this.options.logger?.error({ err: error }, `presence: ${kind} not mirrored`),
+      );
   }
 
   /** Writes one agent's state on this node into this node's hash (removed when offline here). */
   private async mirror(agentId: string): Promise<void> {
     const key = this.keys.node(this.redis.nodeId);
-    const entry = this.agents.get(agentId);
-    if (!entry) {
+    const here = this.local.stateOf(agentId);
+    if (!here) {
       await this.redis.commands.hdel(key, agentId);
       return;
     }
-    const mirror: Mirror = { status: entry.status, siteIds: entry.siteIds };
     await this.redis.commands
       .multi()
-      .hset(key, agentId, JSON.stringify(mirror))
+      .hset(key, agentId, JSON.stringify(here satisfies Mirror))
       .pexpire(key, this.ttlMs * 2)
       .exec();
   }
 
-  /** Tells this node's listeners the agent's status across all nodes. */
-  private async emit(agentId: string, siteIds: readonly string[], chosen?: Status): Promise<void> {
+  /** Tells this node's listeners the agent's status across all nodes (or the status just chosen). */
+  private async tell(agentId: string, siteIds: readonly string[], chosen?: LiveStatus): Promise<void> {
     const status = chosen ?? (await this.merged()).get(agentId)?.status ?? 'offline';
     for (const listener of this.listeners) listener({ agentId, status, siteIds });
   }
@@ -281,18 +280,12 @@ export class RedisPresence implements PresenceBook {
     } catch {
       return;
     }
-    if (op.node === this.redis.nodeId) return;
-    const entry = this.agents.get(op.agentId);
-    if (!entry) return;
-    // A chosen status is told by the node it was chosen on; joined sites by the nodes holding the
-    // agent's sockets (the admin's request may have reached a node without any).
-    let added: string[] = [];
-    if (op.op === 'status') entry.status = op.status;
-    else added = this.joinLocally(op.agentId, op.siteIds);
-    this.mirror(op.agentId)
-      .then(() => (added.length > 0 ? this.emit(op.agentId, added) : undefined))
-      .catch((error: unknown) =>
-        this.options.logger?.warn({ err: error }, 'presence: remote change not applied'),
-      );
+    if (op.node === this.redis.nodeId || !this.local.stateOf(op.agentId)) return;
+    this.locally('remote', async () => {
+      if (op.op === 'status') await this.local.setStatus(op.agentId, op.status);
+      else await this.local.sitesJoined(op.agentId, op.siteIds);
+    }).catch((error: unknown) =>
+      this.options.logger?.warn({ err: error }, 'presence: remote change not applied'),
+    );
   }
 }
