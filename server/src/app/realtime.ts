@@ -90,7 +90,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
     close() {
       sessions.close();
       stopRelay();
-      services.abandonSweeper.stop();
+      void services.abandonSweeper.stop();
       services.presence.close();
     },
   };

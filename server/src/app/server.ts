@@ -20,6 +20,7 @@ import { createReadiness, type HealthCheck, type Readiness } from './readiness.t
 import { mountRealtime } from './realtime.ts';
 import { startRedisNode } from './redis-node.ts';
 import { buildServices, type PresenceOptions } from './services.ts';
+import { sweepLeaseFor } from './sweep-lease.ts';
 
 export type RunningServer = {
   url: string;
@@ -87,6 +88,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presenceBook: redis.presence,
     loginGuard: redis.loginGuard,
     sessionBudgets: redis.sessionBudgets,
+    // Issue 11: one node sweeps abandoned conversations at a time.
+    sweepLease: sweepLeaseFor(config.database, redis.node, logger, options.presence?.sweepMs),
     mail: {
       config: config.mail,
       secret: config.secret,
@@ -149,6 +152,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await mail.conversationMail.settled();
       await mail.outbox.stop();
       realtime.close();
+      // The lease is given up before Redis or the database goes: another node sweeps at once.
+      await services.abandonSweeper.stop();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       bound.server.closeAllConnections?.();

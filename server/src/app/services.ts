@@ -15,6 +15,7 @@ import { OfflineMessages, type OfflineMessagesDeps } from '../conversations/offl
 import { PageViewRecorder } from '../conversations/page-views.ts';
 import { QueuePositions } from '../conversations/queue.ts';
 import { SocketBroadcaster } from '../conversations/socket-broadcaster.ts';
+import type { SweepLease } from '../conversations/sweep-lease.ts';
 import { Timeline } from '../conversations/timeline.ts';
 import { Transitions } from '../conversations/transitions.ts';
 import { VisitorConversations } from '../conversations/visitor-conversations.ts';
@@ -56,6 +57,8 @@ export type ServiceDeps = {
   loginGuard?: LoginThrottle;
   /** Issue 11 (redis): new-visitor-session budgets shared by the nodes; default: this node's `budgets`. */
   sessionBudgets?: SessionBudgets;
+  /** Issue 11: which node runs the abandon sweep; default: this one (a single node). */
+  sweepLease?: SweepLease;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -102,6 +105,7 @@ export function buildServices(deps: ServiceDeps) {
     clock,
     logger,
     intervalMs: deps.presence?.sweepMs,
+    lease: deps.sweepLease,
   });
   const misses = new BotMissRecorder(storage, logger);
   const botTurn = new BotTurn({

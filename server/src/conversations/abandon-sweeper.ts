@@ -3,12 +3,16 @@
  * lists queued conversations whose visitor has not been there for at least the smallest allowed
  * setting, checks each against its site's `abandonAfterMinutes` and against the visitor's sockets
  * (on any node), and abandons the rest. Started with the server, stopped on close; time is injected.
+ *
+ * Issue 11: with several nodes only one sweeps at a time: each pass starts by asking the `SweepLease`
+ * (taking or renewing it), and a node that does not hold it skips the pass. Stopping gives it up.
  */
 import { LIMITS } from '@frontdesk/shared';
 import type { Logger } from '../kernel/logger.ts';
 import type { SitesStore } from '../sites/store.ts';
 import { isIdleQueued } from './abandonment.ts';
 import type { ConversationsStore } from './store.ts';
+import { type SweepLease, soleLease } from './sweep-lease.ts';
 import type { Transitions } from './transitions.ts';
 
 export type AbandonSweeperDeps = {
@@ -21,38 +25,65 @@ export type AbandonSweeperDeps = {
   intervalMs?: number;
   /** Conversations looked at per sweep (the rest wait for the next one). */
   batch?: number;
+  /** Issue 11: which node sweeps (default: this one, always). */
+  lease?: SweepLease;
 };
+
+/** One pass: whether this node held the lease (and so swept), and how many it abandoned. */
+export type SweepTurn = { swept: boolean; abandoned: number };
 
 export class AbandonSweeper {
   private timer: ReturnType<typeof setInterval> | null = null;
-  private running: Promise<number> | null = null;
+  private running: Promise<SweepTurn> | null = null;
+  private stopping: Promise<void> | null = null;
 
   constructor(private readonly deps: AbandonSweeperDeps) {}
 
+  private get lease() {
+    return this.deps.lease ?? soleLease;
+  }
+
   start(): void {
-    if (this.timer) return;
+    if (this.timer || this.stopping) return;
     this.timer = setInterval(() => {
-      void this.sweep();
+      void this.turn();
     }, this.deps.intervalMs ?? LIMITS.abandonSweepMs);
     this.timer.unref?.();
   }
 
-  stop(): void {
+  /** Stops the passes and, once the one running ends, gives the lease up. Final; safe to call twice. */
+  stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopping ??= (async () => {
+      await this.running;
+      await this.lease.release();
+    })().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'abandon sweep lease not released'));
+    return this.stopping;
   }
 
-  /** One pass; returns how many conversations it abandoned. Never overlaps itself, never throws. */
-  sweep(): Promise<number> {
-    this.running ??= this.pass()
+  /** One pass; returns how many conversations it abandoned (0 when another node holds the lease). */
+  async sweep(): Promise<number> {
+    return (await this.turn()).abandoned;
+  }
+
+  /** One pass if this node holds the lease. Never overlaps itself, never throws; none after `stop`. */
+  turn(): Promise<SweepTurn> {
+    if (this.stopping) return Promise.resolve({ swept: false, abandoned: 0 });
+    this.running ??= this.leasedPass()
       .catch((error: unknown) => {
         this.deps.logger.error({ err: error }, 'abandon sweep failed');
-        return 0;
+        return { swept: false, abandoned: 0 };
       })
       .finally(() => {
         this.running = null;
       });
     return this.running;
+  }
+
+  private async leasedPass(): Promise<SweepTurn> {
+    if (!(await this.lease.acquire())) return { swept: false, abandoned: 0 };
+    return { swept: true, abandoned: await this.pass() };
   }
 
   private async pass(): Promise<number> {

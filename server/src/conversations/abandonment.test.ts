@@ -5,7 +5,7 @@ import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { openStorage, type Storage } from '../storage/index.ts';
 import { AbandonSweeper } from './abandon-sweeper.ts';
 import { isIdleQueued, requeuePatch } from './abandonment.ts';
-import type { Broadcaster } from './ports.ts';
+import { quietBroadcaster } from './fixtures/quiet-broadcaster.ts';
 import { Transitions } from './transitions.ts';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
@@ -27,13 +27,7 @@ describe('abandonment', () => {
     queueChanges = [];
     storage = openStorage({ engine: 'sqlite', file: ':memory:' });
     await storage.migrate();
-    const broadcaster: Broadcaster = {
-      messageStored: () => {},
-      conversationChanged: () => {},
-      previewChanged: () => {},
-      visitorViewChanged: () => {},
-      queueChanged: (siteId) => queueChanges.push(siteId),
-    };
+    const broadcaster = quietBroadcaster({ queueChanged: (siteId) => queueChanges.push(siteId) });
     transitions = new Transitions(storage, broadcaster, clock);
     sweeper = new AbandonSweeper({
       store: storage,
@@ -108,6 +102,48 @@ describe('abandonment', () => {
     await vi.waitFor(async () => expect(await state(record.id)).toBe('abandoned'));
     sweeper.stop();
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('issue 11: alone (no lease given) every pass sweeps; after stop no pass runs', async () => {
+    const { record } = await queued(10);
+    now = T0 + 11 * MIN;
+    expect(await sweeper.turn()).toEqual({ swept: true, abandoned: 1 });
+    expect(await sweeper.turn()).toEqual({ swept: true, abandoned: 0 });
+    await sweeper.stop();
+    const { record: later } = await queued(10);
+    now += 11 * MIN;
+    expect(await sweeper.turn()).toEqual({ swept: false, abandoned: 0 });
+    expect([await state(record.id), await state(later.id)]).toEqual(['abandoned', 'queued']);
+  });
+
+  it('issue 11: a pass waits for the lease; a lease that fails skips the pass without throwing', async () => {
+    const answers: Array<boolean | Error> = [false, new Error('lease store unreachable'), true];
+    let released = 0;
+    const leased = new AbandonSweeper({
+      store: storage,
+      transitions,
+      visitorConnected: async () => false,
+      clock,
+      logger: createLogger('silent'),
+      lease: {
+        acquire: async () => {
+          const answer = answers.shift();
+          if (answer instanceof Error) throw answer;
+          return answer ?? false;
+        },
+        release: async () => {
+          released += 1;
+        },
+      },
+    });
+    const { record } = await queued(10);
+    now = T0 + 11 * MIN;
+    expect(await leased.turn()).toEqual({ swept: false, abandoned: 0 });
+    expect(await state(record.id)).toBe('queued');
+    expect(await leased.turn()).toEqual({ swept: false, abandoned: 0 });
+    expect(await leased.turn()).toEqual({ swept: true, abandoned: 1 });
+    await Promise.all([leased.stop(), leased.stop()]);
+    expect(released).toBe(1);
   });
 
   it('a taken conversation is not abandoned even if listed just before', async () => {

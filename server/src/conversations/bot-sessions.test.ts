@@ -9,7 +9,7 @@ import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { openStorage, type Storage } from '../storage/index.ts';
 import { ConversationAccess } from './access.ts';
 import { AgentConversations } from './agent-conversations.ts';
-import type { Broadcaster } from './ports.ts';
+import { quietBroadcaster } from './fixtures/quiet-broadcaster.ts';
 import { Timeline } from './timeline.ts';
 import { Transitions } from './transitions.ts';
 
@@ -34,13 +34,7 @@ describe('bot sessions in the agents’ lists', () => {
     });
     const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: 'h' });
     const c = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
-    const broadcaster: Broadcaster = {
-      messageStored: () => {},
-      conversationChanged: () => {},
-      previewChanged: () => {},
-      visitorViewChanged: () => {},
-      queueChanged: () => {},
-    };
+    const broadcaster = quietBroadcaster();
     const agents = new AgentConversations({
       store: storage,
       access: new ConversationAccess(storage),
