@@ -5,6 +5,7 @@
 import { EVENTS } from '@frontdesk/shared';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
+import type { SweepTurn } from '../conversations/abandon-sweeper.ts';
 import type { AgentAccounts } from '../identity/agent-accounts.ts';
 import type { Presence } from '../identity/presence.ts';
 import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
@@ -35,6 +36,8 @@ export type RunningServer = {
   close(): Promise<void>;
   /** Issue 10 (presence): one abandon sweep now (tests; the server also sweeps on a timer). */
   sweepAbandoned(): Promise<number>;
+  /** Issue 11: one abandon pass now, if this node holds the sweep lease (tests: which node swept). */
+  sweepTurn(): Promise<SweepTurn>;
   /** Issue 11 (redis): who is available (across the nodes with Redis). */
   presence: Presence;
   /** Issue 11 (ops): what `/readyz` asks (the database; `add` more, e.g. Redis). */
@@ -144,6 +147,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     budgets,
     logger,
     sweepAbandoned: () => services.abandonSweeper.sweep(),
+    sweepTurn: () => services.abandonSweeper.turn(),
     presence: services.presence,
     readiness,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },

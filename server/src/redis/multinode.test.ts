@@ -17,6 +17,7 @@ import {
   type SessionInitResult,
   type VisitorConversation,
 } from '@frontdesk/shared';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -54,6 +55,17 @@ async function openConversation(h: Harness, socket: VisitorSocket) {
     locale: 'en',
     page: { url: `${h.origin}/demo/`, title: 'Nordic Nest' },
   });
+}
+
+/** Whether a key exists on the test Redis (read from a connection of the test's own). */
+async function redisKeyExists(key: string): Promise<boolean> {
+  const client = new Redis(redis?.url ?? '', { lazyConnect: true });
+  try {
+    await client.connect();
+    return (await client.exists(key)) === 1;
+  } finally {
+    client.disconnect();
+  }
 }
 
 const send = (socket: Parameters<typeof call>[0], conversationId: string, body: string) =>
@@ -241,6 +253,17 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
       server.kill('SIGKILL');
     }
   }, 30_000);
+
+  it('one abandon sweep across the nodes: the lease holder sweeps, the other skips its passes', async () => {
+    const [onA, onB] = await Promise.all([a.sweepTurn(), b.sweepTurn()]);
+    expect([onA.swept, onB.swept].filter(Boolean)).toHaveLength(1);
+    const [holder, other] = onA.swept ? [a, b] : [b, a];
+    expect((await other.sweepTurn()).swept).toBe(false);
+    expect((await holder.sweepTurn()).swept).toBe(true);
+    if (!redis) throw new Error('no redis');
+    // The lease is the Redis key of this install's prefix (not a lock of the shared database).
+    expect(await redisKeyExists(`${redis.prefix}:lease:abandon-sweep`)).toBe(true);
+  });
 
   it('A9 a login lockout reached through node A holds on node B', async () => {
     const { email, password } = await a.createAgent('Locked');

@@ -1,10 +1,11 @@
 /**
  * Issue 11: the abandon sweep's lease on PostgreSQL without Redis (`SweepLease`). A session advisory
  * lock (`pg_try_advisory_lock`) held by a connection of its own, outside the pool: the node whose
- * connection holds it sweeps. The lock lives as long as that connection: `release` ends it, and when
- * the holder dies (process killed, network gone) PostgreSQL ends the session and frees the lock, so
- * another node's next `acquire` takes it. While it holds the lock, each `acquire` checks that the
- * connection still answers; a broken connection is dropped and the next `acquire` starts again.
+ * connection holds it sweeps. The lock lives as long as that session: `release` unlocks it and ends
+ * the session; when the holder dies (process killed, network gone) PostgreSQL ends the session and
+ * frees the lock, so another node's next `acquire` takes it. While it holds the lock, each `acquire`
+ * checks that the connection still answers; a broken connection is dropped and the next `acquire`
+ * starts again.
  */
 import pg from 'pg';
 import type { SweepLease } from '../conversations/sweep-lease.ts';
@@ -59,12 +60,18 @@ export class PostgresSweepLease implements SweepLease {
   async release(): Promise<void> {
     const client = this.client;
     if (!client) return;
+    const held = this.held;
     this.client = null;
     this.held = false;
-    // Ending the session frees its advisory locks.
-    await client
-      .end()
-      .catch((error: unknown) => this.options.logger?.warn({ err: error }, 'sweep lease: end failed'));
+    try {
+      // Unlocked before this resolves (the session's end would free it too, but a moment later, in
+      // the server's own time): another node's next acquire gets it.
+      if (held) await client.query('SELECT pg_advisory_unlock($1::bigint)', [this.key]);
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'sweep lease: unlock failed (the session end frees it)');
+    } finally {
+      await client.end().catch(() => {});
+    }
   }
 
   private async connect(): Promise<pg.Client> {
