@@ -79,4 +79,28 @@ describe('MemoryPresence', () => {
     expect(await presence.setStatus('ghost', 'online')).toBe('offline');
     expect(await presence.agentsOnline('s1')).toBe(0);
   });
+
+  it('issue 11: each change is reported with its kind, synchronously, and the state here can be read', async () => {
+    const kinds: string[] = [];
+    presence.onChange((_, kind) => kinds.push(kind));
+    // Reported inside the call: a wrapper knows which call made the change.
+    void presence.socketOpened(ben, 't1');
+    expect(kinds).toEqual(['opened']);
+    void presence.sitesJoined('ben', ['s9']);
+    void presence.setStatus('ben', 'away');
+    expect(kinds).toEqual(['opened', 'sites', 'status']);
+    expect(presence.stateOf('ben')).toEqual({ status: 'away', siteIds: ['s1', 's9'] });
+    await presence.socketClosed('ben', 't1');
+    expect(presence.stateOf('ben')).toBeDefined(); // within the grace
+    vi.advanceTimersByTime(LIMITS.presenceOfflineGraceMs);
+    expect(kinds).toEqual(['opened', 'sites', 'status', 'offline']);
+    expect(presence.stateOf('ben')).toBeUndefined();
+  });
+
+  it('issue 11: a first socket may start with a status known elsewhere; a later socket keeps the one here', async () => {
+    expect(await presence.socketOpened(anna, 't1', 'away')).toBe('away');
+    expect(changes.at(-1)).toEqual({ agentId: 'anna', status: 'away', siteIds: ['s1', 's2'] });
+    expect(await presence.agentsOnline('s1')).toBe(0);
+    expect(await presence.socketOpened(anna, 't2', 'online')).toBe('away');
+  });
 });

@@ -139,4 +139,37 @@ describe.skipIf(!redis)('RedisPresence across two nodes', () => {
     await expect.poll(() => a.book.agentsOnline('s9')).toBe(1);
     await expect.poll(() => b.changes.some((c) => c.siteIds.includes('s9'))).toBe(true);
   });
+
+  it('issue 11: a status applied from another node is mirrored but told only where it was chosen', async () => {
+    const a = await node(prefix);
+    const b = await node(prefix);
+    await a.book.socketOpened(anna, 't1');
+    await b.book.socketOpened(anna, 't2');
+    await a.book.setStatus('anna', 'away');
+    // B's own hash follows (B's tab carries the chosen status), B's listeners hear nothing.
+    const hashB = `${prefix}:presence:node:${b.n.nodeId}`;
+    await expect
+      .poll(async () => JSON.parse((await b.n.commands.hget(hashB, 'anna')) ?? '{}').status)
+      .toBe('away');
+    expect(b.changes.map((c) => c.status)).toEqual(['online']);
+    expect(a.changes.map((c) => c.status)).toEqual(['online', 'away']);
+  });
+
+  it('issue 11: a tab reopened with fewer sites narrows the mirror on the other nodes', async () => {
+    const a = await node(prefix);
+    const b = await node(prefix);
+    await a.book.socketOpened(anna, 't1');
+    expect(await b.book.ofSite('s2')).toEqual([{ agentId: 'anna', status: 'online' }]);
+    await a.book.socketOpened({ id: 'anna', siteIds: ['s1'] }, 't2');
+    expect(await b.book.ofSite('s2')).toEqual([]);
+    expect(await b.book.agentsOnline('s1')).toBe(1);
+  });
+
+  it('issue 11: a Redis failure while mirroring a change reaches the caller, not an unhandled rejection', async () => {
+    const a = await node(prefix);
+    await a.book.socketOpened(ben, 't1');
+    a.n.commands.disconnect();
+    await expect(a.book.setStatus('ben', 'away')).rejects.toThrow();
+    await expect(a.book.socketOpened(anna, 't2')).rejects.toThrow();
+  });
 });
