@@ -75,7 +75,11 @@ export class PostgresSweepLease implements SweepLease {
   }
 
   private async connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const client = new pg.Client({
+      connectionString: this.url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+    });
     // The server ending the session (restart, admin, network): the lock is gone with it.
     client.on('error', (error: Error) => {
       this.options.logger?.warn({ err: error }, 'sweep lease: connection lost');
