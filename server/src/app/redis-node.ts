@@ -36,7 +36,7 @@ export type RedisSetup = {
 };
 
 export const SINGLE_NODE_WARNING =
-  'PostgreSQL without REDIS_URL: broadcasts, presence and throttles stay on this node; run one node, or set REDIS_URL';
+  'PostgreSQL without REDIS_URL: broadcasts, presence and throttles stay on this node (the abandonment sweep is shared through the database); run one node, or set REDIS_URL';
 
 export async function startRedisNode(
   config: Config,
