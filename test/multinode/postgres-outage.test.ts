@@ -123,4 +123,46 @@ describe.skipIf(!database || !redis)('D6 PostgreSQL unreachable under two nodes'
         `lost ${2 - ours.length} of 2; nodes crashed ${[f, g].filter((n) => !n.running).length}`,
     );
   }, 120_000);
+  it('D6 PostgreSQL stalled (packets dropped, nothing reset): sends get a retryable error, not silence; the retry is stored once', async () => {
+    const cid = visitor.conversationId;
+    const payload = {
+      conversationId: cid,
+      clientId: 'd6-visitor-stalled',
+      body: 'sent while the database is silent',
+    };
+    for (const proxy of proxies) proxy.stall();
+    const startedAt = Date.now();
+    // Before the fix the ack never came (the query waited without end); now the server's query
+    // deadline (5 s, below the clients' 10 s ack wait) answers with the retryable error.
+    const refused = await once(visitor.socket, payload);
+    const refusedInMs = Date.now() - startedAt;
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    for (const node of [f, g]) {
+      expect((await fetch(node.url + API.health)).status).toBe(200);
+      await expect
+        .poll(() => readiness(node))
+        .toMatchObject({
+          status: 503,
+          body: { status: 'degraded', reasons: [expect.stringMatching(/^database: /)] },
+        });
+    }
+    const retried = visitor.request<SendResult>(EVENTS.messageSend, payload);
+    await expect.poll(() => proxies.reduce((sum, p) => sum + p.held, 0)).toBeGreaterThan(0);
+    for (const proxy of proxies) proxy.restore();
+    const sent = await retried;
+    const again = await visitor.request<SendResult>(EVENTS.messageSend, payload);
+    expect(again).toMatchObject({ duplicate: true, message: { id: sent.message.id } });
+    for (const node of [f, g]) {
+      await expect.poll(() => readiness(node)).toMatchObject({ status: 200, body: { status: 'ready' } });
+    }
+    const stored = await agent.sync(cid);
+    expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
+    expect(stored.filter((m) => m.clientId === payload.clientId)).toHaveLength(1);
+    expect([f.running, g.running]).toEqual([true, true]);
+    console.log(
+      `multinode D6 stalled: first refusal (unavailable) in ${refusedInMs} ms; ` +
+        `${proxies.reduce((sum, p) => sum + p.held, 0)} connections held; retried send stored once; ` +
+        `nodes crashed ${[f, g].filter((n) => !n.running).length}`,
+    );
+  }, 120_000);
 });
