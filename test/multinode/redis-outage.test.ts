@@ -9,7 +9,7 @@
  */
 
 import { postgresForThisFile } from '@frontdesk/server/testing';
-import { EVENTS, type Message, type SendResult } from '@frontdesk/shared';
+import { EVENTS, type Message, type SendResult, type SessionInitResult } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentClient, firstAdmin, newAgent } from '../support/agent-client.ts';
 import { readiness, startNodes } from '../support/nodes.ts';
@@ -72,10 +72,14 @@ const send = (client: Pick<VisitorClient, 'request'>, cid: string, body: string)
     body,
   });
 const bodiesOf = (list: readonly Message[]) => list.map((m) => m.body);
+/** How many agents a visitor is told are online (what picks "talk to a person" or the offline form). */
+const agentsOnline = async (client: Pick<VisitorClient, 'request'>) =>
+  (await client.request<SessionInitResult>(EVENTS.sessionInit, { locale: 'en' })).site.agentsOnline;
 
 describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
   it('D5 no crash, messages stored and acked meanwhile, /readyz degraded then ready, clients converge', async () => {
     const cid = visitor.conversationId;
+    expect(await agentsOnline(visitor)).toBe(1);
     await send(visitor, cid, 'before the outage');
     await expect.poll(() => bodiesOf(agentOnE.live)).toContain('before the outage');
 
@@ -124,6 +128,13 @@ describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
     const missedLive = duringOutage.filter(
       (b) => b.startsWith('visitor') && !bodiesOf(agentOnE.live).includes(b),
     );
+
+    // Presence comes back without anyone reconnecting: the restarted Redis holds nothing, and each
+    // node's heartbeat writes its agents again (before the fix the agent stayed offline for everyone
+    // until their next change, and visitors got the offline form).
+    const visitorOnE = await newVisitor({ nodes: [e.url] });
+    for (const client of [visitor, visitorOnE]) await expect.poll(() => agentsOnline(client)).toBe(1);
+    visitorOnE.close();
 
     // Live across nodes again once Redis is back (the adapter subscribed anew).
     await expect

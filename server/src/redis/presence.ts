@@ -103,15 +103,28 @@ export class RedisPresence implements PresenceBook {
     return this.options.ttlMs ?? this.heartbeatMs * 3;
   }
 
-  /** Refreshes this node's liveness key and the lifetime of its hash. */
+  /**
+   * Refreshes this node's liveness key and writes its hash anew from memory (this node is the truth
+   * about its own agents): after Redis lost the hash (restarted without persistence, or the hash
+   * expired while this node could not reach Redis, TESTPLAN D5) its agents count again at the next
+   * beat, not only at their next change.
+   */
   async beat(): Promise<void> {
     const id = this.redis.nodeId;
-    await this.redis.commands
+    const key = this.keys.node(id);
+    const write = this.redis.commands
       .multi()
       .sadd(this.keys.nodes, id)
       .set(this.keys.alive(id), '1', 'PX', this.ttlMs)
-      .pexpire(this.keys.node(id), this.ttlMs * 2)
-      .exec();
+      .del(key);
+    if (this.agents.size > 0) {
+      const mirrors = [...this.agents].map(([agentId, entry]) => {
+        const mirror: Mirror = { status: entry.status, siteIds: entry.siteIds };
+        return [agentId, JSON.stringify(mirror)] as const;
+      });
+      write.hset(key, Object.fromEntries(mirrors)).pexpire(key, this.ttlMs * 2);
+    }
+    await write.exec();
   }
 
   /** Every live node's agents, merged: online anywhere wins over away. Dead nodes are cleaned up. */
