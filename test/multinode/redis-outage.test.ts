@@ -83,6 +83,7 @@ describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
     await send(visitor, cid, 'before the outage');
     await expect.poll(() => bodiesOf(agentOnE.live)).toContain('before the outage');
 
+    const logBefore = [d.output.length, e.output.length];
     await redis.kill();
     const downAt = Date.now();
     for (const node of [d, e]) {
@@ -109,6 +110,16 @@ describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
       await sleep(Math.min(SEND_EVERY_MS, Math.max(0, OUTAGE_MS - (Date.now() - downAt))));
     }
     const outageMs = Date.now() - downAt;
+    // One warning per part per outage (each connection, publish, heartbeat, readiness), not one per
+    // failed attempt (about 180 in this minute before).
+    const warnings = [d, e].map((node, i) =>
+      node.output
+        .slice(logBefore[i])
+        .split('\n')
+        .filter((line) => /"level":(40|50|60)/.test(line))
+        .map((line) => (JSON.parse(line) as { msg: string }).msg),
+    );
+    for (const messages of warnings) expect(messages).toEqual([...new Set(messages)]);
 
     await redis.start();
     for (const node of [d, e]) {
@@ -149,7 +160,7 @@ describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
     console.log(
       `multinode D5: Redis down ${(outageMs / 1000).toFixed(1)} s; acked during the outage ${acked.length}, ` +
         `stored ${stored}, lost ${acked.length - stored}; ` +
-        `agent on E missed ${missedLive.length} of ${duringOutage.length / 2} live (had them by resync); nodes crashed ${[d, e].filter((n) => !n.running).length}`,
+        `agent on E missed ${missedLive.length} of ${duringOutage.length / 2} live (had them by resync); nodes crashed ${[d, e].filter((n) => !n.running).length}; warnings logged per node ${warnings.map((w) => w.length).join(' and ')}`,
     );
   }, 240_000);
 });

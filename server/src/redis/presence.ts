@@ -25,6 +25,7 @@ import {
 import type { PresenceBook, PresenceChange } from '../identity/presence.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { RedisNode } from './connection.ts';
+import { outageLog } from './outage-log.ts';
 
 type Timers = {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -77,10 +78,9 @@ export class RedisPresence implements PresenceBook {
       alive: (id) => `${p}:alive:${id}`,
       ops: `${p}:ops`,
     };
+    const log = outageLog(options.logger, 'presence heartbeat');
     this.heartbeat = this.timers.setInterval(() => {
-      this.beat().catch((error: unknown) =>
-        this.options.logger?.warn({ err: error }, 'presence heartbeat failed'),
-      );
+      this.beat().then(log.recovered, log.failed);
     }, this.heartbeatMs);
   }
 
