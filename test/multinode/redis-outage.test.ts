@@ -19,6 +19,8 @@ import { newVisitor, sleep, type VisitorClient } from '../support/visitor-client
 
 /** The outage the issue asks for: real time, not a speed. */
 const OUTAGE_MS = 60_000;
+/** A frozen Redis (SIGSTOP): shorter, the suite is bounded. */
+const FROZEN_MS = 20_000;
 /** One message each way this often while Redis is down. */
 const SEND_EVERY_MS = 5_000;
 
@@ -163,4 +165,45 @@ describe.skipIf(!database)('D5 Redis stopped for 60 s under two nodes', () => {
         `agent on E missed ${missedLive.length} of ${duringOutage.length / 2} live (had them by resync); nodes crashed ${[d, e].filter((n) => !n.running).length}; warnings logged per node ${warnings.map((w) => w.length).join(' and ')}`,
     );
   }, 240_000);
+  it('D5 Redis frozen (kill -STOP: connections open, no answer) for 20 s: sends acked meanwhile, /readyz degraded, converge after', async () => {
+    const cid = visitor.conversationId;
+    redis.freeze();
+    const frozenAt = Date.now();
+    try {
+      for (const node of [d, e]) {
+        await expect
+          .poll(() => readiness(node))
+          .toMatchObject({
+            status: 503,
+            body: { status: 'degraded', reasons: [expect.stringMatching(/^redis: /)] },
+          });
+      }
+      const acked: SendResult[] = [];
+      for (let i = 0; Date.now() - frozenAt < FROZEN_MS; i++) {
+        acked.push(
+          await send(visitor, cid, `visitor while frozen ${i}`),
+          await send(agentOnE, cid, `agent while frozen ${i}`),
+        );
+        await expect.poll(() => bodiesOf(agentOnD.live)).toContain(`visitor while frozen ${i}`);
+        await sleep(Math.min(SEND_EVERY_MS, Math.max(0, FROZEN_MS - (Date.now() - frozenAt))));
+      }
+      redis.thaw();
+      for (const node of [d, e]) {
+        await expect.poll(() => readiness(node)).toMatchObject({ status: 200, body: { status: 'ready' } });
+      }
+      const seenByVisitor = await visitor.sync();
+      expect((await agentOnE.sync(cid)).map((m) => m.id)).toEqual(seenByVisitor.map((m) => m.id));
+      expect(seenByVisitor.map((m) => m.seq)).toEqual(seenByVisitor.map((_, i) => i + 1));
+      const stored = acked.filter((a) => seenByVisitor.some((m) => m.id === a.message.id)).length;
+      expect(stored).toBe(acked.length);
+      expect(await agentsOnline(visitor)).toBe(1);
+      expect([d.running, e.running]).toEqual([true, true]);
+      console.log(
+        `multinode D5 frozen: Redis stopped (SIGSTOP) ${((Date.now() - frozenAt) / 1000).toFixed(1)} s; ` +
+          `acked meanwhile ${acked.length}, stored ${stored}, lost ${acked.length - stored}; nodes crashed ${[d, e].filter((n) => !n.running).length}`,
+      );
+    } finally {
+      redis.thaw();
+    }
+  }, 180_000);
 });

@@ -36,6 +36,10 @@ export type RedisServer = {
   start(): Promise<void>;
   /** `kill -9`: every connection to it drops, its (unsaved) data is gone. */
   kill(): Promise<void>;
+  /** `kill -STOP`: connections stay open and nothing answers (a hung Redis), until `thaw()`. */
+  freeze(): void;
+  /** `kill -CONT`: it answers again, with its data and what was sent meanwhile. */
+  thaw(): void;
 };
 
 export async function redisServer(): Promise<RedisServer> {
@@ -62,9 +66,21 @@ export async function redisServer(): Promise<RedisServer> {
     child = null;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((resolve) => proc.once('exit', resolve));
-    proc.kill('SIGKILL');
+    proc.kill('SIGKILL'); // also ends a frozen one
     await exited;
   }
 
-  return { port, url: `redis://127.0.0.1:${port}`, start, kill };
+  const signal = (name: NodeJS.Signals) => {
+    if (!child) throw new Error('redis-server is not running');
+    child.kill(name);
+  };
+
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    kill,
+    freeze: () => signal('SIGSTOP'),
+    thaw: () => signal('SIGCONT'),
+  };
 }
