@@ -12,7 +12,7 @@ import { type AckResult, API, EVENTS, RETRYABLE_ERRORS, type SendResult } from '
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentClient, firstAdmin, newAgent } from '../support/agent-client.ts';
 import { type FlakyProxy, flakyProxy } from '../support/flaky-proxy.ts';
-import { readiness, startNodes } from '../support/nodes.ts';
+import { crashed, readiness, startNodes } from '../support/nodes.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import { newVisitor, type VisitorClient } from '../support/visitor-client.ts';
 
@@ -97,7 +97,7 @@ describe.skipIf(!database || !redis)('D6 PostgreSQL unreachable under two nodes'
       agent.request<SendResult>(EVENTS.messageSend, fromAgent),
     ]);
     await expect.poll(() => proxies.reduce((sum, p) => sum + p.cuts, 0)).toBeGreaterThan(cutsBefore + 4);
-    expect([f.running, g.running]).toEqual([true, true]);
+    expect(crashed([f, g])).toEqual([]);
     for (const proxy of proxies) proxy.restore();
     const [sent, sentByAgent] = await retried;
     expect(sent.message.clientId).toBe(payload.clientId);
@@ -116,11 +116,11 @@ describe.skipIf(!database || !redis)('D6 PostgreSQL unreachable under two nodes'
     expect(await visitor.sync()).toEqual(
       expect.arrayContaining(ours.map((m) => expect.objectContaining({ id: m.id }))),
     );
-    expect([f.running, g.running]).toEqual([true, true]);
+    expect(crashed([f, g])).toEqual([]);
     console.log(
       `multinode D6: PostgreSQL cut under 2 nodes; first refusal (unavailable) in ${refusedInMs} ms; ` +
         `${proxies.reduce((sum, p) => sum + p.cuts, 0)} connections cut; retried sends stored ${ours.length} (once each), ` +
-        `lost ${2 - ours.length} of 2; nodes crashed ${[f, g].filter((n) => !n.running).length}`,
+        `lost ${2 - ours.length} of 2; nodes crashed ${crashed([f, g]).length}`,
     );
   }, 120_000);
   it('D6 PostgreSQL stalled (packets dropped, nothing reset): sends get a retryable error, not silence; the retry is stored once', async () => {
@@ -158,11 +158,11 @@ describe.skipIf(!database || !redis)('D6 PostgreSQL unreachable under two nodes'
     const stored = await agent.sync(cid);
     expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
     expect(stored.filter((m) => m.clientId === payload.clientId)).toHaveLength(1);
-    expect([f.running, g.running]).toEqual([true, true]);
+    expect(crashed([f, g])).toEqual([]);
     console.log(
       `multinode D6 stalled: first refusal (unavailable) in ${refusedInMs} ms; ` +
         `${proxies.reduce((sum, p) => sum + p.held, 0)} connections held; retried send stored once; ` +
-        `nodes crashed ${[f, g].filter((n) => !n.running).length}`,
+        `nodes crashed ${crashed([f, g]).length}`,
     );
   }, 120_000);
 });

@@ -21,3 +21,15 @@ export async function readiness(node: Pick<ServerProcess, 'url'>): Promise<Readi
   const res = await fetch(node.url + ROUTES.ready);
   return { status: res.status, body: (await res.json()) as Readiness['body'] };
 }
+
+/**
+ * The nodes that ended by themselves (a crash), not killed or stopped by the test, each with how it
+ * ended and the end of what it wrote: `expect(crashed(nodes)).toEqual([])` shows why on failure.
+ */
+export function crashed(nodes: readonly ServerProcess[]): string[] {
+  return nodes.flatMap((node) =>
+    node.exit === null
+      ? []
+      : [`${node.url} ended (${node.exit.signal ?? node.exit.code}):\n${node.output.slice(-4000)}`],
+  );
+}

@@ -29,7 +29,7 @@ export type ServerProcess = {
   dataDir: string;
   /** Whether the process started last is still running (a node that crashed is not). */
   readonly running: boolean;
-  /** How the process started last ended (`null` while it runs). */
+  /** How the process started last ended by itself (`null` while it runs, or once killed or stopped). */
   readonly exit: { code: number | null; signal: NodeJS.Signals | null } | null;
   /** Everything the process started last wrote (stdout and stderr), for diagnostics. */
   readonly output: string;
