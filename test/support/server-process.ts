@@ -27,6 +27,12 @@ export type ServerProcess = {
   url: string;
   origin: string;
   dataDir: string;
+  /** Whether the process started last is still running (a node that crashed is not). */
+  readonly running: boolean;
+  /** How the process started last ended by itself (`null` while it runs, or once killed or stopped). */
+  readonly exit: { code: number | null; signal: NodeJS.Signals | null } | null;
+  /** Everything the process started last wrote (stdout and stderr), for diagnostics. */
+  readonly output: string;
   /** Starts the server (again) and resolves once `/healthz` answers. */
   start(): Promise<void>;
   /** `kill -9`: no shutdown hooks, no flush. */
@@ -97,5 +103,22 @@ export async function serverProcess(env: Record<string, string> = {}): Promise<S
     await exited(proc);
   }
 
-  return { url, origin: url, dataDir, start, kill, stop };
+  return {
+    url,
+    origin: url,
+    dataDir,
+    get running() {
+      return child !== null && child.exitCode === null && child.signalCode === null;
+    },
+    get exit() {
+      if (!child || (child.exitCode === null && child.signalCode === null)) return null;
+      return { code: child.exitCode, signal: child.signalCode };
+    },
+    get output() {
+      return output;
+    },
+    start,
+    kill,
+    stop,
+  };
 }

@@ -12,7 +12,12 @@ import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
 import { createLogger, type Logger } from '../kernel/logger.ts';
 import { Budgets } from '../limits/index.ts';
 import type { Mail } from '../mail/index.ts';
-import { openStorage, SERVER_BUSY_TIMEOUT_MS, type Storage } from '../storage/index.ts';
+import {
+  openStorage,
+  SERVER_BUSY_TIMEOUT_MS,
+  SERVER_QUERY_TIMEOUT_MS,
+  type Storage,
+} from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
@@ -63,7 +68,12 @@ export type StartOptions = {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage = options.storage ?? openStorage(config.database, { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  const storage =
+    options.storage ??
+    openStorage(config.database, {
+      busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+      queryTimeoutMs: SERVER_QUERY_TIMEOUT_MS,
+    });
   await storage.migrate();
   // Issue 11 (redis): the clients, the socket.io adapter and the cache bus (or one warning without Redis).
   const redis = await startRedisNode(config, logger, options.presence);

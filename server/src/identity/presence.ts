@@ -98,6 +98,14 @@ export class MemoryPresence implements PresenceBook {
     return entry && { status: entry.status, siteIds: entry.siteIds };
   }
 
+  /** Every agent here with their state (a node's whole mirror, written anew by its heartbeat). */
+  states(): Array<[string, { status: LiveStatus; siteIds: readonly string[] }]> {
+    return [...this.agents].map(([agentId, entry]) => [
+      agentId,
+      { status: entry.status, siteIds: entry.siteIds },
+    ]);
+  }
+
   /**
    * `initial` is the status a first socket starts with (default online); another node may know the
    * agent's chosen status. It is ignored when the agent is already here.

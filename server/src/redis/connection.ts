@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '../config/config.ts';
 import type { Logger } from '../kernel/logger.ts';
+import { outageLog } from './outage-log.ts';
 
 export type RedisNode = {
   commands: Redis;
@@ -20,15 +21,17 @@ export type RedisNode = {
 
 /** Connects the three clients; rejects (naming the URL's host) when Redis does not answer. */
 export async function connectRedis(config: RedisConfig, logger: Logger): Promise<RedisNode> {
-  const open = () => {
+  const open = (name: string) => {
     const client = new Redis(config.url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    // ioredis reconnects by itself; a lost connection is logged, not thrown.
-    client.on('error', (error: Error) => logger.warn({ err: error }, 'redis connection error'));
+    // ioredis reconnects by itself; a lost connection is logged (once per outage), not thrown.
+    const log = outageLog(logger, `redis connection (${name})`);
+    client.on('error', log.failed);
+    client.on('ready', log.recovered);
     return client;
   };
-  const commands = open();
-  const pub = open();
-  const sub = open();
+  const commands = open('commands');
+  const pub = open('pub');
+  const sub = open('sub');
   try {
     await Promise.all([commands.connect(), pub.connect(), sub.connect()]);
   } catch (error) {
@@ -38,13 +41,20 @@ export async function connectRedis(config: RedisConfig, logger: Logger): Promise
   // The socket.io adapter publishes, and unsubscribes on close, without handling the promise: a call
   // while Redis is down (or after close, from a timer) would be an unhandled rejection, which ends the
   // process. It is logged instead; a lost broadcast is made up by the clients' resync.
-  const logged =
-    <A extends unknown[]>(call: (...args: A) => Promise<unknown>, what: string) =>
-    (...args: A) =>
-      call(...args).catch((error: Error) => {
-        logger.warn({ err: error }, `redis ${what} failed`);
-        return 0;
-      });
+  const logged = <A extends unknown[]>(call: (...args: A) => Promise<unknown>, what: string) => {
+    const log = outageLog(logger, `redis ${what}`);
+    return (...args: A) =>
+      call(...args).then(
+        (result) => {
+          log.recovered();
+          return result;
+        },
+        (error: Error) => {
+          log.failed(error);
+          return 0;
+        },
+      );
+  };
   pub.publish = logged(
     pub.publish.bind(pub) as (...a: unknown[]) => Promise<unknown>,
     'publish',

@@ -131,6 +131,28 @@ describe.skipIf(!redis)('RedisPresence across two nodes', () => {
     expect(await b.n.commands.exists(`${prefix}:presence:node:${a.n.nodeId}`)).toBe(0);
   });
 
+  it('D5 Redis lost the keys (restarted without persistence): the next heartbeat counts the agents again', async () => {
+    const a = await node(prefix);
+    const b = await node(prefix);
+    await a.book.socketOpened(anna, 't1');
+    await b.book.socketOpened(ben, 't2');
+    expect(await b.book.agentsOnline('s1')).toBe(2);
+    // What a restarted Redis without persistence holds of this install: nothing.
+    const keys = await a.n.commands.keys(`${prefix}:*`);
+    await a.n.commands.del(...keys);
+    expect(await b.book.agentsOnline('s1')).toBe(0);
+    await a.book.beat(); // what each node's heartbeat runs every few seconds
+    expect(await b.book.ofSite('s1')).toEqual([{ agentId: 'anna', status: 'online' }]);
+    await b.book.beat();
+    expect(await a.book.agentsOnline('s1')).toBe(2);
+    // A node whose agents all left writes an empty hash: nobody is counted twice or left over.
+    await a.book.socketClosed('anna', 't1');
+    a.timers.runTimeouts();
+    await expect.poll(() => b.book.agentsOnline('s2')).toBe(0);
+    await a.book.beat();
+    expect(await b.book.agentsOnline('s1')).toBe(1);
+  });
+
   it('sites joined on one node count at once, and the change is told there', async () => {
     const a = await node(prefix);
     const b = await node(prefix);

@@ -29,6 +29,7 @@ import {
 } from '../identity/presence.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { RedisNode } from './connection.ts';
+import { outageLog } from './outage-log.ts';
 
 type IntervalTimers = Timers & {
   setInterval(fn: () => void, ms: number): unknown;
@@ -84,10 +85,9 @@ export class RedisPresence implements PresenceBook {
     };
     this.local = new MemoryPresence({ graceMs: options.graceMs, timers: this.timers });
     this.local.onChange((change, kind) => this.localChanged(change, kind));
+    const log = outageLog(options.logger, 'presence heartbeat');
     this.heartbeat = this.timers.setInterval(() => {
-      this.beat().catch((error: unknown) =>
-        this.options.logger?.warn({ err: error }, 'presence heartbeat failed'),
-      );
+      this.beat().then(log.recovered, log.failed);
     }, this.heartbeatMs);
   }
 
@@ -110,15 +110,26 @@ export class RedisPresence implements PresenceBook {
     return this.options.ttlMs ?? this.heartbeatMs * 3;
   }
 
-  /** Refreshes this node's liveness key and the lifetime of its hash. */
+  /**
+   * Refreshes this node's liveness key and writes its hash anew from the local book (this node is the
+   * truth about its own agents): after Redis lost the hash (restarted without persistence, or the hash
+   * expired while this node could not reach Redis, TESTPLAN D5) its agents count again at the next
+   * beat, not only at their next change.
+   */
   async beat(): Promise<void> {
     const id = this.redis.nodeId;
-    await this.redis.commands
+    const key = this.keys.node(id);
+    const write = this.redis.commands
       .multi()
       .sadd(this.keys.nodes, id)
       .set(this.keys.alive(id), '1', 'PX', this.ttlMs)
-      .pexpire(this.keys.node(id), this.ttlMs * 2)
-      .exec();
+      .del(key);
+    const mirrors = this.local.states().map(([agentId, state]) => {
+      const mirror: Mirror = { status: state.status, siteIds: state.siteIds };
+      return [agentId, JSON.stringify(mirror)] as const;
+    });
+    if (mirrors.length > 0) write.hset(key, Object.fromEntries(mirrors)).pexpire(key, this.ttlMs * 2);
+    await write.exec();
   }
 
   /** Every live node's agents, merged: online anywhere wins over away. Dead nodes are cleaned up. */

@@ -7,10 +7,10 @@ export type DatabaseTarget =
   | { engine: 'sqlite'; file: string }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
-/** Options of the engines; the running server passes short lock waits (see `sqlite.ts`). */
+/** Options of the engines; the running server passes short lock waits (`sqlite.ts`) and query deadlines (`postgres.ts`). */
 export type StorageOptions = SqliteOptions & PostgresOptions;
 
 export function openStorage(target: DatabaseTarget, options: StorageOptions = {}): Storage {
   if (target.engine === 'sqlite') return openSqliteStorage(target.file, options);
-  return openPostgresStorage(target.url, { poolSize: target.poolSize ?? options.poolSize });
+  return openPostgresStorage(target.url, { ...options, poolSize: target.poolSize ?? options.poolSize });
 }

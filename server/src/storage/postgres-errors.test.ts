@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { postgresForThisFile, TEST_DATABASE_URL } from '../testing/postgres.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { isUnavailable, openPostgresKysely, openPostgresStorage } from './postgres.ts';
 
 describe('postgresql errors', () => {
@@ -67,4 +68,45 @@ describe.skipIf(!database)('postgresql errors on a live server', () => {
       await db.destroy();
     }
   });
+
+  it('D6 a query without an answer (a lock held, a silent network) fails as unavailable after the deadline; its connection is dropped, the pool goes on', async () => {
+    const storage = openPostgresStorage(database?.url ?? '', { poolSize: 2, queryTimeoutMs: 300 });
+    const holder = new pg.Client({ connectionString: database?.url });
+    await holder.connect();
+    try {
+      // Migrations wait (no deadline) while another node holds their lock (Kysely's advisory lock id).
+      await holder.query(`SELECT pg_advisory_lock(${KYSELY_MIGRATION_LOCK})`);
+      const migrated = storage.migrate();
+      await expect.poll(() => waiting(holder, database?.name ?? '')).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 600)); // twice the deadline: still waiting
+      await holder.query(`SELECT pg_advisory_unlock(${KYSELY_MIGRATION_LOCK})`);
+      expect(await migrated).toHaveLength(Object.keys(MIGRATIONS).length);
+
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE sites IN ACCESS EXCLUSIVE MODE');
+      // More timed-out queries than the pool has connections: each dropped connection frees its slot.
+      for (let i = 0; i < 3; i++) {
+        await expect(storage.ping()).rejects.toMatchObject({ name: 'AppError', code: 'unavailable' });
+      }
+      await holder.query('COMMIT');
+      for (let i = 0; i < 3; i++) await expect(storage.ping()).resolves.toBeUndefined();
+      // PostgreSQL ended the dropped sessions: nothing of ours waits on the lock any more.
+      await expect.poll(() => waiting(holder, database?.name ?? '')).toBe(0);
+    } finally {
+      await holder.end();
+      await storage.close();
+    }
+  });
 });
+
+/** The advisory lock Kysely's migrator holds on PostgreSQL (`postgres-adapter.js`). */
+const KYSELY_MIGRATION_LOCK = '3853314791062309107';
+
+/** How many sessions of the database wait for a lock. */
+async function waiting(client: pg.Client, name: string): Promise<number> {
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+    [name],
+  );
+  return (rows[0] as { n: number }).n;
+}

@@ -13,7 +13,7 @@ import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } f
 import pg from 'pg';
 import { AppError } from '../kernel/errors.ts';
 import { kyselyStorage } from './kysely-storage.ts';
-import { kyselyLifecycle } from './lifecycle.ts';
+import { kyselyLifecycle, type StorageLifecycle } from './lifecycle.ts';
 import type { Database as Schema } from './schema.ts';
 import type { Storage } from './types.ts';
 
@@ -21,6 +21,15 @@ import type { Storage } from './types.ts';
 export const DEFAULT_POOL_SIZE = 10;
 /** How long a query waits for a free connection, or for a new one, before failing as `unavailable`. */
 export const CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long one query of the running server waits for PostgreSQL's answer (TESTPLAN D6). A database
+ * that went silent (a partition, packets dropped, a lock held for long) would otherwise hold the
+ * query, its connection and the client's request without end: the socket's ack never comes. After
+ * this the query fails as `unavailable` (the client retries with the same `clientId`) and its
+ * connection is dropped; PostgreSQL rolls back what it had not committed. Below the clients' ack wait
+ * (`ACK_TIMEOUT_MS`, 10 s), so they hear the retryable error rather than a timeout.
+ */
+export const SERVER_QUERY_TIMEOUT_MS = 5000;
 
 /** Node's network errors: the server is down, restarting or unreachable. */
 const NETWORK = new Set([
@@ -49,13 +58,31 @@ export function isUnavailable(error: unknown): boolean {
   return typeof message === 'string' && CONNECTION_MESSAGE.test(message);
 }
 
+const unavailableError = (cause: unknown) =>
+  new AppError('unavailable', 'the database is unavailable, please try again', { cause });
+
+/**
+ * The query, or `unavailable` once `ms` pass without its answer (then `onTimeout` runs first). The
+ * query's own late outcome is nobody's: its connection is being dropped.
+ */
+function withDeadline<T>(running: Promise<T>, ms: number | null, onTimeout: () => void): Promise<T> {
+  if (ms === null) return running;
+  running.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(unavailableError(new Error(`no answer from PostgreSQL within ${ms} ms`)));
+    }, ms);
+  });
+  return Promise.race([running, deadline]).finally(() => clearTimeout(timer));
+}
+
 async function guard<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isUnavailable(error)) {
-      throw new AppError('unavailable', 'the database is unavailable, please try again', { cause: error });
-    }
+    if (isUnavailable(error)) throw unavailableError(error);
     throw error;
   }
 }
@@ -65,9 +92,12 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
  * failed as `unavailable` is destroyed on release, never handed out again: the server may end it a
  * moment after the error (an administrator's shutdown arrives before the socket closes). While a
  * connection is checked out its `error` event (the server ending it) is handled here, or it would
- * crash the process; the query that was running rejects on its own.
+ * crash the process; the query that was running rejects on its own. With a deadline
+ * (`queryTimeout.ms`), a query without an answer by then fails as `unavailable` and breaks its
+ * connection; nothing more is sent on a broken connection (Kysely's `ROLLBACK` fails at once: the
+ * connection is dropped on release, which rolls the transaction back on the server).
  */
-function guardedPool(pool: pg.Pool): PostgresPool {
+function guardedPool(pool: pg.Pool, queryTimeout: { ms: number | null }): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await guard(() => pool.connect());
@@ -76,11 +106,14 @@ function guardedPool(pool: pg.Pool): PostgresPool {
         broken = true;
       };
       client.on('error', onError);
-      const query = (...args: unknown[]) =>
-        guard(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args)).catch((error) => {
+      const query = (...args: unknown[]) => {
+        if (broken) return Promise.reject(unavailableError(new Error('the connection broke earlier')));
+        const running = guard(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args));
+        return withDeadline(running, queryTimeout.ms, onError).catch((error) => {
           if (error instanceof AppError) broken = true;
           throw error;
         });
+      };
       return {
         query: query as PostgresPoolClient['query'],
         release: (destroy?: boolean) => {
@@ -107,10 +140,20 @@ const TYPES = {
 export type PostgresOptions = {
   /** Connections this process keeps at most (`DATABASE_POOL_SIZE`). */
   poolSize?: number;
+  /**
+   * How long one query waits for its answer before failing as `unavailable` (the running server:
+   * `SERVER_QUERY_TIMEOUT_MS`); default: as long as it takes (the CLI, `db:copy`, tests).
+   * Migrations always wait (see `patientMigrations`).
+   */
+  queryTimeoutMs?: number;
 };
 
 /** The Kysely handle over a guarded pool (exported for tests that need raw statements). */
-export function openPostgresKysely(url: string, options: PostgresOptions = {}): Kysely<Schema> {
+export function openPostgresKysely(
+  url: string,
+  options: PostgresOptions = {},
+  queryTimeout: { ms: number | null } = { ms: options.queryTimeoutMs ?? null },
+): Kysely<Schema> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? DEFAULT_POOL_SIZE,
@@ -122,10 +165,33 @@ export function openPostgresKysely(url: string, options: PostgresOptions = {}): 
   // An idle connection the server ends (restart, admin shutdown) is reported here; without a listener
   // it would crash the process. The next query takes a fresh connection or fails as `unavailable`.
   pool.on('error', () => {});
-  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool: guardedPool(pool) }) });
+  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool: guardedPool(pool, queryTimeout) }) });
+}
+
+/**
+ * Migrations run before anyone is served and may wait long (for another node's migration, under
+ * the advisory lock): no query deadline while they run.
+ */
+function patientMigrations(
+  lifecycle: StorageLifecycle,
+  queryTimeout: { ms: number | null },
+): StorageLifecycle {
+  return {
+    ...lifecycle,
+    async migrate() {
+      const ms = queryTimeout.ms;
+      queryTimeout.ms = null;
+      try {
+        return await lifecycle.migrate();
+      } finally {
+        queryTimeout.ms = ms;
+      }
+    },
+  };
 }
 
 export function openPostgresStorage(url: string, options: PostgresOptions = {}): Storage {
-  const db = openPostgresKysely(url, options);
-  return kyselyStorage(db, kyselyLifecycle(db));
+  const queryTimeout = { ms: options.queryTimeoutMs ?? null };
+  const db = openPostgresKysely(url, options, queryTimeout);
+  return kyselyStorage(db, patientMigrations(kyselyLifecycle(db), queryTimeout));
 }

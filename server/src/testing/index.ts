@@ -16,5 +16,7 @@ export {
   waitFor,
 } from './harness.ts';
 export { BOT_EVAL_CLI, SERVER_MAIN } from './paths.ts';
+export { postgresForThisFile, type TestDatabase } from './postgres.ts';
+export { redisForThisFile, type TestRedis } from './redis.ts';
 export { agentSessionCookie } from './sessions.ts';
 export { type SmtpSink, type SunkMail, startSmtpSink } from './smtp-sink.ts';
