@@ -30,12 +30,21 @@ function row(pairs: number, rate: number, achievedRate: number, p99: number, los
     disconnects: 0,
     errorCodes: {},
   };
-  return { ...phase, serverCpuPct: 50, serverCpuUsPerMessage: 100, serverRssMB: 100 };
+  return {
+    ...phase,
+    serverCpuPct: 50,
+    serverCpuUsPerMessage: 100,
+    serverRssMB: 100,
+    nodes: 1,
+    postgresCpuUsPerMessage: null,
+    redisCpuUsPerMessage: null,
+  };
 }
 
 function run(target: 'frontdesk' | 'bare', p99: number, saturationRate: number, rssKB: number): TargetRun {
   return {
     target,
+    nodes: 1,
     rows: [row(10_000, 2000, 2000, p99), row(10_000, 5000, target === 'bare' ? 5000 : 2500, p99 * 10)],
     ramp: [
       row(10_000, saturationRate, saturationRate, p99),
@@ -117,6 +126,9 @@ describe('formatReport', () => {
     };
     const text = formatReport(result);
     expect(text).toContain('Test CPU, 2 cores');
+    expect(
+      formatReport({ ...result, machine: { ...result.machine, loadAverage: { start: 19, end: 23.8 } } }),
+    ).toContain('load average (1 min) 19 at the start, 23.8 at the end');
     expect(text).toContain('not measured: not built');
     expect(text).toContain('| 10000 | 2000 | 2000 | 2000 |');
     expect(text).toContain('≤ 25 ms: met');
