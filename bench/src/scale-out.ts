@@ -48,9 +48,15 @@ async function runOne(target: ScaleOutName, plan: ServerPlan, log: Log): Promise
     if (database.cpuUnavailable) log(`  ${target}: PostgreSQL CPU not measured: ${database.cpuUnavailable}`);
     log(`  ${target}: database ${database.name}${redis ? `, Redis prefix ${redis.prefix}` : ''}`);
     const setup = setupFor(target, database, redis);
-    const run = await runTarget(setup, plan, log);
     const pairs = Math.max(...plan.sizes);
-    return { target, run, placement: setup.nodes.length > 1 ? placement(pairs, plan.topology, 2) : null };
+    try {
+      const run = await runTarget(setup, plan, log);
+      return { target, run, placement: setup.nodes.length > 1 ? placement(pairs, plan.topology, 2) : null };
+    } catch (error) {
+      // One target failing (e.g. a node that would not start) must not cost the rest of the run.
+      const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      return { target, skipped: `the run failed: ${message}` };
+    }
   } finally {
     await redis?.drop().catch(() => {});
     await database
