@@ -293,12 +293,12 @@ export function formatReport(r: BenchJson): string {
           x.agentSockets,
           x.rate,
           x.achievedRate,
-          x.p50Ms,
-          x.p95Ms,
-          x.p99Ms,
-          x.visitorToAgentP99Ms,
-          x.agentToVisitorP99Ms,
-          x.ackP99Ms,
+          num(x.p50Ms),
+          num(x.p95Ms),
+          num(x.p99Ms),
+          num(x.visitorToAgentP99Ms),
+          num(x.agentToVisitorP99Ms),
+          num(x.ackP99Ms),
           x.lost,
           x.cpuUsPerMessage,
           num(x.bareP50Ms),
@@ -348,7 +348,9 @@ export function formatReport(r: BenchJson): string {
       '',
       `Saturation ramp (a step breaks when achieved < ${SATURATION.minAchievedShare * 100}% of the rate, ` +
         `p99 > ${SATURATION.maxP99Ms} ms or anything is lost): ` +
-        s.ramp.map((x) => `${x.target} ${x.rate}/s → ${x.achievedRate}/s, p99 ${x.p99Ms} ms`).join('; '),
+        s.ramp
+          .map((x) => `${x.target} ${x.rate}/s → ${x.achievedRate}/s, p99 ${num(x.p99Ms, ' ms')}`)
+          .join('; '),
       '',
       `Messages: ${s.acked} acknowledged by Frontdesk, ${s.undelivered} of them never arrived, ` +
         `${s.missingFromStorage ?? '–'} missing from storage → lost ${s.lost}.`,

@@ -166,6 +166,20 @@ describe('scaleOutJson', () => {
     });
   });
 
+  it('prints a dash, not "null", for a latency with no delivered message', () => {
+    const silent = { ...postgres.rows[0]!, delivered: 0, achievedRate: 0, delivery: summarize([]) };
+    const text = formatScaleOut(
+      scaleOutJson(
+        [{ target: 'postgres', run: { ...postgres, rows: [silent] }, placement: null }],
+        sqlite,
+        bare,
+        10_000,
+      ),
+    );
+    expect(text).toContain('| Frontdesk, 1 node, PostgreSQL | 10000 | 500 | 0 | – | – |');
+    expect(text).not.toContain('null');
+  });
+
   it('lists skipped targets with their reason and still compares those that ran', () => {
     const partial = scaleOutJson(
       [

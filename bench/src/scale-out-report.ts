@@ -35,6 +35,8 @@ export type ScaleOutRowJson = {
   lost: number;
   /** Sends answered with an error (e.g. `unavailable` while the pool is exhausted): not acknowledged. */
   ackErrors: number;
+  /** Sockets of the load that disconnected during the phase (they do not reconnect). */
+  disconnects: number;
   /** All node processes together. */
   cpuUsPerMessage: number;
   serverCpuPct: number;
@@ -92,6 +94,7 @@ function rowJson(target: TargetName, x: PhaseRow, sqlite?: PhaseRow, bare?: Phas
     ackP99Ms: x.ack.p99,
     lost: x.lost,
     ackErrors: x.ackErrors,
+    disconnects: x.disconnects,
     cpuUsPerMessage: x.serverCpuUsPerMessage,
     serverCpuPct: x.serverCpuPct,
     generatorCpuPct: x.generatorCpuPct,
@@ -216,10 +219,10 @@ export function formatScaleOut(x: ScaleOutJson): string {
         r.sockets,
         r.rate,
         r.achievedRate,
-        r.p50Ms,
-        r.p99Ms,
-        r.ackP50Ms,
-        r.ackP99Ms,
+        num(r.p50Ms),
+        num(r.p99Ms),
+        num(r.ackP50Ms),
+        num(r.ackP99Ms),
         r.lost,
         r.ackErrors,
         r.cpuUsPerMessage,
@@ -261,7 +264,7 @@ export function formatScaleOut(x: ScaleOutJson): string {
         .map(
           (s) =>
             `${TARGET_LABELS[s.target]}: ` +
-            s.ramp.map((r) => `${r.rate}/s → ${r.achievedRate}/s, p99 ${r.p99Ms} ms`).join('; '),
+            s.ramp.map((r) => `${r.rate}/s → ${r.achievedRate}/s, p99 ${num(r.p99Ms, ' ms')}`).join('; '),
         )
         .join(' — '),
   );

@@ -213,6 +213,7 @@ export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log):
           `a→v p99 ${row.agentToVisitor.p99} ms, ack p99 ${row.ack.p99} ms, lost ${row.lost}, ` +
           `server cpu ${row.serverCpuPct}% (${row.serverCpuUsPerMessage} µs/msg${outside}), ` +
           `generator cpu ${row.generatorCpuPct}%` +
+          (row.disconnects > 0 ? `, ${row.disconnects} sockets dropped` : '') +
           (row.ackErrors > 0 ? `, ack errors ${JSON.stringify(row.errorCodes)}` : ''),
       );
       return row;
