@@ -136,6 +136,42 @@ describe('formatReport', () => {
   });
 });
 
+describe('formatReport: browser part skipped', () => {
+  it('prints dashes for the request counts and bytes that were not measured', () => {
+    const widget = {
+      built: true as const,
+      budgets: { loaderGzipBytes: 2048, openGzipBytes: 51_200 },
+      loaderBytes: 3800,
+      loaderGzipBytes: 2000,
+      openGzipBytes: 30_000,
+      lazyGzipBytes: null,
+      chunksBytes: 150_000,
+      requestsOnLoad: Number.NaN,
+      requestsOnOpen: Number.NaN,
+      bytesOnLoad: Number.NaN,
+      bytesOnOpen: Number.NaN,
+      socketsOnLoad: Number.NaN,
+    };
+    const result = {
+      schema: 1 as const,
+      mode: 'quick' as const,
+      startedAt: '2025-01-01T00:00:00.000Z',
+      durationS: 60,
+      machine: { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', os: 'linux' },
+      widget,
+      host: { measured: false as const, reason: 'skipped with --skip-browser' },
+      server: null,
+      bot: { measured: false as const, reason: 'skipped with --quick' },
+      others: OTHER_WIDGETS,
+    };
+    // After a round trip through JSON, NaN is null.
+    const text = formatReport(JSON.parse(JSON.stringify(result)) as BenchJson);
+    expect(text).toContain('| requests on page load (Chromium) | – |  |');
+    expect(text).toContain('| bytes on the wire on load / on open | – / – |  |');
+    expect(text).not.toContain('null');
+  });
+});
+
 describe('formatReport: bot latency', () => {
   const base: Omit<BenchJson, 'bot'> = {
     schema: 1,

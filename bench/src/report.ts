@@ -196,7 +196,9 @@ export function serverJson(
   };
 }
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+/** Not measured (NaN, or null after JSON) prints as a dash, never as "0.0 kB". */
+const kB = (bytes: number | null) =>
+  bytes === null || !Number.isFinite(bytes) ? '–' : `${(bytes / 1024).toFixed(1)} kB`;
 const num = (value: number | null | undefined, unit = '') =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : `${value}${unit}`;
 const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
@@ -229,9 +231,9 @@ export function formatReport(r: BenchJson): string {
           ['on open (gzip)', kB(w.openGzipBytes), kB(w.budgets.openGzipBytes)],
           ['later, lazily (gzip)', w.lazyGzipBytes === null ? '–' : kB(w.lazyGzipBytes), ''],
           ['all chunks (raw)', kB(w.chunksBytes), ''],
-          ['requests on page load (Chromium)', w.requestsOnLoad, ''],
-          ['sockets opened on page load', w.socketsOnLoad, '0'],
-          ['requests on open, socket included', w.requestsOnOpen, ''],
+          ['requests on page load (Chromium)', num(w.requestsOnLoad), ''],
+          ['sockets opened on page load', num(w.socketsOnLoad), '0'],
+          ['requests on open, socket included', num(w.requestsOnOpen), ''],
           ['bytes on the wire on load / on open', `${kB(w.bytesOnLoad)} / ${kB(w.bytesOnOpen)}`, ''],
         ],
       ),
