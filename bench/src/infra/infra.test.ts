@@ -5,7 +5,7 @@
 
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createBenchDatabase } from './postgres.ts';
 import { openBenchRedis } from './redis.ts';
 
@@ -30,6 +30,15 @@ const database = await createBenchDatabase();
 if ('unavailable' in database) {
   if (process.env.CI) throw new Error(`${database.unavailable}: PostgreSQL is required under CI`);
   console.warn(`${database.unavailable}: the bench database test is skipped`);
+} else {
+  // Dropped by the test itself; again here (IF EXISTS) if it failed before that.
+  const admin = new URL('/postgres', database.url).href;
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${database.name} WITH (FORCE)`);
+    await client.end();
+  });
 }
 
 describe.skipIf('unavailable' in database)('a bench database on the real PostgreSQL', () => {
@@ -60,7 +69,7 @@ const redis = await openBenchRedis();
 if ('unavailable' in redis) {
   if (process.env.CI) throw new Error(`${redis.unavailable}: Redis is required under CI`);
   console.warn(`${redis.unavailable}: the bench Redis test is skipped`);
-}
+} else afterAll(() => redis.drop().catch(() => {}));
 
 describe.skipIf('unavailable' in redis)('a bench prefix on the real Redis', () => {
   it('reads the server CPU and deletes only its own keys', async () => {
