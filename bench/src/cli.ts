@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BOT_EVAL_CLI } from '@frontdesk/server/testing';
@@ -20,7 +20,9 @@ import {
   OTHER_WIDGETS,
   serverJson,
 } from './report.ts';
-import { runTarget } from './server-load.ts';
+import { runScaleOut } from './scale-out.ts';
+import { scaleOutJson } from './scale-out-report.ts';
+import { runTarget, singleNode } from './server-load.ts';
 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
 const FAQ_EVAL_DIR =
@@ -39,9 +41,13 @@ const plan = PLANS[mode];
 // With --json, stdout carries only the JSON object; progress goes to stderr.
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+const loadNow = () => Math.round((loadavg()[0] ?? 0) * 10) / 10;
+const loadAtStart = loadNow();
+
 function machine(): Machine {
   const cpu = cpus();
   return {
+    loadAverage: { start: loadAtStart, end: loadNow() },
     cpu: cpu[0]?.model.trim() ?? 'unknown',
     cores: cpu.length,
     memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -112,11 +118,19 @@ async function main() {
 
   let server: BenchJson['server'] = null;
   if (!values['skip-server']) {
-    log('server: Frontdesk');
-    const frontdesk = await runTarget('frontdesk', plan.server, log);
+    log('server: Frontdesk, one node on SQLite');
+    const frontdesk = await runTarget(singleNode('frontdesk'), plan.server, log);
+    const scaleOut = await runScaleOut(plan.scaleOut, log);
     log('server: bare socket.io relay');
-    const bare = await runTarget('bare', plan.server, log);
-    server = serverJson(frontdesk, bare, plan.server.topology, Math.max(...plan.server.sizes));
+    const bare = await runTarget(singleNode('bare'), plan.server, log);
+    const saturationSockets = Math.max(...plan.server.sizes);
+    server = serverJson(
+      frontdesk,
+      bare,
+      plan.server.topology,
+      saturationSockets,
+      scaleOutJson(scaleOut, frontdesk, bare, saturationSockets),
+    );
   }
 
   log('bot evaluation');

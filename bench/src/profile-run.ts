@@ -2,12 +2,12 @@
  * Diagnosis run, Frontdesk alone: `PAIRS=5000 RATE=500 [BENCH_PROFILE=<file>] [BENCH_SERVER_FLAGS=--trace-gc]
  * node --import tsx src/profile-run.ts` — one steady phase at the given size (profiled when asked).
  */
-import { runTarget } from './server-load.ts';
+import { runTarget, singleNode } from './server-load.ts';
 
 const pairs = Number(process.env.PAIRS ?? 1000);
 const rate = Number(process.env.RATE ?? 1500);
 const run = await runTarget(
-  'frontdesk',
+  singleNode('frontdesk'),
   {
     sizes: [pairs],
     // RATES=5000,500: steady phases before the profiled one (e.g. a backlog, then a light load).

@@ -30,12 +30,21 @@ function row(pairs: number, rate: number, achievedRate: number, p99: number, los
     disconnects: 0,
     errorCodes: {},
   };
-  return { ...phase, serverCpuPct: 50, serverCpuUsPerMessage: 100, serverRssMB: 100 };
+  return {
+    ...phase,
+    serverCpuPct: 50,
+    serverCpuUsPerMessage: 100,
+    serverRssMB: 100,
+    nodes: 1,
+    postgresCpuUsPerMessage: null,
+    redisCpuUsPerMessage: null,
+  };
 }
 
 function run(target: 'frontdesk' | 'bare', p99: number, saturationRate: number, rssKB: number): TargetRun {
   return {
     target,
+    nodes: 1,
     rows: [row(10_000, 2000, 2000, p99), row(10_000, 5000, target === 'bare' ? 5000 : 2500, p99 * 10)],
     ramp: [
       row(10_000, saturationRate, saturationRate, p99),
@@ -117,10 +126,49 @@ describe('formatReport', () => {
     };
     const text = formatReport(result);
     expect(text).toContain('Test CPU, 2 cores');
+    expect(
+      formatReport({ ...result, machine: { ...result.machine, loadAverage: { start: 19, end: 23.8 } } }),
+    ).toContain('load average (1 min) 19 at the start, 23.8 at the end');
     expect(text).toContain('not measured: not built');
     expect(text).toContain('| 10000 | 2000 | 2000 | 2000 |');
     expect(text).toContain('≤ 25 ms: met');
     expect(text).toContain('Rocket.Chat Livechat 493 kB');
+  });
+});
+
+describe('formatReport: browser part skipped', () => {
+  it('prints dashes for the request counts and bytes that were not measured', () => {
+    const widget = {
+      built: true as const,
+      budgets: { loaderGzipBytes: 2048, openGzipBytes: 51_200 },
+      loaderBytes: 3800,
+      loaderGzipBytes: 2000,
+      openGzipBytes: 30_000,
+      lazyGzipBytes: null,
+      chunksBytes: 150_000,
+      requestsOnLoad: Number.NaN,
+      requestsOnOpen: Number.NaN,
+      bytesOnLoad: Number.NaN,
+      bytesOnOpen: Number.NaN,
+      socketsOnLoad: Number.NaN,
+    };
+    const result = {
+      schema: 1 as const,
+      mode: 'quick' as const,
+      startedAt: '2025-01-01T00:00:00.000Z',
+      durationS: 60,
+      machine: { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', os: 'linux' },
+      widget,
+      host: { measured: false as const, reason: 'skipped with --skip-browser' },
+      server: null,
+      bot: { measured: false as const, reason: 'skipped with --quick' },
+      others: OTHER_WIDGETS,
+    };
+    // After a round trip through JSON, NaN is null.
+    const text = formatReport(JSON.parse(JSON.stringify(result)) as BenchJson);
+    expect(text).toContain('| requests on page load (Chromium) | – |  |');
+    expect(text).toContain('| bytes on the wire on load / on open | – / – |  |');
+    expect(text).not.toContain('null');
   });
 });
 

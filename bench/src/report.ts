@@ -5,10 +5,19 @@
 import type { WIDGET_BUDGETS } from '@frontdesk/shared';
 import type { HostImpact, WidgetWeight } from './browser/host-page.ts';
 import type { Topology } from './load/protocol.ts';
-import { type PhaseRow, SATURATION, type TargetRun } from './server-load.ts';
+import { formatScaleOut, type ScaleOutJson } from './scale-out-report.ts';
+import { type PhaseRow, SATURATION, type TargetName, type TargetRun } from './server-load.ts';
 import { ratio } from './stats.ts';
 
-export type Machine = { cpu: string; cores: number; memoryGB: number; node: string; os: string };
+export type Machine = {
+  cpu: string;
+  cores: number;
+  memoryGB: number;
+  node: string;
+  os: string;
+  /** 1-minute load average when the run started and when it ended: how busy the shared machine was. */
+  loadAverage?: { start: number; end: number };
+};
 
 /** Published or measured figures of other widgets, gzipped, for context only. */
 export const OTHER_WIDGETS = [
@@ -76,12 +85,14 @@ export type BenchJson = {
     bareSaturationReached: boolean;
     ratioSaturation: number | null;
     saturationSockets: number;
-    ramp: { target: 'frontdesk' | 'bare'; rate: number; achievedRate: number; p99Ms: number; lost: number }[];
+    ramp: { target: TargetName; rate: number; achievedRate: number; p99Ms: number; lost: number }[];
     acked: number;
     undelivered: number;
     missingFromStorage: number | null;
     lost: number;
     goals: { p99: boolean | null; saturation: boolean | null; memory: boolean | null };
+    /** Frontdesk on PostgreSQL and on two nodes beside SQLite and the relay; null: not asked for. */
+    scaleOut: ScaleOutJson | null;
   } | null;
   bot: { table: string; json: unknown; latency: BotLatency | null } | { measured: false; reason: string };
   others: typeof OTHER_WIDGETS;
@@ -128,6 +139,7 @@ export function serverJson(
   bare: TargetRun,
   topology: Topology,
   saturationSockets: number,
+  scaleOut: ScaleOutJson | null = null,
 ): NonNullable<BenchJson['server']> {
   const rows = frontdesk.rows.map((f) =>
     rowJson(
@@ -180,10 +192,13 @@ export function serverJson(
               : null,
       memory: ratioMemory === null ? null : ratioMemory <= GOALS.memoryRatio,
     },
+    scaleOut,
   };
 }
 
-const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+/** Not measured (NaN, or null after JSON) prints as a dash, never as "0.0 kB". */
+const kB = (bytes: number | null) =>
+  bytes === null || !Number.isFinite(bytes) ? '–' : `${(bytes / 1024).toFixed(1)} kB`;
 const num = (value: number | null | undefined, unit = '') =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : `${value}${unit}`;
 const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
@@ -199,7 +214,10 @@ export function formatReport(r: BenchJson): string {
   const out: string[] = [];
   out.push(
     `Frontdesk bench (${r.mode}), ${r.startedAt}, ${r.durationS} s — ${r.machine.cpu}, ${r.machine.cores} cores, ` +
-      `${r.machine.memoryGB} GB, Node ${r.machine.node}, ${r.machine.os}`,
+      `${r.machine.memoryGB} GB, Node ${r.machine.node}, ${r.machine.os}` +
+      (r.machine.loadAverage
+        ? `; load average (1 min) ${r.machine.loadAverage.start} at the start, ${r.machine.loadAverage.end} at the end`
+        : ''),
   );
   out.push('', '### Widget weight');
   if (r.widget.built) {
@@ -213,9 +231,9 @@ export function formatReport(r: BenchJson): string {
           ['on open (gzip)', kB(w.openGzipBytes), kB(w.budgets.openGzipBytes)],
           ['later, lazily (gzip)', w.lazyGzipBytes === null ? '–' : kB(w.lazyGzipBytes), ''],
           ['all chunks (raw)', kB(w.chunksBytes), ''],
-          ['requests on page load (Chromium)', w.requestsOnLoad, ''],
-          ['sockets opened on page load', w.socketsOnLoad, '0'],
-          ['requests on open, socket included', w.requestsOnOpen, ''],
+          ['requests on page load (Chromium)', num(w.requestsOnLoad), ''],
+          ['sockets opened on page load', num(w.socketsOnLoad), '0'],
+          ['requests on open, socket included', num(w.requestsOnOpen), ''],
           ['bytes on the wire on load / on open', `${kB(w.bytesOnLoad)} / ${kB(w.bytesOnOpen)}`, ''],
         ],
       ),
@@ -277,12 +295,12 @@ export function formatReport(r: BenchJson): string {
           x.agentSockets,
           x.rate,
           x.achievedRate,
-          x.p50Ms,
-          x.p95Ms,
-          x.p99Ms,
-          x.visitorToAgentP99Ms,
-          x.agentToVisitorP99Ms,
-          x.ackP99Ms,
+          num(x.p50Ms),
+          num(x.p95Ms),
+          num(x.p99Ms),
+          num(x.visitorToAgentP99Ms),
+          num(x.agentToVisitorP99Ms),
+          num(x.ackP99Ms),
           x.lost,
           x.cpuUsPerMessage,
           num(x.bareP50Ms),
@@ -332,11 +350,19 @@ export function formatReport(r: BenchJson): string {
       '',
       `Saturation ramp (a step breaks when achieved < ${SATURATION.minAchievedShare * 100}% of the rate, ` +
         `p99 > ${SATURATION.maxP99Ms} ms or anything is lost): ` +
-        s.ramp.map((x) => `${x.target} ${x.rate}/s → ${x.achievedRate}/s, p99 ${x.p99Ms} ms`).join('; '),
+        s.ramp
+          .map((x) => `${x.target} ${x.rate}/s → ${x.achievedRate}/s, p99 ${num(x.p99Ms, ' ms')}`)
+          .join('; '),
       '',
       `Messages: ${s.acked} acknowledged by Frontdesk, ${s.undelivered} of them never arrived, ` +
         `${s.missingFromStorage ?? '–'} missing from storage → lost ${s.lost}.`,
     );
+    if (s.scaleOut)
+      out.push(
+        '',
+        '### Server on PostgreSQL and on two nodes (same load, same run)',
+        formatScaleOut(s.scaleOut),
+      );
   } else out.push('not measured');
 
   out.push('', '### Bot');

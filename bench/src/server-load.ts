@@ -1,12 +1,38 @@
 /**
- * The server part of the bench, run from the orchestrator: for each target (Frontdesk, then the bare
- * relay) a server process and a separate load-generator process; pairs grow through the planned sizes,
- * each size runs the planned rates, the largest size is ramped until it saturates, and at the end every
- * acknowledged message is checked against what arrived and (Frontdesk) what is stored.
+ * The server part of the bench, run from the orchestrator: for each target (Frontdesk on SQLite, on
+ * PostgreSQL, on two nodes, then the bare relay) its server process(es) and a separate load-generator
+ * process; pairs grow through the planned sizes, each size runs the planned rates, the largest size is
+ * ramped until it saturates, and at the end every acknowledged message is checked against what arrived
+ * and (Frontdesk) what is stored.
  */
+import type { CpuSample } from './infra/postgres.ts';
+import { cpuDelta } from './infra/proc-cpu.ts';
 import { Child } from './ipc.ts';
-import type { AckedMessages, PhaseResult, TargetKind, Team, Topology } from './load/protocol.ts';
+import type { AckedMessages, NodeOptions, PhaseResult, TargetKind, Team, Topology } from './load/protocol.ts';
 import type { ProcessStats } from './targets/process-stats.ts';
+
+/**
+ * What runs: `frontdesk` is one node on SQLite (the original row), `postgres` one node on PostgreSQL,
+ * `two-nodes` two nodes on PostgreSQL + Redis, `bare` the relay.
+ */
+export type TargetName = 'frontdesk' | 'postgres' | 'two-nodes' | 'bare';
+
+export type TargetSetup = {
+  name: TargetName;
+  /** The server's protocol, as the load generator speaks it. */
+  kind: TargetKind;
+  /** One entry per server process (node), started in order; the first makes the teams and verifies. */
+  nodes: NodeOptions[];
+  /** CPU of processes outside the nodes, sampled before and after each phase. */
+  samplers?: { postgres?: () => Promise<CpuSample>; redis?: () => Promise<CpuSample> };
+};
+
+/** A target with one node and no outside processes (SQLite Frontdesk, the bare relay). */
+export const singleNode = (name: 'frontdesk' | 'bare'): TargetSetup => ({
+  name,
+  kind: name === 'bare' ? 'bare' : 'frontdesk',
+  nodes: [{}],
+});
 
 export type ServerPlan = {
   sizes: number[];
@@ -34,9 +60,15 @@ export const SATURATION = { minAchievedShare: 0.9, maxP99Ms: 500 } as const;
 const SETTLE_AFTER_SETUP_MS = 3000;
 
 export type PhaseRow = PhaseResult & {
+  /** All node processes together (100 = one core). */
   serverCpuPct: number;
   serverCpuUsPerMessage: number;
   serverRssMB: number;
+  nodes: number;
+  /** CPU of the database's PostgreSQL backends per message sent; null when not measured. */
+  postgresCpuUsPerMessage: number | null;
+  /** CPU of the whole Redis server per message sent; null when not measured. */
+  redisCpuUsPerMessage: number | null;
 };
 
 /** Idle visitor sockets connected to a fresh server (after a warm-up batch), RSS and heap after GC. */
@@ -48,7 +80,8 @@ export type MemoryResult = {
 };
 
 export type TargetRun = {
-  target: TargetKind;
+  target: TargetName;
+  nodes: number;
   rows: PhaseRow[];
   ramp: PhaseRow[];
   /** The highest ramp rate that held (see SATURATION). */
@@ -88,19 +121,57 @@ export function phaseBroken(row: PhaseResult): boolean {
   );
 }
 
-export async function runTarget(target: TargetKind, plan: ServerPlan, log: Log): Promise<TargetRun> {
+/** Sums the node processes' stats (memory and CPU add up; `at` is the latest). */
+function sumStats(all: ProcessStats[]): ProcessStats {
+  return {
+    rssBytes: all.reduce((sum, s) => sum + s.rssBytes, 0),
+    heapUsedBytes: all.reduce((sum, s) => sum + s.heapUsedBytes, 0),
+    cpuMicros: all.reduce((sum, s) => sum + s.cpuMicros, 0),
+    at: Math.max(...all.map((s) => s.at)),
+  };
+}
+
+const perMessage = (micros: number | null, sent: number) =>
+  micros === null || sent <= 0 ? null : Math.round(micros / sent);
+
+async function sampleOutside(setup: TargetSetup) {
+  const [postgres, redis] = await Promise.all([
+    setup.samplers?.postgres?.() ?? null,
+    setup.samplers?.redis?.() ?? null,
+  ]);
+  return { postgres, redis };
+}
+
+const outsideDelta = (before: CpuSample, after: CpuSample) =>
+  before === null || after === null ? null : cpuDelta(before, after);
+
+export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log): Promise<TargetRun> {
+  const target = setup.name;
   // BENCH_SERVER_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under test.
   const extra = process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const server = new Child(MODULES[target], `${target} server`, ['--expose-gc', ...extra]);
+  const servers = setup.nodes.map(
+    (_, i) =>
+      new Child(
+        MODULES[setup.kind],
+        setup.nodes.length > 1 ? `${target} node ${i + 1}` : `${target} server`,
+        ['--expose-gc', ...extra],
+      ),
+  );
+  const server = servers[0]!;
   const generator = new Child(GENERATOR, `${target} load generator`);
   try {
-    await Promise.all([server.ready, generator.ready]);
-    const { url } = await server.call<{ url: string }>('start');
-    await generator.call('init', { target, url, topology: plan.topology });
-    const stats = (collect: boolean) => server.call<ProcessStats>('stats', collect);
+    await Promise.all([...servers.map((s) => s.ready), generator.ready]);
+    const urls: string[] = [];
+    // One after the other: the first node migrates the database and makes the demo site.
+    for (const [i, node] of servers.entries())
+      urls.push((await node.call<{ url: string }>('start', setup.nodes[i], 120_000)).url);
+    await generator.call('init', { target: setup.kind, urls, topology: plan.topology });
+    const stats = async (collect: boolean) =>
+      sumStats(await Promise.all(servers.map((s) => s.call<ProcessStats>('stats', collect))));
 
     const run: TargetRun = {
       target,
+      nodes: servers.length,
       rows: [],
       ramp: [],
       saturationRate: null,
@@ -112,52 +183,67 @@ export async function runTarget(target: TargetKind, plan: ServerPlan, log: Log):
       setupMs: 0,
     };
     const measure = async (rate: number, measureMs: number): Promise<PhaseRow> => {
-      const before = await stats(false);
+      const [before, outside0] = await Promise.all([stats(false), sampleOutside(setup)]);
       const result = await generator.call<PhaseResult>(
         'phase',
         { rate, warmupMs: plan.warmupMs, measureMs, drainMs: plan.drainMs },
         measureMs + plan.warmupMs + plan.drainMs + 60_000,
       );
-      const after = await stats(false);
+      const [after, outside1] = await Promise.all([stats(false), sampleOutside(setup)]);
       const cpu = after.cpuMicros - before.cpuMicros;
       const row: PhaseRow = {
         ...result,
         serverCpuPct: Math.round((cpu / 1000 / (after.at - before.at)) * 100),
         serverCpuUsPerMessage: result.totalSent > 0 ? Math.round(cpu / result.totalSent) : 0,
         serverRssMB: Math.round(after.rssBytes / 2 ** 20),
+        nodes: servers.length,
+        postgresCpuUsPerMessage: perMessage(
+          outsideDelta(outside0.postgres, outside1.postgres),
+          result.totalSent,
+        ),
+        redisCpuUsPerMessage: perMessage(outsideDelta(outside0.redis, outside1.redis), result.totalSent),
       };
+      const outside = [
+        row.postgresCpuUsPerMessage === null ? '' : `, postgres ${row.postgresCpuUsPerMessage} µs/msg`,
+        row.redisCpuUsPerMessage === null ? '' : `, redis ${row.redisCpuUsPerMessage} µs/msg`,
+      ].join('');
       log(
         `  ${target} ${row.pairs} pairs @ ${rate}/s: sent ${row.sentRate}/s, achieved ${row.achievedRate}/s, ` +
           `v→a p50/p99 ${row.visitorToAgent.p50}/${row.visitorToAgent.p99} ms, ` +
           `a→v p99 ${row.agentToVisitor.p99} ms, ack p99 ${row.ack.p99} ms, lost ${row.lost}, ` +
-          `server cpu ${row.serverCpuPct}%, generator cpu ${row.generatorCpuPct}%`,
+          `server cpu ${row.serverCpuPct}% (${row.serverCpuUsPerMessage} µs/msg${outside}), ` +
+          `generator cpu ${row.generatorCpuPct}%` +
+          (row.disconnects > 0 ? `, ${row.disconnects} sockets dropped` : '') +
+          (row.ackErrors > 0 ? `, ack errors ${JSON.stringify(row.errorCodes)}` : ''),
       );
       return row;
     };
 
     const maxSize = Math.max(...plan.sizes);
     const teams: Team[] =
-      target === 'frontdesk'
+      setup.kind === 'frontdesk'
         ? await server.call<Team[]>('teams', sitesFor(maxSize, plan.topology), 300_000)
         : [];
 
     // Memory: a warm-up batch first (first-use allocations, JIT), then the measured idle sockets.
-    const memoryStart = performance.now();
-    await generator.call('connectIdle', { count: MEMORY_WARMUP_SOCKETS, teams }, 600_000);
-    const m0 = await stats(true);
-    await generator.call('connectIdle', { count: plan.idleSockets, teams }, 600_000);
-    const m1 = await stats(true);
-    run.memory = {
-      sockets: plan.idleSockets,
-      rssPerSocketKB: kb((m1.rssBytes - m0.rssBytes) / plan.idleSockets),
-      heapPerSocketKB: kb((m1.heapUsedBytes - m0.heapUsedBytes) / plan.idleSockets),
-      baseRssMB: Math.round(m0.rssBytes / 2 ** 20),
-    };
-    await generator.call('dropIdle', null, 120_000);
-    log(
-      `  ${target}: ${plan.idleSockets} idle visitor sockets: ${run.memory.rssPerSocketKB} kB RSS, ` +
-        `${run.memory.heapPerSocketKB} kB heap each (${Math.round(performance.now() - memoryStart)} ms)`,
-    );
+    if (plan.idleSockets > 0) {
+      const memoryStart = performance.now();
+      await generator.call('connectIdle', { count: MEMORY_WARMUP_SOCKETS, teams }, 600_000);
+      const m0 = await stats(true);
+      await generator.call('connectIdle', { count: plan.idleSockets, teams }, 600_000);
+      const m1 = await stats(true);
+      run.memory = {
+        sockets: plan.idleSockets,
+        rssPerSocketKB: kb((m1.rssBytes - m0.rssBytes) / plan.idleSockets),
+        heapPerSocketKB: kb((m1.heapUsedBytes - m0.heapUsedBytes) / plan.idleSockets),
+        baseRssMB: Math.round(m0.rssBytes / 2 ** 20),
+      };
+      await generator.call('dropIdle', null, 120_000);
+      log(
+        `  ${target}: ${plan.idleSockets} idle visitor sockets: ${run.memory.rssPerSocketKB} kB RSS, ` +
+          `${run.memory.heapPerSocketKB} kB heap each (${Math.round(performance.now() - memoryStart)} ms)`,
+      );
+    }
 
     for (const size of plan.sizes) {
       const setupStart = performance.now();
@@ -194,7 +280,7 @@ export async function runTarget(target: TargetKind, plan: ServerPlan, log: Log):
     );
     run.acked = audit.ackedCount;
     run.undelivered = audit.undelivered;
-    if (target === 'frontdesk') {
+    if (setup.kind === 'frontdesk') {
       const verified = await server.call<{ checked: number; missing: number }>(
         'verify',
         audit.acked,
@@ -210,6 +296,6 @@ export async function runTarget(target: TargetKind, plan: ServerPlan, log: Log):
     return run;
   } finally {
     await generator.stop();
-    await server.stop();
+    for (const node of servers) await node.stop();
   }
 }

@@ -7,6 +7,7 @@ import { API, EVENTS, NAMESPACES } from '@frontdesk/shared';
 import { io, type Socket } from 'socket.io-client';
 import { serveIpc } from '../ipc.ts';
 import { summarize } from '../stats.ts';
+import { agentNode, agentOf as agentOfPair, idleNode, siteOf as siteOfPair, visitorNode } from './nodes.ts';
 import {
   type AckedMessages,
   BENCH_ORIGIN,
@@ -23,12 +24,13 @@ type Pair = { visitor: Socket; agent: Socket | null; conversationId: string };
 type Arrival = { clientId: string | null; author: string };
 
 let target: TargetKind = 'bare';
-let url = '';
+/** One address per node of the target (see nodes.ts for which socket goes where). */
+let urls: string[] = [];
 let topology: Topology = { chatsPerAgent: 1, agentsPerSite: 1 };
 const pairs: Pair[] = [];
 const agents: Socket[] = [];
-const agentOf = (pairIndex: number) => Math.floor(pairIndex / topology.chatsPerAgent);
-const siteOf = (pairIndex: number) => Math.floor(agentOf(pairIndex) / topology.agentsPerSite);
+const agentOf = (pairIndex: number) => agentOfPair(pairIndex, topology);
+const siteOf = (pairIndex: number) => siteOfPair(pairIndex, topology);
 let disconnects = 0;
 
 // Per message, indexed by its number n (client id `bench-<n>`).
@@ -57,7 +59,11 @@ async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Prom
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-function connect(namespace: string, options: { auth?: object; headers?: Record<string, string> }) {
+function connect(
+  url: string,
+  namespace: string,
+  options: { auth?: object; headers?: Record<string, string> },
+) {
   const socket = io(url + namespace, {
     auth: options.auth ?? {},
     extraHeaders: options.headers ?? {},
@@ -95,8 +101,13 @@ function onArrival(author: 'visitor' | 'agent') {
   };
 }
 
-async function newVisitorSocket(index: number, teams: Team[], bareId = `p${index}`): Promise<Socket> {
-  if (target === 'bare') return connect(NAMESPACES.visitor, { auth: { visitorId: bareId } });
+async function newVisitorSocket(
+  index: number,
+  teams: Team[],
+  url: string,
+  bareId = `p${index}`,
+): Promise<Socket> {
+  if (target === 'bare') return connect(url, NAMESPACES.visitor, { auth: { visitorId: bareId } });
   const team = teams[siteOf(index)]!;
   const res = await fetch(url + API.visitorSessions, {
     method: 'POST',
@@ -105,7 +116,7 @@ async function newVisitorSocket(index: number, teams: Team[], bareId = `p${index
   });
   if (res.status !== 201) throw new Error(`visitor session: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
-  return connect(NAMESPACES.visitor, {
+  return connect(url, NAMESPACES.visitor, {
     auth: { siteKey: team.siteKey, token },
     headers: { origin: BENCH_ORIGIN },
   });
@@ -119,7 +130,8 @@ async function connectVisitors(input: { toPairs: number; teams: Team[] }) {
   );
   const sockets: Socket[] = [];
   await pool(indexes, 64, async (index) => {
-    sockets[index - indexes[0]!] = await newVisitorSocket(index, input.teams);
+    const url = urls[visitorNode(index, topology, urls.length)]!;
+    sockets[index - indexes[0]!] = await newVisitorSocket(index, input.teams, url);
   });
   for (const visitor of sockets) {
     visitor.on(EVENTS.messageNew, onArrival('agent'));
@@ -134,7 +146,8 @@ async function connectIdle(input: { count: number; teams: Team[] }) {
   const base = idle.length;
   const indexes = Array.from({ length: input.count }, (_, i) => i);
   await pool(indexes, 64, async (i) => {
-    idle.push(await newVisitorSocket(i, input.teams, `idle${base + i}`));
+    const url = urls[idleNode(base + i, urls.length)]!;
+    idle.push(await newVisitorSocket(i, input.teams, url, `idle${base + i}`));
   });
   return { idle: idle.length };
 }
@@ -145,11 +158,12 @@ async function connectAgents(input: { teams: Team[] }) {
   const newAgents = Array.from({ length: Math.max(0, needed - agents.length) }, (_, i) => agents.length + i);
   const connected: Socket[] = [];
   await pool(newAgents, 32, async (a) => {
+    const url = urls[agentNode(a, urls.length)]!;
     const headers =
       target === 'frontdesk'
         ? { origin: url, cookie: input.teams[Math.floor(a / topology.agentsPerSite)]!.cookie }
         : undefined;
-    const agent = await connect(NAMESPACES.agent, headers ? { headers } : {});
+    const agent = await connect(url, NAMESPACES.agent, headers ? { headers } : {});
     agent.on(EVENTS.messageNew, onArrival('visitor'));
     connected[a - newAgents[0]!] = agent;
   });
@@ -303,9 +317,9 @@ function audit(): { acked: AckedMessages; ackedCount: number; undelivered: numbe
 }
 
 serveIpc({
-  init: (input: { target: TargetKind; url: string; topology: Topology }) => {
+  init: (input: { target: TargetKind; urls: string[]; topology: Topology }) => {
     target = input.target;
-    url = input.url;
+    urls = input.urls;
     topology = input.topology;
     return null;
   },

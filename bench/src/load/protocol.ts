@@ -5,6 +5,9 @@ export const BENCH_ORIGIN = 'http://bench.localhost';
 
 export type TargetKind = 'frontdesk' | 'bare';
 
+/** What the orchestrator sets per Frontdesk node: the database (default: SQLite in a fresh data dir), more env. */
+export type NodeOptions = { databaseUrl?: string; env?: Record<string, string> };
+
 /** One site: its key and an agent session cookie for it (Frontdesk only). */
 export type Team = { siteKey: string; cookie: string };
 

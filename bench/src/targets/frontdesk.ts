@@ -1,20 +1,29 @@
 /**
- * The server under test, in its own process: Frontdesk with persistence on (a fresh SQLite file in WAL
- * mode), plus what the bench needs around it — sites with agent sessions, process stats, and a check
- * of what was stored against what the load generator saw acknowledged.
+ * The server under test, in its own process: Frontdesk with persistence on (by default a fresh SQLite
+ * file in WAL mode; or the PostgreSQL database, and the Redis, the orchestrator passes to `start`), plus
+ * what the bench needs around it — sites with agent sessions, process stats, and a check of what was
+ * stored against what the load generator saw acknowledged. Several of these processes on one database
+ * and one Redis are the nodes of a multi-node target; the orchestrator asks the first for teams.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { agentSessionCookie, startHarness } from '@frontdesk/server/testing';
+import { agentSessionCookie, type Harness, startHarness } from '@frontdesk/server/testing';
 import { LIMITS } from '@frontdesk/shared';
 import { serveIpc } from '../ipc.ts';
-import type { AckedMessages, Team } from '../load/protocol.ts';
+import type { AckedMessages, NodeOptions, Team } from '../load/protocol.ts';
 import { BENCH_ORIGIN } from '../load/protocol.ts';
 import { processStats } from './process-stats.ts';
 
-// The load generator is one address sending thousands of messages a second: budgets far above it,
-// still checked on every message, so their cost is part of what is measured.
-const h = await startHarness({ env: { RATE_LIMIT_SCALE: '1000000' } });
+let h: Harness;
+async function start(options: NodeOptions): Promise<{ url: string }> {
+  // The load generator is one address sending thousands of messages a second: budgets far above it,
+  // still checked on every message, so their cost is part of what is measured.
+  h = await startHarness({
+    ...(options.databaseUrl && { databaseUrl: options.databaseUrl }),
+    env: { RATE_LIMIT_SCALE: '1000000', ...options.env },
+  });
+  return { url: h.url };
+}
 const teams: Team[] = [];
 let passwordHash: string | null = null;
 
@@ -88,7 +97,7 @@ async function profileStop(file: string) {
 serveIpc({
   profileStart: () => profileStart(),
   profileStop: (file: string) => profileStop(file),
-  start: () => ({ url: h.url }),
+  start: (options: NodeOptions | null) => start(options ?? {}),
   teams: async (count: number) => {
     while (teams.length < count) teams.push(await addTeam(teams.length));
     return teams.slice(0, count);
