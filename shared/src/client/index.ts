@@ -14,4 +14,5 @@ export * from './core/serial.ts';
 export * from './core/store.ts';
 export * from './core/sync.ts';
 export * from './core/timeline.ts';
+export * from './core/typing.ts';
 export * from './markdown/index.ts';
