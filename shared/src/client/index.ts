@@ -7,6 +7,7 @@
 export * from './core/acks.ts';
 export * from './core/backoff.ts';
 export * from './core/client-id.ts';
+export * from './core/on-screen.ts';
 export * from './core/outbox.ts';
 export * from './core/reply.ts';
 export * from './core/sender.ts';

@@ -1,5 +1,5 @@
 /** The conversation-list slice: every known conversation keyed by id, unread marks, and its grouping. */
-import type { AgentConversation } from '@frontdesk/shared';
+import { type AgentConversation, unreadCount } from '@frontdesk/shared';
 
 export type ConversationsState = {
   byId: Readonly<Record<string, AgentConversation>>;
@@ -119,6 +119,22 @@ export function groupConversations(
   sections.abandoned.sort(newestFirst);
   sections.resolved.length = Math.min(sections.resolved.length, resolvedLimit);
   return sections;
+}
+
+/**
+ * Issue 13: unread counts from this agent's read positions: messages after the position, in the
+ * lists where someone is meant to read (waiting, and the agent's own); elsewhere none are counted.
+ */
+export function unreadCounts(
+  sections: Sections,
+  ownReads: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of [...sections.queued, ...sections.mine]) {
+    const count = unreadCount(c.lastSeq, ownReads[c.id] ?? 0);
+    if (count > 0) counts[c.id] = count;
+  }
+  return counts;
 }
 
 export const waitingCount = (byId: Readonly<Record<string, AgentConversation>>): number =>

@@ -1,8 +1,5 @@
-/**
- * Issue 13: what counts as read by the visitor: a message row (`data-seq`) on screen in the open
- * panel while the page is visible. Rows are watched with an IntersectionObserver on the log; where
- * there is none, the newest row counts as on screen (the log keeps scrolling to it).
- */
+/** Issue 13: the visitor's read marks (rows on screen in the open panel) and a ticking clock. */
+import { watchRowsOnScreen } from '@frontdesk/shared/client';
 import { useEffect, useState } from 'preact/hooks';
 
 export function useReadMarks(
@@ -13,35 +10,7 @@ export function useReadMarks(
   useEffect(() => {
     const root = log.current;
     if (!root || lastSeq === 0) return;
-    const doc = root.ownerDocument;
-    const onScreen = new Set<number>();
-    const report = () => {
-      if (doc.visibilityState === 'hidden' || onScreen.size === 0) return;
-      markRead(Math.max(...onScreen));
-    };
-    doc.addEventListener('visibilitychange', report);
-    const View = doc.defaultView?.IntersectionObserver;
-    if (!View) {
-      onScreen.add(lastSeq);
-      report();
-      return () => doc.removeEventListener('visibilitychange', report);
-    }
-    const observer = new View(
-      (entries) => {
-        for (const entry of entries) {
-          const seq = Number((entry.target as HTMLElement).dataset.seq);
-          if (entry.isIntersecting) onScreen.add(seq);
-          else onScreen.delete(seq);
-        }
-        report();
-      },
-      { root },
-    );
-    for (const row of root.querySelectorAll<HTMLElement>('[data-seq]')) observer.observe(row);
-    return () => {
-      observer.disconnect();
-      doc.removeEventListener('visibilitychange', report);
-    };
+    return watchRowsOnScreen(root, lastSeq, markRead);
   }, [lastSeq]);
 }
 
