@@ -110,14 +110,13 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return lists === state.lists ? state : { ...state, lists };
     }
     case 'updated': {
-      const lists = conversationsReducer(state.lists, { ...action, openId: state.selectedId });
+      const lists = conversationsReducer(state.lists, action);
       return lists === state.lists ? state : { ...state, lists };
     }
     case 'selected':
       if (action.id === state.selectedId) return state;
       return {
         ...state,
-        lists: action.id ? conversationsReducer(state.lists, { type: 'opened', id: action.id }) : state.lists,
         selectedId: action.id,
         timeline: openTimeline(action.id),
         loading: action.id !== null,
