@@ -4,6 +4,7 @@
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
 import type { Ack } from './errors.ts';
+import type { ReadPosition, ReadSummary, TypingNotice } from './live.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
@@ -14,9 +15,11 @@ import type {
   PageViewInput,
   PresenceSetInput,
   RateInput,
+  ReadMarkInput,
   SendAgentMessageInput,
   SendVisitorMessageInput,
   SyncInput,
+  TypingSetInput,
 } from './schemas.ts';
 import type { AgentConversation, Message, VisitorConversation, WidgetSite } from './types.ts';
 
@@ -65,6 +68,15 @@ export const EVENTS = {
   siteAvailability: 'site:availability',
   /** Issue 10 — visitor → server: the leave-a-message form (name, e-mail, message, extra answers). */
   offlineMessage: 'offline:message',
+  // Issue 13 (typing, read receipts)
+  /** both → server: typing or stopped (throttled by the client, budgeted by the server; never stored). */
+  typingSet: 'typing:set',
+  /** server → clients: the other side is typing or stopped (agents may get the visitor's draft). */
+  typingChanged: 'typing:changed',
+  /** both → server: the sender has seen the conversation up to a `seq`. */
+  readMark: 'read:mark',
+  /** server → clients: a stored read position moved (the reader's other tabs, the other side). */
+  readChanged: 'read:changed',
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -73,6 +85,8 @@ export type SessionInitResult = {
   site: WidgetSite;
   conversation: VisitorConversation | null;
   messages: Message[];
+  /** Issue 13: the conversation's read positions (absent from older servers). */
+  reads?: ReadSummary;
 };
 /** Issue 10: the conversation, now an offline message, and the visitor's message as stored. */
 export type OfflineMessageResult = {
@@ -82,8 +96,22 @@ export type OfflineMessageResult = {
 };
 export type OpenResult = { conversation: VisitorConversation; messages: Message[] };
 export type SendResult = { message: Message; duplicate: boolean };
-export type SyncResult<C> = { conversation: C; messages: Message[]; hasMore: boolean };
-export type WatchResult = { conversation: AgentConversation; messages: Message[]; hasMore: boolean };
+export type SyncResult<C> = {
+  conversation: C;
+  messages: Message[];
+  hasMore: boolean;
+  /** Issue 13: the conversation's read positions (the visitor's, the furthest agent's). */
+  reads?: ReadSummary;
+  /** Issue 13, agents only: the asking agent's own read position. */
+  ownRead?: number;
+};
+export type WatchResult = {
+  conversation: AgentConversation;
+  messages: Message[];
+  hasMore: boolean;
+  reads?: ReadSummary;
+  ownRead?: number;
+};
 
 export type VisitorClientEvents = {
   [EVENTS.sessionInit]: (input: { locale?: string }, ack: Ack<SessionInitResult>) => void;
@@ -98,6 +126,9 @@ export type VisitorClientEvents = {
   [EVENTS.offlineMessage]: (input: OfflineMessageInput, ack: Ack<OfflineMessageResult>) => void;
   // E-mail as a channel (issue 10, mail):
   [EVENTS.mailTranscript]: (input: MailTranscriptInput, ack: Ack<null>) => void;
+  /** Issue 13. */
+  [EVENTS.typingSet]: (input: TypingSetInput, ack: Ack<null>) => void;
+  [EVENTS.readMark]: (input: ReadMarkInput, ack: Ack<ReadPosition>) => void;
 };
 
 export type VisitorServerEvents = {
@@ -106,6 +137,9 @@ export type VisitorServerEvents = {
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
   /** Issue 10 (presence). */
   [EVENTS.siteAvailability]: (availability: SiteAvailability) => void;
+  /** Issue 13. */
+  [EVENTS.typingChanged]: (notice: TypingNotice) => void;
+  [EVENTS.readChanged]: (position: ReadPosition) => void;
 };
 
 export type AgentClientEvents = {
@@ -118,6 +152,9 @@ export type AgentClientEvents = {
   [EVENTS.conversationResolve]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   /** Issue 10 (presence): acked with the agent's status as stored. */
   [EVENTS.presenceSet]: (input: PresenceSetInput, ack: Ack<AgentPresence>) => void;
+  /** Issue 13. */
+  [EVENTS.typingSet]: (input: TypingSetInput, ack: Ack<null>) => void;
+  [EVENTS.readMark]: (input: ReadMarkInput, ack: Ack<ReadPosition>) => void;
 };
 
 export type AgentServerEvents = {
@@ -126,6 +163,9 @@ export type AgentServerEvents = {
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
   /** Issue 10 (presence). */
   [EVENTS.presenceChanged]: (presence: AgentPresence) => void;
+  /** Issue 13. */
+  [EVENTS.typingChanged]: (notice: TypingNotice) => void;
+  [EVENTS.readChanged]: (position: ReadPosition) => void;
 };
 
 /** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */

@@ -14,6 +14,8 @@ export type * from './faq.ts';
 export * from './hours.ts';
 export * from './i18n/locale.ts';
 export * from './limits.ts';
+// Issue 13 (typing, read receipts).
+export * from './live.ts';
 export * from './markdown-complexity.ts';
 export * from './markdown-policy.ts';
 export * from './offline.ts';

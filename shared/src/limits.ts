@@ -143,6 +143,17 @@ export const LIMITS = {
   mailInboundMaxBytes: 256 * 1024,
   /** Longest text taken from an inbound reply (characters; the rest is cut). */
   mailInboundMaxText: 4_000,
+  // Issue 13 (typing, read receipts):
+  /** A side sends at most one typing signal per this many ms (the throttle's interval). */
+  typingIntervalMs: 2_000,
+  /** A typing indicator not refreshed for this long is cleared (the sender went quiet or away). */
+  typingExpiryMs: 6_000,
+  /** The typing side stops signalling after this long without a keystroke. */
+  typingIdleMs: 5_000,
+  /** Longest draft preview (sneak peek) sent to agents, in characters. */
+  typingDraftMaxLength: 1_000,
+  /** A client reports a new read position at most this often. */
+  readMarkIntervalMs: 1_000,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

@@ -78,6 +78,10 @@ export const RATE_LIMITS: RateLimits = {
     },
     // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
     [EVENTS.mailTranscript]: { identity: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
+    // Issue 13: the widget sends at most one typing signal per 2 s and a read mark per second, per
+    // tab; a few tabs fit, a script streaming keystrokes does not.
+    [EVENTS.typingSet]: { identity: { burst: 10, perMinute: 90 }, site: { burst: 600, perMinute: 6000 } },
+    [EVENTS.readMark]: { identity: { burst: 20, perMinute: 120 } },
   },
   agent: {
     [EVENTS.conversationWatch]: { identity: { burst: 60, perMinute: 300 } },
@@ -89,5 +93,8 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.conversationResolve]: { identity: { burst: 20, perMinute: 60 } },
     // Issue 10 (presence): a person switches a few times an hour; idle/activity flips are rarer still.
     [EVENTS.presenceSet]: { identity: { burst: 10, perMinute: 20 } },
+    // Issue 13: as for visitors; an agent types in one conversation at a time.
+    [EVENTS.typingSet]: { identity: { burst: 10, perMinute: 90 } },
+    [EVENTS.readMark]: { identity: { burst: 30, perMinute: 240 } },
   },
 };

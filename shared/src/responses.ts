@@ -176,7 +176,11 @@ export const BotSettingsReplySchema = v.object({
 /** `POST login`, `GET me`. */
 export const AgentReplySchema = v.object({ agent: AgentProfileSchema });
 /** `GET conversations?state&limit`. */
-export const ConversationListReplySchema = v.object({ conversations: v.array(AgentConversationSchema) });
+export const ConversationListReplySchema = v.object({
+  conversations: v.array(AgentConversationSchema),
+  /** Issue 13: the asking agent's read position per listed conversation (none: 0). */
+  ownReads: v.optional(v.record(v.string(), count)),
+});
 /** `GET conversations/:id`. */
 export const ConversationDetailReplySchema = v.object({
   conversation: AgentConversationSchema,
@@ -215,6 +219,7 @@ export const SiteAppearanceReplySchema = v.object({
   logoUrl: nullableText,
   titleFlash: v.optional(v.boolean(), false),
   sound: v.optional(v.boolean(), false),
+  sneakPeek: v.optional(v.boolean(), false),
 });
 
 export const SiteSummarySchema = v.object({
@@ -286,10 +291,30 @@ export const PasswordReplySchema = v.object({ ok: v.literal(true), password: v.o
 // Socket acks and events (`/agent`)
 
 export const SendResultSchema = v.object({ message: MessageSchema, duplicate: v.boolean() });
+/** Issue 13: read positions (absent from older servers). */
+export const ReadSummarySchema = v.object({ visitor: count, agent: count });
 export const AgentSyncResultSchema = v.object({
   conversation: AgentConversationSchema,
   messages: v.array(MessageSchema),
   hasMore: v.boolean(),
+  reads: v.optional(ReadSummarySchema),
+  ownRead: v.optional(count),
+});
+/** Issue 13: `read:changed` and the `read:mark` ack. */
+export const ReadPositionSchema = v.object({
+  conversationId: text,
+  reader: v.picklist(['visitor', 'agent']),
+  agentId: nullableText,
+  seq: count,
+  readAt: text,
+});
+/** Issue 13: `typing:changed`. */
+export const TypingNoticeSchema = v.object({
+  conversationId: text,
+  author: v.picklist(['visitor', 'agent']),
+  name: nullableText,
+  typing: v.boolean(),
+  draft: v.optional(v.string()),
 });
 export const SessionEndedSchema = v.object({ code: text });
 

@@ -127,6 +127,18 @@ export type SyncInput = v.InferOutput<typeof SyncSchema>;
 export const ConversationRefSchema = record({ conversationId: IdSchema });
 export type ConversationRefInput = v.InferOutput<typeof ConversationRefSchema>;
 
+/** Issue 13: "I have seen everything up to `seq`" (clamped to the conversation's last seq by the server). */
+export const ReadMarkSchema = record({ conversationId: IdSchema, seq: Seq });
+export type ReadMarkInput = v.InferOutput<typeof ReadMarkSchema>;
+
+/** Issue 13: typing or stopped; the visitor's draft only matters with the site's sneak peek on. */
+export const TypingSetSchema = record({
+  conversationId: IdSchema,
+  typing: v.boolean(),
+  draft: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.typingDraftMaxLength))),
+});
+export type TypingSetInput = v.InferOutput<typeof TypingSetSchema>;
+
 export const RateSchema = record({
   conversationId: IdSchema,
   rating: v.pipe(v.number(), v.integer(), v.minValue(LIMITS.ratingMin), v.maxValue(LIMITS.ratingMax)),
@@ -329,6 +341,7 @@ export const SiteAppearanceSchema = record({
   ),
   titleFlash: v.optional(v.boolean(), false),
   sound: v.optional(v.boolean(), false),
+  sneakPeek: v.optional(v.boolean(), false),
 });
 export type SiteAppearanceInput = v.InferOutput<typeof SiteAppearanceSchema>;
 

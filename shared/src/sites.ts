@@ -30,6 +30,8 @@ export type SiteAppearance = {
   titleFlash: boolean;
   /** A short chime when an agent or bot message arrives while the panel is closed or the page hidden. */
   sound: boolean;
+  /** Issue 13, sneak peek: agents see the visitor's draft live while they type (never stored). */
+  sneakPeek: boolean;
 };
 
 export const DEFAULT_APPEARANCE: SiteAppearance = {
@@ -43,6 +45,7 @@ export const DEFAULT_APPEARANCE: SiteAppearance = {
   logoUrl: null,
   titleFlash: false,
   sound: false,
+  sneakPeek: false,
 };
 
 /** A site as the console lists it. */

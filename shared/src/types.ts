@@ -126,6 +126,8 @@ export type WidgetSite = {
   titleFlash?: boolean;
   /** Chime when a message arrives unseen. */
   sound?: boolean;
+  /** Issue 13: the visitor's draft is shown to agents while they type (the widget sends it only then). */
+  sneakPeek?: boolean;
   /** Issue 10: the leave-a-message form's long-wait threshold and extra questions. */
   offline?: WidgetOffline;
   /** Business hours (issue 10, additive): null or absent = the site keeps no schedule. */

@@ -73,6 +73,7 @@ export function createHttpApp(deps: HttpDeps) {
       conversations: services.agentConversations,
       sessions: services.sessions,
       selfOrigins,
+      reads: services.reads,
     }),
   );
   app.route(

@@ -46,6 +46,8 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       logger,
       clock: services.clock,
       transcripts: services.mail.transcripts,
+      typing: services.typing,
+      reads: services.reads,
     }),
   );
 
@@ -66,6 +68,8 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       budgets,
       logger,
       presence: services.presence,
+      typing: services.typing,
+      reads: services.reads,
     });
     // Issue 10 (presence)
     void trackAgentSocket(socket, services.presence, logger);

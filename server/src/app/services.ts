@@ -31,6 +31,7 @@ import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import { type SessionBudgets, VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
@@ -95,6 +96,8 @@ export function buildServices(deps: ServiceDeps) {
   });
   const broadcaster = mail.broadcaster;
   const access = new ConversationAccess(storage);
+  // Issue 13: typing and read receipts go over the same rooms (and the Redis adapter) as messages.
+  const live = new SocketLive(namespaces.visitor, namespaces.agent);
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
   const abandonSweeper = new AbandonSweeper({
@@ -173,6 +176,9 @@ export function buildServices(deps: ServiceDeps) {
       onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
     }),
     mail,
+    // Issue 13.
+    typing: new TypingRelay(access, live),
+    reads: new ReadReceipts({ store: storage, access, live, clock }),
   };
   return services;
 }

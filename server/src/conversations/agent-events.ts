@@ -3,13 +3,16 @@ import { type AgentClientEvents, EVENTS } from '@frontdesk/shared';
 import {
   ConversationRefSchema,
   PresenceSetSchema,
+  ReadMarkSchema,
   SendAgentMessageSchema,
   SyncSchema,
+  TypingSetSchema,
 } from '@frontdesk/shared/schemas';
 import type { PresenceBook } from '../identity/presence.ts';
 import type { AgentSocket } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import type { ReadReceipts, TypingRelay } from '../live/index.ts';
 import { socketHandlers } from '../transport/realtime/handler.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
 import type { AgentConversations } from './agent-conversations.ts';
@@ -21,6 +24,9 @@ export type AgentEventsDeps = {
   logger: Logger;
   /** Issue 10 (presence). */
   presence: Pick<PresenceBook, 'setStatus'>;
+  /** Issue 13: typing indicators and read receipts. */
+  typing: TypingRelay;
+  reads: ReadReceipts;
 };
 
 export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
@@ -28,6 +34,8 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   // Read per event: the context can grow while the socket is open (an admin creating a site joins it).
   const ctx = () => socket.data.ctx;
   const { address } = socket.data;
+  // Issue 13: the agent's read positions follow them across tabs.
+  void socket.join(ROOMS.agent(ctx().agent.id));
   const handle = socketHandlers<AgentClientEvents, typeof budgets.limits.agent>(socket, {
     logger: deps.logger,
     budgets,
@@ -35,19 +43,33 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     sender: { socket: budgets.forSocket(), identity: `a:${ctx().agent.id}`, address, site: null },
   });
 
+  /** Issue 13: the conversation's read positions and the agent's own, for a watch or sync reply. */
+  const reads = async (page: { conversation: { id: string } }) => {
+    const id = page.conversation.id;
+    const [summary, own] = await Promise.all([
+      deps.reads.summary(id),
+      deps.reads.ownReads(ctx().agent.id, [id]),
+    ]);
+    return { reads: summary, ownRead: own[id] ?? 0 };
+  };
+
   handle(EVENTS.conversationWatch, ConversationRefSchema, async (input) => {
     const watched = await conversations.sync(ctx(), { conversationId: input.conversationId, afterSeq: 0 });
     await socket.join(ROOMS.conversation(watched.conversation.id));
-    return { ...watched, conversation: toAgentConversation(watched.conversation) };
+    return { ...watched, conversation: toAgentConversation(watched.conversation), ...(await reads(watched)) };
   });
   handle(EVENTS.conversationUnwatch, ConversationRefSchema, async (input) => {
     await socket.leave(ROOMS.conversation(input.conversationId));
     return null;
   });
-  handle(EVENTS.messageSend, SendAgentMessageSchema, (input) => conversations.send(ctx(), input));
+  handle(EVENTS.messageSend, SendAgentMessageSchema, async (input) => {
+    const sent = await conversations.send(ctx(), input);
+    await deps.reads.agentWrote(ctx(), sent.message);
+    return sent;
+  });
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {
     const synced = await conversations.sync(ctx(), input);
-    return { ...synced, conversation: toAgentConversation(synced.conversation) };
+    return { ...synced, conversation: toAgentConversation(synced.conversation), ...(await reads(synced)) };
   });
   handle(EVENTS.conversationTake, ConversationRefSchema, async (input) =>
     toAgentConversation(await conversations.take(ctx(), input)),
@@ -63,4 +85,7 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     agentId: ctx().agent.id,
     status: await deps.presence.setStatus(ctx().agent.id, input.status),
   }));
+  // Issue 13.
+  handle(EVENTS.typingSet, TypingSetSchema, (input) => deps.typing.byAgent(ctx(), input));
+  handle(EVENTS.readMark, ReadMarkSchema, (input) => deps.reads.byAgent(ctx(), input));
 }

@@ -4,20 +4,32 @@ import { ConversationListQuerySchema, IdSchema, MessagesQuerySchema } from '@fro
 import { Hono } from 'hono';
 import type { AgentSessions } from '../identity/agent-sessions.ts';
 import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
+import type { ReadReceipts } from '../live/index.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { params, query } from '../transport/http/validation.ts';
 import type { AgentConversations } from './agent-conversations.ts';
 import { toAgentConversation } from './views.ts';
 
-type Deps = { conversations: AgentConversations; sessions: AgentSessions; selfOrigins: readonly string[] };
+type Deps = {
+  conversations: AgentConversations;
+  sessions: AgentSessions;
+  selfOrigins: readonly string[];
+  /** Issue 13: the asking agent's read positions, for the lists' unread counts. */
+  reads: Pick<ReadReceipts, 'ownReads'>;
+};
 
 export function conversationRoutes(deps: Deps) {
   const app = new Hono<AgentEnv>();
   const guard = [sameOriginGuard(deps.selfOrigins), requireAgent(deps.sessions)] as const;
 
   app.get(ROUTES.conversations, ...guard, query(ConversationListQuerySchema), async (c) => {
-    const list = await deps.conversations.list(c.get('agent'), c.req.valid('query'));
-    return c.json({ conversations: list.map(toAgentConversation) });
+    const agent = c.get('agent');
+    const list = await deps.conversations.list(agent, c.req.valid('query'));
+    const ownReads = await deps.reads.ownReads(
+      agent.agent.id,
+      list.map((conversation) => conversation.id),
+    );
+    return c.json({ conversations: list.map(toAgentConversation), ownReads });
   });
 
   // `?after=<seq>` reads the timeline from there on (a page, as over the socket).

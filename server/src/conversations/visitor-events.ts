@@ -8,9 +8,11 @@ import {
   OpenConversationSchema,
   PageViewSchema,
   RateSchema,
+  ReadMarkSchema,
   SendVisitorMessageSchema,
   SessionInitSchema,
   SyncSchema,
+  TypingSetSchema,
 } from '@frontdesk/shared/schemas';
 import type { VisitorContext } from '../identity/context.ts';
 import type { Presence } from '../identity/presence.ts';
@@ -18,6 +20,7 @@ import type { VisitorSocket } from '../identity/sockets.ts';
 import type { VisitorSessions } from '../identity/visitor-sessions.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
+import type { ReadReceipts, TypingRelay } from '../live/index.ts';
 import { widgetSite } from '../sites/widget-site.ts';
 import { socketHandlers } from '../transport/realtime/handler.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
@@ -42,6 +45,9 @@ export type VisitorEventsDeps = {
   clock: () => Date;
   /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
   transcripts: { request(ctx: VisitorContext, input: MailTranscriptInput): Promise<unknown> };
+  /** Issue 13: typing indicators and read receipts. */
+  typing: TypingRelay;
+  reads: ReadReceipts;
 };
 
 export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
@@ -72,19 +78,25 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
       site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id), deps.clock()),
       conversation: latest.conversation ? await view(latest.conversation) : null,
       messages: latest.messages,
+      ...(latest.conversation && { reads: await deps.reads.summary(latest.conversation.id) }),
     };
   });
   handle(EVENTS.conversationOpen, OpenConversationSchema, async (input) => {
     const opened = await conversations.open(ctx, input);
     return { conversation: await view(opened.conversation), messages: opened.messages };
   });
-  handle(EVENTS.messageSend, SendVisitorMessageSchema, (input) => conversations.send(ctx, input));
+  handle(EVENTS.messageSend, SendVisitorMessageSchema, async (input) => {
+    const sent = await conversations.send(ctx, input);
+    await deps.reads.visitorWrote(ctx, sent.message);
+    return sent;
+  });
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {
     const synced = await conversations.sync(ctx, input);
     return {
       conversation: await view(synced.conversation),
       messages: synced.messages,
       hasMore: synced.hasMore,
+      reads: await deps.reads.summary(synced.conversation.id),
     };
   });
   handle(EVENTS.conversationHandoff, ConversationRefSchema, async (input) =>
@@ -107,4 +119,7 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
     await deps.transcripts.request(ctx, input);
     return null;
   });
+  // Issue 13.
+  handle(EVENTS.typingSet, TypingSetSchema, (input) => deps.typing.byVisitor(ctx, input));
+  handle(EVENTS.readMark, ReadMarkSchema, (input) => deps.reads.byVisitor(ctx, input));
 }

@@ -12,9 +12,11 @@ import {
   LIMITS,
   type Message,
   type OpenResult,
+  type ReadPosition,
   ROUTES,
   type SendResult,
   type SessionInitResult,
+  type TypingNotice,
   type VisitorConversation,
 } from '@frontdesk/shared';
 import { Redis } from 'ioredis';
@@ -135,6 +137,31 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
       const seqs = ours.map((m) => m.seq);
       expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     }
+    agent.socket.disconnect();
+    visitor.socket.disconnect();
+  });
+
+  it('issue 13: typing and read receipts cross nodes (visitor on A, agent on B)', async () => {
+    const agent = await b.newAgent('Bianca');
+    await connected(agent.socket);
+    const visitor = await a.newVisitor();
+    const { conversation } = await openConversation(a, visitor.socket);
+    const cid = conversation.id;
+    await call(visitor.socket, EVENTS.conversationHandoff, { conversationId: cid });
+    await call(agent.socket, EVENTS.conversationWatch, { conversationId: cid });
+    await call(agent.socket, EVENTS.conversationTake, { conversationId: cid });
+
+    const toAgent = waitFor<TypingNotice>(agent.socket, EVENTS.typingChanged);
+    await call(visitor.socket, EVENTS.typingSet, { conversationId: cid, typing: true });
+    expect(await toAgent).toMatchObject({ author: 'visitor', typing: true });
+    const toVisitor = waitFor<TypingNotice>(visitor.socket, EVENTS.typingChanged);
+    await call(agent.socket, EVENTS.typingSet, { conversationId: cid, typing: true });
+    expect(await toVisitor).toMatchObject({ author: 'agent', name: 'Bianca', typing: true });
+
+    const mine = await send(visitor.socket, cid, 'hello from A');
+    const seen = waitFor<ReadPosition>(visitor.socket, EVENTS.readChanged, (p) => p.reader === 'agent');
+    await call(agent.socket, EVENTS.readMark, { conversationId: cid, seq: mine.message.seq });
+    expect((await seen).seq).toBe(mine.message.seq);
     agent.socket.disconnect();
     visitor.socket.disconnect();
   });

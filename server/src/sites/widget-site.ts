@@ -20,6 +20,7 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number, now
     logoUrl: look.logoUrl,
     titleFlash: look.titleFlash,
     sound: look.sound,
+    sneakPeek: look.sneakPeek === true,
     // Issue 10.
     offline: widgetOffline(site.settings.offline, locale),
     hours: widgetHours(site, now),

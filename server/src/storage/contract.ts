@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { presenceContract } from './contract-presence.ts';
+import { readsContract } from './contract-reads.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {
@@ -36,6 +37,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
 
     // Issue 10 (presence, abandonment, honest waits)
     presenceContract(open);
+    // Issue 13 (read receipts)
+    readsContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

@@ -11,6 +11,7 @@ import { kyselyImagesStore } from './images-store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 import { kyselyMailStore } from './mail-store.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
+import { kyselyReadsStore } from './reads-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
 import type { Storage } from './types.ts';
@@ -29,5 +30,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyBotMissesStore(db),
     ...kyselyImagesStore(db),
     ...kyselyMailStore(db),
+    ...kyselyReadsStore(db),
   };
 }

@@ -232,6 +232,24 @@ const mail: Migration = {
   },
 };
 
+/** Issue 13: read receipts, one row per conversation and reader, removed with the conversation. */
+const readPositions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('read_positions')
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.notNull().references('conversations.id').onDelete('cascade'),
+      )
+      .addColumn('reader_key', 'varchar(80)', (c) => c.notNull())
+      .addColumn('reader', 'varchar(16)', (c) => c.notNull())
+      .addColumn('agent_id', 'varchar(64)', (c) => c.references('agents.id').onDelete('cascade'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('read_at', 'varchar(32)', (c) => c.notNull())
+      .addPrimaryKeyConstraint('read_positions_pk', ['conversation_id', 'reader_key'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -240,4 +258,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 10.
   '0005_offline_messages': offlineMessages,
   '0006_mail': mail,
+  // Issue 13.
+  '0020_read_positions': readPositions,
 };

@@ -144,6 +144,16 @@ export type MailOutboxTable = {
   sent_at: string | null;
 };
 
+/** Issue 13: how far each participant has read a conversation (`reader_key`: `visitor` or `agent:<id>`). */
+export type ReadPositionTable = {
+  conversation_id: string;
+  reader_key: string;
+  reader: 'visitor' | 'agent';
+  agent_id: string | null;
+  seq: number;
+  read_at: string;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -158,4 +168,5 @@ export type Database = {
   bot_misses: BotMissTable;
   images: ImageTable;
   mail_outbox: MailOutboxTable;
+  read_positions: ReadPositionTable;
 };

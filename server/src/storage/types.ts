@@ -5,6 +5,7 @@
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
+import type { ReadsStore } from '../live/store.ts';
 import type { MailStore } from '../mail/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
@@ -19,7 +20,8 @@ export type Storage = StorageLifecycle &
   FaqStore &
   BotMissesStore &
   ImagesStore &
-  MailStore;
+  MailStore &
+  ReadsStore;
 
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {
@@ -41,6 +43,7 @@ export type {
   VisitorPatch,
   VisitorsStore,
 } from '../identity/store.ts';
+export type { NewReadPosition, ReadsStore } from '../live/store.ts';
 export type { MailKind, MailRecord, MailStatus, MailStore, NewMail } from '../mail/store.ts';
 export type {
   ImagesStore,

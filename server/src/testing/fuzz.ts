@@ -122,6 +122,9 @@ export const SCHEMA_EXAMPLES = {
   // E-mail as a channel (issue 10, mail):
   MailLinkExchangeSchema: { token: 'a.b.c.d' },
   MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
+  // Issue 13:
+  TypingSetSchema: { conversationId: 'c1', typing: true, draft: 'Where is my' },
+  ReadMarkSchema: { conversationId: 'c1', seq: 1 },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -136,6 +139,8 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.pageView]: page,
   [EVENTS.offlineMessage]: SCHEMA_EXAMPLES.OfflineMessageSchema,
   [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
+  [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
+  [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 
 export const AGENT_EVENT_EXAMPLES = {
@@ -147,4 +152,6 @@ export const AGENT_EVENT_EXAMPLES = {
   [EVENTS.conversationReturn]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationResolve]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.presenceSet]: SCHEMA_EXAMPLES.PresenceSetSchema,
+  [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
+  [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
 } satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };

@@ -7,6 +7,7 @@
 export * from './core/acks.ts';
 export * from './core/backoff.ts';
 export * from './core/client-id.ts';
+export * from './core/on-screen.ts';
 export * from './core/outbox.ts';
 export * from './core/reply.ts';
 export * from './core/sender.ts';
@@ -14,4 +15,5 @@ export * from './core/serial.ts';
 export * from './core/store.ts';
 export * from './core/sync.ts';
 export * from './core/timeline.ts';
+export * from './core/typing.ts';
 export * from './markdown/index.ts';

@@ -34,7 +34,6 @@ const en = {
   visitorFallback: 'Visitor {id}',
   waitingMinutes: 'waiting {minutes} min',
   waitingUnderMinute: 'waiting < 1 min',
-  unread: 'new messages',
   noMessagesYet: 'No messages yet',
   previewBy: '{author}: {text}',
   selectConversation: 'Select a conversation from the list.',
@@ -476,6 +475,13 @@ const en = {
   mailSettingsTitle: 'E-mail notifications',
   mailSettingsNotify: 'E-mail the agents of this site about a new offline message when nobody is online',
   mailSettingsSaved: 'Saved.',
+  // Issue 13 (typing, read receipts):
+  typingVisitor: 'Visitor is typing…',
+  sneakPeekLabel: 'Draft, not sent yet:',
+  seenByVisitor: 'Seen by the visitor',
+  notSeenByVisitor: 'Not seen by the visitor yet',
+  unreadCount: 'Unread: {count}',
+  appearanceSneakPeek: 'Sneak peek: show agents what the visitor is typing before it is sent (never stored)',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -513,7 +519,6 @@ const pl: Record<ConsoleKey, string> = {
   visitorFallback: 'Klient {id}',
   waitingMinutes: 'czeka {minutes} min',
   waitingUnderMinute: 'czeka < 1 min',
-  unread: 'nowe wiadomości',
   noMessagesYet: 'Brak wiadomości',
   previewBy: '{author}: {text}',
   selectConversation: 'Wybierz rozmowę z listy.',
@@ -962,6 +967,14 @@ const pl: Record<ConsoleKey, string> = {
   mailSettingsNotify:
     'Wysyłaj konsultantom tej strony e-mail o nowej wiadomości offline, gdy nikt nie jest online',
   mailSettingsSaved: 'Zapisano.',
+  // Issue 13 (typing, read receipts):
+  typingVisitor: 'Klient pisze…',
+  sneakPeekLabel: 'Wersja robocza, jeszcze niewysłana:',
+  seenByVisitor: 'Wyświetlone przez klienta',
+  notSeenByVisitor: 'Klient jeszcze tego nie wyświetlił',
+  unreadCount: 'Nieprzeczytane: {count}',
+  appearanceSneakPeek:
+    'Podgląd pisania: konsultanci widzą, co klient pisze, zanim to wyśle (nigdy nie jest zapisywane)',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

@@ -112,6 +112,10 @@ const en = {
   transcriptEmail: 'Your e-mail',
   transcriptSend: 'Send the transcript',
   transcriptSent: 'The transcript is on its way to {email}.',
+  // Issue 13 (typing, read receipts, timestamps):
+  typingAgent: '{name} is typing…',
+  seen: 'Seen',
+  timeJustNow: 'just now',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -226,6 +230,10 @@ const pl: Record<WidgetKey, string> = {
   transcriptEmail: 'Twój e-mail',
   transcriptSend: 'Wyślij zapis rozmowy',
   transcriptSent: 'Zapis rozmowy jest w drodze na {email}.',
+  // Issue 13 (typing, read receipts, timestamps):
+  typingAgent: '{name} pisze…',
+  seen: 'Wyświetlono',
+  timeJustNow: 'przed chwilą',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

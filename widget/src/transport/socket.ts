@@ -113,6 +113,9 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   socket.on(EVENTS.messageNew, (message) => publish({ type: 'message', message }));
   socket.on(EVENTS.conversationState, (conversation) => publish({ type: 'conversation', conversation }));
   socket.on(EVENTS.siteAvailability, ({ agentsOnline }) => publish({ type: 'availability', agentsOnline }));
+  // Issue 13.
+  socket.on(EVENTS.typingChanged, (notice) => publish({ type: 'typing', notice }));
+  socket.on(EVENTS.readChanged, (position) => publish({ type: 'read', position }));
   socket.on(EVENTS.sessionEnded, (reason) => {
     console.warn('[frontdesk] session ended by the server', reason);
     tokens.drop();

@@ -2,7 +2,14 @@
  * The small interface the app talks to. The socket.io implementation lives beside it; tests drive
  * the app with an in-memory one.
  */
-import type { Ack, Message, VisitorClientEvents, VisitorConversation } from '@frontdesk/shared';
+import type {
+  Ack,
+  Message,
+  ReadPosition,
+  TypingNotice,
+  VisitorClientEvents,
+  VisitorConversation,
+} from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
 
 /** `unavailable`: the server refused this page for good (origin not allowed, site archived); no retries. */
@@ -18,7 +25,10 @@ export type TransportEvent =
   | { type: 'message'; message: Message }
   | { type: 'conversation'; conversation: VisitorConversation }
   /** Issue 10 (presence): how many agents of the site are available now. */
-  | { type: 'availability'; agentsOnline: number };
+  | { type: 'availability'; agentsOnline: number }
+  /** Issue 13: an agent typing or stopped; a read position that moved. */
+  | { type: 'typing'; notice: TypingNotice }
+  | { type: 'read'; position: ReadPosition };
 
 export type ChatTransport = {
   /** Connects (minting a visitor token first if needed) and keeps reconnecting until `stop`. */

@@ -11,9 +11,11 @@ import type { OutgoingKind } from './workspace-state.ts';
 type Props = {
   canReply: boolean;
   onSend(body: string, kind: OutgoingKind): void;
+  /** Issue 13: the reply changed (`sent`: it went out); never called for a private note. */
+  onTyping?(draft: string, sent?: boolean): void;
 };
 
-export function Composer({ canReply, onSend }: Props) {
+export function Composer({ canReply, onSend, onTyping }: Props) {
   const { t, locale } = useI18n();
   const [body, setBody] = useState('');
   const [note, setNote] = useState(false);
@@ -25,6 +27,7 @@ export function Composer({ canReply, onSend }: Props) {
     const text = body.trim();
     if (!enabled || !text || problem) return;
     onSend(text, note ? 'note' : 'text');
+    if (!note) onTyping?.('', true);
     setBody('');
   };
 
@@ -63,7 +66,10 @@ export function Composer({ canReply, onSend }: Props) {
         aria-invalid={problem ? true : undefined}
         placeholder={note ? t('composerNotePlaceholder') : t('composerPlaceholder')}
         value={body}
-        onInput={(e) => setBody(e.currentTarget.value)}
+        onInput={(e) => {
+          setBody(e.currentTarget.value);
+          if (!note && canReply) onTyping?.(e.currentTarget.value);
+        }}
         onKeyDown={onKeyDown}
       />
       {problem && (

@@ -17,7 +17,8 @@ const TITLES: Record<SectionId, ConsoleKey> = {
 
 type Props = {
   sections: Sections;
-  unread: Readonly<Record<string, true>>;
+  /** Issue 13: unread messages per conversation, from the agent's read positions. */
+  unread: Readonly<Record<string, number>>;
   selectedId: string | null;
   now: number;
   onSelect(id: string): void;
@@ -64,7 +65,7 @@ export function ConversationList({ sections, unread, selectedId, now, onSelect }
                   <Row
                     conversation={c}
                     waiting={id === 'queued'}
-                    unread={Boolean(unread[c.id])}
+                    unread={unread[c.id] ?? 0}
                     selected={c.id === selectedId}
                     now={now}
                     onSelect={onSelect}
@@ -82,7 +83,7 @@ export function ConversationList({ sections, unread, selectedId, now, onSelect }
 type RowProps = {
   conversation: AgentConversation;
   waiting: boolean;
-  unread: boolean;
+  unread: number;
   selected: boolean;
   now: number;
   onSelect(id: string): void;
@@ -102,7 +103,7 @@ function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowP
     <button
       type="button"
       data-row
-      class={`row${selected ? ' row--selected' : ''}${unread ? ' row--unread' : ''}`}
+      class={`row${selected ? ' row--selected' : ''}${unread > 0 ? ' row--unread' : ''}`}
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(c.id)}
     >
@@ -113,7 +114,7 @@ function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowP
         </time>
       </span>
       <span class="row__preview">{preview}</span>
-      {(waiting || unread || c.offline) && (
+      {(waiting || unread > 0 || c.offline) && (
         <span class="row__meta">
           {c.offline && <span class="row__offline">{t('offlineBadge')}</span>}
           {waiting && (
@@ -121,7 +122,7 @@ function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowP
               {minutes < 1 ? t('waitingUnderMinute') : t('waitingMinutes', { minutes })}
             </span>
           )}
-          {unread && <span class="row__unread">{t('unread')}</span>}
+          {unread > 0 && <span class="row__unread">{t('unreadCount', { count: unread })}</span>}
         </span>
       )}
     </button>

@@ -23,6 +23,11 @@ type Props = {
   onSend(body: string, kind: OutgoingKind): void;
   onRetry(clientId: string): void;
   onBack(): void;
+  /** Issue 13: the visitor types (with their draft when the site allows the peek); how far they have read. */
+  visitorTyping?: { draft: string | null } | null;
+  visitorRead?: number;
+  onTyping?(draft: string, sent?: boolean): void;
+  onRead?(seq: number): void;
 };
 
 const ERROR_KEYS: Partial<Record<ErrorCode, ConsoleKey>> = {
@@ -37,6 +42,40 @@ const ERROR_KEYS: Partial<Record<ErrorCode, ConsoleKey>> = {
 
 export const errorText = (error: ErrorBody, t: (key: ConsoleKey) => string): string =>
   t(ERROR_KEYS[error.code] ?? 'errorGeneric');
+
+/**
+ * Issue 13: under the timeline, whether the visitor has seen the last reply, and "Visitor is typing…"
+ * (a polite live region; the sneak-peek draft sits outside it, so it is not read out keystroke by keystroke).
+ */
+function LiveLine({
+  messages,
+  visitorRead,
+  typing,
+}: {
+  messages: readonly Message[];
+  visitorRead: number;
+  typing: { draft: string | null } | null;
+}) {
+  const { t } = useI18n();
+  const lastReply = messages.findLast((m) => m.author === 'agent' && m.kind === 'text');
+  return (
+    <div class="pane__live">
+      {lastReply && (
+        <p class={`pane__seen${visitorRead >= lastReply.seq ? ' pane__seen--yes' : ''}`}>
+          {visitorRead >= lastReply.seq ? t('seenByVisitor') : t('notSeenByVisitor')}
+        </p>
+      )}
+      <p class="pane__typing" aria-live="polite">
+        {typing ? t('typingVisitor') : ''}
+      </p>
+      {typing?.draft && (
+        <p class="pane__peek">
+          <span class="pane__peek-label">{t('sneakPeekLabel')}</span> {typing.draft}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function ConversationPane(props: Props) {
   const { conversation: c, meId, now, actionError } = props;
@@ -87,8 +126,19 @@ export function ConversationPane(props: Props) {
         loading={props.loading}
         now={now}
         onRetry={props.onRetry}
+        {...(props.onRead ? { onRead: props.onRead } : {})}
       />
-      <Composer key={c.id} canReply={mine} onSend={props.onSend} />
+      <LiveLine
+        messages={props.messages}
+        visitorRead={props.visitorRead ?? 0}
+        typing={props.visitorTyping ?? null}
+      />
+      <Composer
+        key={c.id}
+        canReply={mine}
+        onSend={props.onSend}
+        {...(props.onTyping ? { onTyping: props.onTyping } : {})}
+      />
     </section>
   );
 }

@@ -20,7 +20,7 @@ export function MessageItem({ message, now }: { message: Message; now: number })
   if (message.kind === 'event' || message.author === 'system') {
     const event = message.meta?.event;
     return (
-      <li class="msg msg--system">
+      <li class="msg msg--system" data-seq={message.seq}>
         <span>{event ? eventText(event, t) : message.body}</span> {time}
       </li>
     );
@@ -31,7 +31,7 @@ export function MessageItem({ message, now }: { message: Message; now: number })
   const bot = message.meta?.bot;
   const quickReplies = message.meta?.quickReplies ?? [];
   return (
-    <li class={`msg msg--${message.author}${note ? ' msg--note' : ''}`}>
+    <li class={`msg msg--${message.author}${note ? ' msg--note' : ''}`} data-seq={message.seq}>
       <div class="msg__head">
         <span class="msg__author">{who}</span>
         {note && <span class="badge badge--note">{t('noteBadge')}</span>}

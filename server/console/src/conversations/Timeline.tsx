@@ -1,5 +1,6 @@
 /** The open conversation's messages in `seq` order plus unacknowledged sends; announces new ones politely. */
 import type { Message } from '@frontdesk/shared';
+import { watchRowsOnScreen } from '@frontdesk/shared/client';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { MessageBoundary } from './MessageBoundary.tsx';
@@ -13,12 +14,14 @@ type Props = {
   loading: boolean;
   now: number;
   onRetry(clientId: string): void;
+  /** Issue 13: messages up to `seq` are on screen (the agent has read them). */
+  onRead?(seq: number): void;
 };
 
 /** Within this many pixels of the bottom the view follows new messages; further up, the agent is reading. */
 const STICK_PX = 80;
 
-export function Timeline({ label, messages, pending, loading, now, onRetry }: Props) {
+export function Timeline({ label, messages, pending, loading, now, onRetry, onRead }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -32,6 +35,13 @@ export function Timeline({ label, messages, pending, loading, now, onRetry }: Pr
     const el = scroller.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [messages.length, pending.length]);
+
+  const lastSeq = messages.at(-1)?.seq ?? 0;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !onRead || lastSeq === 0) return;
+    return watchRowsOnScreen(el, lastSeq, onRead);
+  }, [lastSeq, onRead]);
 
   return (
     <>

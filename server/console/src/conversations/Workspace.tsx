@@ -8,6 +8,7 @@ import { useNow } from '../shared/use-now.ts';
 import { documentTitle } from './badge.ts';
 import { ConversationList } from './ConversationList.tsx';
 import { ConversationPane } from './ConversationPane.tsx';
+import { unreadCounts } from './lists.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
@@ -55,7 +56,7 @@ export function Workspace({ client, agent, notifier, hidden, onSessionEnded, ret
       <div class="columns">
         <ConversationList
           sections={sections}
-          unread={state.lists.unread}
+          unread={unreadCounts(sections, state.ownReads)}
           selectedId={selected?.id ?? null}
           now={now}
           onSelect={workspace.select}
@@ -75,6 +76,10 @@ export function Workspace({ client, agent, notifier, hidden, onSessionEnded, ret
               onSend={workspace.send}
               onRetry={workspace.retry}
               onBack={() => workspace.select(null)}
+              visitorTyping={state.visitorTyping}
+              visitorRead={state.visitorRead}
+              onTyping={workspace.typing}
+              onRead={workspace.markRead}
             />
             <VisitorPanel conversation={selected} now={now} />
           </>

@@ -10,7 +10,7 @@ describe('conversations api', () => {
     const { http, call } = recordHttp({ conversations: list });
     expect(await createConversationsApi(http).listConversations('queued', 50)).toEqual({
       ok: true,
-      data: list,
+      data: { conversations: list, ownReads: {} },
     });
     expect(call()).toEqual({
       path: `${API.conversations}?state=queued&limit=50`,

@@ -6,6 +6,7 @@ import {
   enteredQueue,
   groupConversations,
   isFresher,
+  unreadCounts,
   waitingCount,
 } from './lists.ts';
 
@@ -19,7 +20,6 @@ describe('conversations slice', () => {
     let state = conversationsReducer(EMPTY_CONVERSATIONS, {
       type: 'updated',
       conversation: live,
-      openId: null,
     });
     state = conversationsReducer(state, { type: 'loaded', conversations: [stale] });
     expect(state.byId.c1?.state).toBe('queued');
@@ -33,28 +33,19 @@ describe('conversations slice', () => {
     expect(isFresher(prev, conversation('c1', { lastSeq: 2, updatedAt: at(0) }))).toBe(false);
   });
 
-  it('marks unread when the visitor writes in a conversation that is not open, and clears it on open', () => {
-    let state = load(conversation('c1', { lastSeq: 1 }), conversation('c2', { lastSeq: 1 }));
-    const c1 = conversation('c1', { lastSeq: 2, updatedAt: at(2) });
-    const c2 = conversation('c2', { lastSeq: 2, updatedAt: at(2) });
-    state = conversationsReducer(state, { type: 'updated', conversation: c1, openId: 'c2' });
-    state = conversationsReducer(state, { type: 'updated', conversation: c2, openId: 'c2' });
-    expect(state.unread).toEqual({ c1: true });
-    state = conversationsReducer(state, { type: 'opened', id: 'c1' });
-    expect(state.unread).toEqual({});
-  });
-
-  it('does not mark unread for the bot or agent writing', () => {
-    const state = conversationsReducer(load(conversation('c1')), {
-      type: 'updated',
-      conversation: conversation('c1', {
-        lastSeq: 2,
-        updatedAt: at(1),
-        lastMessage: { author: 'bot', body: 'hi', createdAt: at(1) },
-      }),
-      openId: null,
-    });
-    expect(state.unread).toEqual({});
+  it("issue 13: unread counts come from the read positions, in the waiting list and the agent's own", () => {
+    const state = load(
+      conversation('q', { state: 'queued', lastSeq: 4 }),
+      conversation('m', { state: 'assigned', agentId: 'me', lastSeq: 6 }),
+      conversation('o', { state: 'assigned', agentId: 'other', lastSeq: 6 }),
+      conversation('b', { state: 'bot', lastSeq: 9 }),
+      conversation('r', { state: 'resolved', lastSeq: 9 }),
+    );
+    const sections = groupConversations(state.byId, 'me');
+    expect(unreadCounts(sections, { q: 1, m: 6 })).toEqual({ q: 3 });
+    expect(unreadCounts(sections, {})).toEqual({ q: 4, m: 6 });
+    // A position past the last seq (a list older than the read) counts nothing.
+    expect(unreadCounts(sections, { q: 10, m: 10 })).toEqual({});
   });
 
   it('groups by state and owner, waiting oldest first, others newest activity first', () => {

@@ -1,20 +1,18 @@
-/** The conversation-list slice: every known conversation keyed by id, unread marks, and its grouping. */
-import type { AgentConversation } from '@frontdesk/shared';
+/** The conversation-list slice: every known conversation keyed by id, and its grouping. */
+import { type AgentConversation, unreadCount } from '@frontdesk/shared';
 
 export type ConversationsState = {
   byId: Readonly<Record<string, AgentConversation>>;
-  unread: Readonly<Record<string, true>>;
 };
 
 export type ConversationsAction =
   /** A page from `GET /conversations`: never overwrites a newer copy that came over the socket. */
   | { type: 'loaded'; conversations: readonly AgentConversation[] }
-  /** `conversationUpdated` (or an ack): marks unread when the visitor wrote in a conversation not on screen. */
-  | { type: 'updated'; conversation: AgentConversation; openId: string | null }
-  | { type: 'opened'; id: string }
+  /** `conversationUpdated` (or an ack). Unread counts come from read positions (`unreadCounts`). */
+  | { type: 'updated'; conversation: AgentConversation }
   | { type: 'reset' };
 
-export const EMPTY_CONVERSATIONS: ConversationsState = { byId: {}, unread: {} };
+export const EMPTY_CONVERSATIONS: ConversationsState = { byId: {} };
 
 const time = (iso: string | null | undefined): number => {
   const value = iso ? Date.parse(iso) : Number.NaN;
@@ -35,12 +33,6 @@ function upsert(
   return isFresher(byId[conversation.id], conversation) ? { ...byId, [conversation.id]: conversation } : byId;
 }
 
-function withoutKey(record: Readonly<Record<string, true>>, key: string): Readonly<Record<string, true>> {
-  if (!record[key]) return record;
-  const { [key]: _removed, ...rest } = record;
-  return rest;
-}
-
 export function conversationsReducer(
   state: ConversationsState,
   action: ConversationsAction,
@@ -52,20 +44,9 @@ export function conversationsReducer(
       return byId === state.byId ? state : { ...state, byId };
     }
     case 'updated': {
-      const { conversation, openId } = action;
-      const prev = state.byId[conversation.id];
-      const byId = upsert(state.byId, conversation);
-      if (byId === state.byId) return state;
-      const visitorWrote =
-        conversation.lastMessage?.author === 'visitor' && conversation.lastSeq > (prev?.lastSeq ?? 0);
-      const unread =
-        visitorWrote && conversation.id !== openId
-          ? { ...state.unread, [conversation.id]: true as const }
-          : state.unread;
-      return { byId, unread };
+      const byId = upsert(state.byId, action.conversation);
+      return byId === state.byId ? state : { byId };
     }
-    case 'opened':
-      return { ...state, unread: withoutKey(state.unread, action.id) };
     case 'reset':
       return EMPTY_CONVERSATIONS;
   }
@@ -119,6 +100,22 @@ export function groupConversations(
   sections.abandoned.sort(newestFirst);
   sections.resolved.length = Math.min(sections.resolved.length, resolvedLimit);
   return sections;
+}
+
+/**
+ * Issue 13: unread counts from this agent's read positions: messages after the position, in the
+ * lists where someone is meant to read (waiting, and the agent's own); elsewhere none are counted.
+ */
+export function unreadCounts(
+  sections: Sections,
+  ownReads: Readonly<Record<string, number>>,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of [...sections.queued, ...sections.mine]) {
+    const count = unreadCount(c.lastSeq, ownReads[c.id] ?? 0);
+    if (count > 0) counts[c.id] = count;
+  }
+  return counts;
 }
 
 export const waitingCount = (byId: Readonly<Record<string, AgentConversation>>): number =>

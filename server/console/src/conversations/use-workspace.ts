@@ -46,6 +46,7 @@ export function useWorkspace({
   const workspace = useMemo(() => {
     const created = createWorkspace({
       client,
+      meId: agent.id,
       onSessionEnded: () => latest.current.onSessionEnded(),
       onQueued(conversation) {
         const tr = latest.current.t;

@@ -1,3 +1,4 @@
+import { LIMITS } from '@frontdesk/shared';
 import { describe, expect, it } from 'vitest';
 import { conversation, message } from '../testing/fixtures.ts';
 import {
@@ -23,7 +24,7 @@ const outgoing = (clientId: string, conversationId: string): Outgoing => ({
 });
 
 describe('workspace state', () => {
-  it('selecting opens an empty, loading timeline, clears the error and the unread mark', () => {
+  it('selecting opens an empty, loading timeline and clears the error', () => {
     const state = run(
       { type: 'loaded', conversations: [conversation('c1'), conversation('c2')] },
       {
@@ -35,20 +36,52 @@ describe('workspace state', () => {
     );
     expect(state).toMatchObject({ selectedId: 'c2', loading: true, actionError: null });
     expect(state.timeline).toEqual({ conversationId: 'c2', messages: [], lastSeq: 0 });
-    expect(state.lists.unread).toEqual({});
     expect(workspaceReducer(state, { type: 'selected', id: 'c2' })).toBe(state);
   });
 
-  it('marks unread what the visitor writes in a conversation that is not open', () => {
+  it("issue 13: own read positions only move forward; the visitor's count for the conversation on screen", () => {
+    const position = (reader: 'agent' | 'visitor', conversationId: string, seq: number) => ({
+      type: 'read' as const,
+      position: { conversationId, reader, agentId: reader === 'agent' ? 'me' : null, seq, readAt: '' },
+    });
     const state = run(
-      { type: 'loaded', conversations: [conversation('c1'), conversation('c2')] },
       { type: 'selected', id: 'c1' },
-      {
-        type: 'updated',
-        conversation: conversation('c2', { lastSeq: 2, updatedAt: '2030-01-01T00:00:00.000Z' }),
-      },
+      { type: 'ownReads', reads: { c1: 3, c2: 5 } },
+      position('agent', 'c2', 4),
+      position('agent', 'c1', 7),
+      position('visitor', 'c1', 2),
+      position('visitor', 'c2', 9),
+      { type: 'reads', conversationId: 'c1', visitor: 1 },
     );
-    expect(state.lists.unread).toEqual({ c2: true });
+    expect(state.ownReads).toEqual({ c1: 7, c2: 5 });
+    expect(state.visitorRead).toBe(2);
+  });
+
+  it('issue 13: the visitor typing shows for the conversation on screen, lapses, and goes with their message', () => {
+    const notice = {
+      conversationId: 'c1',
+      author: 'visitor' as const,
+      name: null,
+      typing: true,
+      draft: 'Hel',
+    };
+    let state = run({ type: 'selected', id: 'c1' }, { type: 'typing', notice, at: 1000 });
+    expect(state.visitorTyping).toEqual({ draft: 'Hel', until: 1000 + LIMITS.typingExpiryMs });
+    expect(
+      workspaceReducer(state, { type: 'expire', now: 1000 + LIMITS.typingExpiryMs }).visitorTyping,
+    ).toBeNull();
+    expect(workspaceReducer(state, { type: 'expire', now: 1500 })).toBe(state);
+    state = workspaceReducer(state, {
+      type: 'received',
+      conversationId: 'c1',
+      messages: [message(1, { conversationId: 'c1', body: 'Hello' })],
+      source: 'live',
+    });
+    expect(state.visitorTyping).toBeNull();
+    // Another conversation's typing is not shown.
+    expect(
+      workspaceReducer(state, { type: 'typing', notice: { ...notice, conversationId: 'c9' }, at: 0 }),
+    ).toBe(state);
   });
 
   it('the first page ends loading only for the conversation on screen', () => {

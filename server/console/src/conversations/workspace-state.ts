@@ -3,7 +3,15 @@
  * timeline (the client core's, merged by `seq`) and what the agent wrote but the server has not
  * acknowledged yet (the core's outbox, across conversations). One reducer, no framework.
  */
-import type { AgentConversation, ErrorBody, ErrorCode, Message } from '@frontdesk/shared';
+import {
+  type AgentConversation,
+  type ErrorBody,
+  type ErrorCode,
+  LIMITS,
+  type Message,
+  type ReadPosition,
+  type TypingNotice,
+} from '@frontdesk/shared';
 import {
   enqueue,
   type OutboxItem,
@@ -36,6 +44,12 @@ export type WorkspaceState = {
   outbox: readonly Outgoing[];
   /** The last take / return / resolve or send that failed, shown until dismissed. */
   actionError: ErrorBody | null;
+  /** Issue 13: this agent's read position per conversation (the lists' unread counts). */
+  ownReads: Readonly<Record<string, number>>;
+  /** Issue 13: how far the visitor of the selected conversation has read. */
+  visitorRead: number;
+  /** Issue 13: the selected conversation's visitor is typing (their draft with the sneak peek), until. */
+  visitorTyping: { draft: string | null; until: number } | null;
 };
 
 export const INITIAL_WORKSPACE: WorkspaceState = {
@@ -46,6 +60,9 @@ export const INITIAL_WORKSPACE: WorkspaceState = {
   loading: false,
   outbox: [],
   actionError: null,
+  ownReads: {},
+  visitorRead: 0,
+  visitorTyping: null,
 };
 
 export type WorkspaceAction =
@@ -62,7 +79,27 @@ export type WorkspaceAction =
   | { type: 'received'; conversationId: string; messages: readonly Message[]; source: Source; done?: boolean }
   | { type: 'queued'; item: Outgoing }
   | { type: 'outgoing'; clientId: string; status: OutboxStatus; code?: ErrorCode | null }
-  | { type: 'error'; error: ErrorBody | null };
+  | { type: 'error'; error: ErrorBody | null }
+  // Issue 13 (typing, read receipts):
+  /** This agent's positions from a list page or a watch (never moved back). */
+  | { type: 'ownReads'; reads: Readonly<Record<string, number>> }
+  /** A stored position moved: this agent's own (any tab) or the visitor's. */
+  | { type: 'read'; position: ReadPosition }
+  /** The selected conversation's positions from a watch or a sync. */
+  | { type: 'reads'; conversationId: string; visitor: number }
+  | { type: 'typing'; notice: TypingNotice; at: number }
+  | { type: 'expire'; now: number };
+
+function withOwnReads(
+  current: Readonly<Record<string, number>>,
+  reads: Readonly<Record<string, number>>,
+): Readonly<Record<string, number>> {
+  let next = current;
+  for (const [id, seq] of Object.entries(reads)) {
+    if (seq > (next[id] ?? 0)) next = { ...next, [id]: seq };
+  }
+  return next;
+}
 
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
   switch (action.type) {
@@ -73,25 +110,37 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return lists === state.lists ? state : { ...state, lists };
     }
     case 'updated': {
-      const lists = conversationsReducer(state.lists, { ...action, openId: state.selectedId });
+      const lists = conversationsReducer(state.lists, action);
       return lists === state.lists ? state : { ...state, lists };
     }
     case 'selected':
       if (action.id === state.selectedId) return state;
       return {
         ...state,
-        lists: action.id ? conversationsReducer(state.lists, { type: 'opened', id: action.id }) : state.lists,
         selectedId: action.id,
         timeline: openTimeline(action.id),
         loading: action.id !== null,
         actionError: null,
+        visitorRead: 0,
+        visitorTyping: null,
       };
     case 'received': {
       const timeline = receive(state.timeline, action.messages, action.source);
       const outbox = withoutDelivered(state.outbox, action.messages);
       const loading = state.loading && !(action.done && action.conversationId === state.selectedId);
-      if (timeline === state.timeline && outbox === state.outbox && loading === state.loading) return state;
-      return { ...state, timeline, outbox, loading };
+      // Issue 13: the visitor's message is what they were typing.
+      const wrote = action.messages.some(
+        (m) => m.author === 'visitor' && m.conversationId === state.selectedId,
+      );
+      const visitorTyping = wrote ? null : state.visitorTyping;
+      if (
+        timeline === state.timeline &&
+        outbox === state.outbox &&
+        loading === state.loading &&
+        visitorTyping === state.visitorTyping
+      )
+        return state;
+      return { ...state, timeline, outbox, loading, visitorTyping };
     }
     case 'queued':
       return { ...state, outbox: enqueue(state.outbox, action.item, OUTGOING_MAX) };
@@ -99,6 +148,32 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return { ...state, outbox: setStatus(state.outbox, action.clientId, action.status, action.code) };
     case 'error':
       return state.actionError === action.error ? state : { ...state, actionError: action.error };
+    case 'ownReads': {
+      const ownReads = withOwnReads(state.ownReads, action.reads);
+      return ownReads === state.ownReads ? state : { ...state, ownReads };
+    }
+    case 'read': {
+      const { position: p } = action;
+      if (p.reader === 'agent')
+        return workspaceReducer(state, { type: 'ownReads', reads: { [p.conversationId]: p.seq } });
+      return p.conversationId === state.selectedId && p.seq > state.visitorRead
+        ? { ...state, visitorRead: p.seq }
+        : state;
+    }
+    case 'reads':
+      return action.conversationId === state.selectedId && action.visitor > state.visitorRead
+        ? { ...state, visitorRead: action.visitor }
+        : state;
+    case 'typing': {
+      const { notice, at } = action;
+      if (notice.conversationId !== state.selectedId || notice.author !== 'visitor') return state;
+      if (!notice.typing) return state.visitorTyping ? { ...state, visitorTyping: null } : state;
+      return { ...state, visitorTyping: { draft: notice.draft ?? null, until: at + LIMITS.typingExpiryMs } };
+    }
+    case 'expire':
+      return state.visitorTyping && state.visitorTyping.until <= action.now
+        ? { ...state, visitorTyping: null }
+        : state;
   }
 }
 

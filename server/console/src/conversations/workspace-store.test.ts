@@ -151,7 +151,7 @@ describe('workspace', () => {
     if (action === 'take' && !code) expect(state().lists.byId.c1).toMatchObject(mine);
   });
 
-  it('rings once when a conversation starts waiting, and marks unread only when not on screen', async () => {
+  it('rings once when a conversation starts waiting', async () => {
     const client = createMemoryClient({ conversations: [conversation('c1'), conversation('c2')] });
     const { workspace, state, onQueued } = start(client);
     await settle();
@@ -161,9 +161,7 @@ describe('workspace', () => {
     client.push(queued);
     client.push(queued);
     expect(onQueued).toHaveBeenCalledOnce();
-    expect(state().lists.unread).toEqual({ c1: true });
-    workspace.select('c1');
-    expect(state().lists.unread).toEqual({});
+    expect(state().lists.byId.c1?.state).toBe('queued');
   });
 
   it('a refused connection retries after the backoff, unless the session is gone', async () => {

@@ -9,6 +9,7 @@ import {
   CONVERSATION_STATES,
   type ConversationState,
   type ErrorBody,
+  LIMITS,
   type Message,
 } from '@frontdesk/shared';
 import {
@@ -16,11 +17,16 @@ import {
   createSender,
   createSerialRunner,
   createStore,
+  createTypingThrottle,
   type Failure,
   hasGap,
   NO_REPLY,
   newClientId,
   syncAfter,
+  type TypingStep,
+  typingInput,
+  typingSent,
+  typingTick,
 } from '@frontdesk/shared/client';
 import type { ConsoleClient } from '../app/client.ts';
 import { enteredQueue } from './lists.ts';
@@ -47,6 +53,8 @@ export type ConversationAction = 'take' | 'return' | 'resolve';
 
 export type WorkspaceDeps = {
   client: ConsoleClient;
+  /** The signed-in agent (issue 13: their own read positions, not other agents'). */
+  meId?: string;
   /** A conversation just started waiting for a person: the moment to ring. */
   onQueued(conversation: AgentConversation): void;
   /** The session is gone (signed out elsewhere, disabled): back to the login page. */
@@ -68,6 +76,10 @@ export type Workspace = {
   /** Watch the selected conversation again and catch up (the tab came back into view). */
   resync(): void;
   clearActionError(): void;
+  /** Issue 13: the reply box changed (notes are never signalled); `sent`: it was just sent. */
+  typing(draft: string, sent?: boolean): void;
+  /** Issue 13: the selected conversation is on screen up to `seq`. */
+  markRead(seq: number): void;
 };
 
 /** An action that got no answer (offline, timed out) reads as the server being unavailable. */
@@ -82,6 +94,38 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   const resend = createRetry(deps.retryDelayMs);
   const reconnect = createRetry(deps.retryDelayMs);
   let realtime: AgentRealtime | null = null;
+  // Issue 13: typing signals (the core's throttle) and read marks (one per interval, forward only).
+  let throttle = createTypingThrottle(LIMITS.typingIntervalMs, LIMITS.typingIdleMs);
+  let typingTimer: ReturnType<typeof setTimeout> | null = null;
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  let readTimer: ReturnType<typeof setTimeout> | null = null;
+  let readWanted: { id: string; seq: number } | null = null;
+
+  function applyTyping(step: TypingStep): void {
+    throttle = step.state;
+    if (typingTimer) clearTimeout(typingTimer);
+    typingTimer =
+      step.wakeAt === null
+        ? null
+        : setTimeout(
+            () => applyTyping(typingTick(throttle, Date.now())),
+            Math.max(0, step.wakeAt - Date.now()),
+          );
+    const id = state().selectedId;
+    if (step.send && id) void live()?.typing({ conversationId: id, typing: step.send.typing });
+  }
+
+  function sendRead(): void {
+    readTimer = null;
+    const wanted = readWanted;
+    const rt = live();
+    if (!wanted || !rt || wanted.seq <= (state().ownReads[wanted.id] ?? 0)) return;
+    readWanted = null;
+    void rt.markRead(wanted.id, wanted.seq).then((reply) => {
+      if (reply.ok) dispatch({ type: 'read', position: reply.data });
+    });
+    readTimer = setTimeout(sendRead, LIMITS.readMarkIntervalMs);
+  }
 
   /** The socket, when it is connected. */
   const live = () => (state().connection === 'online' ? realtime : null);
@@ -97,8 +141,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       CONVERSATION_STATES.map((s) => client.listConversations(s, LIST_LIMITS[s])),
     );
     for (const result of results) {
-      if (result.ok) dispatch({ type: 'loaded', conversations: result.data });
-      else if (result.error.code === 'unauthorized') deps.onSessionEnded();
+      if (result.ok) {
+        dispatch({ type: 'loaded', conversations: result.data.conversations });
+        dispatch({ type: 'ownReads', reads: result.data.ownReads });
+      } else if (result.error.code === 'unauthorized') deps.onSessionEnded();
       else console.warn('[console] loading a conversation list failed', result.error);
     }
   }
@@ -111,6 +157,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       apply: (page) => {
         if (state().selectedId !== id) return false;
         upsert(page.conversation);
+        if (page.reads) dispatch({ type: 'reads', conversationId: id, visitor: page.reads.visitor });
         dispatch({
           type: 'received',
           conversationId: id,
@@ -140,6 +187,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       return;
     }
     upsert(watched.data.conversation);
+    if (watched.data.reads)
+      dispatch({ type: 'reads', conversationId: id, visitor: watched.data.reads.visitor });
+    if (watched.data.ownRead !== undefined)
+      dispatch({ type: 'ownReads', reads: { [id]: watched.data.ownRead } });
     dispatch({
       type: 'received',
       conversationId: id,
@@ -202,6 +253,16 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         void sender.flush();
       },
       disconnected: () => dispatch({ type: 'connection', connection: 'offline' }),
+      // Issue 13: the visitor's typing lapses on its own; other agents' read positions are theirs.
+      typingChanged(notice) {
+        dispatch({ type: 'typing', notice, at: Date.now() });
+        if (expiryTimer) clearTimeout(expiryTimer);
+        expiryTimer = setTimeout(() => dispatch({ type: 'expire', now: Date.now() }), LIMITS.typingExpiryMs);
+      },
+      readChanged(position) {
+        if (position.reader === 'agent' && position.agentId !== deps.meId) return;
+        dispatch({ type: 'read', position });
+      },
       refused(message) {
         console.warn('[console] socket refused', message);
         dispatch({ type: 'connection', connection: 'offline' });
@@ -226,6 +287,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     stop() {
       resend.cancel();
       reconnect.cancel();
+      for (const timer of [typingTimer, expiryTimer, readTimer]) if (timer) clearTimeout(timer);
+      typingTimer = expiryTimer = readTimer = null;
       realtime?.close();
       realtime = null;
     },
@@ -279,5 +342,15 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       void follow.run();
     },
     clearActionError: () => dispatch({ type: 'error', error: null }),
+    typing(draft, sent = false) {
+      applyTyping(sent ? typingSent(throttle) : typingInput(throttle, draft, Date.now()));
+    },
+    markRead(seq) {
+      const id = state().selectedId;
+      if (!id || seq <= Math.max(state().ownReads[id] ?? 0, readWanted?.id === id ? readWanted.seq : 0))
+        return;
+      readWanted = { id, seq };
+      if (!readTimer) sendRead();
+    },
   };
 }

@@ -143,7 +143,18 @@ describe('Appearance page', () => {
       logoUrl: null,
       titleFlash: false,
       sound: false,
+      sneakPeek: false,
     });
+  });
+
+  it('issue 13: sneak peek is off until the checkbox turns it on, and is saved', async () => {
+    const { client } = await openPage();
+    const box = screen.getByRole('checkbox', { name: /Sneak peek/ }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved.');
+    expect(client.admin.sites.get('site1')!.appearance.sneakPeek).toBe(true);
   });
 
   it('the title flash is off until the checkbox turns it on, and is saved', async () => {

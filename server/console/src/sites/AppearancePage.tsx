@@ -194,6 +194,14 @@ function AppearanceEditor({ initial, client }: { initial: SiteDetail; client: Si
           />
           {t('appearanceSound')}
         </label>
+        <label class="check field">
+          <input
+            type="checkbox"
+            checked={form.sneakPeek}
+            onChange={(e) => edit({ sneakPeek: e.currentTarget.checked })}
+          />
+          {t('appearanceSneakPeek')}
+        </label>
         <div class="tabs" role="tablist" aria-label={t('appearanceLanguages')}>
           {LOCALES.map((locale) => (
             <button

@@ -32,6 +32,8 @@ export type AppearanceForm = {
   /** Flash the host page's title while new messages wait unread. */
   titleFlash: boolean;
   sound: boolean;
+  /** Issue 13: agents see the visitor's draft while they type. */
+  sneakPeek: boolean;
   texts: Record<Locale, LocaleTexts>;
 };
 export type TextField = Exclude<keyof LocaleTexts, 'quickReplies'>;
@@ -61,6 +63,7 @@ export function formFromAppearance(appearance: SiteAppearance): AppearanceForm {
     position: appearance.position,
     titleFlash: appearance.titleFlash === true,
     sound: appearance.sound === true,
+    sneakPeek: appearance.sneakPeek === true,
     texts,
   };
 }
@@ -85,6 +88,7 @@ export function appearanceInput(form: AppearanceForm): Record<string, unknown> {
     position: form.position,
     titleFlash: form.titleFlash,
     sound: form.sound,
+    sneakPeek: form.sneakPeek,
     launcherLabel: text('launcherLabel'),
     title: text('title'),
     subtitle: text('subtitle'),

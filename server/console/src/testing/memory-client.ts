@@ -13,8 +13,10 @@ import {
   type ErrorCode,
   LIMITS,
   type Message,
+  nextReadSeq,
   type PresenceSetInput,
   type SendAgentMessageInput,
+  type TypingSetInput,
   transition,
 } from '@frontdesk/shared';
 import type { ConsoleClient } from '../app/client.ts';
@@ -57,6 +59,10 @@ export type MemoryClient = ConsoleClient & {
   failSends: ErrorCode[];
   /** Issue 10 (presence): every status the console set. */
   presenceSets: PresenceSetInput[];
+  /** Issue 13: typing signals sent, read marks sent, and this agent's stored read positions. */
+  typingSets: TypingSetInput[];
+  readMarks: { conversationId: string; seq: number }[];
+  reads: Map<string, number>;
   handlers(): RealtimeHandlers;
   /** The server changes a conversation and tells every agent. */
   push(conversation: AgentConversation): void;
@@ -182,6 +188,9 @@ export function createMemoryClient(
     syncCalls: [],
     failSends: [],
     presenceSets: [],
+    typingSets: [],
+    readMarks: [],
+    reads: new Map(),
     handlers: () => {
       if (!handlers) throw new Error('not connected');
       return handlers;
@@ -213,7 +222,11 @@ export function createMemoryClient(
     },
     async listConversations(state, limit) {
       if (!client.signedIn) return fail('unauthorized');
-      return ok([...conversations.values()].filter((c) => c.state === state).slice(0, limit));
+      const page = [...conversations.values()].filter((c) => c.state === state).slice(0, limit);
+      const ownReads = Object.fromEntries(
+        page.filter((c) => client.reads.has(c.id)).map((c) => [c.id, client.reads.get(c.id) ?? 0]),
+      );
+      return ok({ conversations: page, ownReads });
     },
 
     connect(h) {
@@ -278,6 +291,26 @@ export function createMemoryClient(
           const presence = { agentId: agent.id, status: input.status };
           queueMicrotask(() => handlers?.presenceChanged?.(presence));
           return ok(presence);
+        },
+        // Issue 13: typing is recorded; read marks move forward only, capped, as on the server.
+        async typing(input) {
+          client.typingSets.push(input);
+          return ok(null);
+        },
+        async markRead(id, seq) {
+          const conversation = conversations.get(id);
+          if (!conversation) return fail('not_found');
+          client.readMarks.push({ conversationId: id, seq });
+          const stored = nextReadSeq(client.reads.get(id) ?? 0, seq, conversation.lastSeq);
+          client.reads.set(id, stored);
+          const position = {
+            conversationId: id,
+            reader: 'agent' as const,
+            agentId: agent.id,
+            seq: stored,
+            readAt: stamp(),
+          };
+          return ok(position);
         },
         reconnect() {
           queueMicrotask(() => h.connected());

@@ -6,4 +6,6 @@ export const ROOMS = {
   agentSession: (tokenHash: string) => `x:${tokenHash}`,
   /** Issue 10 (presence): every visitor socket of a site (availability updates). */
   siteVisitors: (siteId: string) => `sv:${siteId}`,
+  /** Issue 13: every socket of one agent (their read positions follow them across tabs). */
+  agent: (agentId: string) => `a:${agentId}`,
 } as const;

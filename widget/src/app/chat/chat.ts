@@ -10,6 +10,7 @@ import type { QuickReplyChoice, Store } from '../store/index.ts';
 import { type Actions, createActions } from './actions.ts';
 import { createContext } from './context.ts';
 import { createOpener } from './conversation.ts';
+import { createLive, type LiveActions } from './live.ts';
 import { createOfflineActions, type OfflineActions } from './offline.ts';
 import { createOutboxSender } from './outbox.ts';
 import { createTimelineSync } from './timeline.ts';
@@ -27,7 +28,8 @@ export type ChatDeps = {
 };
 
 export type Chat = Actions &
-  OfflineActions & {
+  OfflineActions &
+  Pick<LiveActions, 'typing' | 'markRead'> & {
     start(): void;
     stop(): void;
     send(body: string, quickReply?: QuickReplyChoice): void;
@@ -58,6 +60,9 @@ export function createChat(deps: ChatDeps): Chat {
     },
     retryLater,
   });
+
+  // Issue 13: typing and read receipts.
+  const live = createLive(ctx);
 
   // Issue 10: the leave-a-message form.
   const offline = createOfflineActions(ctx, opener, (message) => timeline.accept(message));
@@ -111,6 +116,12 @@ export function createChat(deps: ChatDeps): Chat {
       case 'availability':
         store.dispatch({ type: 'site/availability', agentsOnline: event.agentsOnline });
         return;
+      case 'typing':
+        live.typingChanged(event.notice);
+        return;
+      case 'read':
+        live.readChanged(event.position);
+        return;
     }
   }
 
@@ -126,6 +137,7 @@ export function createChat(deps: ChatDeps): Chat {
       unsubscribe?.();
       unsubscribe = null;
       retry.cancel();
+      live.stop();
       transport.stop();
     },
     send(body, quickReply) {
@@ -139,8 +151,11 @@ export function createChat(deps: ChatDeps): Chat {
       ctx.notice(null);
       const item = { clientId: newClientId(), body: text, status: 'pending', error: null } as const;
       store.dispatch({ type: 'outbox/queued', item: quickReply ? { ...item, quickReply } : item });
+      live.typed();
       void outbox.flush();
     },
+    typing: live.typing,
+    markRead: live.markRead,
     retry(clientId) {
       ctx.notice(null);
       store.dispatch({ type: 'outbox/status', clientId, status: 'pending' });

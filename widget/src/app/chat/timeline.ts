@@ -22,10 +22,12 @@ export function createTimelineSync(ctx: ChatContext, adopt: () => void): Timelin
       cursor: () => state().messages.lastSeq,
       fetch: (afterSeq) =>
         ctx.transport.request(EVENTS.messagesSync, { conversationId: current.id, afterSeq }),
-      apply: ({ conversation, messages }) => {
+      apply: ({ conversation, messages, reads }) => {
         if (conversation.id !== state().conversation.current?.id) return false;
         store.dispatch({ type: 'messages/received', messages, source: 'sync' });
         store.dispatch({ type: 'conversation/updated', conversation });
+        // Issue 13: read positions (the visitor's other tabs, the agents) as of this sync.
+        if (reads) store.dispatch({ type: 'live/reads', conversationId: conversation.id, reads });
         return true;
       },
     });

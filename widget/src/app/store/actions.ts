@@ -1,5 +1,12 @@
 /** Every change the widget's state can undergo, as one discriminated union. */
-import type { ErrorCode, Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
+import type {
+  ErrorCode,
+  Message,
+  ReadSummary,
+  TypingNotice,
+  VisitorConversation,
+  WidgetSite,
+} from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import type { TransportStatus } from '../../transport/index.ts';
 import type { OutboxItem, OutboxStatus } from './outbox-item.ts';
@@ -8,7 +15,14 @@ import type { SeenMark } from './unread.ts';
 export type Action =
   | { type: 'connection/status'; status: TransportStatus }
   /** `session:init` answered: site settings and the visitor's open conversation. */
-  | { type: 'session/ready'; site: WidgetSite; conversation: VisitorConversation | null; messages: Message[] }
+  | {
+      type: 'session/ready';
+      site: WidgetSite;
+      conversation: VisitorConversation | null;
+      messages: Message[];
+      /** Issue 13: the conversation's read positions. */
+      reads?: ReadSummary;
+    }
   /** `conversation:open` answered (get-or-create, or a fresh one). */
   | { type: 'conversation/opened'; conversation: VisitorConversation; messages: Message[] }
   | { type: 'conversation/updated'; conversation: VisitorConversation }
@@ -35,4 +49,11 @@ export type Action =
   /** Issue 10: the leave-a-message form shown (asked for a person while nobody can answer) or put away. */
   | { type: 'ui/offline-form'; open: boolean }
   /** Issue 10: the site's settings asked again (who is online now), nothing else changes. */
-  | { type: 'site/refreshed'; site: WidgetSite };
+  | { type: 'site/refreshed'; site: WidgetSite }
+  // Issue 13 (typing, read receipts):
+  /** Read positions of a conversation from a sync, an ack or a `read:changed` (never moved back). */
+  | { type: 'live/reads'; conversationId: string; reads: ReadSummary }
+  /** `typing:changed`; `at`: when it arrived (the indicator lapses `LIMITS.typingExpiryMs` later). */
+  | { type: 'live/typing'; notice: TypingNotice; at: number }
+  /** The clock passed `now`: a lapsed indicator is cleared. */
+  | { type: 'live/expire'; now: number };

@@ -3,6 +3,7 @@ import { type Store as CoreStore, createStore as createCoreStore } from '@frontd
 import type { Action } from './actions.ts';
 import { type ConnectionState, connectionReducer, initialConnection } from './connection.ts';
 import { type ConversationSlice, conversationReducer, initialConversation } from './conversation.ts';
+import { initialLive, type LiveState, liveReducer } from './live.ts';
 import { initialMessages, type MessagesState, messagesReducer } from './messages.ts';
 import { initialOutbox, type OutboxState, outboxReducer } from './outbox.ts';
 import { initialUi, type UiState, uiReducer } from './ui.ts';
@@ -14,6 +15,8 @@ export type State = {
   messages: MessagesState;
   outbox: OutboxState;
   ui: UiState;
+  /** Issue 13: typing and read positions. */
+  live: LiveState;
 };
 
 export function initialState(overrides: Partial<State> = {}): State {
@@ -23,6 +26,7 @@ export function initialState(overrides: Partial<State> = {}): State {
     messages: initialMessages,
     outbox: initialOutbox,
     ui: initialUi,
+    live: initialLive,
     ...overrides,
   };
 }
@@ -34,6 +38,7 @@ export function rootReducer(state: State, action: Action): State {
     messages: messagesReducer(state.messages, action),
     outbox: outboxReducer(state.outbox, action),
     ui: uiReducer(state.ui, action),
+    live: liveReducer(state.live, action, state.conversation.current?.id ?? null),
   };
   const seen = nextSeen(next.ui, next.messages, next.connection.ready);
   if (seen !== next.ui.seen) next.ui = { ...next.ui, seen };

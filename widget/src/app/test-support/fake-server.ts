@@ -10,6 +10,7 @@ import {
   type ErrorCode,
   EVENTS,
   type Message,
+  nextReadSeq,
   type RateInput,
   type SendVisitorMessageInput,
   type SyncInput,
@@ -51,6 +52,7 @@ export function createFakeServer(options: FakeServerOptions = {}) {
   let conversation: VisitorConversation | null = null;
   let online = false;
   let nextId = 1;
+  let visitorRead = 0;
 
   const emit = (event: TransportEvent) => {
     for (const listener of listeners) listener(event);
@@ -200,6 +202,23 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         return (input as { conversationId: string }).conversationId === conversation?.id
           ? ok(null)
           : fail('not_found');
+      // Issue 13: typing is relayed, never stored; read marks move forward only, capped at the last seq.
+      case EVENTS.typingSet:
+        return (input as { conversationId: string }).conversationId === conversation?.id
+          ? ok(null)
+          : fail('not_found');
+      case EVENTS.readMark: {
+        const mark = input as RequestInput<typeof EVENTS.readMark>;
+        if (!conversation || mark.conversationId !== conversation.id) return fail('not_found');
+        visitorRead = nextReadSeq(visitorRead, mark.seq, conversation.lastSeq);
+        return ok({
+          conversationId: conversation.id,
+          reader: 'visitor',
+          agentId: null,
+          seq: visitorRead,
+          readAt: new Date(0).toISOString(),
+        });
+      }
     }
   }
 
@@ -233,6 +252,8 @@ export function createFakeServer(options: FakeServerOptions = {}) {
     callsOf: <E extends RequestName>(event: E) =>
       calls.filter((c) => c.event === event).map((c) => c.input as RequestInput<E>),
     conversation: () => conversation,
+    /** Issue 13: the visitor's read position as stored. */
+    visitorRead: () => visitorRead,
     add,
     setConversation,
     setOnline,

@@ -24,6 +24,8 @@ export function Composer({
   const setText = (next: string) => {
     setLocal(next);
     onDraft?.(next);
+    // Issue 13: the other side sees that the visitor types (throttled in the chat).
+    chat.typing(next);
   };
   const id = useId();
   const blank = text.trim() === '';

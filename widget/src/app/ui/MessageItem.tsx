@@ -1,7 +1,21 @@
 /** One timeline entry: a visitor bubble (plain text), a bot/agent bubble (Markdown) or a system note. */
 import type { Message } from '@frontdesk/shared';
+import { exactTime, relativeTime } from '../time.ts';
 import { type Translate, useWidget } from './context.ts';
 import { Markdown } from './Markdown.tsx';
+
+/** Issue 13: when it was written, relative; the exact time on hover and on keyboard focus. */
+export function Stamp({ iso, now }: { iso: string; now: number }) {
+  const { t, locale = 'en' } = useWidget();
+  const exact = exactTime(iso, locale);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the exact time to keyboard users.
+    <time class="stamp" dateTime={iso} title={exact} tabIndex={0}>
+      <span aria-hidden="true">{relativeTime(iso, now, locale, t('timeJustNow'))}</span>
+      <span class="stamp__exact">{exact}</span>
+    </time>
+  );
+}
 
 export function eventText(message: Message, t: Translate): string {
   const event = message.meta?.event;
@@ -39,28 +53,44 @@ export function eventText(message: Message, t: Translate): string {
   }
 }
 
-export function MessageItem({ message }: { message: Message }) {
+/** `now`: for the relative time; `seen`: issue 13, an agent has read this (the visitor's last) message. */
+export function MessageItem({
+  message,
+  now,
+  seen = false,
+}: {
+  message: Message;
+  now: number;
+  seen?: boolean;
+}) {
   const { t } = useWidget();
   if (message.kind === 'event' || message.author === 'system') {
-    return <p class="note">{eventText(message, t)}</p>;
+    return (
+      <p class="note" data-seq={message.seq}>
+        {eventText(message, t)}
+      </p>
+    );
   }
   if (message.author === 'visitor') {
     return (
-      <div class="row mine">
+      <div class="row mine" data-seq={message.seq}>
         <div class="bubble">
           <span class="sr-only">{t('you')}: </span>
           <p class="text">{message.body}</p>
         </div>
+        <Stamp iso={message.createdAt} now={now} />
+        {seen && <span class="seen">{t('seen')}</span>}
       </div>
     );
   }
   const name = message.author === 'bot' ? t('bot') : (message.authorName ?? t('agent'));
   return (
-    <div class={`row theirs ${message.author}`}>
+    <div class={`row theirs ${message.author}`} data-seq={message.seq}>
       <span class="who">{name}</span>
       <div class="bubble">
         <Markdown source={message.body} />
       </div>
+      <Stamp iso={message.createdAt} now={now} />
     </div>
   );
 }

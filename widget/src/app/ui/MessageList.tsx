@@ -10,6 +10,7 @@ import { MessageBoundary } from './MessageBoundary.tsx';
 import { MessageItem } from './MessageItem.tsx';
 import { OutboxItemView } from './OutboxItemView.tsx';
 import { QuickReplies } from './QuickReplies.tsx';
+import { useNow, useReadMarks } from './read-marks.ts';
 
 type Props = {
   site: WidgetSite | null;
@@ -17,6 +18,8 @@ type Props = {
   messages: readonly Message[];
   outbox: readonly OutboxItem[];
   notHelpful: readonly string[];
+  /** Issue 13: how far an agent has read (the visitor's last message shows "Seen" once it is reached). */
+  agentRead?: number;
 };
 
 function LastBotExtras({
@@ -43,13 +46,16 @@ function LastBotExtras({
   );
 }
 
-export function MessageList({ site, conversation, messages, outbox, notHelpful }: Props) {
-  const { t } = useWidget();
+export function MessageList({ site, conversation, messages, outbox, notHelpful, agentRead = 0 }: Props) {
+  const { t, chat } = useWidget();
+  const now = useNow();
   const log = useRef<HTMLDivElement>(null);
   const last = messages.at(-1);
   const delivered = new Set(messages.map((m) => m.clientId));
   const pending = outbox.filter((item) => !delivered.has(item.clientId));
   const empty = messages.length === 0 && pending.length === 0;
+  const lastMine = messages.findLast((m) => m.author === 'visitor');
+  useReadMarks(log, last?.seq ?? 0, chat.markRead);
 
   useLayoutEffect(() => {
     const el = log.current;
@@ -69,7 +75,7 @@ export function MessageList({ site, conversation, messages, outbox, notHelpful }
       )}
       {messages.map((message) => (
         <MessageBoundary key={message.id} message={message}>
-          <MessageItem message={message} />
+          <MessageItem message={message} now={now} seen={message === lastMine && agentRead >= message.seq} />
         </MessageBoundary>
       ))}
       {last?.author === 'bot' && pending.length === 0 && (

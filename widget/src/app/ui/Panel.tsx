@@ -84,7 +84,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         messages={state.messages.messages}
         outbox={state.outbox.items}
         notHelpful={state.ui.notHelpful}
+        agentRead={state.live.reads.agent}
       />
+      <p class="typing" aria-live="polite">
+        {state.live.typing ? t('typingAgent', { name: state.live.typing.name || t('agent') }) : ''}
+      </p>
       <div class="footer">
         {left && <OfflineSent email={left.email} />}
         {form && (

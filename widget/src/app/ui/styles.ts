@@ -48,6 +48,13 @@ svg{stroke:none}
 .failed .bubble{background:#fde8e8;color:#7a1212;outline:1px solid #d94040}
 .status{margin:3px 4px 0;font-size:12px;color:#545454}
 .failed .status{color:#a11a1a}
+.stamp{position:relative;font-size:11.5px;color:#545454;margin:2px 4px 0;border-radius:4px}
+.stamp__exact{position:absolute;bottom:calc(100% + 4px);left:0;z-index:2;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap;background:#1a1a1a;color:#fff;border-radius:6px;font-size:12px}
+.mine .stamp__exact{left:auto;right:0}
+.stamp:hover .stamp__exact,.stamp:focus .stamp__exact{width:auto;height:auto;padding:3px 8px;clip-path:none}
+.stamp:focus-visible{outline:2px solid var(--fd-accent);outline-offset:1px}
+.seen{font-size:11.5px;color:#545454;margin:0 4px}
+.typing{min-height:20px;margin:0;padding:0 16px 2px;font-size:12.5px;font-style:italic;color:#545454}
 .note{align-self:center;margin:4px 0;padding:3px 10px;font-size:12.5px;color:#545454;text-align:center;background:#f6f7f8;border-radius:10px}
 .quick-replies{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
 .chip{padding:6px 12px;border:1.5px solid #5c5c5c;border-radius:16px;background:#fff;color:#1a1a1a}

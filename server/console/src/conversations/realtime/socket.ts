@@ -11,8 +11,10 @@ import {
   AgentSyncResultSchema,
   MessageSchema,
   parseWith,
+  ReadPositionSchema,
   SendResultSchema,
   SessionEndedSchema,
+  TypingNoticeSchema,
 } from '@frontdesk/shared/responses';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentRealtime, RealtimeHandlers } from './types.ts';
@@ -26,7 +28,9 @@ type Pushes = Record<
   | typeof EVENTS.conversationUpdated
   | typeof EVENTS.messageNew
   | typeof EVENTS.sessionEnded
-  | typeof EVENTS.presenceChanged,
+  | typeof EVENTS.presenceChanged
+  | typeof EVENTS.typingChanged
+  | typeof EVENTS.readChanged,
   (payload: unknown) => void
 >;
 
@@ -37,6 +41,8 @@ const readSync = parseWith(AgentSyncResultSchema);
 const readSend = parseWith(SendResultSchema);
 const readNull = (data: unknown) => (data === null ? null : undefined);
 const readPresence = parseWith(AgentPresenceSchema);
+const readTyping = parseWith(TypingNoticeSchema);
+const readPosition = parseWith(ReadPositionSchema);
 
 /** Hands a pushed payload on when it fits its schema. */
 function pushed<T>(event: string, read: (payload: unknown) => T | undefined, handle: (value: T) => void) {
@@ -80,6 +86,16 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     pushed(EVENTS.presenceChanged, readPresence, (p) => handlers.presenceChanged?.(p)),
   );
 
+  // Issue 13
+  socket.on(
+    EVENTS.typingChanged,
+    pushed(EVENTS.typingChanged, readTyping, (n) => handlers.typingChanged?.(n)),
+  );
+  socket.on(
+    EVENTS.readChanged,
+    pushed(EVENTS.readChanged, readPosition, (p) => handlers.readChanged?.(p)),
+  );
+
   const emit = (event: RequestName, input: unknown, ack: TimedAck) =>
     socket.timeout(ACK_TIMEOUT_MS).emit(event, input, ack);
   function request<T>(
@@ -101,6 +117,8 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     returnToBot: (id) => request(EVENTS.conversationReturn, ref(id), readConversation),
     resolve: (id) => request(EVENTS.conversationResolve, ref(id), readConversation),
     setPresence: (input) => request(EVENTS.presenceSet, input, readPresence),
+    typing: (input) => request(EVENTS.typingSet, input, readNull),
+    markRead: (id, seq) => request(EVENTS.readMark, { conversationId: id, seq }, readPosition),
     reconnect: () => {
       if (!socket.connected) socket.connect();
     },

@@ -4,9 +4,12 @@ import type {
   AgentPresence,
   Message,
   PresenceSetInput,
+  ReadPosition,
   SendAgentMessageInput,
   SendResult,
   SyncResult,
+  TypingNotice,
+  TypingSetInput,
   WatchResult,
 } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
@@ -23,6 +26,10 @@ export type RealtimeHandlers = {
   refused(message: string): void;
   /** Issue 10 (presence): an agent's status changed (every known one is sent on connect). */
   presenceChanged?(presence: AgentPresence): void;
+  /** Issue 13: the visitor is typing (or stopped), with their draft when the site allows the peek. */
+  typingChanged?(notice: TypingNotice): void;
+  /** Issue 13: a read position moved (the visitor's, or this agent's in another tab). */
+  readChanged?(position: ReadPosition): void;
 };
 
 /** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
@@ -36,6 +43,10 @@ export type AgentRealtime = {
   resolve(conversationId: string): Promise<Reply<AgentConversation>>;
   /** Issue 10 (presence): sets the agent's own status. */
   setPresence(input: PresenceSetInput): Promise<Reply<AgentPresence>>;
+  /** Issue 13: the agent is typing a reply (or stopped). */
+  typing(input: TypingSetInput): Promise<Reply<null>>;
+  /** Issue 13: the agent has seen the conversation up to `seq`. */
+  markRead(conversationId: string, seq: number): Promise<Reply<ReadPosition>>;
   /** Tries to connect again after `refused`. */
   reconnect(): void;
   close(): void;

@@ -1,0 +1,96 @@
+/**
+ * Issue 13: read receipts. A participant reports the highest `seq` they have had on screen; the
+ * position is stored only forward and never past the conversation's last `seq` (`nextReadSeq`), and
+ * a position that moved goes to the reader's other tabs and to the other side.
+ */
+import {
+  type Message,
+  nextReadSeq,
+  type Participant,
+  type ReadPosition,
+  type ReadSummary,
+  summarizeReads,
+} from '@frontdesk/shared';
+import type { ReadMarkInput } from '@frontdesk/shared/schemas';
+import type { ConversationAccess } from '../conversations/access.ts';
+import type { AgentContext, VisitorContext } from '../identity/context.ts';
+import type { LiveBroadcaster, LiveTarget } from './ports.ts';
+import type { ReadsStore } from './store.ts';
+
+export type ReadReceiptsDeps = {
+  store: ReadsStore;
+  access: ConversationAccess;
+  live: LiveBroadcaster;
+  clock: () => Date;
+};
+
+export class ReadReceipts {
+  constructor(private readonly deps: ReadReceiptsDeps) {}
+
+  async byVisitor(ctx: VisitorContext, input: ReadMarkInput): Promise<ReadPosition> {
+    const conversation = await this.deps.access.ofVisitor(ctx, input.conversationId);
+    return this.mark(conversation, conversation.lastSeq, 'visitor', null, input.seq);
+  }
+
+  async byAgent(ctx: AgentContext, input: ReadMarkInput): Promise<ReadPosition> {
+    const conversation = await this.deps.access.ofAgent(ctx, input.conversationId);
+    return this.mark(conversation, conversation.lastSeq, 'agent', ctx.agent.id, input.seq);
+  }
+
+  /** Writing a message means having read up to it: the visitor's position moves to its `seq`. */
+  async visitorWrote(ctx: VisitorContext, message: Message): Promise<void> {
+    const target = { id: message.conversationId, visitorId: ctx.visitor.id };
+    await this.mark(target, message.seq, 'visitor', null, message.seq);
+  }
+
+  /** As `visitorWrote`, for the agent who wrote (a reply or a note). */
+  async agentWrote(ctx: AgentContext, message: Message): Promise<void> {
+    const conversation = await this.deps.access.ofAgent(ctx, message.conversationId);
+    await this.mark(
+      conversation,
+      Math.max(conversation.lastSeq, message.seq),
+      'agent',
+      ctx.agent.id,
+      message.seq,
+    );
+  }
+
+  /** The visitor's position and the furthest agent's, for a sync or a watch. */
+  async summary(conversationId: string): Promise<ReadSummary> {
+    return summarizeReads(await this.deps.store.listReads([conversationId]));
+  }
+
+  /** One agent's position in each of these conversations (absent: 0). */
+  async ownReads(agentId: string, conversationIds: readonly string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const p of await this.deps.store.listReads(conversationIds)) {
+      if (p.reader === 'agent' && p.agentId === agentId) out[p.conversationId] = p.seq;
+    }
+    return out;
+  }
+
+  private async mark(
+    conversation: LiveTarget,
+    /** The conversation's last `seq`: no position goes past it. */
+    lastSeq: number,
+    reader: Participant,
+    agentId: string | null,
+    requested: number,
+  ): Promise<ReadPosition> {
+    const seq = nextReadSeq(0, requested, lastSeq);
+    const readAt = this.deps.clock().toISOString();
+    const stored = await this.deps.store.markRead({
+      conversationId: conversation.id,
+      reader,
+      agentId,
+      seq,
+      readAt,
+    });
+    const moved = stored.seq === seq && stored.readAt === readAt && seq > 0;
+    if (moved) {
+      if (reader === 'visitor') this.deps.live.visitorRead(conversation, stored);
+      else this.deps.live.agentRead(conversation, stored);
+    }
+    return stored;
+  }
+}

@@ -1,0 +1,82 @@
+/** Issue 13 (read receipts): the storage contract's cases for `read_positions`, on every engine. */
+import { expect, it } from 'vitest';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import type { Storage } from './types.ts';
+
+export function readsContract(open: () => Promise<Storage>) {
+  async function seed() {
+    const storage = await open();
+    await storage.migrate();
+    const site = await storage.createSite({
+      key: `site-${Math.random().toString(36).slice(2)}`,
+      name: 'Shop',
+      allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
+    });
+    const agent = (name: string) =>
+      storage.createAgent({
+        email: `${name}-${Math.random()}@example.com`,
+        name,
+        role: 'agent',
+        passwordHash: 'x',
+        siteIds: [site.id],
+      });
+    const conversation = async () => {
+      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
+      return storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
+    };
+    return { storage, agent, conversation };
+  }
+  const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+
+  it('read positions: per conversation and reader, only forward, the highest of concurrent marks kept', async () => {
+    const { storage, agent, conversation } = await seed();
+    const c = await conversation();
+    const other = await conversation();
+    const anna = await agent('Anna');
+    const ben = await agent('Ben');
+    const visitor = (seq: number, minute: number) =>
+      storage.markRead({ conversationId: c.id, reader: 'visitor', agentId: null, seq, readAt: at(minute) });
+    expect(await visitor(3, 1)).toEqual({
+      conversationId: c.id,
+      reader: 'visitor',
+      agentId: null,
+      seq: 3,
+      readAt: at(1),
+    });
+    // Backwards: nothing moves, not even the time.
+    expect(await visitor(2, 2)).toMatchObject({ seq: 3, readAt: at(1) });
+    expect(await visitor(5, 3)).toMatchObject({ seq: 5, readAt: at(3) });
+    await storage.markRead({
+      conversationId: c.id,
+      reader: 'agent',
+      agentId: anna.id,
+      seq: 4,
+      readAt: at(4),
+    });
+    await Promise.all(
+      [7, 2, 9, 6, 8].map((seq, i) =>
+        storage.markRead({ conversationId: c.id, reader: 'agent', agentId: ben.id, seq, readAt: at(10 + i) }),
+      ),
+    );
+    await storage.markRead({
+      conversationId: other.id,
+      reader: 'visitor',
+      agentId: null,
+      seq: 1,
+      readAt: at(5),
+    });
+    const reads = await storage.listReads([c.id]);
+    expect(reads.map((r) => [r.reader, r.agentId, r.seq]).sort()).toEqual(
+      [
+        ['agent', anna.id, 4],
+        ['agent', ben.id, 9],
+        ['visitor', null, 5],
+      ].sort(),
+    );
+    expect((await storage.listReads([c.id, other.id])).length).toBe(4);
+    expect(await storage.listReads([])).toEqual([]);
+    expect(await storage.listReads(['missing'])).toEqual([]);
+    await storage.close();
+  });
+}
