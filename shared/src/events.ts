@@ -169,7 +169,22 @@ export const API = {
   mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),
   mailLinkExchange: ROUTES.mailLinkExchange,
   mailLink: (token: string) => fillRoute(ROUTES.mailLink, { token }),
+  // Attachments (issue 13): the query strings are built by `attachmentQuery`.
+  visitorAttachments: (conversationId: string) => fillRoute(ROUTES.visitorAttachments, { conversationId }),
+  visitorAttachment: (attachmentId: string) => fillRoute(ROUTES.visitorAttachment, { attachmentId }),
+  agentAttachments: (id: string) => fillRoute(ROUTES.agentAttachments, { id }),
+  agentAttachment: (attachmentId: string) => fillRoute(ROUTES.agentAttachment, { attachmentId }),
 } as const;
+
+/** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */
+export function attachmentQuery(
+  params: Partial<Record<'site' | 'clientId' | 'name' | 'variant', string>>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 /** Where the server serves the built clients. */
 export const PATHS = {

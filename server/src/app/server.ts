@@ -3,6 +3,7 @@
  * in dependency order. `startServer` is what `main.ts` and the integration tests call (tests pass port 0).
  */
 import { EVENTS } from '@frontdesk/shared';
+import { type FileStore, localFileStore, s3FileStore } from '../attachments/index.ts';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
 import type { AgentAccounts } from '../identity/agent-accounts.ts';
@@ -55,7 +56,15 @@ export type StartOptions = {
   mailIntervalMs?: number;
   /** Issue 11 (ops): more dependencies for `/readyz` beside the database (e.g. Redis). */
   healthChecks?: readonly HealthCheck[];
+  /** Issue 13: where attachment files go (default: from the config). */
+  files?: FileStore;
 };
+
+/** Issue 13: the configured attachment file store. */
+const fileStoreOf = (config: Config): FileStore =>
+  config.attachments.kind === 's3'
+    ? s3FileStore(config.attachments.s3)
+    : localFileStore(config.attachments.dir);
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -87,6 +96,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presenceBook: redis.presence,
     loginGuard: redis.loginGuard,
     sessionBudgets: redis.sessionBudgets,
+    files: options.files ?? fileStoreOf(config),
     mail: {
       config: config.mail,
       secret: config.secret,

@@ -36,6 +36,7 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   faqs: ['site_id', 'id'],
   bot_misses: ['site_id', 'message_id'],
   mail_outbox: ['id'],
+  attachments: ['id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

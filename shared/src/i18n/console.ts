@@ -476,6 +476,22 @@ const en = {
   mailSettingsTitle: 'E-mail notifications',
   mailSettingsNotify: 'E-mail the agents of this site about a new offline message when nobody is online',
   mailSettingsSaved: 'Saved.',
+  // Attachments (issue 13)
+  attach: 'Attach a file',
+  attachDrop: 'Drop files here to send them',
+  uploading: 'Sending {name}… {percent}%',
+  uploadCancel: 'Cancel sending {name}',
+  uploadFailed: '{name} was not sent: {reason}',
+  uploadDismiss: 'Dismiss',
+  uploadTooLarge: 'the file is larger than {max}',
+  uploadType: 'this type of file is not accepted',
+  uploadEmpty: 'the file is empty',
+  uploadLimit: 'this conversation already has as many files as allowed',
+  uploadGeneric: 'please try again',
+  attachmentDownload: 'Download {name} ({size})',
+  attachmentOpen: 'Open image {name}',
+  lightboxClose: 'Close image',
+  lightboxLabel: 'Image {name}',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -962,6 +978,22 @@ const pl: Record<ConsoleKey, string> = {
   mailSettingsNotify:
     'Wysyłaj konsultantom tej strony e-mail o nowej wiadomości offline, gdy nikt nie jest online',
   mailSettingsSaved: 'Zapisano.',
+  // Attachments (issue 13)
+  attach: 'Dołącz plik',
+  attachDrop: 'Upuść pliki tutaj, aby je wysłać',
+  uploading: 'Wysyłanie {name}… {percent}%',
+  uploadCancel: 'Anuluj wysyłanie {name}',
+  uploadFailed: 'Nie wysłano {name}: {reason}',
+  uploadDismiss: 'Zamknij',
+  uploadTooLarge: 'plik jest większy niż {max}',
+  uploadType: 'ten rodzaj pliku nie jest przyjmowany',
+  uploadEmpty: 'plik jest pusty',
+  uploadLimit: 'ta rozmowa ma już tyle plików, ile można',
+  uploadGeneric: 'spróbuj ponownie',
+  attachmentDownload: 'Pobierz {name} ({size})',
+  attachmentOpen: 'Otwórz obraz {name}',
+  lightboxClose: 'Zamknij obraz',
+  lightboxLabel: 'Obraz {name}',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };
