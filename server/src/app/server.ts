@@ -3,7 +3,7 @@
  * in dependency order. `startServer` is what `main.ts` and the integration tests call (tests pass port 0).
  */
 import { EVENTS } from '@frontdesk/shared';
-import { type FileStore, localFileStore, s3FileStore } from '../attachments/index.ts';
+import { type Attachments, type FileStore, localFileStore, s3FileStore } from '../attachments/index.ts';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
 import type { AgentAccounts } from '../identity/agent-accounts.ts';
@@ -39,6 +39,8 @@ export type RunningServer = {
   presence: Presence;
   /** Issue 11 (ops): what `/readyz` asks (the database; `add` more, e.g. Redis). */
   readiness: Readiness;
+  /** Issue 13: files in conversations (`removeForConversation` for an erase). */
+  attachments: Attachments;
 };
 
 export type StartOptions = {
@@ -153,6 +155,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sweepAbandoned: () => services.abandonSweeper.sweep(),
     presence: services.presence,
     readiness,
+    attachments: services.attachments,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();
