@@ -76,3 +76,22 @@ export const ATTACHMENT_HTTP = {
   nameQuery: 'name',
   variantQuery: 'variant',
 } as const;
+
+/** What the widget is told of a site's attachment limits (null or absent: the site takes no files). */
+export type WidgetAttachments = { maxBytes: number; allowedTypes: AttachmentMime[] };
+
+/** A file size for people, in their language ("2.4 MB", "2,4 MB"). */
+export function formatFileSize(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
+  }).format(value);
+}

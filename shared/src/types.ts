@@ -1,6 +1,6 @@
 /** Data shapes that cross the wire: messages, conversations, sites, agents. */
 
-import type { AttachmentRef } from './attachments.ts';
+import type { AttachmentRef, WidgetAttachments } from './attachments.ts';
 import type { OfflineReason } from './availability.ts';
 import type { ConversationState, HandoffReason, SystemEventName } from './conversation-state.ts';
 import type { Locale } from './i18n/locale.ts';
@@ -133,6 +133,8 @@ export type WidgetSite = {
   offline?: WidgetOffline;
   /** Business hours (issue 10, additive): null or absent = the site keeps no schedule. */
   hours?: WidgetHours | null;
+  /** Issue 13 (additive): the site's file limits; null or absent = no files on this site. */
+  attachments?: WidgetAttachments | null;
 };
 
 /**

@@ -1,5 +1,6 @@
 /** One timeline entry: a visitor bubble (plain text), a bot/agent bubble (Markdown) or a system note. */
 import type { Message } from '@frontdesk/shared';
+import { AttachmentView } from './Attachment.tsx';
 import { type Translate, useWidget } from './context.ts';
 import { Markdown } from './Markdown.tsx';
 
@@ -44,17 +45,29 @@ export function MessageItem({ message }: { message: Message }) {
   if (message.kind === 'event' || message.author === 'system') {
     return <p class="note">{eventText(message, t)}</p>;
   }
+  const attachment = message.kind === 'attachment' ? message.meta?.attachment : undefined;
   if (message.author === 'visitor') {
     return (
       <div class="row mine">
-        <div class="bubble">
+        <div class={attachment ? 'bubble attachment' : 'bubble'}>
           <span class="sr-only">{t('you')}: </span>
-          <p class="text">{message.body}</p>
+          {attachment ? <AttachmentView attachment={attachment} /> : <p class="text">{message.body}</p>}
         </div>
       </div>
     );
   }
   const name = message.author === 'bot' ? t('bot') : (message.authorName ?? t('agent'));
+  // Issue 13: a file from the agent (its name is shown as text, never as Markdown).
+  if (attachment) {
+    return (
+      <div class={`row theirs ${message.author}`}>
+        <span class="who">{name}</span>
+        <div class="bubble attachment">
+          <AttachmentView attachment={attachment} />
+        </div>
+      </div>
+    );
+  }
   return (
     <div class={`row theirs ${message.author}`}>
       <span class="who">{name}</span>

@@ -1,7 +1,7 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
 import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
@@ -11,6 +11,7 @@ import { HoursLine } from './HoursLine.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
 import { Rating } from './Rating.tsx';
+import { UploadList } from './Uploads.tsx';
 import { Waiting } from './Waiting.tsx';
 
 /** The connection banner: nothing while the first connect is in progress. */
@@ -39,6 +40,10 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const away = reason === 'long_wait' ? null : reason;
   const form = !unavailable && !left && reason !== null && state.ui.offlineForm ? reason : null;
   const queuedNow = current?.state === 'queued' && !left ? current.id : null;
+  // Issue 13: files by picker, paste, or dropped anywhere on the panel.
+  const attach = !unavailable && !form && Boolean(site?.attachments);
+  const [dragging, setDragging] = useState(false);
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
   useEffect(() => {
     if (!queuedNow || !away) return;
     // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
@@ -49,9 +54,23 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
 
   return (
     <div
-      class="panel"
+      class={dragging ? 'panel dragging' : 'panel'}
       role="dialog"
       aria-labelledby={titleId}
+      onDragOver={(event) => {
+        if (!attach || !carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.target === event.currentTarget) setDragging(false);
+      }}
+      onDrop={(event) => {
+        setDragging(false);
+        if (!attach || !carriesFiles(event)) return;
+        event.preventDefault();
+        chat.uploads.add([...(event.dataTransfer?.files ?? [])]);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -107,8 +126,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             {t('talkToPerson')}
           </button>
         )}
+        {dragging && (
+          <p class="drop-hint" aria-hidden="true">
+            {t('attachDrop')}
+          </p>
+        )}
+        <UploadList />
         {!form && (
           <Composer
+            attach={attach}
             disabled={unavailable}
             preview={state.connection.status === 'preview'}
             draft={state.ui.draft}
