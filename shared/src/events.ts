@@ -180,10 +180,10 @@ export const API = {
 export function attachmentQuery(
   params: Partial<Record<'site' | 'clientId' | 'name' | 'variant', string>>,
 ): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  const pairs = Object.entries(params)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 /** Where the server serves the built clients. */

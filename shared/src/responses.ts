@@ -6,6 +6,7 @@
  * index: only clients that validate replies (the console) pull in the validator.
  */
 import * as v from 'valibot';
+import { ATTACHMENT_MIMES } from './attachments.ts';
 import { OFFLINE_REASONS } from './availability.ts';
 import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
@@ -69,6 +70,18 @@ const MessageMetaSchema = v.object({
   ),
   bot: v.optional(BotMatchSchema),
   faqId: v.optional(text),
+  // Issue 13.
+  attachment: v.optional(
+    v.object({
+      id: text,
+      name: text,
+      mime: v.picklist(ATTACHMENT_MIMES),
+      kind: v.picklist(['image', 'file']),
+      size: count,
+      width: v.nullable(count),
+      height: v.nullable(count),
+    }),
+  ),
 });
 
 export const MessageSchema = v.object({
