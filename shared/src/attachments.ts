@@ -82,16 +82,13 @@ export type WidgetAttachments = { maxBytes: number; allowedTypes: AttachmentMime
 
 /** A file size for people, in their language ("2.4 MB", "2,4 MB"). */
 export function formatFileSize(bytes: number, locale: string): string {
+  // Below a megabyte in kilobytes (a 452-byte file is "0.4 kB"), so only two units are ever shown.
   const [value, unit] =
-    bytes >= 1024 * 1024
-      ? [bytes / (1024 * 1024), 'megabyte']
-      : bytes >= 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes, 'byte'];
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [bytes / 1024, 'kilobyte'];
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit,
     unitDisplay: 'short',
-    maximumFractionDigits: value < 10 && unit !== 'byte' ? 1 : 0,
+    maximumFractionDigits: value < 10 ? 1 : 0,
   }).format(value);
 }
