@@ -174,6 +174,7 @@ export const API = {
   visitorAttachment: (attachmentId: string) => fillRoute(ROUTES.visitorAttachment, { attachmentId }),
   agentAttachments: (id: string) => fillRoute(ROUTES.agentAttachments, { id }),
   agentAttachment: (attachmentId: string) => fillRoute(ROUTES.agentAttachment, { attachmentId }),
+  attachmentSettings: (siteId: string) => fillRoute(ROUTES.attachmentSettings, { siteId }),
 } as const;
 
 /** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */

@@ -65,6 +65,8 @@ export const ROUTES = {
   agentAttachments: '/api/v1/conversations/:id/attachments',
   /** GET (agent, cookie): one file of their sites' conversations. */
   agentAttachment: '/api/v1/attachments/:attachmentId',
+  /** GET (agents of the site) / PUT (admin): the site's attachment limits. */
+  attachmentSettings: '/api/v1/sites/:siteId/settings/attachments',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

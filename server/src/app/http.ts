@@ -6,6 +6,7 @@ import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
 import { adminRoutes, imageRoutes } from '../admin/routes.ts';
 import { attachmentRoutes, visitorAttachmentsCors } from '../attachments/routes.ts';
+import { attachmentSettingsRoutes } from '../attachments/settings-routes.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
 import { authRoutes } from '../identity/auth-routes.ts';
@@ -127,6 +128,15 @@ export function createHttpApp(deps: HttpDeps) {
     attachmentRoutes({
       attachments: services.attachments,
       visitors: services.visitors,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.route(
+    '/',
+    attachmentSettingsRoutes({
+      sites: deps.storage,
+      editor: services.attachmentSettings,
       sessions: services.sessions,
       selfOrigins,
     }),

@@ -5,7 +5,7 @@
  */
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
-import { Attachments, type FileStore } from '../attachments/index.ts';
+import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
@@ -169,6 +169,7 @@ export function buildServices(deps: ServiceDeps) {
       settingsOf: async (siteId) => (await storage.getSite(siteId))?.settings ?? null,
       logger,
     }),
+    attachmentSettings: new AttachmentSettingsEditor(storage),
     pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),

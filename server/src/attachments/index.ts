@@ -5,4 +5,5 @@ export type { FileStore } from './file-store.ts';
 export { localFileStore } from './local-file-store.ts';
 export { attachmentRoutes, contentDisposition, downloadHeaders } from './routes.ts';
 export { type S3Settings, s3FileStore } from './s3-file-store.ts';
+export { AttachmentSettingsEditor, attachmentSettingsRoutes } from './settings-routes.ts';
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from './store.ts';

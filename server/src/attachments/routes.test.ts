@@ -10,6 +10,7 @@ import {
   type AttachmentRef,
   attachmentQuery,
   EVENTS,
+  LIMITS,
   type Message,
 } from '@frontdesk/shared';
 import sharp from 'sharp';
@@ -332,6 +333,53 @@ describe('removal', () => {
     expect((await visitorDownload(v, attachment.id)).status).toBe(404);
   });
 });
+
+describe('site limits', () => {
+  it("an admin sets the site's limits (validated); uploads follow them at once; agents may only read them", async () => {
+    const { email, password } = await h.createAgent('Ada', 'admin');
+    const cookie = await login(email, password);
+    const url = h.url + API.attachmentSettings(h.site.id);
+    const put = (body: unknown, as = cookie) =>
+      fetch(url, {
+        method: 'PUT',
+        headers: { cookie: as, origin: h.origin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const before = (await (await fetch(url, { headers: { cookie } })).json()) as Record<string, unknown>;
+    expect(before).toEqual(h.site.settings.attachments);
+    // Refused at the boundary: a type no site may allow, a size over the ceiling, extra keys.
+    expect((await put({ ...before, allowedTypes: ['image/svg+xml'] })).status).toBe(400);
+    expect((await put({ ...before, maxBytes: LIMITS.attachmentMaxBytesCeiling + 1 })).status).toBe(400);
+    expect((await put({ ...before, __proto__: { x: 1 }, extra: 1 })).status).toBe(400);
+    const agent = await h.newAgent('Abe');
+    expect((await put(before, agent.cookie)).status).toBe(403);
+
+    const v = await visitor();
+    expect((await put({ ...before, allowedTypes: ['application/pdf'], maxPerConversation: 1 })).status).toBe(
+      200,
+    );
+    expect((await visitorUpload(v, await jpegWithGps(), 'p.jpg')).status).toBe(415);
+    expect((await visitorUpload(v, pdf(), 'one.pdf')).status).toBe(201);
+    const second = await visitorUpload(v, pdf(), 'two.pdf');
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('limit_reached');
+
+    expect((await put({ ...before, maxBytes: 100 })).status).toBe(200);
+    expect((await visitorUpload(await visitor(), pdf(), 'big.pdf')).status).toBe(413);
+    expect((await put({ ...before, enabled: false })).status).toBe(200);
+    expect((await visitorUpload(await visitor(), pdf(), 'off.pdf')).status).toBe(403);
+    expect((await put(before)).status).toBe(200);
+  });
+});
+
+async function login(email: string, password: string): Promise<string> {
+  const res = await fetch(h.url + API.login, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: h.origin },
+    body: JSON.stringify({ email, password }),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
 
 function countFiles(): number {
   const root = join(h.dataDir, 'attachments', 'attachments');
