@@ -127,6 +127,8 @@ export function createHttpApp(deps: HttpDeps) {
     '/',
     attachmentRoutes({
       attachments: services.attachments,
+      budgets: deps.budgets,
+      trustProxy: deps.trustProxy,
       visitors: services.visitors,
       sessions: services.sessions,
       selfOrigins,

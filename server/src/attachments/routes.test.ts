@@ -12,6 +12,7 @@ import {
   EVENTS,
   LIMITS,
   type Message,
+  RATE_LIMITS,
 } from '@frontdesk/shared';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -331,6 +332,46 @@ describe('removal', () => {
     expect(existsSync(join(dir, 'file'))).toBe(false);
     expect(existsSync(join(dir, 'thumb'))).toBe(false);
     expect((await visitorDownload(v, attachment.id)).status).toBe(404);
+  });
+});
+
+describe('L2 upload budget', () => {
+  it('L2 uploads past the per-visitor budget are refused with Retry-After, before the body is read', async () => {
+    const small = await startHarness({
+      rateLimits: {
+        ...RATE_LIMITS,
+        http: {
+          ...RATE_LIMITS.http,
+          upload: { identity: { burst: 2, perMinute: 1 }, address: { burst: 100, perMinute: 100 } },
+        },
+      },
+    });
+    try {
+      const v = await small.newVisitor();
+      const { conversation } = await openConversation(small, v.socket);
+      const upload = () =>
+        fetch(
+          small.url +
+            API.visitorAttachments(conversation.id) +
+            attachmentQuery({ site: small.site.key, clientId: clientId() }),
+          {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${v.token}`,
+              'content-type': 'application/octet-stream',
+              origin: small.origin,
+            },
+            body: pdf(),
+          },
+        );
+      expect((await upload()).status).toBe(201);
+      expect((await upload()).status).toBe(201);
+      const refused = await upload();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
   });
 });
 

@@ -21,6 +21,8 @@ import type { VisitorContext } from '../identity/context.ts';
 import { type AgentEnv, requireAgent } from '../identity/require-agent.ts';
 import type { VisitorSessions } from '../identity/visitor-sessions.ts';
 import { AppError } from '../kernel/errors.ts';
+import { type Budgets, rateLimited, type TrustProxy } from '../limits/index.ts';
+import { requestAddress } from '../transport/http/request-address.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { params, query } from '../transport/http/validation.ts';
 import type { AttachmentFile, Attachments } from './attachments.ts';
@@ -28,6 +30,9 @@ import { maxBytesOf } from './decide.ts';
 
 type Deps = {
   attachments: Attachments;
+  /** Uploads spend their own budget (per uploader and per address) before the body is read. */
+  budgets: Pick<Budgets, 'upload'>;
+  trustProxy: TrustProxy;
   visitors: Pick<VisitorSessions, 'authenticate'>;
   sessions: AgentSessions;
   selfOrigins: readonly string[];
@@ -89,6 +94,10 @@ const bearer = (c: Context): string => {
 
 export function attachmentRoutes(deps: Deps) {
   const app = new Hono<AgentEnv>();
+  const spend = (c: Context, identity: string) => {
+    const verdict = deps.budgets.upload(identity, requestAddress(c, deps.trustProxy));
+    if (!verdict.ok) throw rateLimited(verdict, 'uploads');
+  };
   const visitor = async (c: Context, site: string | undefined): Promise<VisitorContext> => {
     if (!site)
       throw new AppError('bad_request', `the ${ATTACHMENT_HTTP.siteQuery} query parameter is required`);
@@ -102,6 +111,7 @@ export function attachmentRoutes(deps: Deps) {
     async (c) => {
       const q = c.req.valid('query');
       const ctx = await visitor(c, q.site);
+      spend(c, `v:${ctx.visitor.id}`);
       const bytes = await uploadBody(c, maxBytesOf(ctx.site.settings.attachments));
       const sent = await deps.attachments.uploadAsVisitor(
         ctx,
@@ -134,6 +144,7 @@ export function attachmentRoutes(deps: Deps) {
     query(AttachmentUploadQuerySchema),
     async (c) => {
       const q = c.req.valid('query');
+      spend(c, `a:${c.get('agent').agent.id}`);
       const bytes = await uploadBody(c, Number.MAX_SAFE_INTEGER);
       const sent = await deps.attachments.uploadAsAgent(
         c.get('agent'),
