@@ -276,6 +276,14 @@ export const SiteListReplySchema = v.object({ sites: v.array(SiteSummarySchema) 
 export const SiteReplySchema = v.object({ site: SiteDetailSchema });
 /** Issue 10: `GET/PUT offlineSettings`. */
 const PreChatLabelSchema = perLocale(text);
+/** Issue 13: a site's attachment limits. */
+export const AttachmentSettingsReplySchema = v.object({
+  enabled: v.boolean(),
+  maxBytes: count,
+  maxPerConversation: count,
+  allowedTypes: v.array(v.picklist(ATTACHMENT_MIMES)),
+});
+
 export const OfflineSettingsReplySchema = v.object({
   longWaitMinutes: v.nullable(v.number()),
   fields: v.array(

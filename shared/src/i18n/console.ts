@@ -492,6 +492,17 @@ const en = {
   attachmentOpen: 'Open image {name}',
   lightboxClose: 'Close image',
   lightboxLabel: 'Image {name}',
+  // Attachments (issue 13): the site's limits (Sites → edit)
+  attachmentSettingsTitle: 'Files in conversations',
+  attachmentSettingsIntro:
+    'What visitors and agents may send. The type is checked from the file itself; SVG and HTML are never accepted.',
+  attachmentSettingsEnabled: 'Visitors and agents may send files',
+  attachmentSettingsMaxMb: 'Largest file (MB, at most {max})',
+  attachmentSettingsPerConversation: 'Files per conversation (at most {max})',
+  attachmentSettingsTypes: 'Accepted types',
+  attachmentSettingsSave: 'Save file settings',
+  attachmentSettingsSaved: 'File settings saved.',
+  attachmentSettingsInvalid: 'Check the values: {detail}',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -994,6 +1005,17 @@ const pl: Record<ConsoleKey, string> = {
   attachmentOpen: 'Otwórz obraz {name}',
   lightboxClose: 'Zamknij obraz',
   lightboxLabel: 'Obraz {name}',
+  // Attachments (issue 13): the site's limits (Sites → edit)
+  attachmentSettingsTitle: 'Pliki w rozmowach',
+  attachmentSettingsIntro:
+    'Co mogą wysyłać odwiedzający i konsultanci. Rodzaj jest sprawdzany na podstawie samego pliku; SVG i HTML nigdy nie są przyjmowane.',
+  attachmentSettingsEnabled: 'Odwiedzający i konsultanci mogą wysyłać pliki',
+  attachmentSettingsMaxMb: 'Największy plik (MB, najwyżej {max})',
+  attachmentSettingsPerConversation: 'Plików na rozmowę (najwyżej {max})',
+  attachmentSettingsTypes: 'Przyjmowane rodzaje',
+  attachmentSettingsSave: 'Zapisz ustawienia plików',
+  attachmentSettingsSaved: 'Zapisano ustawienia plików.',
+  attachmentSettingsInvalid: 'Sprawdź wartości: {detail}',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };
