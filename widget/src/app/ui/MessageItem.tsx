@@ -1,7 +1,7 @@
 /** One timeline entry: a visitor bubble (plain text), a bot/agent bubble (Markdown) or a system note. */
 import type { Message } from '@frontdesk/shared';
-import { AttachmentView } from './Attachment.tsx';
 import { type Translate, useWidget } from './context.ts';
+import { LazyAttachment as AttachmentView } from './lazy-attachments.tsx';
 import { Markdown } from './Markdown.tsx';
 
 export function eventText(message: Message, t: Translate): string {

@@ -8,10 +8,10 @@ import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
 import { Header } from './Header.tsx';
 import { HoursLine } from './HoursLine.tsx';
+import { LazyUploadList, useUploadCount } from './lazy-attachments.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
 import { Rating } from './Rating.tsx';
-import { UploadList } from './Uploads.tsx';
 import { Waiting } from './Waiting.tsx';
 
 /** The connection banner: nothing while the first connect is in progress. */
@@ -43,6 +43,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   // Issue 13: files by picker, paste, or dropped anywhere on the panel.
   const attach = !unavailable && !form && Boolean(site?.attachments);
   const [dragging, setDragging] = useState(false);
+  const uploading = useUploadCount(chat.uploads) > 0;
   const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
   useEffect(() => {
     if (!queuedNow || !away) return;
@@ -131,7 +132,7 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             {t('attachDrop')}
           </p>
         )}
-        <UploadList />
+        <LazyUploadList active={uploading} />
         {!form && (
           <Composer
             attach={attach}
