@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'invalid_state',
   'client_id_conflict',
   'too_large',
+  /** Issue 13: a file whose content is not a type the site accepts (decided from the bytes). */
+  'unsupported_type',
+  /** Issue 13: the conversation already holds as many files as its site allows. */
+  'limit_reached',
   'rate_limited',
   'unavailable',
   'internal',
@@ -29,6 +33,8 @@ export const ERROR_HTTP_STATUS = {
   invalid_state: 409,
   client_id_conflict: 409,
   too_large: 413,
+  unsupported_type: 415,
+  limit_reached: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

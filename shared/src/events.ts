@@ -209,7 +209,23 @@ export const API = {
   mailResend: (mailId: string) => fillRoute(ROUTES.mailResend, { mailId }),
   mailLinkExchange: ROUTES.mailLinkExchange,
   mailLink: (token: string) => fillRoute(ROUTES.mailLink, { token }),
+  // Attachments (issue 13): the query strings are built by `attachmentQuery`.
+  visitorAttachments: (conversationId: string) => fillRoute(ROUTES.visitorAttachments, { conversationId }),
+  visitorAttachment: (attachmentId: string) => fillRoute(ROUTES.visitorAttachment, { attachmentId }),
+  agentAttachments: (id: string) => fillRoute(ROUTES.agentAttachments, { id }),
+  agentAttachment: (attachmentId: string) => fillRoute(ROUTES.agentAttachment, { attachmentId }),
+  attachmentSettings: (siteId: string) => fillRoute(ROUTES.attachmentSettings, { siteId }),
 } as const;
+
+/** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */
+export function attachmentQuery(
+  params: Partial<Record<'site' | 'clientId' | 'name' | 'variant', string>>,
+): string {
+  const pairs = Object.entries(params)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
 
 /** Where the server serves the built clients. */
 export const PATHS = {

@@ -4,6 +4,8 @@
  * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
  */
 
+// Issue 13.
+export * from './attachments.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
 export * from './contrast.ts';

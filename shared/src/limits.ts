@@ -154,6 +154,21 @@ export const LIMITS = {
   typingDraftMaxLength: 1_000,
   /** A client reports a new read position at most this often. */
   readMarkIntervalMs: 1_000,
+  // Attachments (issue 13):
+  /** No site may allow files larger than this (bytes); the upload body is cut off past it unread. */
+  attachmentMaxBytesCeiling: 25 * 1024 * 1024,
+  /** A site's largest file by default (bytes). */
+  attachmentDefaultMaxBytes: 10 * 1024 * 1024,
+  /** Files per conversation by default, and the most a site may set. */
+  attachmentsPerConversation: 20,
+  attachmentsPerConversationMax: 200,
+  /** Longest file name kept (characters, after cleaning). */
+  attachmentNameMaxLength: 120,
+  /** Thumbnails fit this box (pixels); stored images at most `attachmentImageMaxPixels` on a side. */
+  attachmentThumbPixels: 320,
+  attachmentImageMaxPixels: 2048,
+  /** A decoded image may have at most this many pixels (decompression bombs). */
+  attachmentImageMaxInputPixels: 40_000_000,
 } as const;
 
 /** Widget weight budgets, gzipped bytes; the widget build fails past them. */

@@ -38,6 +38,8 @@ export type RateLimits = {
     readonly api: Budget;
     /** `POST /api/v1/visitor/sessions`: new visitor identities, per address and per site. */
     readonly visitorSession: { readonly address: Budget; readonly site: Budget };
+    /** Issue 13: attachment uploads, per uploader (visitor or agent) and per client address. */
+    readonly upload: { readonly identity: Budget; readonly address: Budget };
   };
   /** Every inbound event has a budget: the maps are total over the namespaces' event maps. */
   readonly visitor: { readonly [E in keyof VisitorClientEvents]: EventBudget };
@@ -56,6 +58,8 @@ export const RATE_LIMITS: RateLimits = {
   http: {
     api: { burst: 300, perMinute: 1200 },
     visitorSession: { address: { burst: 30, perMinute: 30 }, site: { burst: 600, perMinute: 600 } },
+    // Issue 13: a few files in a row (a batch dropped at once), never a stream of them.
+    upload: { identity: { burst: 10, perMinute: 20 }, address: { burst: 30, perMinute: 60 } },
   },
   visitor: {
     [EVENTS.sessionInit]: { identity: { burst: 20, perMinute: 60 } },

@@ -6,6 +6,7 @@
  * index: only clients that validate replies (the console) pull in the validator.
  */
 import * as v from 'valibot';
+import { ATTACHMENT_MIMES } from './attachments.ts';
 import { OFFLINE_REASONS } from './availability.ts';
 import { CONVERSATION_STATES, HANDOFF_REASONS } from './conversation-state.ts';
 import { LOCALES } from './i18n/locale.ts';
@@ -69,6 +70,18 @@ const MessageMetaSchema = v.object({
   ),
   bot: v.optional(BotMatchSchema),
   faqId: v.optional(text),
+  // Issue 13.
+  attachment: v.optional(
+    v.object({
+      id: text,
+      name: text,
+      mime: v.picklist(ATTACHMENT_MIMES),
+      kind: v.picklist(['image', 'file']),
+      size: count,
+      width: v.nullable(count),
+      height: v.nullable(count),
+    }),
+  ),
 });
 
 export const MessageSchema = v.object({
@@ -268,6 +281,14 @@ export const SiteListReplySchema = v.object({ sites: v.array(SiteSummarySchema) 
 export const SiteReplySchema = v.object({ site: SiteDetailSchema });
 /** Issue 10: `GET/PUT offlineSettings`. */
 const PreChatLabelSchema = perLocale(text);
+/** Issue 13: a site's attachment limits. */
+export const AttachmentSettingsReplySchema = v.object({
+  enabled: v.boolean(),
+  maxBytes: count,
+  maxPerConversation: count,
+  allowedTypes: v.array(v.picklist(ATTACHMENT_MIMES)),
+});
+
 export const OfflineSettingsReplySchema = v.object({
   longWaitMinutes: v.nullable(v.number()),
   fields: v.array(

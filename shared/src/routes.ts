@@ -56,6 +56,17 @@ export const ROUTES = {
   // Issue 11 (ops): `health` above is "process alive" (no database call); this one asks the database
   // (and Redis): 200 `{ status: 'ready' }` or 503 `{ status: 'degraded', reasons }` for load balancers.
   ready: '/readyz',
+  // Attachments (issue 13). Uploads are the raw file as the body; the reply is the stored message.
+  /** POST (visitor, `Authorization: Bearer <token>`, `?site=KEY&clientId=…&name=…`): a file. */
+  visitorAttachments: '/api/v1/visitor/conversations/:conversationId/attachments',
+  /** GET (visitor, same auth): one file of their conversations; `?variant=thumb` for an image's thumbnail. */
+  visitorAttachment: '/api/v1/visitor/attachments/:attachmentId',
+  /** POST (agent, cookie): a file into a conversation they have taken. */
+  agentAttachments: '/api/v1/conversations/:id/attachments',
+  /** GET (agent, cookie): one file of their sites' conversations. */
+  agentAttachment: '/api/v1/attachments/:attachmentId',
+  /** GET (agents of the site) / PUT (admin): the site's attachment limits. */
+  attachmentSettings: '/api/v1/sites/:siteId/settings/attachments',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

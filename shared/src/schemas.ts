@@ -5,6 +5,7 @@
  * Kept out of the package index so the widget bundle does not pull in the validator.
  */
 import * as v from 'valibot';
+import { ATTACHMENT_MIMES, ATTACHMENT_VARIANTS } from './attachments.ts';
 import { OFFLINE_REASONS } from './availability.ts';
 import { hasTextContrast, normalizeHexColor } from './contrast.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
@@ -609,3 +610,33 @@ export type MailTranscriptInput = v.InferOutput<typeof MailTranscriptSchema>;
 
 export type Schema = v.GenericSchema;
 export { v };
+
+// Attachments (issue 13): the query strings of an upload and a download (the file is the raw body).
+const AttachmentNameSchema = v.pipe(v.string(), v.maxLength(255));
+export const AttachmentUploadQuerySchema = record({
+  site: v.optional(SiteKeySchema),
+  clientId: ClientIdSchema,
+  name: v.optional(AttachmentNameSchema),
+});
+export type AttachmentUploadQuery = v.InferOutput<typeof AttachmentUploadQuerySchema>;
+export const AttachmentReadQuerySchema = record({
+  site: v.optional(SiteKeySchema),
+  variant: v.optional(v.picklist(ATTACHMENT_VARIANTS)),
+});
+/** A stored attachment's id: 16 random bytes, base64url. */
+export const AttachmentIdSchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an attachment id'),
+);
+/** A site's attachment settings as an admin sets them. */
+export const AttachmentSettingsSchema = record({
+  enabled: v.boolean(),
+  maxBytes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.attachmentMaxBytesCeiling)),
+  maxPerConversation: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(1),
+    v.maxValue(LIMITS.attachmentsPerConversationMax),
+  ),
+  allowedTypes: v.pipe(v.array(v.picklist(ATTACHMENT_MIMES)), v.maxLength(ATTACHMENT_MIMES.length)),
+});

@@ -1,5 +1,6 @@
 /** Data shapes that cross the wire: messages, conversations, sites, agents. */
 
+import type { AttachmentRef, WidgetAttachments } from './attachments.ts';
 import type { OfflineReason } from './availability.ts';
 import type { ConversationState, HandoffReason, SystemEventName } from './conversation-state.ts';
 import type { Locale } from './i18n/locale.ts';
@@ -44,6 +45,8 @@ export type MessageMeta = {
   bot?: BotMatch;
   /** Set on a bot reply: the visitor may mark it "not helpful". */
   faqId?: string;
+  /** Issue 13: the file of an `attachment` message. */
+  attachment?: AttachmentRef;
 };
 
 export type Message = {
@@ -132,6 +135,8 @@ export type WidgetSite = {
   offline?: WidgetOffline;
   /** Business hours (issue 10, additive): null or absent = the site keeps no schedule. */
   hours?: WidgetHours | null;
+  /** Issue 13 (additive): the site's file limits; null or absent = no files on this site. */
+  attachments?: WidgetAttachments | null;
 };
 
 /**

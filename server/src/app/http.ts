@@ -5,6 +5,8 @@
 import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
 import { adminRoutes, imageRoutes } from '../admin/routes.ts';
+import { attachmentRoutes, visitorAttachmentsCors } from '../attachments/routes.ts';
+import { attachmentSettingsRoutes } from '../attachments/settings-routes.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
 import { authRoutes } from '../identity/auth-routes.ts';
@@ -41,6 +43,9 @@ export function createHttpApp(deps: HttpDeps) {
   app.onError(errorHandler(deps.logger));
 
   app.use(ROUTES.visitorSessions, visitorSessionsCors);
+  // Issue 13: widgets upload and download files across origins (token, no cookies).
+  app.use(ROUTES.visitorAttachments, visitorAttachmentsCors);
+  app.use(ROUTES.visitorAttachment, visitorAttachmentsCors);
   app.use(ROUTES.api, apiBudget(deps));
   app.use(ROUTES.api, apiBodyLimit());
   // The public lookups outside /api (a site's loader, an uploaded image) read the database too.
@@ -114,6 +119,27 @@ export function createHttpApp(deps: HttpDeps) {
     '/',
     mailRoutes({
       outbox: services.mail.outbox,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 13: attachments both ways.
+  app.route(
+    '/',
+    attachmentRoutes({
+      attachments: services.attachments,
+      budgets: deps.budgets,
+      trustProxy: deps.trustProxy,
+      visitors: services.visitors,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  app.route(
+    '/',
+    attachmentSettingsRoutes({
+      sites: deps.storage,
+      editor: services.attachmentSettings,
       sessions: services.sessions,
       selfOrigins,
     }),

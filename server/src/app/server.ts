@@ -3,6 +3,7 @@
  * in dependency order. `startServer` is what `main.ts` and the integration tests call (tests pass port 0).
  */
 import { EVENTS } from '@frontdesk/shared';
+import { type Attachments, type FileStore, localFileStore, s3FileStore } from '../attachments/index.ts';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
 import type { SweepTurn } from '../conversations/abandon-sweeper.ts';
@@ -47,6 +48,8 @@ export type RunningServer = {
   presence: Presence;
   /** Issue 11 (ops): what `/readyz` asks (the database; `add` more, e.g. Redis). */
   readiness: Readiness;
+  /** Issue 13: files in conversations (`removeForConversation` for an erase). */
+  attachments: Attachments;
 };
 
 export type StartOptions = {
@@ -64,7 +67,15 @@ export type StartOptions = {
   mailIntervalMs?: number;
   /** Issue 11 (ops): more dependencies for `/readyz` beside the database (e.g. Redis). */
   healthChecks?: readonly HealthCheck[];
+  /** Issue 13: where attachment files go (default: from the config). */
+  files?: FileStore;
 };
+
+/** Issue 13: the configured attachment file store. */
+const fileStoreOf = (config: Config): FileStore =>
+  config.attachments.kind === 's3'
+    ? s3FileStore(config.attachments.s3)
+    : localFileStore(config.attachments.dir);
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -103,6 +114,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sessionBudgets: redis.sessionBudgets,
     // Issue 11: one node sweeps abandoned conversations at a time.
     sweepLease: sweepLeaseFor(config.database, redis.node, logger, options.presence?.sweepMs),
+    files: options.files ?? fileStoreOf(config),
     mail: {
       config: config.mail,
       secret: config.secret,
@@ -160,6 +172,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     sweepTurn: () => services.abandonSweeper.turn(),
     presence: services.presence,
     readiness,
+    attachments: services.attachments,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();

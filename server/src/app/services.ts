@@ -5,6 +5,7 @@
  */
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
+import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
@@ -60,6 +61,8 @@ export type ServiceDeps = {
   sessionBudgets?: SessionBudgets;
   /** Issue 11: which node runs the abandon sweep; default: this one (a single node). */
   sweepLease?: SweepLease;
+  /** Issue 13: where attachment files are kept (a local directory or an S3 bucket). */
+  files: FileStore;
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -122,6 +125,24 @@ export function buildServices(deps: ServiceDeps) {
     clock,
   });
 
+  const visitorConversations = new VisitorConversations({
+    store: storage,
+    access,
+    timeline,
+    transitions,
+    botTurn,
+    broadcaster,
+    clock,
+  });
+  const agentConversations = new AgentConversations({
+    store: storage,
+    access,
+    timeline,
+    transitions,
+    broadcaster,
+    clock,
+  });
+
   const services = {
     clock,
     sessionSockets,
@@ -141,23 +162,21 @@ export function buildServices(deps: ServiceDeps) {
     queue,
     broadcaster,
     abandonSweeper,
-    visitorConversations: new VisitorConversations({
+    visitorConversations,
+    agentConversations,
+    // Issue 13: files both ways; their messages take the ordinary send paths.
+    attachments: new Attachments({
       store: storage,
+      files: deps.files,
       access,
-      timeline,
-      transitions,
-      botTurn,
-      broadcaster,
-      clock,
+      send: {
+        visitor: (ctx, message) => visitorConversations.sendAttachment(ctx, message),
+        agent: (ctx, message) => agentConversations.sendAttachment(ctx, message),
+      },
+      settingsOf: async (siteId) => (await storage.getSite(siteId))?.settings ?? null,
+      logger,
     }),
-    agentConversations: new AgentConversations({
-      store: storage,
-      access,
-      timeline,
-      transitions,
-      broadcaster,
-      clock,
-    }),
+    attachmentSettings: new AttachmentSettingsEditor(storage),
     pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RATE_LIMITS, type RateLimits } from '@frontdesk/shared';
+import type { S3Settings } from '../attachments/s3-file-store.ts';
 import { parseTrustProxy, scaleRateLimits, type TrustProxy } from '../limits/index.ts';
 import type { DatabaseTarget } from '../storage/open.ts';
 
@@ -28,7 +29,12 @@ export type Config = {
   mail: MailConfig;
   /** Issue 11 (redis): `REDIS_URL` and `REDIS_PREFIX`; null: this node keeps everything in memory. */
   redis: RedisConfig | null;
+  /** Issue 13: where attachment files are kept (see `parseAttachments`). */
+  attachments: AttachmentsConfig;
 };
+
+/** Issue 13: a local directory (`ATTACHMENTS_DIR`, default `<DATA_DIR>/attachments`) or an S3 bucket. */
+export type AttachmentsConfig = { kind: 'local'; dir: string } | { kind: 's3'; s3: S3Settings };
 
 /** Issue 11 (redis): where the nodes meet. `prefix` starts every key and channel (several installs, tests). */
 export type RedisConfig = { url: string; prefix: string };
@@ -204,6 +210,45 @@ function parseRedis(url: string | undefined, prefix: string | undefined): RedisC
   return { url, prefix: value };
 }
 
+/**
+ * Issue 13: `ATTACHMENTS_S3_BUCKET` switches attachment files to an S3-compatible bucket
+ * (`ATTACHMENTS_S3_REGION`, `_ENDPOINT`, `_FORCE_PATH_STYLE`, `_PREFIX`, `_ACCESS_KEY_ID`,
+ * `_SECRET_ACCESS_KEY`); without it they go to `ATTACHMENTS_DIR` (default `<DATA_DIR>/attachments`).
+ */
+function parseAttachments(
+  env: Readonly<Record<string, string | undefined>>,
+  dataDir: string,
+): AttachmentsConfig {
+  const bucket = env.ATTACHMENTS_S3_BUCKET;
+  if (!bucket) {
+    const dir = env.ATTACHMENTS_DIR ? resolve(REPO_ROOT, env.ATTACHMENTS_DIR) : join(dataDir, 'attachments');
+    return { kind: 'local', dir };
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError(`ATTACHMENTS_S3_BUCKET must be an S3 bucket name, got "${bucket}"`);
+  const endpoint = env.ATTACHMENTS_S3_ENDPOINT || null;
+  if (endpoint) parseUrl('ATTACHMENTS_S3_ENDPOINT', endpoint);
+  const keyId = env.ATTACHMENTS_S3_ACCESS_KEY_ID;
+  const secret = env.ATTACHMENTS_S3_SECRET_ACCESS_KEY;
+  if (Boolean(keyId) !== Boolean(secret))
+    throw new ConfigError('ATTACHMENTS_S3_ACCESS_KEY_ID and ATTACHMENTS_S3_SECRET_ACCESS_KEY go together');
+  const prefix = env.ATTACHMENTS_S3_PREFIX ?? '';
+  if (prefix && !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(prefix))
+    throw new ConfigError(`ATTACHMENTS_S3_PREFIX must be letters, digits, _ - and /, got "${prefix}"`);
+  return {
+    kind: 's3',
+    s3: {
+      bucket,
+      region: env.ATTACHMENTS_S3_REGION || 'us-east-1',
+      endpoint,
+      forcePathStyle:
+        env.ATTACHMENTS_S3_FORCE_PATH_STYLE === 'true' || env.ATTACHMENTS_S3_FORCE_PATH_STYLE === '1',
+      prefix,
+      credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : null,
+    },
+  };
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const port = parsePort(env.PORT);
   const host = env.HOST || '0.0.0.0';
@@ -230,5 +275,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimits: scaleRateLimits(RATE_LIMITS, parseScale(env.RATE_LIMIT_SCALE)),
     mail: parseMail(env),
     redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
+    attachments: parseAttachments(env, dataDir),
   };
 }

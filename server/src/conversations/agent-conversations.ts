@@ -8,7 +8,7 @@ import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { type ConversationAccess, conversationNotFound } from './access.ts';
 import type { Broadcaster } from './ports.ts';
-import type { ConversationRecord, ConversationsStore, MessagesStore } from './store.ts';
+import type { ConversationRecord, ConversationsStore, MessagesStore, NewMessage } from './store.ts';
 import type { Timeline } from './timeline.ts';
 import type { Transitions } from './transitions.ts';
 
@@ -50,25 +50,30 @@ export class AgentConversations {
   }
 
   async send(ctx: AgentContext, input: SendAgentMessageInput) {
-    const kind = input.kind ?? 'text';
-    // Notes are always allowed; replies only from the agent who owns the conversation.
+    return this.deliver(ctx, {
+      conversationId: input.conversationId,
+      clientId: input.clientId,
+      author: 'agent',
+      authorName: ctx.agent.name,
+      agentId: ctx.agent.id,
+      kind: input.kind ?? 'text',
+      body: input.body,
+      meta: null,
+    });
+  }
+
+  /** Issue 13: a file from the agent, a reply like any other (only by the agent who has the conversation). */
+  sendAttachment(ctx: AgentContext, message: NewMessage) {
+    return this.deliver(ctx, message);
+  }
+
+  private async deliver(ctx: AgentContext, message: NewMessage) {
+    // Notes are always allowed; replies (text, files) only from the agent who owns the conversation.
     const guard =
-      kind === 'text'
-        ? { requireSiteIds: ctx.siteIds, requireStates: ['assigned'] as const, requireAgentId: ctx.agent.id }
-        : { requireSiteIds: ctx.siteIds };
-    const result = await this.deps.store.appendMessage(
-      {
-        conversationId: input.conversationId,
-        clientId: input.clientId,
-        author: 'agent',
-        authorName: ctx.agent.name,
-        agentId: ctx.agent.id,
-        kind,
-        body: input.body,
-        meta: null,
-      },
-      guard,
-    );
+      message.kind === 'note'
+        ? { requireSiteIds: ctx.siteIds }
+        : { requireSiteIds: ctx.siteIds, requireStates: ['assigned'] as const, requireAgentId: ctx.agent.id };
+    const result = await this.deps.store.appendMessage(message, guard);
     if (result.status === 'skipped') {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');

@@ -68,8 +68,7 @@ export class VisitorConversations {
   }
 
   async send(ctx: VisitorContext, input: SendVisitorMessageInput) {
-    const { store, broadcaster } = this.deps;
-    const message: NewMessage = {
+    const sent = await this.deliver(ctx, {
       conversationId: input.conversationId,
       clientId: input.clientId,
       author: 'visitor',
@@ -78,7 +77,24 @@ export class VisitorConversations {
       kind: 'text',
       body: input.body,
       meta: null,
-    };
+    });
+    // The ack goes out now; the bot answers right after, as its own messages (a turn never throws).
+    if (!sent.duplicate && sent.conversation.state === 'bot')
+      void this.deps.botTurn.afterVisitorMessage(sent.conversation, input);
+    return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate };
+  }
+
+  /**
+   * Issue 13: a message carrying a file the visitor uploaded, through the same path as text (seq,
+   * clientId idempotency, the reopen rule, broadcasts). The bot does not answer files.
+   */
+  async sendAttachment(ctx: VisitorContext, message: NewMessage) {
+    const sent = await this.deliver(ctx, message);
+    return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate };
+  }
+
+  private async deliver(ctx: VisitorContext, message: NewMessage) {
+    const { store, broadcaster } = this.deps;
     // Ownership and state are checked in the append itself: one round trip on the hot path.
     const guard = { requireVisitorId: ctx.visitor.id, requireStates: OPEN_STATES };
     let result = await store.appendMessage(message, guard);
@@ -93,14 +109,11 @@ export class VisitorConversations {
       if (result.status === 'skipped')
         throw new AppError('conflict', 'the conversation changed, please try again');
     }
-    if (result.status === 'duplicate') return { message: toVisitorMessage(result.message), duplicate: true };
-    const stored = result;
-    broadcaster.messageStored(stored.conversation, stored.message);
-    broadcaster.previewChanged(stored.conversation);
-    // The ack goes out now; the bot answers right after, as its own messages (a turn never throws).
-    if (stored.conversation.state === 'bot')
-      void this.deps.botTurn.afterVisitorMessage(stored.conversation, input);
-    return { message: toVisitorMessage(stored.message), duplicate: false };
+    if (result.status === 'duplicate')
+      return { message: result.message, conversation: result.conversation, duplicate: true };
+    broadcaster.messageStored(result.conversation, result.message);
+    broadcaster.previewChanged(result.conversation);
+    return { message: result.message, conversation: result.conversation, duplicate: false };
   }
 
   async sync(ctx: VisitorContext, input: SyncInput) {

@@ -62,6 +62,20 @@ export class VisitorSessions {
     return { visitor, site };
   }
 
+  /**
+   * Issue 13: the visitor behind an HTTP request (attachments), by site key and token. A page's
+   * Origin, when the browser sends one, must be one the site allows, as for the socket.
+   */
+  async authenticate(siteKey: string, token: string, origin: string | undefined): Promise<VisitorContext> {
+    const site = await this.store.getSiteByKey(siteKey);
+    if (!site) throw new AppError('unauthorized', 'unknown visitor token');
+    if (origin && !mayEmbed(site, origin, this.selfOrigins))
+      throw new AppError('origin_not_allowed', `this site does not allow the widget on ${origin}`);
+    const visitor = await this.store.getVisitorByToken(site.id, hashToken(token));
+    if (!visitor) throw new AppError('unauthorized', 'unknown visitor token');
+    return { visitor, site };
+  }
+
   async setLocale(ctx: VisitorContext, locale: Locale): Promise<void> {
     await this.store.updateVisitor(ctx.visitor.id, { locale });
   }

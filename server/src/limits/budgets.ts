@@ -78,6 +78,13 @@ export class Budgets {
     return this.sites.take(`session|${siteId}`, this.limits.http.visitorSession.site);
   }
 
+  /** Issue 13: an attachment upload by `identity` (`v:<id>`, `a:<id>`) from `address`; counted before the body is read. */
+  upload(identity: string, address: string): Verdict {
+    const own = this.identities.take(`upload|${identity}`, this.limits.http.upload.identity);
+    if (!own.ok) return own;
+    return this.addresses.take(`upload|${address}`, this.limits.http.upload.address);
+  }
+
   /** Keys held, per scope (for tests and metrics). */
   get sizes() {
     return { identities: this.identities.size, addresses: this.addresses.size, sites: this.sites.size };
@@ -123,6 +130,10 @@ export function scaleRateLimits(limits: RateLimits, factor: number): RateLimits 
       visitorSession: {
         address: scaled(limits.http.visitorSession.address, factor),
         site: scaled(limits.http.visitorSession.site, factor),
+      },
+      upload: {
+        identity: scaled(limits.http.upload.identity, factor),
+        address: scaled(limits.http.upload.address, factor),
       },
     },
     visitor: scaledEvents(limits.visitor, factor),

@@ -3,7 +3,13 @@
  * Settings stored before issue 9 kept `color`, `greeting` and `quickReplies` at the top level: they
  * are read into the appearance (and written back in the new shape on the next change).
  */
-import { DEFAULT_APPEARANCE, DEFAULT_OFFLINE_SETTINGS, LIMITS, type SiteAppearance } from '@frontdesk/shared';
+import {
+  DEFAULT_APPEARANCE,
+  DEFAULT_ATTACHMENT_SETTINGS,
+  DEFAULT_OFFLINE_SETTINGS,
+  LIMITS,
+  type SiteAppearance,
+} from '@frontdesk/shared';
 import type { SiteSettings } from './store.ts';
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -18,6 +24,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   hours: null,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: true,
+  // Issue 13.
+  attachments: DEFAULT_ATTACHMENT_SETTINGS,
 };
 
 type StoredSettings = Partial<SiteSettings> & {

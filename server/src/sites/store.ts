@@ -1,5 +1,11 @@
 /** Sites: what a site is, and the storage port for the `sites` table. */
-import type { BusinessHours, Locale, OfflineSettings, SiteAppearance } from '@frontdesk/shared';
+import type {
+  AttachmentSettings,
+  BusinessHours,
+  Locale,
+  OfflineSettings,
+  SiteAppearance,
+} from '@frontdesk/shared';
 
 export type SiteSettings = {
   defaultLocale: Locale | null;
@@ -18,6 +24,8 @@ export type SiteSettings = {
   // E-mail as a channel (issue 10, mail):
   /** E-mail the site's agents about a new offline message when nobody is online. */
   notifyAgentsOfOfflineMessages: boolean;
+  /** Issue 13: files in conversations (on or off, largest file, files per conversation, types). */
+  attachments: AttachmentSettings;
 };
 
 export type Site = {

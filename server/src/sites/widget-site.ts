@@ -1,5 +1,5 @@
 /** What the widget is told about its site: looks, greeting and quick replies in the visitor's language. */
-import { type Locale, type WidgetSite, widgetOffline } from '@frontdesk/shared';
+import { LIMITS, type Locale, type WidgetSite, widgetOffline } from '@frontdesk/shared';
 import { widgetHours } from './availability.ts';
 import type { Site } from './store.ts';
 
@@ -24,5 +24,12 @@ export function widgetSite(site: Site, locale: Locale, agentsOnline: number, now
     // Issue 10.
     offline: widgetOffline(site.settings.offline, locale),
     hours: widgetHours(site, now),
+    // Issue 13.
+    attachments: site.settings.attachments.enabled
+      ? {
+          maxBytes: Math.min(site.settings.attachments.maxBytes, LIMITS.attachmentMaxBytesCeiling),
+          allowedTypes: site.settings.attachments.allowedTypes,
+        }
+      : null,
   };
 }

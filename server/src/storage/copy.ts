@@ -37,6 +37,7 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   bot_misses: ['site_id', 'message_id'],
   mail_outbox: ['id'],
   read_positions: ['conversation_id', 'reader_key'],
+  attachments: ['id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

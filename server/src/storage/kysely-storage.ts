@@ -3,6 +3,7 @@
  * PostgreSQL share every query and an engine replaces only the pieces it must.
  */
 import { kyselyAgentsStore } from './agents-store.ts';
+import { kyselyAttachmentsStore } from './attachments-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
@@ -31,5 +32,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyImagesStore(db),
     ...kyselyMailStore(db),
     ...kyselyReadsStore(db),
+    ...kyselyAttachmentsStore(db),
   };
 }

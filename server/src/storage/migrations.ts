@@ -250,6 +250,39 @@ const readPositions: Migration = {
   },
 };
 
+/**
+ * Issue 13: attachments. A row per stored file of a conversation (removed with it); the message
+ * that carries it is referenced once it is stored (set null if that message is ever removed).
+ */
+const attachments: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('attachments')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.notNull().references('conversations.id').onDelete('cascade'),
+      )
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('message_id', 'varchar(64)', (c) => c.references('messages.id').onDelete('set null'))
+      .addColumn('author', 'varchar(16)', (c) => c.notNull())
+      .addColumn('name', 'varchar(200)', (c) => c.notNull())
+      .addColumn('mime', 'varchar(100)', (c) => c.notNull())
+      .addColumn('kind', 'varchar(8)', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('width', 'integer')
+      .addColumn('height', 'integer')
+      .addColumn('file_key', 'varchar(200)', (c) => c.notNull())
+      .addColumn('thumb_key', 'varchar(200)')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('attachments_conversation')
+      .on('attachments')
+      .columns(['conversation_id', 'created_at'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -260,4 +293,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_mail': mail,
   // Issue 13.
   '0020_read_positions': readPositions,
+  '0030_attachments': attachments,
 };

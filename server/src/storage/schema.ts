@@ -154,6 +154,24 @@ export type ReadPositionTable = {
   read_at: string;
 };
 
+/** Attachments (issue 13): one row per file; the bytes live in the file store under `file_key`. */
+export type AttachmentTable = {
+  id: string;
+  conversation_id: string;
+  site_id: string;
+  message_id: string | null;
+  author: 'visitor' | 'agent';
+  name: string;
+  mime: string;
+  kind: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  file_key: string;
+  thumb_key: string | null;
+  created_at: string;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -169,4 +187,5 @@ export type Database = {
   images: ImageTable;
   mail_outbox: MailOutboxTable;
   read_positions: ReadPositionTable;
+  attachments: AttachmentTable;
 };

@@ -2,6 +2,7 @@
  * The storage contract: the intersection of the small stores each feature declares (one per group of
  * tables) plus the database's lifecycle. Engines implement the pieces (SQLite now, PostgreSQL next).
  */
+import type { AttachmentsStore } from '../attachments/store.ts';
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
@@ -21,8 +22,10 @@ export type Storage = StorageLifecycle &
   BotMissesStore &
   ImagesStore &
   MailStore &
-  ReadsStore;
+  ReadsStore &
+  AttachmentsStore;
 
+export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {
   AppendOptions,

@@ -2,6 +2,16 @@
  * `@frontdesk/server/testing`: the one entry point other packages (`test/`, `bench/`) use to run and
  * drive the server. Nothing else of `server/src` is imported from outside the package.
  */
+
+// Issue 13: real files for upload tests (a JPEG with GPS EXIF, a PNG, a PDF, SVG with script, HTML).
+export {
+  hasGpsPointer,
+  htmlPage,
+  jpegWithGps,
+  pdf,
+  png,
+  svgWithScript,
+} from '../attachments/fixtures/corpus.ts';
 export {
   type AgentSocket,
   call,

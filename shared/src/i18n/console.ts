@@ -482,6 +482,33 @@ const en = {
   notSeenByVisitor: 'Not seen by the visitor yet',
   unreadCount: 'Unread: {count}',
   appearanceSneakPeek: 'Sneak peek: show agents what the visitor is typing before it is sent (never stored)',
+  // Attachments (issue 13)
+  attach: 'Attach a file',
+  attachDrop: 'Drop files here to send them',
+  uploading: 'Sending {name}… {percent}%',
+  uploadCancel: 'Cancel sending {name}',
+  uploadFailed: '{name} was not sent: {reason}',
+  uploadDismiss: 'Dismiss',
+  uploadTooLarge: 'the file is larger than this site allows',
+  uploadType: 'this type of file is not accepted',
+  uploadEmpty: 'the file is empty',
+  uploadLimit: 'this conversation already has as many files as allowed',
+  uploadGeneric: 'please try again',
+  attachmentDownload: 'Download {name} ({size})',
+  attachmentOpen: 'Open image {name}',
+  lightboxClose: 'Close image',
+  lightboxLabel: 'Image {name}',
+  // Attachments (issue 13): the site's limits (Sites → edit)
+  attachmentSettingsTitle: 'Files in conversations',
+  attachmentSettingsIntro:
+    'What visitors and agents may send. The type is checked from the file itself; SVG and HTML are never accepted.',
+  attachmentSettingsEnabled: 'Visitors and agents may send files',
+  attachmentSettingsMaxMb: 'Largest file (MB, at most {max})',
+  attachmentSettingsPerConversation: 'Files per conversation (at most {max})',
+  attachmentSettingsTypes: 'Accepted types',
+  attachmentSettingsSave: 'Save file settings',
+  attachmentSettingsSaved: 'File settings saved.',
+  attachmentSettingsInvalid: 'Check the values: {detail}',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -975,6 +1002,33 @@ const pl: Record<ConsoleKey, string> = {
   unreadCount: 'Nieprzeczytane: {count}',
   appearanceSneakPeek:
     'Podgląd pisania: konsultanci widzą, co klient pisze, zanim to wyśle (nigdy nie jest zapisywane)',
+  // Attachments (issue 13)
+  attach: 'Dołącz plik',
+  attachDrop: 'Upuść pliki tutaj, aby je wysłać',
+  uploading: 'Wysyłanie {name}… {percent}%',
+  uploadCancel: 'Anuluj wysyłanie {name}',
+  uploadFailed: 'Nie wysłano {name}: {reason}',
+  uploadDismiss: 'Zamknij',
+  uploadTooLarge: 'plik jest większy, niż pozwala ta strona',
+  uploadType: 'ten rodzaj pliku nie jest przyjmowany',
+  uploadEmpty: 'plik jest pusty',
+  uploadLimit: 'ta rozmowa ma już tyle plików, ile można',
+  uploadGeneric: 'spróbuj ponownie',
+  attachmentDownload: 'Pobierz {name} ({size})',
+  attachmentOpen: 'Otwórz obraz {name}',
+  lightboxClose: 'Zamknij obraz',
+  lightboxLabel: 'Obraz {name}',
+  // Attachments (issue 13): the site's limits (Sites → edit)
+  attachmentSettingsTitle: 'Pliki w rozmowach',
+  attachmentSettingsIntro:
+    'Co mogą wysyłać odwiedzający i konsultanci. Rodzaj jest sprawdzany na podstawie samego pliku; SVG i HTML nigdy nie są przyjmowane.',
+  attachmentSettingsEnabled: 'Odwiedzający i konsultanci mogą wysyłać pliki',
+  attachmentSettingsMaxMb: 'Największy plik (MB, najwyżej {max})',
+  attachmentSettingsPerConversation: 'Plików na rozmowę (najwyżej {max})',
+  attachmentSettingsTypes: 'Przyjmowane rodzaje',
+  attachmentSettingsSave: 'Zapisz ustawienia plików',
+  attachmentSettingsSaved: 'Zapisano ustawienia plików.',
+  attachmentSettingsInvalid: 'Sprawdź wartości: {detail}',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

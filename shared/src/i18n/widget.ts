@@ -116,6 +116,22 @@ const en = {
   typingAgent: '{name} is typing…',
   seen: 'Seen',
   timeJustNow: 'just now',
+  // Attachments (issue 13)
+  attach: 'Attach a file',
+  attachDrop: 'Drop files here to send them',
+  uploading: 'Sending {name}… {percent}%',
+  uploadCancel: 'Cancel sending {name}',
+  uploadFailed: '{name} was not sent: {reason}',
+  uploadDismiss: 'Dismiss',
+  uploadTooLarge: 'the file is larger than {max}',
+  uploadType: 'this type of file is not accepted',
+  uploadEmpty: 'the file is empty',
+  uploadLimit: 'this conversation already has as many files as allowed',
+  uploadGeneric: 'please try again',
+  attachmentDownload: 'Download {name} ({size})',
+  attachmentOpen: 'Open image {name}',
+  lightboxClose: 'Close image',
+  lightboxLabel: 'Image {name}',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -234,6 +250,22 @@ const pl: Record<WidgetKey, string> = {
   typingAgent: '{name} pisze…',
   seen: 'Wyświetlono',
   timeJustNow: 'przed chwilą',
+  // Attachments (issue 13)
+  attach: 'Dołącz plik',
+  attachDrop: 'Upuść pliki tutaj, aby je wysłać',
+  uploading: 'Wysyłanie {name}… {percent}%',
+  uploadCancel: 'Anuluj wysyłanie {name}',
+  uploadFailed: 'Nie wysłano {name}: {reason}',
+  uploadDismiss: 'Zamknij',
+  uploadTooLarge: 'plik jest większy niż {max}',
+  uploadType: 'ten rodzaj pliku nie jest przyjmowany',
+  uploadEmpty: 'plik jest pusty',
+  uploadLimit: 'ta rozmowa ma już tyle plików, ile można',
+  uploadGeneric: 'spróbuj ponownie',
+  attachmentDownload: 'Pobierz {name} ({size})',
+  attachmentOpen: 'Otwórz obraz {name}',
+  lightboxClose: 'Zamknij obraz',
+  lightboxLabel: 'Obraz {name}',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

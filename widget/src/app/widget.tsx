@@ -134,6 +134,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
       t={t}
       locale={options.locale}
       base={options.base}
+      {...(deps.transport.files && { files: deps.transport.files })}
       loadMarkdown={loadMarkdown}
       onClosed={api.focusLauncher}
       onDraft={(text) => store.dispatch({ type: 'ui/draft', text })}

@@ -7,6 +7,7 @@ import { type ErrorCode, EVENTS, NAMESPACES, type VisitorServerEvents } from '@f
 import { ACK_TIMEOUT_MS, createRetry, NO_REPLY, requestAck, type TimedAck } from '@frontdesk/shared/client';
 import { io, type Socket } from 'socket.io-client';
 import type { KeyValueStore } from '../storage.ts';
+import { createFileTransport } from './files.ts';
 import { createTokenSource } from './session.ts';
 import type { ChatTransport, RequestName, TransportEvent, TransportStatus } from './types.ts';
 
@@ -122,6 +123,14 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   });
 
   return {
+    // Issue 13: files go over HTTP with the same token.
+    files: createFileTransport({
+      base: options.base,
+      siteKey: options.siteKey,
+      token: tokens.current,
+      XMLHttpRequest: window.XMLHttpRequest,
+      fetch: options.fetch ?? window.fetch.bind(window),
+    }),
     start() {
       if (!stopped) return;
       stopped = false;

@@ -11,6 +11,7 @@ import type {
   VisitorConversation,
 } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
+import type { FileTransport } from './files.ts';
 
 /** `unavailable`: the server refused this page for good (origin not allowed, site archived); no retries. */
 export type TransportStatus = 'connecting' | 'online' | 'offline' | 'unavailable' | 'preview';
@@ -37,4 +38,6 @@ export type ChatTransport = {
   /** The ack, or `NO_REPLY` when none came (offline, timed out, the connection dropped). */
   request<E extends RequestName>(event: E, input: RequestInput<E>): Promise<Reply<RequestData<E>>>;
   subscribe(listener: (event: TransportEvent) => void): () => void;
+  /** Issue 13: files over HTTP; absent where there is no server (the console's preview). */
+  files?: FileTransport;
 };

@@ -9,6 +9,7 @@ import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
 import { createSitesApi, type SitesApi } from '../sites/api.ts';
+import { type AttachmentSettingsApi, createAttachmentSettingsApi } from '../sites/attachments-api.ts';
 import { createOfflineSettingsApi, type OfflineSettingsApi } from '../sites/offline-api.ts';
 import { createUnansweredApi, type UnansweredApi } from '../unanswered/api.ts';
 
@@ -21,7 +22,8 @@ export type ConsoleApi = AuthApi &
   AgentsApi &
   ProfileApi &
   OfflineSettingsApi &
-  MailApi;
+  MailApi &
+  AttachmentSettingsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -37,5 +39,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     // Issue 10.
     ...createOfflineSettingsApi(http),
     ...createMailApi(http),
+    // Issue 13.
+    ...createAttachmentSettingsApi(http),
   };
 }

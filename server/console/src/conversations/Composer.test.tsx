@@ -63,3 +63,36 @@ describe('composer', () => {
     expect(onSend).toHaveBeenCalledWith('> a quote is fine', 'text');
   });
 });
+
+describe('composer attachments (issue 13)', () => {
+  function renderWithFiles(canReply: boolean) {
+    const onFiles = vi.fn();
+    render(
+      <I18nContext.Provider value={makeI18n('en')}>
+        <Composer canReply={canReply} onSend={vi.fn()} onFiles={onFiles} />
+      </I18nContext.Provider>,
+    );
+    return { onFiles, input: screen.getByRole('textbox') as HTMLTextAreaElement };
+  }
+
+  it('offers "Attach a file" only while the agent may reply, not for a private note', () => {
+    renderWithFiles(true);
+    expect(screen.getByRole('button', { name: 'Attach a file' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox'));
+    expect(screen.queryByRole('button', { name: 'Attach a file' })).toBeNull();
+    cleanup();
+    renderWithFiles(false);
+    expect(screen.queryByRole('button', { name: 'Attach a file' })).toBeNull();
+  });
+
+  it('a pasted file goes out as an attachment; the picked ones too', () => {
+    const { onFiles, input } = renderWithFiles(true);
+    const file = new File([new Uint8Array([1, 2, 3])], 'screenshot.png', { type: 'image/png' });
+    fireEvent.paste(input, { clipboardData: { files: [file] } });
+    expect(onFiles).toHaveBeenCalledWith([file]);
+    const picker = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(picker, 'files', { value: [file], configurable: true });
+    fireEvent.change(picker);
+    expect(onFiles).toHaveBeenCalledTimes(2);
+  });
+});

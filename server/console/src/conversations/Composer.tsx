@@ -4,7 +4,7 @@
  */
 import { LIMITS, markdownProblem } from '@frontdesk/shared';
 import { markdownProblemText } from '@frontdesk/shared/i18n';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { OutgoingKind } from './workspace-state.ts';
 
@@ -13,12 +13,16 @@ type Props = {
   onSend(body: string, kind: OutgoingKind): void;
   /** Issue 13: the reply changed (`sent`: it went out); never called for a private note. */
   onTyping?(draft: string, sent?: boolean): void;
+  /** Issue 13: files picked or pasted (only offered while the agent may reply). */
+  onFiles?(files: File[]): void;
 };
 
-export function Composer({ canReply, onSend, onTyping }: Props) {
+export function Composer({ canReply, onSend, onTyping, onFiles }: Props) {
   const { t, locale } = useI18n();
   const [body, setBody] = useState('');
   const [note, setNote] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const attach = canReply && !note && onFiles !== undefined;
   const enabled = note || canReply;
   // Replies and notes are shown as Markdown: the server refuses what its renderers would not format.
   const problem = useMemo(() => markdownProblem(body.trim()), [body]);
@@ -71,6 +75,13 @@ export function Composer({ canReply, onSend, onTyping }: Props) {
           if (!note && canReply) onTyping?.(e.currentTarget.value);
         }}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          // Issue 13: a pasted screenshot or file goes out as an attachment.
+          const files = [...(e.clipboardData?.files ?? [])];
+          if (!attach || files.length === 0) return;
+          e.preventDefault();
+          onFiles?.(files);
+        }}
       />
       {problem && (
         <p class="composer__problem error" id="composer-problem" role="alert">
@@ -82,6 +93,26 @@ export function Composer({ canReply, onSend, onTyping }: Props) {
           <input type="checkbox" checked={note} onChange={(e) => setNote(e.currentTarget.checked)} />
           {t('composerNoteToggle')}
         </label>
+        {attach && (
+          <>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              class="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => {
+                const files = [...(e.currentTarget.files ?? [])];
+                e.currentTarget.value = '';
+                if (files.length) onFiles?.(files);
+              }}
+            />
+            <button type="button" class="button composer__attach" onClick={() => picker.current?.click()}>
+              {t('attach')}
+            </button>
+          </>
+        )}
         <button
           type="submit"
           class="button button--primary"

@@ -1,8 +1,11 @@
 /** The centre column: who and what state, take over / return / resolve, action errors, timeline, composer. */
 import type { AgentConversation, ErrorBody, ErrorCode, Message } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { visitorLabel } from '../shared/format.ts';
+import { UploadList } from './attachments/UploadList.tsx';
+import { useUploads } from './attachments/use-uploads.ts';
 import { Composer } from './Composer.tsx';
 import { stateText } from './labels.ts';
 import { Timeline } from './Timeline.tsx';
@@ -82,8 +85,29 @@ export function ConversationPane(props: Props) {
   const { t } = useI18n();
   const name = visitorLabel(c, (id) => t('visitorFallback', { id }));
   const mine = c.state === 'assigned' && c.agentId === meId;
+  // Issue 13: the agent's files, by picker, paste, or dropped on the pane.
+  const uploads = useUploads(c.id);
+  const [dragging, setDragging] = useState(false);
+  const carriesFiles = (e: DragEvent) => mine && e.dataTransfer?.types.includes('Files') === true;
   return (
-    <section class="pane" aria-labelledby="pane-title">
+    <section
+      class={dragging ? 'pane pane--dragging' : 'pane'}
+      aria-labelledby="pane-title"
+      onDragOver={(e) => {
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.target === e.currentTarget) setDragging(false);
+      }}
+      onDrop={(e) => {
+        setDragging(false);
+        if (!carriesFiles(e)) return;
+        e.preventDefault();
+        uploads.add([...(e.dataTransfer?.files ?? [])]);
+      }}
+    >
       <div class="pane__head">
         <button type="button" class="button pane__back" onClick={props.onBack}>
           {t('backToList')}
@@ -133,10 +157,12 @@ export function ConversationPane(props: Props) {
         visitorRead={props.visitorRead ?? 0}
         typing={props.visitorTyping ?? null}
       />
+      <UploadList items={uploads.items} onCancel={uploads.cancel} onDismiss={uploads.dismiss} />
       <Composer
         key={c.id}
         canReply={mine}
         onSend={props.onSend}
+        onFiles={uploads.add}
         {...(props.onTyping ? { onTyping: props.onTyping } : {})}
       />
     </section>

@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { useMarkdown } from '../app/markdown.ts';
 import { formatClock } from '../shared/format.ts';
+import { AttachmentView } from './attachments/AttachmentView.tsx';
 import { authorText, botMatchText, eventText } from './labels.ts';
 
 export function MessageItem({ message, now }: { message: Message; now: number }) {
@@ -37,7 +38,11 @@ export function MessageItem({ message, now }: { message: Message; now: number })
         {note && <span class="badge badge--note">{t('noteBadge')}</span>}
         {time}
       </div>
-      {message.author === 'visitor' ? (
+      {message.kind === 'attachment' && message.meta?.attachment ? (
+        <div class="msg__body">
+          <AttachmentView attachment={message.meta.attachment} />
+        </div>
+      ) : message.author === 'visitor' ? (
         <p class="msg__body msg__body--text">{message.body}</p>
       ) : (
         <Markdown body={message.body} />

@@ -9,7 +9,9 @@ import { linesToText } from '../shared/lines.ts';
 import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
+import { AttachmentSettingsSection } from './AttachmentSettingsSection.tsx';
 import type { SitesApi } from './api.ts';
+import type { AttachmentSettingsApi } from './attachments-api.ts';
 import { HoursSection } from './HoursSection.tsx';
 import { OfflineSettingsSection } from './OfflineSettingsSection.tsx';
 import { OriginsField } from './OriginsField.tsx';
@@ -18,7 +20,7 @@ import { checkOrigins } from './origins.ts';
 import { WaitingSettings } from './WaitingSettings.tsx';
 
 type Props = {
-  client: SitesApi & OfflineSettingsApi;
+  client: SitesApi & OfflineSettingsApi & AttachmentSettingsApi;
   onSessionEnded(): void;
   /** A site was added or changed: the switcher's list is out of date. */
   onChanged(): void;
@@ -52,6 +54,7 @@ export function SitesPage({ client, onSessionEnded, onChanged, onAppearance }: P
           />
         )}
         {editing && <OfflineSettingsSection key={`offline-${editing}`} siteId={editing} client={client} />}
+        {editing && <AttachmentSettingsSection key={`files-${editing}`} siteId={editing} client={client} />}
         <CreateSite client={client} onCreated={(site) => changed(site.id)} />
       </div>
     </main>

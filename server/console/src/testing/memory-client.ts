@@ -22,6 +22,7 @@ import {
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
+import { createMemoryAttachmentsApi } from './memory-attachments.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
@@ -47,6 +48,8 @@ export type MemoryClient = ConsoleClient & {
   admin: MemoryAdminApi;
   /** Issue 10: the offline settings store and the record of saves. */
   offline: ReturnType<typeof createMemoryOfflineApi>;
+  /** Issue 13. */
+  attachments: ReturnType<typeof createMemoryAttachmentsApi>;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
   signedIn: boolean;
@@ -155,6 +158,7 @@ export function createMemoryClient(
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
   const offline = createMemoryOfflineApi(agent);
+  const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
   const client: MemoryClient = {
     ...faq,
@@ -162,7 +166,10 @@ export function createMemoryClient(
     admin,
     // Issue 10.
     offline,
+    attachments,
     ...offline.api,
+    // Issue 13.
+    ...attachments.api,
     listSites: () => admin.listSites(),
     createSite: (input) => admin.createSite(input),
     getSite: (siteId) => admin.getSite(siteId),

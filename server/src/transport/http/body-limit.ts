@@ -24,8 +24,21 @@ const IMAGE_UPLOADS = [ROUTES.siteLogo, ROUTES.meAvatar].map(
 export const isImageUpload = (method: string, path: string) =>
   method === 'PUT' && IMAGE_UPLOADS.some((re) => re.test(path));
 
+/** Issue 13: attachment uploads (a site's own, lower limit is checked by the route before reading). */
+const ATTACHMENT_UPLOADS = [ROUTES.visitorAttachments, ROUTES.agentAttachments].map(
+  (pattern) => new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}$`),
+);
+
+export const isAttachmentUpload = (method: string, path: string) =>
+  method === 'POST' && ATTACHMENT_UPLOADS.some((re) => re.test(path));
+
 export const apiBodyLimit = (): MiddlewareHandler => {
   const json = limit(LIMITS.httpMaxBodyBytes);
   const image = limit(LIMITS.imageMaxBytes);
-  return (c, next) => (isImageUpload(c.req.method, c.req.path) ? image : json)(c, next);
+  const attachment = limit(LIMITS.attachmentMaxBytesCeiling);
+  return (c, next) => {
+    if (isImageUpload(c.req.method, c.req.path)) return image(c, next);
+    if (isAttachmentUpload(c.req.method, c.req.path)) return attachment(c, next);
+    return json(c, next);
+  };
 };

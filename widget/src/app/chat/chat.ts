@@ -3,7 +3,7 @@
  * the timeline (sync after the last `seq`, live events with gap detection), the outbox (sent in order,
  * retried with the same `clientId`) and the one-shot actions. State lives in the store.
  */
-import { EVENTS, LIMITS, type Locale, type Message, type PageInfo } from '@frontdesk/shared';
+import { afterResolution, EVENTS, LIMITS, type Locale, type Message, type PageInfo } from '@frontdesk/shared';
 import { createRetry, createSerialRunner, newClientId } from '@frontdesk/shared/client';
 import type { ChatTransport, TransportEvent } from '../../transport/index.ts';
 import type { QuickReplyChoice, Store } from '../store/index.ts';
@@ -14,6 +14,7 @@ import { createLive, type LiveActions } from './live.ts';
 import { createOfflineActions, type OfflineActions } from './offline.ts';
 import { createOutboxSender } from './outbox.ts';
 import { createTimelineSync } from './timeline.ts';
+import { createUploads, type Uploads } from './uploads.ts';
 
 export type ChatDeps = {
   transport: ChatTransport;
@@ -37,6 +38,8 @@ export type Chat = Actions &
     /** Fetch what was missed (tab focus, visibility change). */
     resync(): void;
     pageView(): void;
+    /** Issue 13: files on their way. */
+    uploads: Uploads;
   };
 
 export function createChat(deps: ChatDeps): Chat {
@@ -125,8 +128,25 @@ export function createChat(deps: ChatDeps): Chat {
     }
   }
 
+  // Issue 13: a file goes where a message would (a rated conversation: a new one).
+  const uploads = createUploads({
+    files: transport.files,
+    locale: deps.locale,
+    limits: () => state().conversation.site?.attachments ?? null,
+    async conversation() {
+      const current = state().conversation.current;
+      const closed =
+        current?.state === 'resolved' &&
+        afterResolution(state().ui.rated || current.rating !== null) === 'start_new';
+      const opened = closed ? await opener.open(true) : await opener.ensure();
+      return opened.ok ? opened.data.id : null;
+    },
+    accept: (message) => timeline.accept(message),
+  });
+
   return {
     ...offline,
+    uploads,
     ...createActions(ctx, opener, offline.checkOffline),
     start() {
       if (unsubscribe) return;

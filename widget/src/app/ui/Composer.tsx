@@ -1,6 +1,6 @@
 /** The message box: Enter sends, Shift+Enter adds a line; the text is kept until it is queued. */
 import { type AfterResolution, LIMITS } from '@frontdesk/shared';
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
 
 const PLACEHOLDER_AFTER = { reopen: 'composerReopen', start_new: 'composerStartNew' } as const;
@@ -11,6 +11,7 @@ export function Composer({
   preview = false,
   draft = '',
   afterResolution,
+  attach = false,
 }: {
   disabled?: boolean;
   preview?: boolean;
@@ -18,6 +19,8 @@ export function Composer({
   draft?: string;
   /** The conversation is resolved: what a message does to it, said in the placeholder. */
   afterResolution?: AfterResolution | null;
+  /** Issue 13: the site takes files: a picker button, and pasted files are sent. */
+  attach?: boolean;
 }) {
   const { t, chat, onDraft } = useWidget();
   const [text, setLocal] = useState(draft);
@@ -28,6 +31,7 @@ export function Composer({
     chat.typing(next);
   };
   const id = useId();
+  const picker = useRef<HTMLInputElement>(null);
   const blank = text.trim() === '';
 
   const submit = () => {
@@ -47,6 +51,33 @@ export function Composer({
       <label for={id} class="sr-only">
         {t('composerLabel')}
       </label>
+      {attach && !disabled && (
+        <>
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            class="sr-only"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(event) => {
+              const files = [...(event.currentTarget.files ?? [])];
+              event.currentTarget.value = '';
+              if (files.length) chat.uploads.add(files);
+            }}
+          />
+          <button
+            type="button"
+            class="attach icon-button"
+            aria-label={t('attach')}
+            onClick={() => picker.current?.click()}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z" />
+            </svg>
+          </button>
+        </>
+      )}
       <textarea
         id={id}
         rows={1}
@@ -61,6 +92,13 @@ export function Composer({
               : 'composerPlaceholder',
         )}
         onInput={(event) => setText(event.currentTarget.value)}
+        onPaste={(event) => {
+          // Issue 13: a pasted image (a screenshot) or file is sent as an attachment.
+          const files = [...(event.clipboardData?.files ?? [])];
+          if (!attach || disabled || files.length === 0) return;
+          event.preventDefault();
+          chat.uploads.add(files);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

@@ -2,6 +2,7 @@
 import type { Message } from '@frontdesk/shared';
 import { exactTime, relativeTime } from '../time.ts';
 import { type Translate, useWidget } from './context.ts';
+import { LazyAttachment as AttachmentView } from './lazy-attachments.tsx';
 import { Markdown } from './Markdown.tsx';
 
 /** Issue 13: when it was written, relative; the exact time on hover and on keyboard focus. */
@@ -71,12 +72,13 @@ export function MessageItem({
       </p>
     );
   }
+  const attachment = message.kind === 'attachment' ? message.meta?.attachment : undefined;
   if (message.author === 'visitor') {
     return (
       <div class="row mine" data-seq={message.seq}>
-        <div class="bubble">
+        <div class={attachment ? 'bubble attachment' : 'bubble'}>
           <span class="sr-only">{t('you')}: </span>
-          <p class="text">{message.body}</p>
+          {attachment ? <AttachmentView attachment={attachment} /> : <p class="text">{message.body}</p>}
         </div>
         <Stamp iso={message.createdAt} now={now} />
         {seen && <span class="seen">{t('seen')}</span>}
@@ -84,6 +86,17 @@ export function MessageItem({
     );
   }
   const name = message.author === 'bot' ? t('bot') : (message.authorName ?? t('agent'));
+  // Issue 13: a file from the agent (its name is shown as text, never as Markdown).
+  if (attachment) {
+    return (
+      <div class={`row theirs ${message.author}`} data-seq={message.seq}>
+        <span class="who">{name}</span>
+        <div class="bubble attachment">
+          <AttachmentView attachment={attachment} />
+        </div>
+      </div>
+    );
+  }
   return (
     <div class={`row theirs ${message.author}`} data-seq={message.seq}>
       <span class="who">{name}</span>

@@ -1,13 +1,14 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
 import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
 import { Header } from './Header.tsx';
 import { HoursLine } from './HoursLine.tsx';
+import { LazyUploadList, useUploadCount } from './lazy-attachments.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
 import { Rating } from './Rating.tsx';
@@ -39,6 +40,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const away = reason === 'long_wait' ? null : reason;
   const form = !unavailable && !left && reason !== null && state.ui.offlineForm ? reason : null;
   const queuedNow = current?.state === 'queued' && !left ? current.id : null;
+  // Issue 13: files by picker, paste, or dropped anywhere on the panel.
+  const attach = !unavailable && !form && Boolean(site?.attachments);
+  const [dragging, setDragging] = useState(false);
+  const uploading = useUploadCount(chat.uploads) > 0;
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
   useEffect(() => {
     if (!queuedNow || !away) return;
     // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
@@ -49,9 +55,23 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
 
   return (
     <div
-      class="panel"
+      class={dragging ? 'panel dragging' : 'panel'}
       role="dialog"
       aria-labelledby={titleId}
+      onDragOver={(event) => {
+        if (!attach || !carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.target === event.currentTarget) setDragging(false);
+      }}
+      onDrop={(event) => {
+        setDragging(false);
+        if (!attach || !carriesFiles(event)) return;
+        event.preventDefault();
+        chat.uploads.add([...(event.dataTransfer?.files ?? [])]);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -111,8 +131,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
             {t('talkToPerson')}
           </button>
         )}
+        {dragging && (
+          <p class="drop-hint" aria-hidden="true">
+            {t('attachDrop')}
+          </p>
+        )}
+        <LazyUploadList active={uploading} />
         {!form && (
           <Composer
+            attach={attach}
             disabled={unavailable}
             preview={state.connection.status === 'preview'}
             draft={state.ui.draft}

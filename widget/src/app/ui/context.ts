@@ -3,6 +3,7 @@ import type { Locale } from '@frontdesk/shared';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { FileTransport } from '../../transport/index.ts';
 import type { Chat } from '../chat/index.ts';
 import type { Translate } from '../translate.ts';
 
@@ -19,6 +20,8 @@ export type WidgetContextValue = {
   onDraft?: (text: string) => void;
   /** Issue 10: the visitor's language, for plural forms (default English). */
   locale?: Locale;
+  /** Issue 13: attachments' bytes (absent in the preview and in tests without a server). */
+  files?: FileTransport;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -97,4 +97,22 @@ svg{stroke:none}
 .offline-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
 .offline-sent{margin:0;padding:10px 12px;background:#e8f5ec;color:#14532d;border-radius:10px;font-size:14px}
 @media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send{border:1px solid CanvasText}}
+.attach{width:42px;height:42px;flex:none;color:#3a3f47}
+.bubble.attachment{padding:0;background:none;border-radius:12px}
+.thumb{all:unset;cursor:pointer;display:block;border-radius:12px;overflow:hidden;line-height:0}
+.thumb img{display:block;max-width:220px;max-height:220px;width:auto;height:auto}
+.thumb-placeholder{display:block;width:120px;height:90px;background:#e3e6ea}
+.file{display:flex;align-items:center;gap:8px;max-width:100%;padding:8px 10px;border:1.5px solid #c4c8cd;border-radius:12px;background:#fff;color:#1a1a1a;text-align:left}
+.file svg{width:24px;height:24px;flex:none;fill:#3a3f47}
+.file-text{overflow-wrap:anywhere;text-decoration:underline}
+.lightbox{position:fixed;inset:0;z-index:2;display:grid;place-items:center;padding:48px 12px 12px;background:rgba(0,0,0,.85)}
+.lightbox img{max-width:100%;max-height:calc(100vh - 60px);object-fit:contain;border-radius:4px}
+.lightbox-close{position:absolute;top:8px;right:8px;color:#fff}
+.uploads{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
+.upload{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px;font-size:13px}
+.upload-name{flex:1 1 100%;overflow-wrap:anywhere}
+.upload progress{flex:1;height:6px;accent-color:var(--fd-accent)}
+.upload.failed{color:#7a1212}
+.dragging{outline:3px dashed var(--fd-accent);outline-offset:-6px}
+.drop-hint{margin:0;padding:10px;text-align:center;border:2px dashed #767676;border-radius:10px;font-size:13px}
 `;
