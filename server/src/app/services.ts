@@ -174,6 +174,8 @@ export function buildServices(deps: ServiceDeps) {
         await mail.conversationMail.notifyAgentsOfOfflineMessage(id, await presence.agentsOnline(siteId));
       },
       onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
+      // Issue 12: the form fills the contact, on its timeline.
+      contactFromForm: (ctx, fields) => contacts.visitor.fromForm(ctx, fields),
     }),
     mail,
   };

@@ -280,3 +280,37 @@ describe('delete my chat history', () => {
     expect((await h.storage.listPrivacyAudit(h.site.id, 50)).some((a) => a.kind === 'history')).toBe(true);
   });
 });
+
+describe('forms fill the contact', () => {
+  it('the leave-a-message form’s name and e-mail go on the contact, with the visitor on the timeline', async () => {
+    const v = await h.newVisitor();
+    const opened = await openConversation(h, v.socket);
+    const visitorId = await visitorOf(opened.conversation.id);
+    await call(v.socket, EVENTS.offlineMessage, {
+      conversationId: opened.conversation.id,
+      clientId: clientId(),
+      name: 'Form Filler',
+      email: 'Form@Example.com',
+      body: 'call me back',
+      reason: 'nobody_online',
+    });
+    expect(await contactOf(visitorId)).toMatchObject({ name: 'Form Filler', email: 'form@example.com' });
+    const timeline = (await (
+      await api(admin, 'GET', CONTACT_API.contactTimeline(h.site.id, visitorId))
+    ).json()) as {
+      items: { actor: { type: string }; change: { kind: string; field?: string } }[];
+    };
+    expect(timeline.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: { type: 'visitor' },
+          change: expect.objectContaining({ field: 'name' }),
+        }),
+        expect.objectContaining({
+          actor: { type: 'visitor' },
+          change: expect.objectContaining({ field: 'email' }),
+        }),
+      ]),
+    );
+  });
+});

@@ -127,6 +127,20 @@ export class VisitorContacts {
     return { identity, reconnect: target.id !== current.id, conversationsMoved: moved };
   }
 
+  /** The leave-a-message form's name and e-mail, by the visitor (a verified identity is never overwritten). */
+  async fromForm(ctx: VisitorContext, fields: { name: string; email: string }): Promise<void> {
+    const record = await this.current(ctx);
+    if (record.identity === 'verified') return;
+    await applyProfile(
+      this.deps.store,
+      record,
+      { fields },
+      { type: 'visitor' },
+      this.deps.clock().toISOString(),
+    );
+    this.deps.changed(record.siteId, record.id);
+  }
+
   /** Deletes every conversation of the visitor's contact; audited, shown on the timeline. */
   async deleteHistory(ctx: VisitorContext): Promise<{ conversations: number }> {
     const record = await this.current(ctx);
