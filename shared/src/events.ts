@@ -3,6 +3,7 @@
  * `Server<VisitorClientEvents, VisitorServerEvents>` on the server,
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
+import { CONTACT_EVENTS, type DeleteHistoryResult, type IdentifyResult } from './contacts.ts';
 import type { Ack } from './errors.ts';
 import type { ReadPosition, ReadSummary, TypingNotice } from './live.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
@@ -77,6 +78,8 @@ export const EVENTS = {
   readMark: 'read:mark',
   /** server → clients: a stored read position moved (the reader's other tabs, the other side). */
   readChanged: 'read:changed',
+  /** Issue 12 (contacts): identify, logout, delete my history; `contact:updated` to agents. */
+  ...CONTACT_EVENTS,
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -114,7 +117,7 @@ export type WatchResult = {
 };
 
 export type VisitorClientEvents = {
-  [EVENTS.sessionInit]: (input: { locale?: string }, ack: Ack<SessionInitResult>) => void;
+  [EVENTS.sessionInit]: (input: { locale?: string; timeZone?: string }, ack: Ack<SessionInitResult>) => void;
   [EVENTS.conversationOpen]: (input: OpenConversationInput, ack: Ack<OpenResult>) => void;
   [EVENTS.messageSend]: (input: SendVisitorMessageInput, ack: Ack<SendResult>) => void;
   [EVENTS.messagesSync]: (input: SyncInput, ack: Ack<SyncResult<VisitorConversation>>) => void;
@@ -129,6 +132,10 @@ export type VisitorClientEvents = {
   /** Issue 13. */
   [EVENTS.typingSet]: (input: TypingSetInput, ack: Ack<null>) => void;
   [EVENTS.readMark]: (input: ReadMarkInput, ack: Ack<ReadPosition>) => void;
+  // Issue 12 (contacts):
+  [EVENTS.contactIdentify]: (input: IdentifyPayload, ack: Ack<IdentifyResult>) => void;
+  [EVENTS.contactLogout]: (input: Record<string, never>, ack: Ack<null>) => void;
+  [EVENTS.contactDeleteHistory]: (input: Record<string, never>, ack: Ack<DeleteHistoryResult>) => void;
 };
 
 export type VisitorServerEvents = {
@@ -166,6 +173,18 @@ export type AgentServerEvents = {
   /** Issue 13. */
   [EVENTS.typingChanged]: (notice: TypingNotice) => void;
   [EVENTS.readChanged]: (position: ReadPosition) => void;
+  /** Issue 12: a contact of one of the agent's sites changed. */
+  [EVENTS.contactUpdated]: (change: { siteId: string; contactId: string }) => void;
+};
+
+/** What the host page passes to `Frontdesk('identify', …)` (checked by `IdentifySchema`). */
+export type IdentifyPayload = {
+  userId: string;
+  userHash?: string;
+  email?: string;
+  name?: string;
+  phone?: string;
+  attributes?: Record<string, string | number | boolean>;
 };
 
 /** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */

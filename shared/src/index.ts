@@ -8,6 +8,7 @@
 export * from './attachments.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
+export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';
 export * from './errors.ts';

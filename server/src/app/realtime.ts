@@ -2,7 +2,7 @@
  * The two socket namespaces put together: each checks its handshake, then registers its events on
  * every connection. Agent sockets also follow their sessions (closed when a session ends).
  */
-import { LIMITS } from '@frontdesk/shared';
+import { CONTACT_LIMITS, LIMITS } from '@frontdesk/shared';
 import { agentEvents } from '../conversations/agent-events.ts';
 import { visitorEvents } from '../conversations/visitor-events.ts';
 import { agentHandshake } from '../identity/agent-handshake.ts';
@@ -48,6 +48,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       transcripts: services.mail.transcripts,
       typing: services.typing,
       reads: services.reads,
+      contacts: { contacts: services.contacts.visitor, sockets: services.contacts.sockets },
     }),
   );
 
@@ -83,6 +84,8 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
     logger,
   });
   services.abandonSweeper.start();
+  // Issue 12: the daily retention run.
+  services.contacts.retention.start(CONTACT_LIMITS.retentionIntervalMs);
 
   const sessions = recheckSessions(
     services.sessionSockets,
@@ -95,6 +98,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       sessions.close();
       stopRelay();
       void services.abandonSweeper.stop();
+      services.contacts.retention.stop();
       services.presence.close();
     },
   };

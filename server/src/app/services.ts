@@ -7,6 +7,7 @@ import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
+import { buildContacts } from '../contacts/index.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
@@ -101,6 +102,8 @@ export function buildServices(deps: ServiceDeps) {
   const access = new ConversationAccess(storage);
   // Issue 13: typing and read receipts go over the same rooms (and the Redis adapter) as messages.
   const live = new SocketLive(namespaces.visitor, namespaces.agent);
+  // Issue 12 (contacts).
+  const contacts = buildContacts({ storage, namespaces, secret: deps.mail.secret, logger, clock });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
   const abandonSweeper = new AbandonSweeper({
@@ -177,7 +180,11 @@ export function buildServices(deps: ServiceDeps) {
       logger,
     }),
     attachmentSettings: new AttachmentSettingsEditor(storage),
-    pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
+    // Issue 12: each stored page view also goes on the contact's page trail.
+    pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews, (visitorId, page) =>
+      contacts.visitor.pageSeen(visitorId, page),
+    ),
+    contacts,
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
@@ -193,6 +200,8 @@ export function buildServices(deps: ServiceDeps) {
         await mail.conversationMail.notifyAgentsOfOfflineMessage(id, await presence.agentsOnline(siteId));
       },
       onHookError: (error) => logger.error({ err: error }, 'offline message hook failed'),
+      // Issue 12: the form fills the contact, on its timeline.
+      contactFromForm: (ctx, fields) => contacts.visitor.fromForm(ctx, fields),
     }),
     mail,
     // Issue 13.

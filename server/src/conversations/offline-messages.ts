@@ -42,6 +42,8 @@ export type OfflineMessagesDeps = {
   /** Reports a failure of `onOfflineMessage` (the message itself is stored either way). */
   onHookError?: (error: unknown) => void;
   now?: () => Date;
+  /** Issue 12: the form's name and e-mail onto the contact, on its timeline (default: the visitor row only). */
+  contactFromForm?: (ctx: VisitorContext, fields: { name: string; email: string }) => Promise<void>;
 };
 
 export class OfflineMessages {
@@ -85,8 +87,11 @@ export class OfflineMessages {
       };
 
     // A verified identity (the site's HMAC) is never overwritten by what someone typed in a form.
-    if (!ctx.visitor.verified)
-      await store.updateVisitorContact(ctx.visitor.id, { name: input.name, email: input.email });
+    if (!ctx.visitor.verified) {
+      const fields = { name: input.name, email: input.email };
+      if (this.deps.contactFromForm) await this.deps.contactFromForm(ctx, fields);
+      else await store.updateVisitorContact(ctx.visitor.id, fields);
+    }
     if (appended.status === 'stored') {
       broadcaster.messageStored(appended.conversation, appended.message);
       broadcaster.previewChanged(appended.conversation);

@@ -14,6 +14,7 @@ import {
   SyncSchema,
   TypingSetSchema,
 } from '@frontdesk/shared/schemas';
+import { type ContactEventsDeps, contactVisitorEvents } from '../contacts/index.ts';
 import type { VisitorContext } from '../identity/context.ts';
 import type { Presence } from '../identity/presence.ts';
 import type { VisitorSocket } from '../identity/sockets.ts';
@@ -48,6 +49,8 @@ export type VisitorEventsDeps = {
   /** Issue 13: typing indicators and read receipts. */
   typing: TypingRelay;
   reads: ReadReceipts;
+  /** Issue 12: identify, logout, delete my history; the session's time zone and browser. */
+  contacts: ContactEventsDeps;
 };
 
 export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
@@ -73,6 +76,10 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.sessionInit, SessionInitSchema, async (input) => {
     const locale = pickLocale([input.locale, ctx.site.settings.defaultLocale]);
     await deps.visitors.setLocale(ctx, locale);
+    // Issue 12: the contact's location (time zone) and browser; never fails the session.
+    await deps.contacts.contacts
+      .sessionStarted(ctx, input.timeZone)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'contact session details not stored'));
     const latest = await conversations.latest(ctx);
     return {
       site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id), deps.clock()),
@@ -122,4 +129,6 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   // Issue 13.
   handle(EVENTS.typingSet, TypingSetSchema, (input) => deps.typing.byVisitor(ctx, input));
   handle(EVENTS.readMark, ReadMarkSchema, (input) => deps.reads.byVisitor(ctx, input));
+  // Issue 12 (contacts).
+  contactVisitorEvents(socket, handle, deps.contacts);
 }

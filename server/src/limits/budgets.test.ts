@@ -19,6 +19,10 @@ describe('Budgets', () => {
       // Issue 10.
       EVENTS.offlineMessage,
       EVENTS.mailTranscript,
+      // Issue 12 (contacts).
+      EVENTS.contactIdentify,
+      EVENTS.contactLogout,
+      EVENTS.contactDeleteHistory,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());
     for (const budget of [...Object.values(RATE_LIMITS.visitor), ...Object.values(RATE_LIMITS.agent)]) {

@@ -26,6 +26,10 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   notifyAgentsOfOfflineMessages: true,
   // Issue 13.
   attachments: DEFAULT_ATTACHMENT_SETTINGS,
+  // Issue 12 (contacts):
+  identitySecret: null,
+  identitySecretRotatedAt: null,
+  retentionMonths: null,
 };
 
 type StoredSettings = Partial<SiteSettings> & {

@@ -26,6 +26,12 @@ export type SiteSettings = {
   notifyAgentsOfOfflineMessages: boolean;
   /** Issue 13: files in conversations (on or off, largest file, files per conversation, types). */
   attachments: AttachmentSettings;
+  // Issue 12 (contacts): identity verification and retention.
+  /** The HMAC secret identify hashes are checked with; null: identify is accepted as unverified. */
+  identitySecret: string | null;
+  identitySecretRotatedAt: string | null;
+  /** Conversations without activity for this many months are deleted daily; null: kept. */
+  retentionMonths: number | null;
 };
 
 export type Site = {

@@ -38,6 +38,13 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   mail_outbox: ['id'],
   read_positions: ['conversation_id', 'reader_key'],
   attachments: ['id'],
+  contact_attributes: ['visitor_id', 'key'],
+  contact_tags: ['visitor_id', 'tag'],
+  contact_notes: ['id'],
+  page_trail: ['id'],
+  contact_events: ['id'],
+  contact_merges: ['id'],
+  privacy_audit: ['id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

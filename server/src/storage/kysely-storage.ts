@@ -5,6 +5,7 @@
 import { kyselyAgentsStore } from './agents-store.ts';
 import { kyselyAttachmentsStore } from './attachments-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
+import { kyselyContactsStore } from './contacts-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
 import { kyselyFaqStore } from './faq-store.ts';
@@ -33,5 +34,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyMailStore(db),
     ...kyselyReadsStore(db),
     ...kyselyAttachmentsStore(db),
+    ...kyselyContactsStore(db),
   };
 }

@@ -3,6 +3,7 @@
  * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
  */
 import type { Kysely, Migration } from 'kysely';
+import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
 
@@ -294,4 +295,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
+  // Issue 12 (contacts): '0010_contacts' … '0012_contact_audit'.
+  ...CONTACT_MIGRATIONS,
 };

@@ -4,6 +4,7 @@
  */
 import type { AttachmentsStore } from '../attachments/store.ts';
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
+import type { ContactsStore } from '../contacts/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
 import type { ReadsStore } from '../live/store.ts';
@@ -23,7 +24,8 @@ export type Storage = StorageLifecycle &
   ImagesStore &
   MailStore &
   ReadsStore &
-  AttachmentsStore;
+  AttachmentsStore &
+  ContactsStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';

@@ -44,14 +44,24 @@ export const overTheWire = (value: unknown): unknown => {
 /** A valid payload with one thing changed: a field replaced, removed or added, or the whole wrapped. */
 export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown> {
   const fields = Object.keys(example);
+  // An example without fields (an empty object) has none to replace or remove.
+  const perField =
+    fields.length === 0
+      ? []
+      : [
+          fc
+            .tuple(fc.constantFrom(...fields), jsonish)
+            .map(([field, value]) => ({ ...example, [field]: value })),
+          fc.constantFrom(...fields).map((field) => {
+            const { [field]: _removed, ...rest } = example;
+            return rest;
+          }),
+        ];
+  const inner = JSON.stringify(example).slice(1, -1);
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...fields), jsonish).map(([field, value]) => ({ ...example, [field]: value })),
-    fc.constantFrom(...fields).map((field) => {
-      const { [field]: _removed, ...rest } = example;
-      return rest;
-    }),
+    ...perField,
     fc.tuple(key, jsonish).map(([extra, value]) => overTheWire({ ...example, [extra]: value })),
-    fc.constant(JSON.parse(`{${JSON.stringify(example).slice(1, -1)},"__proto__":{"polluted":true}}`)),
+    fc.constant(JSON.parse(`{${inner}${inner ? ',' : ''}"__proto__":{"polluted":true}}`)),
     fc.constant([example]),
     fc.constant(JSON.stringify(example)),
   );
@@ -125,6 +135,28 @@ export const SCHEMA_EXAMPLES = {
   // Issue 13:
   TypingSetSchema: { conversationId: 'c1', typing: true, draft: 'Where is my' },
   ReadMarkSchema: { conversationId: 'c1', seq: 1 },
+  // Issue 12 (contacts, `@frontdesk/shared/contacts-schemas`):
+  IdentifySchema: {
+    userId: 'user-1',
+    userHash: 'a'.repeat(64),
+    email: 'ann@example.com',
+    name: 'Ann',
+    phone: '+48 600 100 200',
+    attributes: { plan: 'pro', seats: 3, trial: false, signedUpAt: '2026-01-31' },
+  },
+  EmptySchema: {},
+  ContactPatchSchema: {
+    name: 'Ann',
+    email: null,
+    phone: '+48 600 100 200',
+    attributes: { set: { plan: { type: 'string', value: 'pro' } }, remove: ['old'] },
+    tags: { add: ['vip'], remove: ['lead'] },
+  },
+  ContactListQuerySchema: { q: 'ann', tag: 'vip', cursor: 'abc', limit: '50' },
+  ContactTimelineQuerySchema: { cursor: 'abc' },
+  ContactNoteSchema: { body: 'Prefers e-mail.' },
+  EraseSchema: { confirmation: 'a.b.c' },
+  PrivacySettingsSchema: { retentionMonths: 24 },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -141,6 +173,10 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
   [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
   [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
+  // Issue 12 (contacts):
+  [EVENTS.contactIdentify]: { userId: 'user-1', name: 'Ann', attributes: { plan: 'pro', seats: 3 } },
+  [EVENTS.contactLogout]: {},
+  [EVENTS.contactDeleteHistory]: {},
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 
 export const AGENT_EVENT_EXAMPLES = {
