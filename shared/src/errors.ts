@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'rate_limited',
   'unavailable',
   'internal',
+  /** Issue 12: identify with a missing or wrong `userHash` while the site has an identity secret (A5). */
+  'identity_refused',
+  /** Issue 12: an erase whose confirmation token is missing, wrong, expired or for another contact. */
+  'confirmation_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -32,6 +36,8 @@ export const ERROR_HTTP_STATUS = {
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
+  identity_refused: 403,
+  confirmation_invalid: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Codes a client may retry with the same request (and the same `clientId`). */

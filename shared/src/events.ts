@@ -3,6 +3,7 @@
  * `Server<VisitorClientEvents, VisitorServerEvents>` on the server,
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
+import { CONTACT_EVENTS, type DeleteHistoryResult, type IdentifyResult } from './contacts.ts';
 import type { Ack } from './errors.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
@@ -65,6 +66,8 @@ export const EVENTS = {
   siteAvailability: 'site:availability',
   /** Issue 10 — visitor → server: the leave-a-message form (name, e-mail, message, extra answers). */
   offlineMessage: 'offline:message',
+  /** Issue 12 (contacts): identify, logout, delete my history; `contact:updated` to agents. */
+  ...CONTACT_EVENTS,
 } as const;
 
 export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
@@ -86,7 +89,7 @@ export type SyncResult<C> = { conversation: C; messages: Message[]; hasMore: boo
 export type WatchResult = { conversation: AgentConversation; messages: Message[]; hasMore: boolean };
 
 export type VisitorClientEvents = {
-  [EVENTS.sessionInit]: (input: { locale?: string }, ack: Ack<SessionInitResult>) => void;
+  [EVENTS.sessionInit]: (input: { locale?: string; timeZone?: string }, ack: Ack<SessionInitResult>) => void;
   [EVENTS.conversationOpen]: (input: OpenConversationInput, ack: Ack<OpenResult>) => void;
   [EVENTS.messageSend]: (input: SendVisitorMessageInput, ack: Ack<SendResult>) => void;
   [EVENTS.messagesSync]: (input: SyncInput, ack: Ack<SyncResult<VisitorConversation>>) => void;
@@ -98,6 +101,10 @@ export type VisitorClientEvents = {
   [EVENTS.offlineMessage]: (input: OfflineMessageInput, ack: Ack<OfflineMessageResult>) => void;
   // E-mail as a channel (issue 10, mail):
   [EVENTS.mailTranscript]: (input: MailTranscriptInput, ack: Ack<null>) => void;
+  // Issue 12 (contacts):
+  [EVENTS.contactIdentify]: (input: IdentifyPayload, ack: Ack<IdentifyResult>) => void;
+  [EVENTS.contactLogout]: (input: Record<string, never>, ack: Ack<null>) => void;
+  [EVENTS.contactDeleteHistory]: (input: Record<string, never>, ack: Ack<DeleteHistoryResult>) => void;
 };
 
 export type VisitorServerEvents = {
@@ -126,6 +133,18 @@ export type AgentServerEvents = {
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
   /** Issue 10 (presence). */
   [EVENTS.presenceChanged]: (presence: AgentPresence) => void;
+  /** Issue 12: a contact of one of the agent's sites changed. */
+  [EVENTS.contactUpdated]: (change: { siteId: string; contactId: string }) => void;
+};
+
+/** What the host page passes to `Frontdesk('identify', …)` (checked by `IdentifySchema`). */
+export type IdentifyPayload = {
+  userId: string;
+  userHash?: string;
+  email?: string;
+  name?: string;
+  phone?: string;
+  attributes?: Record<string, string | number | boolean>;
 };
 
 /** What an event's ack carries: `AckData<VisitorClientEvents['message:send']>` is `SendResult`. */

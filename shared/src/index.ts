@@ -6,6 +6,7 @@
 
 // Issue 10, offline messages.
 export * from './availability.ts';
+export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';
 export * from './errors.ts';

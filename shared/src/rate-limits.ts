@@ -78,6 +78,14 @@ export const RATE_LIMITS: RateLimits = {
     },
     // E-mail as a channel (issue 10, mail): a transcript now and then, never a mail cannon.
     [EVENTS.mailTranscript]: { identity: { burst: 3, perMinute: 1 }, address: { burst: 10, perMinute: 5 } },
+    // Issue 12 (contacts): a page identifies on load (several tabs, navigation); logout and
+    // "delete my history" are rare. Guessing hashes is bounded per address too.
+    [EVENTS.contactIdentify]: {
+      identity: { burst: 20, perMinute: 30 },
+      address: { burst: 60, perMinute: 120 },
+    },
+    [EVENTS.contactLogout]: { identity: { burst: 5, perMinute: 10 } },
+    [EVENTS.contactDeleteHistory]: { identity: { burst: 3, perMinute: 3 } },
   },
   agent: {
     [EVENTS.conversationWatch]: { identity: { burst: 60, perMinute: 300 } },

@@ -39,7 +39,7 @@ const PlainObjectSchema = v.custom<Record<string, unknown>>(isPlainObject, 'must
  * `typeof 'object'`, so `[]` would pass a schema whose keys are all optional. Keeps `entries`
  * so other schemas can reuse single fields.
  */
-const record = <const E extends v.ObjectEntries>(entries: E) => {
+export const record = <const E extends v.ObjectEntries>(entries: E) => {
   const object = v.strictObject(entries);
   return Object.assign(v.pipe(PlainObjectSchema, object), { entries: object.entries });
 };
@@ -81,6 +81,8 @@ const markdownWithinLimits = v.check<string, (issue: v.CheckIssue<string>) => st
 
 export const SessionInitSchema = record({
   locale: v.optional(v.pipe(v.string(), v.nonEmpty(), v.maxLength(LIMITS.localeMaxLength))),
+  /** Issue 12: the browser's IANA time zone (the contact's location); an unknown zone is ignored. */
+  timeZone: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.timeZoneMaxLength))),
 });
 
 export const PageViewSchema = record({

@@ -44,14 +44,24 @@ export const overTheWire = (value: unknown): unknown => {
 /** A valid payload with one thing changed: a field replaced, removed or added, or the whole wrapped. */
 export function mutated(example: Record<string, unknown>): fc.Arbitrary<unknown> {
   const fields = Object.keys(example);
+  // An example without fields (an empty object) has none to replace or remove.
+  const perField =
+    fields.length === 0
+      ? []
+      : [
+          fc
+            .tuple(fc.constantFrom(...fields), jsonish)
+            .map(([field, value]) => ({ ...example, [field]: value })),
+          fc.constantFrom(...fields).map((field) => {
+            const { [field]: _removed, ...rest } = example;
+            return rest;
+          }),
+        ];
+  const inner = JSON.stringify(example).slice(1, -1);
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...fields), jsonish).map(([field, value]) => ({ ...example, [field]: value })),
-    fc.constantFrom(...fields).map((field) => {
-      const { [field]: _removed, ...rest } = example;
-      return rest;
-    }),
+    ...perField,
     fc.tuple(key, jsonish).map(([extra, value]) => overTheWire({ ...example, [extra]: value })),
-    fc.constant(JSON.parse(`{${JSON.stringify(example).slice(1, -1)},"__proto__":{"polluted":true}}`)),
+    fc.constant(JSON.parse(`{${inner}${inner ? ',' : ''}"__proto__":{"polluted":true}}`)),
     fc.constant([example]),
     fc.constant(JSON.stringify(example)),
   );
@@ -122,6 +132,28 @@ export const SCHEMA_EXAMPLES = {
   // E-mail as a channel (issue 10, mail):
   MailLinkExchangeSchema: { token: 'a.b.c.d' },
   MailTranscriptSchema: { conversationId: 'c1', email: 'me@example.com' },
+  // Issue 12 (contacts, `@frontdesk/shared/contacts-schemas`):
+  IdentifySchema: {
+    userId: 'user-1',
+    userHash: 'a'.repeat(64),
+    email: 'ann@example.com',
+    name: 'Ann',
+    phone: '+48 600 100 200',
+    attributes: { plan: 'pro', seats: 3, trial: false, signedUpAt: '2026-01-31' },
+  },
+  EmptySchema: {},
+  ContactPatchSchema: {
+    name: 'Ann',
+    email: null,
+    phone: '+48 600 100 200',
+    attributes: { set: { plan: { type: 'string', value: 'pro' } }, remove: ['old'] },
+    tags: { add: ['vip'], remove: ['lead'] },
+  },
+  ContactListQuerySchema: { q: 'ann', tag: 'vip', cursor: 'abc', limit: '50' },
+  ContactTimelineQuerySchema: { cursor: 'abc' },
+  ContactNoteSchema: { body: 'Prefers e-mail.' },
+  EraseSchema: { confirmation: 'a.b.c' },
+  PrivacySettingsSchema: { retentionMonths: 24 },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -136,6 +168,10 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.pageView]: page,
   [EVENTS.offlineMessage]: SCHEMA_EXAMPLES.OfflineMessageSchema,
   [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
+  // Issue 12 (contacts):
+  [EVENTS.contactIdentify]: { userId: 'user-1', name: 'Ann', attributes: { plan: 'pro', seats: 3 } },
+  [EVENTS.contactLogout]: {},
+  [EVENTS.contactDeleteHistory]: {},
 } satisfies { [E in keyof VisitorClientEvents]: Record<string, unknown> };
 
 export const AGENT_EVENT_EXAMPLES = {

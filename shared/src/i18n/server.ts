@@ -34,6 +34,10 @@ const en = {
   mailLinkOpening: 'Opening your conversation…',
   mailLinkInvalid: 'This link is not valid. Open the chat on the website to write to us.',
   mailLinkExpired: 'This link has expired. Open the chat on the website to write to us.',
+  // Issue 12 (contacts, privacy):
+  contactErasedName: 'Erased contact',
+  messageRedacted: 'This message was removed at the customer’s request.',
+  exportFileName: 'contact-{id}.json',
 } as const;
 
 export type ServerKey = keyof typeof en;
@@ -72,6 +76,10 @@ const pl: Record<ServerKey, string> = {
   mailLinkOpening: 'Otwieram Twoją rozmowę…',
   mailLinkInvalid: 'Ten link jest nieprawidłowy. Otwórz czat na stronie, aby do nas napisać.',
   mailLinkExpired: 'Ten link wygasł. Otwórz czat na stronie, aby do nas napisać.',
+  // Issue 12 (contacts, privacy):
+  contactErasedName: 'Usunięty kontakt',
+  messageRedacted: 'Ta wiadomość została usunięta na prośbę klienta.',
+  exportFileName: 'kontakt-{id}.json',
 };
 
 export const SERVER_CATALOGS: Record<Locale, Record<ServerKey, string>> = { en, pl };

@@ -200,6 +200,17 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         return (input as { conversationId: string }).conversationId === conversation?.id
           ? ok(null)
           : fail('not_found');
+      // Issue 12 (contacts): a site without an identity secret (unverified); logout; delete my history.
+      case EVENTS.contactIdentify:
+        return ok({ identity: 'unverified', reconnect: false, conversationsMoved: 0 });
+      case EVENTS.contactLogout:
+        return ok(null);
+      case EVENTS.contactDeleteHistory: {
+        const deleted = conversation ? 1 : 0;
+        conversation = null;
+        messages.length = 0;
+        return ok({ conversations: deleted });
+      }
     }
   }
 
