@@ -112,6 +112,14 @@ const en = {
   transcriptEmail: 'Your e-mail',
   transcriptSend: 'Send the transcript',
   transcriptSent: 'The transcript is on its way to {email}.',
+  // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
+  menu: 'Chat options',
+  deleteHistory: 'Delete my chat history',
+  deleteHistoryQuestion: 'Delete all your conversations here? This cannot be undone.',
+  deleteHistoryConfirm: 'Delete',
+  cancel: 'Cancel',
+  deleteHistoryDone: 'Your chat history has been deleted.',
+  deleteHistoryFailed: 'Your chat history could not be deleted. Please try again.',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -226,6 +234,14 @@ const pl: Record<WidgetKey, string> = {
   transcriptEmail: 'Twój e-mail',
   transcriptSend: 'Wyślij zapis rozmowy',
   transcriptSent: 'Zapis rozmowy jest w drodze na {email}.',
+  // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
+  menu: 'Opcje czatu',
+  deleteHistory: 'Usuń moją historię czatu',
+  deleteHistoryQuestion: 'Usunąć wszystkie Twoje rozmowy? Tego nie można cofnąć.',
+  deleteHistoryConfirm: 'Usuń',
+  cancel: 'Anuluj',
+  deleteHistoryDone: 'Twoja historia czatu została usunięta.',
+  deleteHistoryFailed: 'Nie udało się usunąć historii czatu. Spróbuj ponownie.',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

@@ -154,7 +154,14 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     open,
     close,
     toggle,
-    run: createHostCommands({ open, close, toggle }),
+    // Issue 12: the host page says who the visitor is, or that they logged out.
+    run: createHostCommands({
+      open,
+      close,
+      toggle,
+      identify: (input) => chat.identify(input),
+      logout: () => void chat.logout(),
+    }),
     unmount() {
       chat.stop();
       for (const cleanup of cleanups) cleanup();

@@ -27,4 +27,11 @@ export type ChatTransport = {
   /** The ack, or `NO_REPLY` when none came (offline, timed out, the connection dropped). */
   request<E extends RequestName>(event: E, input: RequestInput<E>): Promise<Reply<RequestData<E>>>;
   subscribe(listener: (event: TransportEvent) => void): () => void;
+  /**
+   * Issue 12: the server is about to end this socket because the token now opens another contact
+   * (a verified identify merged this device): reconnect with the same token.
+   */
+  rejoin(): void;
+  /** Issue 12: forget this device's token and start a new anonymous session (logout while offline). */
+  forget(): void;
 };

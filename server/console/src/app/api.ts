@@ -2,6 +2,7 @@
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
+import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createMailApi, type MailApi } from '../mail/api.ts';
@@ -21,7 +22,8 @@ export type ConsoleApi = AuthApi &
   AgentsApi &
   ProfileApi &
   OfflineSettingsApi &
-  MailApi;
+  MailApi &
+  ContactsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -37,5 +39,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     // Issue 10.
     ...createOfflineSettingsApi(http),
     ...createMailApi(http),
+    // Issue 12.
+    ...createContactsApi(http),
   };
 }

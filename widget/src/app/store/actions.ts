@@ -35,4 +35,9 @@ export type Action =
   /** Issue 10: the leave-a-message form shown (asked for a person while nobody can answer) or put away. */
   | { type: 'ui/offline-form'; open: boolean }
   /** Issue 10: the site's settings asked again (who is online now), nothing else changes. */
-  | { type: 'site/refreshed'; site: WidgetSite };
+  | { type: 'site/refreshed'; site: WidgetSite }
+  /**
+   * Issue 12: this device's history is gone (logout on a shared computer, "delete my chat history"):
+   * no conversation, no messages, nothing queued or drafted; the site's settings and the panel stay.
+   */
+  | { type: 'session/cleared' };

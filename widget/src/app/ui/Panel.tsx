@@ -1,15 +1,17 @@
 /** The chat panel (`role="dialog"`): header, notices, timeline, and what the visitor can do next. */
 import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
+import { DeleteHistory } from './DeleteHistory.tsx';
 import { Header } from './Header.tsx';
 import { HoursLine } from './HoursLine.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
+import { PanelMenu } from './PanelMenu.tsx';
 import { Rating } from './Rating.tsx';
 import { Waiting } from './Waiting.tsx';
 
@@ -39,6 +41,9 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const away = reason === 'long_wait' ? null : reason;
   const form = !unavailable && !left && reason !== null && state.ui.offlineForm ? reason : null;
   const queuedNow = current?.state === 'queued' && !left ? current.id : null;
+  // Issue 12: "Delete my chat history" asks first, then says how it went.
+  const [erasing, setErasing] = useState(false);
+  const [erased, setErased] = useState<boolean | null>(null);
   useEffect(() => {
     if (!queuedNow || !away) return;
     // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
@@ -66,6 +71,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         conversation={current}
         titleId={titleId}
         onClose={onClose}
+        menu={
+          <PanelMenu
+            disabled={unavailable}
+            onDeleteHistory={() => {
+              setErased(null);
+              setErasing(true);
+            }}
+          />
+        }
       />
       <HoursLine hours={site?.hours ?? null} t={t} locale={locale} />
       {connection && (
@@ -78,6 +92,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
           {t(state.ui.notice)}
         </p>
       )}
+      {erased !== null && (
+        <p class={erased ? 'notice-ok' : 'banner error'} role={erased ? 'status' : 'alert'}>
+          {t(erased ? 'deleteHistoryDone' : 'deleteHistoryFailed')}
+        </p>
+      )}
       <MessageList
         site={site}
         conversation={current}
@@ -86,6 +105,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         notHelpful={state.ui.notHelpful}
       />
       <div class="footer">
+        {erasing && (
+          <DeleteHistory
+            onCancel={() => setErasing(false)}
+            onDone={(deleted) => {
+              setErasing(false);
+              setErased(deleted);
+            }}
+          />
+        )}
         {left && <OfflineSent email={left.email} />}
         {form && (
           <OfflineForm

@@ -89,5 +89,14 @@ svg{stroke:none}
 .field-error{margin:0;font-size:13px;color:#a11a1a}
 .offline-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
 .offline-sent{margin:0;padding:10px 12px;background:#e8f5ec;color:#14532d;border-radius:10px;font-size:14px}
-@media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send{border:1px solid CanvasText}}
+.menu-wrap{position:relative}
+.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:220px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
+.menu-item{all:unset;box-sizing:border-box;display:block;width:100%;padding:9px 12px;border-radius:8px;cursor:pointer}
+.menu-item:hover,.menu-item:focus-visible{background:#f1f3f5}
+.confirm{margin:0;border:0;min-width:0;display:flex;flex-direction:column;gap:8px;padding:10px 12px;background:#fdf2f2;border-radius:10px}
+.confirm p{margin:0}
+.confirm-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
+.danger{padding:8px 14px;border:0;border-radius:10px;background:#b91c1c;color:#fff}
+.notice-ok{margin:0;padding:8px 16px;font-size:13px;background:#e8f5ec;color:#14532d;border-bottom:1px solid #c3e6cf}
+@media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send,.danger,.menu{border:1px solid CanvasText}}
 `;
