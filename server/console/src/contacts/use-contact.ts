@@ -1,7 +1,7 @@
 /** One contact loaded for the panel or the contact page, replaced in place by each edit's reply. */
 import type { AckResult, Contact } from '@frontdesk/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { type LoadControls, useLoad } from '../shared/use-load.ts';
+import { useRef, useState } from 'preact/hooks';
+import { type LoadControls, type Loaded, useLoad } from '../shared/use-load.ts';
 import type { ContactsApi } from './api.ts';
 
 export type ContactControls = LoadControls<Contact> & {
@@ -21,10 +21,11 @@ export function useContact(
     (): Promise<AckResult<Contact>> => api.getContact(siteId, contactId),
     onSessionEnded,
   );
-  const [edited, setEdited] = useState<Contact | null>(null);
-  // A fresh load (another contact, a reload) wins over an older edit.
-  useEffect(() => setEdited(null), [load.state]);
-  const contact =
-    edited?.id === contactId ? edited : load.state.data?.id === contactId ? load.state.data : null;
-  return { ...load, contact, replace: setEdited };
+  // An edit holds until the next load (a reload, another contact): the newer answer wins.
+  const [edit, setEdit] = useState<{ base: Loaded<Contact>; contact: Contact } | null>(null);
+  const latest = useRef(load.state);
+  latest.current = load.state;
+  const shown = edit && edit.base === load.state ? edit.contact : load.state.data;
+  const contact = shown?.id === contactId ? shown : null;
+  return { ...load, contact, replace: (next) => setEdit({ base: latest.current, contact: next }) };
 }
