@@ -81,12 +81,7 @@ export function PastConversations({ contact, currentId, onOpen }: PastProps) {
                     </span>
                   </span>
                 ) : (
-                  <button
-                    type="button"
-                    class="contact__past-open"
-                    aria-label={`${t('pastOpen', { date })}: ${outcome}`}
-                    onClick={() => onOpen(conversation.id)}
-                  >
+                  <button type="button" class="contact__past-open" onClick={() => onOpen(conversation.id)}>
                     <span>{date}</span>
                     <span class="muted">{outcome}</span>
                   </button>

@@ -121,9 +121,7 @@ describe('contact panel beside a conversation (issue 12)', () => {
     const { panel } = await openPanel();
     const past = section(panel, 'Conversations');
     expect(within(past).getByText(/This conversation/)).toBeTruthy();
-    fireEvent.click(
-      within(past).getByRole('button', { name: /Open the conversation of .*Resolved · 5 of 5/ }),
-    );
+    fireEvent.click(within(past).getByRole('button', { name: /Resolved · 5 of 5/ }));
     expect(await screen.findByText('where is order 41?', { selector: 'li *' })).toBeTruthy();
   });
 

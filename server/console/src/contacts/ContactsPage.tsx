@@ -160,7 +160,7 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
       )}
       {list.status === 'ready' && list.items.length === 0 && <p class="placeholder">{t('contactsEmpty')}</p>}
       {list.items.length > 0 && (
-        <table class="contacts__table">
+        <table class="table contacts__table">
           <caption class="visually-hidden">{t('contactsShown', { count: list.items.length })}</caption>
           <thead>
             <tr>
