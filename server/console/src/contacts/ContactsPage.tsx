@@ -119,9 +119,6 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
             aria-describedby={`${id}-q-hint`}
             onInput={(e) => setQ(e.currentTarget.value)}
           />
-          <p id={`${id}-q-hint`} class="field__hint">
-            {t('contactsSearchHint')}
-          </p>
         </div>
         <div class="field">
           <label for={`${id}-tag`}>{t('contactsTag')}</label>
@@ -144,7 +141,9 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
           </button>
         )}
       </form>
-      <p class="field__hint">{t('contactsSort')}</p>
+      <p id={`${id}-q-hint`} class="field__hint">
+        {t('contactsSearchHint')} {t('contactsSort')}
+      </p>
       {list.error && (
         <p class="alert" role="alert">
           <span>{list.error}</span>
