@@ -5,6 +5,7 @@
 import { PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
 import { adminRoutes, imageRoutes } from '../admin/routes.ts';
+import { contactRoutes } from '../contacts/index.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
 import { authRoutes } from '../identity/auth-routes.ts';
@@ -103,6 +104,17 @@ export function createHttpApp(deps: HttpDeps) {
     offlineSettingsRoutes({
       sites: deps.storage,
       editor: services.offlineSettings,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 12 (contacts).
+  app.route(
+    '/',
+    contactRoutes({
+      sites: deps.storage,
+      contacts: services.contacts.agent,
+      privacy: services.contacts.privacy,
       sessions: services.sessions,
       selfOrigins,
     }),

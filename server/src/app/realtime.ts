@@ -2,7 +2,7 @@
  * The two socket namespaces put together: each checks its handshake, then registers its events on
  * every connection. Agent sockets also follow their sessions (closed when a session ends).
  */
-import { LIMITS } from '@frontdesk/shared';
+import { CONTACT_LIMITS, LIMITS } from '@frontdesk/shared';
 import { agentEvents } from '../conversations/agent-events.ts';
 import { visitorEvents } from '../conversations/visitor-events.ts';
 import { agentHandshake } from '../identity/agent-handshake.ts';
@@ -46,6 +46,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       logger,
       clock: services.clock,
       transcripts: services.mail.transcripts,
+      contacts: { contacts: services.contacts.visitor, sockets: services.contacts.sockets },
     }),
   );
 
@@ -79,6 +80,8 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
     logger,
   });
   services.abandonSweeper.start();
+  // Issue 12: the daily retention run.
+  services.contacts.retention.start(CONTACT_LIMITS.retentionIntervalMs);
 
   const sessions = recheckSessions(
     services.sessionSockets,
@@ -91,6 +94,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       sessions.close();
       stopRelay();
       services.abandonSweeper.stop();
+      services.contacts.retention.stop();
       services.presence.close();
     },
   };

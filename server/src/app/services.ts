@@ -6,6 +6,7 @@
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import type { BotRegistry } from '../bot/registry.ts';
+import { buildContacts } from '../contacts/index.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
 import { AgentConversations } from '../conversations/agent-conversations.ts';
@@ -92,6 +93,8 @@ export function buildServices(deps: ServiceDeps) {
   });
   const broadcaster = mail.broadcaster;
   const access = new ConversationAccess(storage);
+  // Issue 12 (contacts).
+  const contacts = buildContacts({ storage, namespaces, secret: deps.mail.secret, logger, clock });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
   const abandonSweeper = new AbandonSweeper({
@@ -151,7 +154,11 @@ export function buildServices(deps: ServiceDeps) {
       broadcaster,
       clock,
     }),
-    pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews),
+    // Issue 12: each stored page view also goes on the contact's page trail.
+    pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews, (visitorId, page) =>
+      contacts.visitor.pageSeen(visitorId, page),
+    ),
+    contacts,
     faqEntries: new FaqEntries(bot),
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),

@@ -20,6 +20,8 @@ export class PageViewRecorder {
     private readonly broadcaster: Pick<Broadcaster, 'previewChanged'>,
     private readonly logger: Logger,
     options: { intervalMs: number; maxKeys: number },
+    /** Issue 12: the contact's page trail. */
+    private readonly trail?: (visitorId: string, page: PageViewInput) => Promise<void>,
   ) {
     this.coalescer = new Coalescer<PageViewInput>(
       options.intervalMs,
@@ -36,6 +38,7 @@ export class PageViewRecorder {
   private async write(visitorId: string, page: PageViewInput) {
     try {
       await this.storage.updateVisitor(visitorId, { pageUrl: page.url, pageTitle: page.title });
+      await this.trail?.(visitorId, page);
       const latest = await this.storage.getLatestConversation(visitorId);
       if (latest && latest.state !== 'resolved') this.broadcaster.previewChanged(latest);
     } catch (error) {

@@ -12,6 +12,7 @@ import {
   SessionInitSchema,
   SyncSchema,
 } from '@frontdesk/shared/schemas';
+import { type ContactEventsDeps, contactVisitorEvents } from '../contacts/index.ts';
 import type { VisitorContext } from '../identity/context.ts';
 import type { Presence } from '../identity/presence.ts';
 import type { VisitorSocket } from '../identity/sockets.ts';
@@ -42,6 +43,8 @@ export type VisitorEventsDeps = {
   clock: () => Date;
   /** E-mail as a channel (issue 10, mail): "e-mail me the transcript". */
   transcripts: { request(ctx: VisitorContext, input: MailTranscriptInput): Promise<unknown> };
+  /** Issue 12: identify, logout, delete my history; the session's time zone and browser. */
+  contacts: ContactEventsDeps;
 };
 
 export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): void {
@@ -67,6 +70,10 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
   handle(EVENTS.sessionInit, SessionInitSchema, async (input) => {
     const locale = pickLocale([input.locale, ctx.site.settings.defaultLocale]);
     await deps.visitors.setLocale(ctx, locale);
+    // Issue 12: the contact's location (time zone) and browser; never fails the session.
+    await deps.contacts.contacts
+      .sessionStarted(ctx, input.timeZone)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'contact session details not stored'));
     const latest = await conversations.latest(ctx);
     return {
       site: widgetSite(ctx.site, locale, await deps.presence.agentsOnline(ctx.site.id), deps.clock()),
@@ -107,4 +114,6 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
     await deps.transcripts.request(ctx, input);
     return null;
   });
+  // Issue 12 (contacts).
+  contactVisitorEvents(socket, handle, deps.contacts);
 }

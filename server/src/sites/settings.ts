@@ -18,6 +18,10 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   hours: null,
   // E-mail as a channel (issue 10, mail):
   notifyAgentsOfOfflineMessages: true,
+  // Issue 12 (contacts):
+  identitySecret: null,
+  identitySecretRotatedAt: null,
+  retentionMonths: null,
 };
 
 type StoredSettings = Partial<SiteSettings> & {

@@ -18,6 +18,12 @@ export type SiteSettings = {
   // E-mail as a channel (issue 10, mail):
   /** E-mail the site's agents about a new offline message when nobody is online. */
   notifyAgentsOfOfflineMessages: boolean;
+  // Issue 12 (contacts): identity verification and retention.
+  /** The HMAC secret identify hashes are checked with; null: identify is accepted as unverified. */
+  identitySecret: string | null;
+  identitySecretRotatedAt: string | null;
+  /** Conversations without activity for this many months are deleted daily; null: kept. */
+  retentionMonths: number | null;
 };
 
 export type Site = {

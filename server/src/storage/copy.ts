@@ -36,6 +36,13 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   faqs: ['site_id', 'id'],
   bot_misses: ['site_id', 'message_id'],
   mail_outbox: ['id'],
+  contact_attributes: ['visitor_id', 'key'],
+  contact_tags: ['visitor_id', 'tag'],
+  contact_notes: ['id'],
+  page_trail: ['id'],
+  contact_events: ['id'],
+  contact_merges: ['id'],
+  privacy_audit: ['id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

@@ -4,6 +4,7 @@
  */
 import { kyselyAgentsStore } from './agents-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
+import { kyselyContactsStore } from './contacts-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
 import { kyselyFaqStore } from './faq-store.ts';
@@ -29,5 +30,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyBotMissesStore(db),
     ...kyselyImagesStore(db),
     ...kyselyMailStore(db),
+    ...kyselyContactsStore(db),
   };
 }

@@ -3,6 +3,7 @@
  * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
  */
 import type { Kysely, Migration } from 'kysely';
+import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
 
@@ -240,4 +241,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 10.
   '0005_offline_messages': offlineMessages,
   '0006_mail': mail,
+  // Issue 12 (contacts): '0010_contacts' … '0012_contact_audit'.
+  ...CONTACT_MIGRATIONS,
 };

@@ -43,7 +43,20 @@ export const toAgent = (
   createdAt: row.created_at,
 });
 
-export const toVisitor = (row: Selectable<VisitorTable>): Visitor => ({
+type VisitorColumns =
+  | 'id'
+  | 'site_id'
+  | 'name'
+  | 'email'
+  | 'verified'
+  | 'locale'
+  | 'user_agent'
+  | 'page_url'
+  | 'page_title'
+  | 'created_at'
+  | 'last_seen_at';
+
+export const toVisitor = (row: Pick<Selectable<VisitorTable>, VisitorColumns>): Visitor => ({
   id: row.id,
   siteId: row.site_id,
   name: row.name,

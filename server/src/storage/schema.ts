@@ -56,6 +56,57 @@ export type VisitorTable = {
   page_title: string | null;
   created_at: string;
   last_seen_at: string;
+  /** Issue 12 (contacts). */
+  identity: Generated<'anonymous' | 'unverified' | 'verified'>;
+  user_id: string | null;
+  phone: string | null;
+  time_zone: string | null;
+  browser: string | null;
+  os: string | null;
+  /** Set on an anonymous device merged into a customer's contact: its token opens that contact. */
+  merged_into: string | null;
+  erased_at: string | null;
+  /** lower(name e-mail user id): what the Contacts page searches. */
+  search_text: string | null;
+};
+
+/** Issue 12 (contacts). */
+export type ContactAttributeTable = { visitor_id: string; key: string; type: string; value: string };
+export type ContactTagTable = { visitor_id: string; site_id: string; tag: string };
+export type ContactNoteTable = {
+  id: string;
+  visitor_id: string;
+  agent_id: string | null;
+  author_name: string | null;
+  body: string;
+  created_at: string;
+};
+export type PageTrailTable = { id: string; visitor_id: string; url: string; title: string; at: string };
+export type ContactEventTable = {
+  id: string;
+  site_id: string;
+  visitor_id: string;
+  actor: string; // JSON ContactActor
+  change: string; // JSON ContactChange
+  at: string;
+};
+export type ContactMergeTable = {
+  id: string;
+  site_id: string;
+  from_visitor_id: string;
+  into_visitor_id: string;
+  conversations: number;
+  at: string;
+};
+export type PrivacyAuditTable = {
+  id: string;
+  site_id: string;
+  kind: 'erase' | 'history' | 'retention';
+  visitor_id: string | null;
+  agent_id: string | null;
+  conversations: number;
+  messages: number;
+  at: string;
 };
 
 export type ConversationTable = {
@@ -158,4 +209,11 @@ export type Database = {
   bot_misses: BotMissTable;
   images: ImageTable;
   mail_outbox: MailOutboxTable;
+  contact_attributes: ContactAttributeTable;
+  contact_tags: ContactTagTable;
+  contact_notes: ContactNoteTable;
+  page_trail: PageTrailTable;
+  contact_events: ContactEventTable;
+  contact_merges: ContactMergeTable;
+  privacy_audit: PrivacyAuditTable;
 };

@@ -3,6 +3,7 @@
  * tables) plus the database's lifecycle. Engines implement the pieces (SQLite now, PostgreSQL next).
  */
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
+import type { ContactsStore } from '../contacts/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
 import type { MailStore } from '../mail/store.ts';
@@ -19,7 +20,8 @@ export type Storage = StorageLifecycle &
   FaqStore &
   BotMissesStore &
   ImagesStore &
-  MailStore;
+  MailStore &
+  ContactsStore;
 
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {

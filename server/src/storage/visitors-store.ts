@@ -1,6 +1,7 @@
 /** `VisitorsStore` over Kysely. */
 import { randomUUID } from 'node:crypto';
 import type { VisitorsStore } from '../identity/store.ts';
+import { refreshSearchText } from './contact-search.ts';
 import { type Db, now } from './db.ts';
 import { toVisitor } from './records.ts';
 
@@ -32,7 +33,15 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         .where('token_hash', '=', tokenHash)
         .where('site_id', '=', siteId)
         .executeTakeFirst();
-      return row ? toVisitor(row) : null;
+      if (!row?.merged_into) return row ? toVisitor(row) : null;
+      // Issue 12: a device merged into a customer's contact opens that contact (merges keep one hop).
+      const root = await db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('id', '=', row.merged_into)
+        .where('site_id', '=', siteId)
+        .executeTakeFirst();
+      return root ? toVisitor(root) : null;
     },
     async updateVisitor(id, patch) {
       await db
@@ -48,6 +57,7 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         })
         .where('id', '=', id)
         .execute();
+      if (patch.name !== undefined || patch.email !== undefined) await refreshSearchText(db, id);
     },
     async updateVisitorContact(id, contact) {
       await db
@@ -55,6 +65,7 @@ export function kyselyVisitorsStore(db: Db): VisitorsStore {
         .set({ name: contact.name, email: contact.email, last_seen_at: now() })
         .where('id', '=', id)
         .execute();
+      await refreshSearchText(db, id);
     },
     async replaceVisitorToken(id, tokenHash) {
       await db.updateTable('visitors').set({ token_hash: tokenHash }).where('id', '=', id).execute();

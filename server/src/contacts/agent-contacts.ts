@@ -1,0 +1,210 @@
+/**
+ * The console's side of contacts (issue 12): list and search, the record, edits with a timeline,
+ * notes, export, the two-step erasure. Every call takes a site the agent was checked against
+ * (`siteAccess`); a contact of another site is "not found" like a missing one (A2).
+ */
+import {
+  ATTRIBUTE_KEY_PATTERN,
+  CONTACT_LIMITS,
+  type Contact,
+  type ContactExport,
+  type ContactNote,
+  type ContactSummary,
+  type ContactTimelineEntry,
+  type EraseConfirmation,
+  type EraseResult,
+  type Page,
+} from '@frontdesk/shared';
+import type { ContactListQuery, ContactPatchInput } from '@frontdesk/shared/contacts-schemas';
+import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
+import type { AgentContext } from '../identity/context.ts';
+import { AppError } from '../kernel/errors.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Site } from '../sites/store.ts';
+import type { EraseConfirmations } from './erase-confirmation.ts';
+import { applyProfile } from './profile.ts';
+import type { ContactsStore } from './store.ts';
+import { decodeCursor, encodeCursor, loadContact, toSummary } from './views.ts';
+
+type Deps = {
+  store: ContactsStore;
+  confirmations: EraseConfirmations;
+  logger: Logger;
+  clock: () => Date;
+  changed: (siteId: string, contactId: string) => void;
+  /** Ends the sockets of an erased contact's devices. */
+  endVisitorSessions: (contactId: string) => void;
+};
+
+const cursorOf = (cursor: string | undefined) => {
+  if (cursor === undefined) return undefined;
+  const at = decodeCursor(cursor);
+  if (!at) throw new AppError('bad_request', 'unknown cursor');
+  return at;
+};
+
+/** `key:value` searches one attribute; anything else searches name, e-mail, phone and user id. */
+function searchOf(q: string | undefined) {
+  const text = q?.trim().toLowerCase();
+  if (!text) return {};
+  const colon = text.indexOf(':');
+  const key = colon > 0 ? q?.trim().slice(0, colon) : undefined;
+  if (key && ATTRIBUTE_KEY_PATTERN.test(key))
+    return { attribute: { key, text: text.slice(colon + 1).trim() } };
+  return { text };
+}
+
+export class AgentContacts {
+  constructor(private readonly deps: Deps) {}
+
+  private async record(site: Site, contactId: string) {
+    const record = await this.deps.store.getContact(site.id, contactId);
+    if (!record) throw new AppError('not_found', 'contact not found');
+    return record;
+  }
+
+  async list(site: Site, query: ContactListQuery): Promise<Page<ContactSummary>> {
+    const limit = query.limit ?? CONTACT_LIMITS.pageSizeDefault;
+    const after = cursorOf(query.cursor);
+    const rows = await this.deps.store.listContacts({
+      siteId: site.id,
+      ...searchOf(query.q),
+      ...(query.tag && { tag: query.tag }),
+      ...(after && { after: { lastSeenAt: after.at, id: after.id } }),
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(toSummary),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.lastSeenAt, last.id) : null,
+    };
+  }
+
+  async get(site: Site, contactId: string): Promise<Contact> {
+    return loadContact(this.deps.store, await this.record(site, contactId));
+  }
+
+  async patch(site: Site, ctx: AgentContext, contactId: string, patch: ContactPatchInput): Promise<Contact> {
+    const record = await this.record(site, contactId);
+    if (record.erasedAt) throw new AppError('invalid_state', 'this contact was erased');
+    const changes = await applyProfile(
+      this.deps.store,
+      record,
+      {
+        fields: {
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.email !== undefined && { email: patch.email }),
+          ...(patch.phone !== undefined && { phone: patch.phone }),
+        },
+        setAttributes: Object.entries(patch.attributes?.set ?? {}).map(([key, value]) => ({ key, ...value })),
+        removeAttributes: patch.attributes?.remove ?? [],
+        addTags: patch.tags?.add ?? [],
+        removeTags: patch.tags?.remove ?? [],
+      },
+      { type: 'agent', id: ctx.agent.id, name: ctx.agent.name },
+      this.deps.clock().toISOString(),
+    );
+    const tags = await this.deps.store.listTags(record.id);
+    if (tags.length > CONTACT_LIMITS.tagsMax) {
+      // Over the cap after adding: undo the additions that did not fit (the newest ones).
+      const added = changes.flatMap((c) => (c.kind === 'tag_added' ? [c.tag] : []));
+      await this.deps.store.removeTags(record.id, added.slice(-(tags.length - CONTACT_LIMITS.tagsMax)));
+      throw new AppError('bad_request', `a contact has at most ${CONTACT_LIMITS.tagsMax} tags`);
+    }
+    if (changes.length > 0) this.deps.changed(site.id, record.id);
+    return this.get(site, record.id);
+  }
+
+  async addNote(site: Site, ctx: AgentContext, contactId: string, body: string): Promise<ContactNote> {
+    const record = await this.record(site, contactId);
+    if (record.erasedAt) throw new AppError('invalid_state', 'this contact was erased');
+    const note = await this.deps.store.addNote(record.id, {
+      body,
+      authorId: ctx.agent.id,
+      authorName: ctx.agent.name,
+    });
+    await this.deps.store.addTimeline(site.id, record.id, [
+      {
+        at: note.createdAt,
+        actor: { type: 'agent', id: ctx.agent.id, name: ctx.agent.name },
+        change: { kind: 'note_added', noteId: note.id },
+      },
+    ]);
+    this.deps.changed(site.id, record.id);
+    return note;
+  }
+
+  async timeline(
+    site: Site,
+    contactId: string,
+    cursor: string | undefined,
+  ): Promise<Page<ContactTimelineEntry>> {
+    const record = await this.record(site, contactId);
+    const before = cursorOf(cursor) ?? null;
+    const size = CONTACT_LIMITS.timelinePageSize;
+    const rows = await this.deps.store.listTimeline(record.id, before, size + 1);
+    const items = rows.slice(0, size);
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > size && last ? encodeCursor(last.at, last.id) : null };
+  }
+
+  async export(site: Site, contactId: string): Promise<ContactExport> {
+    const record = await this.record(site, contactId);
+    const contact = await loadContact(this.deps.store, record);
+    const timeline: ContactTimelineEntry[] = [];
+    let before: { at: string; id: string } | null = null;
+    for (;;) {
+      const page = await this.deps.store.listTimeline(record.id, before, 500);
+      timeline.push(...page);
+      const last = page.at(-1);
+      if (page.length < 500 || !last) break;
+      before = { at: last.at, id: last.id };
+    }
+    const messages = await this.deps.store.listContactMessages(record.id);
+    return {
+      exportedAt: this.deps.clock().toISOString(),
+      contact,
+      timeline,
+      conversations: contact.conversations.map((c) => ({
+        ...c,
+        messages: messages.filter((m) => m.conversationId === c.id).map(({ conversationId: _c, ...m }) => m),
+      })),
+    };
+  }
+
+  async eraseConfirmation(site: Site, ctx: AgentContext, contactId: string): Promise<EraseConfirmation> {
+    const record = await this.record(site, contactId);
+    if (record.erasedAt) throw new AppError('invalid_state', 'this contact was already erased');
+    return this.deps.confirmations.issue(site.id, record.id, ctx.agent.id);
+  }
+
+  async erase(site: Site, ctx: AgentContext, contactId: string, confirmation: string): Promise<EraseResult> {
+    const record = await this.record(site, contactId);
+    if (record.erasedAt) throw new AppError('invalid_state', 'this contact was already erased');
+    if (!this.deps.confirmations.check(confirmation, site.id, record.id, ctx.agent.id))
+      throw new AppError('confirmation_invalid', 'confirm the erasure again');
+    const locale = site.settings.defaultLocale ?? 'en';
+    const erasedAt = this.deps.clock().toISOString();
+    const counts = await this.deps.store.eraseContact(
+      record.id,
+      SERVER_CATALOGS[locale].messageRedacted,
+      erasedAt,
+    );
+    await this.deps.store.addPrivacyAudit({
+      siteId: site.id,
+      kind: 'erase',
+      visitorId: record.id,
+      agentId: ctx.agent.id,
+      ...counts,
+      at: erasedAt,
+    });
+    this.deps.logger.info(
+      { siteId: site.id, contactId: record.id, agentId: ctx.agent.id, ...counts },
+      'contact erased',
+    );
+    this.deps.endVisitorSessions(record.id);
+    this.deps.changed(site.id, record.id);
+    return { erasedAt, ...counts };
+  }
+}

@@ -1,0 +1,128 @@
+/** Contacts (issue 12): the records and the storage port of the contact tables (see `contacts-migration.ts`). */
+import type {
+  AttributeValue,
+  ContactActor,
+  ContactAttribute,
+  ContactChange,
+  ContactConversation,
+  ContactNote,
+  IdentityState,
+  PageTrailEntry,
+} from '@frontdesk/shared';
+
+/** A contact as stored: the visitor row that is the customer's record (never a merged-away device). */
+export type ContactRecord = {
+  id: string;
+  siteId: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  identity: IdentityState;
+  userId: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  browser: string | null;
+  os: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  erasedAt: string | null;
+};
+
+export type ContactSummaryRecord = ContactRecord & { tags: string[]; conversationCount: number };
+
+export type ContactFieldsPatch = Partial<
+  Pick<ContactRecord, 'name' | 'email' | 'phone' | 'identity' | 'userId' | 'timeZone' | 'browser' | 'os'>
+>;
+
+export type ContactListQuery = {
+  siteId: string;
+  /** Lower-case text in name, e-mail, phone or user id. */
+  text?: string;
+  /** One attribute's value contains this (lower case). */
+  attribute?: { key: string; text: string };
+  tag?: string;
+  /** Keyset: contacts seen before this one (last seen first). */
+  after?: { lastSeenAt: string; id: string };
+  limit: number;
+};
+
+export type TimelineRecord = { id: string; at: string; actor: ContactActor; change: ContactChange };
+
+export type ExportedMessage = {
+  conversationId: string;
+  seq: number;
+  author: string;
+  authorName: string | null;
+  kind: string;
+  body: string;
+  createdAt: string;
+};
+
+export type PrivacyKind = 'erase' | 'history' | 'retention';
+export type PrivacyAuditRecord = {
+  siteId: string;
+  kind: PrivacyKind;
+  visitorId: string | null;
+  agentId: string | null;
+  conversations: number;
+  messages: number;
+  at: string;
+};
+
+export type ContactsStore = {
+  /** The contact with this id on this site; null for another site's, a merged-away device or none. */
+  getContact(siteId: string, id: string): Promise<ContactRecord | null>;
+  /** Last seen first, keyset paged; merged-away devices are not contacts. */
+  listContacts(query: ContactListQuery): Promise<ContactSummaryRecord[]>;
+  /** The verified contact of a host page's user id on a site. */
+  findVerifiedContact(siteId: string, userId: string): Promise<ContactRecord | null>;
+  updateContactFields(id: string, patch: ContactFieldsPatch): Promise<void>;
+  listAttributes(id: string): Promise<ContactAttribute[]>;
+  setAttributes(id: string, attributes: readonly ({ key: string } & AttributeValue)[]): Promise<void>;
+  removeAttributes(id: string, keys: readonly string[]): Promise<void>;
+  listTags(id: string): Promise<string[]>;
+  addTags(siteId: string, id: string, tags: readonly string[]): Promise<void>;
+  removeTags(id: string, tags: readonly string[]): Promise<void>;
+  addNote(id: string, note: Omit<ContactNote, 'id' | 'createdAt'>): Promise<ContactNote>;
+  listNotes(id: string): Promise<ContactNote[]>;
+  /** Adds a page to the trail and drops the oldest past `max`. */
+  appendTrail(id: string, entry: PageTrailEntry, max: number): Promise<void>;
+  listTrail(id: string, limit: number): Promise<PageTrailEntry[]>;
+  addTimeline(siteId: string, id: string, entries: readonly Omit<TimelineRecord, 'id'>[]): Promise<void>;
+  /** Newest first; `before` pages on (at, id). */
+  listTimeline(
+    id: string,
+    before: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<TimelineRecord[]>;
+  listContactConversations(id: string): Promise<ContactConversation[]>;
+  listContactMessages(id: string): Promise<ExportedMessage[]>;
+  /**
+   * Moves everything of `fromId` (conversations, notes, trail, timeline; attributes and tags it has
+   * and the target lacks; empty fields) into `intoId`, in one transaction; `fromId` and the devices
+   * merged into it then resolve to `intoId`. Recorded in `contact_merges`.
+   */
+  mergeContacts(siteId: string, fromId: string, intoId: string): Promise<{ conversations: number }>;
+  /** Ends one device's session: its token hash stops matching any row. */
+  revokeVisitorToken(siteId: string, tokenHash: string): Promise<void>;
+  /** Deletes every conversation of the contact (and of its messages); returns the counts. */
+  deleteContactHistory(id: string): Promise<{ conversations: number; messages: number }>;
+  /**
+   * Irreversible: message bodies replaced by `redacted`, the record anonymised (fields, attributes,
+   * tags, notes, trail, timeline gone; its devices' tokens revoked). Returns the counts.
+   */
+  eraseContact(
+    id: string,
+    redacted: string,
+    at: string,
+  ): Promise<{ conversations: number; messages: number }>;
+  /** Retention: deletes up to `limit` conversations of a site with no activity since `before`. */
+  deleteConversationsBefore(
+    siteId: string,
+    before: string,
+    limit: number,
+  ): Promise<{ conversations: number; messages: number }>;
+  addPrivacyAudit(entry: PrivacyAuditRecord): Promise<void>;
+  listPrivacyAudit(siteId: string, limit: number): Promise<PrivacyAuditRecord[]>;
+};

@@ -1,0 +1,249 @@
+/** Issue 12 (contacts): the storage contract's cases for the contact queries, run on every engine. */
+import { expect, it } from 'vitest';
+import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import type { Storage } from './types.ts';
+
+export function contactsContract(open: () => Promise<Storage>) {
+  async function seed() {
+    const storage = await open();
+    await storage.migrate();
+    const site = await storage.createSite({
+      key: `site-${Math.random().toString(36).slice(2)}`,
+      name: 'Shop',
+      allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
+    });
+    const visitor = (tokenHash = `h-${Math.random()}`) =>
+      storage.createVisitor({ siteId: site.id, tokenHash });
+    return { storage, site, visitor };
+  }
+
+  it('contacts: search by name/e-mail (LIKE characters literal), attribute, tag; last seen first; keyset pages', async () => {
+    const { storage, site, visitor } = await seed();
+    const people = [];
+    for (let i = 0; i < 7; i++) {
+      const v = await visitor();
+      await storage.updateContactFields(v.id, { name: `Ann ${i}`, email: `ann${i}@example.com` });
+      people.push(v);
+    }
+    const odd = await visitor();
+    await storage.updateContactFields(odd.id, { name: '100%_off' });
+    await storage.setAttributes(people[2]!.id, [{ key: 'plan', type: 'string', value: 'Pro' }]);
+    await storage.addTags(site.id, people[3]!.id, ['vip', 'lead']);
+    await storage.addTags(site.id, people[3]!.id, ['vip']);
+    const all = await storage.listContacts({ siteId: site.id, limit: 100 });
+    expect(all).toHaveLength(8);
+    const seen = all.map((c) => c.lastSeenAt);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    expect(
+      (await storage.listContacts({ siteId: site.id, text: 'ann3@', limit: 10 })).map((c) => c.id),
+    ).toEqual([people[3]!.id]);
+    expect((await storage.listContacts({ siteId: site.id, text: '%', limit: 10 })).map((c) => c.id)).toEqual([
+      odd.id,
+    ]);
+    expect((await storage.listContacts({ siteId: site.id, text: '_', limit: 10 })).map((c) => c.id)).toEqual([
+      odd.id,
+    ]);
+    expect(
+      (
+        await storage.listContacts({ siteId: site.id, attribute: { key: 'plan', text: 'pro' }, limit: 10 })
+      ).map((c) => c.id),
+    ).toEqual([people[2]!.id]);
+    const tagged = await storage.listContacts({ siteId: site.id, tag: 'vip', limit: 10 });
+    expect(tagged.map((c) => [c.id, c.tags])).toEqual([[people[3]!.id, ['lead', 'vip']]]);
+    // Pages of 3 cover everyone once, in order.
+    const paged: string[] = [];
+    let after: { lastSeenAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await storage.listContacts({ siteId: site.id, limit: 3, ...(after && { after }) });
+      paged.push(...page.map((c) => c.id));
+      const last = page.at(-1);
+      if (page.length < 3 || !last) break;
+      after = { lastSeenAt: last.lastSeenAt, id: last.id };
+    }
+    expect(paged).toEqual(all.map((c) => c.id));
+    // A2: another site sees none of them.
+    expect(await storage.getContact('other-site', people[0]!.id)).toBeNull();
+    await storage.close();
+  });
+
+  it('contacts: typed attributes, tags, notes, a bounded page trail and a paged timeline round-trip', async () => {
+    const { storage, site, visitor } = await seed();
+    const v = await visitor();
+    await storage.setAttributes(v.id, [
+      { key: 'plan', type: 'string', value: 'pro' },
+      { key: 'seats', type: 'number', value: 3.5 },
+      { key: 'trial', type: 'boolean', value: false },
+      { key: 'since', type: 'date', value: '2026-01-31' },
+    ]);
+    await storage.setAttributes(v.id, [{ key: 'seats', type: 'number', value: 4 }]);
+    await storage.removeAttributes(v.id, ['trial']);
+    expect(await storage.listAttributes(v.id)).toEqual([
+      { key: 'plan', type: 'string', value: 'pro' },
+      { key: 'seats', type: 'number', value: 4 },
+      { key: 'since', type: 'date', value: '2026-01-31' },
+    ]);
+    await storage.addTags(site.id, v.id, ['a', 'b']);
+    await storage.removeTags(v.id, ['a']);
+    expect(await storage.listTags(v.id)).toEqual(['b']);
+    const note = await storage.addNote(v.id, { body: '<b>hi</b>', authorId: null, authorName: 'Agent' });
+    expect(await storage.listNotes(v.id)).toEqual([note]);
+    for (let i = 0; i < 6; i++)
+      await storage.appendTrail(
+        v.id,
+        { url: `https://shop.example/${i}`, title: `P${i}`, at: `2026-01-01T00:00:0${i}.000Z` },
+        4,
+      );
+    expect((await storage.listTrail(v.id, 10)).map((p) => p.title)).toEqual(['P5', 'P4', 'P3', 'P2']);
+    const at = (s: number) => `2026-01-01T00:00:${String(s).padStart(2, '0')}.000Z`;
+    await storage.addTimeline(
+      site.id,
+      v.id,
+      [1, 2, 3].map((s) => ({
+        at: at(s),
+        actor: { type: 'system' as const },
+        change: { kind: 'tag_added' as const, tag: `t${s}` },
+      })),
+    );
+    const first = await storage.listTimeline(v.id, null, 2);
+    expect(first.map((e) => e.change)).toEqual([
+      { kind: 'tag_added', tag: 't3' },
+      { kind: 'tag_added', tag: 't2' },
+    ]);
+    const rest = await storage.listTimeline(v.id, { at: first[1]!.at, id: first[1]!.id }, 2);
+    expect(rest.map((e) => e.change)).toEqual([{ kind: 'tag_added', tag: 't1' }]);
+    await storage.close();
+  });
+
+  it('A5 merge: conversations moved, nothing lost, the device token opens the customer; recorded', async () => {
+    const { storage, site, visitor } = await seed();
+    const customer = await visitor('customer-token');
+    await storage.updateContactFields(customer.id, { identity: 'verified', userId: 'u-1', name: 'Ada' });
+    const device = await visitor('device-token');
+    await storage.updateContactFields(device.id, { email: 'ada@example.com' });
+    await storage.setAttributes(customer.id, [{ key: 'plan', type: 'string', value: 'pro' }]);
+    await storage.setAttributes(device.id, [
+      { key: 'plan', type: 'string', value: 'free' },
+      { key: 'cart', type: 'number', value: 2 },
+    ]);
+    await storage.addTags(site.id, device.id, ['new']);
+    await storage.appendTrail(
+      device.id,
+      { url: 'https://shop.example/', title: 'Home', at: '2026-01-01T00:00:00.000Z' },
+      50,
+    );
+    const older = await storage.createConversation({ siteId: site.id, visitorId: customer.id, locale: 'en' });
+    const fresh = await storage.createConversation({ siteId: site.id, visitorId: device.id, locale: 'en' });
+    expect(await storage.findVerifiedContact(site.id, 'u-1')).toMatchObject({ id: customer.id });
+    expect(await storage.findVerifiedContact(site.id, 'u-2')).toBeNull();
+
+    expect(await storage.mergeContacts(site.id, device.id, customer.id)).toEqual({ conversations: 1 });
+    expect((await storage.listContactConversations(customer.id)).map((c) => c.id).sort()).toEqual(
+      [older.id, fresh.id].sort(),
+    );
+    expect(await storage.listAttributes(customer.id)).toEqual([
+      { key: 'cart', type: 'number', value: 2 },
+      { key: 'plan', type: 'string', value: 'pro' },
+    ]);
+    expect(await storage.listTags(customer.id)).toEqual(['new']);
+    expect(await storage.listTrail(customer.id, 10)).toHaveLength(1);
+    expect(await storage.getContact(site.id, customer.id)).toMatchObject({
+      name: 'Ada',
+      email: 'ada@example.com',
+    });
+    expect(await storage.getContact(site.id, device.id)).toBeNull();
+    expect((await storage.getVisitorByToken(site.id, 'device-token'))?.id).toBe(customer.id);
+    expect((await storage.listContacts({ siteId: site.id, limit: 10 })).map((c) => c.id)).toEqual([
+      customer.id,
+    ]);
+
+    // Logout on the device: its token is dead; the customer's own token still works.
+    await storage.revokeVisitorToken(site.id, 'device-token');
+    expect(await storage.getVisitorByToken(site.id, 'device-token')).toBeNull();
+    expect((await storage.getVisitorByToken(site.id, 'customer-token'))?.id).toBe(customer.id);
+    await storage.close();
+  });
+
+  it('privacy: delete history, erase (redacted, anonymised, tokens dead, audit kept), retention by last activity', async () => {
+    const { storage, site, visitor } = await seed();
+    const v = await visitor('erase-token');
+    await storage.updateContactFields(v.id, {
+      name: 'Eve',
+      email: 'eve@example.com',
+      identity: 'verified',
+      userId: 'e',
+    });
+    await storage.setAttributes(v.id, [{ key: 'plan', type: 'string', value: 'pro' }]);
+    await storage.addNote(v.id, { body: 'note', authorId: null, authorName: null });
+    const c = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'en' });
+    const msg = (body: string, author: 'visitor' | 'agent' = 'visitor') => ({
+      conversationId: c.id,
+      clientId: null,
+      author,
+      authorName: author === 'agent' ? 'Bob' : null,
+      agentId: null,
+      kind: 'text' as const,
+      body,
+      meta: null,
+    });
+    await storage.appendMessage(msg('my address is 1 Main St'));
+    await storage.appendMessage(msg('thanks Eve', 'agent'));
+    expect((await storage.listContactMessages(v.id)).map((m) => m.body)).toEqual([
+      'my address is 1 Main St',
+      'thanks Eve',
+    ]);
+
+    const erased = await storage.eraseContact(v.id, 'REDACTED', '2026-02-01T00:00:00.000Z');
+    expect(erased).toEqual({ conversations: 1, messages: 2 });
+    expect((await storage.listContactMessages(v.id)).map((m) => m.body)).toEqual(['REDACTED', 'REDACTED']);
+    expect(await storage.getContact(site.id, v.id)).toMatchObject({
+      name: null,
+      email: null,
+      userId: null,
+      identity: 'anonymous',
+      erasedAt: '2026-02-01T00:00:00.000Z',
+    });
+    expect(await storage.listAttributes(v.id)).toEqual([]);
+    expect(await storage.listNotes(v.id)).toEqual([]);
+    expect(await storage.getVisitorByToken(site.id, 'erase-token')).toBeNull();
+    expect(await storage.listContacts({ siteId: site.id, text: 'eve', limit: 10 })).toEqual([]);
+    await storage.addPrivacyAudit({
+      siteId: site.id,
+      kind: 'erase',
+      visitorId: v.id,
+      agentId: null,
+      conversations: 1,
+      messages: 2,
+      at: '2026-02-01T00:00:00.000Z',
+    });
+    expect(await storage.listPrivacyAudit(site.id, 10)).toEqual([
+      expect.objectContaining({ kind: 'erase', visitorId: v.id, conversations: 1, messages: 2 }),
+    ]);
+
+    const w = await visitor();
+    const mine = await storage.createConversation({ siteId: site.id, visitorId: w.id, locale: 'en' });
+    await storage.appendMessage({ ...msg('hello'), conversationId: mine.id });
+    expect(await storage.deleteContactHistory(w.id)).toEqual({ conversations: 1, messages: 1 });
+    expect(await storage.getConversation(mine.id)).toBeNull();
+
+    // Retention: only conversations without activity since the cutoff go, in batches.
+    const x = await visitor();
+    const old = await storage.createConversation({ siteId: site.id, visitorId: x.id, locale: 'en' });
+    const cutoff = new Date(Date.now() + 60_000).toISOString();
+    const future = new Date(Date.now() - 1).toISOString();
+    expect(await storage.deleteConversationsBefore(site.id, future.slice(0, 4), 10)).toEqual({
+      conversations: 0,
+      messages: 0,
+    });
+    const removed = await storage.deleteConversationsBefore(site.id, cutoff, 1);
+    expect(removed.conversations).toBe(1);
+    const again = await storage.deleteConversationsBefore(site.id, cutoff, 10);
+    expect(again.conversations).toBe(1);
+    expect(await storage.getConversation(old.id)).toBeNull();
+    expect(await storage.deleteConversationsBefore(site.id, cutoff, 10)).toEqual({
+      conversations: 0,
+      messages: 0,
+    });
+    await storage.close();
+  });
+}
