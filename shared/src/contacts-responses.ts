@@ -107,4 +107,7 @@ export const ContactTimelinePageSchema = page(ContactTimelineEntrySchema);
 export const EraseConfirmationSchema = v.object({ confirmation: text, expiresAt: text });
 export const EraseResultSchema = v.object({ erasedAt: text, conversations: count, messages: count });
 
-export const IdentitySettingsSchema = v.object({ secret: nullableText, rotatedAt: nullableText });
+export const IdentitySettingsSchema = v.object({
+  secret: v.optional(nullableText, null),
+  rotatedAt: v.optional(nullableText, null),
+});
