@@ -39,6 +39,11 @@ export type WidgetHandle = {
   open(): void;
   close(): void;
   toggle(): void;
+  /**
+   * Runs one host command (`Frontdesk(name, ...args)`) other than `on`: panel commands, `identify`,
+   * `logout`. The app checks names and arguments; the loader only queues and forwards.
+   */
+  run(args: readonly unknown[]): void;
   unmount(): void;
 };
 
@@ -47,5 +52,11 @@ export type MountWidget = (root: ShadowRoot, options: WidgetOptions, api: Loader
 /** The app chunk's module shape. */
 export type AppModule = { mount: MountWidget };
 
-/** Panel commands of `window.Frontdesk(...)`; the other one is `('on', event, fn)`. */
+/** Panel commands of `window.Frontdesk(...)`. */
 export type PanelCommand = 'open' | 'close' | 'toggle';
+/**
+ * Commands the loader queues without loading the app: a lone `close` needs no app to stay closed, and
+ * a host page calling `identify` on every page must not fetch the app on every page (it is replayed
+ * when the app loads for another reason: a click, an open conversation, any other command).
+ */
+export type QuietCommand = 'close' | 'identify';

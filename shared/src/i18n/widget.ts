@@ -132,6 +132,14 @@ const en = {
   attachmentOpen: 'Open image {name}',
   lightboxClose: 'Close image',
   lightboxLabel: 'Image {name}',
+  // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
+  menu: 'Chat options',
+  deleteHistory: 'Delete my chat history',
+  deleteHistoryQuestion: 'Delete all your conversations here? This cannot be undone.',
+  deleteHistoryConfirm: 'Delete',
+  cancel: 'Cancel',
+  deleteHistoryDone: 'Your chat history has been deleted.',
+  deleteHistoryFailed: 'Your chat history could not be deleted. Please try again.',
 } as const;
 
 export type WidgetKey = keyof typeof en;
@@ -266,6 +274,14 @@ const pl: Record<WidgetKey, string> = {
   attachmentOpen: 'Otwórz obraz {name}',
   lightboxClose: 'Zamknij obraz',
   lightboxLabel: 'Obraz {name}',
+  // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
+  menu: 'Opcje czatu',
+  deleteHistory: 'Usuń moją historię czatu',
+  deleteHistoryQuestion: 'Usunąć wszystkie Twoje rozmowy? Tego nie można cofnąć.',
+  deleteHistoryConfirm: 'Usuń',
+  cancel: 'Anuluj',
+  deleteHistoryDone: 'Twoja historia czatu została usunięta.',
+  deleteHistoryFailed: 'Nie udało się usunąć historii czatu. Spróbuj ponownie.',
 };
 
 export const WIDGET_CATALOGS: Record<Locale, Record<WidgetKey, string>> = { en, pl };

@@ -17,6 +17,8 @@ const noTransport: ChatTransport = {
   stop() {},
   request: () => Promise.resolve(NO_REPLY),
   subscribe: () => () => {},
+  rejoin() {},
+  forget() {},
 };
 
 type PreviewMessage = { type: string; site?: WidgetSite; locale?: unknown };

@@ -191,7 +191,7 @@ describe('widget', () => {
     expect(ui.getByRole('textbox', { name: 'Wiadomość' }).getAttribute('placeholder')).toBe(
       'Napisz wiadomość…',
     );
-    expect(ui.getByRole('dialog').querySelector('.header button')?.getAttribute('aria-label')).toBe(
+    expect(ui.getByRole('dialog').querySelector('.header > button')?.getAttribute('aria-label')).toBe(
       'Zamknij',
     );
   });

@@ -14,6 +14,7 @@ import type { ChatTransport } from '../transport/index.ts';
 import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
 import { type Chime, createChime } from './chime.ts';
+import { createHostCommands } from './host-commands.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
 import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
@@ -146,11 +147,22 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   if (panel.open) store.dispatch({ type: 'ui/open', restored: true });
 
   const isOpen = () => store.getState().ui.open;
+  const open = () => store.dispatch({ type: 'ui/open' });
+  const close = () => store.dispatch({ type: 'ui/close' });
+  const toggle = () => store.dispatch({ type: isOpen() ? 'ui/close' : 'ui/open' });
   return {
     showSite: (site) => store.dispatch({ type: 'session/ready', site, conversation: null, messages: [] }),
-    open: () => store.dispatch({ type: 'ui/open' }),
-    close: () => store.dispatch({ type: 'ui/close' }),
-    toggle: () => store.dispatch({ type: isOpen() ? 'ui/close' : 'ui/open' }),
+    open,
+    close,
+    toggle,
+    // Issue 12: the host page says who the visitor is, or that they logged out.
+    run: createHostCommands({
+      open,
+      close,
+      toggle,
+      identify: (input) => chat.identify(input),
+      logout: () => void chat.logout(),
+    }),
     unmount() {
       chat.stop();
       for (const cleanup of cleanups) cleanup();

@@ -1,8 +1,9 @@
 /**
- * The `window.Frontdesk(...)` command queue: listeners live here; panel commands wait until the
- * app is mounted and are then replayed in order. Kept terse: it ships in the 2 kB loader.
+ * The `window.Frontdesk(...)` command queue: listeners live here; every other command waits until
+ * the app is mounted and is then forwarded in order (the app checks names and arguments, so the
+ * loader stays small). Kept terse: it ships in the 2 kB loader.
  */
-import type { PanelCommand, WidgetEventMap, WidgetEventName, WidgetHandle } from '../loader-api.ts';
+import type { QuietCommand, WidgetEventMap, WidgetEventName, WidgetHandle } from '../loader-api.ts';
 
 type Listener = (payload: unknown) => void;
 
@@ -10,29 +11,26 @@ export type Commands = {
   run(args: ArrayLike<unknown>): void;
   emit<E extends WidgetEventName>(event: E, payload: WidgetEventMap[E]): void;
   attach(handle: WidgetHandle): void;
-  /** Drops waiting panel commands (the app failed to load). */
+  /** Drops waiting commands (the app failed to load). */
   clear(): void;
 };
 
-const isPanelCommand = (name: unknown): name is PanelCommand =>
-  name === 'open' || name === 'close' || name === 'toggle';
-
-/** `needApp` is called when a panel command arrives before the app is mounted. */
+/** `needApp` is called when a command that needs the app arrives before the app is mounted. */
 export function createCommands(needApp: () => void): Commands {
   const listeners = new Map<unknown, Listener[]>();
-  let waiting: PanelCommand[] = [];
+  let waiting: unknown[][] = [];
   let handle: WidgetHandle | null = null;
   return {
     run(args) {
-      const [name, event, fn] = Array.from(args);
+      const list = Array.from(args);
+      const [name, event, fn] = list;
       if (name === 'on' && typeof fn === 'function')
         listeners.set(event, [...(listeners.get(event) ?? []), fn as Listener]);
-      else if (!isPanelCommand(name)) console.warn('[frontdesk] unknown command', name);
-      else if (handle) handle[name]();
-      // A closed panel needs no app to stay closed.
-      else if (name !== 'close' || waiting.length > 0) {
-        waiting.push(name);
-        needApp();
+      else if (handle) handle.run(list);
+      else {
+        waiting.push(list);
+        if (name !== ('close' satisfies QuietCommand) && name !== ('identify' satisfies QuietCommand))
+          needApp();
       }
     },
     emit(event, payload) {
@@ -46,7 +44,7 @@ export function createCommands(needApp: () => void): Commands {
     },
     attach(next) {
       handle = next;
-      for (const name of waiting) next[name]();
+      for (const args of waiting) next.run(args);
       waiting = [];
     },
     clear() {

@@ -53,6 +53,8 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   const listeners = new Set<(event: TransportEvent) => void>();
   const reconnect = createRetry();
   let stopped = true;
+  /** Issue 12: the next server-side disconnect is a rejoin after a merge, not a revoked token. */
+  let rejoining = false;
 
   const publish = (event: TransportEvent) => {
     for (const listener of listeners) listener(event);
@@ -95,8 +97,10 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     socket.sendBuffer = [];
     status('offline');
     // The server closed us on purpose (token revoked, session ended): reconnect with a new token.
+    // After a merge (issue 12) the same token opens the customer's contact: rejoin with it.
     if (reason === 'io server disconnect' && !stopped) {
-      tokens.drop();
+      if (rejoining) rejoining = false;
+      else tokens.drop();
       void connect();
     }
   });
@@ -148,6 +152,16 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    rejoin() {
+      rejoining = true;
+    },
+    forget() {
+      tokens.drop();
+      rejoining = false;
+      if (stopped) return;
+      socket.disconnect();
+      void connect();
     },
   };
 }

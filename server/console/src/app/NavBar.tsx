@@ -14,6 +14,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   agents: 'navAgents',
   profile: 'navProfile',
   outbox: 'navOutbox',
+  contacts: 'navContacts',
 };
 
 /** The sections an agent of this role sees. */

@@ -5,6 +5,7 @@
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
+import { ContactsPage } from '../contacts/ContactsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
@@ -61,6 +62,15 @@ export function Shell(props: Props) {
     setWanted(id);
     saveSiteChoice(id);
   }, []);
+  // Issue 12: a past conversation opened from a contact shows in the workspace.
+  const [openRequest, setOpenRequest] = useState<{ id: string; n: number } | null>(null);
+  const openConversation = useCallback(
+    (id: string) => {
+      setOpenRequest((r) => ({ id, n: (r?.n ?? 0) + 1 }));
+      navigate({ page: 'conversations', faqId: null });
+    },
+    [navigate],
+  );
 
   let page: preact.JSX.Element | null = null;
   if (route.page === 'conversations') {
@@ -102,6 +112,19 @@ export function Shell(props: Props) {
       <main class="page">
         <p class="placeholder">{t('noSites')}</p>
       </main>
+    );
+  } else if (route.page === 'contacts') {
+    page = (
+      <ContactsPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        siteName={site.name}
+        contactId={route.contactId ?? null}
+        onContact={(contactId) => navigate({ page: 'contacts', faqId: null, contactId })}
+        onOpenConversation={openConversation}
+        onSessionEnded={onSessionEnded}
+      />
     );
   } else if (route.page === 'faq') {
     page = (
@@ -163,6 +186,7 @@ export function Shell(props: Props) {
         notifier={notifier}
         hidden={route.page !== 'conversations'}
         onSessionEnded={onSessionEnded}
+        openRequest={openRequest}
         {...(retryDelayMs ? { retryDelayMs } : {})}
       />
       {page}

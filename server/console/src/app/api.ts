@@ -2,6 +2,7 @@
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
+import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createMailApi, type MailApi } from '../mail/api.ts';
@@ -23,7 +24,8 @@ export type ConsoleApi = AuthApi &
   ProfileApi &
   OfflineSettingsApi &
   MailApi &
-  AttachmentSettingsApi;
+  AttachmentSettingsApi &
+  ContactsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -41,5 +43,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createMailApi(http),
     // Issue 13.
     ...createAttachmentSettingsApi(http),
+    // Issue 12.
+    ...createContactsApi(http),
   };
 }

@@ -23,10 +23,14 @@ describe('pages', () => {
       { page: 'sites', faqId: null },
       { page: 'agents', faqId: null },
       { page: 'profile', faqId: null },
+      { page: 'contacts', faqId: null, contactId: null },
+      { page: 'contacts', faqId: null, contactId: 'c 1/x' },
     ] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);
     }
     expect(routeHash({ page: 'faq', faqId: 'a b' })).toBe('#/faq/a%20b');
+    expect(routeHash({ page: 'contacts', faqId: null, contactId: 'k7' })).toBe('#/contacts/k7');
+    expect(parseRoute('#/contacts')).toEqual({ page: 'contacts', faqId: null, contactId: null });
   });
 
   it('ignores a malformed entry id', () => {

@@ -1,6 +1,8 @@
 /** The console's pages and their addresses in the URL fragment (`#/faq/returns`), so links and reloads work. */
 export const PAGES = [
   'conversations',
+  // Issue 12: the customer records.
+  'contacts',
   'faq',
   'unanswered',
   'settings',
@@ -16,8 +18,9 @@ export type Page = (typeof PAGES)[number];
 /** Pages only admins see (the server refuses their calls to others anyway). */
 export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
 /** Pages about the chosen site: the site switcher shows on these. */
-export const SITE_PAGES: readonly Page[] = ['faq', 'unanswered', 'settings', 'appearance'];
-export type Route = { page: Page; faqId: string | null };
+export const SITE_PAGES: readonly Page[] = ['contacts', 'faq', 'unanswered', 'settings', 'appearance'];
+/** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */
+export type Route = { page: Page; faqId: string | null; contactId?: string | null };
 
 export const DEFAULT_ROUTE: Route = { page: 'conversations', faqId: null };
 
@@ -27,11 +30,14 @@ export function parseRoute(hash: string): Route {
   const [page = '', faqId] = hash.replace(/^#\/?/, '').split('/');
   if (!isPage(page)) return DEFAULT_ROUTE;
   if (page === 'faq' && faqId) return { page, faqId: safeDecode(faqId) };
+  if (page === 'contacts') return { page, faqId: null, contactId: faqId ? safeDecode(faqId) : null };
   return { page, faqId: null };
 }
 
 export function routeHash(route: Route): string {
   if (route.page === 'conversations') return '#/';
+  if (route.page === 'contacts' && route.contactId)
+    return `#/contacts/${encodeURIComponent(route.contactId)}`;
   return route.faqId && route.page === 'faq' ? `#/faq/${encodeURIComponent(route.faqId)}` : `#/${route.page}`;
 }
 

@@ -1,4 +1,7 @@
-/** The right column: who the visitor is, where they are, their browser, language, rating and handoff reason. */
+/**
+ * The right column: who the visitor is, where they are, their browser, language, rating and handoff
+ * reason, then (issue 12) their contact record.
+ */
 import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
@@ -19,7 +22,14 @@ function Field({ label, children }: { label: string; children: ComponentChildren
   );
 }
 
-export function VisitorPanel({ conversation: c, now }: { conversation: AgentConversation; now: number }) {
+type Props = {
+  conversation: AgentConversation;
+  now: number;
+  /** Issue 12: the visitor's contact record, after this conversation's facts. */
+  children?: ComponentChildren;
+};
+
+export function VisitorPanel({ conversation: c, now, children }: Props) {
   const { t, locale } = useI18n();
   const { browser, os } = parseUserAgent(c.userAgent);
   const pageHref = c.page ? safeHttpUrl(c.page.url) : null;
@@ -57,6 +67,7 @@ export function VisitorPanel({ conversation: c, now }: { conversation: AgentConv
         {c.handoffReason && <Field label={t('fieldHandoff')}>{reasonText(c.handoffReason, t)}</Field>}
       </dl>
       <OfflineDetails conversation={c} />
+      {children}
     </aside>
   );
 }

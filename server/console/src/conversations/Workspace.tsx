@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import type { ConsoleClient } from '../app/client.ts';
 import { useI18n } from '../app/i18n.ts';
 import type { Notifier } from '../app/notifier.ts';
+import { ContactRecord } from '../contacts/ContactRecord.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { documentTitle } from './badge.ts';
 import { ConversationList } from './ConversationList.tsx';
@@ -21,9 +22,12 @@ type Props = {
   onSessionEnded(): void;
   /** Delay before retrying a send or a refused connection (tests shorten it). */
   retryDelayMs?: (attempt: number) => number;
+  /** Issue 12: a conversation to open (from the Contacts page); `n` makes the same id open again. */
+  openRequest?: { id: string; n: number } | null;
 };
 
-export function Workspace({ client, agent, notifier, hidden, onSessionEnded, retryDelayMs }: Props) {
+export function Workspace(props: Props) {
+  const { client, agent, notifier, hidden, onSessionEnded, retryDelayMs, openRequest } = props;
   const { t } = useI18n();
   const now = useNow();
   const { workspace, state, sections, waiting, pending } = useWorkspace({
@@ -44,6 +48,10 @@ export function Workspace({ client, agent, notifier, hidden, onSessionEnded, ret
     },
     [t],
   );
+
+  useEffect(() => {
+    if (openRequest) workspace.select(openRequest.id);
+  }, [openRequest]);
 
   const selected = state.selectedId ? (state.lists.byId[state.selectedId] ?? null) : null;
   return (
@@ -81,7 +89,18 @@ export function Workspace({ client, agent, notifier, hidden, onSessionEnded, ret
               onTyping={workspace.typing}
               onRead={workspace.markRead}
             />
-            <VisitorPanel conversation={selected} now={now} />
+            <VisitorPanel conversation={selected} now={now}>
+              <ContactRecord
+                key={selected.visitor.id}
+                api={client}
+                siteId={selected.siteId}
+                contactId={selected.visitor.id}
+                currentConversationId={selected.id}
+                onSessionEnded={onSessionEnded}
+                onOpenConversation={workspace.select}
+                embedded
+              />
+            </VisitorPanel>
           </>
         ) : (
           <p class="placeholder">{t('selectConversation')}</p>

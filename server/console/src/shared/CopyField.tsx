@@ -5,7 +5,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 
-type Props = { id: string; label: string; value: string; multiline?: boolean };
+type Props = { id: string; label: string; value: string; multiline?: boolean; rows?: number };
 
 /** Copies with the clipboard API; false when there is none or it refused (no permission, insecure page). */
 export async function writeClipboard(text: string): Promise<boolean> {
@@ -19,7 +19,7 @@ export async function writeClipboard(text: string): Promise<boolean> {
   }
 }
 
-export function CopyField({ id, label, value, multiline }: Props) {
+export function CopyField({ id, label, value, multiline, rows = 2 }: Props) {
   const { t } = useI18n();
   const [status, setStatus] = useState<'copied' | 'selected' | null>(null);
   const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -37,7 +37,7 @@ export function CopyField({ id, label, value, multiline }: Props) {
       <label for={id}>{label}</label>
       <div class="copy-field__row">
         {multiline ? (
-          <textarea id={id} ref={fieldRef} readOnly rows={2} value={value} class="copy-field__value" />
+          <textarea id={id} ref={fieldRef} readOnly rows={rows} value={value} class="copy-field__value" />
         ) : (
           <input id={id} ref={fieldRef} readOnly value={value} class="copy-field__value" />
         )}

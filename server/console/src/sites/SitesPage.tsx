@@ -3,6 +3,8 @@ import { LIMITS, LOCALES, type Locale, type SiteDetail, type SiteSummary } from 
 import { SiteCreateSchema, SitePatchSchema, v } from '@frontdesk/shared/schemas';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import type { ContactsApi } from '../contacts/api.ts';
+import { IdentitySection } from '../contacts/IdentitySection.tsx';
 import { ConfirmButton } from '../shared/Confirm.tsx';
 import { detailedErrorText, localeText } from '../shared/labels.ts';
 import { linesToText } from '../shared/lines.ts';
@@ -20,7 +22,7 @@ import { checkOrigins } from './origins.ts';
 import { WaitingSettings } from './WaitingSettings.tsx';
 
 type Props = {
-  client: SitesApi & OfflineSettingsApi & AttachmentSettingsApi;
+  client: SitesApi & OfflineSettingsApi & AttachmentSettingsApi & ContactsApi;
   onSessionEnded(): void;
   /** A site was added or changed: the switcher's list is out of date. */
   onChanged(): void;
@@ -186,7 +188,7 @@ function CreateSite({ client, onCreated }: { client: SitesApi; onCreated(site: S
 }
 
 type EditorProps = {
-  client: SitesApi & OfflineSettingsApi;
+  client: SitesApi & OfflineSettingsApi & ContactsApi;
   siteId: string;
   onSessionEnded(): void;
   onChanged(): void;
@@ -212,6 +214,14 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
       )}
       {state.status === 'ready' && <WaitingSettings key={state.data.id} site={state.data} client={client} />}
       {state.status === 'ready' && <HoursSection key={state.data.id} site={state.data} client={client} />}
+      {state.status === 'ready' && (
+        <IdentitySection
+          key={state.data.id}
+          siteId={state.data.id}
+          client={client}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
     </section>
   );
 }

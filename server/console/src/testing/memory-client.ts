@@ -23,6 +23,12 @@ import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryAttachmentsApi } from './memory-attachments.ts';
+import {
+  type ContactsSeed,
+  contact,
+  createMemoryContactsApi,
+  type MemoryContactsApi,
+} from './memory-contacts.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
@@ -52,6 +58,8 @@ export type MemoryClient = ConsoleClient & {
   attachments: ReturnType<typeof createMemoryAttachmentsApi>;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
+  /** Issue 12: contacts (every seeded conversation's visitor has one, as on the server). */
+  contacts: MemoryContactsApi;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -82,6 +90,7 @@ export function createMemoryClient(
     faq?: FaqSeed;
     admin?: AdminSeed;
     mail?: MailSeed;
+    contacts?: ContactsSeed;
     /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
     pageSize?: number;
   } = {},
@@ -160,7 +169,46 @@ export function createMemoryClient(
   const offline = createMemoryOfflineApi(agent);
   const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
+  const contacts = createMemoryContactsApi(agent, seed.contacts);
+  for (const c of seed.conversations ?? []) {
+    const known = contacts.contacts.get(c.visitor.id);
+    const record =
+      known ??
+      contact(c.visitor.id, {
+        siteId: c.siteId,
+        name: c.visitor.name,
+        email: c.visitor.email,
+        identity: c.visitor.verified ? 'verified' : 'anonymous',
+      });
+    if (!record.conversations.some((past) => past.id === c.id))
+      record.conversations.push({
+        id: c.id,
+        state: c.state,
+        agentName: c.agentName,
+        rating: c.rating,
+        ratingComment: c.ratingComment,
+        lastMessageAt: c.lastMessage?.createdAt ?? null,
+        createdAt: c.createdAt,
+        resolvedAt: c.resolvedAt,
+        offline: Boolean(c.offline),
+      });
+    record.conversationCount = record.conversations.length;
+    contacts.contacts.set(record.id, record);
+  }
   const client: MemoryClient = {
+    // Issue 12.
+    contacts,
+    listContacts: (siteId, query) => contacts.listContacts(siteId, query),
+    getContact: (siteId, contactId) => contacts.getContact(siteId, contactId),
+    patchContact: (siteId, contactId, patch) => contacts.patchContact(siteId, contactId, patch),
+    addContactNote: (siteId, contactId, note) => contacts.addContactNote(siteId, contactId, note),
+    contactTimeline: (siteId, contactId, cursor) => contacts.contactTimeline(siteId, contactId, cursor),
+    contactExportUrl: (siteId, contactId) => contacts.contactExportUrl(siteId, contactId),
+    confirmErase: (siteId, contactId) => contacts.confirmErase(siteId, contactId),
+    eraseContact: (siteId, contactId, confirmation) => contacts.eraseContact(siteId, contactId, confirmation),
+    getIdentitySettings: (siteId) => contacts.getIdentitySettings(siteId),
+    rotateIdentitySecret: (siteId) => contacts.rotateIdentitySecret(siteId),
+    removeIdentitySecret: (siteId) => contacts.removeIdentitySecret(siteId),
     ...faq,
     faq,
     admin,

@@ -30,7 +30,7 @@ describe('chat', () => {
     const { server, store } = setup();
     await settle();
     expect(server.calls.map((c) => c.event)).toEqual([EVENTS.sessionInit, EVENTS.pageView]);
-    expect(server.callsOf(EVENTS.sessionInit)[0]).toEqual({ locale: 'en' });
+    expect(server.callsOf(EVENTS.sessionInit)[0]).toEqual({ locale: 'en', timeZone: expect.any(String) });
     expect(store.getState().connection.ready).toBe(true);
     expect(store.getState().conversation.site?.name).toBe('Acme Shop');
     expect(server.conversation()).toBeNull();

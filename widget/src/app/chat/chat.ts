@@ -10,6 +10,7 @@ import type { QuickReplyChoice, Store } from '../store/index.ts';
 import { type Actions, createActions } from './actions.ts';
 import { createContext } from './context.ts';
 import { createOpener } from './conversation.ts';
+import { createIdentity, type IdentityActions } from './identity.ts';
 import { createLive, type LiveActions } from './live.ts';
 import { createOfflineActions, type OfflineActions } from './offline.ts';
 import { createOutboxSender } from './outbox.ts';
@@ -30,7 +31,8 @@ export type ChatDeps = {
 
 export type Chat = Actions &
   OfflineActions &
-  Pick<LiveActions, 'typing' | 'markRead'> & {
+  Pick<LiveActions, 'typing' | 'markRead'> &
+  IdentityActions & {
     start(): void;
     stop(): void;
     send(body: string, quickReply?: QuickReplyChoice): void;
@@ -41,6 +43,17 @@ export type Chat = Actions &
     /** Issue 13: files on their way. */
     uploads: Uploads;
   };
+
+/** Issue 12: the browser's time zone, the contact's location (no IP geolocation); none if unknown. */
+function browserTimeZone(): { timeZone?: string } {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone ? { timeZone: zone } : {};
+  } catch (error) {
+    console.warn('[frontdesk] no time zone', error);
+    return {};
+  }
+}
 
 export function createChat(deps: ChatDeps): Chat {
   const { transport, store } = deps;
@@ -69,6 +82,8 @@ export function createChat(deps: ChatDeps): Chat {
 
   // Issue 10: the leave-a-message form.
   const offline = createOfflineActions(ctx, opener, (message) => timeline.accept(message));
+  // Issue 12: identify, logout, delete my chat history.
+  const identity = createIdentity(ctx);
 
   function retryLater(): void {
     retry.schedule(() => {
@@ -84,12 +99,14 @@ export function createChat(deps: ChatDeps): Chat {
 
   /** Every connect: who am I, what is my conversation, what did I miss, what did I not send. */
   const session = createSerialRunner(async () => {
-    const reply = await transport.request(EVENTS.sessionInit, { locale: deps.locale });
+    const reply = await transport.request(EVENTS.sessionInit, { locale: deps.locale, ...browserTimeZone() });
     if (!reply.ok) {
       if (reply.error) console.warn('[frontdesk] session:init failed', reply.error);
       return retryLater();
     }
     store.dispatch({ type: 'session/ready', ...reply.data });
+    // Merged into the customer's contact: the socket rejoins and this runs again for that contact.
+    if (!(await identity.afterInit())) return;
     await timeline.sync();
     sendPageView();
     await outbox.flush();
@@ -148,6 +165,9 @@ export function createChat(deps: ChatDeps): Chat {
     ...offline,
     uploads,
     ...createActions(ctx, opener, offline.checkOffline),
+    identify: identity.identify,
+    logout: identity.logout,
+    deleteHistory: identity.deleteHistory,
     start() {
       if (unsubscribe) return;
       unsubscribe = transport.subscribe(onTransport);

@@ -56,4 +56,9 @@ export type Action =
   /** `typing:changed`; `at`: when it arrived (the indicator lapses `LIMITS.typingExpiryMs` later). */
   | { type: 'live/typing'; notice: TypingNotice; at: number }
   /** The clock passed `now`: a lapsed indicator is cleared. */
-  | { type: 'live/expire'; now: number };
+  | { type: 'live/expire'; now: number }
+  /**
+   * Issue 12: this device's history is gone (logout on a shared computer, "delete my chat history"):
+   * no conversation, no messages, nothing queued or drafted; the site's settings and the panel stay.
+   */
+  | { type: 'session/cleared' };

@@ -15,6 +15,8 @@ export function conversationReducer(state: ConversationSlice, action: Action): C
       return { site: action.site, current: action.conversation };
     case 'conversation/opened':
       return { ...state, current: action.conversation };
+    case 'session/cleared':
+      return state.current ? { ...state, current: null } : state;
     case 'site/availability':
       return state.site ? { ...state, site: { ...state.site, agentsOnline: action.agentsOnline } } : state;
     case 'site/refreshed':

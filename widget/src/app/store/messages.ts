@@ -28,6 +28,8 @@ export function messagesReducer(state: MessagesState, action: Action): MessagesS
         : openTimeline(action.conversation.id, visible(action.messages));
     case 'messages/received':
       return receive(state, visible(action.messages), action.source);
+    case 'session/cleared':
+      return initialMessages;
     default:
       return state;
   }

@@ -27,6 +27,8 @@ export function outboxReducer(state: OutboxState, action: Action): OutboxState {
       const items = withoutDelivered(state.items, action.messages);
       return items === state.items ? state : { items };
     }
+    case 'session/cleared':
+      return state.items.length === 0 ? state : initialOutbox;
     default:
       return state;
   }

@@ -51,6 +51,8 @@ export function uiReducer(state: UiState, action: Action): UiState {
       return state.offlineForm === action.open ? state : { ...state, offlineForm: action.open };
     case 'conversation/opened':
       return { ...state, rated: false, notHelpful: [] };
+    case 'session/cleared':
+      return { ...initialUi, open: state.open, restored: state.restored };
     default:
       return state;
   }

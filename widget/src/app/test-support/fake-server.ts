@@ -247,7 +247,24 @@ export function createFakeServer(options: FakeServerOptions = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    // Issue 12: the socket transport reconnects (same token, or a new anonymous one).
+    rejoin() {
+      session.rejoins += 1;
+      queueMicrotask(() => {
+        setOnline(false);
+        setOnline(true);
+      });
+    },
+    forget() {
+      session.forgotten += 1;
+      conversation = null;
+      messages.length = 0;
+      setOnline(false);
+      setOnline(true);
+    },
   };
+  /** Issue 12: how often the app asked to rejoin (after a merge) or to forget its token. */
+  const session = { rejoins: 0, forgotten: 0 };
 
   function setOnline(value: boolean): void {
     online = value;
@@ -259,6 +276,7 @@ export function createFakeServer(options: FakeServerOptions = {}) {
     site,
     messages,
     calls,
+    session,
     /** Requests of one kind, in order. */
     callsOf: <E extends RequestName>(event: E) =>
       calls.filter((c) => c.event === event).map((c) => c.input as RequestInput<E>),

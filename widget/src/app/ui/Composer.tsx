@@ -1,6 +1,6 @@
 /** The message box: Enter sends, Shift+Enter adds a line; the text is kept until it is queued. */
 import { type AfterResolution, LIMITS } from '@frontdesk/shared';
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useWidget } from './context.ts';
 
 const PLACEHOLDER_AFTER = { reopen: 'composerReopen', start_new: 'composerStartNew' } as const;
@@ -24,6 +24,10 @@ export function Composer({
 }) {
   const { t, chat, onDraft } = useWidget();
   const [text, setLocal] = useState(draft);
+  // Issue 12: the draft was cleared from outside (logout on a shared computer): the box empties too.
+  useEffect(() => {
+    if (draft === '') setLocal('');
+  }, [draft]);
   const setText = (next: string) => {
     setLocal(next);
     onDraft?.(next);

@@ -1,5 +1,6 @@
 /** Panel header: site name, where the conversation stands, and the close button. */
 import type { VisitorConversation } from '@frontdesk/shared';
+import type { ComponentChildren } from 'preact';
 import { type Translate, useWidget } from './context.ts';
 
 export function subtitle(conversation: VisitorConversation | null, t: Translate): string {
@@ -26,9 +27,11 @@ type Props = {
   conversation: VisitorConversation | null;
   titleId: string;
   onClose: () => void;
+  /** Issue 12: the options menu, before the close button. */
+  menu?: ComponentChildren;
 };
 
-export function Header({ title, subtitle: own, logoUrl, conversation, titleId, onClose }: Props) {
+export function Header({ title, subtitle: own, logoUrl, conversation, titleId, onClose, menu }: Props) {
   const { t, base = '' } = useWidget();
   const state = conversation && conversation.state !== 'bot' ? subtitle(conversation, t) : null;
   return (
@@ -38,6 +41,7 @@ export function Header({ title, subtitle: own, logoUrl, conversation, titleId, o
         <h2 id={titleId}>{title}</h2>
         <p class="subtitle">{state ?? own ?? subtitle(conversation, t)}</p>
       </div>
+      {menu}
       <button type="button" class="icon-button" aria-label={t('close')} onClick={onClose}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4z" />

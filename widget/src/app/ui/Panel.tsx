@@ -6,11 +6,13 @@ import { offlineNow } from '../chat/offline.ts';
 import type { State } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
+import { DeleteHistory } from './DeleteHistory.tsx';
 import { Header } from './Header.tsx';
 import { HoursLine } from './HoursLine.tsx';
 import { LazyUploadList, useUploadCount } from './lazy-attachments.tsx';
 import { MessageList } from './MessageList.tsx';
 import { OfflineForm, OfflineSent } from './OfflineForm.tsx';
+import { PanelMenu } from './PanelMenu.tsx';
 import { Rating } from './Rating.tsx';
 import { Waiting } from './Waiting.tsx';
 
@@ -45,6 +47,9 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   const [dragging, setDragging] = useState(false);
   const uploading = useUploadCount(chat.uploads) > 0;
   const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+  // Issue 12: "Delete my chat history" asks first, then says how it went.
+  const [erasing, setErasing] = useState(false);
+  const [erased, setErased] = useState<boolean | null>(null);
   useEffect(() => {
     if (!queuedNow || !away) return;
     // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
@@ -86,6 +91,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         conversation={current}
         titleId={titleId}
         onClose={onClose}
+        menu={
+          <PanelMenu
+            disabled={unavailable}
+            onDeleteHistory={() => {
+              setErased(null);
+              setErasing(true);
+            }}
+          />
+        }
       />
       <HoursLine hours={site?.hours ?? null} t={t} locale={locale} />
       {connection && (
@@ -96,6 +110,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
       {state.ui.notice && state.ui.notice !== connection && (
         <p class="banner error" role="alert">
           {t(state.ui.notice)}
+        </p>
+      )}
+      {erased !== null && (
+        <p class={erased ? 'notice-ok' : 'banner error'} role={erased ? 'status' : 'alert'}>
+          {t(erased ? 'deleteHistoryDone' : 'deleteHistoryFailed')}
         </p>
       )}
       <MessageList
@@ -110,6 +129,15 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         {state.live.typing ? t('typingAgent', { name: state.live.typing.name || t('agent') }) : ''}
       </p>
       <div class="footer">
+        {erasing && (
+          <DeleteHistory
+            onCancel={() => setErasing(false)}
+            onDone={(deleted) => {
+              setErasing(false);
+              setErased(deleted);
+            }}
+          />
+        )}
         {left && <OfflineSent email={left.email} />}
         {form && (
           <OfflineForm

@@ -96,7 +96,6 @@ svg{stroke:none}
 .field-error{margin:0;font-size:13px;color:#a11a1a}
 .offline-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
 .offline-sent{margin:0;padding:10px 12px;background:#e8f5ec;color:#14532d;border-radius:10px;font-size:14px}
-@media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send{border:1px solid CanvasText}}
 .attach{width:42px;height:42px;flex:none;color:#3a3f47}
 .bubble.attachment{padding:0;background:none;border-radius:12px}
 .thumb{all:unset;cursor:pointer;display:block;border-radius:12px;overflow:hidden;line-height:0}
@@ -115,4 +114,14 @@ svg{stroke:none}
 .upload.failed{color:#7a1212}
 .dragging{outline:3px dashed var(--fd-accent);outline-offset:-6px}
 .drop-hint{margin:0;padding:10px;text-align:center;border:2px dashed #767676;border-radius:10px;font-size:13px}
+.menu-wrap{position:relative}
+.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:220px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
+.menu-item{all:unset;box-sizing:border-box;display:block;width:100%;padding:9px 12px;border-radius:8px;cursor:pointer}
+.menu-item:hover,.menu-item:focus-visible{background:#f1f3f5}
+.confirm{margin:0;border:0;min-width:0;display:flex;flex-direction:column;gap:8px;padding:10px 12px;background:#fdf2f2;border-radius:10px}
+.confirm p{margin:0}
+.confirm-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
+.danger{padding:8px 14px;border:0;border-radius:10px;background:#b91c1c;color:#fff}
+.notice-ok{margin:0;padding:8px 16px;font-size:13px;background:#e8f5ec;color:#14532d;border-bottom:1px solid #c3e6cf}
+@media (forced-colors:active){.bubble,.chip,.secondary,.primary,.send,.danger,.menu{border:1px solid CanvasText}}
 `;
