@@ -1,5 +1,5 @@
 /** What every component of one mounted widget shares: the actions, the strings, the renderer. */
-import type { Locale } from '@frontdesk/shared';
+import type { Locale, PrefillInput } from '@frontdesk/shared';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -19,6 +19,8 @@ export type WidgetContextValue = {
   onDraft?: (text: string) => void;
   /** Issue 10: the visitor's language, for plural forms (default English). */
   locale?: Locale;
+  /** Issue 13: name and e-mail the host page passed with `Frontdesk('prefill', …)`, for the forms. */
+  prefill?: PrefillInput;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);
