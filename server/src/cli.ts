@@ -8,6 +8,7 @@
  *   site:origins --site KEY --add URL | --remove URL | --list
  *   faq:import | faq:export | faq:test (see faq/cli.ts)
  *   migrate [--database URL] | db:copy --to URL [--from URL]   (see storage/cli.ts)
+ *   contacts:seed | contacts:search (see contacts/cli.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import {
 } from '@frontdesk/shared/schemas';
 import { newSiteKey } from './admin/sites.ts';
 import { loadConfig } from './config/config.ts';
+import { CONTACTS_USAGE, runContactsCommand } from './contacts/cli.ts';
 import { FAQ_USAGE, runFaqCommand } from './faq/cli.ts';
 import { AgentAccounts } from './identity/agent-accounts.ts';
 import { AgentSessions, NO_OPEN_SOCKETS } from './identity/agent-sessions.ts';
@@ -40,7 +42,8 @@ const USAGE = `Usage:
   pnpm frontdesk site:add --name "My shop" [--origin https://shop.example]…   (prints the site key last)
   pnpm frontdesk site:origins --site KEY --add https://shop.example | --remove URL | --list
 ${FAQ_USAGE}
-${DB_USAGE}`;
+${DB_USAGE}
+${CONTACTS_USAGE}`;
 
 export async function runCli(
   argv: string[],
@@ -192,6 +195,9 @@ export async function runCli(
       case 'faq:export':
       case 'faq:test':
         return await runFaqCommand(command, rest, { storage, out, cwd: env.INIT_CWD ?? process.cwd() });
+      case 'contacts:seed':
+      case 'contacts:search':
+        return await runContactsCommand(command, rest, { storage, out });
       default:
         out(USAGE);
         return command ? 2 : 0;

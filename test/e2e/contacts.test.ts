@@ -131,12 +131,27 @@ Frontdesk('identify', ${identity});</script>
     await second.context.close();
   });
 
-  it('A5: a wrong hash is refused, the visitor stays anonymous and sees none of that history', async () => {
+  it('A5: a wrong hash is refused, the visitor stays anonymous and sees none of that history; they delete their own', async () => {
     const stranger = await device();
     await stranger.page.goto(`${shopOrigin}/cart?hash=wrong`);
     await stranger.page.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => widgetLog(stranger.page).textContent()).toContain('How can we help');
     expect(await widgetLog(stranger.page).textContent()).not.toContain('Order 1042');
+    // Their own chat, then "Delete my chat history" from the widget's menu, confirmed.
+    const box = stranger.page.getByRole('textbox', { name: 'Message' });
+    await box.fill('A question I regret asking');
+    await box.press('Enter');
+    await expect.poll(() => widgetLog(stranger.page).textContent()).toContain('A question I regret asking');
+    await stranger.page.getByRole('button', { name: 'Chat options' }).click();
+    await stranger.page.getByRole('menuitem', { name: 'Delete my chat history' }).click();
+    await stranger.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await stranger.page.getByText('Your chat history has been deleted.').waitFor();
+    expect(await widgetLog(stranger.page).textContent()).not.toContain('A question I regret asking');
+    await stranger.page.reload();
+    // The panel was open before the reload, so it opens again by itself.
+    await stranger.page.getByRole('dialog').waitFor();
+    await expect.poll(() => widgetLog(stranger.page).textContent()).toContain('How can we help');
+    expect(await widgetLog(stranger.page).textContent()).not.toContain('A question I regret asking');
     await stranger.context.close();
   });
 

@@ -59,6 +59,16 @@ export type ExportedMessage = {
   createdAt: string;
 };
 
+export type ImportedContact = {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  tags: string[];
+  attributes: ({ key: string } & AttributeValue)[];
+};
+
 export type PrivacyKind = 'erase' | 'history' | 'retention';
 export type PrivacyAuditRecord = {
   siteId: string;
@@ -124,5 +134,7 @@ export type ContactsStore = {
     limit: number,
   ): Promise<{ conversations: number; messages: number }>;
   addPrivacyAudit(entry: PrivacyAuditRecord): Promise<void>;
+  /** Bulk import of anonymous contacts with their fields and tags (seeding, imports); batched inserts. */
+  importContacts(siteId: string, contacts: readonly ImportedContact[]): Promise<void>;
   listPrivacyAudit(siteId: string, limit: number): Promise<PrivacyAuditRecord[]>;
 };

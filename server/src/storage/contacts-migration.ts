@@ -146,8 +146,24 @@ const audit: Migration = {
   },
 };
 
+/**
+ * The Contacts page's search walks contacts last seen first and tests the search text: with it in
+ * the index, a search that matches few of 100,000 contacts reads the index only (measured: a
+ * no-match search went from ~280 ms to ~30–55 ms on a loaded 2-core machine).
+ */
+const searchIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('visitors_site_search')
+      .on('visitors')
+      .columns(['site_id', 'merged_into', 'last_seen_at', 'id', 'search_text'])
+      .execute();
+  },
+};
+
 export const CONTACT_MIGRATIONS: Record<string, Migration> = {
   '0010_contacts': visitorColumns,
   '0011_contact_details': details,
   '0012_contact_audit': audit,
+  '0013_contact_search_index': searchIndex,
 };

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttributeValue, ContactAttribute, ConversationState, IdentityState } from '@frontdesk/shared';
 import { type Selectable, sql } from 'kysely';
 import type { ContactRecord, ContactsStore, ExportedMessage } from '../contacts/store.ts';
-import { likeContains, refreshSearchText } from './contact-search.ts';
+import { likeContains, refreshSearchText, searchTextOf } from './contact-search.ts';
 import type { Db, Queryable } from './db.ts';
 import type { VisitorTable } from './schema.ts';
 
@@ -603,6 +603,45 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           at: entry.at,
         })
         .execute();
+    },
+
+    async importContacts(siteId, contacts) {
+      const BATCH = 400;
+      for (let start = 0; start < contacts.length; start += BATCH) {
+        const batch = contacts.slice(start, start + BATCH).map((c) => ({ ...c, id: randomUUID() }));
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('visitors')
+            .values(
+              batch.map((c) => ({
+                id: c.id,
+                site_id: siteId,
+                token_hash: deadTokenHash(),
+                name: c.name,
+                email: c.email,
+                phone: c.phone,
+                verified: 0,
+                created_at: c.createdAt,
+                last_seen_at: c.lastSeenAt,
+                search_text: searchTextOf({ ...c, user_id: null }),
+              })),
+            )
+            .execute();
+          const tags = batch.flatMap((c) =>
+            [...new Set(c.tags)].map((tag) => ({ visitor_id: c.id, site_id: siteId, tag })),
+          );
+          if (tags.length > 0) await trx.insertInto('contact_tags').values(tags).execute();
+          const attributes = batch.flatMap((c) =>
+            c.attributes.map((a) => ({
+              visitor_id: c.id,
+              key: a.key,
+              type: a.type,
+              value: JSON.stringify(a.value),
+            })),
+          );
+          if (attributes.length > 0) await trx.insertInto('contact_attributes').values(attributes).execute();
+        });
+      }
     },
 
     async listPrivacyAudit(siteId, limit) {

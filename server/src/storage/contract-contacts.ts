@@ -28,11 +28,16 @@ export function contactsContract(open: () => Promise<Storage>) {
     }
     const odd = await visitor();
     await storage.updateContactFields(odd.id, { name: '100%_off' });
+    const polish = await visitor();
+    await storage.updateContactFields(polish.id, { name: 'Łukasz Żółć' });
     await storage.setAttributes(people[2]!.id, [{ key: 'plan', type: 'string', value: 'Pro' }]);
     await storage.addTags(site.id, people[3]!.id, ['vip', 'lead']);
     await storage.addTags(site.id, people[3]!.id, ['vip']);
     const all = await storage.listContacts({ siteId: site.id, limit: 100 });
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(9);
+    expect(
+      (await storage.listContacts({ siteId: site.id, text: 'łukasz żółć', limit: 10 })).map((c) => c.id),
+    ).toEqual([polish.id]);
     const seen = all.map((c) => c.lastSeenAt);
     expect([...seen].sort().reverse()).toEqual(seen);
     expect(
@@ -64,6 +69,34 @@ export function contactsContract(open: () => Promise<Storage>) {
     expect(paged).toEqual(all.map((c) => c.id));
     // A2: another site sees none of them.
     expect(await storage.getContact('other-site', people[0]!.id)).toBeNull();
+    await storage.close();
+  });
+
+  it('contacts: a bulk import is listed, searched and filtered like any contact', async () => {
+    const { storage, site } = await seed();
+    await storage.importContacts(
+      site.id,
+      Array.from({ length: 450 }, (_, i) => ({
+        name: `Imported ${i}`,
+        email: `imported${i}@example.com`,
+        phone: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        lastSeenAt: `2026-01-01T00:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`,
+        tags: i % 3 === 0 ? ['vip'] : [],
+        attributes: [{ key: 'order', type: 'number' as const, value: i }],
+      })),
+    );
+    const first = await storage.listContacts({ siteId: site.id, limit: 2 });
+    expect(first.map((c) => c.name)).toEqual(['Imported 449', 'Imported 448']);
+    expect(await storage.listContacts({ siteId: site.id, text: 'imported17@', limit: 5 })).toEqual([
+      expect.objectContaining({ name: 'Imported 17', tags: [], conversationCount: 0, identity: 'anonymous' }),
+    ]);
+    expect(await storage.listContacts({ siteId: site.id, tag: 'vip', limit: 500 })).toHaveLength(150);
+    expect(
+      (
+        await storage.listContacts({ siteId: site.id, attribute: { key: 'order', text: '449' }, limit: 5 })
+      ).map((c) => c.name),
+    ).toEqual(['Imported 449']);
     await storage.close();
   });
 

@@ -1,0 +1,137 @@
+/**
+ * Contacts on the command line (issue 12):
+ *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, an attribute)
+ *   contacts:search [--site KEY] [--q TEXT] [--tag T] [--limit N] [--runs N]   times the Contacts page's query
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { CONTACT_LIMITS } from '@frontdesk/shared';
+import { ContactListQuerySchema } from '@frontdesk/shared/contacts-schemas';
+import { AppError } from '../kernel/errors.ts';
+import { createLogger } from '../kernel/logger.ts';
+import { parse } from '../kernel/validate.ts';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
+import type { Storage } from '../storage/index.ts';
+import { AgentContacts } from './agent-contacts.ts';
+import { EraseConfirmations } from './erase-confirmation.ts';
+import type { ImportedContact } from './store.ts';
+
+export const CONTACTS_USAGE = `  pnpm frontdesk contacts:seed --count 100000 [--site ${DEMO_SITE_KEY}]   (anonymous test contacts)
+  pnpm frontdesk contacts:search [--site KEY] [--q TEXT] [--tag TAG] [--runs 5]   (times the Contacts page's search)`;
+
+const FIRST = [
+  'Anna',
+  'Jan',
+  'Ewa',
+  'Piotr',
+  'Maria',
+  'Tomasz',
+  'Zofia',
+  'Łukasz',
+  'Olivia',
+  'Noah',
+  'Emma',
+  'Liam',
+];
+const LAST = [
+  'Nowak',
+  'Kowalski',
+  'Wiśniewska',
+  'Smith',
+  'Jones',
+  'Müller',
+  'García',
+  'Rossi',
+  'Dubois',
+  'Kim',
+];
+const TAGS = ['vip', 'lead', 'wholesale', 'returning', 'newsletter'];
+const PLANS = ['free', 'basic', 'pro', 'enterprise'];
+
+/** The i-th seeded contact: deterministic, spread over the last year. */
+export function seededContact(i: number, now: number): ImportedContact {
+  const first = FIRST[i % FIRST.length] ?? 'Anna';
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'Nowak';
+  const seen = new Date(now - ((i * 7_919) % (365 * 24 * 60)) * 60_000).toISOString();
+  return {
+    name: `${first} ${last} ${i}`,
+    email: `${first}.${last}.${i}@example.com`.toLowerCase(),
+    phone:
+      i % 4 === 0 ? `+48 600 ${String(i % 1000).padStart(3, '0')} ${String(i % 997).padStart(3, '0')}` : null,
+    createdAt: new Date(Date.parse(seen) - 86_400_000).toISOString(),
+    lastSeenAt: seen,
+    tags: i % 10 === 0 ? [TAGS[i % TAGS.length] ?? 'vip'] : [],
+    attributes: [{ key: 'plan', type: 'string', value: PLANS[i % PLANS.length] ?? 'free' }],
+  };
+}
+
+export async function runContactsCommand(
+  command: 'contacts:seed' | 'contacts:search',
+  args: string[],
+  deps: { storage: Storage; out: (line: string) => void },
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      site: { type: 'string', default: DEMO_SITE_KEY },
+      count: { type: 'string' },
+      q: { type: 'string' },
+      tag: { type: 'string' },
+      limit: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+    },
+  });
+  const site = await deps.storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
+  if (!site)
+    throw new AppError('not_found', `no site with key "${values.site}" (start the server once first)`);
+  if (command === 'contacts:seed') {
+    const count = Number(values.count);
+    if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+      throw new AppError('bad_request', '--count must be a whole number from 1 to 1000000');
+    const started = performance.now();
+    const now = Date.now();
+    const CHUNK = 4_000;
+    for (let from = 0; from < count; from += CHUNK) {
+      const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, k) =>
+        seededContact(from + k, now),
+      );
+      await deps.storage.importContacts(site.id, chunk);
+    }
+    deps.out(
+      `Seeded ${count} contacts on ${site.key} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  }
+  const query = parse(ContactListQuerySchema, {
+    ...(values.q !== undefined && { q: values.q }),
+    ...(values.tag !== undefined && { tag: values.tag }),
+    ...(values.limit !== undefined && { limit: values.limit }),
+  });
+  const contacts = new AgentContacts({
+    store: deps.storage,
+    confirmations: new EraseConfirmations('unused: no erasure from the CLI', () => new Date()),
+    logger: createLogger('silent'),
+    clock: () => new Date(),
+    changed: () => undefined,
+    endVisitorSessions: () => undefined,
+  });
+  const runs = Math.max(1, Math.min(100, Number(values.runs) || 5));
+  const times: number[] = [];
+  let found = 0;
+  let more = false;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const page = await contacts.list(site, query);
+    times.push(performance.now() - started);
+    found = page.items.length;
+    more = page.nextCursor !== null;
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  deps.out(
+    `Search ${JSON.stringify({ q: values.q ?? null, tag: values.tag ?? null, limit: query.limit ?? CONTACT_LIMITS.pageSizeDefault })}: ` +
+      `${found} on the first page${more ? ' (more after)' : ''}; median ${median.toFixed(1)} ms, ` +
+      `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms over ${runs} runs.`,
+  );
+  return 0;
+}
