@@ -29,3 +29,4 @@ export * from './routes.ts';
 export type * from './schemas.ts';
 export * from './sites.ts';
 export * from './types.ts';
+export * from './widget-api.ts';

@@ -2,7 +2,7 @@
  * The contract between the loader (`widget.js`) and the lazily imported app chunk. Both sides
  * import it as a type only, so neither ships the other's code.
  */
-import type { Locale, Message } from '@frontdesk/shared';
+import type { Locale, Message, WidgetEvent } from '@frontdesk/shared';
 
 /** Read once from the embed's `<script>` tag and passed down; nothing else reads the host page's config. */
 export type WidgetOptions = {
@@ -17,12 +17,24 @@ export type WidgetOptions = {
 
 /** Events host pages can listen to with `Frontdesk('on', name, fn)`. */
 export type WidgetEventMap = {
+  /** The chat app is mounted and the commands queued so far have run. */
+  ready: null;
   /** A bot or agent message arrived live. */
   message: Message;
   open: null;
   close: null;
+  /** The number of bot and agent messages the visitor has not seen changed. */
+  unread: { count: number };
+  /** The visitor's first message opened a conversation. */
+  'conversation:started': { id: string };
+  /** An agent (or the visitor) resolved the current conversation. */
+  'conversation:resolved': { id: string };
 };
 export type WidgetEventName = keyof WidgetEventMap;
+// The names are the shared list, no more, no fewer.
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type EventNamesMatch = Assert<SameNames<WidgetEventName, WidgetEvent>>;
 
 /** What the loader offers the app. */
 export type LoaderApi = {

@@ -22,6 +22,8 @@ export type Attention = {
   update(state: AttentionState): void;
   /** A message arrived while the page was hidden (counted for the title even with the panel open). */
   arrivedHidden(): void;
+  /** Issue 13: `setLocale`: the badge's label, the title and the launcher's label in the new language. */
+  setStrings(t: Translate, locale: Locale): void;
   stop(): void;
 };
 
@@ -39,7 +41,10 @@ export function createAttention(deps: {
   setInterval: (fn: () => void, ms: number) => unknown;
   clearInterval: (id: never) => void;
 }): Attention {
-  const { doc, launcher, t, locale } = deps;
+  const { doc, launcher } = deps;
+  let { t, locale } = deps;
+  /** After `setLocale` the launcher's label is ours (the loader only knows the page's first language). */
+  let relabel = false;
   let state: AttentionState = { unread: 0, open: false, titleFlash: false };
   let hiddenCount = 0;
   let badge: HTMLElement | null = null;
@@ -67,7 +72,7 @@ export function createAttention(deps: {
       badge.remove();
       badge = null;
       if (!open) launcher.setAttribute('aria-label', t('launcherOpen'));
-    }
+    } else if (relabel) launcher.setAttribute('aria-label', t(open ? 'launcherClose' : 'launcherOpen'));
   };
 
   const stopFlash = () => {
@@ -110,6 +115,12 @@ export function createAttention(deps: {
       if (doc.visibilityState !== 'hidden' || !state.open) return;
       hiddenCount += 1;
       flash();
+    },
+    setStrings(nextT, nextLocale) {
+      t = nextT;
+      locale = nextLocale;
+      relabel = true;
+      drawBadge();
     },
     stop() {
       doc.removeEventListener('visibilitychange', onVisibility);

@@ -3,7 +3,14 @@
  * wired to a transport given by the caller (socket.io in `index.tsx`, in-memory in tests).
  */
 
-import type { WidgetSite } from '@frontdesk/shared';
+import {
+  isLocale,
+  type Locale,
+  type PageInfo,
+  type PrefillInput,
+  type WidgetCommand,
+  type WidgetSite,
+} from '@frontdesk/shared';
 import { translator, WIDGET_CATALOGS } from '@frontdesk/shared/i18n';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { render } from 'preact';
@@ -15,6 +22,8 @@ import { createAttention, findLauncher } from './attention.ts';
 import { createChat } from './chat/index.ts';
 import { type Chime, createChime } from './chime.ts';
 import { createHostCommands } from './host-commands.ts';
+import { hostEvents } from './host-events.ts';
+import { readPrefill, readTrackPage } from './host-inputs.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
 import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
@@ -48,7 +57,9 @@ const importMarkdown = (win: Window & typeof globalThis) =>
 export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: WidgetSite): void } {
   const { options, api, win, root } = deps;
   const doc = win.document;
-  const t = translator(WIDGET_CATALOGS[options.locale]);
+  // Issue 13: `Frontdesk('setLocale', …)` switches the strings live (the panel is drawn again).
+  let locale: Locale = options.locale;
+  let t = translator(WIDGET_CATALOGS[locale]);
   const panel = deps.preview
     ? { open: false, draft: '', seen: null }
     : loadPanel(deps.storage, options.siteKey);
@@ -69,11 +80,15 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
     clearInterval: (id) => win.clearInterval(id),
   });
   const chime = deps.chime ?? createChime(win);
+  // Issue 13: the page a single-page app reported with `trackPage`, until the browser navigates.
+  let tracked: PageInfo | null = null;
+  const page = () => tracked ?? currentPage(win.location, doc.title);
+  let prefill: PrefillInput = {};
   const chat = createChat({
     transport: deps.transport,
     store,
     locale: options.locale,
-    page: () => currentPage(win.location, doc.title),
+    page,
     onLiveMessage: (message) => {
       if (isReadable(message)) {
         attention.arrivedHidden();
@@ -102,10 +117,8 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   const cleanups = [
     persistState(store, deps.storage, options.siteKey),
     store.subscribe((state, previous) => {
-      if (state.ui.open !== previous.ui.open) {
-        api.setOpen(state.ui.open);
-        api.emit(state.ui.open ? 'open' : 'close', null);
-      }
+      if (state.ui.open !== previous.ui.open) api.setOpen(state.ui.open);
+      for (const { event, payload } of hostEvents(state, previous)) api.emit(event, payload as never);
       attention.update({
         unread: unreadCount(state.ui, state.messages),
         open: state.ui.open,
@@ -125,31 +138,42 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   listen(doc, 'visibilitychange', () => {
     if (doc.visibilityState === 'visible') chat.resync();
   });
-  listen(win, 'popstate', chat.pageView);
-  listen(win, 'hashchange', chat.pageView);
+  const navigated = () => {
+    tracked = null;
+    chat.pageView();
+  };
+  listen(win, 'popstate', navigated);
+  listen(win, 'hashchange', navigated);
 
-  render(
-    <Widget
-      store={store}
-      chat={chat}
-      t={t}
-      locale={options.locale}
-      base={options.base}
-      {...(deps.transport.files && { files: deps.transport.files })}
-      loadMarkdown={loadMarkdown}
-      onClosed={api.focusLauncher}
-      onDraft={(text) => store.dispatch({ type: 'ui/draft', text })}
-    />,
-    container,
-  );
+  const draw = () =>
+    render(
+      <Widget
+        store={store}
+        chat={chat}
+        t={t}
+        locale={locale}
+        base={options.base}
+        prefill={prefill}
+        {...(deps.transport.files && { files: deps.transport.files })}
+        loadMarkdown={loadMarkdown}
+        onClosed={api.focusLauncher}
+        onDraft={(text) => store.dispatch({ type: 'ui/draft', text })}
+      />,
+      container,
+    );
+  draw();
   if (!deps.preview) chat.start();
   // Open on the previous page of this site: open again, without taking focus from the page.
   if (panel.open) store.dispatch({ type: 'ui/open', restored: true });
+  // Issue 13: after the loader has replayed the commands queued until now (it does so as `mount` returns).
+  if (!deps.preview) queueMicrotask(() => api.emit('ready', null));
 
   const isOpen = () => store.getState().ui.open;
   const open = () => store.dispatch({ type: 'ui/open' });
   const close = () => store.dispatch({ type: 'ui/close' });
   const toggle = () => store.dispatch({ type: isOpen() ? 'ui/close' : 'ui/open' });
+  const launcher = deps.preview ? null : findLauncher(root);
+  const warn = (name: string, arg: unknown) => console.warn(`[frontdesk] ${name}: unusable argument`, arg);
   return {
     showSite: (site) => store.dispatch({ type: 'session/ready', site, conversation: null, messages: [] }),
     open,
@@ -162,7 +186,33 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
       toggle,
       identify: (input) => chat.identify(input),
       logout: () => void chat.logout(),
-    }),
+      // Issue 13: the rest of the JS API (names in shared's WIDGET_COMMANDS).
+      show: () => launcher?.removeAttribute('hidden'),
+      hide: () => launcher?.setAttribute('hidden', ''),
+      setLocale: (input) => {
+        if (!isLocale(input)) return warn('setLocale', input);
+        if (input === locale) return;
+        locale = input;
+        t = translator(WIDGET_CATALOGS[locale]);
+        attention.setStrings(t, locale);
+        draw();
+      },
+      prefill: (input) => {
+        const next = readPrefill(input);
+        if (!next) return warn('prefill', input);
+        prefill = { ...prefill, ...next };
+        // The visitor's own unsent text wins over the host page's suggestion.
+        if (next.message && store.getState().ui.draft.trim() === '')
+          store.dispatch({ type: 'ui/draft', text: next.message });
+        draw();
+      },
+      trackPage: (input) => {
+        const next = readTrackPage(input, currentPage(win.location, doc.title));
+        if (!next) return warn('trackPage', input);
+        tracked = next;
+        chat.pageView();
+      },
+    } satisfies Record<Exclude<WidgetCommand, 'on'>, (arg: unknown) => void>),
     unmount() {
       chat.stop();
       for (const cleanup of cleanups) cleanup();

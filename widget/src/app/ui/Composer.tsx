@@ -24,9 +24,10 @@ export function Composer({
 }) {
   const { t, chat, onDraft } = useWidget();
   const [text, setLocal] = useState(draft);
-  // Issue 12: the draft was cleared from outside (logout on a shared computer): the box empties too.
+  // The draft changed from outside: cleared (issue 12: logout on a shared computer) or prefilled by
+  // the host page (issue 13); typing keeps the two equal, so this never undoes the visitor's keys.
   useEffect(() => {
-    if (draft === '') setLocal('');
+    setLocal(draft);
   }, [draft]);
   const setText = (next: string) => {
     setLocal(next);

@@ -40,10 +40,14 @@ type Props = {
 };
 
 export function OfflineForm({ reason, fields, onBack }: Props) {
-  const { t, chat } = useWidget();
+  const { t, chat, prefill } = useWidget();
   const id = useId();
   const headingId = `${id}-h`;
-  const [values, setValues] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    ...(prefill?.name ? { name: prefill.name } : {}),
+    ...(prefill?.email ? { email: prefill.email } : {}),
+    ...(prefill?.message ? { body: prefill.message } : {}),
+  }));
   const [errors, setErrors] = useState<Record<string, WidgetKey>>({});
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);

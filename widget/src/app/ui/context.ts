@@ -1,5 +1,5 @@
 /** What every component of one mounted widget shares: the actions, the strings, the renderer. */
-import type { Locale } from '@frontdesk/shared';
+import type { Locale, PrefillInput } from '@frontdesk/shared';
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -22,6 +22,8 @@ export type WidgetContextValue = {
   locale?: Locale;
   /** Issue 13: attachments' bytes (absent in the preview and in tests without a server). */
   files?: FileTransport;
+  /** Issue 13: name and e-mail the host page passed with `Frontdesk('prefill', …)`, for the forms. */
+  prefill?: PrefillInput;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

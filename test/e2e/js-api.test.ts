@@ -1,0 +1,95 @@
+/**
+ * Issue 13: the JS API on a host page in Chromium, against the real server. Commands the page
+ * queues before `widget.js` runs are replayed in order (prefill, setLocale, open), the panel shows
+ * in Polish, `trackPage` from a single-page app reaches the visitor's record, and events fire.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startHarness } from '@frontdesk/server/testing';
+import { WIDGET_EVENTS } from '@frontdesk/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+
+type Harness = Awaited<ReturnType<typeof startHarness>>;
+type HostWindow = { Frontdesk(...args: unknown[]): void };
+
+function hostPage(serverOrigin: string, siteKey: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA shop</title></head>
+<body><h1>SPA shop</h1>
+<script>
+window.seen = [];
+window.Frontdesk = window.Frontdesk || function () { (Frontdesk.q = Frontdesk.q || []).push(arguments); };
+for (const name of ${JSON.stringify(WIDGET_EVENTS)}) Frontdesk('on', name, (payload) => seen.push([name, payload]));
+Frontdesk('prefill', { message: 'Hello from the API' });
+Frontdesk('setLocale', 'pl');
+Frontdesk('open');
+</script>
+<script src="${serverOrigin}/widget.js" data-site="${siteKey}" data-locale="en" async></script>
+</body></html>`;
+}
+
+describeInBrowser('JS API on a host page', () => {
+  let h: Harness;
+  let host: Server;
+  let hostOrigin: string;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    host = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(hostPage(h.origin, h.site.key));
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
+    await h.storage.updateSite(h.site.id, { allowedOrigins: [hostOrigin] });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'en-US' })).newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => host?.close(resolve));
+    await h?.close();
+  });
+
+  const seen = () => page.evaluate(() => (window as unknown as { seen: [string, unknown][] }).seen);
+  const names = async () => (await seen()).map(([name]) => name);
+
+  it('replays queued commands in order, switches to Polish, records trackPage, fires events', async () => {
+    await page.goto(`${hostOrigin}/`);
+    // prefill → setLocale → open, replayed in that order: the open panel is Polish, with the draft.
+    const box = page.getByRole('textbox', { name: 'Wiadomość' });
+    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('Hello from the API');
+    await expect.poll(names, { timeout: 20_000 }).toContain('ready');
+    expect((await names()).slice(0, 2)).toEqual(['open', 'ready']);
+
+    await box.press('Enter');
+    await expect.poll(names, { timeout: 20_000 }).toContain('conversation:started');
+
+    // A single-page app moves on: the page view reaches the visitor's record.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/spa/checkout');
+      (window as unknown as HostWindow).Frontdesk('trackPage', { title: 'Checkout' });
+    });
+    await expect
+      .poll(
+        async () => {
+          const list = await h.storage.listConversations({ siteIds: [h.site.id], limit: 20 });
+          return list.map((c) => [c.visitor.pageUrl, c.visitor.pageTitle]);
+        },
+        { timeout: 20_000 },
+      )
+      .toContainEqual([`${hostOrigin}/spa/checkout`, 'Checkout']);
+
+    await page.evaluate(() => (window as unknown as HostWindow).Frontdesk('close'));
+    await expect.poll(names, { timeout: 20_000 }).toContain('close');
+    const started = (await seen()).find(([name]) => name === 'conversation:started');
+    expect(started?.[1]).toEqual({ id: expect.any(String) });
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
