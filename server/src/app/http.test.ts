@@ -45,7 +45,7 @@ describe('agent auth', () => {
     const me = await fetch(h.url + API.me, { headers: { cookie: pair } });
     expect(me.status).toBe(200);
     const list = await fetch(`${h.url + API.conversations}?state=queued`, { headers: { cookie: pair } });
-    expect(await list.json()).toEqual({ conversations: [] });
+    expect(await list.json()).toEqual({ conversations: [], ownReads: {} });
 
     expect((await post(API.logout, '{}', { cookie: pair })).status).toBe(200);
     expect((await fetch(h.url + API.me, { headers: { cookie: pair } })).status).toBe(401);

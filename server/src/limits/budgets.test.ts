@@ -23,13 +23,16 @@ describe('Budgets', () => {
       EVENTS.contactIdentify,
       EVENTS.contactLogout,
       EVENTS.contactDeleteHistory,
+      // Issue 13 (typing, read receipts).
+      EVENTS.typingSet,
+      EVENTS.readMark,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());
     for (const budget of [...Object.values(RATE_LIMITS.visitor), ...Object.values(RATE_LIMITS.agent)]) {
       expect(budget.identity.burst).toBeGreaterThan(0);
       expect(budget.identity.perMinute).toBeGreaterThan(0);
     }
-    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(8);
+    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(10);
   });
 
   it('L2 opening more sockets does not multiply the budget: it is per identity', () => {

@@ -292,9 +292,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 10.
   '0005_offline_messages': offlineMessages,
   '0006_mail': mail,
+  // Issue 12 (contacts): '0010_contacts' … '0013_contact_search_index'.
+  ...CONTACT_MIGRATIONS,
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
-  // Issue 12 (contacts): '0010_contacts' … '0012_contact_audit'.
-  ...CONTACT_MIGRATIONS,
 };

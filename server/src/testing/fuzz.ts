@@ -135,6 +135,15 @@ export const SCHEMA_EXAMPLES = {
   // Issue 13:
   TypingSetSchema: { conversationId: 'c1', typing: true, draft: 'Where is my' },
   ReadMarkSchema: { conversationId: 'c1', seq: 1 },
+  // Issue 13 (attachments): an upload's and a download's query string, a site's file limits.
+  AttachmentUploadQuerySchema: { site: 'demo', clientId: 'abcdefgh12', name: 'photo.jpg' },
+  AttachmentReadQuerySchema: { site: 'demo', variant: 'thumb' },
+  AttachmentSettingsSchema: {
+    enabled: true,
+    maxBytes: 10 * 1024 * 1024,
+    maxPerConversation: 20,
+    allowedTypes: ['image/png', 'application/pdf'],
+  },
   // Issue 12 (contacts, `@frontdesk/shared/contacts-schemas`):
   IdentifySchema: {
     userId: 'user-1',
