@@ -1,6 +1,7 @@
 // Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
 import { createEngine, type Decision, type Engine, type Lang } from '../engine/index.ts';
 import { balancedThreshold, createBaseline } from './baseline.ts';
+import { crossValidate, type ReliabilityBin, reliability } from './crossval.ts';
 import { type Dataset, HUMAN, type Query, SMALLTALK } from './dataset.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
 
@@ -12,7 +13,15 @@ export type LangResult = {
   languageDetection?: number;
 };
 
-export type SetResult = { set: string; tunedOn: 'val_queries' | 'queries'; langs: LangResult[] };
+export type SetResult = {
+  set: string;
+  tunedOn: 'val_queries' | 'queries';
+  langs: LangResult[];
+  /** Sets tuned on their own dev queries: 5-fold cross-validation of the operating point. */
+  crossValidation?: ReturnType<typeof crossValidate>;
+  /** Reliability diagram data per language (top candidate's confidence vs. right). */
+  calibration?: Record<string, ReliabilityBin[]>;
+};
 
 /** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
 function answersAreReal(ds: Dataset): boolean {
@@ -75,5 +84,15 @@ export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean }
     }
     return result;
   });
-  return { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
+  const out: SetResult = { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
+  const calibration: Record<string, ReliabilityBin[]> = {};
+  for (const lang of langs)
+    calibration[lang] = reliability(
+      ds.entries,
+      ds.tuning.filter((q) => q.lang === lang),
+      lang,
+    );
+  out.calibration = calibration;
+  if (!ds.hasVal) out.crossValidation = crossValidate(ds.entries, ds.tuning);
+  return out;
 }
