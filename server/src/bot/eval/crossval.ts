@@ -5,7 +5,7 @@
 import { ANSWER_THRESHOLD, createEngine, type Decision, type FaqEntry, type Lang } from '../engine/index.ts';
 import type { Query } from './dataset.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
-import { predictionOf } from './run.ts';
+import { predictionOf } from './prediction.ts';
 
 export const COVERAGE_GRID = [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
 

@@ -1,9 +1,10 @@
 // Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
-import { createEngine, type Decision, type Engine, type Lang } from '../engine/index.ts';
+import { createEngine, type Engine, type Lang } from '../engine/index.ts';
 import { balancedThreshold, createBaseline } from './baseline.ts';
 import { crossValidate, type ReliabilityBin, reliability } from './crossval.ts';
-import { type Dataset, HUMAN, type Query, SMALLTALK } from './dataset.ts';
+import type { Dataset, Query } from './dataset.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
+import { predictionOf } from './prediction.ts';
 
 export type LangResult = {
   lang: Lang;
@@ -26,21 +27,6 @@ export type SetResult = {
 /** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
 function answersAreReal(ds: Dataset): boolean {
   return ds.entries.every((e) => e.answer.trim() !== '' && !e.answer.includes(e.id));
-}
-
-export function predictionOf(decision: Decision, top1: string | null, ms: number): Prediction {
-  switch (decision.type) {
-    case 'answer':
-      return { predicted: decision.faqId, top1, ms };
-    case 'intent':
-      if (decision.intent === 'human') return { predicted: HUMAN, top1, ms };
-      if (decision.intent === 'not_helpful') return { predicted: null, top1, ms };
-      return { predicted: SMALLTALK, top1, ms };
-    case 'clarify':
-      return { predicted: null, top1, clarified: decision.candidates.map((c) => c.faqId), ms };
-    case 'miss':
-      return { predicted: null, top1, ms };
-  }
 }
 
 function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
