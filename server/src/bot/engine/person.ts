@@ -16,16 +16,17 @@ type WordClass = 'person' | 'service' | 'talk' | 'want' | 'bot' | 'neg' | 'frust
 const VOCAB: Record<Lang, Record<WordClass, string>> = {
   en: {
     person:
-      'person human people agent operator representative rep someone somebody anyone anybody staff employee advisor adviser consultant manager supervisor assistant',
+      'person human people agent operator representative rep someone somebody anyone anybody staff employee advisor adviser consultant manager supervisor', // not "assistant": its stem is "assistance"'s
     service: 'customer service support team member desk shop store',
-    talk: 'talk speak chat connect transfer put pass contact reach',
+    // not "put" ("put milk on my list"): "put me through" is caught by "through"
+    talk: 'talk speak chat connect transfer through pass contact reach',
     want: 'want need get give prefer',
     bot: 'bot robot chatbot',
     neg: 'not dont no never',
     frust:
       'useless stupid ridiculous joke worst pathetic terrible awful rubbish garbage nonsense hopeless waste annoying frustrating frustrated fed',
     there: 'there',
-    fill: 'please pls plz now i me my a an the some one of your you to with from can could would may like id just real actual live being hello hi hey is are this it am so up here through',
+    fill: 'please pls plz now i me my a an the some one of your you to with from can could would may like id just real actual live being hello hi hey is are this it am so up here',
   },
   pl: {
     person:
