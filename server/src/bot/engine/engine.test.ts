@@ -195,3 +195,31 @@ describe('engine: upsert and remove', () => {
     expect(engine.rank('świece', { lang: 'pl' })[0]?.faqId).toBe('x');
   });
 });
+
+describe('engine: out-of-vocabulary check', () => {
+  const faq: FaqEntry[] = [
+    {
+      id: 'gift',
+      lang: 'en',
+      question: 'Do you sell gift cards?',
+      examples: ['can I buy a gift card'],
+      answer: 'Yes, vouchers from 50 to 500 PLN, valid for a year.',
+    },
+  ];
+
+  it('measures the share of content words the FAQ text (answers included) knows', () => {
+    const engine = createEngine(faq);
+    expect(engine.coverage('do you sell gift cards', { lang: 'en' })).toBe(1);
+    expect(engine.coverage('is the voucher valid', { lang: 'en' })).toBe(1); // words only in the answer
+    expect(engine.coverage('tractor engine oil', { lang: 'en' })).toBe(0);
+    expect(engine.coverage('is it the', { lang: 'en' })).toBe(1); // no content words
+  });
+
+  it('misses a question mostly made of words the FAQ never uses, whatever its score', () => {
+    const strict = createEngine(faq, { minCoverage: 0.9, answerThreshold: 0 });
+    const lax = createEngine(faq, { minCoverage: 0, answerThreshold: 0 });
+    expect(lax.classify('sell tractors', { lang: 'en' }).type).toBe('answer');
+    expect(strict.classify('sell tractors', { lang: 'en' }).type).toBe('miss');
+    expect(strict.classify('sell gift cards', { lang: 'en' }).type).toBe('answer');
+  });
+});

@@ -12,11 +12,12 @@ import {
   CLARIFY_GAP,
   combine,
   confidence,
+  MIN_COVERAGE,
 } from './scoring.ts';
 import { baseSynonyms } from './synonyms.ts';
 import type { Candidate, ClassifyOptions, Decision, Engine, EngineOptions, FaqEntry, Lang } from './types.ts';
 
-export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP } from './scoring.ts';
+export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP, MIN_COVERAGE } from './scoring.ts';
 export type {
   BuiltinIntent,
   Candidate,
@@ -36,6 +37,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
   const langOf = new Map<string, Lang>();
   const escalation = options.escalationPhrases ?? [];
   const answerThreshold = options.answerThreshold ?? ANSWER_THRESHOLD;
+  const minCoverage = options.minCoverage ?? MIN_COVERAGE;
 
   function indexFor(lang: Lang): LangIndex {
     let idx = indexes.get(lang);
@@ -52,7 +54,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (previous !== undefined && previous !== entry.lang) indexes.get(previous)?.delete(entry.id);
     const texts = [entry.question, ...entry.examples];
     if (options.indexAnswers) texts.push(entry.answer);
-    indexFor(entry.lang).put(entry.id, texts);
+    indexFor(entry.lang).put(entry.id, texts, options.indexAnswers ? [] : [entry.answer]);
     langOf.set(entry.id, entry.lang);
   }
 
@@ -86,6 +88,10 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     return { candidates, top, second };
   }
 
+  function coverage(text: string, lang: Lang): number {
+    return indexes.get(lang)?.coverage(text) ?? 0;
+  }
+
   function classify(text: string, opts: ClassifyOptions = {}): Decision {
     const lang = opts.lang ?? detectLanguage(text, opts.langs);
     const flag = matchesEscalation(text, escalation) ? ({ escalation: true } as const) : {};
@@ -93,6 +99,8 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (intent) return { type: 'intent', intent: intent.intent, lang, score: intent.score, ...flag };
 
     const { candidates, top, second } = rank(text, lang);
+    if (minCoverage > 0 && coverage(text, lang) < minCoverage)
+      return { type: 'miss', lang, candidates, ...flag };
     const best = candidates[0];
     const runnerUp = candidates[1];
     if (best && runnerUp && best.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
@@ -111,6 +119,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     upsert,
     remove,
     detectLanguage,
+    coverage: (text, opts = {}) => coverage(text, opts.lang ?? detectLanguage(text, opts.langs)),
   };
 }
 

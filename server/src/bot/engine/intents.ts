@@ -1,15 +1,12 @@
 // Built-in intents in English and Polish, checked before the FAQ: greeting, thanks, goodbye, "talk to a
 // person", "that didn't help". Patterns run on folded text (no diacritics), so "dziekuje" = "dziękuję".
 import { foldText, tokenize } from './normalize.ts';
+import { personRequestLang } from './person.ts';
 import type { BuiltinIntent, Lang } from './types.ts';
 
 export type IntentMatch = { intent: BuiltinIntent; score: number; lang?: Lang };
 
 type Rule = { intent: BuiltinIntent; lang: Lang; pattern: RegExp };
-
-/** A person noun: who the visitor wants to talk to. */
-const PERSON_EN = `(?:real |actual |live |human |a |an |some )*(?:person|human|humans|people|agent|operator|representative|rep|someone|somebody|staff|employee|advisor|adviser|consultant|man|woman|being)`;
-const PERSON_PL = String.raw`(?:konsultant\w*|czlowiek\w*|ludzm\w*|osob\w*|kims|ktos|pracownik\w*|operator\w*|doradc\w*|agent\w*|zywa osob\w*|zywym czlowiekiem)`;
 
 /** Whole-message small talk: the message is nothing but a greeting, thanks or goodbye (plus politeness). */
 const SMALLTALK: Rule[] = [
@@ -48,67 +45,6 @@ const SMALLTALK: Rule[] = [
     lang: 'pl',
     pattern:
       /^(?:do widzenia|do zobaczenia|na razie|pa+|papa|milego dnia|milego wieczoru|dobranoc|zegnam|trzymaj sie)$/,
-  },
-];
-
-/** Asking for a person. The trap "kiedy pracują konsultanci na czacie?" asks for hours: see HOURS below. */
-const HUMAN: Rule[] = [
-  {
-    intent: 'human',
-    lang: 'en',
-    pattern: new RegExp(
-      `^(?:i want |i need |can i get |give me |get me |need |want )?(?:an? |the )?${PERSON_EN}(?: please| pls| now)*$`,
-    ),
-  },
-  {
-    intent: 'human',
-    lang: 'en',
-    pattern: new RegExp(
-      String.raw`\b(?:talk|speak|chat|connect|transfer|put)(?: me)?(?: (?:to|with|through to))? ${PERSON_EN}\b`,
-    ),
-  },
-  {
-    intent: 'human',
-    lang: 'en',
-    pattern: new RegExp(
-      String.raw`\b(?:want|need|get|prefer|like) (?:to (?:talk|speak|chat) (?:to|with) )?${PERSON_EN}(?: not| instead| rather)`,
-    ),
-  },
-  {
-    intent: 'human',
-    lang: 'en',
-    pattern:
-      /\b(?:is there|are there|is this|are you) (?:an? |any )?(?:actual |real |live )?(?:human|person|people|agent)\b/,
-  },
-  {
-    intent: 'human',
-    lang: 'en',
-    pattern: /\bnot (?:a |an |the |with a |with the |to a |to the )?(?:bot|robot|machine|chatbot|ai)\b/,
-  },
-  { intent: 'human', lang: 'en', pattern: /\b(?:human|live) (?:agent|support|help|operator)\b/ },
-  {
-    intent: 'human',
-    lang: 'pl',
-    pattern: new RegExp(`^(?:chce |prosze |poprosze )?(?:z )?${PERSON_PL}(?: prosze| natychmiast)*$`),
-  },
-  {
-    intent: 'human',
-    lang: 'pl',
-    pattern: new RegExp(
-      String.raw`\b(?:rozmawiac|porozmawiac|pogadac|gadac|mowic|polacz\w*|przelacz\w*|skontaktuj\w*) (?:mnie )?z ${PERSON_PL}`,
-    ),
-  },
-  {
-    intent: 'human',
-    lang: 'pl',
-    pattern:
-      /\b(?:nie )?(?:z )?(?:botem|automatem|robotem|maszyna|chatbotem|ai)\b.*\b(?:nie chce|nie|wole)\b|\bnie (?:chce )?(?:gadac|rozmawiac|pisac) z (?:botem|automatem|robotem|maszyna)|\b(?:a nie|nie) z (?:botem|automatem|robotem|maszyna)\b/,
-  },
-  {
-    intent: 'human',
-    lang: 'pl',
-    pattern:
-      /\bczy (?:jest|rozmawiam z) (?:tu |tam )?(?:jakis |prawdziwy |zywy )?(?:czlowiek|konsultant|bot|automat)\b/,
   },
 ];
 
@@ -151,8 +87,8 @@ export function detectIntent(text: string, langs: readonly Lang[] = ['en', 'pl']
   if (t === '') return null;
   const wordCount = t.split(' ').length;
   if (wordCount <= MAX_HUMAN_WORDS) {
-    const human = firstMatch(HUMAN, t, langs);
-    if (human && !HOURS.test(t)) return { intent: 'human', score: 1, lang: human.lang };
+    const human = personRequestLang(langs, t.split(' '));
+    if (human && !HOURS.test(t)) return { intent: 'human', score: 1, lang: human };
   }
   if (wordCount <= MAX_SMALLTALK_WORDS) {
     const notHelpful = firstMatch(NOT_HELPFUL, t, langs);

@@ -8,7 +8,7 @@ import { createVocabulary, type Vocabulary } from './typo.ts';
 
 export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 
-type Stored = { id: string; docs: Features[]; merged: Features; words: string[] };
+type Stored = { id: string; docs: Features[]; merged: Features; words: string[]; covered: string[] };
 
 type Postings = Map<string, { ids: Int32Array; weights: Float64Array }>;
 
@@ -26,7 +26,10 @@ type Compiled = {
 };
 
 export type LangIndex = {
-  put(id: string, texts: string[]): void;
+  /** Index `texts`; `coverageTexts` (the answer) only widen the vocabulary `coverage` checks against. */
+  put(id: string, texts: string[], coverageTexts?: string[]): void;
+  /** Share of the text's content terms that the FAQ's text (questions, examples, answers) contains; 1 when it has none. */
+  coverage(text: string): number;
   delete(id: string): boolean;
   has(id: string): boolean;
   size(): number;
@@ -93,15 +96,23 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
   const vocabulary = createVocabulary();
   const correct = isWord ? (w: string) => (isWord(w) ? w : vocabulary.correct(w)) : vocabulary.correct;
   for (const w of analyzer.synonymWords()) vocabulary.add(w);
+  const coveredTerms = new Map<string, number>();
+  const contentTerms = (terms: string[]) => terms.filter((t) => !t.startsWith(STOP_MARK));
   let compiled: Compiled | null = null;
 
-  function put(id: string, texts: string[]): void {
+  function put(id: string, texts: string[], coverageTexts: string[] = []): void {
     remove(id);
     const analyses = texts.map((t) => analyzer.analyze(t));
     const docs = analyses.map(featuresOf);
     const words = analyses.flatMap((a) => a.words);
     for (const w of words) vocabulary.add(w);
-    entries.set(id, { id, docs, merged: mergeFeatures(docs), words });
+    const covered = [
+      ...new Set(
+        [...analyses, ...coverageTexts.map((t) => analyzer.analyze(t))].flatMap((a) => contentTerms(a.terms)),
+      ),
+    ];
+    for (const t of covered) coveredTerms.set(t, (coveredTerms.get(t) ?? 0) + 1);
+    entries.set(id, { id, docs, merged: mergeFeatures(docs), words, covered });
     compiled = null;
   }
 
@@ -109,6 +120,11 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
     const old = entries.get(id);
     if (!old) return false;
     for (const w of old.words) vocabulary.remove(w);
+    for (const t of old.covered) {
+      const n = (coveredTerms.get(t) ?? 0) - 1;
+      if (n > 0) coveredTerms.set(t, n);
+      else coveredTerms.delete(t);
+    }
     entries.delete(id);
     compiled = null;
     return true;
@@ -254,5 +270,10 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
     size: () => entries.size,
     search,
     vocabulary,
+    coverage(text: string): number {
+      const terms = contentTerms(analyzer.analyze(text, correct).terms);
+      if (terms.length === 0) return 1;
+      return terms.filter((t) => coveredTerms.has(t)).length / terms.length;
+    },
   };
 }

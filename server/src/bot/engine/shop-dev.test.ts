@@ -8,19 +8,20 @@ import { FAQ_EVAL_DIR } from './test-data.ts';
 
 const SHOP = join(FAQ_EVAL_DIR, 'shop-pl-en');
 
-/** Reached on the dev queries when the thresholds were frozen (see README.md); a drop is a regression. */
+/** Reached on the dev queries (see README.md; lowered in issue 16 when the synonym phrases copied from
+ *  single dev queries were removed); a drop is a regression. */
 const FLOORS = {
   en: {
-    top1: 0.86,
-    inScopeAccuracy: 0.68,
+    top1: 0.84,
+    inScopeAccuracy: 0.65,
     oosRecall: 0.83,
-    answeredPrecision: 0.9,
+    answeredPrecision: 0.88,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
   },
   pl: {
-    top1: 0.86,
-    inScopeAccuracy: 0.69,
+    top1: 0.85,
+    inScopeAccuracy: 0.68,
     oosRecall: 0.8,
     answeredPrecision: 0.89,
     humanAccuracy: 1,

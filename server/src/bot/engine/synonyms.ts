@@ -3,14 +3,14 @@
 import type { Lang } from './types.ts';
 
 const EN: string[][] = [
-  ['order', 'purchase', 'stuff'],
+  ['order', 'purchase'],
   ['parcel', 'package', 'shipment', 'box', 'packet'],
   ['deliver', 'ship', 'shipping', 'delivery', 'dispatch', 'postage', 'send', 'post'],
   ['return', 'send back', 'take back', 'give back', 'returns'],
   ['refund', 'money back', 'reimburse', 'reimbursement'],
   ['cost', 'charge', 'fee', 'how much'],
   ['free', 'no charge', 'gratis', 'for free'],
-  ['cancel', 'call off', 'withdraw', 'stop my order', 'stop it'],
+  ['cancel', 'call off', 'withdraw', 'stop my order'],
   ['locker', 'parcel locker', 'parcel machine', 'inpost', 'paczkomat'],
   ['courier', 'delivery man', 'postman', 'dpd'],
   [
@@ -156,13 +156,9 @@ const EN: string[][] = [
   [
     'missing',
     'incomplete',
-    'only got',
     'not in the box',
-    'wasnt in',
     'wrong item',
-    'someone elses',
     'not what i ordered',
-    'not what i bought',
     'different item',
     'different product',
   ],
@@ -362,7 +358,6 @@ const PL: string[][] = [
     'odebrac osobiscie',
     'osobiscie',
     'punkt odbioru',
-    'przyjechac po',
     'click and collect',
     'odbiorem osobistym',
     'odbioru osobistego',
@@ -389,7 +384,7 @@ const PL: string[][] = [
     'zalozenie konta',
     'rejestruje',
   ],
-  ['zapomniec', 'nie pamietam', 'wylecialo mi z glowy', 'zapomnialam', 'zapomnialem'],
+  ['zapomniec', 'nie pamietam', 'zapomnialam', 'zapomnialem'],
   ['zalogowac', 'logowanie', 'login', 'zalogowanie'],
   [
     'newsletter',
@@ -481,7 +476,7 @@ const PL: string[][] = [
     'rozleciala',
     'przestal dzialac',
   ],
-  ['brakuje', 'brak', 'brakowac', 'niekompletny', 'niepelny', 'niepelna', 'niekompletne', 'nie bylo'],
+  ['brakuje', 'brak', 'brakowac', 'niekompletny', 'niepelny', 'niepelna', 'niekompletne'],
   ['platnosc', 'placic', 'zaplacic', 'platnosci', 'platnoscia', 'zaplata'],
   ['raty', 'rata', 'ratalny', 'ratalna', 'na raty', 'kredyt', 'ratach', 'rat'],
   ['karta', 'karte', 'karty', 'karta platnicza', 'karta kredytowa'],

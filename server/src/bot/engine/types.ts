@@ -20,6 +20,8 @@ export type EngineOptions = {
   escalationPhrases?: string[];
   /** Site override of the frozen `ANSWER_THRESHOLD` (calibrated confidence needed to answer). */
   answerThreshold?: number;
+  /** Site override of the frozen `MIN_COVERAGE` (share of the question's content words the FAQ text must contain). */
+  minCoverage?: number;
 };
 
 /** score = calibrated confidence in [0, 1] that this entry is the right answer. */
@@ -48,4 +50,6 @@ export type Engine = {
   upsert(entry: FaqEntry): void;
   remove(id: string): void;
   detectLanguage(text: string, langs?: Lang[]): Lang;
+  /** Share of the message's content words found in the FAQ's questions, examples and answers (1 if none). */
+  coverage(text: string, opts?: ClassifyOptions): number;
 };

@@ -25,7 +25,12 @@ function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
         baseline: l.baseline,
         languageDetection: l.languageDetection ?? null,
       };
-    out[r.set] = { tunedOn: r.tunedOn, ...perLang };
+    out[r.set] = {
+      tunedOn: r.tunedOn,
+      ...perLang,
+      crossValidation: r.crossValidation ?? null,
+      calibration: r.calibration ?? null,
+    };
   }
   return out;
 }

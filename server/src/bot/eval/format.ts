@@ -63,7 +63,24 @@ export function formatTable(results: SetResult[]): string {
         .map((l) => `${r.set} ${l.lang}: language detected right in ${pct(l.languageDetection ?? null)}%`),
     )
     .join('\n');
-  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', notes]
+  const cv = results.flatMap((r) => {
+    const c = r.crossValidation;
+    if (!c) return [];
+    const sp = (s: { mean: number; sd: number }) => `${s.mean.toFixed(1)} ± ${s.sd.toFixed(1)}`;
+    const points = c.points.map((p) => `${p.answerThreshold}/${p.minCoverage}`).join(', ');
+    return [
+      `${r.set} 5-fold cross-validation (operating point answer threshold/min coverage chosen per fold: ${points}); mean ± sd over folds:`,
+      ...Object.entries(c.beforeOov).map(
+        ([lang, m]) =>
+          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+      ),
+      ...Object.entries(c.byLang).map(
+        ([lang, m]) =>
+          `  ${lang}, point chosen on the other folds: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+      ),
+    ];
+  });
+  return [line(HEADER), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', notes, ...cv]
     .join('\n')
     .trimEnd();
 }

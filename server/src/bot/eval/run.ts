@@ -1,8 +1,10 @@
 // Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
-import { createEngine, type Decision, type Engine, type Lang } from '../engine/index.ts';
+import { createEngine, type Engine, type Lang } from '../engine/index.ts';
 import { balancedThreshold, createBaseline } from './baseline.ts';
-import { type Dataset, HUMAN, type Query, SMALLTALK } from './dataset.ts';
+import { crossValidate, type ReliabilityBin, reliability } from './crossval.ts';
+import type { Dataset, Query } from './dataset.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
+import { predictionOf } from './prediction.ts';
 
 export type LangResult = {
   lang: Lang;
@@ -12,26 +14,19 @@ export type LangResult = {
   languageDetection?: number;
 };
 
-export type SetResult = { set: string; tunedOn: 'val_queries' | 'queries'; langs: LangResult[] };
+export type SetResult = {
+  set: string;
+  tunedOn: 'val_queries' | 'queries';
+  langs: LangResult[];
+  /** Sets tuned on their own dev queries: 5-fold cross-validation of the operating point. */
+  crossValidation?: ReturnType<typeof crossValidate>;
+  /** Reliability diagram data per language (top candidate's confidence vs. right). */
+  calibration?: Record<string, ReliabilityBin[]>;
+};
 
 /** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
 function answersAreReal(ds: Dataset): boolean {
   return ds.entries.every((e) => e.answer.trim() !== '' && !e.answer.includes(e.id));
-}
-
-export function predictionOf(decision: Decision, top1: string | null, ms: number): Prediction {
-  switch (decision.type) {
-    case 'answer':
-      return { predicted: decision.faqId, top1, ms };
-    case 'intent':
-      if (decision.intent === 'human') return { predicted: HUMAN, top1, ms };
-      if (decision.intent === 'not_helpful') return { predicted: null, top1, ms };
-      return { predicted: SMALLTALK, top1, ms };
-    case 'clarify':
-      return { predicted: null, top1, clarified: decision.candidates.map((c) => c.faqId), ms };
-    case 'miss':
-      return { predicted: null, top1, ms };
-  }
 }
 
 function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
@@ -75,5 +70,15 @@ export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean }
     }
     return result;
   });
-  return { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
+  const out: SetResult = { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
+  const calibration: Record<string, ReliabilityBin[]> = {};
+  for (const lang of langs)
+    calibration[lang] = reliability(
+      ds.entries,
+      ds.tuning.filter((q) => q.lang === lang),
+      lang,
+    );
+  out.calibration = calibration;
+  if (!ds.hasVal) out.crossValidation = crossValidate(ds.entries, ds.tuning);
+  return out;
 }
