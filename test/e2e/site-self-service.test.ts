@@ -92,7 +92,7 @@ describeInBrowser('site self-service in the browser', () => {
     await create.getByLabel('Name').fill(SITE_NAME);
     await create.getByLabel('Allowed origins').fill(`${hostOrigin}/`);
     await create.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(() => admin.getByRole('status').first().textContent()).toContain(SITE_NAME);
+    await expect.poll(() => create.getByRole('status').textContent()).toContain(SITE_NAME);
     const row = admin.getByRole('row').filter({ hasText: SITE_NAME });
     siteCode = ((await row.locator('code').textContent()) ?? '').trim();
     expect(siteCode).toMatch(/^[A-Za-z0-9_-]{4,64}$/);
