@@ -114,8 +114,10 @@ describeInBrowser('D4 network blips', () => {
     // every cut with the same clientId), the agent's all along.
     const storedBodies = async () =>
       (await h.storage.listMessages(conversationId!, 0, 500)).filter((m) => expected.includes(m.body));
+    // The window covers the clients' longest retry delay (30 s + 25 % jitter, `backoffDelay`): a
+    // widget cut off again and again may wait that long before its next attempt.
     await expect
-      .poll(async () => (await storedBodies()).map((m) => m.body).sort(), { timeout: 30_000 })
+      .poll(async () => (await storedBodies()).map((m) => m.body).sort(), { timeout: 60_000 })
       .toEqual([...expected].sort());
     // And the visitor's view follows the server's seq: every message once, in order. (A message
     // still in the outbox shows its text too, so the order is compared once all are delivered.)
@@ -130,5 +132,5 @@ describeInBrowser('D4 network blips', () => {
     const stored = await storedBodies();
     expect(stored.filter((m) => m.body.startsWith('visitor says'))).toHaveLength(VISITOR_MESSAGES);
     expect(pageErrors).toEqual([]);
-  });
+  }, 150_000);
 });
