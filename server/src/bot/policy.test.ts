@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Decision } from './engine/index.ts';
 import { decide, type PolicyInput } from './policy.ts';
 import type { FaqRecord } from './store.ts';
 
@@ -68,6 +69,23 @@ describe('bot policy', () => {
       { type: 'faq', label: 'Question refunds?', faqId: 'refunds' },
       { type: 'handoff', label: 'Talk to a person' },
     ]);
+  });
+
+  it('a near miss offers "did you mean" buttons but counts as a miss, so the next one hands off', () => {
+    const near: Decision = {
+      type: 'clarify',
+      lang: 'en',
+      near: true,
+      candidates: [{ faqId: 'returns', score: 0.5 }],
+    };
+    const first = decide({ ...base, decision: near });
+    expect(first).toMatchObject({ handoff: null, misses: 1 });
+    expect(first.replies[0]?.meta.quickReplies).toEqual([
+      { type: 'faq', label: 'Question returns?', faqId: 'returns' },
+      { type: 'handoff', label: 'Talk to a person' },
+    ]);
+    const second = decide({ ...base, misses: 1, decision: near });
+    expect(second).toMatchObject({ handoff: 'bot_misses', misses: 2 });
   });
 
   it('never dead-ends: a miss offers a person, the second miss in a row hands off', () => {

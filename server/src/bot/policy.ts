@@ -143,13 +143,15 @@ export function decide(input: PolicyInput): PolicyOutcome {
         const faq = faqs.get(c.faqId);
         return faq ? [{ type: 'faq' as const, label: faq.question, faqId: faq.id }] : [];
       });
-      if (options.length === 0) return missed(input.misses + 1);
+      // A near miss is still a miss for the "N in a row hand off" rule: suggestions never trap anyone.
+      const misses = decision.near ? input.misses + 1 : input.misses;
+      if (options.length === 0 || misses >= input.maxMisses) return missed(input.misses + 1);
       return {
         replies: [
           { body: text(lang, 'botClarify'), meta: { bot, quickReplies: [...options, handoffChip(lang)] } },
         ],
         handoff: null,
-        misses: input.misses,
+        misses,
         lang,
       };
     }

@@ -26,7 +26,7 @@ describe('labels', () => {
         },
         t,
       ),
-    ).toBe('ambiguous: Returns (0.50), Refunds (0.45)');
+    ).toBe('offered "did you mean": Returns (0.50), Refunds (0.45)');
   });
 
   it('describes system events, in Polish too', () => {

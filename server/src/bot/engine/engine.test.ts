@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_THRESHOLD, createEngine, type FaqEntry } from './index.ts';
+import { ANSWER_THRESHOLD, CLARIFY_FLOOR, createEngine, type FaqEntry, suggestionsOf } from './index.ts';
 
 const FAQ: FaqEntry[] = [
   {
@@ -99,6 +99,31 @@ describe('engine: answers', () => {
       expect(d.candidates.map((c) => c.faqId).sort()).toEqual(['card_krakow_en', 'card_warsaw_en']);
   });
 
+  it('offers the closest entries ("did you mean") on a near miss instead of a bare miss', () => {
+    // A site that answers only when nearly certain: a good match below its threshold is a near miss.
+    const strict = createEngine(FAQ, { answerThreshold: 1.01 });
+    const d = strict.classify('how do i return my item', { lang: 'en' });
+    expect(d).toMatchObject({ type: 'clarify', near: true });
+    if (d.type === 'clarify') {
+      expect(d.candidates[0]?.faqId).toBe('return_en');
+      expect(d.candidates[0]?.score).toBeGreaterThanOrEqual(CLARIFY_FLOOR);
+      expect(d.candidates.length).toBeLessThanOrEqual(3);
+    }
+    // Sharing no word with the FAQ: a plain miss, no buttons to guess from.
+    expect(strict.classify('what is the capital of australia', { lang: 'en' }).type).toBe('miss');
+  });
+
+  it('suggests the best entry always and the others only from a minimum confidence', () => {
+    const offered = suggestionsOf([
+      { faqId: 'a', score: 0.5 },
+      { faqId: 'b', score: 0.2 },
+      { faqId: 'c', score: 0.04 },
+      { faqId: 'd', score: 0.3 },
+    ]);
+    expect(offered.map((c) => c.faqId)).toEqual(['a', 'b']);
+    expect(suggestionsOf([{ faqId: 'a', score: 0.01 }]).map((c) => c.faqId)).toEqual(['a']);
+  });
+
   it('checks built-in intents before the FAQ, in both languages', () => {
     expect(engine.classify('chcę rozmawiać z konsultantem')).toMatchObject({
       type: 'intent',
@@ -127,10 +152,11 @@ describe('engine: site options', () => {
     expect(score).toBeGreaterThan(0.1);
     expect(score).toBeLessThan(0.95);
     expect(createEngine(FAQ).classify(text, { lang: 'en' }).type).toBe(
-      score >= ANSWER_THRESHOLD ? 'answer' : 'miss',
+      score >= ANSWER_THRESHOLD ? 'answer' : score >= CLARIFY_FLOOR ? 'clarify' : 'miss',
     );
     const strict = createEngine(FAQ, { answerThreshold: score + 0.01 });
-    expect(strict.classify(text, { lang: 'en' }).type).toBe('miss');
+    // Below the site's threshold: no answer; a near miss offers the entry as "did you mean".
+    expect(strict.classify(text, { lang: 'en' }).type).toBe(score >= CLARIFY_FLOOR ? 'clarify' : 'miss');
     const lenient = createEngine(FAQ, { answerThreshold: score - 0.01 });
     expect(lenient.classify(text, { lang: 'en' })).toMatchObject({ type: 'answer', faqId: 'delivery_en' });
   });

@@ -13,11 +13,20 @@ import {
   combine,
   confidence,
   MIN_COVERAGE,
+  SUGGEST_COVERAGE,
+  suggestionsOf,
 } from './scoring.ts';
 import { baseSynonyms } from './synonyms.ts';
 import type { Candidate, ClassifyOptions, Decision, Engine, EngineOptions, FaqEntry, Lang } from './types.ts';
 
-export { ANSWER_THRESHOLD, CLARIFY_FLOOR, CLARIFY_GAP, MIN_COVERAGE } from './scoring.ts';
+export {
+  ANSWER_THRESHOLD,
+  CLARIFY_FLOOR,
+  CLARIFY_GAP,
+  MIN_COVERAGE,
+  SUGGEST_COVERAGE,
+  suggestionsOf,
+} from './scoring.ts';
 export type {
   BuiltinIntent,
   Candidate,
@@ -109,6 +118,19 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (best && best.score >= answerThreshold) {
       return { type: 'answer', faqId: best.faqId, score: best.score, lang, candidates, ...flag };
     }
+    return nearMiss(text, candidates, lang, flag);
+  }
+
+  /** Below the answer threshold: a near miss offers the best entries ("did you mean"), else a miss. */
+  function nearMiss(
+    text: string,
+    candidates: Candidate[],
+    lang: Lang,
+    flag: { escalation?: true },
+  ): Decision {
+    const best = candidates[0];
+    if (best && best.score >= CLARIFY_FLOOR && coverage(text, lang) >= SUGGEST_COVERAGE)
+      return { type: 'clarify', candidates: suggestionsOf(candidates), lang, near: true, ...flag };
     return { type: 'miss', lang, candidates, ...flag };
   }
 

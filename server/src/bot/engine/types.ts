@@ -35,7 +35,8 @@ export type Signals = { word: number; char: number; phrase: number; coverage: nu
 export type Decision = (
   | { type: 'intent'; intent: BuiltinIntent; lang: Lang; score: number }
   | { type: 'answer'; faqId: string; score: number; lang: Lang; candidates: Candidate[] }
-  | { type: 'clarify'; candidates: Candidate[]; lang: Lang }
+  /** `near`: no answer reached the threshold, these are the closest entries (a near miss), not a tie. */
+  | { type: 'clarify'; candidates: Candidate[]; lang: Lang; near?: true }
   | { type: 'miss'; lang: Lang; candidates: Candidate[] }
 ) & { escalation?: true; signals?: Signals };
 

@@ -2,7 +2,16 @@
 // per fold, the threshold with the best balanced score (mean of in-scope accuracy and OOS recall) on the
 // other k−1 folds is applied to the held-out fold. Also the calibration of the engine's confidence
 // (reliability diagram data: per confidence bin, how often the top entry was right).
-import { ANSWER_THRESHOLD, createEngine, type Decision, type FaqEntry, type Lang } from '../engine/index.ts';
+import {
+  ANSWER_THRESHOLD,
+  CLARIFY_FLOOR,
+  createEngine,
+  type Decision,
+  type FaqEntry,
+  type Lang,
+  SUGGEST_COVERAGE,
+  suggestionsOf,
+} from '../engine/index.ts';
 import type { Query } from './dataset.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { predictionOf } from './prediction.ts';
@@ -17,6 +26,8 @@ export type CrossValidation = {
   inScopeAccuracy: Spread;
   oosRecall: Spread;
   answeredPrecision: Spread;
+  /** Right entry answered or offered as "did you mean". */
+  reached: Spread;
 };
 export type ReliabilityBin = {
   from: number;
@@ -66,7 +77,9 @@ function gate(s: Scored, p: OperatingPoint): Decision {
   if (d.type !== 'answer' && d.type !== 'clarify') return d;
   if (p.minCoverage > 0 && s.coverage < p.minCoverage) return { type: 'miss', lang: d.lang, candidates: [] };
   if (d.type === 'answer' && d.score < p.answerThreshold)
-    return { type: 'miss', lang: d.lang, candidates: d.candidates };
+    return d.score >= CLARIFY_FLOOR && s.coverage >= SUGGEST_COVERAGE
+      ? { type: 'clarify', lang: d.lang, candidates: suggestionsOf(d.candidates), near: true }
+      : { type: 'miss', lang: d.lang, candidates: d.candidates };
   return d;
 }
 
@@ -156,6 +169,7 @@ export function crossValidate(
       inScopeAccuracy: pick((m) => m.inScopeAccuracy),
       oosRecall: pick((m) => m.oosRecall),
       answeredPrecision: pick((m) => m.answeredPrecision),
+      reached: pick((m) => m.reached),
     };
   };
   const byLang: Record<string, CrossValidation> = {};

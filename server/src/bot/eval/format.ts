@@ -23,7 +23,9 @@ const HEADER = [
   'ans. prec.',
   'human',
   'small talk',
-  'clarify (hit)',
+  'did you mean (hit)',
+  'reached',
+  'OOS suggested',
   'median ms',
   'p99 ms',
 ];
@@ -40,6 +42,8 @@ function row(set: string, lang: string, method: string, m: Metrics): string[] {
     pct(m.humanAccuracy),
     pct(m.smalltalkAccuracy),
     `${pct(m.clarifyRate)} (${pct(m.clarifyHit)})`,
+    pct(m.reached),
+    pct(m.oosSuggested),
     m.latencyMedianMs.toFixed(3),
     m.latencyP99Ms.toFixed(3),
   ];
@@ -72,7 +76,7 @@ export function formatTable(results: SetResult[]): string {
       `${r.set} 5-fold cross-validation (operating point answer threshold/min coverage chosen per fold: ${points}); mean ± sd over folds:`,
       ...Object.entries(c.beforeOov).map(
         ([lang, m]) =>
-          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}`,
       ),
       ...Object.entries(c.byLang).map(
         ([lang, m]) =>

@@ -55,8 +55,25 @@ describe('computeMetrics', () => {
     );
     expect(m.clarifyRate).toBe(0.5);
     expect(m.clarifyHit).toBe(1);
+    // reached: a offered as "did you mean", b answered right
+    expect(m.reached).toBe(1);
     expect(m.oosRecall).toBeNull();
+    expect(m.oosSuggested).toBeNull();
     expect(m.humanAccuracy).toBeNull();
+  });
+
+  it('counts out-of-scope questions shown suggestions apart from those answered', () => {
+    const m = computeMetrics(
+      [q(null), q(null), q('a')],
+      [
+        { predicted: null, top1: 'a', clarified: ['a'], ms: 1 },
+        p('a'),
+        { predicted: null, top1: 'b', clarified: ['b'], ms: 1 },
+      ],
+    );
+    expect(m.oosRecall).toBe(0.5);
+    expect(m.oosSuggested).toBe(0.5);
+    expect(m.reached).toBe(0);
   });
 
   it('percentile takes the nearest rank', () => {

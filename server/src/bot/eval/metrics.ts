@@ -18,6 +18,10 @@ export type Metrics = {
   /** Share of in-scope queries answered with "Did you mean A or B?", and how often the right one was offered. */
   clarifyRate: number;
   clarifyHit: number | null;
+  /** Share of in-scope queries that reach the right entry: answered right, or offered it as "did you mean". */
+  reached: number;
+  /** Share of out-of-scope queries shown "did you mean" buttons (with a person offered beside them). */
+  oosSuggested: number | null;
   latencyMedianMs: number;
   latencyP99Ms: number;
 };
@@ -41,6 +45,7 @@ export function computeMetrics(queries: Query[], predictions: Prediction[]): Met
   let correct = 0;
   let oos = 0;
   let oosHandedOff = 0;
+  let oosSuggested = 0;
   const byType = new Map<string, { n: number; hit: number }>();
   let answered = 0;
   let answeredRight = 0;
@@ -61,6 +66,7 @@ export function computeMetrics(queries: Query[], predictions: Prediction[]): Met
       oos++;
       const handedOff = !isFaqId(p.predicted);
       if (handedOff) oosHandedOff++;
+      if (p.clarified) oosSuggested++;
       const type = q.oosType ?? 'unspecified';
       const t = byType.get(type) ?? { n: 0, hit: 0 };
       t.n++;
@@ -97,6 +103,8 @@ export function computeMetrics(queries: Query[], predictions: Prediction[]): Met
     smalltalkAccuracy: ratio(smallRight, small),
     clarifyRate: ratio(clarified, inScope) ?? 0,
     clarifyHit: ratio(clarifiedHit, clarified),
+    reached: ratio(correct + clarifiedHit, inScope) ?? 0,
+    oosSuggested: ratio(oosSuggested, oos),
     latencyMedianMs: percentile(ms, 50),
     latencyP99Ms: percentile(ms, 99),
   };
