@@ -295,7 +295,8 @@ describe('bot settings', () => {
       answerThreshold: 0.95,
     });
     expect(await json<BotSettings>(await request('GET', path, agent))).toEqual(saved);
-    expect(await tryIt()).toBe('miss');
+    // Under the site's stricter threshold the same question is no longer answered, only offered ("did you mean").
+    expect(await tryIt()).toBe('clarify');
     expect((await h.storage.getSite(h.site.id))?.settings).toMatchObject({
       ...saved,
       appearance: h.site.settings.appearance,

@@ -67,6 +67,7 @@ export function createMarkdown(win: PurifyWindow, options: MarkdownOptions): Ren
   const cache = createLru<string, RenderedMarkdown>(LIMITS.markdownCacheEntries);
   // Bodies that once went over the budget stay plain text even after the cache forgot them.
   const slow = createLru<string, true>(LIMITS.markdownCacheEntries);
+  let warmedUp = false;
 
   const plain = (source: string, fallback: MarkdownFallback): RenderedMarkdown => ({
     html: sanitize(plainTextHtml(source)),
@@ -86,7 +87,12 @@ export function createMarkdown(win: PurifyWindow, options: MarkdownOptions): Ren
       return plain(source, 'error');
     }
     const took = now() - started;
-    if (took > budgetMs) {
+    // The first render also pays the parser's warm-up (regex compilation, JIT): on a slow phone or a busy
+    // machine that alone can exceed the budget, and the greeting would stay plain text for good. Bodies
+    // over the size and complexity limits never reach the parser, so the first one is let through.
+    const warmUp = !warmedUp;
+    warmedUp = true;
+    if (took > budgetMs && !warmUp) {
       slow.set(source, true);
       console.warn(
         `[markdown] a ${source.length}-character body took ${Math.round(took)} ms (budget ${budgetMs} ms); showing it as plain text from now on`,
