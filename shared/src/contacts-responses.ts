@@ -107,6 +107,11 @@ export const ContactTimelinePageSchema = page(ContactTimelineEntrySchema);
 export const EraseConfirmationSchema = v.object({ confirmation: text, expiresAt: text });
 export const EraseResultSchema = v.object({ erasedAt: text, conversations: count, messages: count });
 
+/** A site's retention period in months; null: conversations are kept. */
+export const PrivacySettingsResponseSchema = v.object({
+  retentionMonths: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
 export const IdentitySettingsSchema = v.object({
   secret: v.optional(nullableText, null),
   rotatedAt: v.optional(nullableText, null),

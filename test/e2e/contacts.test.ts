@@ -141,7 +141,9 @@ Frontdesk('identify', ${identity});</script>
       const box = first.page.getByRole('textbox', { name: 'Message' });
       await box.fill('Where is my kettle? Order 1042.');
       await box.press('Enter');
-      await expect.poll(() => widgetLog(first.page).textContent()).toContain('Where is my kettle? Order 1042.');
+      await expect
+        .poll(() => widgetLog(first.page).textContent())
+        .toContain('Where is my kettle? Order 1042.');
       await expect.poll(() => widgetLog(first.page).locator('.row.pending, .row.failed').count()).toBe(0);
       await first.context.close();
     })();

@@ -85,7 +85,9 @@ describe('issue 12: identify, logout and "delete my chat history" in the widget'
     expect(server.session.reconnects).toBe(1);
     expect(server.session.forgotten).toBe(0);
     expect(server.callsOf(EVENTS.sessionInit).length).toBe(inits + 1);
-    await vi.waitFor(() => expect(ui.getByRole('log').textContent).toContain('Where is my kettle? Order 1042.'));
+    await vi.waitFor(() =>
+      expect(ui.getByRole('log').textContent).toContain('Where is my kettle? Order 1042.'),
+    );
   });
 
   it('logout clears this device’s conversation, draft and queue, and tells the server', async () => {

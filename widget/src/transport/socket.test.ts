@@ -111,7 +111,11 @@ describe('socket transport: the token across server disconnects', () => {
     const identify = server.emitted.at(-1)!;
     expect(identify.event).toBe(EVENTS.contactIdentify);
     server.deliver(
-      () => identify.ack(null, { ok: true, data: { identity: 'verified', reconnect: true, conversationsMoved: 0 } }),
+      () =>
+        identify.ack(null, {
+          ok: true,
+          data: { identity: 'verified', reconnect: true, conversationsMoved: 0 },
+        }),
       server.serverDisconnect(),
     );
     expect(await reply).toMatchObject({ ok: true, data: { reconnect: true } });
@@ -128,7 +132,10 @@ describe('socket transport: the token across server disconnects', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     transport.start();
     await vi.waitFor(() => expect(onlineCount(statuses)).toBe(1));
-    server.deliver(server.serverEvent(EVENTS.sessionEnded, { code: 'logged_out' }), server.serverDisconnect());
+    server.deliver(
+      server.serverEvent(EVENTS.sessionEnded, { code: 'logged_out' }),
+      server.serverDisconnect(),
+    );
     await vi.waitFor(() => expect(onlineCount(statuses)).toBe(2));
     expect(server.tokens).toEqual(['token-1', 'token-2']);
     expect(fetch).toHaveBeenCalledTimes(2);

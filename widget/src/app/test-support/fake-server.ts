@@ -246,7 +246,10 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         // Issue 12: after a merge the server closes the socket right behind the ack, and the socket
         // transport reconnects with the same token. socket.io-client delivers each packet in its own
         // microtask, so the close runs before the code awaiting the ack resumes: so does this one.
-        if (event === EVENTS.contactIdentify && (reply as { data?: { reconnect?: boolean } }).data?.reconnect) {
+        if (
+          event === EVENTS.contactIdentify &&
+          (reply as { data?: { reconnect?: boolean } }).data?.reconnect
+        ) {
           queueMicrotask(() => {
             session.reconnects += 1;
             setOnline(false);
