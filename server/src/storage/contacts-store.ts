@@ -3,7 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttributeValue, ContactAttribute, ConversationState, IdentityState } from '@frontdesk/shared';
 import { type Selectable, sql } from 'kysely';
 import type { ContactRecord, ContactsStore, ExportedMessage } from '../contacts/store.ts';
-import { likeContains, refreshSearchText, searchTextOf } from './contact-search.ts';
+import {
+  attributeSearchValue,
+  foldForSearch,
+  likeContains,
+  refreshSearchText,
+  searchTextOf,
+} from './contact-search.ts';
 import type { Db, Queryable } from './db.ts';
 import type { VisitorTable } from './schema.ts';
 
@@ -72,8 +78,11 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         )
         .where('v.site_id', '=', query.siteId)
         .where('v.merged_into', 'is', null);
+      // What is searched is folded like what is stored (`foldForSearch`), whoever asks.
       if (query.text)
-        select = select.where(sql<boolean>`v.search_text like ${likeContains(query.text)} escape '\\'`);
+        select = select.where(
+          sql<boolean>`v.search_text like ${likeContains(foldForSearch(query.text))} escape '\\'`,
+        );
       if (query.attribute) {
         const { key, text } = query.attribute;
         select = select.where((eb) =>
@@ -83,7 +92,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
               .select('a.key')
               .whereRef('a.visitor_id', '=', 'v.id')
               .where('a.key', '=', key)
-              .where(sql<boolean>`lower(a.value) like ${likeContains(text)} escape '\\'`),
+              .where(sql<boolean>`a.search_value like ${likeContains(foldForSearch(text))} escape '\\'`),
           ),
         );
       }
@@ -188,12 +197,16 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         await trx
           .insertInto('contact_attributes')
           .values(
-            attributes.map((a) => ({
-              visitor_id: id,
-              key: a.key,
-              type: a.type,
-              value: JSON.stringify(a.value),
-            })),
+            attributes.map((a) => {
+              const value = JSON.stringify(a.value);
+              return {
+                visitor_id: id,
+                key: a.key,
+                type: a.type,
+                value,
+                search_value: attributeSearchValue(value),
+              };
+            }),
           )
           .execute();
       });
@@ -632,12 +645,16 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           );
           if (tags.length > 0) await trx.insertInto('contact_tags').values(tags).execute();
           const attributes = batch.flatMap((c) =>
-            c.attributes.map((a) => ({
-              visitor_id: c.id,
-              key: a.key,
-              type: a.type,
-              value: JSON.stringify(a.value),
-            })),
+            c.attributes.map((a) => {
+              const value = JSON.stringify(a.value);
+              return {
+                visitor_id: c.id,
+                key: a.key,
+                type: a.type,
+                value,
+                search_value: attributeSearchValue(value),
+              };
+            }),
           );
           if (attributes.length > 0) await trx.insertInto('contact_attributes').values(attributes).execute();
         });

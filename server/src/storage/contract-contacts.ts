@@ -72,6 +72,39 @@ export function contactsContract(open: () => Promise<Storage>) {
     await storage.close();
   });
 
+  it('contacts: search folds case and diacritics the same way on every engine (Łukasz, Żółć, Łódź)', async () => {
+    const { storage, site, visitor } = await seed();
+    const lukasz = await visitor();
+    await storage.updateContactFields(lukasz.id, { name: 'Łukasz Żółć', email: 'LUKASZ@Example.PL' });
+    const zofia = await visitor();
+    await storage.updateContactFields(zofia.id, { name: 'ZOFIA ŚLĄSKA' });
+    await storage.setAttributes(zofia.id, [{ key: 'city', type: 'string', value: 'Łódź' }]);
+    const ann = await visitor();
+    await storage.updateContactFields(ann.id, { name: 'Ann Lodz' });
+    const found = async (text: string) =>
+      (await storage.listContacts({ siteId: site.id, text, limit: 10 })).map((c) => c.id).sort();
+    for (const text of [
+      'łukasz',
+      'ŁUKASZ',
+      'lukasz',
+      'Lukasz ZOLC',
+      'żółć',
+      'ŻÓŁĆ',
+      'zolc',
+      'lukasz@example.pl',
+    ])
+      expect(await found(text), text).toEqual([lukasz.id]);
+    for (const text of ['śląska', 'slaska', 'ŚLĄSKA', 'zofia s'])
+      expect(await found(text), text).toEqual([zofia.id]);
+    const byCity = async (text: string) =>
+      (await storage.listContacts({ siteId: site.id, attribute: { key: 'city', text }, limit: 10 })).map(
+        (c) => c.id,
+      );
+    for (const text of ['łódź', 'ŁÓDŹ', 'lodz', 'Lódz']) expect(await byCity(text), text).toEqual([zofia.id]);
+    // A name with the letters only, and the city's folded spelling in a name: both found by "lodz".
+    expect(await found('lodz')).toEqual([ann.id]);
+  });
+
   it('contacts: a bulk import is listed, searched and filtered like any contact', async () => {
     const { storage, site } = await seed();
     await storage.importContacts(
