@@ -525,23 +525,34 @@ export function kyselyContactsStore(db: Db): ContactsStore {
 
     async eraseContact(id, redacted, at) {
       return db.transaction().execute(async (trx) => {
-        const ids = (
-          await trx.selectFrom('conversations').select('id').where('visitor_id', '=', id).execute()
-        ).map((r) => r.id);
+        const conversations = await trx
+          .selectFrom('conversations')
+          .select(['id', 'locale'])
+          .where('visitor_id', '=', id)
+          .execute();
+        const ids = conversations.map((r) => r.id);
+        // Each conversation's notice in the language it was held in.
+        const byNotice = new Map<string, string[]>();
+        for (const c of conversations) {
+          const notice = redacted(c.locale);
+          byNotice.set(notice, [...(byNotice.get(notice) ?? []), c.id]);
+        }
         let messages = 0;
-        if (ids.length > 0) {
+        for (const [notice, group] of byNotice) {
           const done = await trx
             .updateTable('messages')
-            .set({ body: redacted, author_name: null, meta: null })
-            .where('conversation_id', 'in', ids)
+            .set({ body: notice, author_name: null, meta: null })
+            .where('conversation_id', 'in', group)
             .where('kind', '!=', 'event')
             .executeTakeFirst();
-          messages = Number(done.numUpdatedRows);
+          messages += Number(done.numUpdatedRows);
           await trx
             .updateTable('conversations')
-            .set({ last_message_body: redacted, rating_comment: null, offline_answers: null })
-            .where('id', 'in', ids)
+            .set({ last_message_body: notice, rating_comment: null, offline_answers: null })
+            .where('id', 'in', group)
             .execute();
+        }
+        if (ids.length > 0) {
           await trx.deleteFrom('mail_outbox').where('conversation_id', 'in', ids).execute();
           await trx.deleteFrom('bot_misses').where('conversation_id', 'in', ids).execute();
         }

@@ -259,9 +259,23 @@ export function contactsContract(open: () => Promise<Storage>) {
       'thanks Eve',
     ]);
 
-    const erased = await storage.eraseContact(v.id, 'REDACTED', '2026-02-01T00:00:00.000Z');
-    expect(erased).toEqual({ conversations: 1, messages: 2 });
-    expect((await storage.listContactMessages(v.id)).map((m) => m.body)).toEqual(['REDACTED', 'REDACTED']);
+    // A second conversation held in Polish: its notice is the Polish one.
+    const pl = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'pl' });
+    await storage.appendMessage({ ...msg('mój adres to Długa 1'), conversationId: pl.id });
+    const notices: Record<string, string> = { en: 'REDACTED', pl: 'USUNIĘTO' };
+    const erased = await storage.eraseContact(
+      v.id,
+      (locale) => notices[locale ?? ''] ?? 'REDACTED',
+      '2026-02-01T00:00:00.000Z',
+    );
+    expect(erased).toEqual({ conversations: 2, messages: 3 });
+    expect((await storage.listContactMessages(v.id)).map((m) => [m.conversationId, m.body]).sort()).toEqual(
+      [
+        [c.id, 'REDACTED'],
+        [c.id, 'REDACTED'],
+        [pl.id, 'USUNIĘTO'],
+      ].sort(),
+    );
     expect(await storage.getContact(site.id, v.id)).toMatchObject({
       name: null,
       email: null,
@@ -303,8 +317,9 @@ export function contactsContract(open: () => Promise<Storage>) {
     });
     const removed = await storage.deleteConversationsBefore(site.id, cutoff, 1);
     expect(removed.conversations).toBe(1);
+    // The rest: the erased contact's two conversations and this one, less the one already gone.
     const again = await storage.deleteConversationsBefore(site.id, cutoff, 10);
-    expect(again.conversations).toBe(1);
+    expect(again.conversations).toBe(2);
     expect(await storage.getConversation(old.id)).toBeNull();
     expect(await storage.deleteConversationsBefore(site.id, cutoff, 10)).toEqual({
       conversations: 0,
