@@ -221,6 +221,42 @@ Frontdesk('identify', ${identity});</script>
     await agent.screenshot({ path: join(ARTIFACTS, 'contacts-panel-real-en-desktop.png') });
   });
 
+  it('screenshots from the real server: the contact panel and the Contacts page, en and pl, 1440 and 390', async () => {
+    await customerChatted();
+    const { email, password } = await h.createAgent('Shot Agent', 'agent');
+    const shots = join(ARTIFACTS, '..', '..', 'docs', 'screenshots');
+    const words = {
+      en: { signIn: 'Sign in', password: 'Password', panel: 'Visitor details', contacts: 'Contacts' },
+      pl: { signIn: 'Zaloguj się', password: 'Hasło', panel: 'Dane klienta', contacts: 'Kontakty' },
+    } as const;
+    for (const lang of ['en', 'pl'] as const) {
+      for (const [width, viewport] of [
+        ['desktop', { width: 1440, height: 1000 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
+        const context = await browser.newContext({ viewport, locale: lang === 'pl' ? 'pl-PL' : 'en-US' });
+        const page = await context.newPage();
+        watch(page);
+        await page.goto(`${h.origin}/console/#/`);
+        await page.getByLabel('E-mail').fill(email);
+        await page.getByLabel(words[lang].password).fill(password);
+        await page.getByRole('button', { name: words[lang].signIn }).click();
+        await page
+          .getByRole('button', { name: /Ada Nowak/ })
+          .first()
+          .click();
+        const panel = page.getByRole('complementary', { name: words[lang].panel });
+        await expect.poll(() => panel.textContent()).toContain('ada.nowak@example.pl');
+        await panel.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(shots, `contacts-real-panel-${lang}-${width}.png`) });
+        await page.goto(`${h.origin}/console/#/contacts`);
+        await page.getByRole('link', { name: 'Ada Nowak' }).first().waitFor();
+        await page.screenshot({ path: join(shots, `contacts-real-page-${lang}-${width}.png`) });
+        await context.close();
+      }
+    }
+  });
+
   it('the agent exports the contact as JSON and erases it after two confirmations', async () => {
     await customerChatted();
     await signedInAgent();
@@ -244,7 +280,9 @@ Frontdesk('identify', ${identity});</script>
     await agent.getByRole('button', { name: 'Continue' }).click();
     await agent.getByRole('button', { name: 'Erase for good' }).click();
     await agent.getByText(/Contact erased: \d+ conversations and \d+ messages redacted\./).waitFor();
+    // On the Contacts page (the workspace behind it, hidden, shows the same contact and updates too).
     await agent
+      .getByRole('main')
       .getByText('This contact was erased. The record is anonymised and cannot be edited.')
       .waitFor();
     expect(await agent.getByRole('button', { name: 'Edit details' }).count()).toBe(0);
