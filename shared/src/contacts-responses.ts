@@ -107,6 +107,14 @@ export const ContactTimelinePageSchema = page(ContactTimelineEntrySchema);
 export const EraseConfirmationSchema = v.object({ confirmation: text, expiresAt: text });
 export const EraseResultSchema = v.object({ erasedAt: text, conversations: count, messages: count });
 
+/** `contact:updated` to a site's agents: which contact to load again. */
+export const ContactUpdatedSchema = v.object({ siteId: text, contactId: text });
+
+/** A site's retention period in months; null: conversations are kept. */
+export const PrivacySettingsResponseSchema = v.object({
+  retentionMonths: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
 export const IdentitySettingsSchema = v.object({
   secret: v.optional(nullableText, null),
   rotatedAt: v.optional(nullableText, null),

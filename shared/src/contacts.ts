@@ -144,6 +144,9 @@ export type ContactChange =
   | { kind: 'history_deleted'; conversations: number }
   | { kind: 'erased' };
 
+/** `contact:updated`, to the site's agents: load this contact again. */
+export type ContactUpdated = { siteId: string; contactId: string };
+
 export type ContactTimelineEntry = { id: string; at: string; actor: ContactActor; change: ContactChange };
 
 /** A page of a list; `nextCursor` null: the last page. */

@@ -3,7 +3,12 @@
  * `Server<VisitorClientEvents, VisitorServerEvents>` on the server,
  * `Socket<VisitorServerEvents, VisitorClientEvents>` in the widget.
  */
-import { CONTACT_EVENTS, type DeleteHistoryResult, type IdentifyResult } from './contacts.ts';
+import {
+  CONTACT_EVENTS,
+  type ContactUpdated,
+  type DeleteHistoryResult,
+  type IdentifyResult,
+} from './contacts.ts';
 import type { Ack } from './errors.ts';
 import type { ReadPosition, ReadSummary, TypingNotice } from './live.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
@@ -174,7 +179,7 @@ export type AgentServerEvents = {
   [EVENTS.typingChanged]: (notice: TypingNotice) => void;
   [EVENTS.readChanged]: (position: ReadPosition) => void;
   /** Issue 12: a contact of one of the agent's sites changed. */
-  [EVENTS.contactUpdated]: (change: { siteId: string; contactId: string }) => void;
+  [EVENTS.contactUpdated]: (change: ContactUpdated) => void;
 };
 
 /** What the host page passes to `Frontdesk('identify', …)` (checked by `IdentifySchema`). */

@@ -13,6 +13,7 @@ import {
   type ContactTimelineEntry,
   type EraseConfirmation,
   type EraseResult,
+  isLocale,
   type Page,
 } from '@frontdesk/shared';
 import type { ContactListQuery, ContactPatchInput } from '@frontdesk/shared/contacts-schemas';
@@ -184,11 +185,12 @@ export class AgentContacts {
     if (record.erasedAt) throw new AppError('invalid_state', 'this contact was already erased');
     if (!this.deps.confirmations.check(confirmation, site.id, record.id, ctx.agent.id))
       throw new AppError('confirmation_invalid', 'confirm the erasure again');
-    const locale = site.settings.defaultLocale ?? 'en';
+    // Each conversation's own language; failing that the contact's, then the site's.
+    const fallback = isLocale(record.locale) ? record.locale : (site.settings.defaultLocale ?? 'en');
     const erasedAt = this.deps.clock().toISOString();
     const counts = await this.deps.store.eraseContact(
       record.id,
-      SERVER_CATALOGS[locale].messageRedacted,
+      (locale) => SERVER_CATALOGS[isLocale(locale) ? locale : fallback].messageRedacted,
       erasedAt,
     );
     await this.deps.store.addPrivacyAudit({

@@ -14,6 +14,7 @@ import {
   type Page,
   type SendResult,
 } from '@frontdesk/shared';
+import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { call, clientId, type Harness, openConversation, startHarness } from '../testing/harness.ts';
@@ -186,6 +187,18 @@ describe('console contact routes', () => {
     await api(agent, 'POST', CONTACT_API.contactNotes(h.site.id, id), { body: 'asked for erasure' });
     const exported = await api(agent, 'GET', CONTACT_API.contactExport(h.site.id, id));
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="contact-/);
+    // A second conversation held in Polish (the site's default language is English).
+    const polish = await h.storage.createConversation({ siteId: h.site.id, visitorId: id, locale: 'pl' });
+    await h.storage.appendMessage({
+      conversationId: polish.id,
+      clientId: null,
+      author: 'visitor',
+      authorName: null,
+      agentId: null,
+      kind: 'text',
+      body: 'mój adres to Długa 1',
+      meta: null,
+    });
     const data = (await exported.json()) as ContactExport;
     expect(data.contact).toMatchObject({ id, name: 'Eve', tags: ['gdpr'] });
     expect(data.contact.notes.map((n) => n.body)).toEqual(['asked for erasure']);
@@ -206,7 +219,7 @@ describe('console contact routes', () => {
     const done = await api(agent, 'POST', erase, { confirmation });
     expect(done.status).toBe(200);
     const result = (await done.json()) as { conversations: number; messages: number };
-    expect(result.conversations).toBe(1);
+    expect(result.conversations).toBe(2);
     // The visitor's message and the bot's answer (events stay: they carry no personal data).
     expect(result.messages).toBeGreaterThanOrEqual(2);
 
@@ -223,6 +236,17 @@ describe('console contact routes', () => {
       await api(agent, 'GET', CONTACT_API.contactExport(h.site.id, id))
     ).json()) as ContactExport;
     expect(JSON.stringify(bodies)).not.toContain('600 100 200');
+    // Each conversation redacted in its own language.
+    const redactedIn = (conversationId: string) =>
+      new Set(
+        bodies.conversations
+          .find((c) => c.id === conversationId)
+          ?.messages.filter((m) => m.kind !== 'event')
+          .map((m) => m.body),
+      );
+    expect(redactedIn(polish.id)).toEqual(new Set([SERVER_CATALOGS.pl.messageRedacted]));
+    const english = bodies.conversations.find((c) => c.id !== polish.id);
+    expect(redactedIn(english?.id ?? '')).toEqual(new Set([SERVER_CATALOGS.en.messageRedacted]));
     expect(JSON.stringify(bodies)).not.toContain('Eve');
     // Irreversible: no second erasure, no edits.
     expect((await api(agent, 'POST', erase, { confirmation })).status).toBe(409);

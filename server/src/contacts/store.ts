@@ -119,12 +119,13 @@ export type ContactsStore = {
   /** Deletes every conversation of the contact (and of its messages); returns the counts. */
   deleteContactHistory(id: string): Promise<{ conversations: number; messages: number }>;
   /**
-   * Irreversible: message bodies replaced by `redacted`, the record anonymised (fields, attributes,
-   * tags, notes, trail, timeline gone; its devices' tokens revoked). Returns the counts.
+   * Irreversible: message bodies replaced by the redaction notice in each conversation's language
+   * (`redacted(locale)`; an unknown language gets `redacted(null)`), the record anonymised (fields,
+   * attributes, tags, notes, trail, timeline gone; its devices' tokens revoked). Returns the counts.
    */
   eraseContact(
     id: string,
-    redacted: string,
+    redacted: (locale: string | null) => string,
     at: string,
   ): Promise<{ conversations: number; messages: number }>;
   /** Retention: deletes up to `limit` conversations of a site with no activity since `before`. */

@@ -5,6 +5,8 @@
  * histories, retention runs). Existing visitors become anonymous contacts (verified ones: verified).
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { refoldContactSearch } from './contact-search.ts';
+import type { Database } from './schema.ts';
 
 const visitorColumns: Migration = {
   async up(db: Kysely<unknown>) {
@@ -161,9 +163,28 @@ const searchIndex: Migration = {
   },
 };
 
+/** Attribute values get a folded copy to search (SQL `lower()` folded only ASCII on SQLite). */
+const attributeSearchColumn: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('contact_attributes').addColumn('search_value', 'text').execute();
+  },
+};
+
+/**
+ * Names, e-mails and attribute values stored before `foldForSearch` are folded again with it (Unicode
+ * lower case, no diacritics), so the same function serves what is stored and what is searched.
+ */
+const refoldSearch: Migration = {
+  async up(db: Kysely<unknown>) {
+    await refoldContactSearch(db as unknown as Kysely<Database>);
+  },
+};
+
 export const CONTACT_MIGRATIONS: Record<string, Migration> = {
   '0010_contacts': visitorColumns,
   '0011_contact_details': details,
   '0012_contact_audit': audit,
   '0013_contact_search_index': searchIndex,
+  '0014_contact_attribute_search': attributeSearchColumn,
+  '0015_contact_search_fold': refoldSearch,
 };

@@ -3,7 +3,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttributeValue, ContactAttribute, ConversationState, IdentityState } from '@frontdesk/shared';
 import { type Selectable, sql } from 'kysely';
 import type { ContactRecord, ContactsStore, ExportedMessage } from '../contacts/store.ts';
-import { likeContains, refreshSearchText, searchTextOf } from './contact-search.ts';
+import {
+  attributeSearchValue,
+  foldForSearch,
+  likeContains,
+  refreshSearchText,
+  searchTextOf,
+} from './contact-search.ts';
 import type { Db, Queryable } from './db.ts';
 import type { VisitorTable } from './schema.ts';
 
@@ -72,8 +78,11 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         )
         .where('v.site_id', '=', query.siteId)
         .where('v.merged_into', 'is', null);
+      // What is searched is folded like what is stored (`foldForSearch`), whoever asks.
       if (query.text)
-        select = select.where(sql<boolean>`v.search_text like ${likeContains(query.text)} escape '\\'`);
+        select = select.where(
+          sql<boolean>`v.search_text like ${likeContains(foldForSearch(query.text))} escape '\\'`,
+        );
       if (query.attribute) {
         const { key, text } = query.attribute;
         select = select.where((eb) =>
@@ -83,7 +92,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
               .select('a.key')
               .whereRef('a.visitor_id', '=', 'v.id')
               .where('a.key', '=', key)
-              .where(sql<boolean>`lower(a.value) like ${likeContains(text)} escape '\\'`),
+              .where(sql<boolean>`a.search_value like ${likeContains(foldForSearch(text))} escape '\\'`),
           ),
         );
       }
@@ -188,12 +197,16 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         await trx
           .insertInto('contact_attributes')
           .values(
-            attributes.map((a) => ({
-              visitor_id: id,
-              key: a.key,
-              type: a.type,
-              value: JSON.stringify(a.value),
-            })),
+            attributes.map((a) => {
+              const value = JSON.stringify(a.value);
+              return {
+                visitor_id: id,
+                key: a.key,
+                type: a.type,
+                value,
+                search_value: attributeSearchValue(value),
+              };
+            }),
           )
           .execute();
       });
@@ -512,23 +525,34 @@ export function kyselyContactsStore(db: Db): ContactsStore {
 
     async eraseContact(id, redacted, at) {
       return db.transaction().execute(async (trx) => {
-        const ids = (
-          await trx.selectFrom('conversations').select('id').where('visitor_id', '=', id).execute()
-        ).map((r) => r.id);
+        const conversations = await trx
+          .selectFrom('conversations')
+          .select(['id', 'locale'])
+          .where('visitor_id', '=', id)
+          .execute();
+        const ids = conversations.map((r) => r.id);
+        // Each conversation's notice in the language it was held in.
+        const byNotice = new Map<string, string[]>();
+        for (const c of conversations) {
+          const notice = redacted(c.locale);
+          byNotice.set(notice, [...(byNotice.get(notice) ?? []), c.id]);
+        }
         let messages = 0;
-        if (ids.length > 0) {
+        for (const [notice, group] of byNotice) {
           const done = await trx
             .updateTable('messages')
-            .set({ body: redacted, author_name: null, meta: null })
-            .where('conversation_id', 'in', ids)
+            .set({ body: notice, author_name: null, meta: null })
+            .where('conversation_id', 'in', group)
             .where('kind', '!=', 'event')
             .executeTakeFirst();
-          messages = Number(done.numUpdatedRows);
+          messages += Number(done.numUpdatedRows);
           await trx
             .updateTable('conversations')
-            .set({ last_message_body: redacted, rating_comment: null, offline_answers: null })
-            .where('id', 'in', ids)
+            .set({ last_message_body: notice, rating_comment: null, offline_answers: null })
+            .where('id', 'in', group)
             .execute();
+        }
+        if (ids.length > 0) {
           await trx.deleteFrom('mail_outbox').where('conversation_id', 'in', ids).execute();
           await trx.deleteFrom('bot_misses').where('conversation_id', 'in', ids).execute();
         }
@@ -632,12 +656,16 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           );
           if (tags.length > 0) await trx.insertInto('contact_tags').values(tags).execute();
           const attributes = batch.flatMap((c) =>
-            c.attributes.map((a) => ({
-              visitor_id: c.id,
-              key: a.key,
-              type: a.type,
-              value: JSON.stringify(a.value),
-            })),
+            c.attributes.map((a) => {
+              const value = JSON.stringify(a.value);
+              return {
+                visitor_id: c.id,
+                key: a.key,
+                type: a.type,
+                value,
+                search_value: attributeSearchValue(value),
+              };
+            }),
           );
           if (attributes.length > 0) await trx.insertInto('contact_attributes').values(attributes).execute();
         });

@@ -21,6 +21,9 @@ export async function runMigrations(db: Kysely<unknown>): Promise<string[]> {
     provider: { getMigrations: async () => MIGRATIONS },
     migrationTableName: MIGRATION_TABLES[0],
     migrationLockTableName: MIGRATION_TABLES[1],
+    // Numbers are reserved per feature (contacts 0010–0019, reads 0020, attachments 0030), so a
+    // database that already ran 0020 must still take a later 0015: each migration stands alone.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

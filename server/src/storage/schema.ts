@@ -71,7 +71,14 @@ export type VisitorTable = {
 };
 
 /** Issue 12 (contacts). */
-export type ContactAttributeTable = { visitor_id: string; key: string; type: string; value: string };
+export type ContactAttributeTable = {
+  visitor_id: string;
+  key: string;
+  type: string;
+  value: string;
+  /** `foldForSearch(value)` (null only before migration 0015 ran). */
+  search_value: string | null;
+};
 export type ContactTagTable = { visitor_id: string; site_id: string; tag: string };
 export type ContactNoteTable = {
   id: string;

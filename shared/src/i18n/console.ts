@@ -96,9 +96,6 @@ const en = {
   notSent: 'Not sent',
   retry: 'Retry',
   visitorPanelLabel: 'Visitor details',
-  anonymousVisitor: 'Anonymous visitor',
-  verified: 'Verified',
-  notVerified: 'Not verified',
   fieldEmail: 'E-mail',
   fieldPage: 'Current page',
   fieldBrowser: 'Browser',
@@ -628,6 +625,15 @@ const en = {
   identityServer: 'On your server',
   identityPage: 'On your page',
   identityLanguage: 'Language',
+  retentionTitle: 'Keeping conversations',
+  retentionEnabled: 'Delete old conversations automatically',
+  retentionMonthsLabel: 'Delete conversations without activity for (months)',
+  retentionHelp:
+    'Checked once a day. Each deletion is logged and kept in the privacy audit; deleted conversations cannot be restored.',
+  retentionInvalid: 'Enter a whole number of months from {min} to {max}.',
+  retentionSave: 'Save the retention setting',
+  retentionSavedMonths: 'Saved: conversations without activity for {months} months are deleted.',
+  retentionSavedKeep: 'Saved: conversations are kept until someone deletes them.',
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -727,9 +733,6 @@ const pl: Record<ConsoleKey, string> = {
   notSent: 'Nie wysłano',
   retry: 'Ponów',
   visitorPanelLabel: 'Dane klienta',
-  anonymousVisitor: 'Anonimowy klient',
-  verified: 'Zweryfikowany',
-  notVerified: 'Niezweryfikowany',
   fieldEmail: 'E-mail',
   fieldPage: 'Bieżąca strona',
   fieldBrowser: 'Przeglądarka',
@@ -1268,6 +1271,15 @@ const pl: Record<ConsoleKey, string> = {
   identityServer: 'Na Twoim serwerze',
   identityPage: 'Na Twojej stronie',
   identityLanguage: 'Język',
+  retentionTitle: 'Przechowywanie rozmów',
+  retentionEnabled: 'Automatycznie usuwaj stare rozmowy',
+  retentionMonthsLabel: 'Usuwaj rozmowy bez aktywności od (miesięcy)',
+  retentionHelp:
+    'Sprawdzane raz dziennie. Każde usunięcie trafia do dziennika i rejestru prywatności; usuniętych rozmów nie można przywrócić.',
+  retentionInvalid: 'Wpisz liczbę całkowitą miesięcy od {min} do {max}.',
+  retentionSave: 'Zapisz ustawienie przechowywania',
+  retentionSavedMonths: 'Zapisano: rozmowy bez aktywności dłużej niż {months} mies. są usuwane.',
+  retentionSavedKeep: 'Zapisano: rozmowy są przechowywane, dopóki ktoś ich nie usunie.',
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

@@ -17,7 +17,6 @@ const noTransport: ChatTransport = {
   stop() {},
   request: () => Promise.resolve(NO_REPLY),
   subscribe: () => () => {},
-  rejoin() {},
   forget() {},
 };
 

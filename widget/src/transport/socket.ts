@@ -16,6 +16,8 @@ export type SocketTransportOptions = {
   siteKey: string;
   store: KeyValueStore;
   fetch?: typeof fetch;
+  /** socket.io-client's `io` (tests pass a socket that delivers packets in an order they choose). */
+  io?: typeof io;
 };
 
 const UNAUTHORIZED: ErrorCode = 'unauthorized';
@@ -43,7 +45,8 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     store: options.store,
     fetch: options.fetch ?? window.fetch.bind(window),
   });
-  const socket: Socket<VisitorServerEvents, Requests> = io(options.base + NAMESPACES.visitor, {
+  const open = options.io ?? io;
+  const socket: Socket<VisitorServerEvents, Requests> = open(options.base + NAMESPACES.visitor, {
     autoConnect: false,
     // A function, so every (re)connection attempt sends the current token.
     auth: (cb) => cb({ siteKey: options.siteKey, token: tokens.current() ?? '' }),
@@ -53,8 +56,6 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
   const listeners = new Set<(event: TransportEvent) => void>();
   const reconnect = createRetry();
   let stopped = true;
-  /** Issue 12: the next server-side disconnect is a rejoin after a merge, not a revoked token. */
-  let rejoining = false;
 
   const publish = (event: TransportEvent) => {
     for (const listener of listeners) listener(event);
@@ -96,13 +97,14 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
     // Requests made before the drop are retried by the app itself; never replay stale ones.
     socket.sendBuffer = [];
     status('offline');
-    // The server closed us on purpose (token revoked, session ended): reconnect with a new token.
-    // After a merge (issue 12) the same token opens the customer's contact: rejoin with it.
-    if (reason === 'io server disconnect' && !stopped) {
-      if (rejoining) rejoining = false;
-      else tokens.drop();
-      void connect();
-    }
+    // The server closed us on purpose: reconnect (socket.io does not after a server disconnect).
+    // The token stays unless the server said first that the session ended (`session:ended`, which
+    // drops it): after a merge (issue 12) or a server shutdown the same token goes on, and a token
+    // the server no longer knows is answered `unauthorized` at the handshake, which mints a new one.
+    // Nothing here may depend on a reply's continuation: socket.io-client delivers each decoded
+    // packet in its own microtask, so an ack and the disconnect that follows it in the same payload
+    // both run before any `await` on that ack resumes (issue 12's second-device race).
+    if (reason === 'io server disconnect' && !stopped) void connect();
   });
   socket.on('connect_error', (error) => {
     if (REFUSALS.includes(error.message)) return refused(error.message);
@@ -153,12 +155,8 @@ export function createSocketTransport(options: SocketTransportOptions): ChatTran
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    rejoin() {
-      rejoining = true;
-    },
     forget() {
       tokens.drop();
-      rejoining = false;
       if (stopped) return;
       socket.disconnect();
       void connect();

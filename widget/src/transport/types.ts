@@ -40,11 +40,6 @@ export type ChatTransport = {
   subscribe(listener: (event: TransportEvent) => void): () => void;
   /** Issue 13: files over HTTP; absent where there is no server (the console's preview). */
   files?: FileTransport;
-  /**
-   * Issue 12: the server is about to end this socket because the token now opens another contact
-   * (a verified identify merged this device): reconnect with the same token.
-   */
-  rejoin(): void;
   /** Issue 12: forget this device's token and start a new anonymous session (logout while offline). */
   forget(): void;
 };

@@ -6,6 +6,7 @@ import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { ContactsPage } from '../contacts/ContactsPage.tsx';
+import { ContactChangesContext, createContactChanges } from '../contacts/contact-changes.ts';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
@@ -56,7 +57,12 @@ export function Shell(props: Props) {
   const site = sites.find((s) => s.id === siteId) ?? null;
   // Issue 10 (presence): the workspace's socket also carries the agent's status.
   const presence = useMemo(() => createPresenceStore(), []);
-  const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
+  // Issue 12: and `contact:updated` for the contact panel and the Contacts page.
+  const contactChanges = useMemo(() => createContactChanges(), []);
+  const workspaceClient = useMemo(
+    () => contactChanges.wrap(presence.wrap(client)),
+    [contactChanges, presence, client],
+  );
   const presenceState = useStore(presence);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
@@ -163,33 +169,35 @@ export function Shell(props: Props) {
   }
 
   return (
-    <div class="shell">
-      <Header
-        agentName={agent.name}
-        presence={<PresenceSwitch store={presence} />}
-        nav={
-          <NavBar
-            route={route}
-            role={agent.role}
-            onNavigate={navigate}
-            sites={offered}
-            siteId={siteId}
-            onSite={chooseSite}
-          />
-        }
-        onLocale={onLocale}
-        onLogout={onLogout}
-      />
-      <Workspace
-        client={workspaceClient}
-        agent={agent}
-        notifier={notifier}
-        hidden={route.page !== 'conversations'}
-        onSessionEnded={onSessionEnded}
-        openRequest={openRequest}
-        {...(retryDelayMs ? { retryDelayMs } : {})}
-      />
-      {page}
-    </div>
+    <ContactChangesContext.Provider value={contactChanges}>
+      <div class="shell">
+        <Header
+          agentName={agent.name}
+          presence={<PresenceSwitch store={presence} />}
+          nav={
+            <NavBar
+              route={route}
+              role={agent.role}
+              onNavigate={navigate}
+              sites={offered}
+              siteId={siteId}
+              onSite={chooseSite}
+            />
+          }
+          onLocale={onLocale}
+          onLogout={onLogout}
+        />
+        <Workspace
+          client={workspaceClient}
+          agent={agent}
+          notifier={notifier}
+          hidden={route.page !== 'conversations'}
+          onSessionEnded={onSessionEnded}
+          openRequest={openRequest}
+          {...(retryDelayMs ? { retryDelayMs } : {})}
+        />
+        {page}
+      </div>
+    </ContactChangesContext.Provider>
   );
 }

@@ -27,7 +27,9 @@ export function ContactHeader({ contact, embedded }: { contact: Contact; embedde
   const keys = IDENTITY_KEYS[contact.identity];
   return (
     <div class="contact__head">
-      {!embedded && (
+      {embedded ? (
+        <p class="visitor__name">{contactName(contact, (id) => t('visitorFallback', { id }))}</p>
+      ) : (
         <h2 class="contact__name">{contactName(contact, (id) => t('visitorFallback', { id }))}</h2>
       )}
       <p class="contact__identity">

@@ -88,7 +88,32 @@ async function openPanel(client = seeded()) {
 const section = (panel: HTMLElement, name: string) =>
   within(panel).getByRole('heading', { name }).closest('section') as HTMLElement;
 
+/** Counts the panel's requests for the contact (the client is wrapped by the shell: count before). */
+function countingContactLoads(client: ReturnType<typeof seeded>) {
+  const calls: string[] = [];
+  const getContact = client.getContact;
+  client.getContact = (siteId, contactId) => {
+    calls.push(contactId);
+    return getContact(siteId, contactId);
+  };
+  return calls;
+}
+
 describe('contact panel beside a conversation (issue 12)', () => {
+  it('loads the contact once and says who they are once (name, e-mail, verified)', async () => {
+    const client = seeded();
+    const loads = countingContactLoads(client);
+    const { panel } = await openPanel(client);
+    // The memory client answers in microtasks: a few turns of the event loop let every effect's
+    // request go out (counted in turns, not in time).
+    await within(panel).findByText('Prefers e-mail.');
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(loads).toEqual(['v-ada']);
+    expect(within(panel).getAllByText('Ada Lovelace')).toHaveLength(2);
+    expect(within(panel).getAllByText('ada@example.com')).toHaveLength(1);
+    expect(within(panel).getAllByText(/^(Verified|Not verified)$/)).toHaveLength(1);
+  });
+
   it('shows who the customer is: verified with the user id, details, typed attributes, tags, notes, pages', async () => {
     const { panel } = await openPanel();
     expect(within(panel).getByText('Verified', { selector: '.identity' })).toBeTruthy();

@@ -13,6 +13,7 @@ import { ContactHistory } from './ContactHistory.tsx';
 import { ContactNotes } from './ContactNotes.tsx';
 import { ContactPrivacy } from './ContactPrivacy.tsx';
 import { ContactTags } from './ContactTags.tsx';
+import { useContactChanged } from './contact-changes.ts';
 import { useContact } from './use-contact.ts';
 
 type Props = {
@@ -34,6 +35,8 @@ export function ContactRecord(props: Props) {
   const { api, siteId, contactId, onSessionEnded } = props;
   const { t } = useI18n();
   const { state, reload, contact, replace } = useContact(api, siteId, contactId, onSessionEnded);
+  // Another agent, the visitor or the host page changed it: load it again (what is shown stays meanwhile).
+  useContactChanged(siteId, contactId, () => void reload());
   if (!contact) return <PageStatus state={state} onRetry={() => void reload()} />;
   const edit = { contact, siteId, api, onSaved: replace };
   return (

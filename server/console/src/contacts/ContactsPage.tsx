@@ -3,14 +3,15 @@
  * e-mail or attribute value (`key:value` for one attribute), filtered by one tag, a page at a time
  * (the server's cursor); a contact opens at `#/contacts/:id` with its whole record.
  */
-import { CONTACT_LIMITS, type ContactSummary } from '@frontdesk/shared';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { CONTACT_LIMITS, type Contact, type ContactSummary } from '@frontdesk/shared';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { routeHash } from '../app/routes.ts';
 import { detailedErrorText } from '../shared/labels.ts';
 import type { ContactQuery, ContactsApi } from './api.ts';
 import { contactName, IdentityBadge } from './ContactHeader.tsx';
 import { ContactRecord } from './ContactRecord.tsx';
+import { useContactChanged } from './contact-changes.ts';
 
 type Props = {
   client: ContactsApi;
@@ -28,7 +29,31 @@ type List = {
   next: string | null;
   status: 'loading' | 'ready' | 'error';
   error: string | null;
+  /** Pages shown ("More contacts" adds one). */
+  pages: number;
 };
+
+const EMPTY_LIST: List = { items: [], next: null, status: 'loading', error: null, pages: 0 };
+
+/** A list row from a whole contact (what `getContact` answers). */
+export function summaryOf(contact: Contact): ContactSummary {
+  const { id, siteId, name, email, identity, userId, location, tags } = contact;
+  const { firstSeenAt, lastSeenAt, conversationCount, erased } = contact;
+  return {
+    id,
+    siteId,
+    name,
+    email,
+    identity,
+    userId,
+    location,
+    tags,
+    firstSeenAt,
+    lastSeenAt,
+    conversationCount,
+    erased,
+  };
+}
 
 export function ContactsPage(props: Props) {
   const { t } = useI18n();
@@ -74,7 +99,9 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
   const [query, setQuery] = useState<ContactQuery>({});
-  const [list, setList] = useState<List>({ items: [], next: null, status: 'loading', error: null });
+  const [list, setList] = useState<List>(EMPTY_LIST);
+  const shown = useRef(list);
+  shown.current = list;
 
   const load = async (wanted: ContactQuery, cursor: string | null) => {
     setList((l) => ({ ...l, status: 'loading', error: null }));
@@ -89,13 +116,30 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
       next: result.data.nextCursor,
       status: 'ready',
       error: null,
+      pages: cursor ? l.pages + 1 : 1,
     }));
   };
 
   useEffect(() => {
-    setList({ items: [], next: null, status: 'loading', error: null });
+    setList(EMPTY_LIST);
     void load(query, null);
   }, [siteId, query]);
+
+  // Issue 12: a contact changed elsewhere (another agent, the visitor, the host page). A row on
+  // screen is loaded again in place; another contact may belong on the first page (new, or seen
+  // just now): while only that page is shown, it is loaded again. Further pages are left as they are.
+  useContactChanged(siteId, null, ({ contactId }) => {
+    const now = shown.current;
+    if (now.items.some((c) => c.id === contactId)) {
+      void client.getContact(siteId, contactId).then((result) => {
+        if (!result.ok) return;
+        const row = summaryOf(result.data);
+        setList((l) => ({ ...l, items: l.items.map((c) => (c.id === contactId ? row : c)) }));
+      });
+    } else if (now.pages <= 1 && now.status !== 'loading') {
+      void load(query, null);
+    }
+  });
 
   const search = (event: Event) => {
     event.preventDefault();

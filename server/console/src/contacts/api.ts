@@ -14,6 +14,7 @@ import {
   type EraseResult,
   type IdentitySettings,
   type Page,
+  type PrivacySettings,
 } from '@frontdesk/shared';
 import {
   ContactNoteSchema,
@@ -23,6 +24,7 @@ import {
   EraseConfirmationSchema,
   EraseResultSchema,
   IdentitySettingsSchema,
+  PrivacySettingsResponseSchema,
 } from '@frontdesk/shared/contacts-responses';
 import type { ContactNoteInput, ContactPatchInput } from '@frontdesk/shared/contacts-schemas';
 import { parseWith } from '@frontdesk/shared/responses';
@@ -49,6 +51,9 @@ export type ContactsApi = {
   getIdentitySettings(siteId: string): Promise<AckResult<IdentitySettings>>;
   rotateIdentitySecret(siteId: string): Promise<AckResult<IdentitySettings>>;
   removeIdentitySecret(siteId: string): Promise<AckResult<IdentitySettings>>;
+  /** The site's retention period (admins change it). */
+  getPrivacySettings(siteId: string): Promise<AckResult<PrivacySettings>>;
+  setPrivacySettings(siteId: string, settings: PrivacySettings): Promise<AckResult<PrivacySettings>>;
 };
 
 const readPage = parseWith(ContactPageSchema);
@@ -58,6 +63,7 @@ const readTimeline = parseWith(ContactTimelinePageSchema);
 const readConfirmation = parseWith(EraseConfirmationSchema);
 const readErased = parseWith(EraseResultSchema);
 const readIdentity = parseWith(IdentitySettingsSchema);
+const readPrivacy = parseWith(PrivacySettingsResponseSchema);
 
 /** `?q=…&tag=…` with the empty parts left out. */
 export function contactQueryString(query: ContactQuery): string {
@@ -92,4 +98,7 @@ export const createContactsApi = (http: Http): ContactsApi => ({
     http.send('POST', CONTACT_API.identitySecretRotate(siteId), {}, readIdentity),
   removeIdentitySecret: (siteId) =>
     http.send('DELETE', CONTACT_API.identitySettings(siteId), undefined, readIdentity),
+  getPrivacySettings: (siteId) => http.get(CONTACT_API.privacySettings(siteId), readPrivacy),
+  setPrivacySettings: (siteId, settings) =>
+    http.send('PUT', CONTACT_API.privacySettings(siteId), settings, readPrivacy),
 });

@@ -1,6 +1,7 @@
 /**
- * The right column: who the visitor is, where they are, their browser, language, rating and handoff
- * reason, then (issue 12) their contact record.
+ * The right column: this conversation's facts (where the visitor is, their browser, language, rating
+ * and handoff reason), then (issue 12) their contact record, which says who they are (name, e-mail,
+ * verified or not) and stays current: those are not repeated here.
  */
 import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
@@ -36,12 +37,7 @@ export function VisitorPanel({ conversation: c, now, children }: Props) {
   return (
     <aside class="visitor" aria-labelledby="visitor-title">
       <h2 id="visitor-title">{t('visitorPanelLabel')}</h2>
-      <p class="visitor__name">{c.visitor.name?.trim() || t('anonymousVisitor')}</p>
-      <p class={`visitor__verified${c.visitor.verified ? ' visitor__verified--yes' : ''}`}>
-        {c.visitor.verified ? t('verified') : t('notVerified')}
-      </p>
       <dl>
-        {c.visitor.email && <Field label={t('fieldEmail')}>{c.visitor.email}</Field>}
         {c.page && (
           <Field label={t('fieldPage')}>
             <span class="visitor__page-title">{c.page.title || c.page.url}</span>

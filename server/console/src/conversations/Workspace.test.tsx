@@ -60,12 +60,14 @@ describe('workspace', () => {
       expect.stringContaining('Waiting for a person: the visitor asked for a person'),
     ]);
     const panel = screen.getByRole('complementary', { name: 'Visitor details' });
-    expect(panel.querySelector('.visitor__verified')?.textContent).toBe('Verified');
+    // Who they are comes from the contact record (issue 12), once.
+    expect((await within(panel).findByText('Verified', { selector: '.identity' })).textContent).toContain(
+      'Verified',
+    );
     const link = within(panel).getByRole('link', { name: 'https://shop.example/cart?x=1' });
     expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
     // The conversation's own facts (the contact record follows in the same panel, issue 12).
     expect(fields(panel.querySelector('dl') as HTMLElement)).toMatchObject({
-      'E-mail': 'kasia@example.pl',
       'Current page': 'Cart <b>now</b>https://shop.example/cart?x=1',
       Browser: 'Firefox 125',
       System: 'Windows 10/11',

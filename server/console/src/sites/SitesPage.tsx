@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { ContactsApi } from '../contacts/api.ts';
 import { IdentitySection } from '../contacts/IdentitySection.tsx';
+import { RetentionSection } from '../contacts/RetentionSection.tsx';
 import { ConfirmButton } from '../shared/Confirm.tsx';
 import { detailedErrorText, localeText } from '../shared/labels.ts';
 import { linesToText } from '../shared/lines.ts';
@@ -216,6 +217,14 @@ function SiteEditor({ client, siteId, onSessionEnded, onChanged }: EditorProps) 
       {state.status === 'ready' && <HoursSection key={state.data.id} site={state.data} client={client} />}
       {state.status === 'ready' && (
         <IdentitySection
+          key={state.data.id}
+          siteId={state.data.id}
+          client={client}
+          onSessionEnded={onSessionEnded}
+        />
+      )}
+      {state.status === 'ready' && (
+        <RetentionSection
           key={state.data.id}
           siteId={state.data.id}
           client={client}

@@ -209,6 +209,8 @@ export function createMemoryClient(
     getIdentitySettings: (siteId) => contacts.getIdentitySettings(siteId),
     rotateIdentitySecret: (siteId) => contacts.rotateIdentitySecret(siteId),
     removeIdentitySecret: (siteId) => contacts.removeIdentitySecret(siteId),
+    getPrivacySettings: (siteId) => contacts.getPrivacySettings(siteId),
+    setPrivacySettings: (siteId, settings) => contacts.setPrivacySettings(siteId, settings),
     ...faq,
     faq,
     admin,

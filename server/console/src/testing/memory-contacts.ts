@@ -14,8 +14,13 @@ import {
   type ContactTimelineEntry,
   type ErrorCode,
   type IdentitySettings,
+  type PrivacySettings,
 } from '@frontdesk/shared';
-import { ContactNoteSchema, ContactPatchSchema } from '@frontdesk/shared/contacts-schemas';
+import {
+  ContactNoteSchema,
+  ContactPatchSchema,
+  PrivacySettingsSchema,
+} from '@frontdesk/shared/contacts-schemas';
 import * as v from 'valibot';
 import type { ContactsApi } from '../contacts/api.ts';
 
@@ -52,6 +57,7 @@ export function contact(id: string, patch: Partial<Contact> = {}): Contact {
 export type ContactsSeed = {
   contacts?: Contact[];
   identity?: Record<string, IdentitySettings>;
+  privacy?: Record<string, PrivacySettings>;
   pageSize?: number;
 };
 
@@ -59,6 +65,8 @@ export type MemoryContactsApi = ContactsApi & {
   contacts: Map<string, Contact>;
   timeline: Map<string, ContactTimelineEntry[]>;
   identity: Map<string, IdentitySettings>;
+  /** Issue 12: each site's retention period as saved. */
+  privacy: Map<string, PrivacySettings>;
   /** Every call's query, for paging assertions. */
   queries: { siteId: string; q?: string; tag?: string; cursor?: string }[];
 };
@@ -67,6 +75,7 @@ export function createMemoryContactsApi(agent: AgentProfile, seed: ContactsSeed 
   const contacts = new Map((seed.contacts ?? []).map((c) => [c.id, structuredClone(c)]));
   const timeline = new Map<string, ContactTimelineEntry[]>();
   const identity = new Map(Object.entries(seed.identity ?? {}));
+  const privacy = new Map(Object.entries(seed.privacy ?? {}));
   const confirmations = new Map<string, string>();
   const pageSize = seed.pageSize ?? 50;
   const actor: ContactActor = { type: 'agent', id: agent.id, name: agent.name };
@@ -103,6 +112,7 @@ export function createMemoryContactsApi(agent: AgentProfile, seed: ContactsSeed 
     contacts,
     timeline,
     identity,
+    privacy,
     queries: [],
     async listContacts(siteId, query) {
       api.queries.push({ siteId, ...query });
@@ -230,6 +240,17 @@ export function createMemoryContactsApi(agent: AgentProfile, seed: ContactsSeed 
       const settings = { secret: null, rotatedAt: null };
       identity.set(siteId, settings);
       return ok(settings);
+    },
+    async getPrivacySettings(siteId) {
+      return ok(privacy.get(siteId) ?? { retentionMonths: null });
+    },
+    async setPrivacySettings(siteId, settings) {
+      if (agent.role !== 'admin') return fail('forbidden');
+      // The server's schema, so the console's own check is tested against the real rule.
+      const parsed = v.safeParse(PrivacySettingsSchema, settings);
+      if (!parsed.success) return fail('bad_request');
+      privacy.set(siteId, parsed.output);
+      return ok(parsed.output);
     },
   };
   return api;

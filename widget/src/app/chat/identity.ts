@@ -1,7 +1,8 @@
 /**
  * Issue 12: who the visitor is on the host page. `Frontdesk('identify', …)` is kept and sent after
  * every session start (a new token, a reconnect), so the server always knows this device's customer;
- * a merge into the customer's verified contact makes the socket rejoin with the same token.
+ * after a merge into the customer's verified contact the server closes the socket, and the transport
+ * reconnects with the same token, which now opens that contact (nothing to do here).
  * `logout` ends the session on a shared computer; "delete my chat history" erases the visitor's own
  * conversations. The host page's values are checked by the server (`IdentifySchema`): the widget only
  * refuses what cannot be an identity, so the validator stays out of its bundle.
@@ -42,9 +43,8 @@ export function createIdentity(ctx: ChatContext): Identity {
       if (reply.error) console.warn('[frontdesk] identify refused', reply.error);
       return true;
     }
-    if (!reply.data.reconnect) return true;
-    transport.rejoin();
-    return false;
+    // The server closes this socket right after the ack; the reconnect starts the session again.
+    return !reply.data.reconnect;
   }
 
   /** Forgets this device's conversation on screen and in storage. */

@@ -5,6 +5,7 @@
  */
 import { type AgentClientEvents, EVENTS, NAMESPACES } from '@frontdesk/shared';
 import { ACK_TIMEOUT_MS, NO_REPLY, type Reply, requestAck, type TimedAck } from '@frontdesk/shared/client';
+import { ContactUpdatedSchema } from '@frontdesk/shared/contacts-responses';
 import {
   AgentConversationSchema,
   AgentPresenceSchema,
@@ -30,7 +31,8 @@ type Pushes = Record<
   | typeof EVENTS.sessionEnded
   | typeof EVENTS.presenceChanged
   | typeof EVENTS.typingChanged
-  | typeof EVENTS.readChanged,
+  | typeof EVENTS.readChanged
+  | typeof EVENTS.contactUpdated,
   (payload: unknown) => void
 >;
 
@@ -43,6 +45,7 @@ const readNull = (data: unknown) => (data === null ? null : undefined);
 const readPresence = parseWith(AgentPresenceSchema);
 const readTyping = parseWith(TypingNoticeSchema);
 const readPosition = parseWith(ReadPositionSchema);
+const readContactUpdated = parseWith(ContactUpdatedSchema);
 
 /** Hands a pushed payload on when it fits its schema. */
 function pushed<T>(event: string, read: (payload: unknown) => T | undefined, handle: (value: T) => void) {
@@ -94,6 +97,12 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
   socket.on(
     EVENTS.readChanged,
     pushed(EVENTS.readChanged, readPosition, (p) => handlers.readChanged?.(p)),
+  );
+
+  // Issue 12
+  socket.on(
+    EVENTS.contactUpdated,
+    pushed(EVENTS.contactUpdated, readContactUpdated, (c) => handlers.contactUpdated?.(c)),
   );
 
   const emit = (event: RequestName, input: unknown, ack: TimedAck) =>

@@ -2,6 +2,7 @@
 import type {
   AgentConversation,
   AgentPresence,
+  ContactUpdated,
   Message,
   PresenceSetInput,
   ReadPosition,
@@ -30,6 +31,8 @@ export type RealtimeHandlers = {
   typingChanged?(notice: TypingNotice): void;
   /** Issue 13: a read position moved (the visitor's, or this agent's in another tab). */
   readChanged?(position: ReadPosition): void;
+  /** Issue 12: another agent, the visitor or the host page changed a contact of one of our sites. */
+  contactUpdated?(change: ContactUpdated): void;
 };
 
 /** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
