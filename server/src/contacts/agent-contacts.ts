@@ -34,6 +34,8 @@ type Deps = {
   changed: (siteId: string, contactId: string) => void;
   /** Ends the sockets of an erased contact's devices. */
   endVisitorSessions: (contactId: string) => void;
+  /** Issue 13: removes the files of erased attachments (after the rows went). */
+  removeFiles: (keys: readonly string[]) => Promise<void>;
 };
 
 const cursorOf = (cursor: string | undefined) => {
@@ -186,11 +188,12 @@ export class AgentContacts {
       throw new AppError('confirmation_invalid', 'confirm the erasure again');
     const locale = site.settings.defaultLocale ?? 'en';
     const erasedAt = this.deps.clock().toISOString();
-    const counts = await this.deps.store.eraseContact(
+    const { files, ...counts } = await this.deps.store.eraseContact(
       record.id,
       SERVER_CATALOGS[locale].messageRedacted,
       erasedAt,
     );
+    await this.deps.removeFiles(files);
     await this.deps.store.addPrivacyAudit({
       siteId: site.id,
       kind: 'erase',
