@@ -3,7 +3,6 @@ export const APP_CSS = `
 .frontdesk{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
 .frontdesk *,.frontdesk *::before,.frontdesk *::after{box-sizing:border-box}
 :host>button{position:relative}
-:host>button[hidden]{display:none}
 :host>button>.unread{position:absolute;top:-4px;right:-4px;box-sizing:border-box;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}
 @media (forced-colors:active){:host>button>.unread{border:1px solid}}
 .sr-only{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
