@@ -193,6 +193,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         if (!isLocale(input)) return warn('setLocale', input);
         if (input === locale) return;
         locale = input;
+        chat.setLocale(locale);
         t = translator(WIDGET_CATALOGS[locale]);
         attention.setStrings(t, locale);
         draw();
