@@ -79,6 +79,7 @@ svg{stroke:none}
 .stars label.on{color:#b25e00}
 .stars input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}
 .stars input:focus-visible+span{outline:3px solid #111;outline-offset:2px;border-radius:4px}
+.stars span>svg{display:block;width:28px;height:28px;fill:currentColor}
 .field-label{font-size:13px;color:#404040}
 .rating textarea{resize:vertical;padding:6px 8px;border:1.5px solid #767676;border-radius:8px}
 .rating.done{display:flex;flex-direction:column;align-items:center;gap:8px}
