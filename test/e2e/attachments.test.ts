@@ -169,8 +169,20 @@ describeInBrowser('attachments both ways', () => {
       (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
     );
     await expect.poll(() => lastSeen().textContent()).toBe('Seen');
+    // The menu, from the keyboard: the sound switch first, Escape back to its button.
+    const menuButton = visitor.getByRole('button', { name: 'Chat options' });
+    await menuButton.focus();
+    await visitor.keyboard.press('ArrowDown');
+    const sound = visitor.getByRole('menuitemcheckbox', { name: 'Notification sound' });
+    await expect.poll(() => sound.evaluate((item) => item === item.getRootNode().activeElement)).toBe(true);
+    await docShot(visitor, 'menu-widget-en-desktop');
+    await visitor.keyboard.press('Escape');
+    await expect.poll(() => sound.count()).toBe(0);
     await visitor.setViewportSize(PHONE);
     await docShot(visitor, 'strict-csp-seen-widget-en-phone');
+    await menuButton.click();
+    await docShot(visitor, 'menu-widget-en-phone');
+    await visitor.keyboard.press('Escape');
     await visitor.setViewportSize(DESKTOP);
     await agent.setViewportSize(DESKTOP);
     expect(await violations()).toBe(0);

@@ -116,10 +116,11 @@ svg{stroke:none}
 .dragging{outline:3px dashed var(--fd-accent);outline-offset:-6px}
 .drop-hint{margin:0;padding:10px;text-align:center;border:2px dashed #767676;border-radius:10px;font-size:13px}
 .menu-wrap{position:relative}
-.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:220px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
+.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:250px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
 .menu-item{all:unset;box-sizing:border-box;display:block;width:100%;padding:9px 12px;border-radius:8px;cursor:pointer}
 .menu-item:hover,.menu-item:focus-visible{background:#f1f3f5}
 .menu-check{display:flex;align-items:center;gap:8px}
+.menu-item:not(.menu-check){padding-left:38px}
 .menu-check>svg{width:18px;height:18px;fill:currentColor;flex:none}
 .confirm{margin:0;border:0;min-width:0;display:flex;flex-direction:column;gap:8px;padding:10px 12px;background:#fdf2f2;border-radius:10px}
 .confirm p{margin:0}
