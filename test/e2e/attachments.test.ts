@@ -174,7 +174,9 @@ describeInBrowser('attachments both ways', () => {
     await menuButton.focus();
     await visitor.keyboard.press('ArrowDown');
     const sound = visitor.getByRole('menuitemcheckbox', { name: 'Notification sound' });
-    await expect.poll(() => sound.evaluate((item) => item === item.getRootNode().activeElement)).toBe(true);
+    await expect
+      .poll(() => sound.evaluate((item) => item === (item.getRootNode() as ShadowRoot).activeElement))
+      .toBe(true);
     await docShot(visitor, 'menu-widget-en-desktop');
     await visitor.keyboard.press('Escape');
     await expect.poll(() => sound.count()).toBe(0);
