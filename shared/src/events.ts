@@ -15,6 +15,7 @@ import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type {
   ConversationRefInput,
+  LocaleSetInput,
   MailTranscriptInput,
   OfflineMessageInput,
   OpenConversationInput,
@@ -83,6 +84,8 @@ export const EVENTS = {
   readMark: 'read:mark',
   /** server → clients: a stored read position moved (the reader's other tabs, the other side). */
   readChanged: 'read:changed',
+  /** Issue 13 — visitor → server: the widget's language changed (`setLocale`): bot answers and system messages follow. */
+  localeSet: 'locale:set',
   /** Issue 12 (contacts): identify, logout, delete my history; `contact:updated` to agents. */
   ...CONTACT_EVENTS,
 } as const;
@@ -137,6 +140,7 @@ export type VisitorClientEvents = {
   /** Issue 13. */
   [EVENTS.typingSet]: (input: TypingSetInput, ack: Ack<null>) => void;
   [EVENTS.readMark]: (input: ReadMarkInput, ack: Ack<ReadPosition>) => void;
+  [EVENTS.localeSet]: (input: LocaleSetInput, ack: Ack<null>) => void;
   // Issue 12 (contacts):
   [EVENTS.contactIdentify]: (input: IdentifyPayload, ack: Ack<IdentifyResult>) => void;
   [EVENTS.contactLogout]: (input: Record<string, never>, ack: Ack<null>) => void;

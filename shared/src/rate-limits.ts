@@ -86,6 +86,8 @@ export const RATE_LIMITS: RateLimits = {
     // tab; a few tabs fit, a script streaming keystrokes does not.
     [EVENTS.typingSet]: { identity: { burst: 10, perMinute: 90 }, site: { burst: 600, perMinute: 6000 } },
     [EVENTS.readMark]: { identity: { burst: 20, perMinute: 120 } },
+    // A host page switches language now and then (a language picker), never in a loop.
+    [EVENTS.localeSet]: { identity: { burst: 5, perMinute: 10 } },
     // Issue 12 (contacts): a page identifies on load (several tabs, navigation); logout and
     // "delete my history" are rare. Guessing hashes is bounded per address too.
     [EVENTS.contactIdentify]: {

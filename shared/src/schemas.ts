@@ -133,6 +133,9 @@ export type ConversationRefInput = v.InferOutput<typeof ConversationRefSchema>;
 /** Issue 13: "I have seen everything up to `seq`" (clamped to the conversation's last seq by the server). */
 export const ReadMarkSchema = record({ conversationId: IdSchema, seq: Seq });
 export type ReadMarkInput = v.InferOutput<typeof ReadMarkSchema>;
+/** Issue 13: the visitor's language, changed by the host page (`Frontdesk('setLocale', …)`). */
+export const LocaleSetSchema = record({ locale: LocaleSchema });
+export type LocaleSetInput = v.InferOutput<typeof LocaleSetSchema>;
 
 /** Issue 13: typing or stopped; the visitor's draft only matters with the site's sneak peek on. */
 export const TypingSetSchema = record({

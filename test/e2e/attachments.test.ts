@@ -2,12 +2,14 @@
  * Issue 13, attachments both ways in Chromium, on a foreign host page with a strict CSP and storage
  * blocked (TESTPLAN D8), the visitor and the agent in two browser contexts: an image pasted and one
  * picked by the visitor show as thumbnails in the console (and open in its lightbox); an agent's PDF
- * downloads in the widget with its name. Screenshots at desktop and phone go to test/artifacts/.
+ * downloads in the widget with its name; typing and "Seen" both ways, in English and Polish, with no
+ * CSP violation (counted from `securitypolicyviolation`). Screenshots at desktop and phone go to test/artifacts/.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { jpegWithGps, pdf, png, startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -18,6 +20,8 @@ type Harness = Awaited<ReturnType<typeof startHarness>>;
 const NONCE = 'attach-nonce-5d1e';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+/** Issue 13's closing note: the screenshots kept with the docs. */
+const DOCS_SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 describeInBrowser('attachments both ways', () => {
   let h: Harness;
@@ -64,7 +68,9 @@ describeInBrowser('attachments both ways', () => {
           },
         });
       }
+      (window as unknown as { cspViolations: number }).cspViolations = 0;
       document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { cspViolations: number }).cspViolations += 1;
         console.error(`Refused to ${event.violatedDirective} ${event.blockedURI}`);
       });
     });
@@ -105,6 +111,84 @@ describeInBrowser('attachments both ways', () => {
     await agent.locator('.lists__section--queued button[data-row]').first().click();
     await agent.getByRole('button', { name: 'Take over' }).click();
     await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
+  });
+
+  it('D8 strict CSP, storage blocked: typing and "Seen" both ways, in English and Polish, with no violation', async () => {
+    const WIDE = { width: 1440, height: 900 };
+    const docShot = (page: Page, name: string) => page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
+    const typingLine = () => visitor.locator('.typing');
+    const box = () => visitor.getByRole('textbox', { name: /^(Message|Wiadomość)$/ });
+    const reply = () => agent.getByLabel('Reply to the visitor');
+    const pane = () => agent.getByRole('region', { name: /Visitor/ });
+    const lastSeen = () => visitor.locator('.row.mine').last().locator('.seen');
+    const violations = () =>
+      visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
+    await visitor.setViewportSize(WIDE);
+    await agent.setViewportSize(WIDE);
+
+    // The agent types: "Anna is typing…" in the widget. The visitor types: the console says so.
+    await reply().pressSequentially('Let me check that order', { delay: 20 });
+    await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');
+    await docShot(visitor, 'strict-csp-typing-widget-en-desktop');
+    await box().pressSequentially('Order 4711, please', { delay: 20 });
+    await expect.poll(() => pane().textContent()).toContain('Visitor is typing…');
+    await docShot(agent, 'strict-csp-typing-console-en-desktop');
+    await reply().press('Enter');
+    await expect.poll(() => widgetLog().textContent()).toContain('Let me check that order');
+    await expect.poll(() => typingLine().textContent()).toBe('');
+
+    // "Seen" both ways: under the visitor's message in the widget, "Seen by the visitor" in the console.
+    await box().press('Enter');
+    await expect.poll(() => lastSeen().textContent()).toBe('Seen');
+    await expect.poll(() => pane().textContent()).toContain('Seen by the visitor');
+    await docShot(visitor, 'strict-csp-seen-widget-en-desktop');
+    await docShot(agent, 'strict-csp-seen-console-en-desktop');
+
+    // The host page switches to Polish (the conversation follows on the server).
+    await visitor.evaluate(() =>
+      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
+    );
+    await reply().pressSequentially('Już sprawdzam', { delay: 20 });
+    await expect.poll(() => typingLine().textContent()).toBe('Anna pisze…');
+    await docShot(visitor, 'strict-csp-typing-widget-pl-desktop');
+    await visitor.setViewportSize(PHONE);
+    await docShot(visitor, 'strict-csp-typing-widget-pl-phone');
+    await reply().press('Enter');
+    await expect
+      .poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).textContent())
+      .toContain('Już sprawdzam');
+    await box().fill('Dziękuję!');
+    await box().press('Enter');
+    await expect.poll(() => lastSeen().textContent()).toBe('Wyświetlono');
+    await docShot(visitor, 'strict-csp-seen-widget-pl-phone');
+    await visitor.setViewportSize(WIDE);
+    await docShot(visitor, 'strict-csp-seen-widget-pl-desktop');
+
+    // Back to English for the rest of the walk; a phone view of it too.
+    await visitor.evaluate(() =>
+      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
+    );
+    await expect.poll(() => lastSeen().textContent()).toBe('Seen');
+    // The menu, from the keyboard: the sound switch first, Escape back to its button.
+    const menuButton = visitor.getByRole('button', { name: 'Chat options' });
+    await menuButton.focus();
+    await visitor.keyboard.press('ArrowDown');
+    const sound = visitor.getByRole('menuitemcheckbox', { name: 'Notification sound' });
+    await expect
+      .poll(() => sound.evaluate((item) => item === (item.getRootNode() as ShadowRoot).activeElement))
+      .toBe(true);
+    await docShot(visitor, 'menu-widget-en-desktop');
+    await visitor.keyboard.press('Escape');
+    await expect.poll(() => sound.count()).toBe(0);
+    await visitor.setViewportSize(PHONE);
+    await docShot(visitor, 'strict-csp-seen-widget-en-phone');
+    await menuButton.click();
+    await docShot(visitor, 'menu-widget-en-phone');
+    await visitor.keyboard.press('Escape');
+    await visitor.setViewportSize(DESKTOP);
+    await agent.setViewportSize(DESKTOP);
+    expect(await violations()).toBe(0);
+    expect(problems).toEqual([]);
   });
 
   it('an image pasted and a photo picked by the visitor show as thumbnails in the console', async () => {

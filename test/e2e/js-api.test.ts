@@ -14,6 +14,27 @@ import { describeInBrowser, launchBrowser } from '../support/browser.ts';
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 type HostWindow = { Frontdesk(...args: unknown[]): void };
 
+/** Issue 13: a page that hides the widget before it loads, and records any frame the launcher shows. */
+function hiddenPage(serverOrigin: string, siteKey: string) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Quiet page</title></head>
+<body><h1>Quiet page</h1>
+<script>
+window.seen = [];
+window.shownFrames = 0;
+window.Frontdesk = window.Frontdesk || function () { (Frontdesk.q = Frontdesk.q || []).push(arguments); };
+Frontdesk('on', 'ready', () => seen.push(['ready', null]));
+Frontdesk('hide');
+const watch = () => {
+  const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+  if (button && button.getBoundingClientRect().width > 0) shownFrames += 1;
+  requestAnimationFrame(watch);
+};
+requestAnimationFrame(watch);
+</script>
+<script src="${serverOrigin}/widget.js" data-site="${siteKey}" data-locale="en" async></script>
+</body></html>`;
+}
+
 function hostPage(serverOrigin: string, siteKey: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA shop</title></head>
 <body><h1>SPA shop</h1>
@@ -41,7 +62,7 @@ describeInBrowser('JS API on a host page', () => {
     h = await startHarness();
     host = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(hostPage(h.origin, h.site.key));
+      res.end((_req.url === '/hidden' ? hiddenPage : hostPage)(h.origin, h.site.key));
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -91,5 +112,45 @@ describeInBrowser('JS API on a host page', () => {
     const started = (await seen()).find(([name]) => name === 'conversation:started');
     expect(started?.[1]).toEqual({ id: expect.any(String) });
     expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('a widget hidden before it loads never shows its launcher, not even while the app loads', async () => {
+    const quiet = await page.context().newPage();
+    quiet.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Hold the app chunk back: the launcher is drawn by the loader alone until it is released.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let appRequested = false;
+    await quiet.route(/\/app-[\w-]+\.js$/, async (route) => {
+      appRequested = true;
+      await gate;
+      await route.continue();
+    });
+    await quiet.goto(`${hostOrigin}/hidden`);
+    const launcherState = () =>
+      quiet.evaluate(() => {
+        const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+        return button ? { hidden: button.hidden, width: button.getBoundingClientRect().width } : null;
+      });
+    await expect.poll(launcherState, { timeout: 20_000 }).toEqual({ hidden: true, width: 0 });
+    await expect.poll(() => appRequested, { timeout: 20_000 }).toBe(true);
+    // Frames keep coming while the app is held back; none of them showed the launcher.
+    const frames = () => quiet.evaluate(() => (window as unknown as { shownFrames: number }).shownFrames);
+    expect(await frames()).toBe(0);
+    release();
+    const ready = () =>
+      quiet.evaluate(() => (window as unknown as { seen: [string, unknown][] }).seen.map(([name]) => name));
+    await expect.poll(ready, { timeout: 20_000 }).toContain('ready');
+    expect(await launcherState()).toEqual({ hidden: true, width: 0 });
+    expect(await frames()).toBe(0);
+    // "show" brings it back.
+    await quiet.evaluate(() => (window as unknown as HostWindow).Frontdesk('show'));
+    await expect
+      .poll(async () => (await launcherState())?.width ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await quiet.close();
   }, 90_000);
 });

@@ -15,9 +15,10 @@ export type KeyValueStore = {
 /**
  * `active`: the loader imports the app early (a conversation in progress, or the panel was open);
  * `open`: the panel was open on the last page; `draft`: the composer's unsent text; `seen`: the
- * last message the visitor had on screen (unread ones come after it).
+ * last message the visitor had on screen (unread ones come after it); `sound`: the visitor's own
+ * choice of the notification sound ('1' on, '0' off; none: the site's default).
  */
-export type StorageName = 'token' | 'outbox' | 'active' | 'open' | 'draft' | 'seen';
+export type StorageName = 'token' | 'outbox' | 'active' | 'open' | 'draft' | 'seen' | 'sound';
 
 export const storageKey = (siteKey: string, name: StorageName): string =>
   `${WIDGET_STORAGE_PREFIX}${siteKey}:${name}`;

@@ -103,7 +103,14 @@ export function buildServices(deps: ServiceDeps) {
   // Issue 13: typing and read receipts go over the same rooms (and the Redis adapter) as messages.
   const live = new SocketLive(namespaces.visitor, namespaces.agent);
   // Issue 12 (contacts).
-  const contacts = buildContacts({ storage, namespaces, secret: deps.mail.secret, logger, clock });
+  const contacts = buildContacts({
+    storage,
+    namespaces,
+    secret: deps.mail.secret,
+    logger,
+    clock,
+    files: deps.files,
+  });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
   const abandonSweeper = new AbandonSweeper({

@@ -46,6 +46,12 @@ export type AttachmentsDeps = {
 
 export const attachmentNotFound = () => new AppError('not_found', 'attachment not found');
 
+/**
+ * An upload stored but not yet carried by its message counts against the limit for this long (the
+ * message follows within a request); an older one is a leftover of a crash and counts no more.
+ */
+const PENDING_UPLOAD_MS = 10 * 60_000;
+
 /** 128 random bits, URL-safe: guessing one is hopeless, and it alone still opens nothing. */
 const newAttachmentId = () => randomBytes(16).toString('base64url');
 
@@ -151,20 +157,37 @@ export class Attachments {
     const thumbKey = image ? `attachments/${id}/thumb` : null;
     await this.deps.files.put(fileKey, bytes, decision.mime);
     if (image && thumbKey) await this.deps.files.put(thumbKey, image.thumb, 'image/webp');
-    return this.deps.store.insertAttachment({
-      id,
-      conversationId,
-      siteId,
-      author,
-      name: cleanFileName(input.name, decision.mime as AttachmentMime),
-      mime: decision.mime,
-      kind: decision.kind,
-      size: bytes.byteLength,
-      width: image?.width ?? null,
-      height: image?.height ?? null,
-      fileKey,
-      thumbKey,
-    });
+    // The count above spares the work when the conversation is plainly full; this insert is the
+    // atomic check (parallel uploads in flight count too).
+    const reserved = await this.deps.store.reserveAttachment(
+      {
+        id,
+        conversationId,
+        siteId,
+        author,
+        name: cleanFileName(input.name, decision.mime as AttachmentMime),
+        mime: decision.mime,
+        kind: decision.kind,
+        size: bytes.byteLength,
+        width: image?.width ?? null,
+        height: image?.height ?? null,
+        fileKey,
+        thumbKey,
+      },
+      {
+        max: settings.attachments.maxPerConversation,
+        pendingSince: new Date(Date.now() - PENDING_UPLOAD_MS).toISOString(),
+      },
+    );
+    if (!reserved) {
+      await this.deps.files.remove(fileKey);
+      if (thumbKey) await this.deps.files.remove(thumbKey);
+      throw new AppError(
+        'limit_reached',
+        `a conversation may hold at most ${settings.attachments.maxPerConversation} files`,
+      );
+    }
+    return reserved;
   }
 
   /** Sends the message carrying a stored file; a retried upload (same clientId) gets the original. */

@@ -17,3 +17,21 @@ export const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]*[A-Za-z0-9_-])*$/;
 export function assertSafeKey(key: string): void {
   if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe file store key: ${key}`);
 }
+
+/**
+ * Removes stored files after their rows went (an erasure, issue 13). A failure is logged and the
+ * rest go on: the rows are already gone, so nothing can reach the leftover bytes by id any more.
+ */
+export async function removeFileKeys(
+  files: FileStore,
+  keys: readonly string[],
+  log: (key: string, error: unknown) => void,
+): Promise<void> {
+  for (const key of keys) {
+    try {
+      await files.remove(key);
+    } catch (error) {
+      log(key, error);
+    }
+  }
+}

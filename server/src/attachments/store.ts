@@ -22,8 +22,17 @@ export type AttachmentRecord = {
 
 export type NewAttachment = Omit<AttachmentRecord, 'messageId' | 'createdAt'>;
 
+export type AttachmentLimitRule = { max: number; pendingSince: string };
+
 export type AttachmentsStore = {
   insertAttachment(input: NewAttachment): Promise<AttachmentRecord>;
+  /**
+   * Inserts only while the conversation holds fewer than `max` files, atomically on every engine
+   * (two parallel uploads cannot both take the last place). Counted: files carried by a message and
+   * uploads in flight since `pendingSince` (older rows without a message are leftovers of a crash).
+   * Null when the limit is reached or the conversation is gone.
+   */
+  reserveAttachment(input: NewAttachment, rule: AttachmentLimitRule): Promise<AttachmentRecord | null>;
   getAttachment(id: string): Promise<AttachmentRecord | null>;
   /** Ties a stored attachment to the message that carries it. */
   linkAttachmentMessage(id: string, messageId: string): Promise<void>;

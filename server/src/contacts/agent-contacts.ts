@@ -35,6 +35,8 @@ type Deps = {
   changed: (siteId: string, contactId: string) => void;
   /** Ends the sockets of an erased contact's devices. */
   endVisitorSessions: (contactId: string) => void;
+  /** Issue 13: removes the files of erased attachments (after the rows went). */
+  removeFiles: (keys: readonly string[]) => Promise<void>;
 };
 
 const cursorOf = (cursor: string | undefined) => {
@@ -188,11 +190,12 @@ export class AgentContacts {
     // Each conversation's own language; failing that the contact's, then the site's.
     const fallback = isLocale(record.locale) ? record.locale : (site.settings.defaultLocale ?? 'en');
     const erasedAt = this.deps.clock().toISOString();
-    const counts = await this.deps.store.eraseContact(
+    const { files, ...counts } = await this.deps.store.eraseContact(
       record.id,
       (locale) => SERVER_CATALOGS[isLocale(locale) ? locale : fallback].messageRedacted,
       erasedAt,
     );
+    await this.deps.removeFiles(files);
     await this.deps.store.addPrivacyAudit({
       siteId: site.id,
       kind: 'erase',

@@ -114,6 +114,7 @@ export async function runContactsCommand(
     clock: () => new Date(),
     changed: () => undefined,
     endVisitorSessions: () => undefined,
+    removeFiles: async () => undefined, // listing only: nothing is erased here
   });
   const runs = Math.max(1, Math.min(100, Number(values.runs) || 5));
   const times: number[] = [];

@@ -1,5 +1,6 @@
 /** Contacts (issue 12): the customer record, identity, merges and privacy — the feature's public surface. */
 import { EVENTS } from '@frontdesk/shared';
+import { type FileStore, removeFileKeys } from '../attachments/index.ts';
 import type { AgentNamespace, VisitorNamespace } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Storage } from '../storage/index.ts';
@@ -22,17 +23,21 @@ export type ContactsSetup = {
   secret: string;
   logger: Logger;
   clock: () => Date;
+  /** Issue 13: where attachment files live; an erasure removes its conversations' files. */
+  files: FileStore;
 };
 
 export function buildContacts(setup: ContactsSetup) {
   const { storage, namespaces, logger, clock } = setup;
+  const removeFiles = (keys: readonly string[]) =>
+    removeFileKeys(setup.files, keys, (key, err) => logger.error({ err, key }, 'could not remove a file'));
   const sockets = new VisitorSockets(namespaces.visitor, logger);
   /** Agents of the site reload the contact's panel. */
   const changed = (siteId: string, contactId: string) =>
     void namespaces.agent.to(ROOMS.siteAgents(siteId)).emit(EVENTS.contactUpdated, { siteId, contactId });
   return {
     sockets,
-    visitor: new VisitorContacts({ store: storage, logger, clock, changed }),
+    visitor: new VisitorContacts({ store: storage, logger, clock, changed, removeFiles }),
     agent: new AgentContacts({
       store: storage,
       confirmations: new EraseConfirmations(setup.secret, clock),
@@ -40,9 +45,10 @@ export function buildContacts(setup: ContactsSetup) {
       clock,
       changed,
       endVisitorSessions: (contactId) => void sockets.end(contactId, null),
+      removeFiles,
     }),
     privacy: new SitePrivacy(storage, clock),
-    retention: new RetentionJob({ store: storage, logger, clock }),
+    retention: new RetentionJob({ store: storage, logger, clock, removeFiles }),
   };
 }
 

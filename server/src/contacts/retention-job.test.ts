@@ -26,16 +26,29 @@ describe('retention job', () => {
     const b = await conversation(forever.id);
     // Seven months from now, both conversations are past six months without activity.
     const later = new Date(Date.now() + 7 * 31 * 86_400_000);
-    const job = new RetentionJob({ store: storage, logger: createLogger('silent'), clock: () => later });
+    const removed: string[] = [];
+    const removeFiles = async (keys: readonly string[]) => void removed.push(...keys);
+    const job = new RetentionJob({
+      store: storage,
+      logger: createLogger('silent'),
+      clock: () => later,
+      removeFiles,
+    });
     expect(await job.run()).toEqual([{ siteId: keeping.id, conversations: 1, messages: 0 }]);
     expect(await storage.getConversation(a.id)).toBeNull();
     expect(await storage.getConversation(b.id)).not.toBeNull();
+    expect(removed).toEqual([]); // no files in these conversations (erasure.test.ts covers files)
     expect(await storage.listPrivacyAudit(keeping.id, 5)).toEqual([
       expect.objectContaining({ kind: 'retention', conversations: 1, visitorId: null }),
     ]);
     // Today nothing is old enough.
     const fresh = await conversation(keeping.id);
-    const now = new RetentionJob({ store: storage, logger: createLogger('silent'), clock: () => new Date() });
+    const now = new RetentionJob({
+      store: storage,
+      logger: createLogger('silent'),
+      clock: () => new Date(),
+      removeFiles,
+    });
     expect(await now.run()).toEqual([{ siteId: keeping.id, conversations: 0, messages: 0 }]);
     expect(await storage.getConversation(fresh.id)).not.toBeNull();
     await storage.close();

@@ -18,6 +18,8 @@ export class RetentionJob {
       store: ContactsStore & Pick<SitesStore, 'listSites'>;
       logger: Logger;
       clock: () => Date;
+      /** Issue 13: removes the files of deleted attachments (after the rows went). */
+      removeFiles: (keys: readonly string[]) => Promise<void>;
     },
   ) {}
 
@@ -36,6 +38,7 @@ export class RetentionJob {
       let messages = 0;
       for (;;) {
         const batch = await store.deleteConversationsBefore(siteId, before, BATCH);
+        await this.deps.removeFiles(batch.files);
         conversations += batch.conversations;
         messages += batch.messages;
         if (batch.conversations < BATCH) break;

@@ -69,6 +69,12 @@ export type ImportedContact = {
   attributes: ({ key: string } & AttributeValue)[];
 };
 
+/**
+ * What an erasure removed. `files`: the file-store keys of the attachments whose rows went with it
+ * (issue 13); the caller removes the bytes after the commit (`Attachments.removeFiles`).
+ */
+export type ErasedCounts = { conversations: number; messages: number; files: string[] };
+
 export type PrivacyKind = 'erase' | 'history' | 'retention';
 export type PrivacyAuditRecord = {
   siteId: string;
@@ -117,23 +123,15 @@ export type ContactsStore = {
   /** Ends one device's session: its token hash stops matching any row. */
   revokeVisitorToken(siteId: string, tokenHash: string): Promise<void>;
   /** Deletes every conversation of the contact (and of its messages); returns the counts. */
-  deleteContactHistory(id: string): Promise<{ conversations: number; messages: number }>;
+  deleteContactHistory(id: string): Promise<ErasedCounts>;
   /**
    * Irreversible: message bodies replaced by the redaction notice in each conversation's language
    * (`redacted(locale)`; an unknown language gets `redacted(null)`), the record anonymised (fields,
    * attributes, tags, notes, trail, timeline gone; its devices' tokens revoked). Returns the counts.
    */
-  eraseContact(
-    id: string,
-    redacted: (locale: string | null) => string,
-    at: string,
-  ): Promise<{ conversations: number; messages: number }>;
+  eraseContact(id: string, redacted: (locale: string | null) => string, at: string): Promise<ErasedCounts>;
   /** Retention: deletes up to `limit` conversations of a site with no activity since `before`. */
-  deleteConversationsBefore(
-    siteId: string,
-    before: string,
-    limit: number,
-  ): Promise<{ conversations: number; messages: number }>;
+  deleteConversationsBefore(siteId: string, before: string, limit: number): Promise<ErasedCounts>;
   addPrivacyAudit(entry: PrivacyAuditRecord): Promise<void>;
   /** Bulk import of anonymous contacts with their fields and tags (seeding, imports); batched inserts. */
   importContacts(siteId: string, contacts: readonly ImportedContact[]): Promise<void>;

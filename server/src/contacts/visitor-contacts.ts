@@ -21,6 +21,8 @@ type Deps = {
   clock: () => Date;
   /** Agents of the site are told the contact changed. */
   changed: (siteId: string, contactId: string) => void;
+  /** Issue 13: removes the files of erased attachments (after the rows went). */
+  removeFiles: (keys: readonly string[]) => Promise<void>;
 };
 
 export class VisitorContacts {
@@ -144,7 +146,8 @@ export class VisitorContacts {
   /** Deletes every conversation of the visitor's contact; audited, shown on the timeline. */
   async deleteHistory(ctx: VisitorContext): Promise<{ conversations: number }> {
     const record = await this.current(ctx);
-    const deleted = await this.deps.store.deleteContactHistory(record.id);
+    const { files, ...deleted } = await this.deps.store.deleteContactHistory(record.id);
+    await this.deps.removeFiles(files);
     const at = this.deps.clock().toISOString();
     await this.deps.store.addPrivacyAudit({
       siteId: record.siteId,

@@ -114,6 +114,8 @@ export type ConversationsStore = {
   countAssigned(siteId: string): Promise<number>;
   /** Queued conversations (any site) whose visitor was last there before `before`, oldest first. */
   listIdleQueued(before: string, limit: number): Promise<ConversationRecord[]>;
+  /** Issue 13: the visitor's open (not resolved) conversations speak `locale` from now on; how many changed. */
+  setOpenConversationsLocale(visitorId: string, locale: Locale): Promise<number>;
   /** Marks the visitor's open conversations as having their visitor there at `at`. */
   touchVisitorActivity(visitorId: string, at: string): Promise<void>;
   /**

@@ -2,7 +2,7 @@
  * A visitor's use cases: the latest conversation, open one, send, sync, ask for a person, say an
  * answer did not help, rate. Validated input in, records out; only the visitor's own conversations.
  */
-import { afterResolution, type Message } from '@frontdesk/shared';
+import { afterResolution, type Locale, type Message } from '@frontdesk/shared';
 import type {
   ConversationRefInput,
   OpenConversationInput,
@@ -44,6 +44,11 @@ export class VisitorConversations {
     const conversation = await this.comeBack(found);
     const { messages } = await this.deps.timeline.after(conversation.id, 0, 'visitor');
     return { conversation, messages };
+  }
+
+  /** Issue 13: the visitor's language changed; their open conversation follows (bot answers, system messages). */
+  async setLocale(ctx: VisitorContext, locale: Locale): Promise<void> {
+    await this.deps.store.setOpenConversationsLocale(ctx.visitor.id, locale);
   }
 
   /** The open conversation, or a new one; with `fresh`, a resolved one is replaced by a new one. */

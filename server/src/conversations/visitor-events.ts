@@ -2,6 +2,7 @@
 import { EVENTS, pickLocale, type VisitorClientEvents } from '@frontdesk/shared';
 import {
   ConversationRefSchema,
+  LocaleSetSchema,
   type MailTranscriptInput,
   MailTranscriptSchema,
   OfflineMessageSchema,
@@ -113,6 +114,11 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
     view(await conversations.notHelpful(ctx, input)),
   );
   handle(EVENTS.conversationRate, RateSchema, async (input) => view(await conversations.rate(ctx, input)));
+  handle(EVENTS.localeSet, LocaleSetSchema, async (input) => {
+    await deps.visitors.setLocale(ctx, input.locale);
+    await conversations.setLocale(ctx, input.locale);
+    return null;
+  });
   handle(EVENTS.pageView, PageViewSchema, async (input) => {
     deps.pageViews.record(ctx.visitor.id, input);
     return null;

@@ -26,6 +26,8 @@ describe('Budgets', () => {
       // Issue 13 (typing, read receipts).
       EVENTS.typingSet,
       EVENTS.readMark,
+      // Issue 13 (setLocale reaches the server).
+      EVENTS.localeSet,
     ];
     expect(Object.keys(RATE_LIMITS.visitor).sort()).toEqual([...visitorEvents].sort());
     for (const budget of [...Object.values(RATE_LIMITS.visitor), ...Object.values(RATE_LIMITS.agent)]) {

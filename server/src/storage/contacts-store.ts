@@ -39,8 +39,23 @@ const toAttribute = (row: { key: string; type: string; value: string }): Contact
 /** A token hash nobody holds: revoking a device writes one (the column stays unique and not null). */
 const deadTokenHash = () => `revoked:${randomBytes(24).toString('hex')}`;
 
+/**
+ * Issue 13: removes the attachment rows of these conversations and returns their file-store keys,
+ * so the caller deletes the bytes once the transaction has committed.
+ */
+async function takeAttachmentFiles(trx: Queryable, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('attachments')
+    .select(['file_key', 'thumb_key'])
+    .where('conversation_id', 'in', ids)
+    .execute();
+  await trx.deleteFrom('attachments').where('conversation_id', 'in', ids).execute();
+  return rows.flatMap((r) => (r.thumb_key === null ? [r.file_key] : [r.file_key, r.thumb_key]));
+}
+
 async function deleteConversations(trx: Queryable, ids: readonly string[]) {
-  if (ids.length === 0) return { conversations: 0, messages: 0 };
+  if (ids.length === 0) return { conversations: 0, messages: 0, files: [] };
   const counted = await trx
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -48,8 +63,9 @@ async function deleteConversations(trx: Queryable, ids: readonly string[]) {
     .executeTakeFirstOrThrow();
   // Mail that quotes these conversations goes with them; misses and messages cascade.
   await trx.deleteFrom('mail_outbox').where('conversation_id', 'in', ids).execute();
+  const files = await takeAttachmentFiles(trx, ids);
   await trx.deleteFrom('conversations').where('id', 'in', ids).execute();
-  return { conversations: ids.length, messages: Number(counted.n) };
+  return { conversations: ids.length, messages: Number(counted.n), files };
 }
 
 export function kyselyContactsStore(db: Db): ContactsStore {
@@ -538,6 +554,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           byNotice.set(notice, [...(byNotice.get(notice) ?? []), c.id]);
         }
         let messages = 0;
+        const files = await takeAttachmentFiles(trx, ids);
         for (const [notice, group] of byNotice) {
           const done = await trx
             .updateTable('messages')
@@ -593,7 +610,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
             .set({ ...anonymous, erased_at: at, token_hash: deadTokenHash() })
             .where('id', '=', device.id)
             .execute();
-        return { conversations: ids.length, messages };
+        return { conversations: ids.length, messages, files };
       });
     },
 

@@ -268,7 +268,7 @@ export function contactsContract(open: () => Promise<Storage>) {
       (locale) => notices[locale ?? ''] ?? 'REDACTED',
       '2026-02-01T00:00:00.000Z',
     );
-    expect(erased).toEqual({ conversations: 2, messages: 3 });
+    expect(erased).toEqual({ conversations: 2, messages: 3, files: [] });
     expect((await storage.listContactMessages(v.id)).map((m) => [m.conversationId, m.body]).sort()).toEqual(
       [
         [c.id, 'REDACTED'],
@@ -303,7 +303,27 @@ export function contactsContract(open: () => Promise<Storage>) {
     const w = await visitor();
     const mine = await storage.createConversation({ siteId: site.id, visitorId: w.id, locale: 'en' });
     await storage.appendMessage({ ...msg('hello'), conversationId: mine.id });
-    expect(await storage.deleteContactHistory(w.id)).toEqual({ conversations: 1, messages: 1 });
+    // Issue 13: the attachment rows go too, and their file-store keys come back for the caller.
+    await storage.insertAttachment({
+      id: `att-${Math.random().toString(36).slice(2)}`,
+      conversationId: mine.id,
+      siteId: site.id,
+      author: 'visitor',
+      name: 'a.png',
+      mime: 'image/png',
+      kind: 'image',
+      size: 10,
+      width: 1,
+      height: 1,
+      fileKey: 'attachments/x/file',
+      thumbKey: 'attachments/x/thumb',
+    });
+    expect(await storage.deleteContactHistory(w.id)).toEqual({
+      conversations: 1,
+      messages: 1,
+      files: ['attachments/x/file', 'attachments/x/thumb'],
+    });
+    expect(await storage.listAttachments(mine.id)).toEqual([]);
     expect(await storage.getConversation(mine.id)).toBeNull();
 
     // Retention: only conversations without activity since the cutoff go, in batches.
@@ -314,6 +334,7 @@ export function contactsContract(open: () => Promise<Storage>) {
     expect(await storage.deleteConversationsBefore(site.id, future.slice(0, 4), 10)).toEqual({
       conversations: 0,
       messages: 0,
+      files: [],
     });
     const removed = await storage.deleteConversationsBefore(site.id, cutoff, 1);
     expect(removed.conversations).toBe(1);
@@ -324,6 +345,7 @@ export function contactsContract(open: () => Promise<Storage>) {
     expect(await storage.deleteConversationsBefore(site.id, cutoff, 10)).toEqual({
       conversations: 0,
       messages: 0,
+      files: [],
     });
     await storage.close();
   });

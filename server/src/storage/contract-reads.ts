@@ -1,4 +1,7 @@
-/** Issue 13 (read receipts): the storage contract's cases for `read_positions`, on every engine. */
+/**
+ * Issue 13 (a live conversation): the storage contract's cases for `read_positions` and the visitor's
+ * language change, on every engine.
+ */
 import { expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import type { Storage } from './types.ts';
@@ -77,6 +80,23 @@ export function readsContract(open: () => Promise<Storage>) {
     expect((await storage.listReads([c.id, other.id])).length).toBe(4);
     expect(await storage.listReads([])).toEqual([]);
     expect(await storage.listReads(['missing'])).toEqual([]);
+    await storage.close();
+  });
+
+  it("setLocale: the visitor's open conversations change language, a resolved one keeps its own", async () => {
+    const { storage, conversation } = await seed();
+    const open = await conversation();
+    const done = await storage.createConversation({
+      siteId: open.siteId,
+      visitorId: open.visitorId,
+      locale: 'en',
+    });
+    await storage.updateConversation(done.id, done.version, { state: 'resolved', resolvedAt: at(5) }, null);
+    const stranger = await conversation();
+    expect(await storage.setOpenConversationsLocale(open.visitorId, 'pl')).toBe(1);
+    expect((await storage.getConversation(open.id))?.locale).toBe('pl');
+    expect((await storage.getConversation(done.id))?.locale).toBe('en');
+    expect((await storage.getConversation(stranger.id))?.locale).toBe('en');
     await storage.close();
   });
 }

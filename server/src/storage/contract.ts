@@ -1,6 +1,7 @@
 /** The storage contract suite: every engine must pass it (run from each engine's test file). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { attachmentsContract } from './contract-attachments.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
@@ -42,6 +43,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     readsContract(open);
     // Issue 12 (contacts)
     contactsContract(open);
+    // Issue 13 (attachments)
+    attachmentsContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();
@@ -427,56 +430,6 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     });
 
     // E-mail as a channel (issue 10, mail):
-    it('attachments (issue 13): stored, linked to their message, counted, listed, removed with their conversation', async () => {
-      const { storage, site, conversation, msg } = await seed();
-      const base = {
-        conversationId: conversation.id,
-        siteId: site.id,
-        author: 'visitor' as const,
-        mime: 'image/png' as const,
-        kind: 'image' as const,
-        size: 1234,
-        width: 40,
-        height: 30,
-      };
-      const a = await storage.insertAttachment({
-        ...base,
-        id: 'att-a-0000000000000000',
-        name: 'łódź "x".png',
-        fileKey: 'attachments/a/file',
-        thumbKey: 'attachments/a/thumb',
-      });
-      expect(a).toMatchObject({ messageId: null, name: 'łódź "x".png', width: 40 });
-      await storage.insertAttachment({
-        ...base,
-        id: 'att-b-0000000000000000',
-        name: 'b.pdf',
-        mime: 'image/png',
-        kind: 'image',
-        width: null,
-        height: null,
-        fileKey: 'attachments/b/file',
-        thumbKey: null,
-      });
-      // Only files carried by a message count against the limit.
-      expect(await storage.countAttachments(conversation.id)).toBe(0);
-      const stored = await storage.appendMessage({ ...msg('a.png', 'att-client-1'), kind: 'attachment' });
-      if (stored.status !== 'stored') throw new Error(stored.status);
-      await storage.linkAttachmentMessage(a.id, stored.message.id);
-      expect(await storage.countAttachments(conversation.id)).toBe(1);
-      expect(await storage.getAttachment(a.id)).toEqual({ ...a, messageId: stored.message.id });
-      expect(await storage.getAttachment('missing')).toBeNull();
-      expect((await storage.listAttachments(conversation.id)).map((x) => x.id).sort()).toEqual([
-        'att-a-0000000000000000',
-        'att-b-0000000000000000',
-      ]);
-      await storage.deleteAttachment('att-b-0000000000000000');
-      expect((await storage.listAttachments(conversation.id)).map((x) => x.id)).toEqual([a.id]);
-      await storage.deleteAttachmentsOf(conversation.id);
-      expect(await storage.listAttachments(conversation.id)).toEqual([]);
-      await storage.close();
-    });
-
     it('mail outbox: due mail by time, one claim per attempt, unsent replies coalesce, retry and release', async () => {
       const { storage, conversation, visitor } = await seed();
       const at = (minutes: number) => new Date(Date.UTC(2026, 11, 2, 12, minutes)).toISOString();

@@ -138,6 +138,15 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
         .execute();
       return rows.map((row) => toConversation(row as JoinedConversationRow));
     },
+    async setOpenConversationsLocale(visitorId, locale) {
+      const done = await db
+        .updateTable('conversations')
+        .set({ locale })
+        .where('visitor_id', '=', visitorId)
+        .where('state', '!=', 'resolved')
+        .executeTakeFirst();
+      return Number(done.numUpdatedRows);
+    },
     async touchVisitorActivity(visitorId, at) {
       await db
         .updateTable('conversations')

@@ -135,6 +135,7 @@ export const SCHEMA_EXAMPLES = {
   // Issue 13:
   TypingSetSchema: { conversationId: 'c1', typing: true, draft: 'Where is my' },
   ReadMarkSchema: { conversationId: 'c1', seq: 1 },
+  LocaleSetSchema: { locale: 'pl' },
   // Issue 13 (attachments): an upload's and a download's query string, a site's file limits.
   AttachmentUploadQuerySchema: { site: 'demo', clientId: 'abcdefgh12', name: 'photo.jpg' },
   AttachmentReadQuerySchema: { site: 'demo', variant: 'thumb' },
@@ -182,6 +183,7 @@ export const VISITOR_EVENT_EXAMPLES = {
   [EVENTS.mailTranscript]: SCHEMA_EXAMPLES.MailTranscriptSchema,
   [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
   [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
+  [EVENTS.localeSet]: SCHEMA_EXAMPLES.LocaleSetSchema,
   // Issue 12 (contacts):
   [EVENTS.contactIdentify]: { userId: 'user-1', name: 'Ann', attributes: { plan: 'pro', seats: 3 } },
   [EVENTS.contactLogout]: {},

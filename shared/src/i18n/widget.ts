@@ -135,6 +135,8 @@ const en = {
   // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
   menu: 'Chat options',
   deleteHistory: 'Delete my chat history',
+  /** Issue 13: the menu's sound switch (a checkbox item). */
+  menuSound: 'Notification sound',
   deleteHistoryQuestion: 'Delete all your conversations here? This cannot be undone.',
   deleteHistoryConfirm: 'Delete',
   cancel: 'Cancel',
@@ -277,6 +279,7 @@ const pl: Record<WidgetKey, string> = {
   // Issue 12 (contacts): the panel's menu and the visitor's own erasure.
   menu: 'Opcje czatu',
   deleteHistory: 'Usuń moją historię czatu',
+  menuSound: 'Dźwięk powiadomień',
   deleteHistoryQuestion: 'Usunąć wszystkie Twoje rozmowy? Tego nie można cofnąć.',
   deleteHistoryConfirm: 'Usuń',
   cancel: 'Anuluj',

@@ -128,6 +128,8 @@ describe('issue 12: identify, logout and "delete my chat history" in the widget'
     expect(menuButton.getAttribute('aria-haspopup')).toBe('menu');
     fireEvent.click(menuButton);
     await settle(2);
+    // Issue 13: the sound switch comes first; End reaches "Delete my chat history".
+    fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
     const item = ui.getByRole('menuitem', { name: 'Delete my chat history' });
     expect(document.activeElement).toBe(item);
     // Escape closes the menu only, and focus goes back to its button.

@@ -26,8 +26,10 @@ export function loadOutbox(kv: KeyValueStore, siteKey: string) {
 export function loadPanel(
   kv: KeyValueStore,
   siteKey: string,
-): { open: boolean; draft: string; seen: SeenMark | null } {
+): { open: boolean; draft: string; seen: SeenMark | null; sound: boolean | null } {
+  const sound = kv.get(storageKey(siteKey, 'sound'));
   return {
+    sound: sound === '1' ? true : sound === '0' ? false : null,
     open: kv.get(storageKey(siteKey, 'open')) === '1',
     draft: kv.get(storageKey(siteKey, 'draft')) ?? '',
     seen: parseSeen(kv.get(storageKey(siteKey, 'seen'))),
@@ -40,6 +42,7 @@ export function persistState(store: Store, kv: KeyValueStore, siteKey: string): 
   const openKey = storageKey(siteKey, 'open');
   const draftKey = storageKey(siteKey, 'draft');
   const seenKey = storageKey(siteKey, 'seen');
+  const soundKey = storageKey(siteKey, 'sound');
   const put = (key: string, value: string) => (value ? kv.set(key, value) : kv.remove(key));
   let wake: boolean | null = null;
   return store.subscribe((state, previous) => {
@@ -49,6 +52,8 @@ export function persistState(store: Store, kv: KeyValueStore, siteKey: string): 
     if (state.ui.open !== previous.ui.open) put(openKey, state.ui.open ? '1' : '');
     if (state.ui.draft !== previous.ui.draft) put(draftKey, state.ui.draft);
     if (state.ui.seen !== previous.ui.seen) put(seenKey, serializeSeen(state.ui.seen));
+    if (state.ui.sound !== previous.ui.sound)
+      put(soundKey, state.ui.sound === null ? '' : state.ui.sound ? '1' : '0');
     // Until the session is ready the conversation is unknown: keep the flag as the last page left it.
     if (!state.connection.ready && !state.ui.open) return;
     const next = state.ui.open || hasOpenConversation(state);

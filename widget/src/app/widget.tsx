@@ -26,7 +26,7 @@ import { hostEvents } from './host-events.ts';
 import { readPrefill, readTrackPage } from './host-inputs.ts';
 import { currentPage } from './page.ts';
 import { loadOutbox, loadPanel, persistState } from './persist.ts';
-import { createStore, initialState, initialUi, isReadable, unreadCount } from './store/index.ts';
+import { createStore, initialState, initialUi, isReadable, soundOn, unreadCount } from './store/index.ts';
 import { Widget } from './ui/Widget.tsx';
 import { trackViewport } from './viewport.ts';
 
@@ -61,14 +61,14 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
   let locale: Locale = options.locale;
   let t = translator(WIDGET_CATALOGS[locale]);
   const panel = deps.preview
-    ? { open: false, draft: '', seen: null }
+    ? { open: false, draft: '', seen: null, sound: null }
     : loadPanel(deps.storage, options.siteKey);
   const store = createStore(
     deps.preview
       ? initialState({ connection: { status: 'preview', ready: false, wasOnline: false } })
       : initialState({
           outbox: { items: loadOutbox(deps.storage, options.siteKey) },
-          ui: { ...initialUi, draft: panel.draft, seen: panel.seen },
+          ui: { ...initialUi, draft: panel.draft, seen: panel.seen, sound: panel.sound },
         }),
   );
   const attention = createAttention({
@@ -94,7 +94,9 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         attention.arrivedHidden();
         const state = store.getState();
         const unseen = !state.ui.open || doc.visibilityState === 'hidden';
-        if (unseen && state.conversation.site?.sound === true) chime.play();
+        // Issue 13: an agent's message only (the bot answers at once, while the visitor waits for it).
+        if (unseen && message.author === 'agent' && soundOn(state.ui, state.conversation.site?.sound))
+          chime.play();
       }
       api.emit('message', message);
     },
@@ -158,6 +160,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         loadMarkdown={loadMarkdown}
         onClosed={api.focusLauncher}
         onDraft={(text) => store.dispatch({ type: 'ui/draft', text })}
+        onSound={(on) => store.dispatch({ type: 'ui/sound', on })}
       />,
       container,
     );
@@ -193,6 +196,7 @@ export function createWidget(deps: WidgetDeps): WidgetHandle & { showSite(site: 
         if (!isLocale(input)) return warn('setLocale', input);
         if (input === locale) return;
         locale = input;
+        chat.setLocale(locale);
         t = translator(WIDGET_CATALOGS[locale]);
         attention.setStrings(t, locale);
         draw();

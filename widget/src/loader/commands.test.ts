@@ -96,4 +96,19 @@ describe('Frontdesk command queue', () => {
     commands.attach(app);
     expect(app.ran).toEqual([]);
   });
+
+  it('"hide" and "show" before the app apply at once (no flash) and still reach the app in order', () => {
+    const states: boolean[] = [];
+    const commands = createCommands(vi.fn(), (hidden) => states.push(hidden));
+    commands.run(['hide']);
+    commands.run(['show']);
+    commands.run(['hide']);
+    expect(states).toEqual([true, false, true]);
+    const app = handle();
+    commands.attach(app);
+    expect(app.ran).toEqual([['hide'], ['show'], ['hide']]);
+    // Once the app is there, it alone handles them.
+    commands.run(['show']);
+    expect(states).toEqual([true, false, true]);
+  });
 });

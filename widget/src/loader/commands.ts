@@ -15,8 +15,12 @@ export type Commands = {
   clear(): void;
 };
 
-/** `needApp` is called when a command that needs the app arrives before the app is mounted. */
-export function createCommands(needApp: () => void): Commands {
+/**
+ * `needApp` is called when a command that needs the app arrives before the app is mounted;
+ * `hide(true/false)` applies `hide` / `show` at once, so a hidden launcher never flashes while the
+ * app loads (the app gets the command too).
+ */
+export function createCommands(needApp: () => void, hide?: (hidden: boolean) => void): Commands {
   const listeners = new Map<unknown, Listener[]>();
   let waiting: unknown[][] = [];
   let handle: WidgetHandle | null = null;
@@ -28,6 +32,7 @@ export function createCommands(needApp: () => void): Commands {
         listeners.set(event, [...(listeners.get(event) ?? []), fn as Listener]);
       else if (handle) handle.run(list);
       else {
+        if (name === 'hide' || name === 'show') hide?.(name === 'hide');
         waiting.push(list);
         if (name !== ('close' satisfies QuietCommand) && name !== ('identify' satisfies QuietCommand))
           needApp();

@@ -14,6 +14,7 @@ const CLOSE_ICON =
 export const LAUNCHER_CSS =
   ':host{all:initial!important;position:fixed!important;right:20px!important;bottom:20px!important;z-index:2147483000!important}' +
   `:host>button{all:unset;width:56px;height:56px;border-radius:50%;display:grid;place-items:center;cursor:pointer;background:var(--fd-accent,${DEFAULT_ACCENT});color:var(--fd-on-accent,#fff);box-shadow:0 4px 14px #0004}` +
+  ':host>button[hidden]{display:none}' +
   ':host>button:focus-visible{outline:3px solid #111;outline-offset:3px;box-shadow:0 0 0 3px #fff}' +
   ':host>button>svg{width:28px;height:28px;fill:currentColor;stroke:#0009;stroke-width:.8px}' +
   '@media (forced-colors:active){:host>button{border:2px solid}}';

@@ -62,7 +62,9 @@ function start(options: WidgetOptions, preset?: LoaderPreset): void {
 
   // Failures are logged by `load`; forget the commands so a later click starts from a clean slate.
   const needApp = () => void mount().catch(() => commands.clear());
-  const commands = createCommands(needApp);
+  const commands = createCommands(needApp, (hidden) => {
+    launcher.button.hidden = hidden;
+  });
   const prefetch = () => void load().catch(String); // logged by load
   launcher.button.addEventListener('pointerenter', prefetch, { once: true });
   launcher.button.addEventListener('focus', prefetch, { once: true });

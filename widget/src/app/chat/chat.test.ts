@@ -36,6 +36,23 @@ describe('chat', () => {
     expect(server.conversation()).toBeNull();
   });
 
+  it('setLocale: locale:set at once when connected; while offline, after the next session:init (in the new language)', async () => {
+    const { server, chat } = setup();
+    await settle();
+    chat.setLocale('pl');
+    await settle();
+    expect(server.callsOf(EVENTS.localeSet)).toEqual([{ locale: 'pl' }]);
+    chat.setLocale('pl'); // unchanged: nothing sent
+    server.transport.stop();
+    chat.setLocale('en');
+    await settle();
+    expect(server.callsOf(EVENTS.localeSet)).toEqual([{ locale: 'pl' }]);
+    server.transport.start();
+    await settle();
+    expect(server.callsOf(EVENTS.sessionInit).at(-1)).toMatchObject({ locale: 'en' });
+    expect(server.callsOf(EVENTS.localeSet)).toEqual([{ locale: 'pl' }, { locale: 'en' }]);
+  });
+
   it('resumes a conversation and pages through messages:sync while hasMore', async () => {
     const server = createFakeServer({ pageSize: 2 });
     for (let i = 0; i < 5; i++) server.add({ body: `m${i}` });

@@ -42,6 +42,8 @@ export type Chat = Actions &
     pageView(): void;
     /** Issue 13: files on their way. */
     uploads: Uploads;
+    /** Issue 13: the host page switched language; the server's side (bot answers) follows. */
+    setLocale(locale: Locale): void;
   };
 
 /** Issue 12: the browser's time zone, the contact's location (no IP geolocation); none if unknown. */
@@ -91,6 +93,14 @@ export function createChat(deps: ChatDeps): Chat {
     });
   }
 
+  let localeChanged = false;
+  function sendLocale(): void {
+    void transport.request(EVENTS.localeSet, { locale: ctx.locale }).then((reply) => {
+      if (reply.ok) localeChanged = false;
+      else if (reply.error) console.warn('[frontdesk] locale:set failed', reply.error);
+    });
+  }
+
   function sendPageView(): void {
     void transport.request(EVENTS.pageView, deps.page()).then((reply) => {
       if (!reply.ok && reply.error) console.warn('[frontdesk] page:view failed', reply.error);
@@ -99,12 +109,14 @@ export function createChat(deps: ChatDeps): Chat {
 
   /** Every connect: who am I, what is my conversation, what did I miss, what did I not send. */
   const session = createSerialRunner(async () => {
-    const reply = await transport.request(EVENTS.sessionInit, { locale: deps.locale, ...browserTimeZone() });
+    const reply = await transport.request(EVENTS.sessionInit, { locale: ctx.locale, ...browserTimeZone() });
     if (!reply.ok) {
       if (reply.error) console.warn('[frontdesk] session:init failed', reply.error);
       return retryLater();
     }
     store.dispatch({ type: 'session/ready', ...reply.data });
+    // The language changed while offline: the conversation follows now (session:init sets the visitor's only).
+    if (localeChanged) sendLocale();
     // Merged into the customer's contact: the socket rejoins and this runs again for that contact.
     if (!(await identity.afterInit())) return;
     await timeline.sync();
@@ -168,6 +180,12 @@ export function createChat(deps: ChatDeps): Chat {
     identify: identity.identify,
     logout: identity.logout,
     deleteHistory: identity.deleteHistory,
+    setLocale(locale) {
+      if (locale === ctx.locale) return;
+      ctx.locale = locale;
+      localeChanged = true;
+      if (ready()) sendLocale();
+    },
     start() {
       if (unsubscribe) return;
       unsubscribe = transport.subscribe(onTransport);

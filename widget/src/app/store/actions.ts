@@ -48,6 +48,7 @@ export type Action =
   | { type: 'ui/not-helpful'; messageId: string }
   /** Issue 10: the leave-a-message form shown (asked for a person while nobody can answer) or put away. */
   | { type: 'ui/offline-form'; open: boolean }
+  | { type: 'ui/sound'; on: boolean }
   /** Issue 10: the site's settings asked again (who is online now), nothing else changes. */
   | { type: 'site/refreshed'; site: WidgetSite }
   // Issue 13 (typing, read receipts):

@@ -4,5 +4,5 @@ export * from './live.ts';
 export * from './messages.ts';
 export * from './outbox.ts';
 export * from './store.ts';
-export { initialUi } from './ui.ts';
+export { initialUi, soundOn } from './ui.ts';
 export * from './unread.ts';

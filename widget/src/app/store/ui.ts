@@ -18,7 +18,13 @@ export type UiState = {
   notHelpful: readonly string[];
   /** Issue 10: the visitor asked for a person while nobody can answer: the form shows. */
   offlineForm: boolean;
+  /** Issue 13: the visitor's choice of the notification sound (menu); null: the site's default. */
+  sound: boolean | null;
 };
+
+/** Whether a message the visitor cannot see plays the chime: their choice, else the site's. */
+export const soundOn = (ui: UiState, siteSound: boolean | undefined): boolean =>
+  ui.sound ?? siteSound === true;
 
 export const initialUi: UiState = {
   open: false,
@@ -29,6 +35,7 @@ export const initialUi: UiState = {
   rated: false,
   notHelpful: [],
   offlineForm: false,
+  sound: null,
 };
 
 export function uiReducer(state: UiState, action: Action): UiState {
@@ -47,12 +54,14 @@ export function uiReducer(state: UiState, action: Action): UiState {
       return { ...state, rated: true };
     case 'ui/not-helpful':
       return { ...state, notHelpful: [...state.notHelpful, action.messageId] };
+    case 'ui/sound':
+      return state.sound === action.on ? state : { ...state, sound: action.on };
     case 'ui/offline-form':
       return state.offlineForm === action.open ? state : { ...state, offlineForm: action.open };
     case 'conversation/opened':
       return { ...state, rated: false, notHelpful: [] };
     case 'session/cleared':
-      return { ...initialUi, open: state.open, restored: state.restored };
+      return { ...initialUi, open: state.open, restored: state.restored, sound: state.sound };
     default:
       return state;
   }

@@ -224,6 +224,9 @@ export function createFakeServer(options: FakeServerOptions = {}) {
         return ok({ identity: 'unverified', reconnect: false, conversationsMoved: 0 });
       case EVENTS.contactLogout:
         return ok(null);
+      // Issue 13: the visitor's language (the server's conversation follows it).
+      case EVENTS.localeSet:
+        return ok(null);
       case EVENTS.contactDeleteHistory: {
         const deleted = conversation ? 1 : 0;
         conversation = null;

@@ -3,7 +3,7 @@ import { afterResolution } from '@frontdesk/shared';
 import type { WidgetKey } from '@frontdesk/shared/i18n';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { offlineNow } from '../chat/offline.ts';
-import type { State } from '../store/index.ts';
+import { type State, soundOn } from '../store/index.ts';
 import { Composer } from './Composer.tsx';
 import { useWidget } from './context.ts';
 import { DeleteHistory } from './DeleteHistory.tsx';
@@ -26,7 +26,7 @@ export function connectionNotice(state: State): WidgetKey | null {
 }
 
 export function Panel({ state, onClose }: { state: State; onClose: () => void }) {
-  const { t, chat, locale = 'en' } = useWidget();
+  const { t, chat, locale = 'en', prefill, onSound } = useWidget();
   const titleId = useId();
   const { site, current } = state.conversation;
   const connection = connectionNotice(state);
@@ -50,6 +50,10 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
   // Issue 12: "Delete my chat history" asks first, then says how it went.
   const [erasing, setErasing] = useState(false);
   const [erased, setErased] = useState<boolean | null>(null);
+  // Issue 13: the transcript from the menu, to the e-mail the visitor gave (form or host page).
+  const email = current?.offline?.email ?? prefill?.email ?? null;
+  const [mailed, setMailed] = useState<string | null>(null);
+  const canMail = !unavailable && state.connection.ready && current !== null && email !== null;
   useEffect(() => {
     if (!queuedNow || !away) return;
     // The snapshot may be stale (an agent may have signed in since): ask, then offer the form.
@@ -94,6 +98,16 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
         menu={
           <PanelMenu
             disabled={unavailable}
+            onTranscript={
+              canMail
+                ? () => {
+                    setMailed(null);
+                    void chat.transcript(email).then((sent) => sent && setMailed(email));
+                  }
+                : undefined
+            }
+            sound={soundOn(state.ui, site?.sound)}
+            onSound={(on) => onSound?.(on)}
             onDeleteHistory={() => {
               setErased(null);
               setErasing(true);
@@ -110,6 +124,11 @@ export function Panel({ state, onClose }: { state: State; onClose: () => void })
       {state.ui.notice && state.ui.notice !== connection && (
         <p class="banner error" role="alert">
           {t(state.ui.notice)}
+        </p>
+      )}
+      {mailed && (
+        <p class="notice-ok" role="status">
+          {t('transcriptSent', { email: mailed })}
         </p>
       )}
       {erased !== null && (

@@ -56,7 +56,11 @@ export function Rating({ conversation, rated }: { conversation: VisitorConversat
                   checked={score === n}
                   onChange={() => setScore(n)}
                 />
-                <span aria-hidden="true">★</span>
+                <span>
+                  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="m12 2.5 2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" />
+                  </svg>
+                </span>
                 <span class="sr-only">{t('rateStar', { n })}</span>
               </label>
             ))}

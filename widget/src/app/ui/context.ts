@@ -24,6 +24,8 @@ export type WidgetContextValue = {
   files?: FileTransport;
   /** Issue 13: name and e-mail the host page passed with `Frontdesk('prefill', …)`, for the forms. */
   prefill?: PrefillInput;
+  /** Issue 13: the visitor switched the notification sound in the menu (remembered where storage allows). */
+  onSound?: (on: boolean) => void;
 };
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -3,7 +3,6 @@ export const APP_CSS = `
 .frontdesk{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
 .frontdesk *,.frontdesk *::before,.frontdesk *::after{box-sizing:border-box}
 :host>button{position:relative}
-:host>button[hidden]{display:none}
 :host>button>.unread{position:absolute;top:-4px;right:-4px;box-sizing:border-box;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}
 @media (forced-colors:active){:host>button>.unread{border:1px solid}}
 .sr-only{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -80,6 +79,7 @@ svg{stroke:none}
 .stars label.on{color:#b25e00}
 .stars input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}
 .stars input:focus-visible+span{outline:3px solid #111;outline-offset:2px;border-radius:4px}
+.stars span>svg{display:block;width:28px;height:28px;fill:currentColor}
 .field-label{font-size:13px;color:#404040}
 .rating textarea{resize:vertical;padding:6px 8px;border:1.5px solid #767676;border-radius:8px}
 .rating.done{display:flex;flex-direction:column;align-items:center;gap:8px}
@@ -116,9 +116,12 @@ svg{stroke:none}
 .dragging{outline:3px dashed var(--fd-accent);outline-offset:-6px}
 .drop-hint{margin:0;padding:10px;text-align:center;border:2px dashed #767676;border-radius:10px;font-size:13px}
 .menu-wrap{position:relative}
-.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:220px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
+.menu{position:absolute;right:0;top:calc(100% + 4px);z-index:2;min-width:250px;padding:4px;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.22)}
 .menu-item{all:unset;box-sizing:border-box;display:block;width:100%;padding:9px 12px;border-radius:8px;cursor:pointer}
 .menu-item:hover,.menu-item:focus-visible{background:#f1f3f5}
+.menu-check{display:flex;align-items:center;gap:8px}
+.menu-item:not(.menu-check){padding-left:38px}
+.menu-check>svg{width:18px;height:18px;fill:currentColor;flex:none}
 .confirm{margin:0;border:0;min-width:0;display:flex;flex-direction:column;gap:8px;padding:10px 12px;background:#fdf2f2;border-radius:10px}
 .confirm p{margin:0}
 .confirm-actions{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px}
