@@ -1,4 +1,5 @@
 /** Strings agents see in the console, in every supported language. */
+import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
@@ -628,6 +629,8 @@ const en = {
   identityServer: 'On your server',
   identityPage: 'On your page',
   identityLanguage: 'Language',
+  // Issue 14 (routing): in its own file.
+  ...CONSOLE_ROUTING_CATALOGS.en,
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -1268,6 +1271,7 @@ const pl: Record<ConsoleKey, string> = {
   identityServer: 'Na Twoim serwerze',
   identityPage: 'Na Twojej stronie',
   identityLanguage: 'Język',
+  ...CONSOLE_ROUTING_CATALOGS.pl,
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };
