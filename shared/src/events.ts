@@ -9,6 +9,7 @@ import type { ReadPosition, ReadSummary, TypingNotice } from './live.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
 import type { TransferNotice } from './routing.ts';
+import type { TransferInput } from './routing-schemas.ts';
 import type {
   ConversationRefInput,
   MailTranscriptInput,
@@ -23,7 +24,6 @@ import type {
   SyncInput,
   TypingSetInput,
 } from './schemas.ts';
-import type { TransferInput } from './routing-schemas.ts';
 import type { AgentConversation, Message, VisitorConversation, WidgetSite } from './types.ts';
 
 export const NAMESPACES = { visitor: '/visitor', agent: '/agent' } as const;

@@ -25,7 +25,9 @@ describe('routing policy', () => {
   });
 
   it('fairness: least recently assigned first, never-assigned before all, then load, then id', () => {
-    expect(pickAgent([agent('a', { lastAssignedAt: t(10) }), agent('b', { lastAssignedAt: t(5) })])).toBe('b');
+    expect(pickAgent([agent('a', { lastAssignedAt: t(10) }), agent('b', { lastAssignedAt: t(5) })])).toBe(
+      'b',
+    );
     expect(pickAgent([agent('a', { lastAssignedAt: t(1) }), agent('z')])).toBe('z');
     expect(
       rankCandidates([agent('c', { load: 1 }), agent('b'), agent('a', { load: 1 })]).map((c) => c.agentId),
@@ -33,7 +35,11 @@ describe('routing policy', () => {
   });
 
   it('a team target limits the candidates; the sender is excluded', () => {
-    const candidates = [agent('a'), agent('b', { lastAssignedAt: t(1) }), agent('c', { lastAssignedAt: t(2) })];
+    const candidates = [
+      agent('a'),
+      agent('b', { lastAssignedAt: t(1) }),
+      agent('c', { lastAssignedAt: t(2) }),
+    ];
     expect(pickAgent(candidates, { teamAgentIds: ['b', 'c'] })).toBe('b');
     expect(pickAgent(candidates, { teamAgentIds: ['b', 'c'], excludeAgentId: 'b' })).toBe('c');
     expect(pickAgent(candidates, { teamAgentIds: [] })).toBeNull();

@@ -33,7 +33,12 @@ export function routingContract(open: () => Promise<Storage>) {
       );
       return updated?.conversation ?? c;
     };
-    const assign = (c: ConversationRecord, agentId: string, capacity: number, at = new Date().toISOString()) =>
+    const assign = (
+      c: ConversationRecord,
+      agentId: string,
+      capacity: number,
+      at = new Date().toISOString(),
+    ) =>
       storage.assignWithinCapacity({
         conversationId: c.id,
         expectedVersion: c.version,

@@ -5,8 +5,8 @@
 import type { Kysely, Migration } from 'kysely';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
-import { routing } from './routing-migration.ts';
 import { binaryType } from './portable-types.ts';
+import { routing } from './routing-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {

@@ -1,8 +1,8 @@
 /** `RoutingStore` over Kysely (issue 14): teams, capacities and the atomic, capacity-checked assignment. */
 import { randomUUID } from 'node:crypto';
 import type { Message, Team } from '@frontdesk/shared';
-import type { AssignResult, RoutingStore } from '../routing/store.ts';
 import { AppError } from '../kernel/errors.ts';
+import type { AssignResult, RoutingStore } from '../routing/store.ts';
 import { findConversation, selectConversations } from './conversation-rows.ts';
 import { patchColumns } from './conversations-store.ts';
 import { type Db, now, type Queryable } from './db.ts';

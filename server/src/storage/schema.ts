@@ -24,8 +24,8 @@ export type AgentTable = {
   must_change_password: Generated<number>;
   created_at: string;
   /** Issue 14 (routing): own capacity (null: the site's default) and the round-robin column. */
-  capacity?: number | null;
-  last_assigned_at?: string | null;
+  capacity: Generated<number | null>;
+  last_assigned_at: Generated<string | null>;
 };
 
 export type ImageTable = {
