@@ -53,7 +53,7 @@ export function routingRoutes(deps: Deps) {
   );
   app.delete(ROUTES.team, ...session, team, admin, async (c) => {
     await deps.admin.deleteTeam(c.get('site'), c.req.valid('param').teamId);
-    return c.body(null, 204);
+    return c.json({ ok: true });
   });
   return app;
 }

@@ -12,6 +12,10 @@ import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
+import { RoutingContext, type RoutingContextValue } from '../routing/context.ts';
+import { RoutingPage } from '../routing/RoutingPage.tsx';
+import { createRoutingStore } from '../routing/routing-store.ts';
+import { TransferNotices } from '../routing/TransferNotices.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
@@ -56,8 +60,14 @@ export function Shell(props: Props) {
   const site = sites.find((s) => s.id === siteId) ?? null;
   // Issue 10 (presence): the workspace's socket also carries the agent's status.
   const presence = useMemo(() => createPresenceStore(), []);
-  const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
+  // Issue 14 (routing): transfers go out and their notices come in on the same socket.
+  const routing = useMemo(() => createRoutingStore(), []);
+  const workspaceClient = useMemo(() => routing.wrap(presence.wrap(client)), [routing, presence, client]);
   const presenceState = useStore(presence);
+  const routingContext = useMemo<RoutingContextValue>(
+    () => ({ store: routing, api: client, presence: presenceState.team }),
+    [routing, client, presenceState.team],
+  );
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -148,6 +158,16 @@ export function Shell(props: Props) {
         onSessionEnded={onSessionEnded}
       />
     );
+  } else if (route.page === 'routing') {
+    page = (
+      <RoutingPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        siteName={site.name}
+        onSessionEnded={onSessionEnded}
+      />
+    );
   } else if (route.page === 'appearance') {
     page = <AppearancePage key={siteId} client={client} siteId={siteId} onSessionEnded={onSessionEnded} />;
   } else {
@@ -163,33 +183,36 @@ export function Shell(props: Props) {
   }
 
   return (
-    <div class="shell">
-      <Header
-        agentName={agent.name}
-        presence={<PresenceSwitch store={presence} />}
-        nav={
-          <NavBar
-            route={route}
-            role={agent.role}
-            onNavigate={navigate}
-            sites={offered}
-            siteId={siteId}
-            onSite={chooseSite}
-          />
-        }
-        onLocale={onLocale}
-        onLogout={onLogout}
-      />
-      <Workspace
-        client={workspaceClient}
-        agent={agent}
-        notifier={notifier}
-        hidden={route.page !== 'conversations'}
-        onSessionEnded={onSessionEnded}
-        openRequest={openRequest}
-        {...(retryDelayMs ? { retryDelayMs } : {})}
-      />
-      {page}
-    </div>
+    <RoutingContext.Provider value={routingContext}>
+      <div class="shell">
+        <Header
+          agentName={agent.name}
+          presence={<PresenceSwitch store={presence} />}
+          nav={
+            <NavBar
+              route={route}
+              role={agent.role}
+              onNavigate={navigate}
+              sites={offered}
+              siteId={siteId}
+              onSite={chooseSite}
+            />
+          }
+          onLocale={onLocale}
+          onLogout={onLogout}
+        />
+        <Workspace
+          client={workspaceClient}
+          agent={agent}
+          notifier={notifier}
+          hidden={route.page !== 'conversations'}
+          onSessionEnded={onSessionEnded}
+          openRequest={openRequest}
+          {...(retryDelayMs ? { retryDelayMs } : {})}
+        />
+        {page}
+        <TransferNotices store={routing} onOpen={openConversation} />
+      </div>
+    </RoutingContext.Provider>
   );
 }

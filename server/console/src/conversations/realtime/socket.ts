@@ -16,6 +16,7 @@ import {
   SessionEndedSchema,
   TypingNoticeSchema,
 } from '@frontdesk/shared/responses';
+import { TransferNoticeSchema } from '@frontdesk/shared/routing-responses';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentRealtime, RealtimeHandlers } from './types.ts';
 
@@ -30,7 +31,8 @@ type Pushes = Record<
   | typeof EVENTS.sessionEnded
   | typeof EVENTS.presenceChanged
   | typeof EVENTS.typingChanged
-  | typeof EVENTS.readChanged,
+  | typeof EVENTS.readChanged
+  | typeof EVENTS.conversationTransferred,
   (payload: unknown) => void
 >;
 
@@ -43,6 +45,7 @@ const readNull = (data: unknown) => (data === null ? null : undefined);
 const readPresence = parseWith(AgentPresenceSchema);
 const readTyping = parseWith(TypingNoticeSchema);
 const readPosition = parseWith(ReadPositionSchema);
+const readTransferNotice = parseWith(TransferNoticeSchema);
 
 /** Hands a pushed payload on when it fits its schema. */
 function pushed<T>(event: string, read: (payload: unknown) => T | undefined, handle: (value: T) => void) {
@@ -96,6 +99,12 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     pushed(EVENTS.readChanged, readPosition, (p) => handlers.readChanged?.(p)),
   );
 
+  // Issue 14 (routing).
+  socket.on(
+    EVENTS.conversationTransferred,
+    pushed(EVENTS.conversationTransferred, readTransferNotice, (n) => handlers.conversationTransferred?.(n)),
+  );
+
   const emit = (event: RequestName, input: unknown, ack: TimedAck) =>
     socket.timeout(ACK_TIMEOUT_MS).emit(event, input, ack);
   function request<T>(
@@ -119,6 +128,7 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     setPresence: (input) => request(EVENTS.presenceSet, input, readPresence),
     typing: (input) => request(EVENTS.typingSet, input, readNull),
     markRead: (id, seq) => request(EVENTS.readMark, { conversationId: id, seq }, readPosition),
+    transfer: (input) => request(EVENTS.conversationTransfer, input, readConversation),
     reconnect: () => {
       if (!socket.connected) socket.connect();
     },

@@ -8,11 +8,13 @@ import type {
   SendAgentMessageInput,
   SendResult,
   SyncResult,
+  TransferNotice,
   TypingNotice,
   TypingSetInput,
   WatchResult,
 } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
+import type { TransferInput } from '@frontdesk/shared/routing-schemas';
 
 export type RealtimeHandlers = {
   conversationUpdated(conversation: AgentConversation): void;
@@ -30,6 +32,8 @@ export type RealtimeHandlers = {
   typingChanged?(notice: TypingNotice): void;
   /** Issue 13: a read position moved (the visitor's, or this agent's in another tab). */
   readChanged?(position: ReadPosition): void;
+  /** Issue 14 (routing): a conversation was transferred to this agent or a team of theirs. */
+  conversationTransferred?(notice: TransferNotice): void;
 };
 
 /** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
@@ -47,6 +51,8 @@ export type AgentRealtime = {
   typing(input: TypingSetInput): Promise<Reply<null>>;
   /** Issue 13: the agent has seen the conversation up to `seq`. */
   markRead(conversationId: string, seq: number): Promise<Reply<ReadPosition>>;
+  /** Issue 14 (routing): hands the conversation to another agent or a team (optional in test fakes). */
+  transfer?(input: TransferInput): Promise<Reply<AgentConversation>>;
   /** Tries to connect again after `refused`. */
   reconnect(): void;
   close(): void;
