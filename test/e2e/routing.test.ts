@@ -48,7 +48,8 @@ describeInBrowser('routing and transfer in the browser', () => {
     await h?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  const shot = (page: Page, name: string, fullPage = false) =>
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 
   /** Serious/critical axe findings on the new screens' elements (others are printed, not failed). */
   async function axeOurs(page: Page, label: string) {
@@ -141,25 +142,28 @@ describeInBrowser('routing and transfer in the browser', () => {
     await anna.getByRole('button', { name: 'Save capacity of Ben' }).click();
     await expect.poll(() => anna.getByRole('status').allTextContents()).toContain('Capacity of Ben saved.');
     await axeOurs(anna, 'routing page');
-    await shot(anna, 'routing-teams-en-desktop');
+    await shot(anna, 'routing-teams-en-desktop', true);
     await anna.setViewportSize(PHONE);
     const [scrollWidth, innerWidth] = await anna.evaluate(() => [
       document.documentElement.scrollWidth,
       window.innerWidth,
     ]);
     console.info(`[routing] page width at 390 px: scroll ${scrollWidth}, viewport ${innerWidth}`);
-    await shot(anna, 'routing-teams-en-phone');
+    await shot(anna, 'routing-teams-en-phone', true);
     await anna.getByLabel('Status').selectOption('online');
+    await anna.evaluate(() => window.scrollTo(0, 0));
     await shot(anna, 'routing-presence-switch-en-phone');
 
     // Polish.
     await anna.getByLabel('Language').selectOption('pl');
+    // A reload: the English notices of the steps above go, the chosen language stays.
+    await anna.reload();
     await anna.getByRole('heading', { name: /Przydzielanie i zespoły/ }).waitFor();
     await axeOurs(anna, 'routing page (pl)');
-    await shot(anna, 'routing-teams-pl-phone');
+    await shot(anna, 'routing-teams-pl-phone', true);
     await shot(anna, 'routing-presence-switch-pl-phone');
     await anna.setViewportSize(DESKTOP);
-    await shot(anna, 'routing-teams-pl-desktop');
+    await shot(anna, 'routing-teams-pl-desktop', true);
     await shot(anna, 'routing-presence-switch-pl-desktop');
   });
 

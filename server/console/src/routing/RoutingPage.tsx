@@ -35,28 +35,30 @@ export function RoutingPage({ client, siteId, siteName, onSessionEnded }: Props)
   const load = useLoad(`routing:${siteId}`, () => client.getRouting(siteId), onSessionEnded);
   const overview = load.state.data;
   return (
-    <main class="page routing-page" aria-labelledby="routing-title">
-      <h1 id="routing-title">
-        {t('routingTitle')} — {siteName}
-      </h1>
-      <PageStatus state={load.state} onRetry={() => void load.reload()} />
-      {overview && (
-        <SettingsForm
-          key={`${siteId}:settings`}
-          client={client}
-          siteId={siteId}
-          settings={overview.settings}
-        />
-      )}
-      {overview && <CapacityTable client={client} siteId={siteId} overview={overview} />}
-      {overview && (
-        <TeamsSection
-          client={client}
-          siteId={siteId}
-          agents={overview.agents}
-          onSessionEnded={onSessionEnded}
-        />
-      )}
+    <main class="page" aria-labelledby="routing-title">
+      <div class="page__body routing-page">
+        <h1 id="routing-title" class="page__title">
+          {t('routingTitle')} — {siteName}
+        </h1>
+        <PageStatus state={load.state} onRetry={() => void load.reload()} />
+        {overview && (
+          <SettingsForm
+            key={`${siteId}:settings`}
+            client={client}
+            siteId={siteId}
+            settings={overview.settings}
+          />
+        )}
+        {overview && <CapacityTable client={client} siteId={siteId} overview={overview} />}
+        {overview && (
+          <TeamsSection
+            client={client}
+            siteId={siteId}
+            agents={overview.agents}
+            onSessionEnded={onSessionEnded}
+          />
+        )}
+      </div>
     </main>
   );
 }
@@ -165,10 +167,11 @@ function CapacityTable(props: { client: RoutingApi; siteId: string; overview: Ro
         : { error: true, text: adminErrorText(result.error, t) },
     );
   }
-  const fallback = t('routingCapacityDefault', { n: props.overview.settings.defaultCapacity });
+  const fallback = String(props.overview.settings.defaultCapacity);
   return (
     <section class="form" aria-labelledby="routing-agents-title">
       <h2 id="routing-agents-title">{t('routingAgentsTitle')}</h2>
+      <p class="field__hint">{t('routingCapacityDefault', { n: props.overview.settings.defaultCapacity })}</p>
       <table class="routing-table">
         <thead>
           <tr>
