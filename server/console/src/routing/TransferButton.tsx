@@ -108,7 +108,8 @@ function TransferDialog(props: {
     });
     setBusy(false);
     if (reply.ok) onClose();
-    else setError(reply.error);
+    // No answer (offline, timed out): say so, the agent may try again.
+    else setError(reply.error ?? { code: 'unavailable', message: 'no reply' });
   }
 
   return (

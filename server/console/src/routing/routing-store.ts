@@ -2,8 +2,8 @@
  * Issue 14 (routing): the console's side of transfers. Like the presence store it wraps the client's
  * `connect`, so the workspace's one agent socket also carries transfers out and transfer notices in.
  */
-import type { AckResult, AgentConversation, TransferNotice } from '@frontdesk/shared';
-import { createStore } from '@frontdesk/shared/client';
+import type { AgentConversation, TransferNotice } from '@frontdesk/shared';
+import { createStore, NO_REPLY, type Reply } from '@frontdesk/shared/client';
 import type { TransferInput } from '@frontdesk/shared/routing-schemas';
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime } from '../conversations/realtime/index.ts';
@@ -13,12 +13,12 @@ export type RoutingState = { notices: readonly (TransferNotice & { key: number }
 export type RoutingStore = {
   getState(): RoutingState;
   subscribe(listener: (state: RoutingState, previous: RoutingState) => void): () => void;
-  transfer(input: TransferInput): Promise<AckResult<AgentConversation>>;
+  /** `NO_REPLY` when the socket is not connected (or gave no answer). */
+  transfer(input: TransferInput): Promise<Reply<AgentConversation>>;
   dismiss(key: number): void;
   wrap(client: ConsoleClient): ConsoleClient;
 };
 
-const NOT_CONNECTED = { ok: false, error: { code: 'unavailable', message: 'not connected' } } as const;
 /** At most this many notices stay on screen (the oldest go first). */
 const MAX_NOTICES = 5;
 
@@ -32,7 +32,7 @@ export function createRoutingStore(): RoutingStore {
     getState: store.getState,
     subscribe: store.subscribe,
     async transfer(input) {
-      if (!live?.transfer) return NOT_CONNECTED;
+      if (!live?.transfer) return NO_REPLY;
       return live.transfer(input);
     },
     dismiss(key) {

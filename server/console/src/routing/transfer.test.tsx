@@ -7,6 +7,7 @@ import type {
   Team,
   TransferNotice,
 } from '@frontdesk/shared';
+import type { Reply } from '@frontdesk/shared/client';
 import type { TransferInput } from '@frontdesk/shared/routing-schemas';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -32,7 +33,7 @@ const overview: RoutingOverview = {
 const teams: Team[] = [{ id: 't1', siteId: 's1', name: 'Billing', agentIds: ['a2'] }];
 const mine = conversation('c1', { state: 'assigned', agentId: 'me', agentName: 'Ben', siteId: 's1' });
 
-function setup(reply: AckResult<AgentConversation>, locale: Locale = 'en') {
+function setup(reply: Reply<AgentConversation>, locale: Locale = 'en') {
   const transfer = vi.fn(async (_input: TransferInput) => reply);
   const store = { ...createRoutingStore(), transfer };
   const value: RoutingContextValue = {
