@@ -1,6 +1,5 @@
 /** Issue 14 in the console: the transfer button and dialog, refusals in words, and transfer notices. */
 import type {
-  AckResult,
   AgentConversation,
   Locale,
   RoutingOverview,
