@@ -1,11 +1,5 @@
 /** Issue 14 in the console: the transfer button and dialog, refusals in words, and transfer notices. */
-import type {
-  AgentConversation,
-  Locale,
-  RoutingOverview,
-  Team,
-  TransferNotice,
-} from '@frontdesk/shared';
+import type { AgentConversation, Locale, RoutingOverview, Team, TransferNotice } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
 import type { TransferInput } from '@frontdesk/shared/routing-schemas';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
