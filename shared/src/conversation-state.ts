@@ -18,7 +18,9 @@ export type ConversationEvent =
   /** Issue 10 (presence): the visitor left the queue (no socket, no activity for the site's setting). */
   | { type: 'abandon' }
   /** Issue 10 (presence): the visitor came back (a socket opened their conversation). */
-  | { type: 'visitor_back' };
+  | { type: 'visitor_back' }
+  /** Issue 14 (routing): the agent went offline past the site's grace; back to the queue. */
+  | { type: 'release' };
 
 /** What is written to the timeline as a system event when a transition happens. */
 export type SystemEventName =
@@ -33,7 +35,11 @@ export type SystemEventName =
   | 'offline_message'
   // E-mail as a channel (issue 10, mail): the outcome of an outgoing mail, shown to agents only.
   | 'mail_sent'
-  | 'mail_failed';
+  | 'mail_failed'
+  /** Issue 14 (routing): handed to another agent (`agentName`) or to a team (`teamName`). */
+  | 'transferred'
+  /** Issue 14: the agent went offline; the conversation is back in the queue. */
+  | 'released';
 
 export type Transition =
   | { ok: true; changed: true; to: ConversationState; event: SystemEventName }
@@ -78,6 +84,9 @@ export function transition(state: ConversationState, event: ConversationEvent): 
     case 'visitor_back':
       if (state === 'abandoned') return move('queued', 'requeued');
       return stay(state);
+    case 'release':
+      if (state === 'assigned') return move('queued', 'released');
+      return { ok: false, code: 'invalid_state' };
   }
 }
 

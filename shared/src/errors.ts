@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'identity_refused',
   /** Issue 12: an erase whose confirmation token is missing, wrong, expired or for another contact. */
   'confirmation_invalid',
+  /** Issue 14: a transfer to an agent who already has as many conversations as their capacity. */
+  'agent_at_capacity',
+  /** Issue 14: a transfer to an agent who is not online (away or offline). */
+  'agent_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -44,6 +48,8 @@ export const ERROR_HTTP_STATUS = {
   internal: 500,
   identity_refused: 403,
   confirmation_invalid: 400,
+  agent_at_capacity: 409,
+  agent_unavailable: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Codes a client may retry with the same request (and the same `clientId`). */

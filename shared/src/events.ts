@@ -13,6 +13,8 @@ import type { Ack } from './errors.ts';
 import type { ReadPosition, ReadSummary, TypingNotice } from './live.ts';
 import type { AgentPresence, SiteAvailability } from './presence.ts';
 import { fillRoute, ROUTES } from './routes.ts';
+import type { TransferNotice } from './routing.ts';
+import type { TransferInput } from './routing-schemas.ts';
 import type {
   ConversationRefInput,
   LocaleSetInput,
@@ -71,6 +73,11 @@ export const EVENTS = {
   presenceSet: 'presence:set',
   /** server → agents: an agent's presence changed. */
   presenceChanged: 'presence:changed',
+  // Issue 14 (routing)
+  /** agent → server: hand a conversation to another agent or a team, with an optional private note. */
+  conversationTransfer: 'conversation:transfer',
+  /** server → agent: a conversation was transferred to you or to a team of yours. */
+  conversationTransferred: 'conversation:transferred',
   /** server → visitors: the number of available agents of their site changed. */
   siteAvailability: 'site:availability',
   /** Issue 10 — visitor → server: the leave-a-message form (name, e-mail, message, extra answers). */
@@ -168,6 +175,8 @@ export type AgentClientEvents = {
   [EVENTS.conversationResolve]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   /** Issue 10 (presence): acked with the agent's status as stored. */
   [EVENTS.presenceSet]: (input: PresenceSetInput, ack: Ack<AgentPresence>) => void;
+  /** Issue 14 (routing). */
+  [EVENTS.conversationTransfer]: (input: TransferInput, ack: Ack<AgentConversation>) => void;
   /** Issue 13. */
   [EVENTS.typingSet]: (input: TypingSetInput, ack: Ack<null>) => void;
   [EVENTS.readMark]: (input: ReadMarkInput, ack: Ack<ReadPosition>) => void;
@@ -179,6 +188,8 @@ export type AgentServerEvents = {
   [EVENTS.sessionEnded]: (reason: { code: string }) => void;
   /** Issue 10 (presence). */
   [EVENTS.presenceChanged]: (presence: AgentPresence) => void;
+  /** Issue 14 (routing). */
+  [EVENTS.conversationTransferred]: (notice: TransferNotice) => void;
   /** Issue 13. */
   [EVENTS.typingChanged]: (notice: TypingNotice) => void;
   [EVENTS.readChanged]: (position: ReadPosition) => void;
@@ -243,6 +254,11 @@ export const API = {
   agentAttachments: (id: string) => fillRoute(ROUTES.agentAttachments, { id }),
   agentAttachment: (attachmentId: string) => fillRoute(ROUTES.agentAttachment, { attachmentId }),
   attachmentSettings: (siteId: string) => fillRoute(ROUTES.attachmentSettings, { siteId }),
+  // Issue 14 (routing):
+  routing: (siteId: string) => fillRoute(ROUTES.routing, { siteId }),
+  agentCapacity: (siteId: string, agentId: string) => fillRoute(ROUTES.agentCapacity, { siteId, agentId }),
+  teams: (siteId: string) => fillRoute(ROUTES.teams, { siteId }),
+  team: (siteId: string, teamId: string) => fillRoute(ROUTES.team, { siteId, teamId }),
 } as const;
 
 /** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */

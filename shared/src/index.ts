@@ -26,6 +26,8 @@ export * from './origins.ts';
 export * from './presence.ts';
 export * from './rate-limits.ts';
 export * from './routes.ts';
+// Issue 14 (routing).
+export * from './routing.ts';
 export type * from './schemas.ts';
 export * from './sites.ts';
 export * from './types.ts';

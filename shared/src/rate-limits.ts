@@ -107,6 +107,8 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.conversationResolve]: { identity: { burst: 20, perMinute: 60 } },
     // Issue 10 (presence): a person switches a few times an hour; idle/activity flips are rarer still.
     [EVENTS.presenceSet]: { identity: { burst: 10, perMinute: 20 } },
+    // Issue 14: a handful of hand-overs in a row, never a stream.
+    [EVENTS.conversationTransfer]: { identity: { burst: 10, perMinute: 30 } },
     // Issue 13: as for visitors; an agent types in one conversation at a time.
     [EVENTS.typingSet]: { identity: { burst: 10, perMinute: 90 } },
     [EVENTS.readMark]: { identity: { burst: 30, perMinute: 240 } },

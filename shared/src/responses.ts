@@ -33,6 +33,9 @@ export const SYSTEM_EVENT_NAMES = [
   // E-mail as a channel (issue 10, mail):
   'mail_sent',
   'mail_failed',
+  // Issue 14 (routing):
+  'transferred',
+  'released',
 ] as const;
 export const AUTHORS = ['visitor', 'bot', 'agent', 'system'] as const;
 export const MESSAGE_KINDS = ['text', 'note', 'event', 'attachment'] as const;
@@ -66,6 +69,8 @@ const MessageMetaSchema = v.object({
       // E-mail as a channel (issue 10, mail):
       recipient: v.optional(text),
       error: v.optional(text),
+      // Issue 14 (routing):
+      teamName: v.optional(text),
     }),
   ),
   bot: v.optional(BotMatchSchema),

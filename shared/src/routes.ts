@@ -67,6 +67,15 @@ export const ROUTES = {
   agentAttachment: '/api/v1/attachments/:attachmentId',
   /** GET (agents of the site) / PUT (admin): the site's attachment limits. */
   attachmentSettings: '/api/v1/sites/:siteId/settings/attachments',
+  // Issue 14 (routing):
+  /** GET (agents of the site): routing settings and each agent's capacity and load; PUT (admin): settings. */
+  routing: '/api/v1/sites/:siteId/settings/routing',
+  /** PUT (admin): one agent's own capacity (`null`: the site's default). */
+  agentCapacity: '/api/v1/sites/:siteId/settings/routing/agents/:agentId',
+  /** GET (agents of the site): the site's teams; POST (admin): a new team. */
+  teams: '/api/v1/sites/:siteId/teams',
+  /** PUT (admin): rename, members; DELETE (admin). */
+  team: '/api/v1/sites/:siteId/teams/:teamId',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

@@ -34,6 +34,8 @@ export type SystemEvent = {
   // E-mail as a channel (issue 10, mail): `mail_sent` / `mail_failed`.
   recipient?: string;
   error?: string;
+  /** Issue 14: `transferred` to a team. */
+  teamName?: string;
 };
 
 /** E-mail as a channel (issue 10, mail): the `error` of a `mail_failed` event kept because SMTP is not configured. */

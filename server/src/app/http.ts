@@ -15,6 +15,7 @@ import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-s
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
+import { routingRoutes } from '../routing/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -110,6 +111,16 @@ export function createHttpApp(deps: HttpDeps) {
     offlineSettingsRoutes({
       sites: deps.storage,
       editor: services.offlineSettings,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 14 (routing).
+  app.route(
+    '/',
+    routingRoutes({
+      sites: deps.storage,
+      admin: services.routingAdmin,
       sessions: services.sessions,
       selfOrigins,
     }),

@@ -71,6 +71,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       presence: services.presence,
       typing: services.typing,
       reads: services.reads,
+      transfers: services.transfers,
     });
     // Issue 10 (presence)
     void trackAgentSocket(socket, services.presence, logger);
@@ -84,6 +85,8 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
     logger,
   });
   services.abandonSweeper.start();
+  // Issue 14 (routing): an offline agent's conversations go back to the queue after the site's grace.
+  services.offlineRelease.start();
   // Issue 12: the daily retention run.
   services.contacts.retention.start(CONTACT_LIMITS.retentionIntervalMs);
 
@@ -98,6 +101,7 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       sessions.close();
       stopRelay();
       void services.abandonSweeper.stop();
+      services.offlineRelease.close();
       services.contacts.retention.stop();
       services.presence.close();
     },

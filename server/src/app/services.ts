@@ -35,6 +35,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
+import { buildRouting } from '../routing/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -66,7 +67,13 @@ export type ServiceDeps = {
   files: FileStore;
 };
 
-export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
+export type PresenceOptions = {
+  clock?: () => Date;
+  graceMs?: number;
+  sweepMs?: number;
+  /** Issue 14 (routing): how long a minute of `offlineReturnMinutes` is (tests shorten it). */
+  routingMinuteMs?: number;
+};
 
 export type Services = ReturnType<typeof buildServices>;
 
@@ -98,7 +105,17 @@ export function buildServices(deps: ServiceDeps) {
     logger,
     visitorConversations: () => services.visitorConversations,
   });
-  const broadcaster = mail.broadcaster;
+  // Issue 14 (routing): every queue change may start an automatic-assignment pass.
+  const routing = buildRouting({
+    storage,
+    presence,
+    broadcaster: mail.broadcaster,
+    agentNamespace: namespaces.agent,
+    logger,
+    clock,
+    minuteMs: deps.presence?.routingMinuteMs,
+  });
+  const broadcaster = routing.broadcaster;
   const access = new ConversationAccess(storage);
   // Issue 13: typing and read receipts go over the same rooms (and the Redis adapter) as messages.
   const live = new SocketLive(namespaces.visitor, namespaces.agent);
@@ -113,6 +130,7 @@ export function buildServices(deps: ServiceDeps) {
   });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
+  const routed = routing.withTransitions(transitions, access);
   const abandonSweeper = new AbandonSweeper({
     store: storage,
     transitions,
@@ -214,6 +232,11 @@ export function buildServices(deps: ServiceDeps) {
     // Issue 13.
     typing: new TypingRelay(access, live),
     reads: new ReadReceipts({ store: storage, access, live, clock }),
+    // Issue 14 (routing).
+    autoAssigner: routing.assigner,
+    routingAdmin: routing.admin,
+    transfers: routed.transfers,
+    offlineRelease: routed.offlineRelease,
   };
   return services;
 }

@@ -1,5 +1,6 @@
 /** The `/agent` namespace's conversation events, once the handshake has checked the session: validate → use case → ack. */
 import { type AgentClientEvents, EVENTS } from '@frontdesk/shared';
+import { TransferSchema } from '@frontdesk/shared/routing-schemas';
 import {
   ConversationRefSchema,
   PresenceSetSchema,
@@ -13,6 +14,7 @@ import type { AgentSocket } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import type { ReadReceipts, TypingRelay } from '../live/index.ts';
+import type { Transfers } from '../routing/transfer.ts';
 import { socketHandlers } from '../transport/realtime/handler.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
 import type { AgentConversations } from './agent-conversations.ts';
@@ -27,6 +29,8 @@ export type AgentEventsDeps = {
   /** Issue 13: typing indicators and read receipts. */
   typing: TypingRelay;
   reads: ReadReceipts;
+  /** Issue 14 (routing). */
+  transfers: Pick<Transfers, 'transfer'>;
 };
 
 export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
@@ -85,6 +89,8 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     agentId: ctx().agent.id,
     status: await deps.presence.setStatus(ctx().agent.id, input.status),
   }));
+  // Issue 14 (routing).
+  handle(EVENTS.conversationTransfer, TransferSchema, (input) => deps.transfers.transfer(ctx(), input));
   // Issue 13.
   handle(EVENTS.typingSet, TypingSetSchema, (input) => deps.typing.byAgent(ctx(), input));
   handle(EVENTS.readMark, ReadMarkSchema, (input) => deps.reads.byAgent(ctx(), input));

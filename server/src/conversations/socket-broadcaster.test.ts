@@ -27,6 +27,7 @@ const record = (lastSeq: number, state: ConversationRecord['state'] = 'bot'): Co
   agentId: null,
   agentName: null,
   offline: null,
+  teamId: null,
   locale: 'en',
   lastSeq,
   version: lastSeq,

@@ -38,6 +38,8 @@ export type ConversationRecord = {
   visitorLastActiveAt: string | null;
   /** Issue 10: left as an offline message (see `isOfflineMessage`); null for a live chat. */
   offline: OfflineMark | null;
+  /** Issue 14 (routing): the team it waits for (transferred to a team), or null. */
+  teamId: string | null;
 };
 
 export type NewMessage = {
@@ -82,6 +84,8 @@ export type ConversationPatch = {
   visitorLastActiveAt?: string | null;
   /** Issue 10: mark (or unmark, null) the conversation as an offline message. */
   offline?: OfflineMark | null;
+  /** Issue 14 (routing). */
+  teamId?: string | null;
 };
 
 export type ListConversationsQuery = {

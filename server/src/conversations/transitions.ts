@@ -45,6 +45,9 @@ export function patchFor(event: ConversationEvent, at: string = now()): Conversa
       return { abandonedAt: at };
     case 'visitor_back':
       return {};
+    // Issue 14 (routing): back to the queue, waiting from now (the team it waited for, if any, stays).
+    case 'release':
+      return { agentId: null, queuedAt: at };
   }
 }
 

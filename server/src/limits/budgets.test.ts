@@ -34,7 +34,9 @@ describe('Budgets', () => {
       expect(budget.identity.burst).toBeGreaterThan(0);
       expect(budget.identity.perMinute).toBeGreaterThan(0);
     }
-    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(10);
+    // Issue 14: `conversation:transfer` is the eleventh.
+    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(11);
+    expect(RATE_LIMITS.agent).toHaveProperty(EVENTS.conversationTransfer);
   });
 
   it('L2 opening more sockets does not multiply the budget: it is per identity', () => {

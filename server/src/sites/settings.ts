@@ -7,6 +7,7 @@ import {
   DEFAULT_APPEARANCE,
   DEFAULT_ATTACHMENT_SETTINGS,
   DEFAULT_OFFLINE_SETTINGS,
+  DEFAULT_ROUTING_SETTINGS,
   LIMITS,
   type SiteAppearance,
 } from '@frontdesk/shared';
@@ -30,6 +31,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   identitySecret: null,
   identitySecretRotatedAt: null,
   retentionMonths: null,
+  // Issue 14 (routing):
+  routing: DEFAULT_ROUTING_SETTINGS,
 };
 
 type StoredSettings = Partial<SiteSettings> & {
@@ -52,6 +55,7 @@ export function readSiteSettings(stored: unknown): SiteSettings {
   return {
     ...DEFAULT_SITE_SETTINGS,
     ...rest,
+    routing: { ...DEFAULT_ROUTING_SETTINGS, ...rest.routing },
     appearance: { ...DEFAULT_APPEARANCE, ...legacy, ...appearance },
   };
 }

@@ -4,6 +4,7 @@ import type {
   BusinessHours,
   Locale,
   OfflineSettings,
+  RoutingSettings,
   SiteAppearance,
 } from '@frontdesk/shared';
 
@@ -32,6 +33,8 @@ export type SiteSettings = {
   identitySecretRotatedAt: string | null;
   /** Conversations without activity for this many months are deleted daily; null: kept. */
   retentionMonths: number | null;
+  /** Issue 14 (routing): manual or automatic, the default capacity, the offline agent's grace. */
+  routing: RoutingSettings;
 };
 
 export type Site = {

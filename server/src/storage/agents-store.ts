@@ -23,6 +23,9 @@ export function kyselyAgentsStore(db: Db): AgentsStore {
         avatar_image_id: null,
         must_change_password: input.mustChangePassword ? 1 : 0,
         created_at: now(),
+        // Issue 14 (routing): the site's default capacity, never assigned yet.
+        capacity: null,
+        last_assigned_at: null,
       };
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('agents').values(row).execute();

@@ -5,6 +5,7 @@ import { attachmentsContract } from './contract-attachments.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
+import { routingContract } from './contract-routing.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {
@@ -45,6 +46,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     contactsContract(open);
     // Issue 13 (attachments)
     attachmentsContract(open);
+    // Issue 14 (routing)
+    routingContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

@@ -8,7 +8,7 @@ import { insertMessage } from './message-insert.ts';
 import { type JoinedConversationRow, toConversation } from './records.ts';
 
 /** The columns a patch sets (`version` and `updated_at` are set by every update). */
-function patchColumns(patch: ConversationPatch) {
+export function patchColumns(patch: ConversationPatch) {
   return {
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.agentId !== undefined && { agent_id: patch.agentId }),
@@ -21,6 +21,8 @@ function patchColumns(patch: ConversationPatch) {
     ...(patch.assignedAt !== undefined && { assigned_at: patch.assignedAt }),
     ...(patch.abandonedAt !== undefined && { abandoned_at: patch.abandonedAt }),
     ...(patch.visitorLastActiveAt !== undefined && { visitor_last_active_at: patch.visitorLastActiveAt }),
+    // Issue 14 (routing).
+    ...(patch.teamId !== undefined && { team_id: patch.teamId }),
     // Issue 10: an offline message.
     ...(patch.offline !== undefined && {
       offline_at: patch.offline?.at ?? null,

@@ -6,6 +6,7 @@ import type { Kysely, Migration } from 'kysely';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
+import { routing } from './routing-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -297,4 +298,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
+  // Issue 14 (routing).
+  '0040_routing': routing,
 };

@@ -145,6 +145,7 @@ export const toConversation = (row: JoinedConversationRow): ConversationRecord =
   assignedAt: row.assigned_at ?? null,
   abandonedAt: row.abandoned_at ?? null,
   visitorLastActiveAt: row.visitor_last_active_at ?? null,
+  teamId: row.team_id ?? null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   offline:

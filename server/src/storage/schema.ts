@@ -23,6 +23,9 @@ export type AgentTable = {
   avatar_image_id: string | null;
   must_change_password: Generated<number>;
   created_at: string;
+  /** Issue 14 (routing): own capacity (null: the site's default) and the round-robin column. */
+  capacity: Generated<number | null>;
+  last_assigned_at: Generated<string | null>;
 };
 
 export type ImageTable = {
@@ -144,7 +147,13 @@ export type ConversationTable = {
   offline_at?: string | null;
   offline_reason?: string | null;
   offline_answers?: string | null;
+  /** Issue 14 (routing): the team the conversation waits for (a transfer to a team), or null. */
+  team_id?: string | null;
 };
+
+/** Issue 14 (routing). */
+export type TeamTable = { id: string; site_id: string; name: string; created_at: string };
+export type TeamMemberTable = { team_id: string; agent_id: string };
 
 export type MessageTable = {
   id: string;
@@ -253,4 +262,7 @@ export type Database = {
   contact_events: ContactEventTable;
   contact_merges: ContactMergeTable;
   privacy_audit: PrivacyAuditTable;
+  // Issue 14 (routing).
+  teams: TeamTable;
+  team_members: TeamMemberTable;
 };

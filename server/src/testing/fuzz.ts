@@ -167,6 +167,11 @@ export const SCHEMA_EXAMPLES = {
   ContactNoteSchema: { body: 'Prefers e-mail.' },
   EraseSchema: { confirmation: 'a.b.c' },
   PrivacySettingsSchema: { retentionMonths: 24 },
+  // Issue 14 (routing, `@frontdesk/shared/routing-schemas`):
+  RoutingSettingsSchema: { mode: 'auto', defaultCapacity: 3, offlineReturnMinutes: 5 },
+  AgentCapacitySchema: { capacity: 4 },
+  TeamInputSchema: { name: 'Billing', agentIds: ['a1', 'a2'] },
+  TransferSchema: { conversationId: 'c1', to: { type: 'agent', agentId: 'a2' }, note: 'Wants a refund.' },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
@@ -199,6 +204,7 @@ export const AGENT_EVENT_EXAMPLES = {
   [EVENTS.conversationReturn]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.conversationResolve]: SCHEMA_EXAMPLES.ConversationRefSchema,
   [EVENTS.presenceSet]: SCHEMA_EXAMPLES.PresenceSetSchema,
+  [EVENTS.conversationTransfer]: SCHEMA_EXAMPLES.TransferSchema,
   [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
   [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
 } satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };

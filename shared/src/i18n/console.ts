@@ -1,4 +1,5 @@
 /** Strings agents see in the console, in every supported language. */
+import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
@@ -634,6 +635,8 @@ const en = {
   retentionSave: 'Save the retention setting',
   retentionSavedMonths: 'Saved: conversations without activity for {months} months are deleted.',
   retentionSavedKeep: 'Saved: conversations are kept until someone deletes them.',
+  // Issue 14 (routing): in its own file.
+  ...CONSOLE_ROUTING_CATALOGS.en,
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -1280,6 +1283,7 @@ const pl: Record<ConsoleKey, string> = {
   retentionSave: 'Zapisz ustawienie przechowywania',
   retentionSavedMonths: 'Zapisano: rozmowy bez aktywności dłużej niż {months} mies. są usuwane.',
   retentionSavedKeep: 'Zapisano: rozmowy są przechowywane, dopóki ktoś ich nie usunie.',
+  ...CONSOLE_ROUTING_CATALOGS.pl,
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

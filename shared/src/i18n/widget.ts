@@ -69,6 +69,10 @@ const en = {
   waitUnknown: 'We cannot estimate the wait right now.',
   abandoned: 'You left the queue',
   requeued: 'You are back in the queue',
+  // Issue 14 (routing).
+  transferredToAgent: 'You are now talking to {name}',
+  transferredToTeam: 'You are being transferred to another person from our team',
+  released: 'Your agent got disconnected; you are back in the queue',
   // Issue 10: the leave-a-message form.
   offlineWhy_nobody_online: 'Nobody from our team is online right now.',
   offlineWhy_closed: 'We are closed right now.',
@@ -213,6 +217,9 @@ const pl: Record<WidgetKey, string> = {
   waitUnknown: 'Nie możemy teraz oszacować czasu oczekiwania.',
   abandoned: 'Opuściłeś(-aś) kolejkę',
   requeued: 'Wracasz do kolejki',
+  transferredToAgent: 'Teraz rozmawiasz z: {name}',
+  transferredToTeam: 'Przekazujemy Cię do innej osoby z naszego zespołu',
+  released: 'Konsultant się rozłączył; wracasz do kolejki',
   // Issue 10: formularz „zostaw wiadomość”.
   offlineWhy_nobody_online: 'Nikogo z naszego zespołu nie ma teraz online.',
   offlineWhy_closed: 'Jesteśmy teraz nieczynni.',

@@ -13,6 +13,10 @@ import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
+import { RoutingContext, type RoutingContextValue } from '../routing/context.ts';
+import { RoutingPage } from '../routing/RoutingPage.tsx';
+import { createRoutingStore } from '../routing/routing-store.ts';
+import { TransferNotices } from '../routing/TransferNotices.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
@@ -59,11 +63,17 @@ export function Shell(props: Props) {
   const presence = useMemo(() => createPresenceStore(), []);
   // Issue 12: and `contact:updated` for the contact panel and the Contacts page.
   const contactChanges = useMemo(() => createContactChanges(), []);
+  // Issue 14 (routing): transfers go out and their notices come in on the same socket.
+  const routing = useMemo(() => createRoutingStore(), []);
   const workspaceClient = useMemo(
-    () => contactChanges.wrap(presence.wrap(client)),
-    [contactChanges, presence, client],
+    () => routing.wrap(contactChanges.wrap(presence.wrap(client))),
+    [routing, contactChanges, presence, client],
   );
   const presenceState = useStore(presence);
+  const routingContext = useMemo<RoutingContextValue>(
+    () => ({ store: routing, api: client, presence: presenceState.team }),
+    [routing, client, presenceState.team],
+  );
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -154,6 +164,16 @@ export function Shell(props: Props) {
         onSessionEnded={onSessionEnded}
       />
     );
+  } else if (route.page === 'routing') {
+    page = (
+      <RoutingPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        siteName={site.name}
+        onSessionEnded={onSessionEnded}
+      />
+    );
   } else if (route.page === 'appearance') {
     page = <AppearancePage key={siteId} client={client} siteId={siteId} onSessionEnded={onSessionEnded} />;
   } else {
@@ -170,34 +190,37 @@ export function Shell(props: Props) {
 
   return (
     <ContactChangesContext.Provider value={contactChanges}>
-      <div class="shell">
-        <Header
-          agentName={agent.name}
-          presence={<PresenceSwitch store={presence} />}
-          nav={
-            <NavBar
-              route={route}
-              role={agent.role}
-              onNavigate={navigate}
-              sites={offered}
-              siteId={siteId}
-              onSite={chooseSite}
-            />
-          }
-          onLocale={onLocale}
-          onLogout={onLogout}
-        />
-        <Workspace
-          client={workspaceClient}
-          agent={agent}
-          notifier={notifier}
-          hidden={route.page !== 'conversations'}
-          onSessionEnded={onSessionEnded}
-          openRequest={openRequest}
-          {...(retryDelayMs ? { retryDelayMs } : {})}
-        />
-        {page}
-      </div>
+      <RoutingContext.Provider value={routingContext}>
+        <div class="shell">
+          <Header
+            agentName={agent.name}
+            presence={<PresenceSwitch store={presence} />}
+            nav={
+              <NavBar
+                route={route}
+                role={agent.role}
+                onNavigate={navigate}
+                sites={offered}
+                siteId={siteId}
+                onSite={chooseSite}
+              />
+            }
+            onLocale={onLocale}
+            onLogout={onLogout}
+          />
+          <Workspace
+            client={workspaceClient}
+            agent={agent}
+            notifier={notifier}
+            hidden={route.page !== 'conversations'}
+            onSessionEnded={onSessionEnded}
+            openRequest={openRequest}
+            {...(retryDelayMs ? { retryDelayMs } : {})}
+          />
+          {page}
+          <TransferNotices store={routing} onOpen={openConversation} />
+        </div>
+      </RoutingContext.Provider>
     </ContactChangesContext.Provider>
   );
 }

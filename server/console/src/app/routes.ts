@@ -12,13 +12,22 @@ export const PAGES = [
   'profile',
   // E-mail as a channel (issue 10, mail):
   'outbox',
+  // Issue 14: routing settings, capacities and teams of the chosen site.
+  'routing',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Pages only admins see (the server refuses their calls to others anyway). */
-export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
+export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox', 'routing'];
 /** Pages about the chosen site: the site switcher shows on these. */
-export const SITE_PAGES: readonly Page[] = ['contacts', 'faq', 'unanswered', 'settings', 'appearance'];
+export const SITE_PAGES: readonly Page[] = [
+  'contacts',
+  'faq',
+  'unanswered',
+  'settings',
+  'appearance',
+  'routing',
+];
 /** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */
 export type Route = { page: Page; faqId: string | null; contactId?: string | null };
 

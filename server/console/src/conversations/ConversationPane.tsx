@@ -3,6 +3,7 @@ import type { AgentConversation, ErrorBody, ErrorCode, Message } from '@frontdes
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { TransferButton } from '../routing/TransferButton.tsx';
 import { visitorLabel } from '../shared/format.ts';
 import { UploadList } from './attachments/UploadList.tsx';
 import { useUploads } from './attachments/use-uploads.ts';
@@ -128,6 +129,8 @@ export function ConversationPane(props: Props) {
               {t('actionReturn')}
             </button>
           )}
+          {/* Issue 14 (routing): to another agent or a team, with a note. */}
+          <TransferButton conversation={c} meId={meId} />
           {c.state !== 'resolved' && (
             <button type="button" class="button" onClick={() => props.onAct('resolve')}>
               {t('actionResolve')}

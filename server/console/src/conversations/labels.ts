@@ -55,6 +55,13 @@ export function eventText(event: SystemEvent, t: Translate): string {
       return t('eventAbandoned');
     case 'requeued':
       return t('eventRequeued');
+    // Issue 14 (routing).
+    case 'transferred':
+      return event.agentName
+        ? t('eventTransferredAgent', { name: event.agentName })
+        : t('eventTransferredTeam', { team: event.teamName ?? '' });
+    case 'released':
+      return t('eventReleased');
     // Issue 10.
     case 'offline_message':
       return t('offlineLeft', { reason: t(`offlineReason_${event.offlineReason ?? 'nobody_online'}`) });

@@ -32,6 +32,7 @@ import {
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
+import { createMemoryRoutingApi } from './memory-routing.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -54,6 +55,8 @@ export type MemoryClient = ConsoleClient & {
   admin: MemoryAdminApi;
   /** Issue 10: the offline settings store and the record of saves. */
   offline: ReturnType<typeof createMemoryOfflineApi>;
+  /** Issue 14. */
+  routing: ReturnType<typeof createMemoryRoutingApi>;
   /** Issue 13. */
   attachments: ReturnType<typeof createMemoryAttachmentsApi>;
   /** E-mail as a channel (issue 10, mail): the outbox. */
@@ -167,6 +170,7 @@ export function createMemoryClient(
   const faq = createMemoryFaqApi(agent, seed.faq);
   const admin = createMemoryAdminApi(agent, seed.admin, PASSWORD);
   const offline = createMemoryOfflineApi(agent);
+  const routing = createMemoryRoutingApi(agent);
   const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
   const contacts = createMemoryContactsApi(agent, seed.contacts);
@@ -218,6 +222,9 @@ export function createMemoryClient(
     offline,
     attachments,
     ...offline.api,
+    // Issue 14.
+    routing,
+    ...routing.api,
     // Issue 13.
     ...attachments.api,
     listSites: () => admin.listSites(),

@@ -46,6 +46,11 @@ export function eventText(message: Message, t: Translate): string {
       return t('abandoned');
     case 'requeued':
       return t('requeued');
+    // Issue 14 (routing).
+    case 'transferred':
+      return event.agentName ? t('transferredToAgent', { name: event.agentName }) : t('transferredToTeam');
+    case 'released':
+      return t('released');
     // Issue 10.
     case 'offline_message':
       return t(`offlineLeft_${event.offlineReason ?? 'nobody_online'}`);

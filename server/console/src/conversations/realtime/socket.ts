@@ -17,6 +17,7 @@ import {
   SessionEndedSchema,
   TypingNoticeSchema,
 } from '@frontdesk/shared/responses';
+import { TransferNoticeSchema } from '@frontdesk/shared/routing-responses';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentRealtime, RealtimeHandlers } from './types.ts';
 
@@ -33,6 +34,7 @@ type Pushes = Record<
   | typeof EVENTS.typingChanged
   | typeof EVENTS.readChanged
   | typeof EVENTS.contactUpdated,
+  typeof EVENTS.conversationTransferred,
   (payload: unknown) => void
 >;
 
@@ -46,6 +48,7 @@ const readPresence = parseWith(AgentPresenceSchema);
 const readTyping = parseWith(TypingNoticeSchema);
 const readPosition = parseWith(ReadPositionSchema);
 const readContactUpdated = parseWith(ContactUpdatedSchema);
+const readTransferNotice = parseWith(TransferNoticeSchema);
 
 /** Hands a pushed payload on when it fits its schema. */
 function pushed<T>(event: string, read: (payload: unknown) => T | undefined, handle: (value: T) => void) {
@@ -104,6 +107,11 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     EVENTS.contactUpdated,
     pushed(EVENTS.contactUpdated, readContactUpdated, (c) => handlers.contactUpdated?.(c)),
   );
+  // Issue 14 (routing).
+  socket.on(
+    EVENTS.conversationTransferred,
+    pushed(EVENTS.conversationTransferred, readTransferNotice, (n) => handlers.conversationTransferred?.(n)),
+  );
 
   const emit = (event: RequestName, input: unknown, ack: TimedAck) =>
     socket.timeout(ACK_TIMEOUT_MS).emit(event, input, ack);
@@ -128,6 +136,7 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     setPresence: (input) => request(EVENTS.presenceSet, input, readPresence),
     typing: (input) => request(EVENTS.typingSet, input, readNull),
     markRead: (id, seq) => request(EVENTS.readMark, { conversationId: id, seq }, readPosition),
+    transfer: (input) => request(EVENTS.conversationTransfer, input, readConversation),
     reconnect: () => {
       if (!socket.connected) socket.connect();
     },

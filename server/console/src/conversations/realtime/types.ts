@@ -9,11 +9,13 @@ import type {
   SendAgentMessageInput,
   SendResult,
   SyncResult,
+  TransferNotice,
   TypingNotice,
   TypingSetInput,
   WatchResult,
 } from '@frontdesk/shared';
 import type { Reply } from '@frontdesk/shared/client';
+import type { TransferInput } from '@frontdesk/shared/routing-schemas';
 
 export type RealtimeHandlers = {
   conversationUpdated(conversation: AgentConversation): void;
@@ -33,6 +35,8 @@ export type RealtimeHandlers = {
   readChanged?(position: ReadPosition): void;
   /** Issue 12: another agent, the visitor or the host page changed a contact of one of our sites. */
   contactUpdated?(change: ContactUpdated): void;
+  /** Issue 14 (routing): a conversation was transferred to this agent or a team of theirs. */
+  conversationTransferred?(notice: TransferNotice): void;
 };
 
 /** Each request answers with the ack, or `NO_REPLY` when offline, timed out or cut off. */
@@ -50,6 +54,8 @@ export type AgentRealtime = {
   typing(input: TypingSetInput): Promise<Reply<null>>;
   /** Issue 13: the agent has seen the conversation up to `seq`. */
   markRead(conversationId: string, seq: number): Promise<Reply<ReadPosition>>;
+  /** Issue 14 (routing): hands the conversation to another agent or a team (optional in test fakes). */
+  transfer?(input: TransferInput): Promise<Reply<AgentConversation>>;
   /** Tries to connect again after `refused`. */
   reconnect(): void;
   close(): void;

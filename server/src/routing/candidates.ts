@@ -1,0 +1,31 @@
+/** Issue 14 (routing): the candidates of a site now — storage's figures joined with presence. */
+import type { PresenceStatus, RoutingSettings } from '@frontdesk/shared';
+import type { PresenceBook } from '../identity/presence.ts';
+import type { RoutingCandidate } from './policy.ts';
+import type { AgentRoutingRow, RoutingStore } from './store.ts';
+
+export type Candidate = RoutingCandidate & { name: string };
+
+export async function siteCandidates(
+  store: Pick<RoutingStore, 'routingAgents'>,
+  presence: Pick<PresenceBook, 'ofSite'>,
+  siteId: string,
+  settings: RoutingSettings,
+): Promise<Candidate[]> {
+  const [rows, present] = await Promise.all([store.routingAgents(siteId), presence.ofSite(siteId)]);
+  const status = new Map<string, PresenceStatus>(present.map((p) => [p.agentId, p.status]));
+  return rows.map((row) => toCandidate(row, status.get(row.agentId) ?? 'offline', settings));
+}
+
+export const toCandidate = (
+  row: AgentRoutingRow,
+  status: PresenceStatus,
+  settings: RoutingSettings,
+): Candidate => ({
+  agentId: row.agentId,
+  name: row.name,
+  status,
+  load: row.load,
+  capacity: row.capacity ?? settings.defaultCapacity,
+  lastAssignedAt: row.lastAssignedAt,
+});
