@@ -234,6 +234,10 @@ export const API = {
   agentAttachments: (id: string) => fillRoute(ROUTES.agentAttachments, { id }),
   agentAttachment: (attachmentId: string) => fillRoute(ROUTES.agentAttachment, { attachmentId }),
   attachmentSettings: (siteId: string) => fillRoute(ROUTES.attachmentSettings, { siteId }),
+  // Issue 14 (agent tools):
+  cannedResponses: (siteId: string) => fillRoute(ROUTES.cannedResponses, { siteId }),
+  cannedResponse: (siteId: string, cannedId: string) => fillRoute(ROUTES.cannedResponse, { siteId, cannedId }),
+  meAttention: ROUTES.meAttention,
 } as const;
 
 /** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */

@@ -67,6 +67,13 @@ export const ROUTES = {
   agentAttachment: '/api/v1/attachments/:attachmentId',
   /** GET (agents of the site) / PUT (admin): the site's attachment limits. */
   attachmentSettings: '/api/v1/sites/:siteId/settings/attachments',
+  // Issue 14 (agent tools):
+  /** GET: the site's shared canned responses and the caller's personal ones; POST: a new one. */
+  cannedResponses: '/api/v1/sites/:siteId/canned',
+  /** PUT / DELETE: one canned response (shared: admins; personal: its owner). */
+  cannedResponse: '/api/v1/sites/:siteId/canned/:cannedId',
+  /** GET / PUT: the signed-in agent's attention signals (sound, desktop, title count). */
+  meAttention: '/api/v1/auth/me/attention',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */
