@@ -45,6 +45,9 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   contact_events: ['id'],
   contact_merges: ['id'],
   privacy_audit: ['id'],
+  // Issue 14.
+  canned_responses: ['id'],
+  agent_preferences: ['agent_id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];
