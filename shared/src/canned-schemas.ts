@@ -1,10 +1,9 @@
 /**
- * Issue 14 (agent tools): schemas of the canned-response and attention-preference payloads, inbound
- * and outbound. Reached as `@frontdesk/shared/canned-schemas`, outside the package index.
+ * Issue 14 (agent tools): schemas of the canned-response and attention-preference payloads, inbound. Reached as `@frontdesk/shared/canned-schemas`, outside the package index.
  */
 import * as v from 'valibot';
 import type { AttentionPrefs } from './attention.ts';
-import { CANNED_LIMITS, CANNED_SCOPES, CANNED_SHORTCUT_PATTERN, type CannedResponse } from './canned.ts';
+import { CANNED_LIMITS, CANNED_SCOPES, CANNED_SHORTCUT_PATTERN } from './canned.ts';
 import { LocaleSchema, record } from './schemas.ts';
 
 const text = (max: number, label: string) =>
@@ -31,20 +30,3 @@ export const AttentionPrefsSchema = record({
   desktop: v.boolean(),
   title: v.boolean(),
 }) satisfies v.GenericSchema<unknown, AttentionPrefs>;
-
-const CannedResponseSchema = v.object({
-  id: v.string(),
-  siteId: v.string(),
-  scope: v.picklist(CANNED_SCOPES),
-  ownerId: v.nullable(v.string()),
-  lang: LocaleSchema,
-  title: v.string(),
-  shortcut: v.string(),
-  body: v.string(),
-  updatedAt: v.string(),
-}) satisfies v.GenericSchema<unknown, CannedResponse>;
-
-/** Replies the console reads. */
-export const CannedListReplySchema = v.object({ responses: v.array(CannedResponseSchema) });
-export const CannedReplySchema = v.object({ response: CannedResponseSchema });
-export const AttentionReplySchema = v.object({ attention: v.object(AttentionPrefsSchema.entries) });

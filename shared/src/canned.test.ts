@@ -1,6 +1,13 @@
 /** Canned responses: variable filling (fallbacks, unknown names, escaping), picker search and the `/` query. */
 import { describe, expect, it } from 'vitest';
-import { type CannedResponse, escapeMarkdownText, fillCanned, foldForSearch, matchCanned, slashQuery } from './canned.ts';
+import {
+  type CannedResponse,
+  escapeMarkdownText,
+  fillCanned,
+  foldForSearch,
+  matchCanned,
+  slashQuery,
+} from './canned.ts';
 import { createMarkdown } from './client/markdown/render.ts';
 import { jsdomWindow } from './client/markdown/testing.ts';
 
@@ -26,7 +33,11 @@ describe('fillCanned', () => {
     expect(fillCanned('Hi {{visitor.name|there}}!', { 'visitor.name': null }).text).toBe('Hi there!');
     expect(fillCanned('Hi {{visitor.name|there}}!', { 'visitor.name': '  ' }).text).toBe('Hi there!');
     expect(fillCanned('Hi {{visitor.name|there}}!', { 'visitor.name': 'Ola' }).text).toBe('Hi Ola!');
-    expect(fillCanned('Mail: {{visitor.email}}.', {})).toEqual({ text: 'Mail: .', unknown: [], empty: ['visitor.email'] });
+    expect(fillCanned('Mail: {{visitor.email}}.', {})).toEqual({
+      text: 'Mail: .',
+      unknown: [],
+      empty: ['visitor.email'],
+    });
   });
 
   it('leaves unknown variables visible and flags each once', () => {
@@ -36,7 +47,16 @@ describe('fillCanned', () => {
   });
 
   it('a value that looks like Markdown or HTML is rendered as the literal text, never as formatting', () => {
-    const names = ['*Bob* _x_', '<img src=x onerror=alert(1)>', '[click](https://evil.example) www.x.example', '`code` ~~s~~ | a |', '# Big', '- item', '1. one', 'a\\*b'];
+    const names = [
+      '*Bob* _x_',
+      '<img src=x onerror=alert(1)>',
+      '[click](https://evil.example) www.x.example',
+      '`code` ~~s~~ | a |',
+      '# Big',
+      '- item',
+      '1. one',
+      'a\\*b',
+    ];
     for (const name of names) {
       const filled = fillCanned('Hello {{visitor.name}}', { 'visitor.name': name });
       const { text, el } = seen(filled.text);
@@ -54,7 +74,10 @@ describe('fillCanned', () => {
   });
 
   it('a value with braces cannot inject a variable', () => {
-    const filled = fillCanned('{{visitor.name}} / {{agent.name}}', { 'visitor.name': '{{agent.name}}', 'agent.name': 'Ben' });
+    const filled = fillCanned('{{visitor.name}} / {{agent.name}}', {
+      'visitor.name': '{{agent.name}}',
+      'agent.name': 'Ben',
+    });
     expect(filled.text).toBe('{{agent.name}} / Ben');
   });
 
@@ -83,7 +106,8 @@ describe('matchCanned', () => {
     r('4', 'kolor', 'Żółty kolor', 'pl'),
     r('5', 're', 'Returns policy'),
   ];
-  const ids = (query: string, lang: 'en' | 'pl' | null = null) => matchCanned(all, query, lang).map((x) => x.id);
+  const ids = (query: string, lang: 'en' | 'pl' | null = null) =>
+    matchCanned(all, query, lang).map((x) => x.id);
 
   it('an exact shortcut first, then shortcut prefixes, then words in shortcut or title', () => {
     expect(ids('re')).toEqual(['5', '1', '3']);

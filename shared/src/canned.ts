@@ -59,7 +59,8 @@ export type FilledCanned = {
 };
 
 const VARIABLE = /\{\{\s*([a-zA-Z][\w.]*)\s*(?:\|([^}]*))?\}\}/g;
-const isVariable = (name: string): name is CannedVariable => (CANNED_VARIABLES as readonly string[]).includes(name);
+const isVariable = (name: string): name is CannedVariable =>
+  (CANNED_VARIABLES as readonly string[]).includes(name);
 
 /**
  * A value as literal Markdown text: characters that would format (emphasis, code, links, HTML, tables)
@@ -100,12 +101,7 @@ export function fillCanned(body: string, values: CannedValues): FilledCanned {
 
 /** Lower case, without diacritics (`Zwrot`, `żółty` → `zwrot`, `zolty`); `ł` has no decomposition. */
 export const foldForSearch = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'l')
-    .toLowerCase();
+  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'l').toLowerCase();
 
 /**
  * The picker's matches for what follows `/`: a shortcut that starts with the query first, then a
@@ -132,7 +128,9 @@ export function matchCanned(
     else continue;
     scored.push({ r, score: score * 2 + (lang === null || r.lang === lang ? 0 : 1) });
   }
-  scored.sort((a, b) => a.score - b.score || a.r.shortcut.localeCompare(b.r.shortcut) || a.r.id.localeCompare(b.r.id));
+  scored.sort(
+    (a, b) => a.score - b.score || a.r.shortcut.localeCompare(b.r.shortcut) || a.r.id.localeCompare(b.r.id),
+  );
   return scored.slice(0, limit).map((s) => s.r);
 }
 

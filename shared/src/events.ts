@@ -236,7 +236,8 @@ export const API = {
   attachmentSettings: (siteId: string) => fillRoute(ROUTES.attachmentSettings, { siteId }),
   // Issue 14 (agent tools):
   cannedResponses: (siteId: string) => fillRoute(ROUTES.cannedResponses, { siteId }),
-  cannedResponse: (siteId: string, cannedId: string) => fillRoute(ROUTES.cannedResponse, { siteId, cannedId }),
+  cannedResponse: (siteId: string, cannedId: string) =>
+    fillRoute(ROUTES.cannedResponse, { siteId, cannedId }),
   meAttention: ROUTES.meAttention,
 } as const;
 

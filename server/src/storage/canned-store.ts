@@ -1,11 +1,18 @@
 /** `CannedStore` and `PreferencesStore` over Kysely (issue 14): canned responses, attention preferences. */
 import { randomUUID } from 'node:crypto';
-import { type AttentionPrefs, type CannedResponse, DEFAULT_ATTENTION, LOCALES, type Locale } from '@frontdesk/shared';
+import {
+  type AttentionPrefs,
+  type CannedResponse,
+  DEFAULT_ATTENTION,
+  LOCALES,
+  type Locale,
+} from '@frontdesk/shared';
 import type { CannedStore, PreferencesStore } from '../canned/store.ts';
 import { type Db, now } from './db.ts';
 import type { CannedResponseTable } from './schema.ts';
 
-const toLocale = (lang: string): Locale => ((LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'en');
+const toLocale = (lang: string): Locale =>
+  (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'en';
 
 const toCanned = (row: CannedResponseTable): CannedResponse => ({
   id: row.id,
@@ -70,7 +77,13 @@ export function kyselyCannedStore(db: Db): CannedStore & PreferencesStore {
     async updateCanned(siteId, id, input) {
       await db
         .updateTable('canned_responses')
-        .set({ lang: input.lang, title: input.title, shortcut: input.shortcut, body: input.body, updated_at: now() })
+        .set({
+          lang: input.lang,
+          title: input.title,
+          shortcut: input.shortcut,
+          body: input.body,
+          updated_at: now(),
+        })
         .where('site_id', '=', siteId)
         .where('id', '=', id)
         .execute();
@@ -114,7 +127,10 @@ function readAttention(json: string): AttentionPrefs {
     console.warn('[storage] unreadable attention preferences, using the defaults', error);
     return DEFAULT_ATTENTION;
   }
-  const stored = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<Record<keyof AttentionPrefs, unknown>>;
-  const flag = (key: keyof AttentionPrefs) => (typeof stored[key] === 'boolean' ? (stored[key] as boolean) : DEFAULT_ATTENTION[key]);
+  const stored = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<
+    Record<keyof AttentionPrefs, unknown>
+  >;
+  const flag = (key: keyof AttentionPrefs) =>
+    typeof stored[key] === 'boolean' ? (stored[key] as boolean) : DEFAULT_ATTENTION[key];
   return { sound: flag('sound'), desktop: flag('desktop'), title: flag('title') };
 }

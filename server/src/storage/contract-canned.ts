@@ -61,23 +61,47 @@ export function cannedContract(open: () => Promise<Storage>) {
       body: 'Bye',
     });
     expect(sharedWithOwner.ownerId).toBeNull();
-    await storage.createCanned({ siteId: other.id, ownerId: null, scope: 'site', lang: 'en', title: 'X', shortcut: 'x', body: 'x' });
+    await storage.createCanned({
+      siteId: other.id,
+      ownerId: null,
+      scope: 'site',
+      lang: 'en',
+      title: 'X',
+      shortcut: 'x',
+      body: 'x',
+    });
 
     const forAnna = await storage.listCanned(shop.id, anna.id);
     expect(forAnna.map((r) => r.shortcut)).toEqual(['bye', 'hi', 'zwrot']);
     expect(forAnna.find((r) => r.id === shared.id)).toEqual(shared);
     expect(shared.body).toBe('Dzień dobry {{visitor.name|}}, żółty formularz…');
-    expect((await storage.listCanned(shop.id, ben.id)).map((r) => r.id).sort()).toEqual([shared.id, sharedWithOwner.id].sort());
+    expect((await storage.listCanned(shop.id, ben.id)).map((r) => r.id).sort()).toEqual(
+      [shared.id, sharedWithOwner.id].sort(),
+    );
     expect(await storage.countCanned(shop.id)).toBe(3);
     expect(await storage.countCanned(other.id)).toBe(1);
 
     // Another site's id finds nothing: not read, changed or deleted through this site.
     expect(await storage.getCanned(other.id, mine.id)).toBeNull();
-    expect(await storage.updateCanned(other.id, mine.id, { lang: 'en', title: 'T', shortcut: 't', body: 'b' })).toBeNull();
+    expect(
+      await storage.updateCanned(other.id, mine.id, { lang: 'en', title: 'T', shortcut: 't', body: 'b' }),
+    ).toBeNull();
     expect(await storage.deleteCanned(other.id, mine.id)).toBe(false);
 
-    const updated = await storage.updateCanned(shop.id, mine.id, { lang: 'pl', title: 'Cześć', shortcut: 'czesc', body: 'Cześć!' });
-    expect(updated).toMatchObject({ id: mine.id, scope: 'personal', ownerId: anna.id, lang: 'pl', shortcut: 'czesc', body: 'Cześć!' });
+    const updated = await storage.updateCanned(shop.id, mine.id, {
+      lang: 'pl',
+      title: 'Cześć',
+      shortcut: 'czesc',
+      body: 'Cześć!',
+    });
+    expect(updated).toMatchObject({
+      id: mine.id,
+      scope: 'personal',
+      ownerId: anna.id,
+      lang: 'pl',
+      shortcut: 'czesc',
+      body: 'Cześć!',
+    });
     expect(await storage.getCanned(shop.id, mine.id)).toEqual(updated);
     expect(await storage.deleteCanned(shop.id, mine.id)).toBe(true);
     expect(await storage.deleteCanned(shop.id, mine.id)).toBe(false);

@@ -300,7 +300,11 @@ const cannedResponses: Migration = {
       .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('canned_responses_site').on('canned_responses').columns(['site_id', 'lang']).execute();
+    await db.schema
+      .createIndex('canned_responses_site')
+      .on('canned_responses')
+      .columns(['site_id', 'lang'])
+      .execute();
   },
 };
 

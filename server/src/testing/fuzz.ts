@@ -166,6 +166,15 @@ export const SCHEMA_EXAMPLES = {
   ContactNoteSchema: { body: 'Prefers e-mail.' },
   EraseSchema: { confirmation: 'a.b.c' },
   PrivacySettingsSchema: { retentionMonths: 24 },
+  // Issue 14 (`@frontdesk/shared/canned-schemas`):
+  CannedInputSchema: {
+    scope: 'site',
+    lang: 'pl',
+    title: 'Zwrot',
+    shortcut: 'zwrot',
+    body: 'Dzień dobry {{visitor.name|}}!',
+  },
+  AttentionPrefsSchema: { sound: true, desktop: false, title: true },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */
