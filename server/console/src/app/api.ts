@@ -2,6 +2,7 @@
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
+import { type CannedApi, createCannedApi } from '../canned/api.ts';
 import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
@@ -25,7 +26,8 @@ export type ConsoleApi = AuthApi &
   OfflineSettingsApi &
   MailApi &
   AttachmentSettingsApi &
-  ContactsApi;
+  ContactsApi &
+  CannedApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -45,5 +47,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createAttachmentSettingsApi(http),
     // Issue 12.
     ...createContactsApi(http),
+    // Issue 14.
+    ...createCannedApi(http),
   };
 }
