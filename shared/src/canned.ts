@@ -92,7 +92,7 @@ export function fillCanned(body: string, values: CannedValues): FilledCanned {
     }
     const value = values[name]?.trim();
     if (value) return escapeMarkdownText(value);
-    if (fallback !== undefined && fallback.trim()) return escapeMarkdownText(fallback.trim());
+    if (fallback?.trim()) return escapeMarkdownText(fallback.trim());
     empty.add(name);
     return '';
   });

@@ -6,8 +6,8 @@
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
-import { AttentionPreferences, CannedResponses } from '../canned/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
+import { AttentionPreferences, CannedResponses } from '../canned/index.ts';
 import { buildContacts } from '../contacts/index.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';

@@ -31,8 +31,8 @@ export type Storage = StorageLifecycle &
   PreferencesStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
-export type { CannedStore, NewCanned, PreferencesStore } from '../canned/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
+export type { CannedStore, NewCanned, PreferencesStore } from '../canned/store.ts';
 export type {
   AppendOptions,
   AppendResult,

@@ -22,7 +22,8 @@ export const CANNED_CONSOLE_EN = {
   cannedShortcutHint: 'Lower-case letters, digits and "-". Type / and the shortcut in the reply box.',
   cannedFieldLang: 'Language',
   cannedFieldBody: 'Text (Markdown)',
-  cannedVariablesHint: 'Variables: {list}. A fallback for an empty value after |, e.g. {example}.',
+  cannedVariablesHint:
+    'Variables: {list}. A fallback for an empty value goes after |, e.g. {{visitor.name|there}}.',
   cannedUnknownVariables: 'Not a variable, will stay as written: {names}',
   cannedCreate: 'Add response',
   cannedSave: 'Save changes',
@@ -95,7 +96,8 @@ export const CANNED_CONSOLE_PL: Record<CannedConsoleKey, string> = {
   cannedShortcutHint: 'Małe litery, cyfry i „-”. Wpisz / i skrót w polu odpowiedzi.',
   cannedFieldLang: 'Język',
   cannedFieldBody: 'Treść (Markdown)',
-  cannedVariablesHint: 'Zmienne: {list}. Zastępstwo dla pustej wartości po |, np. {example}.',
+  cannedVariablesHint:
+    'Zmienne: {list}. Zastępstwo dla pustej wartości wpisz po |, np. {{visitor.name|Kliencie}}.',
   cannedUnknownVariables: 'To nie zmienna, zostanie tak, jak jest: {names}',
   cannedCreate: 'Dodaj odpowiedź',
   cannedSave: 'Zapisz zmiany',
@@ -138,7 +140,8 @@ export const CANNED_CONSOLE_PL: Record<CannedConsoleKey, string> = {
   attentionDesktop: 'Pokaż powiadomienie na pulpicie',
   attentionTitleCount: 'Pokaż liczbę nieprzeczytanych w tytule karty',
   attentionSave: 'Zapisz powiadomienia',
-  attentionDesktopBlocked: 'Przeglądarka blokuje powiadomienia tej strony; zezwól na nie w ustawieniach witryny.',
+  attentionDesktopBlocked:
+    'Przeglądarka blokuje powiadomienia tej strony; zezwól na nie w ustawieniach witryny.',
   notifyMessageTitle: 'Nowa wiadomość od {name}',
   notifyAssignedTitle: 'Rozmowa jest Twoja',
   notifyAssignedBody: 'Przydzielono Ci rozmowę z {name}.',

@@ -5,6 +5,9 @@
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
+import { AttentionSection } from '../attention/AttentionSection.tsx';
+import { useAttention } from '../attention/use-attention.ts';
+import { CannedPage } from '../canned/CannedPage.tsx';
 import { ContactsPage } from '../contacts/ContactsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
 import { FaqPage } from '../faq/FaqPage.tsx';
@@ -58,6 +61,8 @@ export function Shell(props: Props) {
   const presence = useMemo(() => createPresenceStore(), []);
   const workspaceClient = useMemo(() => presence.wrap(client), [presence, client]);
   const presenceState = useStore(presence);
+  // Issue 14: the agent's alert switches, stored with their profile.
+  const attention = useAttention(client, onSessionEnded);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -82,7 +87,11 @@ export function Shell(props: Props) {
       </main>
     );
   } else if (route.page === 'profile') {
-    page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
+    page = (
+      <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded}>
+        <AttentionSection attention={attention} />
+      </ProfilePage>
+    );
   } else if (route.page === 'agents') {
     page = (
       <AgentsPage
@@ -138,6 +147,16 @@ export function Shell(props: Props) {
         onSessionEnded={onSessionEnded}
       />
     );
+  } else if (route.page === 'canned') {
+    page = (
+      <CannedPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        agent={agent}
+        onSessionEnded={onSessionEnded}
+      />
+    );
   } else if (route.page === 'unanswered') {
     page = (
       <UnansweredPage
@@ -187,6 +206,7 @@ export function Shell(props: Props) {
         hidden={route.page !== 'conversations'}
         onSessionEnded={onSessionEnded}
         openRequest={openRequest}
+        attention={attention.prefs}
         {...(retryDelayMs ? { retryDelayMs } : {})}
       />
       {page}

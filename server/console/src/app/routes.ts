@@ -4,6 +4,8 @@ export const PAGES = [
   // Issue 12: the customer records.
   'contacts',
   'faq',
+  // Issue 14: canned responses.
+  'canned',
   'unanswered',
   'settings',
   'appearance',
@@ -18,7 +20,14 @@ export type Page = (typeof PAGES)[number];
 /** Pages only admins see (the server refuses their calls to others anyway). */
 export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
 /** Pages about the chosen site: the site switcher shows on these. */
-export const SITE_PAGES: readonly Page[] = ['contacts', 'faq', 'unanswered', 'settings', 'appearance'];
+export const SITE_PAGES: readonly Page[] = [
+  'contacts',
+  'faq',
+  'canned',
+  'unanswered',
+  'settings',
+  'appearance',
+];
 /** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */
 export type Route = { page: Page; faqId: string | null; contactId?: string | null };
 

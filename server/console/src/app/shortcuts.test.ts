@@ -10,7 +10,15 @@ const el = (html: string) => {
   return box.firstElementChild as EventTarget;
 };
 const press = (key: string, over: Partial<Parameters<typeof shortcutFor>[0]> = {}) =>
-  shortcutFor({ key, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, target: el('<main></main>'), ...over });
+  shortcutFor({
+    key,
+    shiftKey: false,
+    ctrlKey: false,
+    altKey: false,
+    metaKey: false,
+    target: el('<main></main>'),
+    ...over,
+  });
 
 describe('shortcutFor', () => {
   it('maps each listed key to its action', () => {
@@ -21,11 +29,26 @@ describe('shortcutFor', () => {
     expect(press('r')).toBe('composer');
     expect(press('/')).toBe('canned');
     expect(press('?', { shiftKey: true })).toBe('help');
-    expect(SHORTCUTS.map((s) => s.action).sort()).toEqual(['canned', 'composer', 'help', 'next', 'previous', 'resolve', 'take']);
+    expect(SHORTCUTS.map((s) => s.action).sort()).toEqual([
+      'canned',
+      'composer',
+      'help',
+      'next',
+      'previous',
+      'resolve',
+      'take',
+    ]);
   });
 
   it('nothing fires while typing in a field, even for ?', () => {
-    for (const html of ['<textarea></textarea>', '<input type="text">', '<input type="search">', '<select></select>', '<div contenteditable="true"></div>', '<div role="combobox"></div>']) {
+    for (const html of [
+      '<textarea></textarea>',
+      '<input type="text">',
+      '<input type="search">',
+      '<select></select>',
+      '<div contenteditable="true"></div>',
+      '<div role="combobox"></div>',
+    ]) {
       expect(press('?', { shiftKey: true, target: el(html) }), html).toBeNull();
       expect(press('j', { target: el(html) }), html).toBeNull();
     }

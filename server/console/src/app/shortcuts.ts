@@ -35,7 +35,8 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as Partial<Element>).closest !== 'function') return false;
   const el = target as HTMLElement;
   if (el.isContentEditable) return true;
-  if (el.closest('textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"]')) return true;
+  if (el.closest('textarea, select, [contenteditable=""], [contenteditable="true"], [role="combobox"]'))
+    return true;
   const input = el.closest('input');
   return input !== null && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(input.type);
 }

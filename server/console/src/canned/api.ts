@@ -1,6 +1,16 @@
 /** Issue 14 over HTTP: a site's canned responses and the signed-in agent's attention preferences. */
-import { API, type AckResult, type AttentionPrefs, type CannedInput, type CannedResponse } from '@frontdesk/shared';
-import { AttentionReplySchema, CannedListReplySchema, CannedReplySchema } from '@frontdesk/shared/canned-replies';
+import {
+  type AckResult,
+  API,
+  type AttentionPrefs,
+  type CannedInput,
+  type CannedResponse,
+} from '@frontdesk/shared';
+import {
+  AttentionReplySchema,
+  CannedListReplySchema,
+  CannedReplySchema,
+} from '@frontdesk/shared/canned-replies';
 import { parseWith } from '@frontdesk/shared/responses';
 import { type Http, nothing } from '../shared/http.ts';
 
@@ -25,5 +35,6 @@ export const createCannedApi = (http: Http): CannedApi => ({
     http.send('PUT', API.cannedResponse(siteId, id), input, (body) => readOne(body)?.response),
   deleteCanned: (siteId, id) => http.send('DELETE', API.cannedResponse(siteId, id), undefined, nothing),
   getAttention: () => http.get(API.meAttention, (body) => readAttention(body)?.attention),
-  saveAttention: (prefs) => http.send('PUT', API.meAttention, prefs, (body) => readAttention(body)?.attention),
+  saveAttention: (prefs) =>
+    http.send('PUT', API.meAttention, prefs, (body) => readAttention(body)?.attention),
 });

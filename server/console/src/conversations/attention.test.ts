@@ -6,12 +6,20 @@ import { attentionFor, signalsFor, titleCount } from './attention.ts';
 
 const ME = 'agent-1';
 const base = conversation('c1', { state: 'assigned', agentId: ME, lastSeq: 3 });
-const withMessage = (c: AgentConversation, author: 'visitor' | 'agent' | 'system' | 'bot'): AgentConversation => ({
+const withMessage = (
+  c: AgentConversation,
+  author: 'visitor' | 'agent' | 'system' | 'bot',
+): AgentConversation => ({
   ...c,
   lastSeq: c.lastSeq + 1,
   lastMessage: { author, body: 'hi', createdAt: '2026-01-01T00:00:00.000Z' },
 });
-const ctx = (over: Partial<Parameters<typeof attentionFor>[2]> = {}) => ({ meId: ME, lookingAt: null, taking: new Set<string>(), ...over });
+const ctx = (over: Partial<Parameters<typeof attentionFor>[2]> = {}) => ({
+  meId: ME,
+  lookingAt: null,
+  taking: new Set<string>(),
+  ...over,
+});
 
 describe('attentionFor', () => {
   it('a new visitor message in my own conversation: message', () => {
@@ -50,8 +58,14 @@ describe('attentionFor', () => {
 describe('signalsFor and titleCount', () => {
   it('each signal follows its own switch', () => {
     expect(signalsFor('message', DEFAULT_ATTENTION)).toEqual({ sound: true, desktop: true });
-    expect(signalsFor('assigned', { sound: false, desktop: true, title: true })).toEqual({ sound: false, desktop: true });
-    expect(signalsFor('message', { sound: true, desktop: false, title: false })).toEqual({ sound: true, desktop: false });
+    expect(signalsFor('assigned', { sound: false, desktop: true, title: true })).toEqual({
+      sound: false,
+      desktop: true,
+    });
+    expect(signalsFor('message', { sound: true, desktop: false, title: false })).toEqual({
+      sound: true,
+      desktop: false,
+    });
     expect(signalsFor(null, DEFAULT_ATTENTION)).toEqual({ sound: false, desktop: false });
   });
 

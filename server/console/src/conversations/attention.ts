@@ -17,7 +17,8 @@ export type AttentionContext = {
   taking: ReadonlySet<string>;
 };
 
-const mine = (c: AgentConversation | undefined, meId: string) => c?.state === 'assigned' && c.agentId === meId;
+const mine = (c: AgentConversation | undefined, meId: string) =>
+  c?.state === 'assigned' && c.agentId === meId;
 
 /**
  * `previous` is the copy held before this live update (undefined: not held yet); `next` the update.

@@ -15,7 +15,10 @@ import { AttentionPrefsSchema, CannedInputSchema } from '@frontdesk/shared/canne
 import { v } from '@frontdesk/shared/schemas';
 import type { CannedApi } from '../canned/api.ts';
 
-const fail = <T>(code: ErrorCode, message: string = code): AckResult<T> => ({ ok: false, error: { code, message } });
+const fail = <T>(code: ErrorCode, message: string = code): AckResult<T> => ({
+  ok: false,
+  error: { code, message },
+});
 
 export function createMemoryCannedApi(agent: AgentProfile, seed: readonly CannedResponse[] = []) {
   const responses = new Map(seed.map((r) => [r.id, r]));
@@ -46,17 +49,24 @@ export function createMemoryCannedApi(agent: AgentProfile, seed: readonly Canned
     },
     async updateCanned(siteId, id, input) {
       const current = responses.get(id);
-      if (!known(siteId) || !current || current.siteId !== siteId || !visible(current)) return fail('not_found');
+      if (!known(siteId) || !current || current.siteId !== siteId || !visible(current))
+        return fail('not_found');
       if (current.scope === 'site' && agent.role !== 'admin') return fail('forbidden');
       const parsed = v.safeParse(CannedInputSchema, input);
       if (!parsed.success) return fail('bad_request', parsed.issues[0].message);
-      const updated = { ...current, ...parsed.output, scope: current.scope, updatedAt: new Date().toISOString() };
+      const updated = {
+        ...current,
+        ...parsed.output,
+        scope: current.scope,
+        updatedAt: new Date().toISOString(),
+      };
       responses.set(id, updated);
       return { ok: true, data: updated };
     },
     async deleteCanned(siteId, id) {
       const current = responses.get(id);
-      if (!known(siteId) || !current || current.siteId !== siteId || !visible(current)) return fail('not_found');
+      if (!known(siteId) || !current || current.siteId !== siteId || !visible(current))
+        return fail('not_found');
       if (current.scope === 'site' && agent.role !== 'admin') return fail('forbidden');
       responses.delete(id);
       return { ok: true, data: null };
