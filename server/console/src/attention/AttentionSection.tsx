@@ -3,7 +3,7 @@
  * and stored with the agent. Turning desktop notifications on asks the browser's permission (a click).
  */
 import type { AttentionPrefs } from '@frontdesk/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { detailedErrorText } from '../shared/labels.ts';
 import { Notice, type NoticeState } from '../shared/Notice.tsx';
@@ -27,7 +27,13 @@ export function AttentionSection({ attention }: { attention: AttentionControls }
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
   const [allowed, setAllowed] = useState(permission);
-  useEffect(() => setDraft(attention.prefs), [attention.prefs]);
+  // The saved switches arrived or changed (not on mount: a click made before the effect runs stays).
+  const seen = useRef(attention.prefs);
+  useEffect(() => {
+    if (seen.current === attention.prefs) return;
+    seen.current = attention.prefs;
+    setDraft(attention.prefs);
+  }, [attention.prefs]);
 
   const toggle = (key: keyof AttentionPrefs, on: boolean) => {
     setNotice(null);
