@@ -5,7 +5,7 @@ export const CANNED_CONSOLE_EN = {
   cannedTitle: 'Canned responses',
   cannedIntro:
     'Saved replies for this site. Type / in the reply box to find one by its shortcut or title; variables are filled in when you insert it.',
-  cannedLangFilter: 'Language',
+  cannedLangFilter: 'Show responses in',
   cannedLangAll: 'All languages',
   cannedNew: 'New response',
   cannedEmpty: 'No canned responses yet.',
@@ -79,7 +79,7 @@ export const CANNED_CONSOLE_PL: Record<CannedConsoleKey, string> = {
   cannedTitle: 'Gotowe odpowiedzi',
   cannedIntro:
     'Zapisane odpowiedzi tej witryny. Wpisz / w polu odpowiedzi, aby znaleźć jedną po skrócie lub tytule; zmienne zostaną wypełnione przy wstawianiu.',
-  cannedLangFilter: 'Język',
+  cannedLangFilter: 'Pokaż odpowiedzi w języku',
   cannedLangAll: 'Wszystkie języki',
   cannedNew: 'Nowa odpowiedź',
   cannedEmpty: 'Nie ma jeszcze gotowych odpowiedzi.',

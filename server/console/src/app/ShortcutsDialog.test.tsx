@@ -14,13 +14,23 @@ afterEach(cleanup);
 function seeded() {
   return createMemoryClient({
     conversations: [
-      conversation('q1', { state: 'queued', queuedAt: minutesAgo(2), visitor: { id: 'v1', name: 'Queued Quinn', email: null, verified: false } }),
-      conversation('m1', { state: 'assigned', agentId: AGENT.id, agentName: AGENT.name, visitor: { id: 'v2', name: 'Mine Mia', email: null, verified: false } }),
+      conversation('q1', {
+        state: 'queued',
+        queuedAt: minutesAgo(2),
+        visitor: { id: 'v1', name: 'Queued Quinn', email: null, verified: false },
+      }),
+      conversation('m1', {
+        state: 'assigned',
+        agentId: AGENT.id,
+        agentName: AGENT.name,
+        visitor: { id: 'v2', name: 'Mine Mia', email: null, verified: false },
+      }),
     ],
   });
 }
 
-const key = (k: string, target: EventTarget = document.body, shiftKey = false) => fireEvent.keyDown(target, { key: k, shiftKey });
+const key = (k: string, target: EventTarget = document.body, shiftKey = false) =>
+  fireEvent.keyDown(target, { key: k, shiftKey });
 const heading = () => screen.queryByRole('heading', { level: 1 })?.textContent;
 
 describe('keyboard shortcuts', () => {

@@ -20,9 +20,23 @@ const visitor = (name: string, id: string) => ({ id, name, email: null, verified
 function seeded() {
   return createMemoryClient({
     conversations: [
-      conversation('m1', { state: 'assigned', agentId: AGENT.id, agentName: AGENT.name, visitor: visitor('Mia', 'v1') }),
-      conversation('m2', { state: 'assigned', agentId: AGENT.id, agentName: AGENT.name, visitor: visitor('Max', 'v2') }),
-      conversation('q1', { state: 'queued', queuedAt: new Date().toISOString(), visitor: visitor('Quinn', 'v3') }),
+      conversation('m1', {
+        state: 'assigned',
+        agentId: AGENT.id,
+        agentName: AGENT.name,
+        visitor: visitor('Mia', 'v1'),
+      }),
+      conversation('m2', {
+        state: 'assigned',
+        agentId: AGENT.id,
+        agentName: AGENT.name,
+        visitor: visitor('Max', 'v2'),
+      }),
+      conversation('q1', {
+        state: 'queued',
+        queuedAt: new Date().toISOString(),
+        visitor: visitor('Quinn', 'v3'),
+      }),
     ],
   });
 }
@@ -44,7 +58,12 @@ describe('alerts', () => {
     client.push(message(client.conversations.get('m1')!, 'Looking at this one'));
     client.push(message(client.conversations.get('m2')!, 'Where is my order?'));
     await waitFor(() => expect(notifier.desktop).toHaveBeenCalledTimes(1));
-    expect(notifier.desktop).toHaveBeenCalledWith('New message from Max', 'Where is my order?', expect.any(Function), 'frontdesk-m2');
+    expect(notifier.desktop).toHaveBeenCalledWith(
+      'New message from Max',
+      'Where is my order?',
+      expect.any(Function),
+      'frontdesk-m2',
+    );
     expect(notifier.chime).toHaveBeenCalledTimes(1);
     // The title counts the unread message of Max besides the one visitor waiting.
     await waitFor(() => expect(document.title).toMatch(/^\(\d+\) Frontdesk$/));
@@ -57,7 +76,14 @@ describe('alerts', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Mia/ }));
     await screen.findByRole('heading', { level: 1, name: 'Mia' });
     client.push(message(client.conversations.get('m1')!, 'Hello?'));
-    await waitFor(() => expect(notifier.desktop).toHaveBeenCalledWith('New message from Mia', 'Hello?', expect.any(Function), 'frontdesk-m1'));
+    await waitFor(() =>
+      expect(notifier.desktop).toHaveBeenCalledWith(
+        'New message from Mia',
+        'Hello?',
+        expect.any(Function),
+        'frontdesk-m1',
+      ),
+    );
   });
 
   it('a conversation assigned to me by someone else notifies; my own take does not', async () => {
@@ -66,8 +92,21 @@ describe('alerts', () => {
     const { notifier } = renderApp(client);
     await screen.findByRole('button', { name: /Quinn/ });
     const q1 = client.conversations.get('q1')!;
-    client.push({ ...q1, state: 'assigned', agentId: AGENT.id, agentName: AGENT.name, updatedAt: new Date(Date.now() + 1000).toISOString() });
-    await waitFor(() => expect(notifier.desktop).toHaveBeenCalledWith('A conversation is yours', 'Quinn was assigned to you.', expect.any(Function), 'frontdesk-q1'));
+    client.push({
+      ...q1,
+      state: 'assigned',
+      agentId: AGENT.id,
+      agentName: AGENT.name,
+      updatedAt: new Date(Date.now() + 1000).toISOString(),
+    });
+    await waitFor(() =>
+      expect(notifier.desktop).toHaveBeenCalledWith(
+        'A conversation is yours',
+        'Quinn was assigned to you.',
+        expect.any(Function),
+        'frontdesk-q1',
+      ),
+    );
     notifier.desktop.mockClear();
     notifier.chime.mockClear();
     // Taking one over myself rings nothing.
@@ -75,7 +114,12 @@ describe('alerts', () => {
     fireEvent.click(await screen.findByRole('button', { name: /Quill/ }));
     fireEvent.click(await screen.findByRole('button', { name: 'Take over' }));
     await waitFor(() => expect(client.conversations.get('q2')?.state).toBe('assigned'));
-    expect(notifier.desktop).not.toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.anything(), 'frontdesk-q2');
+    expect(notifier.desktop).not.toHaveBeenCalledWith(
+      expect.anything(),
+      expect.anything(),
+      expect.anything(),
+      'frontdesk-q2',
+    );
   });
 
   it('switches saved in the profile: sound off, desktop off — nothing fires; the title count can be turned off', async () => {
@@ -88,7 +132,9 @@ describe('alerts', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show a desktop notification' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show the unread count in the tab title' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save alerts' }));
-    await waitFor(() => expect(client.canned.attention()).toEqual({ sound: false, desktop: false, title: false }));
+    await waitFor(() =>
+      expect(client.canned.attention()).toEqual({ sound: false, desktop: false, title: false }),
+    );
     client.push(message(client.conversations.get('m2')!, 'Anyone?'));
     await waitFor(() => expect(document.title).toBe('(1) Frontdesk'));
     expect(notifier.chime).not.toHaveBeenCalled();

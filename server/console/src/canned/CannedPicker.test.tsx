@@ -26,7 +26,10 @@ const canned = (id: string, over: Partial<CannedResponse>): CannedResponse => ({
 });
 
 const RESPONSES = [
-  canned('refund', { title: 'How refunds work', body: 'Hi {{visitor.name|there}}, refunds take 5 days. {{order.id}}' }),
+  canned('refund', {
+    title: 'How refunds work',
+    body: 'Hi {{visitor.name|there}}, refunds take 5 days. {{order.id}}',
+  }),
   canned('kolor', { lang: 'pl', title: 'Żółty kolor', body: 'Dzień dobry {{visitor.name}}, mamy żółty.' }),
   canned('hello', { title: 'Greeting', body: 'Hello, I am {{agent.name}} from {{site.name}}.' }),
   canned('other-site', { siteId: 'site2', shortcut: 'hidden', title: 'Not here' }),
@@ -55,7 +58,8 @@ const type = (box: HTMLTextAreaElement, value: string) => {
   box.focus();
   fireEvent.input(box, { target: { value, selectionStart: value.length, selectionEnd: value.length } });
 };
-const options = () => within(screen.getByRole('listbox', { name: 'Canned responses' })).queryAllByRole('option');
+const options = () =>
+  within(screen.getByRole('listbox', { name: 'Canned responses' })).queryAllByRole('option');
 
 describe('the / picker', () => {
   it('typing / lists the responses of the site; the query matches shortcut and title without diacritics', async () => {
@@ -65,7 +69,11 @@ describe('the / picker', () => {
     expect(box.getAttribute('aria-controls')).toBe('canned-listbox');
     expect(box.getAttribute('aria-autocomplete')).toBe('list');
     type(box, '/zolty');
-    await waitFor(() => expect(options().map((o) => o.querySelector('.canned-picker__title')?.textContent)).toEqual(['Żółty kolor']));
+    await waitFor(() =>
+      expect(options().map((o) => o.querySelector('.canned-picker__title')?.textContent)).toEqual([
+        'Żółty kolor',
+      ]),
+    );
     type(box, '/greet');
     await waitFor(() => expect(options()).toHaveLength(1));
     type(box, '/nothing');
@@ -96,7 +104,11 @@ describe('the / picker', () => {
     expect(screen.getByText('Check the reply: {{order.id}} could not be filled.')).toBeTruthy();
     // The next Enter sends the reply.
     fireEvent.keyDown(box, { key: 'Enter' });
-    await waitFor(() => expect(client.sent.map((m) => m.body)).toEqual(['Well Hi \\*Anna\\*, refunds take 5 days. {{order.id}}']));
+    await waitFor(() =>
+      expect(client.sent.map((m) => m.body)).toEqual([
+        'Well Hi \\*Anna\\*, refunds take 5 days. {{order.id}}',
+      ]),
+    );
   });
 
   it('Escape closes the list until the query changes; the text stays', async () => {
