@@ -30,7 +30,8 @@ export function CannedPage({ client, siteId, agent, onSessionEnded }: Props) {
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<NoticeState>(null);
+  // A done-notice is kept as its key, so it follows a change of the console's language.
+  const [notice, setNotice] = useState<NoticeState | 'cannedSaved' | 'cannedDeleted'>(null);
 
   const all = load.state.data ?? [];
   const shown = lang === 'all' ? all : all.filter((r) => r.lang === lang);
@@ -61,18 +62,14 @@ export function CannedPage({ client, siteId, agent, onSessionEnded }: Props) {
       return;
     }
     setEditing(null);
-    setNotice({ error: false, text: t('cannedSaved') });
+    setNotice('cannedSaved');
     await load.reload();
   };
 
   const remove = async (r: CannedResponse) => {
     const result = await client.deleteCanned(siteId, r.id);
     if (!result.ok && result.error.code === 'unauthorized') onSessionEnded();
-    setNotice(
-      result.ok
-        ? { error: false, text: t('cannedDeleted') }
-        : { error: true, text: detailedErrorText(result.error, t) },
-    );
+    setNotice(result.ok ? 'cannedDeleted' : { error: true, text: detailedErrorText(result.error, t) });
     await load.reload();
   };
 
@@ -110,7 +107,7 @@ export function CannedPage({ client, siteId, agent, onSessionEnded }: Props) {
             </button>
           )}
         </div>
-        <Notice notice={notice} />
+        <Notice notice={typeof notice === 'string' ? { error: false, text: t(notice) } : notice} />
         {editing && (
           <CannedEditor
             key={editing.id ?? 'new'}

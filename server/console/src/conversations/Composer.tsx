@@ -85,6 +85,22 @@ export function Composer({ canReply, onSend, onTyping, onFiles, canned, cannedRe
           {t('composerTakeOverHint')}
         </p>
       )}
+      {/* Issue 14: above the reply box, so it stays on screen where the box sits at the bottom. */}
+      {picking && (
+        <CannedPicker
+          mode={cannedPicker.state.mode}
+          query={cannedPicker.state.query}
+          matches={cannedPicker.matches}
+          none={cannedPicker.none}
+          active={cannedPicker.state.active}
+          onQuery={cannedPicker.query}
+          onKey={(e) => {
+            if (!cannedPicker.onKey(e) && e.key === 'Tab') cannedPicker.close();
+          }}
+          onPick={cannedPicker.pick}
+          onHover={cannedPicker.hover}
+        />
+      )}
       <label class="visually-hidden" for="composer-input">
         {note ? t('composerNoteLabel') : t('composerLabel')}
       </label>
@@ -126,21 +142,6 @@ export function Composer({ canReply, onSend, onTyping, onFiles, canned, cannedRe
           onFiles?.(files);
         }}
       />
-      {picking && (
-        <CannedPicker
-          mode={cannedPicker.state.mode}
-          query={cannedPicker.state.query}
-          matches={cannedPicker.matches}
-          none={cannedPicker.none}
-          active={cannedPicker.state.active}
-          onQuery={cannedPicker.query}
-          onKey={(e) => {
-            if (!cannedPicker.onKey(e) && e.key === 'Tab') cannedPicker.close();
-          }}
-          onPick={cannedPicker.pick}
-          onHover={cannedPicker.hover}
-        />
-      )}
       {cannedPicker.note && (
         <p class="composer__hint" role="status">
           {cannedPicker.note}
