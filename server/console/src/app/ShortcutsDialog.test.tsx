@@ -29,7 +29,7 @@ function seeded() {
   });
 }
 
-const key = (k: string, target: EventTarget = document.body, shiftKey = false) =>
+const key = (k: string, target: Element | Document = document.body, shiftKey = false) =>
   fireEvent.keyDown(target, { key: k, shiftKey });
 const heading = () => screen.queryByRole('heading', { level: 1 })?.textContent;
 
