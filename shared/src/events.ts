@@ -259,6 +259,11 @@ export const API = {
   agentCapacity: (siteId: string, agentId: string) => fillRoute(ROUTES.agentCapacity, { siteId, agentId }),
   teams: (siteId: string) => fillRoute(ROUTES.teams, { siteId }),
   team: (siteId: string, teamId: string) => fillRoute(ROUTES.team, { siteId, teamId }),
+  // Issue 14 (agent tools):
+  cannedResponses: (siteId: string) => fillRoute(ROUTES.cannedResponses, { siteId }),
+  cannedResponse: (siteId: string, cannedId: string) =>
+    fillRoute(ROUTES.cannedResponse, { siteId, cannedId }),
+  meAttention: ROUTES.meAttention,
 } as const;
 
 /** Issue 13: the query string of an attachment upload or download (`?site=…&clientId=…`). */

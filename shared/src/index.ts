@@ -6,8 +6,10 @@
 
 // Issue 13.
 export * from './attachments.ts';
+export * from './attention.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
+export * from './canned.ts';
 export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';

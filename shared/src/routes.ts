@@ -76,6 +76,13 @@ export const ROUTES = {
   teams: '/api/v1/sites/:siteId/teams',
   /** PUT (admin): rename, members; DELETE (admin). */
   team: '/api/v1/sites/:siteId/teams/:teamId',
+  // Issue 14 (agent tools):
+  /** GET: the site's shared canned responses and the caller's personal ones; POST: a new one. */
+  cannedResponses: '/api/v1/sites/:siteId/canned',
+  /** PUT / DELETE: one canned response (shared: admins; personal: its owner). */
+  cannedResponse: '/api/v1/sites/:siteId/canned/:cannedId',
+  /** GET / PUT: the signed-in agent's attention signals (sound, desktop, title count). */
+  meAttention: '/api/v1/auth/me/attention',
 } as const;
 
 /** The `:name` placeholders of a route pattern. */

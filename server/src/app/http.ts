@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { adminRoutes, imageRoutes } from '../admin/routes.ts';
 import { attachmentRoutes, visitorAttachmentsCors } from '../attachments/routes.ts';
 import { attachmentSettingsRoutes } from '../attachments/settings-routes.ts';
+import { cannedRoutes } from '../canned/index.ts';
 import { contactRoutes } from '../contacts/index.ts';
 import { conversationRoutes } from '../conversations/routes.ts';
 import { faqRoutes } from '../faq/routes.ts';
@@ -163,6 +164,17 @@ export function createHttpApp(deps: HttpDeps) {
     attachmentSettingsRoutes({
       sites: deps.storage,
       editor: services.attachmentSettings,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 14: canned responses, attention preferences.
+  app.route(
+    '/',
+    cannedRoutes({
+      canned: services.canned,
+      attention: services.attention,
+      sites: deps.storage,
       sessions: services.sessions,
       selfOrigins,
     }),

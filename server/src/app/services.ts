@@ -7,6 +7,7 @@ import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
+import { AttentionPreferences, CannedResponses } from '../canned/index.ts';
 import { buildContacts } from '../contacts/index.ts';
 import { AbandonSweeper } from '../conversations/abandon-sweeper.ts';
 import { ConversationAccess } from '../conversations/access.ts';
@@ -205,6 +206,9 @@ export function buildServices(deps: ServiceDeps) {
       logger,
     }),
     attachmentSettings: new AttachmentSettingsEditor(storage),
+    // Issue 14 (agent tools).
+    canned: new CannedResponses(storage),
+    attention: new AttentionPreferences(storage),
     // Issue 12: each stored page view also goes on the contact's page trail.
     pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews, (visitorId, page) =>
       contacts.visitor.pageSeen(visitorId, page),

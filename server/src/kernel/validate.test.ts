@@ -1,4 +1,5 @@
 /** A3: every inbound schema, fuzzed through the boundary's `parse` (fast-check; the seed is printed on failure). */
+import * as cannedSchemas from '@frontdesk/shared/canned-schemas';
 import * as contactSchemas from '@frontdesk/shared/contacts-schemas';
 import * as routingSchemas from '@frontdesk/shared/routing-schemas';
 import * as schemas from '@frontdesk/shared/schemas';
@@ -16,6 +17,8 @@ const exported: [string, unknown][] = [
   ...Object.entries(schemas),
   ...Object.entries(contactSchemas),
   ...Object.entries(routingSchemas),
+  // Issue 14.
+  ...Object.entries(cannedSchemas),
 ];
 const ALL = exported.filter((entry): entry is [string, AnySchema] => isSchema(entry[1]));
 /** Object schemas: the ones a payload is parsed with (the rest are their fields). */

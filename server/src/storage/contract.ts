@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { attachmentsContract } from './contract-attachments.ts';
+import { cannedContract } from './contract-canned.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
@@ -48,6 +49,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     attachmentsContract(open);
     // Issue 14 (routing)
     routingContract(open);
+    // Issue 14 (canned responses, attention preferences)
+    cannedContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

@@ -48,6 +48,9 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   // Issue 14 (routing).
   teams: ['id'],
   team_members: ['team_id', 'agent_id'],
+  // Issue 14.
+  canned_responses: ['id'],
+  agent_preferences: ['agent_id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

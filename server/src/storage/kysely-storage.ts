@@ -5,6 +5,7 @@
 import { kyselyAgentsStore } from './agents-store.ts';
 import { kyselyAttachmentsStore } from './attachments-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
+import { kyselyCannedStore } from './canned-store.ts';
 import { kyselyContactsStore } from './contacts-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
@@ -37,5 +38,7 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyAttachmentsStore(db),
     ...kyselyContactsStore(db),
     ...kyselyRoutingStore(db),
+    // Issue 14.
+    ...kyselyCannedStore(db),
   };
 }

@@ -285,6 +285,42 @@ const attachments: Migration = {
   },
 };
 
+/** Issue 14: canned responses, removed with their site or (personal ones) their agent. */
+const cannedResponses: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('canned_responses')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('owner_id', 'varchar(64)', (c) => c.references('agents.id').onDelete('cascade'))
+      .addColumn('scope', 'varchar(16)', (c) => c.notNull())
+      .addColumn('lang', 'varchar(8)', (c) => c.notNull())
+      .addColumn('title', 'varchar(200)', (c) => c.notNull())
+      .addColumn('shortcut', 'varchar(64)', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('canned_responses_site')
+      .on('canned_responses')
+      .columns(['site_id', 'lang'])
+      .execute();
+  },
+};
+
+/** Issue 14: an agent's console preferences (attention signals), one row per agent. */
+const agentPreferences: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('agent_preferences')
+      .addColumn('agent_id', 'varchar(64)', (c) => c.primaryKey().references('agents.id').onDelete('cascade'))
+      .addColumn('attention', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -300,4 +336,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030_attachments': attachments,
   // Issue 14 (routing).
   '0040_routing': routing,
+  // Issue 14 (canned responses, attention).
+  '0050_canned_responses': cannedResponses,
+  '0051_agent_preferences': agentPreferences,
 };

@@ -239,6 +239,27 @@ export type AttachmentTable = {
   created_at: string;
 };
 
+/** Canned responses (issue 14): a site's shared ones (`owner_id` null) and each agent's personal ones. */
+export type CannedResponseTable = {
+  id: string;
+  site_id: string;
+  owner_id: string | null;
+  scope: 'site' | 'personal';
+  lang: string;
+  title: string;
+  shortcut: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** An agent's console preferences (issue 14): the attention signals as JSON. */
+export type AgentPreferencesTable = {
+  agent_id: string;
+  attention: string;
+  updated_at: string;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -265,4 +286,6 @@ export type Database = {
   // Issue 14 (routing).
   teams: TeamTable;
   team_members: TeamMemberTable;
+  canned_responses: CannedResponseTable;
+  agent_preferences: AgentPreferencesTable;
 };

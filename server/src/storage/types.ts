@@ -4,6 +4,7 @@
  */
 import type { AttachmentsStore } from '../attachments/store.ts';
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
+import type { CannedStore, PreferencesStore } from '../canned/store.ts';
 import type { ContactsStore } from '../contacts/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
@@ -28,10 +29,13 @@ export type Storage = StorageLifecycle &
   AttachmentsStore &
   ContactsStore &
   // Issue 14 (routing).
-  RoutingStore;
+  RoutingStore &
+  CannedStore &
+  PreferencesStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
+export type { CannedStore, NewCanned, PreferencesStore } from '../canned/store.ts';
 export type {
   AppendOptions,
   AppendResult,

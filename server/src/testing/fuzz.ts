@@ -172,6 +172,15 @@ export const SCHEMA_EXAMPLES = {
   AgentCapacitySchema: { capacity: 4 },
   TeamInputSchema: { name: 'Billing', agentIds: ['a1', 'a2'] },
   TransferSchema: { conversationId: 'c1', to: { type: 'agent', agentId: 'a2' }, note: 'Wants a refund.' },
+  // Issue 14 (`@frontdesk/shared/canned-schemas`):
+  CannedInputSchema: {
+    scope: 'site',
+    lang: 'pl',
+    title: 'Zwrot',
+    shortcut: 'zwrot',
+    body: 'Dzień dobry {{visitor.name|}}!',
+  },
+  AttentionPrefsSchema: { sound: true, desktop: false, title: true },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

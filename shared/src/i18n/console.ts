@@ -1,4 +1,6 @@
 /** Strings agents see in the console, in every supported language. */
+
+import { CANNED_CONSOLE_EN, CANNED_CONSOLE_PL, type CannedConsoleKey } from './console-canned.ts';
 import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
 import type { Locale } from './locale.ts';
 
@@ -639,9 +641,9 @@ const en = {
   ...CONSOLE_ROUTING_CATALOGS.en,
 } as const;
 
-export type ConsoleKey = keyof typeof en;
+export type ConsoleKey = keyof typeof en | CannedConsoleKey;
 
-const pl: Record<ConsoleKey, string> = {
+const pl: Record<keyof typeof en, string> = {
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Wczytywanie…',
@@ -1286,4 +1288,8 @@ const pl: Record<ConsoleKey, string> = {
   ...CONSOLE_ROUTING_CATALOGS.pl,
 };
 
-export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };
+export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = {
+  // Issue 14 (agent tools) keeps its strings in `console-canned.ts`.
+  en: { ...en, ...CANNED_CONSOLE_EN },
+  pl: { ...pl, ...CANNED_CONSOLE_PL },
+};

@@ -16,6 +16,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   outbox: 'navOutbox',
   contacts: 'navContacts',
   routing: 'navRouting',
+  canned: 'navCanned',
 };
 
 /** The sections an agent of this role sees. */

@@ -5,6 +5,9 @@
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
+import { AttentionSection } from '../attention/AttentionSection.tsx';
+import { useAttention } from '../attention/use-attention.ts';
+import { CannedPage } from '../canned/CannedPage.tsx';
 import { ContactsPage } from '../contacts/ContactsPage.tsx';
 import { ContactChangesContext, createContactChanges } from '../contacts/contact-changes.ts';
 import { Workspace } from '../conversations/Workspace.tsx';
@@ -74,6 +77,8 @@ export function Shell(props: Props) {
     () => ({ store: routing, api: client, presence: presenceState.team }),
     [routing, client, presenceState.team],
   );
+  // Issue 14: the agent's alert switches, stored with their profile.
+  const attention = useAttention(client, onSessionEnded);
   const chooseSite = useCallback((id: string) => {
     setWanted(id);
     saveSiteChoice(id);
@@ -98,7 +103,11 @@ export function Shell(props: Props) {
       </main>
     );
   } else if (route.page === 'profile') {
-    page = <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded} />;
+    page = (
+      <ProfilePage client={client} agent={agent} onAgent={onAgent} onSessionEnded={onSessionEnded}>
+        <AttentionSection attention={attention} />
+      </ProfilePage>
+    );
   } else if (route.page === 'agents') {
     page = (
       <AgentsPage
@@ -151,6 +160,16 @@ export function Shell(props: Props) {
         canEdit={isAdmin}
         focusId={route.faqId}
         onFocus={(faqId) => navigate({ page: 'faq', faqId })}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  } else if (route.page === 'canned') {
+    page = (
+      <CannedPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        agent={agent}
         onSessionEnded={onSessionEnded}
       />
     );
@@ -215,6 +234,7 @@ export function Shell(props: Props) {
             hidden={route.page !== 'conversations'}
             onSessionEnded={onSessionEnded}
             openRequest={openRequest}
+            attention={attention.prefs}
             {...(retryDelayMs ? { retryDelayMs } : {})}
           />
           {page}

@@ -2,6 +2,7 @@
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
+import { type CannedApi, createCannedApi } from '../canned/api.ts';
 import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
@@ -27,7 +28,8 @@ export type ConsoleApi = AuthApi &
   MailApi &
   AttachmentSettingsApi &
   ContactsApi &
-  RoutingApi;
+  RoutingApi &
+  CannedApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -49,5 +51,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createContactsApi(http),
     // Issue 14 (routing).
     ...createRoutingApi(http),
+    // Issue 14.
+    ...createCannedApi(http),
   };
 }

@@ -4,7 +4,8 @@
  */
 export type Notifier = {
   chime(): void;
-  desktop(title: string, body: string, onClick?: () => void): void;
+  /** `tag`: a notification with the same tag replaces the previous one (issue 14: one per conversation). */
+  desktop(title: string, body: string, onClick?: () => void, tag?: string): void;
   dispose(): void;
 };
 
@@ -61,10 +62,10 @@ export function createNotifier(win: Window & typeof globalThis = window): Notifi
         console.warn('[console] could not play the new chat sound', error);
       }
     },
-    desktop(title, body, onClick) {
+    desktop(title, body, onClick, tag = 'frontdesk-queued') {
       if (!('Notification' in win) || win.Notification.permission !== 'granted') return;
       try {
-        const note = new win.Notification(title, { body, tag: 'frontdesk-queued' });
+        const note = new win.Notification(title, { body, tag });
         note.onclick = () => {
           win.focus();
           onClick?.();

@@ -4,6 +4,8 @@ export const PAGES = [
   // Issue 12: the customer records.
   'contacts',
   'faq',
+  // Issue 14: canned responses.
+  'canned',
   'unanswered',
   'settings',
   'appearance',
@@ -23,6 +25,7 @@ export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'o
 export const SITE_PAGES: readonly Page[] = [
   'contacts',
   'faq',
+  'canned',
   'unanswered',
   'settings',
   'appearance',

@@ -54,7 +54,8 @@ describe('conversation lists', () => {
     expect(rowNames(section(/^Resolved/))).toHaveLength(1);
     const bot = section(/^With the bot/);
     expect(bot.querySelector('.row__preview')?.textContent).toBe('Bot: Delivery takes 2 days');
-    await waitFor(() => expect(document.title).toBe('(2) Frontdesk'));
+    // Issue 14: two visitors waiting, plus the unread message of the agent's own conversation.
+    await waitFor(() => expect(document.title).toBe('(3) Frontdesk'));
   });
 
   it('moves a conversation live when it is handed off, rings, and updates the title badge', async () => {
@@ -77,7 +78,8 @@ describe('conversation lists', () => {
       expect.stringContaining('Visitor'),
       expect.any(Function),
     );
-    await waitFor(() => expect(document.title).toBe('(3) Frontdesk'));
+    // Three waiting, plus the unread message of the agent's own conversation (issue 14).
+    await waitFor(() => expect(document.title).toBe('(4) Frontdesk'));
   });
 
   it('moves focus between rows with the arrow keys', async () => {

@@ -3,6 +3,7 @@ import type { AgentConversation, ErrorBody, ErrorCode, Message } from '@frontdes
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import type { CannedSource } from '../canned/use-canned-picker.ts';
 import { TransferButton } from '../routing/TransferButton.tsx';
 import { visitorLabel } from '../shared/format.ts';
 import { UploadList } from './attachments/UploadList.tsx';
@@ -23,6 +24,9 @@ type Props = {
   now: number;
   actionError: ErrorBody | null;
   onAct(action: ConversationAction): void;
+  /** Issue 14: the canned responses the reply box offers; a new `cannedRequest` opens them. */
+  canned?: CannedSource;
+  cannedRequest?: number;
   onDismissError(): void;
   onSend(body: string, kind: OutgoingKind): void;
   onRetry(clientId: string): void;
@@ -167,6 +171,8 @@ export function ConversationPane(props: Props) {
         onSend={props.onSend}
         onFiles={uploads.add}
         {...(props.onTyping ? { onTyping: props.onTyping } : {})}
+        {...(props.canned ? { canned: props.canned } : {})}
+        {...(props.cannedRequest ? { cannedRequest: props.cannedRequest } : {})}
       />
     </section>
   );

@@ -1,15 +1,19 @@
 /** The conversations page: lists, the open conversation and the visitor panel; keeps the tab title. */
-import type { AgentProfile } from '@frontdesk/shared';
-import { useEffect } from 'preact/hooks';
+import { type AgentProfile, type AttentionPrefs, DEFAULT_ATTENTION } from '@frontdesk/shared';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConsoleClient } from '../app/client.ts';
 import { useI18n } from '../app/i18n.ts';
 import type { Notifier } from '../app/notifier.ts';
+import { ShortcutsDialog } from '../app/ShortcutsDialog.tsx';
+import { useCannedSource } from '../canned/use-canned-source.ts';
 import { ContactRecord } from '../contacts/ContactRecord.tsx';
 import { useNow } from '../shared/use-now.ts';
+import { titleCount } from './attention.ts';
 import { documentTitle } from './badge.ts';
 import { ConversationList } from './ConversationList.tsx';
 import { ConversationPane } from './ConversationPane.tsx';
 import { unreadCounts } from './lists.ts';
+import { useShortcuts } from './use-shortcuts.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { VisitorPanel } from './VisitorPanel.tsx';
 
@@ -24,10 +28,13 @@ type Props = {
   retryDelayMs?: (attempt: number) => number;
   /** Issue 12: a conversation to open (from the Contacts page); `n` makes the same id open again. */
   openRequest?: { id: string; n: number } | null;
+  /** Issue 14: the agent's alert switches (the defaults until they load). */
+  attention?: AttentionPrefs;
 };
 
 export function Workspace(props: Props) {
   const { client, agent, notifier, hidden, onSessionEnded, retryDelayMs, openRequest } = props;
+  const attention = props.attention ?? DEFAULT_ATTENTION;
   const { t } = useI18n();
   const now = useNow();
   const { workspace, state, sections, waiting, pending } = useWorkspace({
@@ -36,12 +43,16 @@ export function Workspace(props: Props) {
     notifier,
     t,
     onSessionEnded,
+    attention,
+    hidden,
     ...(retryDelayMs ? { retryDelayMs } : {}),
   });
+  const unread = unreadCounts(sections, state.ownReads);
+  const unreadMine = sections.mine.reduce((sum, c) => sum + (unread[c.id] ?? 0), 0);
 
   useEffect(() => {
-    document.title = documentTitle(waiting, t);
-  }, [waiting, t]);
+    document.title = documentTitle(titleCount(waiting, unreadMine, attention), t);
+  }, [waiting, unreadMine, attention, t]);
   useEffect(
     () => () => {
       document.title = t('appTitle');
@@ -54,6 +65,19 @@ export function Workspace(props: Props) {
   }, [openRequest]);
 
   const selected = state.selectedId ? (state.lists.byId[state.selectedId] ?? null) : null;
+  // Issue 14: canned responses for the reply box, keyboard shortcuts and their `?` list.
+  const canned = useCannedSource(client, agent, selected, hidden, onSessionEnded);
+  const [cannedRequest, setCannedRequest] = useState(0);
+  const [help, setHelp] = useState(false);
+  useShortcuts({
+    active: !hidden && !help,
+    sections,
+    selected,
+    onSelect: workspace.select,
+    onAct: (action) => void workspace.act(action),
+    onCanned: () => setCannedRequest((n) => n + 1),
+    onHelp: () => setHelp(true),
+  });
   return (
     <div class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
       {state.connection === 'offline' && (
@@ -64,7 +88,7 @@ export function Workspace(props: Props) {
       <div class="columns">
         <ConversationList
           sections={sections}
-          unread={unreadCounts(sections, state.ownReads)}
+          unread={unread}
           selectedId={selected?.id ?? null}
           now={now}
           onSelect={workspace.select}
@@ -88,6 +112,8 @@ export function Workspace(props: Props) {
               visitorRead={state.visitorRead}
               onTyping={workspace.typing}
               onRead={workspace.markRead}
+              {...(canned ? { canned } : {})}
+              cannedRequest={cannedRequest}
             />
             <VisitorPanel conversation={selected} now={now}>
               <ContactRecord
@@ -106,6 +132,10 @@ export function Workspace(props: Props) {
           <p class="placeholder">{t('selectConversation')}</p>
         )}
       </div>
+      <button type="button" class="link-button workspace__shortcuts" onClick={() => setHelp(true)}>
+        {t('shortcutsOpen')}
+      </button>
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -59,6 +59,15 @@ export type WorkspaceDeps = {
   onQueued(conversation: AgentConversation): void;
   /** The session is gone (signed out elsewhere, disabled): back to the login page. */
   onSessionEnded(): void;
+  /**
+   * Issue 14: a conversation changed after the lists were loaded (`previous`: the copy held before;
+   * `taking`: conversations this agent is taking over right now) — where attention is decided.
+   */
+  onChanged?(
+    previous: AgentConversation | undefined,
+    next: AgentConversation,
+    taking: ReadonlySet<string>,
+  ): void;
   /** Delay before a retry; attempt counts from 0. Default: the client core's backoff. */
   retryDelayMs?: (attempt: number) => number;
 };
@@ -100,6 +109,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   let expiryTimer: ReturnType<typeof setTimeout> | null = null;
   let readTimer: ReturnType<typeof setTimeout> | null = null;
   let readWanted: { id: string; seq: number } | null = null;
+  /** Issue 14: the conversations being taken over by this agent (their own action rings nothing). */
+  const taking = new Set<string>();
 
   function applyTyping(step: TypingStep): void {
     throttle = step.state;
@@ -134,6 +145,12 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     const previous = state().lists.byId[conversation.id];
     dispatch({ type: 'updated', conversation });
     if (enteredQueue(previous, conversation)) deps.onQueued(conversation);
+    if (
+      previous === undefined ||
+      previous.updatedAt !== conversation.updatedAt ||
+      previous.lastSeq !== conversation.lastSeq
+    )
+      deps.onChanged?.(previous, conversation, taking);
   }
 
   async function loadLists(): Promise<void> {
@@ -310,6 +327,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       const rt = realtime;
       if (!id || !rt) return;
       dispatch({ type: 'error', error: null });
+      if (action === 'take') taking.add(id);
       const reply =
         action === 'take'
           ? await rt.take(id)
@@ -318,6 +336,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
             : await rt.resolve(id);
       if (reply.ok) upsert(reply.data);
       else dispatch({ type: 'error', error: errorOf(reply) });
+      if (action === 'take') taking.delete(id);
     },
     send(body, kind) {
       const conversationId = state().selectedId;

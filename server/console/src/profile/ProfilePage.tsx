@@ -2,6 +2,7 @@
 import type { AckResult, AgentProfile } from '@frontdesk/shared';
 import { LIMITS, normalizeHexColor } from '@frontdesk/shared';
 import { ProfilePatchSchema, v } from '@frontdesk/shared/schemas';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { ImageUpload } from '../shared/ImageUpload.tsx';
@@ -15,11 +16,13 @@ type Props = {
   agent: AgentProfile;
   onAgent(agent: AgentProfile): void;
   onSessionEnded(): void;
+  /** Further sections of the agent's own settings (issue 14: alerts). */
+  children?: ComponentChildren;
 };
 
 const DEFAULT_AVATAR_COLOR = '#64748b';
 
-export function ProfilePage({ client, agent, onAgent, onSessionEnded }: Props) {
+export function ProfilePage({ client, agent, onAgent, onSessionEnded, children }: Props) {
   const { t } = useI18n();
   const [name, setName] = useState(agent.name);
   const [useColor, setUseColor] = useState(Boolean(agent.avatarColor));
@@ -141,6 +144,7 @@ export function ProfilePage({ client, agent, onAgent, onSessionEnded }: Props) {
             onChanged={() => {}}
           />
         </section>
+        {children}
       </div>
     </main>
   );

@@ -8,6 +8,7 @@ import {
   type AckResult,
   type AgentConversation,
   type AgentProfile,
+  type CannedResponse,
   type ConversationEvent,
   type ErrorBody,
   type ErrorCode,
@@ -23,6 +24,7 @@ import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
 import { createMemoryAttachmentsApi } from './memory-attachments.ts';
+import { createMemoryCannedApi } from './memory-canned.ts';
 import {
   type ContactsSeed,
   contact,
@@ -61,6 +63,8 @@ export type MemoryClient = ConsoleClient & {
   attachments: ReturnType<typeof createMemoryAttachmentsApi>;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
+  /** Issue 14: canned responses and the agent's attention preferences. */
+  canned: ReturnType<typeof createMemoryCannedApi>;
   /** Issue 12: contacts (every seeded conversation's visitor has one, as on the server). */
   contacts: MemoryContactsApi;
   signedIn: boolean;
@@ -94,6 +98,8 @@ export function createMemoryClient(
     admin?: AdminSeed;
     mail?: MailSeed;
     contacts?: ContactsSeed;
+    /** Issue 14. */
+    canned?: CannedResponse[];
     /** Messages per watch or sync page (the server's `LIMITS.syncPageSize`). */
     pageSize?: number;
   } = {},
@@ -174,6 +180,7 @@ export function createMemoryClient(
   const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
   const contacts = createMemoryContactsApi(agent, seed.contacts);
+  const canned = createMemoryCannedApi(agent, seed.canned);
   for (const c of seed.conversations ?? []) {
     const known = contacts.contacts.get(c.visitor.id);
     const record =
@@ -200,6 +207,9 @@ export function createMemoryClient(
     contacts.contacts.set(record.id, record);
   }
   const client: MemoryClient = {
+    // Issue 14.
+    canned,
+    ...canned.api,
     // Issue 12.
     contacts,
     listContacts: (siteId, query) => contacts.listContacts(siteId, query),

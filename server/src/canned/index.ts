@@ -1,0 +1,4 @@
+/** @module canned — issue 14: canned responses and an agent's attention preferences (HTTP, service, store port). */
+export { cannedRoutes } from './routes.ts';
+export { AttentionPreferences, CannedResponses } from './service.ts';
+export type { CannedStore, NewCanned, PreferencesStore } from './store.ts';
