@@ -27,6 +27,8 @@ export * from './presence.ts';
 export * from './rate-limits.ts';
 export * from './routes.ts';
 export type * from './schemas.ts';
+// Issue 14 (find things).
+export * from './search.ts';
 export * from './sites.ts';
 export * from './types.ts';
 export * from './widget-api.ts';

@@ -14,6 +14,7 @@ import type { StorageLifecycle } from './lifecycle.ts';
 import { kyselyMailStore } from './mail-store.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
 import { kyselyReadsStore } from './reads-store.ts';
+import { kyselySearchStore } from './search-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
 import type { Storage } from './types.ts';
@@ -35,5 +36,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyReadsStore(db),
     ...kyselyAttachmentsStore(db),
     ...kyselyContactsStore(db),
+    ...kyselySearchStore(db),
   };
 }

@@ -5,6 +5,7 @@
 import type { Kysely, Migration } from 'kysely';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
+import { SEARCH_MIGRATIONS } from './search-migration.ts';
 import { binaryType } from './portable-types.ts';
 
 const initial: Migration = {
@@ -297,4 +298,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
+  // Issue 14 (find things): '0060_search'.
+  ...SEARCH_MIGRATIONS,
 };

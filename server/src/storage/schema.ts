@@ -223,6 +223,11 @@ export type AttachmentTable = {
   created_at: string;
 };
 
+/** Issue 14 (find things): a conversation's tags (`site_id` copied for the site's suggestions). */
+export type ConversationTagTable = { conversation_id: string; site_id: string; tag: string; created_at: string };
+/** Issue 14: an agent's saved view — a name and its search (JSON `SavedViewQuery`). */
+export type SavedViewTable = { id: string; agent_id: string; name: string; query: string; created_at: string };
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -246,4 +251,6 @@ export type Database = {
   contact_events: ContactEventTable;
   contact_merges: ContactMergeTable;
   privacy_audit: PrivacyAuditTable;
+  conversation_tags: ConversationTagTable;
+  saved_views: SavedViewTable;
 };
