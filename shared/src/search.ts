@@ -3,6 +3,9 @@
  * how a query becomes search terms, and how a text is cut into highlighted parts. Highlighting is
  * structured (`{ text, hit }` parts), never HTML: a message that looks like markup stays text (R4).
  */
+import type { ConversationState } from './conversation-state.ts';
+import { fillRoute } from './routes.ts';
+import type { AgentConversation } from './types.ts';
 
 export const SEARCH_LIMITS = {
   /** Longest search text. */
@@ -35,23 +38,51 @@ export const SEARCH_ROUTES = {
   siteTags: '/api/v1/sites/:siteId/conversation-tags',
 } as const;
 
-/** A conversation's states as the filter offers them (the conversation's own state names). */
-export const SEARCH_STATES = ['bot', 'queued', 'assigned', 'resolved', 'abandoned'] as const;
-
 /** The filters of a search (and of a saved view). Dates are `YYYY-MM-DD`, UTC, both inclusive. */
 export type SearchFilters = {
-  state?: (typeof SEARCH_STATES)[number];
-  siteId?: string;
+  q?: string;
+  state?: ConversationState;
+  site?: string;
   /** An agent's id, or `none` for conversations nobody has taken. */
-  agentId?: string;
+  agent?: string;
   tag?: string;
   rating?: number;
   from?: string;
   to?: string;
 };
 
+export const SEARCH_API = {
+  search: SEARCH_ROUTES.search,
+  views: SEARCH_ROUTES.views,
+  view: (viewId: string) => fillRoute(SEARCH_ROUTES.view, { viewId }),
+  conversationTags: (id: string) => fillRoute(SEARCH_ROUTES.conversationTags, { id }),
+  siteTags: (siteId: string) => fillRoute(SEARCH_ROUTES.siteTags, { siteId }),
+} as const;
+
+/** The keys of `SearchFilters`, in the order the console shows and serialises them. */
+export const SEARCH_FILTER_KEYS = ['q', 'state', 'site', 'agent', 'tag', 'rating', 'from', 'to'] as const;
+
 /** A highlighted piece of text: `hit` parts matched a search term. */
 export type HighlightPart = { text: string; hit: boolean };
+
+/** One result: the conversation, its tags, and (for a text search) the message it was found by. */
+export type SearchHit = {
+  conversation: AgentConversation;
+  tags: string[];
+  match: {
+    messageId: string;
+    seq: number;
+    kind: 'text' | 'note';
+    createdAt: string;
+    snippet: HighlightPart[];
+  } | null;
+};
+
+/** A page of results; `terms` are the folded words that were searched (for highlighting). */
+export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; terms: string[] };
+
+/** An agent's saved view. */
+export type SavedView = { id: string; name: string; filters: SearchFilters };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -60,11 +91,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * mapped by hand (as the SQLite index and PostgreSQL's `unaccent` do).
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łŁ]/g, 'l')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, 'l').toLowerCase();
 }
 
 /** The words of a query, folded, duplicates dropped, at most `termsMax`. Each matches as a prefix. */

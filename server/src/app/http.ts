@@ -17,6 +17,7 @@ import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
+import { searchRoutes } from '../search/routes.ts';
 import type { Storage } from '../storage/index.ts';
 import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
@@ -121,6 +122,16 @@ export function createHttpApp(deps: HttpDeps) {
       sites: deps.storage,
       contacts: services.contacts.agent,
       privacy: services.contacts.privacy,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 14 (find things): search, saved views, conversation tags.
+  app.route(
+    '/',
+    searchRoutes({
+      search: services.search,
+      sites: deps.storage,
       sessions: services.sessions,
       selfOrigins,
     }),

@@ -39,6 +39,7 @@ import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import { AgentSearch } from '../search/agent-search.ts';
 
 export type ServiceDeps = {
   storage: Storage;
@@ -207,6 +208,8 @@ export function buildServices(deps: ServiceDeps) {
     // Issue 13.
     typing: new TypingRelay(access, live),
     reads: new ReadReceipts({ store: storage, access, live, clock }),
+    // Issue 14 (find things).
+    search: new AgentSearch(storage),
   };
   return services;
 }

@@ -115,7 +115,10 @@ export function searchContract(open: () => Promise<Storage>) {
     const a = await conversation(undefined, 'order delayed');
     const b = await conversation(undefined, 'order broken');
     const c = await conversation(undefined, 'order lost');
-    const set = async (id: string, patch: { state?: ConversationState; agentId?: string; rating?: number }) => {
+    const set = async (
+      id: string,
+      patch: { state?: ConversationState; agentId?: string; rating?: number },
+    ) => {
       const current = await storage.getConversation(id);
       await storage.updateConversation(id, current?.version ?? 0, patch, null);
     };
@@ -189,8 +192,12 @@ export function searchContract(open: () => Promise<Storage>) {
     const { conversation, storage, shop } = await seed();
     const a = await conversation();
     const b = await conversation();
-    expect(await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'refund' })).toBe(true);
-    expect(await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'refund' })).toBe(false);
+    expect(await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'refund' })).toBe(
+      true,
+    );
+    expect(await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'refund' })).toBe(
+      false,
+    );
     await storage.addConversationTag({ conversationId: b.id, siteId: shop.id, tag: 'refund' });
     await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'returns_50%' });
     await storage.addConversationTag({ conversationId: a.id, siteId: shop.id, tag: 'vip' });

@@ -87,9 +87,7 @@ export function openForCopy(target: DatabaseTarget, { readonly }: { readonly: bo
 async function tableNames(db: AnyDb): Promise<string[]> {
   const tables = await db.introspection.getTables();
   const bookkeeping = new Set<string>(MIGRATION_TABLES);
-  return tables
-    .map((t) => t.name)
-    .filter((name) => !bookkeeping.has(name) && !DERIVED_TABLE.test(name));
+  return tables.map((t) => t.name).filter((name) => !bookkeeping.has(name) && !DERIVED_TABLE.test(name));
 }
 
 async function columnsOf(db: AnyDb, table: string): Promise<string[]> {

@@ -10,9 +10,10 @@ import { MIGRATIONS } from './migrations.ts';
 import type { Database as Schema } from './schema.ts';
 import { kyselySearchStore } from './search-store.ts';
 
-const before = Object.fromEntries(
-  Object.entries(MIGRATIONS).filter(([name]) => name < '0060'),
-) as Record<string, Migration>;
+const before = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0060')) as Record<
+  string,
+  Migration
+>;
 
 async function existingDataIsIndexed(db: Kysely<Schema>) {
   const migrator = new Migrator({
@@ -69,7 +70,10 @@ async function existingDataIsIndexed(db: Kysely<Schema>) {
     abandoned_at: null,
     visitor_last_active_at: null,
   });
-  await db.insertInto('conversations').values([conversation('c1'), conversation('c2')]).execute();
+  await db
+    .insertInto('conversations')
+    .values([conversation('c1'), conversation('c2')])
+    .execute();
   const message = (id: string, conversationId: string, kind: 'text' | 'note', body: string) => ({
     id,
     conversation_id: conversationId,

@@ -60,8 +60,7 @@ export function kyselySearchStore(db: Db): SearchStore {
             tags: tags.get(conversation.id) ?? [],
             match: null,
           })),
-          next:
-            rows.length > limit && last ? { kind: 'list', createdAt: last.createdAt, id: last.id } : null,
+          next: rows.length > limit && last ? { kind: 'list', createdAt: last.createdAt, id: last.id } : null,
         };
       }
       const asOf = cursor?.kind === 'ranked' ? cursor.asOf : now();
