@@ -2,6 +2,15 @@
 import type { ConversationState } from '@frontdesk/shared';
 import type { ConversationRecord } from '../conversations/store.ts';
 
+/** A seeded conversation for the benchmark (`conversations:seed`). */
+export type SeededConversation = {
+  state: ConversationState;
+  rating: number | null;
+  createdAt: string;
+  tags: string[];
+  messages: { author: 'visitor' | 'agent'; kind: 'text' | 'note'; body: string }[];
+};
+
 /** Filters on the conversation itself (the site filter is already folded into `siteIds`). */
 export type ConversationFilters = {
   state?: ConversationState;
@@ -60,4 +69,6 @@ export type SearchStore = {
   createSavedView(input: { agentId: string; name: string; query: string }): Promise<SavedViewRecord>;
   /** Deletes one of the agent's views (false: no such view of theirs). */
   deleteSavedView(agentId: string, id: string): Promise<boolean>;
+  /** Bulk-loads seeded conversations (the `conversations:seed` benchmark data), one transaction. */
+  importConversations(siteId: string, items: SeededConversation[]): Promise<void>;
 };

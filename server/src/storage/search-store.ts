@@ -6,6 +6,7 @@ import type { SearchHitRecord, SearchMatch, SearchStore } from '../search/store.
 import { selectConversations } from './conversation-rows.ts';
 import { type Db, now } from './db.ts';
 import { type JoinedConversationRow, toConversation } from './records.ts';
+import { importConversations } from './search-seed.ts';
 import { filterSql, rankedRows } from './search-sql.ts';
 
 async function tagsOf(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
@@ -29,6 +30,7 @@ async function conversationsById(db: Db, ids: readonly string[]): Promise<Map<st
 
 export function kyselySearchStore(db: Db): SearchStore {
   return {
+    importConversations: (siteId, items) => importConversations(db, siteId, items),
     async searchConversations({ siteIds, terms, filters, cursor, limit }) {
       if (siteIds.length === 0) return { hits: [], next: null };
       const filter = filterSql(siteIds, filters);
