@@ -1,4 +1,5 @@
 /** Strings agents see in the console, in every supported language. */
+import { searchEn, searchPl } from './console-search.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
@@ -628,6 +629,8 @@ const en = {
   identityServer: 'On your server',
   identityPage: 'On your page',
   identityLanguage: 'Language',
+  // Issue 14 (find things).
+  ...searchEn,
 } as const;
 
 export type ConsoleKey = keyof typeof en;
@@ -1268,6 +1271,8 @@ const pl: Record<ConsoleKey, string> = {
   identityServer: 'Na Twoim serwerze',
   identityPage: 'Na Twojej stronie',
   identityLanguage: 'Język',
+  // Issue 14 (find things).
+  ...searchPl,
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = { en, pl };

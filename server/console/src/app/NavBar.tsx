@@ -15,6 +15,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   profile: 'navProfile',
   outbox: 'navOutbox',
   contacts: 'navContacts',
+  search: 'navSearch',
 };
 
 /** The sections an agent of this role sees. */

@@ -32,6 +32,7 @@ import {
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
+import { createMemorySearchApi, type MemorySearch } from './memory-search.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -60,6 +61,8 @@ export type MemoryClient = ConsoleClient & {
   mail: MemoryMailApi;
   /** Issue 12: contacts (every seeded conversation's visitor has one, as on the server). */
   contacts: MemoryContactsApi;
+  /** Issue 14: saved views, tags and the searches asked. */
+  search: MemorySearch;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -195,7 +198,18 @@ export function createMemoryClient(
     record.conversationCount = record.conversations.length;
     contacts.contacts.set(record.id, record);
   }
+  const search = createMemorySearchApi(agent, conversations, messages);
   const client: MemoryClient = {
+    // Issue 14.
+    search,
+    searchConversations: search.searchConversations,
+    listSavedViews: search.listSavedViews,
+    createSavedView: search.createSavedView,
+    deleteSavedView: search.deleteSavedView,
+    conversationTags: search.conversationTags,
+    addConversationTag: search.addConversationTag,
+    removeConversationTag: search.removeConversationTag,
+    siteConversationTags: search.siteConversationTags,
     // Issue 12.
     contacts,
     listContacts: (siteId, query) => contacts.listContacts(siteId, query),
