@@ -28,7 +28,8 @@ type Props = {
   filters: SearchFilters;
   sites: readonly SiteSummary[];
   meId: string;
-  onChange(filters: SearchFilters): void;
+  /** Changes the filters from the latest ones (several changes may come before a render). */
+  onChange(update: (filters: SearchFilters) => SearchFilters): void;
   onSubmit(): void;
   onClear(): void;
 };
@@ -43,12 +44,13 @@ export function SearchForm({ api, filters, sites, meId, onChange, onSubmit, onCl
   const id = useId();
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const tagSite = filters.site ?? sites[0]?.id ?? null;
-  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') => {
-    const next = { ...filters };
-    if (value === '' || value === undefined) delete next[key];
-    else next[key] = value as SearchFilters[K];
-    onChange(next);
-  };
+  const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') =>
+    onChange((current) => {
+      const next = { ...current };
+      if (value === '' || value === undefined) delete next[key];
+      else next[key] = value as SearchFilters[K];
+      return next;
+    });
   useEffect(() => {
     if (!tagSite) return;
     let live = true;

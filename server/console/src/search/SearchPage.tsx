@@ -54,27 +54,44 @@ export function SearchPage({
   const { t } = useI18n();
   const id = useId();
   const viewsState = useStore(views);
-  const [filters, setFilters] = useState<SearchFilters>({});
-  const [applied, setApplied] = useState<SearchFilters | null>(null);
+  // A text in the address applies from the first render; a saved view once the views are loaded.
+  const initial = (): SearchFilters => (target && 'q' in target ? { q: target.q } : {});
+  const [filters, setFiltersState] = useState<SearchFilters>(initial);
+  // The latest filters, for a submit that comes before the render of the last change.
+  const latest = useRef<SearchFilters>(filters);
+  const setFilters = (next: SearchFilters) => {
+    latest.current = next;
+    setFiltersState(next);
+  };
+  const [applied, setApplied] = useState<SearchFilters | null>(() =>
+    target && 'viewId' in target ? null : cleanFilters(initial()),
+  );
   const [results, setResults] = useState<Results>(EMPTY);
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<{ text: string; alert: boolean } | null>(null);
   const asked = useRef(0);
   const viewId = target && 'viewId' in target ? target.viewId : null;
 
-  // What the address asks for: a saved view (once the views are there), a text, or everything.
+  // What the address asks for: a saved view (once the views are there), a text, or everything —
+  // applied once per address, so the views arriving later do not undo what the agent typed.
+  const targetText = target && 'q' in target ? target.q : null;
+  const appliedTarget = useRef<string | null>(viewId ? null : `q:${targetText ?? ''}`);
   useEffect(() => {
+    const key = viewId ? `view:${viewId}` : `q:${targetText ?? ''}`;
+    if (appliedTarget.current === key) return;
     if (viewId) {
       const view = viewsState.views.find((v) => v.id === viewId);
       if (!view) return;
+      appliedTarget.current = key;
       setFilters(view.filters);
       setApplied(cleanFilters(view.filters));
       return;
     }
-    const start = target && 'q' in target ? { q: target.q } : {};
+    appliedTarget.current = key;
+    const start = targetText ? { q: targetText } : {};
     setFilters(start);
     setApplied(cleanFilters(start));
-  }, [viewId, target && 'q' in target ? target.q : null, viewsState.views]);
+  }, [viewId, targetText, viewsState.views]);
 
   const run = async (query: SearchFilters, cursor: string | null) => {
     const ask = ++asked.current;
@@ -107,7 +124,7 @@ export function SearchPage({
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    const result = await views.save(trimmed, cleanFilters(filters));
+    const result = await views.save(trimmed, cleanFilters(latest.current));
     if (result.ok) {
       setName('');
       setNotice({ text: t('viewsSaved', { name: result.data.name }), alert: false });
@@ -160,8 +177,8 @@ export function SearchPage({
             filters={filters}
             sites={sites}
             meId={meId}
-            onChange={setFilters}
-            onSubmit={() => setApplied(cleanFilters(filters))}
+            onChange={(update) => setFilters(update(latest.current))}
+            onSubmit={() => setApplied(cleanFilters(latest.current))}
             onClear={() => {
               setFilters({});
               setApplied({});
