@@ -64,14 +64,16 @@ export async function rankedRows(
   }
   const match = terms.map((t) => `"${t}"*`).join(' ');
   // SQLite returns the bare `m.id` of the row that holds `min(score)` (bm25: lower is better).
+  // `cross join` keeps SQLite's join order: from the matches out, never from every conversation of
+  // the site in (measured on 100,000 conversations: a rare word went from ~1.8 s to a few ms).
   const result = await sql<RankedRow>`
     with hits as materialized (
       select rowid as mrow, bm25(message_search) as score from message_search where message_search match ${match}
     )
     select m.conversation_id as cid, m.id as mid, min(h.score) as score
     from hits h
-    join messages m on m.rowid = h.mrow
-    join conversations c on c.id = m.conversation_id
+    cross join messages m on m.rowid = h.mrow
+    cross join conversations c on c.id = m.conversation_id
     where m.created_at <= ${asOf} and ${filter}
     group by m.conversation_id
     order by score asc, cid asc

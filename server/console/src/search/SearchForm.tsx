@@ -65,7 +65,6 @@ export function SearchForm({ api, filters, sites, meId, onChange, onSubmit, onCl
   return (
     <form
       class="search-form"
-      role="search"
       aria-label={t('searchTitle')}
       onSubmit={(e) => {
         e.preventDefault();

@@ -47,7 +47,7 @@ describe('Search page (issue 14)', () => {
     await waitFor(() => expect(client.search.queries.at(-1)).toEqual({ q: 'zolty' }));
     const region = await results();
     await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(1));
-    expect(within(region).getByRole('link', { name: 'Open conversation with Zofia' })).toBeTruthy();
+    expect(within(region).getByRole('button', { name: 'Open conversation with Zofia' })).toBeTruthy();
     const marks = region.querySelectorAll('mark');
     expect([...marks].map((m) => m.textContent)).toEqual(['żółty']);
     expect(region.querySelector('b')).toBeNull();
@@ -112,7 +112,7 @@ describe('Search page (issue 14)', () => {
       target: { value: 'zwrot' },
     });
     fireEvent.submit(screen.getByLabelText('Words in messages and notes').closest('form') as HTMLFormElement);
-    fireEvent.click(await screen.findByRole('link', { name: 'Open conversation with Zofia' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Open conversation with Zofia' }));
     await waitFor(() => expect(document.querySelector('.msg--match')).not.toBeNull());
     const item = document.querySelector('.msg--match') as HTMLElement;
     expect(item.dataset.seq).toBe('2');

@@ -34,17 +34,14 @@ export function SearchResults({ hits, ranked, sites, meId, onOpen }: Props) {
           return (
             <li key={c.id} class="search-hit">
               <div class="search-hit__head">
-                <a
+                <button
+                  type="button"
                   class="search-hit__open"
-                  href="#/"
                   aria-label={t('searchOpen', { name: name(c) })}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpen(hit);
-                  }}
+                  onClick={() => onOpen(hit)}
                 >
                   {name(c)}
-                </a>
+                </button>
                 <span class="badge">{stateText(c, meId, t)}</span>
                 {sites.length > 1 && site && <span class="search-hit__site">{site.name}</span>}
                 <time class="search-hit__time" dateTime={c.createdAt}>
@@ -55,12 +52,7 @@ export function SearchResults({ hits, ranked, sites, meId, onOpen }: Props) {
                 <p class="search-hit__snippet">
                   {hit.match.kind === 'note' && <span class="badge badge--note">{t('noteBadge')}</span>}{' '}
                   {hit.match.snippet.map((part, i) =>
-                    part.hit ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: parts of one fixed text, in order
-                      <mark key={i}>{part.text}</mark>
-                    ) : (
-                      part.text
-                    ),
+                    part.hit ? <mark key={i}>{part.text}</mark> : part.text,
                   )}
                 </p>
               )}

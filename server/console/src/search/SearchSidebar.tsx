@@ -19,8 +19,8 @@ export function SearchSidebar({ views, onSearch, onView }: Props) {
   return (
     <div class="search-sidebar">
       <form
-        role="search"
         class="search-sidebar__form"
+        aria-label={t('searchTitle')}
         onSubmit={(e) => {
           e.preventDefault();
           onSearch(q.trim());
