@@ -30,9 +30,9 @@ import { AgentSessions, NO_OPEN_SOCKETS } from './identity/agent-sessions.ts';
 import { AppError } from './kernel/errors.ts';
 import { createLogger } from './kernel/logger.ts';
 import { parse } from './kernel/validate.ts';
+import { runSearchCommand, SEARCH_USAGE } from './search/cli.ts';
 import { DEMO_SITE_KEY } from './sites/embedding.ts';
 import { DEFAULT_SITE_SETTINGS } from './sites/settings.ts';
-import { SEARCH_USAGE, runSearchCommand } from './search/cli.ts';
 import { DB_USAGE, runDbCommand } from './storage/cli.ts';
 import { openStorage } from './storage/index.ts';
 

@@ -21,8 +21,14 @@ describeInBrowser('search: find a message, open it marked, tag, filter, saved vi
   let login: { email: string; password: string };
 
   async function chat(name: string, ...bodies: string[]) {
-    const visitor = await h.storage.createVisitor({ siteId: h.site.id, tokenHash: `search-${Math.random()}` });
-    await h.storage.updateVisitorContact(visitor.id, { name, email: `${name.split(' ')[0]?.toLowerCase()}@example.pl` });
+    const visitor = await h.storage.createVisitor({
+      siteId: h.site.id,
+      tokenHash: `search-${Math.random()}`,
+    });
+    await h.storage.updateVisitorContact(visitor.id, {
+      name,
+      email: `${name.split(' ')[0]?.toLowerCase()}@example.pl`,
+    });
     const c = await h.storage.createConversation({ siteId: h.site.id, visitorId: visitor.id, locale: 'pl' });
     for (const [i, body] of bodies.entries())
       await h.storage.appendMessage({
@@ -56,7 +62,11 @@ describeInBrowser('search: find a message, open it marked, tag, filter, saved vi
   beforeAll(async () => {
     h = await startHarness();
     login = await h.createAgent('Sara Search');
-    await chat('Zofia Nowak', 'Dzień dobry, czekam na zwrotu pieniędzy za żółty płaszcz.', 'Sprawdzę to od razu.');
+    await chat(
+      'Zofia Nowak',
+      'Dzień dobry, czekam na zwrotu pieniędzy za żółty płaszcz.',
+      'Sprawdzę to od razu.',
+    );
     await chat('Bolek Kowalski', 'Where is my parcel? It was due on Monday.', 'It left the warehouse today.');
     await chat('Emma Smith', 'Can I change the colour of my order?', 'Yes, until it ships.');
     browser = await launchBrowser();

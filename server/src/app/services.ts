@@ -35,11 +35,11 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
+import { AgentSearch } from '../search/agent-search.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
-import { AgentSearch } from '../search/agent-search.ts';
 
 export type ServiceDeps = {
   storage: Storage;

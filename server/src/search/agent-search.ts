@@ -4,8 +4,8 @@
  * their saved views. Snippets are highlighted as parts here, never as HTML (R4).
  */
 import {
-  SEARCH_LIMITS,
   type SavedView,
+  SEARCH_LIMITS,
   type SearchFilters,
   type SearchPage,
   snippetParts,

@@ -2,7 +2,7 @@
  * Issue 14 over a real server: search (ranked, highlighted as parts — R4), filters and cursor pages,
  * tags with suggestions, saved views per agent; another site's agent sees none of it (A2).
  */
-import { API, EVENTS, SEARCH_API, type SavedView, type SearchPage, type SendResult } from '@frontdesk/shared';
+import { API, EVENTS, type SavedView, SEARCH_API, type SearchPage, type SendResult } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { call, clientId, type Harness, openConversation, startHarness } from '../testing/harness.ts';

@@ -5,8 +5,8 @@
 import type { Kysely, Migration } from 'kysely';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
-import { SEARCH_MIGRATIONS } from './search-migration.ts';
 import { binaryType } from './portable-types.ts';
+import { SEARCH_MIGRATIONS } from './search-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {

@@ -4,8 +4,8 @@
  * search index fills as the messages arrive (SQLite triggers; PostgreSQL's expression index).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { SeededConversation } from '../search/store.ts';
 import type { Insertable } from 'kysely';
+import type { SeededConversation } from '../search/store.ts';
 import type { Db } from './db.ts';
 import type { ConversationTable, ConversationTagTable, MessageTable, VisitorTable } from './schema.ts';
 

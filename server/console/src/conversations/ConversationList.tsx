@@ -1,7 +1,7 @@
 /** The left column: conversations by section with counts; arrow keys, Home and End move between rows. */
 import type { AgentConversation } from '@frontdesk/shared';
-import type { ComponentChildren } from 'preact';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
 import { formatClock, minutesSince, previewText, visitorLabel } from '../shared/format.ts';
 import { authorText } from './labels.ts';

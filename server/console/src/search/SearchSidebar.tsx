@@ -2,7 +2,7 @@
  * Issue 14: search at the top of the conversation list — a search box that opens the search page,
  * and the agent's saved views.
  */
-import { SEARCH_LIMITS, type SavedView } from '@frontdesk/shared';
+import { type SavedView, SEARCH_LIMITS } from '@frontdesk/shared';
 import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { useStore } from '../shared/use-store.ts';

@@ -4,8 +4,8 @@
  */
 import {
   type AckResult,
-  SEARCH_API,
   type SavedView,
+  SEARCH_API,
   type SearchFilters,
   type SearchPage,
 } from '@frontdesk/shared';
