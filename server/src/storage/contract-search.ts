@@ -170,8 +170,9 @@ export function searchContract(open: () => Promise<Storage>) {
       if (first) {
         first = false;
         const late = await conversation(undefined);
-        // The clock must move past the frozen `asOf` for the late message to be "after" it.
-        await new Promise((r) => setTimeout(r, 5));
+        // The late message must be written after the frozen `asOf`: wait for the clock to pass it.
+        const asOf = page.next?.kind === 'ranked' ? page.next.asOf : '';
+        while (new Date().toISOString() <= asOf) await new Promise((r) => setTimeout(r, 1));
         await say(late.id, 'parcel parcel parcel');
       }
     } while (cursor);
