@@ -31,6 +31,8 @@ export * from './routes.ts';
 // Issue 14 (routing).
 export * from './routing.ts';
 export type * from './schemas.ts';
+// Issue 14 (find things).
+export * from './search.ts';
 export * from './sites.ts';
 export * from './types.ts';
 export * from './widget-api.ts';

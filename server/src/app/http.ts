@@ -17,6 +17,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
 import { routingRoutes } from '../routing/index.ts';
+import { searchRoutes } from '../search/routes.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -133,6 +134,16 @@ export function createHttpApp(deps: HttpDeps) {
       sites: deps.storage,
       contacts: services.contacts.agent,
       privacy: services.contacts.privacy,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 14 (find things): search, saved views, conversation tags.
+  app.route(
+    '/',
+    searchRoutes({
+      search: services.search,
+      sites: deps.storage,
       sessions: services.sessions,
       selfOrigins,
     }),

@@ -37,6 +37,7 @@ import type { Budgets } from '../limits/index.ts';
 import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
 import { buildRouting } from '../routing/index.ts';
+import { AgentSearch } from '../search/agent-search.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -241,6 +242,8 @@ export function buildServices(deps: ServiceDeps) {
     routingAdmin: routing.admin,
     transfers: routed.transfers,
     offlineRelease: routed.offlineRelease,
+    // Issue 14 (find things).
+    search: new AgentSearch(storage),
   };
   return services;
 }

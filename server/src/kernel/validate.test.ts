@@ -3,6 +3,7 @@ import * as cannedSchemas from '@frontdesk/shared/canned-schemas';
 import * as contactSchemas from '@frontdesk/shared/contacts-schemas';
 import * as routingSchemas from '@frontdesk/shared/routing-schemas';
 import * as schemas from '@frontdesk/shared/schemas';
+import * as searchSchemas from '@frontdesk/shared/search-schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonish, overTheWire, payloadFor, SCHEMA_EXAMPLES } from '../testing/fuzz.ts';
@@ -19,6 +20,7 @@ const exported: [string, unknown][] = [
   ...Object.entries(routingSchemas),
   // Issue 14.
   ...Object.entries(cannedSchemas),
+  ...Object.entries(searchSchemas),
 ];
 const ALL = exported.filter((entry): entry is [string, AnySchema] => isSchema(entry[1]));
 /** Object schemas: the ones a payload is parsed with (the rest are their fields). */

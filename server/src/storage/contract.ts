@@ -7,6 +7,7 @@ import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
 import { routingContract } from './contract-routing.ts';
+import { searchContract } from './contract-search.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {
@@ -51,6 +52,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     routingContract(open);
     // Issue 14 (canned responses, attention preferences)
     cannedContract(open);
+    // Issue 14 (find things)
+    searchContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

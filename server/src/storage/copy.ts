@@ -51,7 +51,17 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   // Issue 14.
   canned_responses: ['id'],
   agent_preferences: ['agent_id'],
+  // Issue 14 (find things).
+  conversation_tags: ['conversation_id', 'tag'],
+  saved_views: ['id'],
 };
+
+/**
+ * SQLite's full-text index over messages (issue 14): the FTS5 table, its shadow tables and the view
+ * it reads. Not copied: the target's own index is filled as the messages arrive (triggers, or
+ * PostgreSQL's expression index).
+ */
+const DERIVED_TABLE = /^message_search(_source|_data|_idx|_docsize|_config|_content)?$/;
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];
 
@@ -83,7 +93,7 @@ export function openForCopy(target: DatabaseTarget, { readonly }: { readonly: bo
 async function tableNames(db: AnyDb): Promise<string[]> {
   const tables = await db.introspection.getTables();
   const bookkeeping = new Set<string>(MIGRATION_TABLES);
-  return tables.map((t) => t.name).filter((name) => !bookkeeping.has(name));
+  return tables.map((t) => t.name).filter((name) => !bookkeeping.has(name) && !DERIVED_TABLE.test(name));
 }
 
 async function columnsOf(db: AnyDb, table: string): Promise<string[]> {

@@ -16,6 +16,7 @@ import { kyselyMailStore } from './mail-store.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
 import { kyselyReadsStore } from './reads-store.ts';
 import { kyselyRoutingStore } from './routing-store.ts';
+import { kyselySearchStore } from './search-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
 import type { Storage } from './types.ts';
@@ -40,5 +41,6 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyRoutingStore(db),
     // Issue 14.
     ...kyselyCannedStore(db),
+    ...kyselySearchStore(db),
   };
 }

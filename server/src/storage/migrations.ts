@@ -7,6 +7,7 @@ import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
 import { routing } from './routing-migration.ts';
+import { SEARCH_MIGRATIONS } from './search-migration.ts';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -339,4 +340,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 14 (canned responses, attention).
   '0050_canned_responses': cannedResponses,
   '0051_agent_preferences': agentPreferences,
+  // Issue 14 (find things): '0060_search'.
+  ...SEARCH_MIGRATIONS,
 };

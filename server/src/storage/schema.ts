@@ -260,6 +260,22 @@ export type AgentPreferencesTable = {
   updated_at: string;
 };
 
+/** Issue 14 (find things): a conversation's tags (`site_id` copied for the site's suggestions). */
+export type ConversationTagTable = {
+  conversation_id: string;
+  site_id: string;
+  tag: string;
+  created_at: string;
+};
+/** Issue 14: an agent's saved view — a name and its search (JSON `SavedViewQuery`). */
+export type SavedViewTable = {
+  id: string;
+  agent_id: string;
+  name: string;
+  query: string;
+  created_at: string;
+};
+
 export type MigrationRow = { id: Generated<number>; name: string };
 
 export type Database = {
@@ -288,4 +304,6 @@ export type Database = {
   team_members: TeamMemberTable;
   canned_responses: CannedResponseTable;
   agent_preferences: AgentPreferencesTable;
+  conversation_tags: ConversationTagTable;
+  saved_views: SavedViewTable;
 };

@@ -11,6 +11,7 @@ import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/stor
 import type { ReadsStore } from '../live/store.ts';
 import type { MailStore } from '../mail/store.ts';
 import type { RoutingStore } from '../routing/store.ts';
+import type { SearchStore } from '../search/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
@@ -31,7 +32,8 @@ export type Storage = StorageLifecycle &
   // Issue 14 (routing).
   RoutingStore &
   CannedStore &
-  PreferencesStore;
+  PreferencesStore &
+  SearchStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';

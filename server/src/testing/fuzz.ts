@@ -181,6 +181,24 @@ export const SCHEMA_EXAMPLES = {
     body: 'Dzień dobry {{visitor.name|}}!',
   },
   AttentionPrefsSchema: { sound: true, desktop: false, title: true },
+  // Issue 14 (find things, `@frontdesk/shared/search-schemas`):
+  SearchQuerySchema: {
+    q: 'zwrot',
+    state: 'resolved',
+    site: 's_1',
+    agent: 'none',
+    tag: 'vip',
+    rating: '5',
+    from: '2026-01-01',
+    to: '2026-01-31',
+    cursor: 'abc',
+    limit: '25',
+  },
+  SavedFiltersSchema: { q: 'refund', tag: 'vip', rating: 4 },
+  SavedViewSchema: { name: 'VIP refunds', filters: { q: 'refund', tag: 'vip', rating: 4 } },
+  ConversationTagSchema: { tag: 'vip' },
+  ConversationTagQuerySchema: { tag: 'vip' },
+  TagSuggestQuerySchema: { prefix: 'vi' },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

@@ -2,6 +2,7 @@
 
 import { CANNED_CONSOLE_EN, CANNED_CONSOLE_PL, type CannedConsoleKey } from './console-canned.ts';
 import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
+import { searchEn, searchPl } from './console-search.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
@@ -639,6 +640,8 @@ const en = {
   retentionSavedKeep: 'Saved: conversations are kept until someone deletes them.',
   // Issue 14 (routing): in its own file.
   ...CONSOLE_ROUTING_CATALOGS.en,
+  // Issue 14 (find things).
+  ...searchEn,
 } as const;
 
 export type ConsoleKey = keyof typeof en | CannedConsoleKey;
@@ -1286,6 +1289,8 @@ const pl: Record<keyof typeof en, string> = {
   retentionSavedMonths: 'Zapisano: rozmowy bez aktywności dłużej niż {months} mies. są usuwane.',
   retentionSavedKeep: 'Zapisano: rozmowy są przechowywane, dopóki ktoś ich nie usunie.',
   ...CONSOLE_ROUTING_CATALOGS.pl,
+  // Issue 14 (find things).
+  ...searchPl,
 };
 
 export const CONSOLE_CATALOGS: Record<Locale, Record<ConsoleKey, string>> = {

@@ -17,6 +17,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   contacts: 'navContacts',
   routing: 'navRouting',
   canned: 'navCanned',
+  search: 'navSearch',
 };
 
 /** The sections an agent of this role sees. */

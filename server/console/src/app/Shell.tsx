@@ -3,7 +3,7 @@
  * conversations workspace stays mounted behind the other pages so the socket, badges and chimes keep going.
  */
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { AttentionSection } from '../attention/AttentionSection.tsx';
 import { useAttention } from '../attention/use-attention.ts';
@@ -20,6 +20,11 @@ import { RoutingContext, type RoutingContextValue } from '../routing/context.ts'
 import { RoutingPage } from '../routing/RoutingPage.tsx';
 import { createRoutingStore } from '../routing/routing-store.ts';
 import { TransferNotices } from '../routing/TransferNotices.tsx';
+import { searchTarget, textKey, viewKey } from '../search/filters.ts';
+import { SearchPage } from '../search/SearchPage.tsx';
+import { SearchSidebar } from '../search/SearchSidebar.tsx';
+import type { MatchHighlight } from '../search/use-match-highlight.ts';
+import { createViewsStore } from '../search/views-store.ts';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
@@ -84,12 +89,25 @@ export function Shell(props: Props) {
     saveSiteChoice(id);
   }, []);
   // Issue 12: a past conversation opened from a contact shows in the workspace.
-  const [openRequest, setOpenRequest] = useState<{ id: string; n: number } | null>(null);
+  const [openRequest, setOpenRequest] = useState<{
+    id: string;
+    n: number;
+    highlight?: MatchHighlight | null;
+  } | null>(null);
   const openConversation = useCallback(
-    (id: string) => {
-      setOpenRequest((r) => ({ id, n: (r?.n ?? 0) + 1 }));
+    (id: string, highlight: MatchHighlight | null = null) => {
+      setOpenRequest((r) => ({ id, n: (r?.n ?? 0) + 1, highlight }));
       navigate({ page: 'conversations', faqId: null });
     },
+    [navigate],
+  );
+  // Issue 14: the agent's saved views, shared by the list's sidebar and the search page.
+  const views = useMemo(() => createViewsStore(client), [client]);
+  useEffect(() => {
+    void views.load();
+  }, [views]);
+  const openSearch = useCallback(
+    (searchKey: string | null) => navigate({ page: 'search', faqId: null, searchKey }),
     [navigate],
   );
 
@@ -101,6 +119,24 @@ export function Shell(props: Props) {
       <main class="page">
         <p class="placeholder">{t('errorAdminOnly')}</p>
       </main>
+    );
+  } else if (route.page === 'search') {
+    page = (
+      <SearchPage
+        api={client}
+        views={views}
+        sites={sites}
+        meId={agent.id}
+        target={searchTarget(route.searchKey)}
+        onView={(view) => openSearch(viewKey(view.id))}
+        onOpenConversation={(hit, terms) =>
+          openConversation(
+            hit.conversation.id,
+            hit.match ? { conversationId: hit.conversation.id, seq: hit.match.seq, terms } : null,
+          )
+        }
+        onSessionEnded={onSessionEnded}
+      />
     );
   } else if (route.page === 'profile') {
     page = (
@@ -235,6 +271,13 @@ export function Shell(props: Props) {
             onSessionEnded={onSessionEnded}
             openRequest={openRequest}
             attention={attention.prefs}
+            listTop={
+              <SearchSidebar
+                views={views}
+                onSearch={(q) => openSearch(q ? textKey(q) : null)}
+                onView={(view) => openSearch(viewKey(view.id))}
+              />
+            }
             {...(retryDelayMs ? { retryDelayMs } : {})}
           />
           {page}

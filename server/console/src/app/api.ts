@@ -9,6 +9,7 @@ import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createMailApi, type MailApi } from '../mail/api.ts';
 import { createProfileApi, type ProfileApi } from '../profile/api.ts';
 import { createRoutingApi, type RoutingApi } from '../routing/api.ts';
+import { createSearchApi, type SearchApi } from '../search/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
 import { createSitesApi, type SitesApi } from '../sites/api.ts';
@@ -29,7 +30,8 @@ export type ConsoleApi = AuthApi &
   AttachmentSettingsApi &
   ContactsApi &
   RoutingApi &
-  CannedApi;
+  CannedApi &
+  SearchApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -53,5 +55,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createRoutingApi(http),
     // Issue 14.
     ...createCannedApi(http),
+    // Issue 14.
+    ...createSearchApi(http),
   };
 }

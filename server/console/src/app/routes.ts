@@ -1,6 +1,8 @@
 /** The console's pages and their addresses in the URL fragment (`#/faq/returns`), so links and reloads work. */
 export const PAGES = [
   'conversations',
+  // Issue 14: search, filters and saved views.
+  'search',
   // Issue 12: the customer records.
   'contacts',
   'faq',
@@ -32,7 +34,13 @@ export const SITE_PAGES: readonly Page[] = [
   'routing',
 ];
 /** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */
-export type Route = { page: Page; faqId: string | null; contactId?: string | null };
+export type Route = {
+  page: Page;
+  faqId: string | null;
+  contactId?: string | null;
+  /** Issue 14: what the search page opens on (`view:<id>` or `q:<text>`, see `search/filters.ts`). */
+  searchKey?: string | null;
+};
 
 export const DEFAULT_ROUTE: Route = { page: 'conversations', faqId: null };
 
@@ -43,11 +51,13 @@ export function parseRoute(hash: string): Route {
   if (!isPage(page)) return DEFAULT_ROUTE;
   if (page === 'faq' && faqId) return { page, faqId: safeDecode(faqId) };
   if (page === 'contacts') return { page, faqId: null, contactId: faqId ? safeDecode(faqId) : null };
+  if (page === 'search') return { page, faqId: null, searchKey: faqId ? safeDecode(faqId) : null };
   return { page, faqId: null };
 }
 
 export function routeHash(route: Route): string {
   if (route.page === 'conversations') return '#/';
+  if (route.page === 'search' && route.searchKey) return `#/search/${encodeURIComponent(route.searchKey)}`;
   if (route.page === 'contacts' && route.contactId)
     return `#/contacts/${encodeURIComponent(route.contactId)}`;
   return route.faqId && route.page === 'faq' ? `#/faq/${encodeURIComponent(route.faqId)}` : `#/${route.page}`;

@@ -1,6 +1,7 @@
 /** The left column: conversations by section with counts; arrow keys, Home and End move between rows. */
 import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
 import { formatClock, minutesSince, previewText, visitorLabel } from '../shared/format.ts';
 import { authorText } from './labels.ts';
@@ -22,11 +23,15 @@ type Props = {
   selectedId: string | null;
   now: number;
   onSelect(id: string): void;
+  /** Issue 14: shown above the sections (the search box and saved views). */
+  top?: ComponentChildren;
 };
 
 function moveFocus(event: KeyboardEvent) {
   const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
   if (!keys.includes(event.key)) return;
+  // Issue 14: the keys keep their meaning in the search box above the rows.
+  if ((event.target as HTMLElement | null)?.closest?.('input, select, textarea')) return;
   const rows = [
     ...(event.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button[data-row]'),
   ];
@@ -44,10 +49,11 @@ function moveFocus(event: KeyboardEvent) {
   rows[next]?.focus();
 }
 
-export function ConversationList({ sections, unread, selectedId, now, onSelect }: Props) {
+export function ConversationList({ sections, unread, selectedId, now, onSelect, top }: Props) {
   const { t } = useI18n();
   return (
     <nav class="lists" aria-label={t('listsLabel')} onKeyDown={moveFocus}>
+      {top}
       {SECTION_ORDER.map((id) => (
         <section key={id} class={`lists__section lists__section--${id}`} aria-labelledby={`section-${id}`}>
           <h2 id={`section-${id}`} class="lists__title">

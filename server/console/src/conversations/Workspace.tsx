@@ -1,12 +1,15 @@
 /** The conversations page: lists, the open conversation and the visitor panel; keeps the tab title. */
 import { type AgentProfile, type AttentionPrefs, DEFAULT_ATTENTION } from '@frontdesk/shared';
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleClient } from '../app/client.ts';
 import { useI18n } from '../app/i18n.ts';
 import type { Notifier } from '../app/notifier.ts';
 import { ShortcutsDialog } from '../app/ShortcutsDialog.tsx';
 import { useCannedSource } from '../canned/use-canned-source.ts';
 import { ContactRecord } from '../contacts/ContactRecord.tsx';
+import { ConversationTags } from '../search/ConversationTags.tsx';
+import { type MatchHighlight, useMatchHighlight } from '../search/use-match-highlight.ts';
 import { useNow } from '../shared/use-now.ts';
 import { titleCount } from './attention.ts';
 import { documentTitle } from './badge.ts';
@@ -27,14 +30,17 @@ type Props = {
   /** Delay before retrying a send or a refused connection (tests shorten it). */
   retryDelayMs?: (attempt: number) => number;
   /** Issue 12: a conversation to open (from the Contacts page); `n` makes the same id open again. */
-  openRequest?: { id: string; n: number } | null;
+  openRequest?: { id: string; n: number; highlight?: MatchHighlight | null } | null;
   /** Issue 14: the agent's alert switches (the defaults until they load). */
   attention?: AttentionPrefs;
+  /** Issue 14: above the conversation list (search box, saved views). */
+  listTop?: ComponentChildren;
 };
 
 export function Workspace(props: Props) {
-  const { client, agent, notifier, hidden, onSessionEnded, retryDelayMs, openRequest } = props;
+  const { client, agent, notifier, hidden, onSessionEnded, retryDelayMs, openRequest, listTop } = props;
   const attention = props.attention ?? DEFAULT_ATTENTION;
+  const root = useRef<HTMLDivElement>(null);
   const { t } = useI18n();
   const now = useNow();
   const { workspace, state, sections, waiting, pending } = useWorkspace({
@@ -78,8 +84,9 @@ export function Workspace(props: Props) {
     onCanned: () => setCannedRequest((n) => n + 1),
     onHelp: () => setHelp(true),
   });
+  useMatchHighlight(root, openRequest?.highlight, selected?.id ?? null, state.timeline.messages.length);
   return (
-    <div class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
+    <div ref={root} class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
       {state.connection === 'offline' && (
         <p class="banner" role="status">
           {t('connectionLost')}
@@ -92,6 +99,7 @@ export function Workspace(props: Props) {
           selectedId={selected?.id ?? null}
           now={now}
           onSelect={workspace.select}
+          top={listTop}
         />
         {selected ? (
           <>
@@ -116,6 +124,12 @@ export function Workspace(props: Props) {
               cannedRequest={cannedRequest}
             />
             <VisitorPanel conversation={selected} now={now}>
+              <ConversationTags
+                key={selected.id}
+                api={client}
+                conversationId={selected.id}
+                siteId={selected.siteId}
+              />
               <ContactRecord
                 key={selected.visitor.id}
                 api={client}

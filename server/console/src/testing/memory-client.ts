@@ -35,6 +35,7 @@ import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-fa
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
 import { createMemoryRoutingApi } from './memory-routing.ts';
+import { createMemorySearchApi, type MemorySearch } from './memory-search.ts';
 
 export const AGENT: AgentProfile = {
   id: 'agent-1',
@@ -67,6 +68,8 @@ export type MemoryClient = ConsoleClient & {
   canned: ReturnType<typeof createMemoryCannedApi>;
   /** Issue 12: contacts (every seeded conversation's visitor has one, as on the server). */
   contacts: MemoryContactsApi;
+  /** Issue 14: saved views, tags and the searches asked. */
+  search: MemorySearch;
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -206,10 +209,20 @@ export function createMemoryClient(
     record.conversationCount = record.conversations.length;
     contacts.contacts.set(record.id, record);
   }
+  const search = createMemorySearchApi(agent, conversations, messages);
   const client: MemoryClient = {
     // Issue 14.
     canned,
     ...canned.api,
+    search,
+    searchConversations: search.searchConversations,
+    listSavedViews: search.listSavedViews,
+    createSavedView: search.createSavedView,
+    deleteSavedView: search.deleteSavedView,
+    conversationTags: search.conversationTags,
+    addConversationTag: search.addConversationTag,
+    removeConversationTag: search.removeConversationTag,
+    siteConversationTags: search.siteConversationTags,
     // Issue 12.
     contacts,
     listContacts: (siteId, query) => contacts.listContacts(siteId, query),

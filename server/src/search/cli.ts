@@ -1,0 +1,173 @@
+/**
+ * Conversation search on the command line (issue 14):
+ *   conversations:seed --count N [--site KEY]    adds N conversations with messages (en + pl, some tagged)
+ *   conversations:search [--site KEY] [--q TEXT] [--state S] [--tag T] [--rating N] [--limit N] [--runs N]
+ *                                                times the console's search (first page and the next)
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { SearchQuerySchema } from '@frontdesk/shared/search-schemas';
+import type { AgentContext } from '../identity/context.ts';
+import { AppError } from '../kernel/errors.ts';
+import { parse } from '../kernel/validate.ts';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
+import type { Storage } from '../storage/index.ts';
+import { AgentSearch } from './agent-search.ts';
+import type { SeededConversation } from './store.ts';
+
+export const SEARCH_USAGE = `  pnpm frontdesk conversations:seed --count 100000 [--site ${DEMO_SITE_KEY}]   (test conversations with messages)
+  pnpm frontdesk conversations:search [--site KEY] [--q TEXT] [--state S] [--tag T] [--runs 9]   (times the search)`;
+
+const WORDS = [
+  'order',
+  'delivery',
+  'parcel',
+  'invoice',
+  'password',
+  'account',
+  'shipping',
+  'discount',
+  'colour',
+  'size',
+  'broken',
+  'late',
+  'address',
+  'payment',
+  'thanks',
+  'question',
+  'please',
+  'today',
+  'zamówienie',
+  'dostawa',
+  'paczka',
+  'faktura',
+  'hasło',
+  'konto',
+  'wysyłka',
+  'rabat',
+  'kolor',
+  'rozmiar',
+  'uszkodzony',
+  'spóźniona',
+  'adres',
+  'płatność',
+  'dziękuję',
+  'pytanie',
+  'proszę',
+  'dzisiaj',
+];
+/** Words that appear in few conversations (about 1 in 50 / 1 in 200): what people search for. */
+const RARE = ['zwrotu', 'żółty', 'refund', 'płaszcz'];
+const STATES = ['resolved', 'resolved', 'resolved', 'abandoned', 'assigned', 'queued', 'bot'] as const;
+const TAGS = ['vip', 'refund', 'wholesale', 'bug'];
+
+/** A small deterministic generator, so a seeded database is the same every time. */
+function words(seed: number, n: number): string[] {
+  let x = (seed * 2654435761) >>> 0;
+  return Array.from({ length: n }, () => {
+    x = (x * 1103515245 + 12345) >>> 0;
+    return WORDS[x % WORDS.length] ?? 'order';
+  });
+}
+
+/** The i-th seeded conversation: deterministic, spread over the last year, three messages. */
+export function seededConversation(i: number, now: number): SeededConversation {
+  const sentence = (k: number) => {
+    const list = words(i * 3 + k, 6 + ((i + k) % 7));
+    if (k === 0 && i % 50 === 7) list.splice(2, 0, RARE[(i / 50) % 2 < 1 ? 0 : 1] ?? 'zwrotu');
+    if (k === 1 && i % 200 === 13) list.push(RARE[2 + (i % 2)] ?? 'refund');
+    const text = list.join(' ');
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+  };
+  const state = STATES[i % STATES.length] ?? 'resolved';
+  return {
+    state,
+    rating: state === 'resolved' && i % 3 === 0 ? 1 + (i % 5) : null,
+    createdAt: new Date(now - ((i * 7_919) % (365 * 24 * 60)) * 60_000 - i).toISOString(),
+    tags: i % 20 === 0 ? [TAGS[(i / 20) % TAGS.length] ?? 'vip'] : [],
+    messages: [
+      { author: 'visitor', kind: 'text', body: sentence(0) },
+      { author: 'agent', kind: 'text', body: sentence(1) },
+      { author: 'agent', kind: i % 10 === 0 ? 'note' : 'text', body: sentence(2) },
+    ],
+  };
+}
+
+export async function runSearchCommand(
+  command: 'conversations:seed' | 'conversations:search',
+  args: string[],
+  deps: { storage: Storage; out: (line: string) => void },
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      site: { type: 'string', default: DEMO_SITE_KEY },
+      count: { type: 'string' },
+      q: { type: 'string' },
+      state: { type: 'string' },
+      tag: { type: 'string' },
+      rating: { type: 'string' },
+      limit: { type: 'string' },
+      runs: { type: 'string', default: '9' },
+    },
+  });
+  const site = await deps.storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
+  if (!site)
+    throw new AppError('not_found', `no site with key "${values.site}" (start the server once first)`);
+  if (command === 'conversations:seed') {
+    const count = Number(values.count);
+    if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+      throw new AppError('bad_request', '--count must be a whole number from 1 to 1000000');
+    const started = performance.now();
+    const now = Date.now();
+    const CHUNK = 2_000;
+    for (let from = 0; from < count; from += CHUNK) {
+      const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, k) =>
+        seededConversation(from + k, now),
+      );
+      await deps.storage.importConversations(site.id, chunk);
+    }
+    deps.out(
+      `Seeded ${count} conversations (${count * 3} messages) on ${site.key} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    return 0;
+  }
+  const query = parse(SearchQuerySchema, {
+    ...(values.q !== undefined && { q: values.q }),
+    ...(values.state !== undefined && { state: values.state }),
+    ...(values.tag !== undefined && { tag: values.tag }),
+    ...(values.rating !== undefined && { rating: values.rating }),
+    ...(values.limit !== undefined && { limit: values.limit }),
+  });
+  const search = new AgentSearch(deps.storage);
+  // An agent of this site only (the query is scoped as the console's would be).
+  const ctx = { agent: { id: 'cli' }, siteIds: [site.id] } as unknown as AgentContext;
+  const runs = Math.max(1, Math.min(100, Number(values.runs) || 9));
+  const first: number[] = [];
+  const second: number[] = [];
+  let found = 0;
+  let more = false;
+  for (let i = 0; i < runs; i++) {
+    let started = performance.now();
+    const page = await search.search(ctx, query);
+    first.push(performance.now() - started);
+    found = page.hits.length;
+    more = page.nextCursor !== null;
+    if (page.nextCursor) {
+      started = performance.now();
+      await search.search(ctx, { ...query, cursor: page.nextCursor });
+      second.push(performance.now() - started);
+    }
+  }
+  const median = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return (sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1);
+  };
+  deps.out(
+    `Search ${JSON.stringify({ q: values.q ?? null, state: values.state ?? null, tag: values.tag ?? null })}: ` +
+      `${found} on the first page${more ? ' (more after)' : ''}; median ${median(first)} ms` +
+      `${second.length ? `, next page median ${median(second)} ms` : ''}, ` +
+      `min ${Math.min(...first).toFixed(1)} ms, max ${Math.max(...first).toFixed(1)} ms over ${runs} runs.`,
+  );
+  return 0;
+}
