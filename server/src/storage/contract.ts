@@ -4,6 +4,7 @@ import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
+import { reportsContract } from './contract-reports.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {
@@ -42,6 +43,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     readsContract(open);
     // Issue 12 (contacts)
     contactsContract(open);
+    // Issue 15 (reports)
+    reportsContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

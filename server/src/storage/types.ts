@@ -9,6 +9,7 @@ import type { ConversationsStore, MessagesStore } from '../conversations/store.t
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
 import type { ReadsStore } from '../live/store.ts';
 import type { MailStore } from '../mail/store.ts';
+import type { HistoryStore, ReportsStore } from '../reports/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
@@ -25,7 +26,9 @@ export type Storage = StorageLifecycle &
   MailStore &
   ReadsStore &
   AttachmentsStore &
-  ContactsStore;
+  ContactsStore &
+  ReportsStore &
+  HistoryStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
@@ -59,4 +62,5 @@ export type {
   SitesStore,
   StoredImage,
 } from '../sites/store.ts';
+export type { HistoricConversation, HistoryStore, ReportsStore, ReportWindow } from '../reports/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';
