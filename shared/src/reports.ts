@@ -4,10 +4,17 @@
  * Durations are whole seconds; dates are the site's calendar days (`YYYY-MM-DD`, its time zone).
  */
 import * as v from 'valibot';
+import { fillRoute } from './routes.ts';
 
 export const REPORT_ROUTES = {
   /** GET (agents of the site): `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both days included). */
   report: '/api/v1/sites/:siteId/reports',
+} as const;
+
+/** The report's URL for a site and a range, for the console and tests. */
+export const REPORT_API = {
+  report: (siteId: string, range: { from: string; to: string }) =>
+    `${fillRoute(REPORT_ROUTES.report, { siteId })}?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`,
 } as const;
 
 export const REPORT_LIMITS = {

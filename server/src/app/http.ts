@@ -15,6 +15,7 @@ import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-s
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
+import { reportRoutes } from '../reports/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -152,6 +153,16 @@ export function createHttpApp(deps: HttpDeps) {
     attachmentSettingsRoutes({
       sites: deps.storage,
       editor: services.attachmentSettings,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
+  // Issue 15: reports.
+  app.route(
+    '/',
+    reportRoutes({
+      reports: services.reports,
+      sites: deps.storage,
       sessions: services.sessions,
       selfOrigins,
     }),

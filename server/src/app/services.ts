@@ -35,6 +35,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
+import { createReports } from '../reports/index.ts';
 import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
@@ -207,6 +208,8 @@ export function buildServices(deps: ServiceDeps) {
     // Issue 13.
     typing: new TypingRelay(access, live),
     reads: new ReadReceipts({ store: storage, access, live, clock }),
+    // Issue 15.
+    reports: createReports(storage),
   };
   return services;
 }

@@ -17,7 +17,12 @@ const visitor = (at: string, body = 'Hello', missed = false): Msg => ({
   missed,
 });
 const bot = (at: string): Msg => ({ author: 'bot', kind: 'text', body: 'Here is what I found', at: t(at) });
-const agent = (at: string, kind: Msg['kind'] = 'text'): Msg => ({ author: 'agent', kind, body: 'Hi!', at: t(at) });
+const agent = (at: string, kind: Msg['kind'] = 'text'): Msg => ({
+  author: 'agent',
+  kind,
+  body: 'Hi!',
+  at: t(at),
+});
 
 function conversation(
   id: string,
@@ -153,15 +158,15 @@ export function reportFixture(agents: { a: string; b: string }, prefix = ''): Hi
 /** Another site's conversation in the same week: it must appear in no figure of the first (A2). */
 export const otherSiteFixture = (prefix = ''): HistoricConversation[] =>
   prefixed(prefix, [
-  conversation('x1', '2026-01-06T10:00:00Z', {
-    state: 'resolved',
-    handoffReason: 'visitor',
-    queuedAt: at('2026-01-06T10:00:00Z'),
-    resolvedAt: at('2026-01-06T10:01:00Z'),
-    rating: 1,
-    ratingComment: 'other site',
-    messages: [visitor('2026-01-06T10:00:00Z', 'where is my parcel', true), bot('2026-01-06T10:00:01Z')],
-  }),
+    conversation('x1', '2026-01-06T10:00:00Z', {
+      state: 'resolved',
+      handoffReason: 'visitor',
+      queuedAt: at('2026-01-06T10:00:00Z'),
+      resolvedAt: at('2026-01-06T10:01:00Z'),
+      rating: 1,
+      ratingComment: 'other site',
+      messages: [visitor('2026-01-06T10:00:00Z', 'where is my parcel', true), bot('2026-01-06T10:00:01Z')],
+    }),
   ]);
 
 export const FIXTURE_QUERY = { from: '2026-01-05', to: '2026-01-11' } as const;

@@ -3,8 +3,8 @@
  * `reports/fixture.ts`, computed by each engine's SQL, against values worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { createReports } from '../reports/index.ts';
 import { FIXTURE_QUERY, FIXTURE_ZONE, otherSiteFixture, reportFixture } from '../reports/fixture.ts';
+import { createReports } from '../reports/index.ts';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import type { Storage } from './types.ts';
 
@@ -33,7 +33,10 @@ export function reportsContract(open: () => Promise<Storage>) {
       const [ada, bob] = [await agent('Ada'), await agent('Bob')];
       await storage.insertHistory(shop.id, reportFixture({ a: ada.id, b: bob.id }, unique));
       await storage.insertHistory(other.id, otherSiteFixture(unique));
-      const report = await createReports(storage).report({ id: shop.id, timeZone: FIXTURE_ZONE }, FIXTURE_QUERY);
+      const report = await createReports(storage).report(
+        { id: shop.id, timeZone: FIXTURE_ZONE },
+        FIXTURE_QUERY,
+      );
       return { storage, report, ada, bob, unique };
     }
 

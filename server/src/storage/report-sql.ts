@@ -50,7 +50,13 @@ function durationStats(engine: Engine, key: string, start: string, finish: strin
 }
 
 export const firstResponseStats = (engine: Engine, key: 'c.site_id' | 'c.agent_id') =>
-  durationStats(engine, key, 'COALESCE(c.queued_at, c.assigned_at)', FIRST_AGENT_REPLY, 'c.assigned_at IS NOT NULL');
+  durationStats(
+    engine,
+    key,
+    'COALESCE(c.queued_at, c.assigned_at)',
+    FIRST_AGENT_REPLY,
+    'c.assigned_at IS NOT NULL',
+  );
 
 export const resolutionStats = (engine: Engine) =>
   durationStats(engine, 'c.site_id', 'c.created_at', 'c.resolved_at', 'c.resolved_at IS NOT NULL');

@@ -7,7 +7,8 @@ import * as sql from './report-sql.ts';
 
 /** PostgreSQL's COUNT and SUM come back as text (bigint, numeric); SQLite's as numbers. */
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const orNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const orNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
 const win = (w: ReportWindow) => [w.siteId, w.from, w.to];
 
 type StatsRow = { k: string; n: unknown; p50: unknown; p90: unknown };

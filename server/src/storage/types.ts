@@ -53,6 +53,7 @@ export type {
 } from '../identity/store.ts';
 export type { NewReadPosition, ReadsStore } from '../live/store.ts';
 export type { MailKind, MailRecord, MailStatus, MailStore, NewMail } from '../mail/store.ts';
+export type { HistoricConversation, HistoryStore, ReportsStore, ReportWindow } from '../reports/store.ts';
 export type {
   ImagesStore,
   NewSite,
@@ -62,5 +63,4 @@ export type {
   SitesStore,
   StoredImage,
 } from '../sites/store.ts';
-export type { HistoricConversation, HistoryStore, ReportsStore, ReportWindow } from '../reports/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';
