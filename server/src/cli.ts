@@ -9,6 +9,7 @@
  *   faq:import | faq:export | faq:test (see faq/cli.ts)
  *   migrate [--database URL] | db:copy --to URL [--from URL]   (see storage/cli.ts)
  *   contacts:seed | contacts:search (see contacts/cli.ts)
+ *   reports:seed | reports:time (see reports/cli.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ import { AgentSessions, NO_OPEN_SOCKETS } from './identity/agent-sessions.ts';
 import { AppError } from './kernel/errors.ts';
 import { createLogger } from './kernel/logger.ts';
 import { parse } from './kernel/validate.ts';
+import { REPORTS_USAGE, runReportsCommand } from './reports/cli.ts';
 import { DEMO_SITE_KEY } from './sites/embedding.ts';
 import { DEFAULT_SITE_SETTINGS } from './sites/settings.ts';
 import { DB_USAGE, runDbCommand } from './storage/cli.ts';
@@ -43,7 +45,8 @@ const USAGE = `Usage:
   pnpm frontdesk site:origins --site KEY --add https://shop.example | --remove URL | --list
 ${FAQ_USAGE}
 ${DB_USAGE}
-${CONTACTS_USAGE}`;
+${CONTACTS_USAGE}
+${REPORTS_USAGE}`;
 
 export async function runCli(
   argv: string[],
@@ -198,6 +201,9 @@ export async function runCli(
       case 'contacts:seed':
       case 'contacts:search':
         return await runContactsCommand(command, rest, { storage, out });
+      case 'reports:seed':
+      case 'reports:time':
+        return await runReportsCommand(command, rest, { storage, out });
       default:
         out(USAGE);
         return command ? 2 : 0;

@@ -284,6 +284,26 @@ const attachments: Migration = {
   },
 };
 
+/**
+ * Issue 15 (reports): every report reads one site's conversations by start time, and per
+ * conversation asks whether the bot answered and when an agent first replied. Measured over 100 000
+ * conversations (docs/REPORTS.md): without these the report scans whole tables.
+ */
+const reportIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('conversations_site_created')
+      .on('conversations')
+      .columns(['site_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('messages_conversation_author')
+      .on('messages')
+      .columns(['conversation_id', 'author', 'created_at'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -297,4 +317,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
+  // Issue 15.
+  '0070_report_indexes': reportIndexes,
 };

@@ -39,7 +39,7 @@ export const SUMMARY_COUNTS = `SELECT COUNT(*) AS conversations,
  * Parameters: site, from, to.
  */
 function durationStats(engine: Engine, key: string, start: string, finish: string, where: string): string {
-  return `WITH d AS (SELECT ${key} AS k, ${start} AS t0, ${finish} AS t1 FROM conversations c
+  return `WITH d AS MATERIALIZED (SELECT ${key} AS k, ${start} AS t0, ${finish} AS t1 FROM conversations c
       WHERE ${IN_WINDOW} AND ${where}),
     e AS (SELECT k, ${secondsBetween(engine, 't0', 't1')} AS s FROM d WHERE t0 IS NOT NULL AND t1 IS NOT NULL),
     r AS (SELECT k, s, ROW_NUMBER() OVER (PARTITION BY k ORDER BY s) AS rn,
