@@ -15,6 +15,7 @@ import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-s
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
+import { type Metrics, metricsHandler, requestTiming } from '../metrics/index.ts';
 import { reportRoutes } from '../reports/index.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
 import { offlineSettingsRoutes } from '../sites/offline-settings.ts';
@@ -37,12 +38,18 @@ export type HttpDeps = {
   assets: Assets;
   budgets: Budgets;
   trustProxy: TrustProxy;
+  /** Issue 15: latencies and request logs; `/metrics` here when a token is set and no bind address. */
+  metrics: Metrics;
+  metricsOnMainPort: { token: string } | null;
 };
 
 export function createHttpApp(deps: HttpDeps) {
   const { services, selfOrigins } = deps;
   const app = new Hono();
   app.onError(errorHandler(deps.logger));
+  app.use(requestTiming(deps.metrics, deps.logger));
+  if (deps.metricsOnMainPort)
+    app.get(ROUTES.metrics, metricsHandler(deps.metrics, deps.metricsOnMainPort.token));
 
   app.use(ROUTES.visitorSessions, visitorSessionsCors);
   // Issue 13: widgets upload and download files across origins (token, no cookies).

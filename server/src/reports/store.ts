@@ -28,6 +28,8 @@ export type ReportsStore = {
     limit: number,
   ): Promise<{ conversationId: string; rating: number; comment: string; at: string }[]>;
   reportAgents(w: ReportWindow): Promise<ReportAgentFigures[]>;
+  /** Conversations waiting for an agent on every site (the `/metrics` queue gauge). */
+  queueLength(): Promise<number>;
   reportMissedQuestions(
     w: ReportWindow,
     limit: number,

@@ -82,6 +82,8 @@ export const AGENT_COUNTS = `SELECT c.agent_id, MAX(a.name) AS name, COUNT(*) AS
   FROM conversations c LEFT JOIN agents a ON a.id = c.agent_id
   WHERE ${IN_WINDOW} AND c.agent_id IS NOT NULL GROUP BY c.agent_id`;
 
+export const QUEUE_LENGTH = `SELECT COUNT(*) AS n FROM conversations WHERE state = 'queued'`;
+
 /** Parameters: site, from, to, limit. */
 export const MISSED_QUESTIONS = `SELECT b.text, COUNT(*) AS n, MAX(b.created_at) AS last_at FROM bot_misses b
   WHERE b.site_id = ? AND b.created_at >= ? AND b.created_at < ?

@@ -86,6 +86,10 @@ export function kyselyReportsStore(db: Db): ReportsStore {
         };
       });
     },
+    async queueLength() {
+      const rows = await run<{ n: unknown }>(db, sql.QUEUE_LENGTH, []);
+      return num(rows[0]?.n);
+    },
     async reportMissedQuestions(w, limit) {
       const rows = await run<{ text: string; n: unknown; last_at: string }>(db, sql.MISSED_QUESTIONS, [
         ...win(w),
