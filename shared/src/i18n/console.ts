@@ -1,7 +1,10 @@
 /** Strings agents see in the console, in every supported language. */
+import { REPORTS_EN, REPORTS_PL } from './console-reports.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
+  // Issue 15.
+  ...REPORTS_EN,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Loading…',
@@ -633,6 +636,7 @@ const en = {
 export type ConsoleKey = keyof typeof en;
 
 const pl: Record<ConsoleKey, string> = {
+  ...REPORTS_PL,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Wczytywanie…',

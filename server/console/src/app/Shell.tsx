@@ -12,6 +12,7 @@ import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
@@ -145,6 +146,16 @@ export function Shell(props: Props) {
         client={client}
         siteId={siteId}
         canEdit={isAdmin}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  } else if (route.page === 'reports') {
+    page = (
+      <ReportsPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        siteName={site.name}
         onSessionEnded={onSessionEnded}
       />
     );

@@ -7,6 +7,7 @@ import { type ConversationsApi, createConversationsApi } from '../conversations/
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createMailApi, type MailApi } from '../mail/api.ts';
 import { createProfileApi, type ProfileApi } from '../profile/api.ts';
+import { createReportsApi, type ReportsApi } from '../reports/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
 import { createHttp, type FetchLike } from '../shared/http.ts';
 import { createSitesApi, type SitesApi } from '../sites/api.ts';
@@ -25,7 +26,8 @@ export type ConsoleApi = AuthApi &
   OfflineSettingsApi &
   MailApi &
   AttachmentSettingsApi &
-  ContactsApi;
+  ContactsApi &
+  ReportsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -43,6 +45,8 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createMailApi(http),
     // Issue 13.
     ...createAttachmentSettingsApi(http),
+    // Issue 15.
+    ...createReportsApi(http),
     // Issue 12.
     ...createContactsApi(http),
   };

@@ -5,6 +5,8 @@ export const PAGES = [
   'contacts',
   'faq',
   'unanswered',
+  // Issue 15.
+  'reports',
   'settings',
   'appearance',
   'sites',
@@ -18,7 +20,14 @@ export type Page = (typeof PAGES)[number];
 /** Pages only admins see (the server refuses their calls to others anyway). */
 export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
 /** Pages about the chosen site: the site switcher shows on these. */
-export const SITE_PAGES: readonly Page[] = ['contacts', 'faq', 'unanswered', 'settings', 'appearance'];
+export const SITE_PAGES: readonly Page[] = [
+  'contacts',
+  'faq',
+  'unanswered',
+  'reports',
+  'settings',
+  'appearance',
+];
 /** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */
 export type Route = { page: Page; faqId: string | null; contactId?: string | null };
 
