@@ -9,7 +9,12 @@ export function Heatmap({ heatmap, weekdays }: Props) {
   const { t } = useI18n();
   const max = Math.max(1, ...heatmap.flat());
   return (
-    <div class="heatmap">
+    <section
+      class="heatmap"
+      aria-label={t('reportsHeatmap')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+    >
       <table class="heatmap__table">
         <caption>{t('reportsHeatmap')}</caption>
         <thead>
@@ -43,6 +48,6 @@ export function Heatmap({ heatmap, weekdays }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

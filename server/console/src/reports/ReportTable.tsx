@@ -13,34 +13,41 @@ type Props = {
 export function ReportTable({ caption, file, header, rows, display }: Props) {
   const { t } = useI18n();
   return (
-    <section class="report-table">
-      <table class="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {header.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
+    <div class="report-table">
+      <section
+        class="report-table__scroll"
+        aria-label={caption}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable so keyboard users can scroll it (WCAG 2.1.1, axe scrollable-region-focusable)
+        tabIndex={0}
+      >
+        <table class="table">
+          <caption>{caption}</caption>
+          <thead>
             <tr>
-              <td colSpan={header.length}>{t('reportsEmpty')}</td>
+              {header.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
             </tr>
-          ) : (
-            (display ?? rows).map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={header.length}>{t('reportsEmpty')}</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              (display ?? rows).map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </section>
       <button
         type="button"
         class="button report-table__csv"
@@ -48,6 +55,6 @@ export function ReportTable({ caption, file, header, rows, display }: Props) {
       >
         {t('reportsCsv', { table: caption })}
       </button>
-    </section>
+    </div>
   );
 }
