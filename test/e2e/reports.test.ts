@@ -72,8 +72,8 @@ describeInBrowser('reports page', () => {
     await page.getByRole('button', { name: w.signIn }).click();
     const link = page.getByRole('link', { name: w.reports });
     await link.click();
-    await page.getByLabel(w.from).fill(FIXTURE_QUERY.from);
-    await page.getByLabel(w.to).fill(FIXTURE_QUERY.to);
+    await page.getByLabel(w.from, { exact: true }).fill(FIXTURE_QUERY.from);
+    await page.getByLabel(w.to, { exact: true }).fill(FIXTURE_QUERY.to);
     await page.getByRole('button', { name: w.show }).click();
     await page.locator('.report-chart[data-ready="true"] canvas').first().waitFor();
     return page;
