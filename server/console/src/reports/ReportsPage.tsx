@@ -138,7 +138,7 @@ type BodyProps = {
 };
 
 function ReportBody({ report, weekdays, when, none }: BodyProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const stamp = `${report.range.from}_${report.range.to}`;
   const reason = (r: string) => (REASON_KEYS[r] ? t(REASON_KEYS[r]) : r);
   return (
@@ -156,7 +156,7 @@ function ReportBody({ report, weekdays, when, none }: BodyProps) {
         ))}
       </ul>
       <h2 class="reports__heading">{t('reportsByDayChart')}</h2>
-      <DayChart label={t('reportsByDayChart')} days={report.byDay} />
+      <DayChart label={t('reportsByDayChart')} locale={locale} days={report.byDay} />
       <Heatmap heatmap={report.heatmap} weekdays={weekdays} />
       <ReportTable
         caption={t('reportsByDay')}
