@@ -130,5 +130,5 @@ describeInBrowser('reports page', () => {
         await page.context().close();
       }
     }
-  });
+  }, 240_000);
 });
