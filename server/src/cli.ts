@@ -10,6 +10,7 @@
  *   migrate [--database URL] | db:copy --to URL [--from URL]   (see storage/cli.ts)
  *   contacts:seed | contacts:search (see contacts/cli.ts)
  *   conversations:seed | conversations:search (see search/cli.ts)
+ *   reports:seed | reports:time (see reports/cli.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ import { AgentSessions, NO_OPEN_SOCKETS } from './identity/agent-sessions.ts';
 import { AppError } from './kernel/errors.ts';
 import { createLogger } from './kernel/logger.ts';
 import { parse } from './kernel/validate.ts';
+import { REPORTS_USAGE, runReportsCommand } from './reports/cli.ts';
 import { runSearchCommand, SEARCH_USAGE } from './search/cli.ts';
 import { DEMO_SITE_KEY } from './sites/embedding.ts';
 import { DEFAULT_SITE_SETTINGS } from './sites/settings.ts';
@@ -46,7 +48,8 @@ const USAGE = `Usage:
 ${FAQ_USAGE}
 ${DB_USAGE}
 ${CONTACTS_USAGE}
-${SEARCH_USAGE}`;
+${SEARCH_USAGE}
+${REPORTS_USAGE}`;
 
 export async function runCli(
   argv: string[],
@@ -204,6 +207,9 @@ export async function runCli(
       case 'conversations:seed':
       case 'conversations:search':
         return await runSearchCommand(command, rest, { storage, out });
+      case 'reports:seed':
+      case 'reports:time':
+        return await runReportsCommand(command, rest, { storage, out });
       default:
         out(USAGE);
         return command ? 2 : 0;

@@ -257,3 +257,13 @@ export function weeklyProblems(weekly: readonly HoursInterval[], maxPerDay: numb
   }
   return problems;
 }
+
+/** Issue 15 (reports): the instant the local calendar day `YYYY-MM-DD` starts in `zone`. */
+export function startOfLocalDay(zone: string, day: string): number {
+  return firstInstant(zone, Date.parse(`${day}T00:00:00Z`));
+}
+
+/** Issue 15 (reports): the wall-clock reading of `instant` in `zone`, as a UTC date with that reading. */
+export function wallClock(zone: string, instant: number): Date {
+  return new Date(wallAt(zone, instant));
+}

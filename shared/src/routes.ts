@@ -56,6 +56,8 @@ export const ROUTES = {
   // Issue 11 (ops): `health` above is "process alive" (no database call); this one asks the database
   // (and Redis): 200 `{ status: 'ready' }` or 503 `{ status: 'degraded', reasons }` for load balancers.
   ready: '/readyz',
+  /** Issue 15: Prometheus metrics (`METRICS_TOKEN` bearer on this port, or alone on `METRICS_BIND`). */
+  metrics: '/metrics',
   // Attachments (issue 13). Uploads are the raw file as the body; the reply is the stored message.
   /** POST (visitor, `Authorization: Bearer <token>`, `?site=KEY&clientId=…&name=…`): a file. */
   visitorAttachments: '/api/v1/visitor/conversations/:conversationId/attachments',

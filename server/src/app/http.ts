@@ -16,6 +16,8 @@ import { visitorSessionRoutes, visitorSessionsCors } from '../identity/visitor-s
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets, TrustProxy } from '../limits/index.ts';
 import { mailLinkRoutes, mailRoutes } from '../mail/index.ts';
+import { type Metrics, metricsHandler, requestTiming } from '../metrics/index.ts';
+import { reportRoutes } from '../reports/index.ts';
 import { routingRoutes } from '../routing/index.ts';
 import { searchRoutes } from '../search/routes.ts';
 import { siteLoaderRoutes, widgetPreviewRoutes } from '../sites/loader-routes.ts';
@@ -39,12 +41,18 @@ export type HttpDeps = {
   assets: Assets;
   budgets: Budgets;
   trustProxy: TrustProxy;
+  /** Issue 15: latencies and request logs; `/metrics` here when a token is set and no bind address. */
+  metrics: Metrics;
+  metricsOnMainPort: { token: string } | null;
 };
 
 export function createHttpApp(deps: HttpDeps) {
   const { services, selfOrigins } = deps;
   const app = new Hono();
   app.onError(errorHandler(deps.logger));
+  app.use(requestTiming(deps.metrics, deps.logger));
+  if (deps.metricsOnMainPort)
+    app.get(ROUTES.metrics, metricsHandler(deps.metrics, deps.metricsOnMainPort.token));
 
   app.use(ROUTES.visitorSessions, visitorSessionsCors);
   // Issue 13: widgets upload and download files across origins (token, no cookies).
@@ -185,6 +193,11 @@ export function createHttpApp(deps: HttpDeps) {
     cannedRoutes({
       canned: services.canned,
       attention: services.attention,
+  // Issue 15: reports.
+  app.route(
+    '/',
+    reportRoutes({
+      reports: services.reports,
       sites: deps.storage,
       sessions: services.sessions,
       selfOrigins,

@@ -13,6 +13,8 @@ import { agentNamespace, visitorNamespace } from '../identity/sockets.ts';
 import { createLogger, type Logger } from '../kernel/logger.ts';
 import { Budgets } from '../limits/index.ts';
 import type { Mail } from '../mail/index.ts';
+import { createMetrics, timedStorage, timeSocketEvents } from '../metrics/index.ts';
+import { serveMetrics } from '../metrics/serve.ts';
 import {
   openStorage,
   SERVER_BUSY_TIMEOUT_MS,
@@ -50,6 +52,8 @@ export type RunningServer = {
   readiness: Readiness;
   /** Issue 13: files in conversations (`removeForConversation` for an erase). */
   attachments: Attachments;
+  /** Issue 15: the port of the separate metrics address (`METRICS_BIND`), if any. */
+  metricsPort: number | null;
 };
 
 export type StartOptions = {
@@ -79,12 +83,15 @@ const fileStoreOf = (config: Config): FileStore =>
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const storage =
+  const metrics = createMetrics();
+  const storage = timedStorage(
     options.storage ??
-    openStorage(config.database, {
-      busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
-      queryTimeoutMs: SERVER_QUERY_TIMEOUT_MS,
-    });
+      openStorage(config.database, {
+        busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS,
+        queryTimeoutMs: SERVER_QUERY_TIMEOUT_MS,
+      }),
+    metrics,
+  );
   await storage.migrate();
   // Issue 11 (redis): the clients, the socket.io adapter and the cache bus (or one warning without Redis).
   const redis = await startRedisNode(config, logger, options.presence);
@@ -141,8 +148,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     assets: config.assets,
     budgets,
     trustProxy: config.trustProxy,
+    metrics,
+    metricsOnMainPort: config.metrics.token && !config.metrics.bind ? { token: config.metrics.token } : null,
   });
   serve(bound, app.fetch, config.host);
+  // Issue 15: `/metrics` alone on its own address, when one is configured.
+  const metricsServer = config.metrics.bind ? await serveMetrics(config.metrics, metrics, logger) : null;
+  for (const [name, namespace] of Object.entries(namespaces))
+    timeSocketEvents(
+      namespace,
+      new Set(Object.keys(config.rateLimits[name as keyof typeof namespaces])),
+      metrics,
+    );
+  metrics.readFrom({
+    connections: () => ({ visitor: namespaces.visitor.sockets.size, agent: namespaces.agent.sockets.size }),
+    queueLength: () => storage.queueLength(),
+  });
   io.attach(bound.server);
   const realtime = mountRealtime({
     namespaces,
@@ -174,7 +195,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     readiness,
     attachments: services.attachments,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
+    metricsPort: metricsServer?.port ?? null,
     async close() {
+      await metricsServer?.close();
       await mail.inbound?.stop();
       await mail.conversationMail.settled();
       await mail.outbox.stop();

@@ -36,6 +36,7 @@ import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
 import { ReadReceipts, SocketLive, TypingRelay } from '../live/index.ts';
 import { buildMail, type MailSetup } from '../mail/index.ts';
+import { createReports } from '../reports/index.ts';
 import { buildRouting } from '../routing/index.ts';
 import { AgentSearch } from '../search/agent-search.ts';
 import { ImageUploads } from '../sites/images.ts';
@@ -244,6 +245,8 @@ export function buildServices(deps: ServiceDeps) {
     offlineRelease: routed.offlineRelease,
     // Issue 14 (find things).
     search: new AgentSearch(storage),
+    // Issue 15.
+    reports: createReports(storage),
   };
   return services;
 }

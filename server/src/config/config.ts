@@ -31,7 +31,16 @@ export type Config = {
   redis: RedisConfig | null;
   /** Issue 13: where attachment files are kept (see `parseAttachments`). */
   attachments: AttachmentsConfig;
+  /** Issue 15 (ops): who may read Prometheus `/metrics` (see `parseMetrics`). */
+  metrics: MetricsConfig;
 };
+
+/**
+ * Issue 15: `METRICS_TOKEN` (≥ 16 characters) serves `/metrics` on the main port to
+ * `Authorization: Bearer <token>` only; `METRICS_BIND` (`host:port`) serves it on that address
+ * alone (the token, if set, is asked there too). Neither: no `/metrics` at all.
+ */
+export type MetricsConfig = { token: string | null; bind: { host: string; port: number } | null };
 
 /** Issue 13: a local directory (`ATTACHMENTS_DIR`, default `<DATA_DIR>/attachments`) or an S3 bucket. */
 export type AttachmentsConfig = { kind: 'local'; dir: string } | { kind: 's3'; s3: S3Settings };
@@ -249,6 +258,20 @@ function parseAttachments(
   };
 }
 
+function parseMetrics(token: string | undefined, bind: string | undefined): MetricsConfig {
+  if (token !== undefined && token !== '' && token.length < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters long');
+  let address: MetricsConfig['bind'] = null;
+  if (bind !== undefined && bind !== '') {
+    const match = /^(.+):(\d{1,5})$/.exec(bind);
+    const port = Number(match?.[2]);
+    if (!match?.[1] || port > 65535)
+      throw new ConfigError(`METRICS_BIND must be host:port, e.g. 127.0.0.1:9464, got "${bind}"`);
+    address = { host: match[1].replace(/^\[(.*)\]$/, '$1'), port };
+  }
+  return { token: token || null, bind: address };
+}
+
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
   const port = parsePort(env.PORT);
   const host = env.HOST || '0.0.0.0';
@@ -276,5 +299,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mail: parseMail(env),
     redis: parseRedis(env.REDIS_URL, env.REDIS_PREFIX),
     attachments: parseAttachments(env, dataDir),
+    metrics: parseMetrics(env.METRICS_TOKEN, env.METRICS_BIND),
   };
 }

@@ -1,6 +1,7 @@
 /** A3: every inbound schema, fuzzed through the boundary's `parse` (fast-check; the seed is printed on failure). */
 import * as cannedSchemas from '@frontdesk/shared/canned-schemas';
 import * as contactSchemas from '@frontdesk/shared/contacts-schemas';
+import * as reportSchemas from '@frontdesk/shared/reports';
 import * as routingSchemas from '@frontdesk/shared/routing-schemas';
 import * as schemas from '@frontdesk/shared/schemas';
 import * as searchSchemas from '@frontdesk/shared/search-schemas';
@@ -21,6 +22,8 @@ const exported: [string, unknown][] = [
   // Issue 14.
   ...Object.entries(cannedSchemas),
   ...Object.entries(searchSchemas),
+  // Issue 15.
+  ...Object.entries(reportSchemas),
 ];
 const ALL = exported.filter((entry): entry is [string, AnySchema] => isSchema(entry[1]));
 /** Object schemas: the ones a payload is parsed with (the rest are their fields). */

@@ -6,6 +6,7 @@ import { cannedContract } from './contract-canned.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
+import { reportsContract } from './contract-reports.ts';
 import { routingContract } from './contract-routing.ts';
 import { searchContract } from './contract-search.ts';
 import type { NewMessage, Storage } from './types.ts';
@@ -54,6 +55,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     cannedContract(open);
     // Issue 14 (find things)
     searchContract(open);
+    // Issue 15 (reports)
+    reportsContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

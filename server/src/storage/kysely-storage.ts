@@ -10,11 +10,13 @@ import { kyselyContactsStore } from './contacts-store.ts';
 import { kyselyConversationsStore } from './conversations-store.ts';
 import type { Db } from './db.ts';
 import { kyselyFaqStore } from './faq-store.ts';
+import { kyselyHistoryStore } from './history-store.ts';
 import { kyselyImagesStore } from './images-store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 import { kyselyMailStore } from './mail-store.ts';
 import { kyselyMessagesStore } from './messages-store.ts';
 import { kyselyReadsStore } from './reads-store.ts';
+import { kyselyReportsStore } from './reports-store.ts';
 import { kyselyRoutingStore } from './routing-store.ts';
 import { kyselySearchStore } from './search-store.ts';
 import { kyselySessionsStore } from './sessions-store.ts';
@@ -42,5 +44,7 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     // Issue 14.
     ...kyselyCannedStore(db),
     ...kyselySearchStore(db),
+    ...kyselyReportsStore(db),
+    ...kyselyHistoryStore(db),
   };
 }

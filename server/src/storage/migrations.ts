@@ -318,6 +318,22 @@ const agentPreferences: Migration = {
       .addColumn('agent_id', 'varchar(64)', (c) => c.primaryKey().references('agents.id').onDelete('cascade'))
       .addColumn('attention', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+/**
+ * Issue 15 (reports): every report reads one site's conversations by start time, and per
+ * conversation asks whether the bot answered and when an agent first replied. Measured over 100 000
+ * conversations (docs/REPORTS.md): without these the report scans whole tables.
+ */
+const reportIndexes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createIndex('conversations_site_created')
+      .on('conversations')
+      .columns(['site_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('messages_conversation_author')
+      .on('messages')
+      .columns(['conversation_id', 'author', 'created_at'])
       .execute();
   },
 };
@@ -342,4 +358,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0051_agent_preferences': agentPreferences,
   // Issue 14 (find things): '0060_search'.
   ...SEARCH_MIGRATIONS,
+  // Issue 15.
+  '0070_report_indexes': reportIndexes,
 };

@@ -10,6 +10,7 @@ import type { ConversationsStore, MessagesStore } from '../conversations/store.t
 import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/store.ts';
 import type { ReadsStore } from '../live/store.ts';
 import type { MailStore } from '../mail/store.ts';
+import type { HistoryStore, ReportsStore } from '../reports/store.ts';
 import type { RoutingStore } from '../routing/store.ts';
 import type { SearchStore } from '../search/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
@@ -33,7 +34,9 @@ export type Storage = StorageLifecycle &
   RoutingStore &
   CannedStore &
   PreferencesStore &
-  SearchStore;
+  SearchStore &
+  ReportsStore &
+  HistoryStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
@@ -59,6 +62,7 @@ export type {
 } from '../identity/store.ts';
 export type { NewReadPosition, ReadsStore } from '../live/store.ts';
 export type { MailKind, MailRecord, MailStatus, MailStore, NewMail } from '../mail/store.ts';
+export type { HistoricConversation, HistoryStore, ReportsStore, ReportWindow } from '../reports/store.ts';
 export type {
   ImagesStore,
   NewSite,

@@ -75,6 +75,18 @@ const message = { conversationId: 'c_1', clientId: 'abcdefgh12', body: 'hello' }
 const page = { url: 'https://shop.example/a', title: 'A' };
 
 /** A valid input for every object schema exported by `@frontdesk/shared/schemas`. */
+const reportSummary = {
+  conversations: 2,
+  botSessions: 2,
+  deflected: 1,
+  handoffs: 1,
+  missed: 0,
+  abandoned: 0,
+  firstResponse: { count: 1, median: 120, p90: 120 },
+  resolution: { count: 1, median: 600, p90: 600 },
+  csat: { count: 1, average: 5 },
+};
+
 export const SCHEMA_EXAMPLES = {
   SessionInitSchema: { locale: 'en' },
   PageViewSchema: page,
@@ -199,6 +211,32 @@ export const SCHEMA_EXAMPLES = {
   ConversationTagSchema: { tag: 'vip' },
   ConversationTagQuerySchema: { tag: 'vip' },
   TagSuggestQuerySchema: { prefix: 'vi' },
+  // Issue 15 (reports): the query, and the report as API clients check it.
+  ReportQuerySchema: { from: '2026-01-05', to: '2026-01-11' },
+  ReportSchema: {
+    siteId: 's_1',
+    timeZone: 'Europe/Warsaw',
+    range: { from: '2026-01-05', to: '2026-01-11' },
+    previousRange: { from: '2025-12-29', to: '2026-01-04' },
+    summary: reportSummary,
+    previous: reportSummary,
+    byDay: [{ day: '2026-01-05', conversations: 2 }],
+    heatmap: [[0, 2]],
+    handoffReasons: [{ reason: 'visitor', count: 1 }],
+    csatDistribution: [{ rating: 5, count: 1 }],
+    comments: [{ conversationId: 'c_1', rating: 5, comment: 'Great', at: '2026-01-05T08:30:00.000Z' }],
+    agents: [
+      {
+        agentId: 'a_1',
+        name: 'Ada',
+        assigned: 1,
+        resolved: 1,
+        firstResponse: { count: 1, median: 120, p90: 120 },
+        csat: { count: 1, average: 5 },
+      },
+    ],
+    missedQuestions: [{ text: 'where is my parcel', count: 2, lastAt: '2026-01-11T22:59:59.000Z' }],
+  },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

@@ -12,6 +12,8 @@ export {
   png,
   svgWithScript,
 } from '../attachments/fixtures/corpus.ts';
+// Issue 15: the reports fixture (hand-computed figures), for browser tests of the Reports page.
+export { FIXTURE_QUERY, reportFixture } from '../reports/fixture.ts';
 export {
   type AgentSocket,
   call,

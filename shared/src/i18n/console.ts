@@ -1,11 +1,14 @@
 /** Strings agents see in the console, in every supported language. */
 
 import { CANNED_CONSOLE_EN, CANNED_CONSOLE_PL, type CannedConsoleKey } from './console-canned.ts';
+import { REPORTS_EN, REPORTS_PL } from './console-reports.ts';
 import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
 import { searchEn, searchPl } from './console-search.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
+  // Issue 15.
+  ...REPORTS_EN,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Loading…',
@@ -647,6 +650,8 @@ const en = {
 export type ConsoleKey = keyof typeof en | CannedConsoleKey;
 
 const pl: Record<keyof typeof en, string> = {
+const pl: Record<ConsoleKey, string> = {
+  ...REPORTS_PL,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Wczytywanie…',

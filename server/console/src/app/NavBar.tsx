@@ -8,6 +8,7 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   conversations: 'navConversations',
   faq: 'navFaq',
   unanswered: 'navUnanswered',
+  reports: 'navReports',
   settings: 'navBotSettings',
   appearance: 'navAppearance',
   sites: 'navSites',

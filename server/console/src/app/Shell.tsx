@@ -16,6 +16,7 @@ import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { RoutingContext, type RoutingContextValue } from '../routing/context.ts';
 import { RoutingPage } from '../routing/RoutingPage.tsx';
 import { createRoutingStore } from '../routing/routing-store.ts';
@@ -222,6 +223,16 @@ export function Shell(props: Props) {
   } else if (route.page === 'routing') {
     page = (
       <RoutingPage
+        key={siteId}
+        client={client}
+        siteId={siteId}
+        siteName={site.name}
+        onSessionEnded={onSessionEnded}
+      />
+    );
+  } else if (route.page === 'reports') {
+    page = (
+      <ReportsPage
         key={siteId}
         client={client}
         siteId={siteId}

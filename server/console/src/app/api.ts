@@ -8,6 +8,7 @@ import { type ConversationsApi, createConversationsApi } from '../conversations/
 import { createFaqApi, type FaqApi } from '../faq/api.ts';
 import { createMailApi, type MailApi } from '../mail/api.ts';
 import { createProfileApi, type ProfileApi } from '../profile/api.ts';
+import { createReportsApi, type ReportsApi } from '../reports/api.ts';
 import { createRoutingApi, type RoutingApi } from '../routing/api.ts';
 import { createSearchApi, type SearchApi } from '../search/api.ts';
 import { createSettingsApi, type SettingsApi } from '../settings/api.ts';
@@ -31,7 +32,8 @@ export type ConsoleApi = AuthApi &
   ContactsApi &
   RoutingApi &
   CannedApi &
-  SearchApi;
+  SearchApi &
+  ReportsApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -49,6 +51,8 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createMailApi(http),
     // Issue 13.
     ...createAttachmentSettingsApi(http),
+    // Issue 15.
+    ...createReportsApi(http),
     // Issue 12.
     ...createContactsApi(http),
     // Issue 14 (routing).

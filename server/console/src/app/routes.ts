@@ -9,6 +9,8 @@ export const PAGES = [
   // Issue 14: canned responses.
   'canned',
   'unanswered',
+  // Issue 15.
+  'reports',
   'settings',
   'appearance',
   'sites',
@@ -29,6 +31,7 @@ export const SITE_PAGES: readonly Page[] = [
   'faq',
   'canned',
   'unanswered',
+  'reports',
   'settings',
   'appearance',
   'routing',

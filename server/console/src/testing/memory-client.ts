@@ -4,6 +4,7 @@
  * machine (`transition` from shared) with the server's patches, system events and error codes, and
  * replies need the conversation to be assigned to the agent, as on the server.
  */
+
 import {
   type AckResult,
   type AgentConversation,
@@ -20,6 +21,7 @@ import {
   type TypingSetInput,
   transition,
 } from '@frontdesk/shared';
+import type { Report } from '@frontdesk/shared/reports';
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
@@ -70,6 +72,10 @@ export type MemoryClient = ConsoleClient & {
   contacts: MemoryContactsApi;
   /** Issue 14: saved views, tags and the searches asked. */
   search: MemorySearch;
+  /** Issue 15: the report each site answers with (computed by the server's SQL; tests set one); none: not found. */
+  reports: Map<string, Report>;
+  /** Issue 15: every range asked for. */
+  reportCalls: { siteId: string; from: string; to: string }[];
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -210,6 +216,8 @@ export function createMemoryClient(
     contacts.contacts.set(record.id, record);
   }
   const search = createMemorySearchApi(agent, conversations, messages);
+  const reports = new Map<string, Report>();
+  const reportCalls: MemoryClient['reportCalls'] = [];
   const client: MemoryClient = {
     // Issue 14.
     canned,
@@ -223,6 +231,16 @@ export function createMemoryClient(
     addConversationTag: search.addConversationTag,
     removeConversationTag: search.removeConversationTag,
     siteConversationTags: search.siteConversationTags,
+    // Issue 15.
+    reports,
+    reportCalls,
+    async getReport(siteId, range) {
+      reportCalls.push({ siteId, ...range });
+      const report = reports.get(siteId);
+      return report
+        ? { ok: true, data: { ...report, range } }
+        : { ok: false, error: { code: 'not_found', message: 'site not found' } };
+    },
     // Issue 12.
     contacts,
     listContacts: (siteId, query) => contacts.listContacts(siteId, query),

@@ -1,0 +1,101 @@
+/** `ReportsStore` over Kysely (issue 15): the statements of `report-sql.ts`, numbers normalised. */
+import type { DurationStats } from '@frontdesk/shared/reports';
+import { PostgresAdapter } from 'kysely';
+import type { ReportsStore, ReportWindow } from '../reports/store.ts';
+import { type Db, run } from './db.ts';
+import * as sql from './report-sql.ts';
+
+/** PostgreSQL's COUNT and SUM come back as text (bigint, numeric); SQLite's as numbers. */
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const orNull = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);
+const win = (w: ReportWindow) => [w.siteId, w.from, w.to];
+
+type StatsRow = { k: string; n: unknown; p50: unknown; p90: unknown };
+const NONE: DurationStats = { count: 0, median: null, p90: null };
+const toStats = (row: StatsRow | undefined): DurationStats =>
+  row ? { count: num(row.n), median: orNull(row.p50), p90: orNull(row.p90) } : NONE;
+const average = (count: number, sum: unknown) => (count === 0 ? null : num(sum) / count);
+
+export function kyselyReportsStore(db: Db): ReportsStore {
+  const engine: sql.Engine = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const stats = (text: string, w: ReportWindow) => run<StatsRow>(db, text, win(w));
+
+  return {
+    async reportSummary(w) {
+      const [counts, first, resolution] = await Promise.all([
+        run<Record<string, unknown>>(db, sql.SUMMARY_COUNTS, win(w)),
+        stats(sql.firstResponseStats(engine, 'c.site_id'), w),
+        stats(sql.resolutionStats(engine), w),
+      ]);
+      const row = counts[0] ?? {};
+      const ratings = num(row.ratings);
+      return {
+        conversations: num(row.conversations),
+        botSessions: num(row.bot_sessions),
+        deflected: num(row.deflected),
+        handoffs: num(row.handoffs),
+        missed: num(row.missed),
+        abandoned: num(row.abandoned),
+        firstResponse: toStats(first[0]),
+        resolution: toStats(resolution[0]),
+        csat: { count: ratings, average: average(ratings, row.rating_sum) },
+      };
+    },
+    async reportBuckets(w, width) {
+      const rows = await run<{ bucket: string; n: unknown }>(db, sql.buckets(width), win(w));
+      return rows.map((r) => ({ bucket: r.bucket, count: num(r.n) }));
+    },
+    async reportHandoffReasons(w) {
+      const rows = await run<{ reason: string; n: unknown }>(db, sql.HANDOFF_REASONS, win(w));
+      return rows.map((r) => ({ reason: r.reason, count: num(r.n) }));
+    },
+    async reportCsatDistribution(w) {
+      const rows = await run<{ rating: unknown; n: unknown }>(db, sql.CSAT_DISTRIBUTION, win(w));
+      return rows.map((r) => ({ rating: num(r.rating), count: num(r.n) }));
+    },
+    async reportComments(w, limit) {
+      const rows = await run<{ id: string; rating: unknown; rating_comment: string; created_at: string }>(
+        db,
+        sql.COMMENTS,
+        [...win(w), limit],
+      );
+      return rows.map((r) => ({
+        conversationId: r.id,
+        rating: num(r.rating),
+        comment: r.rating_comment,
+        at: r.created_at,
+      }));
+    },
+    async reportAgents(w) {
+      const [counts, first] = await Promise.all([
+        run<Record<string, unknown>>(db, sql.AGENT_COUNTS, win(w)),
+        stats(sql.firstResponseStats(engine, 'c.agent_id'), w),
+      ]);
+      const firstBy = new Map(first.map((r) => [r.k, r]));
+      return counts.map((r) => {
+        const agentId = String(r.agent_id);
+        return {
+          agentId,
+          name: typeof r.name === 'string' ? r.name : '',
+          assigned: num(r.assigned),
+          resolved: num(r.resolved),
+          firstResponse: toStats(firstBy.get(agentId)),
+          ratings: num(r.ratings),
+          ratingSum: num(r.rating_sum),
+        };
+      });
+    },
+    async queueLength() {
+      const rows = await run<{ n: unknown }>(db, sql.QUEUE_LENGTH, []);
+      return num(rows[0]?.n);
+    },
+    async reportMissedQuestions(w, limit) {
+      const rows = await run<{ text: string; n: unknown; last_at: string }>(db, sql.MISSED_QUESTIONS, [
+        ...win(w),
+        limit,
+      ]);
+      return rows.map((r) => ({ text: r.text, count: num(r.n), lastAt: r.last_at }));
+    },
+  };
+}
