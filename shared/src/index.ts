@@ -8,6 +8,8 @@
 export * from './attachments.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
+// Issue 15 (public API, webhooks).
+export * from './api.ts';
 export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';

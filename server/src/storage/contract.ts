@@ -1,6 +1,7 @@
 /** The storage contract suite: every engine must pass it (run from each engine's test file). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { apiContract } from './contract-api.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
 import { readsContract } from './contract-reads.ts';
@@ -42,6 +43,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     readsContract(open);
     // Issue 12 (contacts)
     contactsContract(open);
+    // Issue 15 (public API, webhooks)
+    apiContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

@@ -45,6 +45,11 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   contact_events: ['id'],
   contact_merges: ['id'],
   privacy_audit: ['id'],
+  // Issue 15 (public API, webhooks).
+  api_tokens: ['id'],
+  webhooks: ['id'],
+  webhook_deliveries: ['id'],
+  webhook_settings: ['site_id'],
 };
 
 const TABLES = Object.keys(COPY_TABLES) as (keyof Schema)[];

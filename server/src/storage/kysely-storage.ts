@@ -3,6 +3,7 @@
  * PostgreSQL share every query and an engine replaces only the pieces it must.
  */
 import { kyselyAgentsStore } from './agents-store.ts';
+import { kyselyApiStore } from './api-store.ts';
 import { kyselyAttachmentsStore } from './attachments-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
 import { kyselyContactsStore } from './contacts-store.ts';
@@ -18,6 +19,7 @@ import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
 import type { Storage } from './types.ts';
 import { kyselyVisitorsStore } from './visitors-store.ts';
+import { kyselyWebhooksStore } from './webhooks-store.ts';
 
 export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
   return {
@@ -35,5 +37,8 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyReadsStore(db),
     ...kyselyAttachmentsStore(db),
     ...kyselyContactsStore(db),
+    // Issue 15 (public API, webhooks).
+    ...kyselyApiStore(db),
+    ...kyselyWebhooksStore(db),
   };
 }

@@ -3,6 +3,7 @@
  * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
  */
 import type { Kysely, Migration } from 'kysely';
+import { API_MIGRATIONS } from './api-migration.ts';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
@@ -297,4 +298,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 13.
   '0020_read_positions': readPositions,
   '0030_attachments': attachments,
+  // Issue 15 (public API, webhooks): '0080_api_tokens', '0081_webhooks'.
+  ...API_MIGRATIONS,
 };

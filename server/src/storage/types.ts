@@ -2,6 +2,7 @@
  * The storage contract: the intersection of the small stores each feature declares (one per group of
  * tables) plus the database's lifecycle. Engines implement the pieces (SQLite now, PostgreSQL next).
  */
+import type { ApiStore } from '../api/store.ts';
 import type { AttachmentsStore } from '../attachments/store.ts';
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { ContactsStore } from '../contacts/store.ts';
@@ -10,6 +11,7 @@ import type { AgentsStore, SessionsStore, VisitorsStore } from '../identity/stor
 import type { ReadsStore } from '../live/store.ts';
 import type { MailStore } from '../mail/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
+import type { WebhooksStore } from '../webhooks/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
 export type Storage = StorageLifecycle &
@@ -25,7 +27,10 @@ export type Storage = StorageLifecycle &
   MailStore &
   ReadsStore &
   AttachmentsStore &
-  ContactsStore;
+  ContactsStore &
+  // Issue 15 (public API, webhooks).
+  ApiStore &
+  WebhooksStore;
 
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
@@ -59,4 +64,6 @@ export type {
   SitesStore,
   StoredImage,
 } from '../sites/store.ts';
+export type { ApiStore, ApiTokenRecord } from '../api/store.ts';
+export type { DeliveryRecord, WebhookRecord, WebhooksStore } from '../webhooks/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';
