@@ -51,3 +51,32 @@ export const API_LIMITS = {
   /** Deliveries shown per webhook in the console's log. */
   deliveryLogSize: 50,
 } as const;
+
+/**
+ * The public API's paths (Bearer token; see `ROUTES` for the console's cookie API). A request with
+ * an API token is answered by these routes only; the site is the token's own.
+ */
+export const API_V1_ROUTES = {
+  openapi: '/api/v1/openapi.json',
+  reference: '/api/v1/reference',
+  site: '/api/v1/site',
+  conversations: '/api/v1/conversations',
+  conversation: '/api/v1/conversations/:conversationId',
+  conversationMessages: '/api/v1/conversations/:conversationId/messages',
+  conversationResolve: '/api/v1/conversations/:conversationId/resolve',
+  contacts: '/api/v1/contacts',
+  contact: '/api/v1/contacts/:contactId',
+  faqs: '/api/v1/faqs',
+  faq: '/api/v1/faqs/:faqId',
+} as const;
+
+/** The console's pages for tokens and webhooks (admins, cookie session). */
+export const API_ADMIN_ROUTES = {
+  tokens: '/api/v1/admin/api-tokens',
+  token: '/api/v1/admin/api-tokens/:tokenId',
+  webhooks: '/api/v1/admin/webhooks',
+  webhook: '/api/v1/admin/webhooks/:webhookId',
+  webhookDeliveries: '/api/v1/admin/webhooks/:webhookId/deliveries',
+  deliveryResend: '/api/v1/admin/webhook-deliveries/:deliveryId/resend',
+  webhookSettings: '/api/v1/admin/sites/:siteId/webhook-settings',
+} as const;

@@ -50,6 +50,8 @@ export type RunningServer = {
   readiness: Readiness;
   /** Issue 13: files in conversations (`removeForConversation` for an erase). */
   attachments: Attachments;
+  /** Issue 15: the public API's routes as registered (method, path), for the OpenAPI test. */
+  publicApiRoutes: readonly { method: string; path: string }[];
 };
 
 export type StartOptions = {
@@ -173,6 +175,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presence: services.presence,
     readiness,
     attachments: services.attachments,
+    publicApiRoutes: app.publicApiRoutes,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     async close() {
       await mail.inbound?.stop();

@@ -4,6 +4,8 @@
  * sockets) come first because the use cases report to them.
  */
 import { AgentAdmin } from '../admin/agents.ts';
+import { PublicApi } from '../api/public-api.ts';
+import { ApiTokens } from '../api/tokens.ts';
 import { SiteAdmin } from '../admin/sites.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
@@ -146,6 +148,8 @@ export function buildServices(deps: ServiceDeps) {
     clock,
   });
 
+  const faqEntries = new FaqEntries(bot);
+
   const services = {
     clock,
     sessionSockets,
@@ -185,7 +189,7 @@ export function buildServices(deps: ServiceDeps) {
       contacts.visitor.pageSeen(visitorId, page),
     ),
     contacts,
-    faqEntries: new FaqEntries(bot),
+    faqEntries,
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
     // Issue 10.
@@ -207,6 +211,9 @@ export function buildServices(deps: ServiceDeps) {
     // Issue 13.
     typing: new TypingRelay(access, live),
     reads: new ReadReceipts({ store: storage, access, live, clock }),
+    // Issue 15: the public API acts through the same use cases as the console.
+    apiTokens: new ApiTokens({ store: storage, clock }),
+    publicApi: new PublicApi({ store: storage, transitions, broadcaster, contacts: contacts.agent, faqs: faqEntries }),
   };
   return services;
 }
