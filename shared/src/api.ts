@@ -46,7 +46,13 @@ export const API_LIMITS = {
   webhookResponseExcerpt: 500,
   /** Waits between attempts; the last one falls about a day after the first. */
   webhookRetryDelaysMs: [
-    60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000, 6 * 60 * 60_000, 14 * 60 * 60_000,
+    60_000,
+    5 * 60_000,
+    15 * 60_000,
+    60 * 60_000,
+    3 * 60 * 60_000,
+    6 * 60 * 60_000,
+    14 * 60 * 60_000,
   ] as readonly number[],
   /** Deliveries shown per webhook in the console's log. */
   deliveryLogSize: 50,

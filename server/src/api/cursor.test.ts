@@ -15,10 +15,24 @@ describe('API cursors', () => {
 
   it('a page holds `limit` items and a cursor only when more rows came back', () => {
     const rows = [1, 2, 3];
-    expect(pageOf(rows, 2, (n) => n * 10, (n) => ({ s: n }))).toEqual({
+    expect(
+      pageOf(
+        rows,
+        2,
+        (n) => n * 10,
+        (n) => ({ s: n }),
+      ),
+    ).toEqual({
       items: [10, 20],
       nextCursor: encodeCursor({ s: 2 }),
     });
-    expect(pageOf(rows, 3, (n) => n, (n) => ({ s: n })).nextCursor).toBeNull();
+    expect(
+      pageOf(
+        rows,
+        3,
+        (n) => n,
+        (n) => ({ s: n }),
+      ).nextCursor,
+    ).toBeNull();
   });
 });

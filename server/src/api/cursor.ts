@@ -8,7 +8,10 @@ export const encodeCursor = (position: Record<string, string | number>): string 
   Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 
 /** The position in `cursor`, checked by `isPosition`; undefined cursor → null. */
-export function decodeCursor<T>(cursor: string | undefined, isPosition: (value: unknown) => value is T): T | null {
+export function decodeCursor<T>(
+  cursor: string | undefined,
+  isPosition: (value: unknown) => value is T,
+): T | null {
   if (cursor === undefined) return null;
   let value: unknown;
   try {
@@ -32,7 +35,12 @@ export const isMessagePosition = (value: unknown): value is { s: number } =>
   isObject(value) && Number.isSafeInteger(value.s) && (value.s as number) >= 0;
 
 /** A page of `limit` from `rows` fetched with `limit + 1`, and the cursor after it (null: the end). */
-export function pageOf<R, T>(rows: R[], limit: number, view: (row: R) => T, positionOf: (row: R) => Record<string, string | number>) {
+export function pageOf<R, T>(
+  rows: R[],
+  limit: number,
+  view: (row: R) => T,
+  positionOf: (row: R) => Record<string, string | number>,
+) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {

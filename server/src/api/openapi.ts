@@ -40,7 +40,11 @@ export function describable(schema: v.GenericSchema): v.GenericSchema {
   if (s.wrapped && (s.type === 'optional' || s.type === 'nullable' || s.type === 'nullish')) {
     const inner = describable(s.wrapped);
     if (inner === s.wrapped) return schema;
-    return s.type === 'optional' ? v.optional(inner) : s.type === 'nullable' ? v.nullable(inner) : v.nullish(inner);
+    return s.type === 'optional'
+      ? v.optional(inner)
+      : s.type === 'nullable'
+        ? v.nullable(inner)
+        : v.nullish(inner);
   }
   if (s.type === 'array' && s.item) {
     const inner = describable(s.item);
@@ -105,7 +109,9 @@ function operationOf(op: Operation): Json {
       description: ERROR_CODES.filter((code) => ERROR_HTTP_STATUS[code] === status).join(', '),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
       ...(status === 429 && {
-        headers: { 'Retry-After': { description: 'Seconds until a retry can succeed', schema: { type: 'integer' } } },
+        headers: {
+          'Retry-After': { description: 'Seconds until a retry can succeed', schema: { type: 'integer' } },
+        },
       }),
     };
   return {
@@ -115,7 +121,10 @@ function operationOf(op: Operation): Json {
     ...(op.scope === 'write' && { description: 'Needs a read-write token.' }),
     parameters: parametersOf(op),
     ...(op.body && {
-      requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.body, request) } } },
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(op.body, request) } },
+      },
     }),
     responses,
   };

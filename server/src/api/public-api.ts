@@ -71,7 +71,12 @@ export class PublicApi {
     const limit = query.limit ?? API_LIMITS.pageSizeDefault;
     const after = decodeCursor(query.cursor, isMessagePosition);
     const rows = await this.deps.store.listMessages(conversation.id, after?.s ?? 0, limit + 1);
-    return pageOf(rows, limit, (m) => m, (m) => ({ s: m.seq }));
+    return pageOf(
+      rows,
+      limit,
+      (m) => m,
+      (m) => ({ s: m.seq }),
+    );
   }
 
   /** A note is always allowed; a reply only while a person is expected (queued or assigned). */
@@ -94,7 +99,10 @@ export class PublicApi {
         : { requireSiteIds: [caller.siteId], requireStates: ['queued', 'assigned'] },
     );
     if (result.status === 'skipped')
-      throw new AppError('invalid_state', `no replies while the conversation is ${result.conversation.state}`);
+      throw new AppError(
+        'invalid_state',
+        `no replies while the conversation is ${result.conversation.state}`,
+      );
     if (result.status === 'stored') {
       this.deps.broadcaster.messageStored(result.conversation, result.message);
       this.deps.broadcaster.previewChanged(result.conversation);
@@ -131,7 +139,8 @@ export class PublicApi {
   }
 
   async updateFaq(caller: ApiCaller, id: string, input: FaqInputParsed): Promise<FaqEntry> {
-    if (!(await this.listFaqs(caller)).some((f) => f.id === id)) throw new AppError('not_found', 'no such FAQ entry');
+    if (!(await this.listFaqs(caller)).some((f) => f.id === id))
+      throw new AppError('not_found', 'no such FAQ entry');
     return this.deps.faqs.put(caller.siteId, id, input);
   }
 

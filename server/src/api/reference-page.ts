@@ -3,8 +3,7 @@
  * OpenAPI document that `/api/v1/openapi.json` serves: operations by tag, their parameters, bodies
  * and answers as JSON Schema.
  */
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +22,9 @@ function operationHtml(method: string, path: string, op: Json): string {
     )
     .join('');
   const answers = Object.entries(responses)
-    .map(([status, r]) => `<li><strong>${escape(status)}</strong> ${escape(String(r.description ?? ''))}</li>`)
+    .map(
+      ([status, r]) => `<li><strong>${escape(status)}</strong> ${escape(String(r.description ?? ''))}</li>`,
+    )
     .join('');
   const ok = Object.entries(responses).find(([status]) => status.startsWith('2'))?.[1];
   const okSchema = ((ok?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;

@@ -27,7 +27,9 @@ type Input = { params: Record<string, string>; query: unknown; body: unknown };
 type Handler = (api: PublicApi, caller: ApiCaller, input: Input) => Promise<unknown>;
 
 /** One handler per operation, typed by the operation's own schemas. */
-const HANDLERS: { [K in OperationId]: (api: PublicApi, caller: ApiCaller, input: Typed<K>) => Promise<unknown> } = {
+const HANDLERS: {
+  [K in OperationId]: (api: PublicApi, caller: ApiCaller, input: Typed<K>) => Promise<unknown>;
+} = {
   getSite: async (api, caller) => ({ site: siteView(await api.site(caller)) }),
   listConversations: (api, caller, { query }) => api.listConversations(caller, query),
   getConversation: async (api, caller, { params }) => ({
@@ -39,13 +41,17 @@ const HANDLERS: { [K in OperationId]: (api: PublicApi, caller: ApiCaller, input:
     conversation: await api.resolve(caller, params.conversationId),
   }),
   listContacts: (api, caller, { query }) => api.listContacts(caller, query),
-  getContact: async (api, caller, { params }) => ({ contact: await api.getContact(caller, params.contactId) }),
+  getContact: async (api, caller, { params }) => ({
+    contact: await api.getContact(caller, params.contactId),
+  }),
   updateContact: async (api, caller, { params, body }) => ({
     contact: await api.updateContact(caller, params.contactId, body),
   }),
   listFaqs: async (api, caller) => ({ faqs: await api.listFaqs(caller) }),
   createFaq: async (api, caller, { body }) => ({ faq: await api.createFaq(caller, body) }),
-  updateFaq: async (api, caller, { params, body }) => ({ faq: await api.updateFaq(caller, params.faqId, body) }),
+  updateFaq: async (api, caller, { params, body }) => ({
+    faq: await api.updateFaq(caller, params.faqId, body),
+  }),
   deleteFaq: async (api, caller, { params }) => {
     await api.removeFaq(caller, params.faqId);
     return null;

@@ -9,7 +9,9 @@ describe('API token format', () => {
     expect(minted.secretHash).toBe(hashSecret(minted.secret));
     expect(minted.secretHash).not.toContain(minted.secret);
     expect(secretMatches(minted.secret, minted.secretHash)).toBe(true);
-    expect(secretMatches(`${minted.secret.slice(0, -1)}A`, minted.secretHash)).toBe(minted.secret.endsWith('A'));
+    expect(secretMatches(`${minted.secret.slice(0, -1)}A`, minted.secretHash)).toBe(
+      minted.secret.endsWith('A'),
+    );
   });
 
   it('two tokens never share an id or a secret', () => {

@@ -32,7 +32,10 @@ export class ApiTokens {
   }
 
   /** The new token's record and, this once, the token itself. */
-  async create(ctx: AgentContext, input: ApiTokenCreateInput): Promise<{ token: ApiTokenRecord; secret: string }> {
+  async create(
+    ctx: AgentContext,
+    input: ApiTokenCreateInput,
+  ): Promise<{ token: ApiTokenRecord; secret: string }> {
     requireAdmin(ctx, 'manage API tokens');
     const site = await this.deps.store.getSite(input.siteId);
     if (!site) throw new AppError('not_found', 'site not found');
@@ -74,7 +77,8 @@ export class ApiTokens {
     if (found.token.revokedAt !== null) throw new AppError('unauthorized', 'this API token was revoked');
     const now = this.deps.clock();
     const last = found.token.lastUsedAt ? Date.parse(found.token.lastUsedAt) : 0;
-    if (now.getTime() - last >= TOUCH_EVERY_MS) await this.deps.store.touchApiToken(parsed.id, now.toISOString());
+    if (now.getTime() - last >= TOUCH_EVERY_MS)
+      await this.deps.store.touchApiToken(parsed.id, now.toISOString());
     const { id, siteId, scope, name } = found.token;
     return { tokenId: id, siteId, scope, name };
   }

@@ -213,7 +213,13 @@ export function buildServices(deps: ServiceDeps) {
     reads: new ReadReceipts({ store: storage, access, live, clock }),
     // Issue 15: the public API acts through the same use cases as the console.
     apiTokens: new ApiTokens({ store: storage, clock }),
-    publicApi: new PublicApi({ store: storage, transitions, broadcaster, contacts: contacts.agent, faqs: faqEntries }),
+    publicApi: new PublicApi({
+      store: storage,
+      transitions,
+      broadcaster,
+      contacts: contacts.agent,
+      faqs: faqEntries,
+    }),
   };
   return services;
 }

@@ -91,7 +91,12 @@ export class AgentContacts {
   }
 
   /** Issue 15: the same change by another actor (the public API writes as `system`). */
-  async patchBy(site: Site, actor: ContactActor, contactId: string, patch: ContactPatchInput): Promise<Contact> {
+  async patchBy(
+    site: Site,
+    actor: ContactActor,
+    contactId: string,
+    patch: ContactPatchInput,
+  ): Promise<Contact> {
     const record = await this.record(site, contactId);
     if (record.erasedAt) throw new AppError('invalid_state', 'this contact was erased');
     const changes = await applyProfile(

@@ -15,7 +15,11 @@ const apiTokens: Migration = {
       .addColumn('last_used_at', 'varchar(32)')
       .addColumn('revoked_at', 'varchar(32)')
       .execute();
-    await db.schema.createIndex('api_tokens_site').on('api_tokens').columns(['site_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('api_tokens_site')
+      .on('api_tokens')
+      .columns(['site_id', 'created_at'])
+      .execute();
   },
 };
 

@@ -73,7 +73,11 @@ export function kyselyApiStore(db: Db): ApiStore {
             eb.and([eb('c.updated_at', '=', after.updatedAt), eb('c.id', '<', after.id)]),
           ]),
         );
-      const rows = await q.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(query.limit).execute();
+      const rows = await q
+        .orderBy('c.updated_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(query.limit)
+        .execute();
       return rows.map((row) => toConversation(row as JoinedConversationRow));
     },
   };

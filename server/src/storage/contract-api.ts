@@ -66,9 +66,9 @@ export function apiContract(open: () => Promise<Storage>) {
       after = { updatedAt: last.updatedAt, id: last.id };
     }
     expect(seen.sort()).toEqual(created.map((c) => c.id).sort());
-    expect(await storage.listConversationPage({ siteId: site.id, state: 'resolved', after: null, limit: 10 })).toEqual(
-      [],
-    );
+    expect(
+      await storage.listConversationPage({ siteId: site.id, state: 'resolved', after: null, limit: 10 }),
+    ).toEqual([]);
   });
 
   it('webhooks: endpoints per site, the private-address setting, the delivery queue claimed once', async () => {
@@ -90,7 +90,12 @@ export function apiContract(open: () => Promise<Storage>) {
     await storage.setAllowPrivate(site.id, false);
     expect(await storage.getAllowPrivate(site.id)).toBe(false);
 
-    const d = await storage.insertDelivery({ webhookId: hook.id, event: 'message.created', body: '{}', at: at(2) });
+    const d = await storage.insertDelivery({
+      webhookId: hook.id,
+      event: 'message.created',
+      body: '{}',
+      at: at(2),
+    });
     expect(d).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: at(2) });
     expect((await storage.listDueDeliveries(at(1), 10)).map((x) => x.id)).not.toContain(d.id);
     expect((await storage.listDueDeliveries(at(2), 10)).map((x) => x.id)).toContain(d.id);

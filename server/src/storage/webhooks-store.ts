@@ -100,7 +100,11 @@ export function kyselyWebhooksStore(db: Db): WebhooksStore {
       return toDelivery(row);
     },
     async getDelivery(id) {
-      const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? toDelivery(row) : null;
     },
     async listDeliveries(webhookId, limit) {

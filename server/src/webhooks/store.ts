@@ -46,7 +46,12 @@ export type WebhooksStore = {
   deleteWebhook(id: string): Promise<boolean>;
   getAllowPrivate(siteId: string): Promise<boolean>;
   setAllowPrivate(siteId: string, allow: boolean): Promise<void>;
-  insertDelivery(delivery: { webhookId: string; event: WebhookEvent; body: string; at: string }): Promise<DeliveryRecord>;
+  insertDelivery(delivery: {
+    webhookId: string;
+    event: WebhookEvent;
+    body: string;
+    at: string;
+  }): Promise<DeliveryRecord>;
   getDelivery(id: string): Promise<DeliveryRecord | null>;
   listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
   listDueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
