@@ -26,6 +26,7 @@ import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
 import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
 import { type Assets, staticRoutes } from '../transport/http/static-routes.ts';
+import { webhookRoutes } from '../webhooks/index.ts';
 import type { Readiness } from './readiness.ts';
 import type { Services } from './services.ts';
 
@@ -174,6 +175,7 @@ export function createHttpApp(deps: HttpDeps) {
   );
   // Issue 15: the console's API-token page.
   app.route('/', apiTokenRoutes({ tokens: services.apiTokens, sessions: services.sessions, selfOrigins }));
+  app.route('/', webhookRoutes({ webhooks: services.webhooks, sessions: services.sessions, selfOrigins }));
   app.all(ROUTES.api, noSuchEndpoint);
 
   app.route('/', imageRoutes(services.images));

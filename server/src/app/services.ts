@@ -41,6 +41,8 @@ import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { Resolve } from '../webhooks/address-guard.ts';
+import { WebhookDeliverer, WebhookEvents, Webhooks, withWebhookEvents } from '../webhooks/index.ts';
 
 export type ServiceDeps = {
   storage: Storage;
@@ -66,6 +68,8 @@ export type ServiceDeps = {
   sweepLease?: SweepLease;
   /** Issue 13: where attachment files are kept (a local directory or an S3 bucket). */
   files: FileStore;
+  /** Issue 15: the webhook clock (ms) and DNS resolver (tests); default: now and the system's. */
+  webhooks?: { clock?: () => number; resolve?: Resolve };
 };
 
 export type PresenceOptions = { clock?: () => Date; graceMs?: number; sweepMs?: number };
@@ -100,12 +104,28 @@ export function buildServices(deps: ServiceDeps) {
     logger,
     visitorConversations: () => services.visitorConversations,
   });
-  const broadcaster = mail.broadcaster;
+  // Issue 15: webhooks hear of every stored message, rating and contact change.
+  const webhookClock = deps.webhooks?.clock ?? Date.now;
+  const deliverer = new WebhookDeliverer({
+    store: storage,
+    clock: webhookClock,
+    logger,
+    ...(deps.webhooks?.resolve && { resolve: deps.webhooks.resolve }),
+  });
+  const webhookEvents = new WebhookEvents(deliverer, logger);
+  const broadcaster = withWebhookEvents(mail.broadcaster, webhookEvents);
   const access = new ConversationAccess(storage);
   // Issue 13: typing and read receipts go over the same rooms (and the Redis adapter) as messages.
   const live = new SocketLive(namespaces.visitor, namespaces.agent);
   // Issue 12 (contacts).
-  const contacts = buildContacts({ storage, namespaces, secret: deps.mail.secret, logger, clock });
+  const contacts = buildContacts({
+    storage,
+    namespaces,
+    secret: deps.mail.secret,
+    logger,
+    clock,
+    onChanged: (siteId, contactId) => webhookEvents.contactUpdated(siteId, contactId),
+  });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
   const abandonSweeper = new AbandonSweeper({
@@ -138,6 +158,7 @@ export function buildServices(deps: ServiceDeps) {
     botTurn,
     broadcaster,
     clock,
+    onRated: (conversation) => webhookEvents.rated(conversation),
   });
   const agentConversations = new AgentConversations({
     store: storage,
@@ -213,6 +234,12 @@ export function buildServices(deps: ServiceDeps) {
     reads: new ReadReceipts({ store: storage, access, live, clock }),
     // Issue 15: the public API acts through the same use cases as the console.
     apiTokens: new ApiTokens({ store: storage, clock }),
+    webhookDeliverer: deliverer,
+    webhooks: new Webhooks({
+      store: storage,
+      clock: webhookClock,
+      ...(deps.webhooks?.resolve && { resolve: deps.webhooks.resolve }),
+    }),
     publicApi: new PublicApi({
       store: storage,
       transitions,

@@ -22,14 +22,18 @@ export type ContactsSetup = {
   secret: string;
   logger: Logger;
   clock: () => Date;
+  /** Issue 15: told of every contact change (webhooks). */
+  onChanged?: (siteId: string, contactId: string) => void;
 };
 
 export function buildContacts(setup: ContactsSetup) {
   const { storage, namespaces, logger, clock } = setup;
   const sockets = new VisitorSockets(namespaces.visitor, logger);
   /** Agents of the site reload the contact's panel. */
-  const changed = (siteId: string, contactId: string) =>
+  const changed = (siteId: string, contactId: string) => {
     void namespaces.agent.to(ROOMS.siteAgents(siteId)).emit(EVENTS.contactUpdated, { siteId, contactId });
+    setup.onChanged?.(siteId, contactId);
+  };
   return {
     sockets,
     visitor: new VisitorContacts({ store: storage, logger, clock, changed }),
