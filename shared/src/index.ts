@@ -4,12 +4,12 @@
  * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
  */
 
+// Issue 15 (public API, webhooks).
+export * from './api.ts';
 // Issue 13.
 export * from './attachments.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
-// Issue 15 (public API, webhooks).
-export * from './api.ts';
 export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';

@@ -1,6 +1,7 @@
 /** Issue 15: the OpenAPI document — valid by a maintained validator, and exactly the routes served. */
-import { validate } from '@readme/openapi-parser';
+
 import { API_V1_ROUTES } from '@frontdesk/shared';
+import { validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../testing/harness.ts';
 import { API_BASE, openApiPath } from './openapi.ts';

@@ -10,8 +10,8 @@ import {
   ApiSiteSchema,
   apiPage,
 } from '@frontdesk/shared/api-schemas';
-import { ContactListQuerySchema, ContactPatchSchema } from '@frontdesk/shared/contacts-schemas';
 import { ContactSchema, ContactSummarySchema } from '@frontdesk/shared/contacts-responses';
+import { ContactListQuerySchema, ContactPatchSchema } from '@frontdesk/shared/contacts-schemas';
 import { AgentConversationSchema, FaqEntrySchema, MessageSchema } from '@frontdesk/shared/responses';
 import { FaqIdSchema, FaqInputSchema, IdSchema, record } from '@frontdesk/shared/schemas';
 import * as v from 'valibot';

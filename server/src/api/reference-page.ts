@@ -3,11 +3,11 @@
  * OpenAPI document that `/api/v1/openapi.json` serves: operations by tag, their parameters, bodies
  * and answers as JSON Schema.
  */
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const esc = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 type Json = Record<string, unknown>;
 
-const block = (value: unknown) => `<pre>${escape(JSON.stringify(value, null, 2))}</pre>`;
+const block = (value: unknown) => `<pre>${esc(JSON.stringify(value, null, 2))}</pre>`;
 
 function operationHtml(method: string, path: string, op: Json): string {
   const params = (op.parameters as Json[] | undefined) ?? [];
@@ -16,21 +16,19 @@ function operationHtml(method: string, path: string, op: Json): string {
   const rows = params
     .map(
       (p) =>
-        `<tr><td><code>${escape(String(p.name))}</code></td><td>${escape(String(p.in))}</td><td>${
+        `<tr><td><code>${esc(String(p.name))}</code></td><td>${esc(String(p.in))}</td><td>${
           p.required ? 'yes' : 'no'
-        }</td><td><code>${escape(JSON.stringify(p.schema))}</code></td></tr>`,
+        }</td><td><code>${esc(JSON.stringify(p.schema))}</code></td></tr>`,
     )
     .join('');
   const answers = Object.entries(responses)
-    .map(
-      ([status, r]) => `<li><strong>${escape(status)}</strong> ${escape(String(r.description ?? ''))}</li>`,
-    )
+    .map(([status, r]) => `<li><strong>${esc(status)}</strong> ${esc(String(r.description ?? ''))}</li>`)
     .join('');
   const ok = Object.entries(responses).find(([status]) => status.startsWith('2'))?.[1];
   const okSchema = ((ok?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
-  return `<section class="op" id="${escape(String(op.operationId))}">
-<h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(String(op.summary ?? ''))}${op.description ? ` ${escape(String(op.description))}` : ''}</p>
+  return `<section class="op" id="${esc(String(op.operationId))}">
+<h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
+<p>${esc(String(op.summary ?? ''))}${op.description ? ` ${esc(String(op.description))}` : ''}</p>
 ${rows ? `<table><thead><tr><th>Parameter</th><th>In</th><th>Required</th><th>Schema</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 ${body ? `<details><summary>Request body</summary>${block((body['application/json'] as Json).schema)}</details>` : ''}
 ${okSchema ? `<details><summary>Response body</summary>${block(okSchema)}</details>` : ''}
@@ -48,12 +46,12 @@ export function referencePage(doc: Json, base: string): string {
       byTag.set(tag, [...(byTag.get(tag) ?? []), operationHtml(method, `${base}${path}`, op)]);
     }
   const sections = [...byTag]
-    .map(([tag, ops]) => `<h2 id="tag-${escape(tag)}">${escape(tag)}</h2>${ops.join('\n')}`)
+    .map(([tag, ops]) => `<h2 id="tag-${esc(tag)}">${esc(tag)}</h2>${ops.join('\n')}`)
     .join('\n');
-  const nav = [...byTag.keys()].map((tag) => `<a href="#tag-${escape(tag)}">${escape(tag)}</a>`).join(' · ');
+  const nav = [...byTag.keys()].map((tag) => `<a href="#tag-${esc(tag)}">${esc(tag)}</a>`).join(' · ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(String(info.title))} reference</title>
+<title>${esc(String(info.title))} reference</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}
 code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f4f4f5;padding:.75rem;overflow:auto;border-radius:6px}
@@ -62,9 +60,9 @@ code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f4f4f
 .m-get{background:#1d4ed8}.m-post{background:#15803d}.m-put{background:#a16207}.m-patch{background:#7e22ce}.m-delete{background:#b91c1c}
 table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}td,th{border-bottom:1px solid #e4e4e7;padding:.25rem .5rem;text-align:left;vertical-align:top}
 </style></head><body>
-<header><h1>${escape(String(info.title))} ${escape(String(info.version))}</h1>
-<p>${escape(String(info.description ?? ''))}</p>
-<p>Machine-readable: <a href="${escape(base)}/openapi.json">openapi.json</a> (OpenAPI 3.1)</p>
+<header><h1>${esc(String(info.title))} ${esc(String(info.version))}</h1>
+<p>${esc(String(info.description ?? ''))}</p>
+<p>Machine-readable: <a href="${esc(base)}/openapi.json">openapi.json</a> (OpenAPI 3.1)</p>
 <nav aria-label="Sections">${nav}</nav></header>
 <main>${sections}</main>
 </body></html>`;

@@ -2,7 +2,7 @@
  * Issue 15: the public API over HTTP against a real server — tokens (scope, revoked, wrong site,
  * cookie vs token both ways), cursor pagination, the error body, the per-token budget.
  */
-import { API, API_ADMIN_ROUTES, API_V1_ROUTES, RATE_LIMITS, fillRoute } from '@frontdesk/shared';
+import { API, API_ADMIN_ROUTES, API_V1_ROUTES, fillRoute, RATE_LIMITS } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { type Harness, openConversation, startHarness } from '../testing/harness.ts';

@@ -20,9 +20,9 @@ import {
   type Storage,
 } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
-import { createHttpApp } from './http.ts';
 import type { Resolve } from '../webhooks/address-guard.ts';
 import type { WebhookDeliverer } from '../webhooks/index.ts';
+import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
 import { createReadiness, type HealthCheck, type Readiness } from './readiness.ts';

@@ -4,9 +4,9 @@
  * sockets) come first because the use cases report to them.
  */
 import { AgentAdmin } from '../admin/agents.ts';
+import { SiteAdmin } from '../admin/sites.ts';
 import { PublicApi } from '../api/public-api.ts';
 import { ApiTokens } from '../api/tokens.ts';
-import { SiteAdmin } from '../admin/sites.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { buildContacts } from '../contacts/index.ts';

@@ -32,6 +32,7 @@ export type Storage = StorageLifecycle &
   ApiStore &
   WebhooksStore;
 
+export type { ApiStore, ApiTokenRecord } from '../api/store.ts';
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type {
@@ -64,6 +65,5 @@ export type {
   SitesStore,
   StoredImage,
 } from '../sites/store.ts';
-export type { ApiStore, ApiTokenRecord } from '../api/store.ts';
 export type { DeliveryRecord, WebhookRecord, WebhooksStore } from '../webhooks/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';

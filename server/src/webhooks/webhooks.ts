@@ -3,9 +3,10 @@
  * it points at a private address the site does not allow), remove it, read its delivery log, send
  * a delivery again, and the per-site "allow private addresses" setting for self-hosters.
  */
+
+import { randomUUID } from 'node:crypto';
 import { API_LIMITS } from '@frontdesk/shared';
 import type { WebhookCreateInput } from '@frontdesk/shared/api-schemas';
-import { randomUUID } from 'node:crypto';
 import { requireAdmin } from '../admin/sites.ts';
 import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
