@@ -7,11 +7,15 @@
 import * as v from 'valibot';
 import { API_LIMITS, API_SCOPES, WEBHOOK_EVENTS } from './api.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
-import { BodySchema, ClientIdSchema, IdSchema, PersonNameSchema, record } from './schemas.ts';
-
-const text = v.string();
-const nullableText = v.nullable(v.string());
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+import {
+  BodySchema,
+  ClientIdSchema,
+  FaqIdSchema,
+  FaqInputSchema,
+  IdSchema,
+  PersonNameSchema,
+  record,
+} from './schemas.ts';
 
 /** An opaque page cursor, as a previous page's `nextCursor` gave it. */
 export const CursorSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be a cursor'));
@@ -57,48 +61,6 @@ export type WebhookCreateInput = v.InferOutput<typeof WebhookCreateSchema>;
 export const WebhookSettingsSchema = record({ allowPrivate: v.boolean() });
 export type WebhookSettingsInput = v.InferOutput<typeof WebhookSettingsSchema>;
 
-export const ApiTokenSchema = v.object({
-  id: text,
-  siteId: text,
-  name: text,
-  scope: v.picklist(API_SCOPES),
-  createdAt: text,
-  lastUsedAt: nullableText,
-  revokedAt: nullableText,
-});
-export const ApiTokenListSchema = v.object({ tokens: v.array(ApiTokenSchema) });
-/** The token itself comes back once, at creation; only its hash is kept. */
-export const ApiTokenCreatedSchema = v.object({ token: ApiTokenSchema, secret: text });
-
-export const WebhookSchema = v.object({
-  id: text,
-  siteId: text,
-  url: text,
-  events: v.array(v.picklist(WEBHOOK_EVENTS)),
-  /** The signing secret (admins copy it into their receiver). */
-  secret: text,
-  createdAt: text,
-});
-export const WebhookDeliverySchema = v.object({
-  id: text,
-  webhookId: text,
-  event: v.picklist(WEBHOOK_EVENTS),
-  status: v.picklist(['pending', 'delivered', 'failed']),
-  attempts: count,
-  nextAttemptAt: nullableText,
-  lastStatus: v.nullable(count),
-  lastDurationMs: v.nullable(count),
-  lastResponse: nullableText,
-  lastError: nullableText,
-  createdAt: text,
-  deliveredAt: nullableText,
-});
-export const WebhookListSchema = v.object({
-  webhooks: v.array(WebhookSchema),
-  allowPrivate: v.record(v.string(), v.boolean()),
-});
-export const WebhookDeliveryListSchema = v.object({ deliveries: v.array(WebhookDeliverySchema) });
-
 // Public API (`Authorization: Bearer fdk_…`)
 
 export const ApiConversationListQuerySchema = record({
@@ -125,19 +87,6 @@ export const ApiMessageInputSchema = record({
 });
 export type ApiMessageInput = v.InferOutput<typeof ApiMessageInputSchema>;
 
-export const ApiSiteSchema = v.object({
-  id: text,
-  key: text,
-  name: text,
-  allowedOrigins: v.array(text),
-  archived: v.boolean(),
-  createdAt: text,
-});
-
-export const apiPage = <T extends v.GenericSchema>(item: T) =>
-  v.object({ items: v.array(item), nextCursor: nullableText });
-
-export const ApiErrorSchema = v.object({
-  ok: v.literal(false),
-  error: v.object({ code: text, message: text, retryAfter: v.optional(count) }),
-});
+/** `POST /api/v1/faqs`: a new entry, its id chosen by the caller. */
+export const ApiFaqCreateSchema = record({ id: FaqIdSchema, ...FaqInputSchema.entries });
+export type ApiFaqCreateInput = v.InferOutput<typeof ApiFaqCreateSchema>;

@@ -4,7 +4,7 @@
  * answers as their output types. Built once per process; nothing in it is written by hand twice.
  */
 import { API_LIMITS, ERROR_CODES, ERROR_HTTP_STATUS } from '@frontdesk/shared';
-import { ApiErrorSchema } from '@frontdesk/shared/api-schemas';
+import { ApiErrorSchema } from '@frontdesk/shared/api-responses';
 import { type ConversionConfig, toJsonSchema } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { OPERATIONS, type Operation } from './operations.ts';

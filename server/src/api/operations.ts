@@ -3,17 +3,17 @@
  * (`routes.ts`) and the OpenAPI document is generated from it (`openapi.ts`), so they cannot differ.
  */
 import { API_V1_ROUTES as R } from '@frontdesk/shared';
+import { ApiSiteSchema, apiPage } from '@frontdesk/shared/api-responses';
 import {
   ApiConversationListQuerySchema,
+  ApiFaqCreateSchema,
   ApiMessageInputSchema,
   ApiMessageListQuerySchema,
-  ApiSiteSchema,
-  apiPage,
 } from '@frontdesk/shared/api-schemas';
 import { ContactSchema, ContactSummarySchema } from '@frontdesk/shared/contacts-responses';
 import { ContactListQuerySchema, ContactPatchSchema } from '@frontdesk/shared/contacts-schemas';
 import { AgentConversationSchema, FaqEntrySchema, MessageSchema } from '@frontdesk/shared/responses';
-import { FaqIdSchema, FaqInputSchema, IdSchema, record } from '@frontdesk/shared/schemas';
+import { FaqIdSchema, FaqInputSchema, IdSchema } from '@frontdesk/shared/schemas';
 import * as v from 'valibot';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -37,8 +37,6 @@ export type Operation = {
 const conversationId = { conversationId: IdSchema };
 const contactId = { contactId: IdSchema };
 const faqId = { faqId: FaqIdSchema };
-
-export const FaqCreateSchema = record({ id: FaqIdSchema, ...FaqInputSchema.entries });
 
 export const OPERATIONS = [
   {
@@ -159,7 +157,7 @@ export const OPERATIONS = [
     summary: 'A new FAQ entry (the bot answers with it at once)',
     tag: 'FAQ',
     scope: 'write',
-    body: FaqCreateSchema,
+    body: ApiFaqCreateSchema,
     response: v.object({ faq: FaqEntrySchema }),
     status: 201,
   },

@@ -1,4 +1,5 @@
 /** A3: every inbound schema, fuzzed through the boundary's `parse` (fast-check; the seed is printed on failure). */
+import * as apiSchemas from '@frontdesk/shared/api-schemas';
 import * as contactSchemas from '@frontdesk/shared/contacts-schemas';
 import * as schemas from '@frontdesk/shared/schemas';
 import fc from 'fast-check';
@@ -11,7 +12,11 @@ type AnySchema = schemas.Schema;
 const isSchema = (value: unknown): value is AnySchema =>
   typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'schema';
 
-const exported: [string, unknown][] = [...Object.entries(schemas), ...Object.entries(contactSchemas)];
+const exported: [string, unknown][] = [
+  ...Object.entries(schemas),
+  ...Object.entries(contactSchemas),
+  ...Object.entries(apiSchemas),
+];
 const ALL = exported.filter((entry): entry is [string, AnySchema] => isSchema(entry[1]));
 /** Object schemas: the ones a payload is parsed with (the rest are their fields). */
 const OBJECTS = ALL.filter(([name]) => name in SCHEMA_EXAMPLES);
