@@ -68,3 +68,14 @@ export const ApiErrorSchema = v.object({
   ok: v.literal(false),
   error: v.object({ code: text, message: text, retryAfter: v.optional(count) }),
 });
+
+// Replies of the console's token and webhook routes
+export const ApiTokenReplySchema = v.object({ token: ApiTokenSchema });
+export const WebhookReplySchema = v.object({ webhook: WebhookSchema });
+export const WebhookDeliveryReplySchema = v.object({ delivery: WebhookDeliverySchema });
+export const WebhookAllowPrivateReplySchema = v.object({ allowPrivate: v.boolean() });
+
+export type ApiToken = v.InferOutput<typeof ApiTokenSchema>;
+export type Webhook = v.InferOutput<typeof WebhookSchema>;
+export type WebhookDelivery = v.InferOutput<typeof WebhookDeliverySchema>;
+export type WebhookList = v.InferOutput<typeof WebhookListSchema>;

@@ -1,7 +1,10 @@
 /** Strings agents see in the console, in every supported language. */
+import { API_CONSOLE_EN, API_CONSOLE_PL } from './console-api.ts';
 import type { Locale } from './locale.ts';
 
 const en = {
+  // Issue 15: API tokens and webhooks (`console-api.ts`).
+  ...API_CONSOLE_EN,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Loading…',
@@ -633,6 +636,7 @@ const en = {
 export type ConsoleKey = keyof typeof en;
 
 const pl: Record<ConsoleKey, string> = {
+  ...API_CONSOLE_PL,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Wczytywanie…',

@@ -15,6 +15,8 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   profile: 'navProfile',
   outbox: 'navOutbox',
   contacts: 'navContacts',
+  'api-tokens': 'navApiTokens',
+  webhooks: 'navWebhooks',
 };
 
 /** The sections an agent of this role sees. */

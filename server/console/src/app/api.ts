@@ -1,6 +1,7 @@
 /** The console's REST client: every feature's API over one typed HTTP wrapper. */
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
+import { type ApiAccessApi, createApiAccessApi } from '../api-access/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
 import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
 import { type ConversationsApi, createConversationsApi } from '../conversations/api.ts';
@@ -25,7 +26,8 @@ export type ConsoleApi = AuthApi &
   OfflineSettingsApi &
   MailApi &
   AttachmentSettingsApi &
-  ContactsApi;
+  ContactsApi &
+  ApiAccessApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -45,5 +47,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createAttachmentSettingsApi(http),
     // Issue 12.
     ...createContactsApi(http),
+    // Issue 15.
+    ...createApiAccessApi(http),
   };
 }

@@ -12,11 +12,21 @@ export const PAGES = [
   'profile',
   // E-mail as a channel (issue 10, mail):
   'outbox',
+  // Issue 15: the public API's tokens and webhooks.
+  'api-tokens',
+  'webhooks',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Pages only admins see (the server refuses their calls to others anyway). */
-export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox'];
+export const ADMIN_PAGES: readonly Page[] = [
+  'appearance',
+  'sites',
+  'agents',
+  'outbox',
+  'api-tokens',
+  'webhooks',
+];
 /** Pages about the chosen site: the site switcher shows on these. */
 export const SITE_PAGES: readonly Page[] = ['contacts', 'faq', 'unanswered', 'settings', 'appearance'];
 /** `contactId` (issue 12): the contact open on the Contacts page (`#/contacts/:id`). */

@@ -30,6 +30,7 @@ import {
   type MemoryContactsApi,
 } from './memory-contacts.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
+import { createMemoryApiAccess, type MemoryApiAccess } from './memory-api-access.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
 
@@ -56,6 +57,8 @@ export type MemoryClient = ConsoleClient & {
   offline: ReturnType<typeof createMemoryOfflineApi>;
   /** Issue 13. */
   attachments: ReturnType<typeof createMemoryAttachmentsApi>;
+  /** Issue 15: API tokens and webhooks. */
+  apiAccess: MemoryApiAccess;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
   /** Issue 12: contacts (every seeded conversation's visitor has one, as on the server). */
@@ -169,6 +172,7 @@ export function createMemoryClient(
   const offline = createMemoryOfflineApi(agent);
   const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
+  const apiAccess = createMemoryApiAccess(agent);
   const contacts = createMemoryContactsApi(agent, seed.contacts);
   for (const c of seed.conversations ?? []) {
     const known = contacts.contacts.get(c.visitor.id);
@@ -235,6 +239,17 @@ export function createMemoryClient(
     mail,
     listOutbox: () => mail.listOutbox(),
     resendMail: (mailId) => mail.resendMail(mailId),
+    // Issue 15.
+    apiAccess,
+    listApiTokens: () => apiAccess.listApiTokens(),
+    createApiToken: (input) => apiAccess.createApiToken(input),
+    revokeApiToken: (tokenId) => apiAccess.revokeApiToken(tokenId),
+    listWebhooks: () => apiAccess.listWebhooks(),
+    createWebhook: (input) => apiAccess.createWebhook(input),
+    removeWebhook: (webhookId) => apiAccess.removeWebhook(webhookId),
+    listDeliveries: (webhookId) => apiAccess.listDeliveries(webhookId),
+    resendDelivery: (deliveryId) => apiAccess.resendDelivery(deliveryId),
+    setWebhookAllowPrivate: (siteId, allow) => apiAccess.setWebhookAllowPrivate(siteId, allow),
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,
