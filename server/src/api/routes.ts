@@ -3,7 +3,7 @@
  * (`Bearer fdk_…`) is answered by these routes alone — never by the console's cookie routes, and
  * these never read a cookie. Each route: token → per-token budget → scope → validate → `PublicApi`.
  */
-import { API_TOKEN_PREFIX, API_V1_ROUTES } from '@frontdesk/shared';
+import { API_V1_ROUTES } from '@frontdesk/shared';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { AppError } from '../kernel/errors.ts';
@@ -14,6 +14,7 @@ import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
 import { readJsonBody } from '../transport/http/json-body.ts';
 import { OPERATIONS, type Operation, type OperationId } from './operations.ts';
 import type { PublicApi } from './public-api.ts';
+import { parseToken } from './token-format.ts';
 import type { ApiCaller, ApiTokens } from './tokens.ts';
 import { siteView } from './views.ts';
 
@@ -62,9 +63,14 @@ export type PublicApiRoutesDeps = { api: PublicApi; tokens: ApiTokens; budgets: 
 
 type CallerEnv = { Variables: { caller: ApiCaller } };
 
-/** Whether a request is meant for the public API: it carries an API token. */
-export const carriesApiToken = (authorization: string | undefined): boolean =>
-  authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`) === true;
+/**
+ * Whether a request is meant for the public API: it carries something shaped like an API token
+ * (the whole shape, so a visitor token — 43 characters — can never be taken for one).
+ */
+export const carriesApiToken = (authorization: string | undefined): boolean => {
+  const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+  return match?.[1] !== undefined && parseToken(match[1]) !== null;
+};
 
 async function inputOf(c: Context, op: Operation): Promise<Input> {
   const params = op.params ? parse(v.object(op.params), c.req.param()) : {};
