@@ -110,7 +110,9 @@ export function ApiTokensPage({ client, sites, onSessionEnded }: Props) {
         <ul class="api-list">
           {state.data.map((token) => (
             <li key={token.id} class="card api-list__item" aria-labelledby={`token-${token.id}`}>
-              <h3 id={`token-${token.id}`}>{token.name}</h3>
+              <h3 id={`token-${token.id}`} class="api-list__title">
+                {token.name}
+              </h3>
               <dl class="outbox__facts">
                 <dt>{t('apiTokenSite')}</dt>
                 <dd>{siteName(token.siteId)}</dd>

@@ -128,7 +128,7 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
       <ul class="api-list">
         {state.data?.webhooks.map((hook) => (
           <li key={hook.id} class="card api-list__item" aria-labelledby={`hook-${hook.id}`}>
-            <h2 id={`hook-${hook.id}`} class="api-list__url">
+            <h2 id={`hook-${hook.id}`} class="api-list__title api-list__url">
               {hook.url}
             </h2>
             <p>

@@ -22,6 +22,7 @@ import {
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
+import { createMemoryApiAccess, type MemoryApiAccess } from './memory-api-access.ts';
 import { createMemoryAttachmentsApi } from './memory-attachments.ts';
 import {
   type ContactsSeed,
@@ -30,7 +31,6 @@ import {
   type MemoryContactsApi,
 } from './memory-contacts.ts';
 import { createMemoryFaqApi, type FaqSeed, type MemoryFaqApi } from './memory-faq.ts';
-import { createMemoryApiAccess, type MemoryApiAccess } from './memory-api-access.ts';
 import { createMemoryMailApi, type MailSeed, type MemoryMailApi } from './memory-mail.ts';
 import { createMemoryOfflineApi } from './memory-offline.ts';
 
