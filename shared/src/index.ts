@@ -4,6 +4,8 @@
  * and catalogs in `@frontdesk/shared/i18n` so that a client pulls in only what it uses.
  */
 
+// Issue 15 (public API, webhooks).
+export * from './api.ts';
 // Issue 13.
 export * from './attachments.ts';
 export * from './attention.ts';

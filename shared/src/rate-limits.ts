@@ -40,6 +40,8 @@ export type RateLimits = {
     readonly visitorSession: { readonly address: Budget; readonly site: Budget };
     /** Issue 13: attachment uploads, per uploader (visitor or agent) and per client address. */
     readonly upload: { readonly identity: Budget; readonly address: Budget };
+    /** Issue 15: public API requests per API token (on top of the per-address `api` budget). */
+    readonly apiToken: Budget;
   };
   /** Every inbound event has a budget: the maps are total over the namespaces' event maps. */
   readonly visitor: { readonly [E in keyof VisitorClientEvents]: EventBudget };
@@ -60,6 +62,8 @@ export const RATE_LIMITS: RateLimits = {
     visitorSession: { address: { burst: 30, perMinute: 30 }, site: { burst: 600, perMinute: 600 } },
     // Issue 13: a few files in a row (a batch dropped at once), never a stream of them.
     upload: { identity: { burst: 10, perMinute: 20 }, address: { burst: 30, perMinute: 60 } },
+    // Issue 15: an integration's sync loop, not a scraper.
+    apiToken: { burst: 120, perMinute: 600 },
   },
   visitor: {
     [EVENTS.sessionInit]: { identity: { burst: 20, perMinute: 60 } },

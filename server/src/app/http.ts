@@ -2,9 +2,13 @@
  * The Hono app: REST API under /api/v1, health, and the built clients (widget, console, demo).
  * Order matters: CORS for visitor sessions, the API budget and the body limit run before any route.
  */
-import { PATHS, ROUTES } from '@frontdesk/shared';
+import { API_V1_ROUTES, PATHS, ROUTES } from '@frontdesk/shared';
 import { Hono } from 'hono';
 import { adminRoutes, imageRoutes } from '../admin/routes.ts';
+import { apiTokenRoutes } from '../api/admin-routes.ts';
+import { API_BASE, buildOpenApi } from '../api/openapi.ts';
+import { referencePage } from '../api/reference-page.ts';
+import { publicApiApp, publicApiDispatch } from '../api/routes.ts';
 import { attachmentRoutes, visitorAttachmentsCors } from '../attachments/routes.ts';
 import { attachmentSettingsRoutes } from '../attachments/settings-routes.ts';
 import { cannedRoutes } from '../canned/index.ts';
@@ -27,6 +31,7 @@ import { apiBudget } from '../transport/http/api-budget.ts';
 import { apiBodyLimit } from '../transport/http/body-limit.ts';
 import { errorHandler, noSuchEndpoint } from '../transport/http/errors.ts';
 import { type Assets, staticRoutes } from '../transport/http/static-routes.ts';
+import { webhookRoutes } from '../webhooks/index.ts';
 import type { Readiness } from './readiness.ts';
 import type { Services } from './services.ts';
 
@@ -60,6 +65,18 @@ export function createHttpApp(deps: HttpDeps) {
   app.use(ROUTES.visitorAttachment, visitorAttachmentsCors);
   app.use(ROUTES.api, apiBudget(deps));
   app.use(ROUTES.api, apiBodyLimit());
+  // Issue 15: a request with an API token is the public API's alone (never a cookie route).
+  const publicApi = publicApiApp({
+    api: services.publicApi,
+    tokens: services.apiTokens,
+    budgets: deps.budgets,
+    logger: deps.logger,
+  });
+  app.use('/api/v1/*', publicApiDispatch(publicApi));
+  const openApi = buildOpenApi();
+  const reference = referencePage(openApi, API_BASE);
+  app.get(API_V1_ROUTES.openapi, (c) => c.json(openApi));
+  app.get(API_V1_ROUTES.reference, (c) => c.html(reference));
   // The public lookups outside /api (a site's loader, an uploaded image) read the database too.
   app.use(ROUTES.siteLoader, apiBudget(deps));
   app.use(ROUTES.image, apiBudget(deps));
@@ -193,6 +210,11 @@ export function createHttpApp(deps: HttpDeps) {
     cannedRoutes({
       canned: services.canned,
       attention: services.attention,
+      sites: deps.storage,
+      sessions: services.sessions,
+      selfOrigins,
+    }),
+  );
   // Issue 15: reports.
   app.route(
     '/',
@@ -203,6 +225,9 @@ export function createHttpApp(deps: HttpDeps) {
       selfOrigins,
     }),
   );
+  // Issue 15: the console's API-token page.
+  app.route('/', apiTokenRoutes({ tokens: services.apiTokens, sessions: services.sessions, selfOrigins }));
+  app.route('/', webhookRoutes({ webhooks: services.webhooks, sessions: services.sessions, selfOrigins }));
   app.all(ROUTES.api, noSuchEndpoint);
 
   app.route('/', imageRoutes(services.images));
@@ -211,5 +236,10 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.route('/', staticRoutes(deps.assets));
   app.get('/', (c) => c.redirect(`${PATHS.demo}/`));
-  return app;
+  // Issue 15: the public API's registered routes (the OpenAPI test compares them with the document).
+  const publicApiRoutes = publicApi.routes
+    .filter((r) => r.method !== 'ALL')
+    .map((r) => ({ method: r.method.toLowerCase(), path: r.path }))
+    .filter((r, i, all) => all.findIndex((o) => o.method === r.method && o.path === r.path) === i);
+  return Object.assign(app, { publicApiRoutes });
 }

@@ -22,6 +22,8 @@ import {
   type Storage,
 } from '../storage/index.ts';
 import { createIo } from '../transport/realtime/io.ts';
+import type { Resolve } from '../webhooks/address-guard.ts';
+import type { WebhookDeliverer } from '../webhooks/index.ts';
 import { createHttpApp } from './http.ts';
 import { listen, serve } from './listen.ts';
 import { selfOrigins } from './origins.ts';
@@ -54,6 +56,10 @@ export type RunningServer = {
   attachments: Attachments;
   /** Issue 15: the port of the separate metrics address (`METRICS_BIND`), if any. */
   metricsPort: number | null;
+  /** Issue 15: the public API's routes as registered (method, path), for the OpenAPI test. */
+  publicApiRoutes: readonly { method: string; path: string }[];
+  /** Issue 15: the webhook queue (`runDue` sends what is due now; the server also runs it on a timer). */
+  webhooks: WebhookDeliverer;
 };
 
 export type StartOptions = {
@@ -73,6 +79,8 @@ export type StartOptions = {
   healthChecks?: readonly HealthCheck[];
   /** Issue 13: where attachment files go (default: from the config). */
   files?: FileStore;
+  /** Issue 15: the webhook clock (ms), DNS resolver and loop interval (tests: a fake clock, a long interval). */
+  webhooks?: { clock?: () => number; resolve?: Resolve; intervalMs?: number };
 };
 
 /** Issue 13: the configured attachment file store. */
@@ -122,6 +130,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Issue 11: one node sweeps abandoned conversations at a time.
     sweepLease: sweepLeaseFor(config.database, redis.node, logger, options.presence?.sweepMs),
     files: options.files ?? fileStoreOf(config),
+    webhooks: options.webhooks,
     mail: {
       config: config.mail,
       secret: config.secret,
@@ -177,6 +186,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   const { mail } = services;
   await mail.outbox.start(options.mailIntervalMs);
+  services.webhookDeliverer.start(options.webhooks?.intervalMs);
   const inboundPort = mail.inbound
     ? await mail.inbound.start(config.mail.inboundPort ?? 0, config.host)
     : null;
@@ -194,6 +204,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     presence: services.presence,
     readiness,
     attachments: services.attachments,
+    publicApiRoutes: app.publicApiRoutes,
+    webhooks: services.webhookDeliverer,
     mail: { ...mail, configured: mail.outbox.configured, inboundPort },
     metricsPort: metricsServer?.port ?? null,
     async close() {
@@ -201,6 +213,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await mail.inbound?.stop();
       await mail.conversationMail.settled();
       await mail.outbox.stop();
+      await services.webhookDeliverer.stop();
       realtime.close();
       // The lease is given up before Redis or the database goes: another node sweeps at once.
       await services.abandonSweeper.stop();

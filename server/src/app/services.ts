@@ -5,6 +5,8 @@
  */
 import { AgentAdmin } from '../admin/agents.ts';
 import { SiteAdmin } from '../admin/sites.ts';
+import { PublicApi } from '../api/public-api.ts';
+import { ApiTokens } from '../api/tokens.ts';
 import { AttachmentSettingsEditor, Attachments, type FileStore } from '../attachments/index.ts';
 import type { BotRegistry } from '../bot/registry.ts';
 import { AttentionPreferences, CannedResponses } from '../canned/index.ts';
@@ -43,6 +45,8 @@ import { ImageUploads } from '../sites/images.ts';
 import { OfflineSettingsEditor } from '../sites/offline-settings.ts';
 import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { Resolve } from '../webhooks/address-guard.ts';
+import { WebhookDeliverer, WebhookEvents, Webhooks, withWebhookEvents } from '../webhooks/index.ts';
 
 export type ServiceDeps = {
   storage: Storage;
@@ -68,6 +72,8 @@ export type ServiceDeps = {
   sweepLease?: SweepLease;
   /** Issue 13: where attachment files are kept (a local directory or an S3 bucket). */
   files: FileStore;
+  /** Issue 15: the webhook clock (ms) and DNS resolver (tests); default: now and the system's. */
+  webhooks?: { clock?: () => number; resolve?: Resolve };
 };
 
 export type PresenceOptions = {
@@ -108,11 +114,20 @@ export function buildServices(deps: ServiceDeps) {
     logger,
     visitorConversations: () => services.visitorConversations,
   });
+  // Issue 15: webhooks hear of every stored message, rating and contact change.
+  const webhookClock = deps.webhooks?.clock ?? Date.now;
+  const deliverer = new WebhookDeliverer({
+    store: storage,
+    clock: webhookClock,
+    logger,
+    ...(deps.webhooks?.resolve && { resolve: deps.webhooks.resolve }),
+  });
+  const webhookEvents = new WebhookEvents(deliverer, logger);
   // Issue 14 (routing): every queue change may start an automatic-assignment pass.
   const routing = buildRouting({
     storage,
     presence,
-    broadcaster: mail.broadcaster,
+    broadcaster: withWebhookEvents(mail.broadcaster, webhookEvents),
     agentNamespace: namespaces.agent,
     logger,
     clock,
@@ -130,6 +145,7 @@ export function buildServices(deps: ServiceDeps) {
     logger,
     clock,
     files: deps.files,
+    onChanged: (siteId, contactId) => webhookEvents.contactUpdated(siteId, contactId),
   });
   const timeline = new Timeline(storage);
   const transitions = new Transitions(storage, broadcaster, clock);
@@ -164,6 +180,7 @@ export function buildServices(deps: ServiceDeps) {
     botTurn,
     broadcaster,
     clock,
+    onRated: (conversation) => webhookEvents.rated(conversation),
   });
   const agentConversations = new AgentConversations({
     store: storage,
@@ -173,6 +190,8 @@ export function buildServices(deps: ServiceDeps) {
     broadcaster,
     clock,
   });
+
+  const faqEntries = new FaqEntries(bot);
 
   const services = {
     clock,
@@ -216,7 +235,7 @@ export function buildServices(deps: ServiceDeps) {
       contacts.visitor.pageSeen(visitorId, page),
     ),
     contacts,
-    faqEntries: new FaqEntries(bot),
+    faqEntries,
     unanswered: new Unanswered(storage, bot),
     botSettings: new BotSettingsEditor(storage, bot),
     // Issue 10.
@@ -247,6 +266,21 @@ export function buildServices(deps: ServiceDeps) {
     search: new AgentSearch(storage),
     // Issue 15.
     reports: createReports(storage),
+    // Issue 15: the public API acts through the same use cases as the console.
+    apiTokens: new ApiTokens({ store: storage, clock }),
+    webhookDeliverer: deliverer,
+    webhooks: new Webhooks({
+      store: storage,
+      clock: webhookClock,
+      ...(deps.webhooks?.resolve && { resolve: deps.webhooks.resolve }),
+    }),
+    publicApi: new PublicApi({
+      store: storage,
+      transitions,
+      broadcaster,
+      contacts: contacts.agent,
+      faqs: faqEntries,
+    }),
   };
   return services;
 }

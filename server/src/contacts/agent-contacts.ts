@@ -7,6 +7,7 @@ import {
   ATTRIBUTE_KEY_PATTERN,
   CONTACT_LIMITS,
   type Contact,
+  type ContactActor,
   type ContactExport,
   type ContactNote,
   type ContactSummary,
@@ -88,7 +89,17 @@ export class AgentContacts {
     return loadContact(this.deps.store, await this.record(site, contactId));
   }
 
-  async patch(site: Site, ctx: AgentContext, contactId: string, patch: ContactPatchInput): Promise<Contact> {
+  patch(site: Site, ctx: AgentContext, contactId: string, patch: ContactPatchInput): Promise<Contact> {
+    return this.patchBy(site, { type: 'agent', id: ctx.agent.id, name: ctx.agent.name }, contactId, patch);
+  }
+
+  /** Issue 15: the same change by another actor (the public API writes as `system`). */
+  async patchBy(
+    site: Site,
+    actor: ContactActor,
+    contactId: string,
+    patch: ContactPatchInput,
+  ): Promise<Contact> {
     const record = await this.record(site, contactId);
     if (record.erasedAt) throw new AppError('invalid_state', 'this contact was erased');
     const changes = await applyProfile(
@@ -105,7 +116,7 @@ export class AgentContacts {
         addTags: patch.tags?.add ?? [],
         removeTags: patch.tags?.remove ?? [],
       },
-      { type: 'agent', id: ctx.agent.id, name: ctx.agent.name },
+      actor,
       this.deps.clock().toISOString(),
     );
     const tags = await this.deps.store.listTags(record.id);

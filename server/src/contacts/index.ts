@@ -25,6 +25,8 @@ export type ContactsSetup = {
   clock: () => Date;
   /** Issue 13: where attachment files live; an erasure removes its conversations' files. */
   files: FileStore;
+  /** Issue 15: told of every contact change (webhooks). */
+  onChanged?: (siteId: string, contactId: string) => void;
 };
 
 export function buildContacts(setup: ContactsSetup) {
@@ -33,8 +35,10 @@ export function buildContacts(setup: ContactsSetup) {
     removeFileKeys(setup.files, keys, (key, err) => logger.error({ err, key }, 'could not remove a file'));
   const sockets = new VisitorSockets(namespaces.visitor, logger);
   /** Agents of the site reload the contact's panel. */
-  const changed = (siteId: string, contactId: string) =>
+  const changed = (siteId: string, contactId: string) => {
     void namespaces.agent.to(ROOMS.siteAgents(siteId)).emit(EVENTS.contactUpdated, { siteId, contactId });
+    setup.onChanged?.(siteId, contactId);
+  };
   return {
     sockets,
     visitor: new VisitorContacts({ store: storage, logger, clock, changed, removeFiles }),

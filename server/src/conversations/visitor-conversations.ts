@@ -33,6 +33,8 @@ export type VisitorConversationsDeps = {
   broadcaster: Broadcaster;
   /** Issue 10 (presence). */
   clock?: () => Date;
+  /** Issue 15: told of every stored rating (webhooks). */
+  onRated?: (conversation: ConversationRecord) => void;
 };
 
 export class VisitorConversations {
@@ -149,6 +151,7 @@ export class VisitorConversations {
     );
     if (!updated) throw new AppError('conflict', 'the conversation changed, please try again');
     this.deps.broadcaster.conversationChanged(updated.conversation);
+    this.deps.onRated?.(updated.conversation);
     return updated.conversation;
   }
 

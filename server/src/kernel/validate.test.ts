@@ -1,4 +1,6 @@
 /** A3: every inbound schema, fuzzed through the boundary's `parse` (fast-check; the seed is printed on failure). */
+
+import * as apiSchemas from '@frontdesk/shared/api-schemas';
 import * as cannedSchemas from '@frontdesk/shared/canned-schemas';
 import * as contactSchemas from '@frontdesk/shared/contacts-schemas';
 import * as reportSchemas from '@frontdesk/shared/reports';
@@ -24,6 +26,7 @@ const exported: [string, unknown][] = [
   ...Object.entries(searchSchemas),
   // Issue 15.
   ...Object.entries(reportSchemas),
+  ...Object.entries(apiSchemas),
 ];
 const ALL = exported.filter((entry): entry is [string, AnySchema] => isSchema(entry[1]));
 /** Object schemas: the ones a payload is parsed with (the rest are their fields). */

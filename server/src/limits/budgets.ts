@@ -85,6 +85,11 @@ export class Budgets {
     return this.addresses.take(`upload|${address}`, this.limits.http.upload.address);
   }
 
+  /** Issue 15: a public API request with this API token. */
+  apiToken(tokenId: string): Verdict {
+    return this.identities.take(`api-token|${tokenId}`, this.limits.http.apiToken);
+  }
+
   /** Keys held, per scope (for tests and metrics). */
   get sizes() {
     return { identities: this.identities.size, addresses: this.addresses.size, sites: this.sites.size };
@@ -135,6 +140,7 @@ export function scaleRateLimits(limits: RateLimits, factor: number): RateLimits 
         identity: scaled(limits.http.upload.identity, factor),
         address: scaled(limits.http.upload.address, factor),
       },
+      apiToken: scaled(limits.http.apiToken, factor),
     },
     visitor: scaledEvents(limits.visitor, factor),
     agent: scaledEvents(limits.agent, factor),

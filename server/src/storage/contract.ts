@@ -1,6 +1,7 @@
 /** The storage contract suite: every engine must pass it (run from each engine's test file). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { apiContract } from './contract-api.ts';
 import { attachmentsContract } from './contract-attachments.ts';
 import { cannedContract } from './contract-canned.ts';
 import { contactsContract } from './contract-contacts.ts';
@@ -57,6 +58,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     searchContract(open);
     // Issue 15 (reports)
     reportsContract(open);
+    // Issue 15 (public API, webhooks)
+    apiContract(open);
 
     it('A8 disabling an agent or deleting its sessions ends them; live sessions are filtered in one query', async () => {
       const { storage, site } = await seed();

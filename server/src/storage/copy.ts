@@ -54,6 +54,11 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   // Issue 14 (find things).
   conversation_tags: ['conversation_id', 'tag'],
   saved_views: ['id'],
+  // Issue 15 (public API, webhooks).
+  api_tokens: ['id'],
+  webhooks: ['id'],
+  webhook_deliveries: ['id'],
+  webhook_settings: ['site_id'],
 };
 
 /**

@@ -3,6 +3,7 @@
  * PostgreSQL share every query and an engine replaces only the pieces it must.
  */
 import { kyselyAgentsStore } from './agents-store.ts';
+import { kyselyApiStore } from './api-store.ts';
 import { kyselyAttachmentsStore } from './attachments-store.ts';
 import { kyselyBotMissesStore } from './bot-misses-store.ts';
 import { kyselyCannedStore } from './canned-store.ts';
@@ -23,6 +24,7 @@ import { kyselySessionsStore } from './sessions-store.ts';
 import { kyselySitesStore } from './sites-store.ts';
 import type { Storage } from './types.ts';
 import { kyselyVisitorsStore } from './visitors-store.ts';
+import { kyselyWebhooksStore } from './webhooks-store.ts';
 
 export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
   return {
@@ -46,5 +48,8 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselySearchStore(db),
     ...kyselyReportsStore(db),
     ...kyselyHistoryStore(db),
+    // Issue 15 (public API, webhooks).
+    ...kyselyApiStore(db),
+    ...kyselyWebhooksStore(db),
   };
 }

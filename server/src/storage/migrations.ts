@@ -3,6 +3,7 @@
  * Portable schema-builder code only; a type an engine lacks comes from `portable-types.ts`.
  */
 import type { Kysely, Migration } from 'kysely';
+import { API_MIGRATIONS } from './api-migration.ts';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
@@ -318,6 +319,10 @@ const agentPreferences: Migration = {
       .addColumn('agent_id', 'varchar(64)', (c) => c.primaryKey().references('agents.id').onDelete('cascade'))
       .addColumn('attention', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /**
  * Issue 15 (reports): every report reads one site's conversations by start time, and per
  * conversation asks whether the bot answered and when an agent first replied. Measured over 100 000
@@ -325,11 +330,7 @@ const agentPreferences: Migration = {
  */
 const reportIndexes: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema
-      .createIndex('conversations_site_created')
-      .on('conversations')
-      .columns(['site_id', 'created_at'])
-      .execute();
+    // `conversations_site_created` (site_id, created_at, id) comes from 0060_search and serves the reports too.
     await db.schema
       .createIndex('messages_conversation_author')
       .on('messages')
@@ -360,4 +361,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   ...SEARCH_MIGRATIONS,
   // Issue 15.
   '0070_report_indexes': reportIndexes,
+  // Issue 15 (public API, webhooks): '0080_api_tokens', '0081_webhooks'.
+  ...API_MIGRATIONS,
 };

@@ -1,6 +1,7 @@
 /** Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC strings (sortable, portable). */
 import type { ConversationState } from '@frontdesk/shared';
 import type { Generated } from 'kysely';
+import type { ApiTables } from './api-schema.ts';
 
 export type SiteTable = {
   id: string;
@@ -278,7 +279,7 @@ export type SavedViewTable = {
 
 export type MigrationRow = { id: Generated<number>; name: string };
 
-export type Database = {
+export type Database = ApiTables & {
   sites: SiteTable;
   agents: AgentTable;
   agent_sites: AgentSiteTable;

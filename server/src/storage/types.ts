@@ -2,6 +2,7 @@
  * The storage contract: the intersection of the small stores each feature declares (one per group of
  * tables) plus the database's lifecycle. Engines implement the pieces (SQLite now, PostgreSQL next).
  */
+import type { ApiStore } from '../api/store.ts';
 import type { AttachmentsStore } from '../attachments/store.ts';
 import type { BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { CannedStore, PreferencesStore } from '../canned/store.ts';
@@ -14,6 +15,7 @@ import type { HistoryStore, ReportsStore } from '../reports/store.ts';
 import type { RoutingStore } from '../routing/store.ts';
 import type { SearchStore } from '../search/store.ts';
 import type { ImagesStore, SitesStore } from '../sites/store.ts';
+import type { WebhooksStore } from '../webhooks/store.ts';
 import type { StorageLifecycle } from './lifecycle.ts';
 
 export type Storage = StorageLifecycle &
@@ -36,8 +38,12 @@ export type Storage = StorageLifecycle &
   PreferencesStore &
   SearchStore &
   ReportsStore &
-  HistoryStore;
+  HistoryStore &
+  // Issue 15 (public API, webhooks).
+  ApiStore &
+  WebhooksStore;
 
+export type { ApiStore, ApiTokenRecord } from '../api/store.ts';
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
 export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
 export type { CannedStore, NewCanned, PreferencesStore } from '../canned/store.ts';
@@ -72,4 +78,5 @@ export type {
   SitesStore,
   StoredImage,
 } from '../sites/store.ts';
+export type { DeliveryRecord, WebhookRecord, WebhooksStore } from '../webhooks/store.ts';
 export type { StorageLifecycle } from './lifecycle.ts';

@@ -237,6 +237,30 @@ export const SCHEMA_EXAMPLES = {
     ],
     missedQuestions: [{ text: 'where is my parcel', count: 2, lastAt: '2026-01-11T22:59:59.000Z' }],
   },
+  // Issue 15 (public API, webhooks, `@frontdesk/shared/api-schemas`):
+  ApiTokenCreateSchema: { siteId: 'site-1', name: 'CRM sync', scope: 'write' },
+  WebhookCreateSchema: {
+    siteId: 'site-1',
+    url: 'https://crm.example/hooks/frontdesk',
+    events: ['conversation.created', 'message.created'],
+  },
+  WebhookSettingsSchema: { allowPrivate: false },
+  ApiConversationListQuerySchema: { state: 'queued', cursor: 'abc', limit: '50' },
+  ApiMessageListQuerySchema: { cursor: 'abc', limit: '100' },
+  ApiMessageInputSchema: {
+    body: 'Your order ships today.',
+    kind: 'text',
+    clientId: 'crm-0001',
+    authorName: 'CRM',
+  },
+  ApiFaqCreateSchema: {
+    id: 'shipping',
+    lang: 'en',
+    question: 'How long does shipping take?',
+    examples: ['delivery time'],
+    answer: 'Two to three days.',
+    tags: ['shipping'],
+  },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** A valid payload of every inbound socket event (the conversation id is filled in by the caller). */

@@ -61,6 +61,8 @@ export type HarnessOptions = {
   /** Passed to the server (see `StartOptions`): the mail clock and the outbox's interval. */
   mailClock?: StartOptions['mailClock'];
   mailIntervalMs?: StartOptions['mailIntervalMs'];
+  /** Issue 15: the webhook clock, resolver and loop interval. */
+  webhooks?: StartOptions['webhooks'];
 };
 
 /** The database of every harness this test file starts without its own `databaseUrl`. */
@@ -102,6 +104,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     presence: options.presence,
     mailClock: options.mailClock,
     mailIntervalMs: options.mailIntervalMs,
+    webhooks: options.webhooks,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;

@@ -32,3 +32,5 @@ export { postgresForThisFile, type TestDatabase } from './postgres.ts';
 export { redisForThisFile, type TestRedis } from './redis.ts';
 export { agentSessionCookie } from './sessions.ts';
 export { type SmtpSink, type SunkMail, startSmtpSink } from './smtp-sink.ts';
+// Issue 15: a real HTTP receiver for webhook deliveries.
+export { type Received, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.ts';

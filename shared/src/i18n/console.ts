@@ -1,5 +1,6 @@
 /** Strings agents see in the console, in every supported language. */
 
+import { API_CONSOLE_EN, API_CONSOLE_PL } from './console-api.ts';
 import { CANNED_CONSOLE_EN, CANNED_CONSOLE_PL, type CannedConsoleKey } from './console-canned.ts';
 import { REPORTS_EN, REPORTS_PL } from './console-reports.ts';
 import { CONSOLE_ROUTING_CATALOGS } from './console-routing.ts';
@@ -9,6 +10,8 @@ import type { Locale } from './locale.ts';
 const en = {
   // Issue 15.
   ...REPORTS_EN,
+  // Issue 15: API tokens and webhooks (`console-api.ts`).
+  ...API_CONSOLE_EN,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Loading…',
@@ -650,8 +653,8 @@ const en = {
 export type ConsoleKey = keyof typeof en | CannedConsoleKey;
 
 const pl: Record<keyof typeof en, string> = {
-const pl: Record<ConsoleKey, string> = {
   ...REPORTS_PL,
+  ...API_CONSOLE_PL,
   appTitle: 'Frontdesk',
   appTitleWaiting: '({count}) Frontdesk',
   loading: 'Wczytywanie…',

@@ -19,6 +19,8 @@ const PAGE_KEYS: Record<Page, ConsoleKey> = {
   routing: 'navRouting',
   canned: 'navCanned',
   search: 'navSearch',
+  'api-tokens': 'navApiTokens',
+  webhooks: 'navWebhooks',
 };
 
 /** The sections an agent of this role sees. */

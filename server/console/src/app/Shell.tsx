@@ -5,6 +5,8 @@
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
+import { ApiTokensPage } from '../api-access/ApiTokensPage.tsx';
+import { WebhooksPage } from '../api-access/WebhooksPage.tsx';
 import { AttentionSection } from '../attention/AttentionSection.tsx';
 import { useAttention } from '../attention/use-attention.ts';
 import { CannedPage } from '../canned/CannedPage.tsx';
@@ -157,6 +159,10 @@ export function Shell(props: Props) {
     );
   } else if (route.page === 'outbox') {
     page = <OutboxPage client={client} onSessionEnded={onSessionEnded} />;
+  } else if (route.page === 'api-tokens') {
+    page = <ApiTokensPage client={client} sites={sites} onSessionEnded={onSessionEnded} />;
+  } else if (route.page === 'webhooks') {
+    page = <WebhooksPage client={client} sites={sites} onSessionEnded={onSessionEnded} />;
   } else if (route.page === 'sites') {
     page = (
       <SitesPage

@@ -1,6 +1,7 @@
 /** The console's REST client: every feature's API over one typed HTTP wrapper. */
 
 import { type AgentsApi, createAgentsApi } from '../agents/api.ts';
+import { type ApiAccessApi, createApiAccessApi } from '../api-access/api.ts';
 import { type AuthApi, createAuthApi } from '../auth/api.ts';
 import { type CannedApi, createCannedApi } from '../canned/api.ts';
 import { type ContactsApi, createContactsApi } from '../contacts/api.ts';
@@ -33,7 +34,8 @@ export type ConsoleApi = AuthApi &
   RoutingApi &
   CannedApi &
   SearchApi &
-  ReportsApi;
+  ReportsApi &
+  ApiAccessApi;
 
 export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
   const http = createHttp(fetchImpl);
@@ -61,5 +63,7 @@ export function createHttpApi(fetchImpl?: FetchLike): ConsoleApi {
     ...createCannedApi(http),
     // Issue 14.
     ...createSearchApi(http),
+    // Issue 15.
+    ...createApiAccessApi(http),
   };
 }

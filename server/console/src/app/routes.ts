@@ -20,11 +20,22 @@ export const PAGES = [
   'outbox',
   // Issue 14: routing settings, capacities and teams of the chosen site.
   'routing',
+  // Issue 15: the public API's tokens and webhooks.
+  'api-tokens',
+  'webhooks',
 ] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Pages only admins see (the server refuses their calls to others anyway). */
-export const ADMIN_PAGES: readonly Page[] = ['appearance', 'sites', 'agents', 'outbox', 'routing'];
+export const ADMIN_PAGES: readonly Page[] = [
+  'appearance',
+  'sites',
+  'agents',
+  'outbox',
+  'routing',
+  'api-tokens',
+  'webhooks',
+];
 /** Pages about the chosen site: the site switcher shows on these. */
 export const SITE_PAGES: readonly Page[] = [
   'contacts',

@@ -25,6 +25,7 @@ import type { Report } from '@frontdesk/shared/reports';
 import type { ConsoleClient } from '../app/client.ts';
 import type { AgentRealtime, RealtimeHandlers } from '../conversations/realtime/index.ts';
 import { type AdminSeed, createMemoryAdminApi, type MemoryAdminApi } from './memory-admin.ts';
+import { createMemoryApiAccess, type MemoryApiAccess } from './memory-api-access.ts';
 import { createMemoryAttachmentsApi } from './memory-attachments.ts';
 import { createMemoryCannedApi } from './memory-canned.ts';
 import {
@@ -64,6 +65,8 @@ export type MemoryClient = ConsoleClient & {
   routing: ReturnType<typeof createMemoryRoutingApi>;
   /** Issue 13. */
   attachments: ReturnType<typeof createMemoryAttachmentsApi>;
+  /** Issue 15: API tokens and webhooks. */
+  apiAccess: MemoryApiAccess;
   /** E-mail as a channel (issue 10, mail): the outbox. */
   mail: MemoryMailApi;
   /** Issue 14: canned responses and the agent's attention preferences. */
@@ -188,6 +191,7 @@ export function createMemoryClient(
   const routing = createMemoryRoutingApi(agent);
   const attachments = createMemoryAttachmentsApi(agent);
   const mail = createMemoryMailApi(agent, seed.mail);
+  const apiAccess = createMemoryApiAccess(agent);
   const contacts = createMemoryContactsApi(agent, seed.contacts);
   const canned = createMemoryCannedApi(agent, seed.canned);
   for (const c of seed.conversations ?? []) {
@@ -285,6 +289,17 @@ export function createMemoryClient(
     mail,
     listOutbox: () => mail.listOutbox(),
     resendMail: (mailId) => mail.resendMail(mailId),
+    // Issue 15.
+    apiAccess,
+    listApiTokens: () => apiAccess.listApiTokens(),
+    createApiToken: (input) => apiAccess.createApiToken(input),
+    revokeApiToken: (tokenId) => apiAccess.revokeApiToken(tokenId),
+    listWebhooks: () => apiAccess.listWebhooks(),
+    createWebhook: (input) => apiAccess.createWebhook(input),
+    removeWebhook: (webhookId) => apiAccess.removeWebhook(webhookId),
+    listDeliveries: (webhookId) => apiAccess.listDeliveries(webhookId),
+    resendDelivery: (deliveryId) => apiAccess.resendDelivery(deliveryId),
+    setWebhookAllowPrivate: (siteId, allow) => apiAccess.setWebhookAllowPrivate(siteId, allow),
     signedIn: seed.signedIn ?? true,
     loginError: null,
     conversations,

@@ -33,8 +33,8 @@ type Pushes = Record<
   | typeof EVENTS.presenceChanged
   | typeof EVENTS.typingChanged
   | typeof EVENTS.readChanged
-  | typeof EVENTS.contactUpdated,
-  typeof EVENTS.conversationTransferred,
+  | typeof EVENTS.contactUpdated
+  | typeof EVENTS.conversationTransferred,
   (payload: unknown) => void
 >;
 

@@ -1,0 +1,151 @@
+/**
+ * Webhooks (issue 15, admins): add a URL for a site with the events it wants, see its signing
+ * secret and its delivery log (status, time, answer) with "Resend", remove it; per site, allow
+ * private addresses for self-hosted receivers.
+ */
+import { type SiteSummary, WEBHOOK_EVENTS, type WebhookEvent } from '@frontdesk/shared';
+import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import { useState } from 'preact/hooks';
+import { useI18n } from '../app/i18n.ts';
+import { ConfirmButton } from '../shared/Confirm.tsx';
+import { CopyField } from '../shared/CopyField.tsx';
+import { detailedErrorText } from '../shared/labels.ts';
+import { Notice, type NoticeState } from '../shared/Notice.tsx';
+import { PageStatus } from '../shared/PageStatus.tsx';
+import { useLoad } from '../shared/use-load.ts';
+import type { ApiAccessApi, Webhook } from './api.ts';
+import { DeliveryLog } from './DeliveryLog.tsx';
+
+export const EVENT_KEYS: Record<WebhookEvent, ConsoleKey> = {
+  'conversation.created': 'webhookEventConversationCreated',
+  'conversation.queued': 'webhookEventConversationQueued',
+  'conversation.assigned': 'webhookEventConversationAssigned',
+  'conversation.resolved': 'webhookEventConversationResolved',
+  'message.created': 'webhookEventMessageCreated',
+  'rating.created': 'webhookEventRatingCreated',
+  'contact.updated': 'webhookEventContactUpdated',
+};
+
+type Props = { client: ApiAccessApi; sites: readonly SiteSummary[]; onSessionEnded(): void };
+
+export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
+  const { t } = useI18n();
+  const { state, reload } = useLoad('webhooks', () => client.listWebhooks(), onSessionEnded);
+  const [url, setUrl] = useState('');
+  const [siteId, setSiteId] = useState(sites[0]?.id ?? '');
+  const [events, setEvents] = useState<WebhookEvent[]>(['conversation.created', 'message.created']);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<NoticeState>(null);
+  const chosenSite = siteId || (sites[0]?.id ?? '');
+  const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? id;
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    const result = await client.createWebhook({ siteId: chosenSite, url, events });
+    setBusy(false);
+    setNotice(
+      result.ok
+        ? { error: false, text: t('webhookAdded') }
+        : { error: true, text: detailedErrorText(result.error, t) },
+    );
+    if (result.ok) setUrl('');
+    await reload();
+  };
+
+  const remove = async (hook: Webhook) => {
+    const result = await client.removeWebhook(hook.id);
+    if (!result.ok) setNotice({ error: true, text: detailedErrorText(result.error, t) });
+    await reload();
+  };
+
+  const allow = async (allowPrivate: boolean) => {
+    const result = await client.setWebhookAllowPrivate(chosenSite, allowPrivate);
+    if (!result.ok) setNotice({ error: true, text: detailedErrorText(result.error, t) });
+    await reload();
+  };
+
+  return (
+    <main class="page" aria-labelledby="webhooks-title">
+      <h1 id="webhooks-title">{t('webhooksTitle')}</h1>
+      <p>{t('webhooksIntro')}</p>
+      <form class="card form" onSubmit={(e) => void add(e)}>
+        <div class="field">
+          <label for="webhook-site">{t('webhookSite')}</label>
+          <select id="webhook-site" value={chosenSite} onChange={(e) => setSiteId(e.currentTarget.value)}>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="webhook-url">{t('webhookUrl')}</label>
+          <input
+            id="webhook-url"
+            type="url"
+            required
+            placeholder="https://"
+            value={url}
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="field">
+          <legend>{t('webhookEvents')}</legend>
+          {WEBHOOK_EVENTS.map((name) => (
+            <label key={name} class="check" for={`webhook-event-${name}`}>
+              <input
+                id={`webhook-event-${name}`}
+                type="checkbox"
+                checked={events.includes(name)}
+                onChange={(e) =>
+                  setEvents(e.currentTarget.checked ? [...events, name] : events.filter((x) => x !== name))
+                }
+              />
+              {t(EVENT_KEYS[name])}
+            </label>
+          ))}
+        </fieldset>
+        <label class="check" for="webhook-allow-private">
+          <input
+            id="webhook-allow-private"
+            type="checkbox"
+            checked={state.data?.allowPrivate[chosenSite] ?? false}
+            onChange={(e) => void allow(e.currentTarget.checked)}
+          />
+          {t('webhookAllowPrivate')}
+        </label>
+        <button type="submit" class="button button--primary" disabled={busy || events.length === 0}>
+          {t('webhookAdd')}
+        </button>
+      </form>
+      <Notice notice={notice} />
+      <PageStatus state={state} onRetry={() => void reload()} />
+      {state.data && state.data.webhooks.length === 0 && <p class="placeholder">{t('webhooksEmpty')}</p>}
+      <ul class="api-list">
+        {state.data?.webhooks.map((hook) => (
+          <li key={hook.id} class="card api-list__item" aria-labelledby={`hook-${hook.id}`}>
+            <h2 id={`hook-${hook.id}`} class="api-list__title api-list__url">
+              {hook.url}
+            </h2>
+            <p>
+              {siteName(hook.siteId)} · {hook.events.map((e) => t(EVENT_KEYS[e])).join(', ')}
+            </p>
+            <CopyField id={`hook-secret-${hook.id}`} label={t('webhookSecret')} value={hook.secret} />
+            <DeliveryLog client={client} webhookId={hook.id} onSessionEnded={onSessionEnded} />
+            <ConfirmButton
+              label={t('webhookRemove')}
+              question={t('webhookRemoveConfirm', { url: hook.url })}
+              confirmLabel={t('webhookRemove')}
+              danger
+              onConfirm={() => void remove(hook)}
+            />
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
