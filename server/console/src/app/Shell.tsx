@@ -3,7 +3,7 @@
  * conversations workspace stays mounted behind the other pages so the socket, badges and chimes keep going.
  */
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { ContactsPage } from '../contacts/ContactsPage.tsx';
 import { Workspace } from '../conversations/Workspace.tsx';
@@ -25,6 +25,7 @@ import { useI18n } from './i18n.ts';
 import { NavBar } from './NavBar.tsx';
 import type { Notifier } from './notifier.ts';
 import { ADMIN_PAGES } from './routes.ts';
+import { applyTheme, loadTheme, saveTheme, type Theme } from './theme.ts';
 import { useRoute } from './use-route.ts';
 
 type Props = {
@@ -70,6 +71,20 @@ export function Shell(props: Props) {
       navigate({ page: 'conversations', faqId: null });
     },
     [navigate],
+  );
+
+  // Issue 14: light, dark or the system's, per agent in this browser; back to the system's on logout.
+  const [theme, setTheme] = useState<Theme>(() => loadTheme(agent.id));
+  useEffect(() => {
+    applyTheme(theme);
+    return () => applyTheme('system');
+  }, [theme]);
+  const chooseTheme = useCallback(
+    (next: Theme) => {
+      setTheme(next);
+      saveTheme(agent.id, next);
+    },
+    [agent.id],
   );
 
   let page: preact.JSX.Element | null = null;
@@ -166,6 +181,10 @@ export function Shell(props: Props) {
     <div class="shell">
       <Header
         agentName={agent.name}
+        avatarColor={agent.avatarColor ?? null}
+        avatarUrl={agent.avatarUrl ?? null}
+        theme={theme}
+        onTheme={chooseTheme}
         presence={<PresenceSwitch store={presence} />}
         nav={
           <NavBar

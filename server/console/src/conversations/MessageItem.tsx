@@ -6,6 +6,7 @@ import type { Message } from '@frontdesk/shared';
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { useMarkdown } from '../app/markdown.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock } from '../shared/format.ts';
 import { AttachmentView } from './attachments/AttachmentView.tsx';
 import { authorText, botMatchText, eventText } from './labels.ts';
@@ -34,6 +35,7 @@ export function MessageItem({ message, now }: { message: Message; now: number })
   return (
     <li class={`msg msg--${message.author}${note ? ' msg--note' : ''}`} data-seq={message.seq}>
       <div class="msg__head">
+        <Avatar name={who} size="xs" kind={message.author === 'visitor' ? 'visitor' : 'agent'} />
         <span class="msg__author">{who}</span>
         {note && <span class="badge badge--note">{t('noteBadge')}</span>}
         {time}

@@ -6,6 +6,7 @@ import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock, safeHttpUrl } from '../shared/format.ts';
 import { reasonText } from './labels.ts';
 import { OfflineDetails } from './OfflineDetails.tsx';
@@ -27,19 +28,31 @@ type Props = {
   now: number;
   /** Issue 12: the visitor's contact record, after this conversation's facts. */
   children?: ComponentChildren;
+  /** Issue 14: back to the conversation (a button shown where the details are a step of their own). */
+  onBack?(): void;
 };
 
-export function VisitorPanel({ conversation: c, now, children }: Props) {
+export function VisitorPanel({ conversation: c, now, children, onBack }: Props) {
   const { t, locale } = useI18n();
   const { browser, os } = parseUserAgent(c.userAgent);
   const pageHref = c.page ? safeHttpUrl(c.page.url) : null;
   return (
     <aside class="visitor" aria-labelledby="visitor-title">
+      {onBack && (
+        <button type="button" class="button visitor__back" onClick={onBack}>
+          {t('backToConversation')}
+        </button>
+      )}
       <h2 id="visitor-title">{t('visitorPanelLabel')}</h2>
-      <p class="visitor__name">{c.visitor.name?.trim() || t('anonymousVisitor')}</p>
-      <p class={`visitor__verified${c.visitor.verified ? ' visitor__verified--yes' : ''}`}>
-        {c.visitor.verified ? t('verified') : t('notVerified')}
-      </p>
+      <div class="visitor__who">
+        <Avatar name={c.visitor.name} seed={c.visitor.id} size="lg" />
+        <div>
+          <p class="visitor__name">{c.visitor.name?.trim() || t('anonymousVisitor')}</p>
+          <p class={`visitor__verified${c.visitor.verified ? ' visitor__verified--yes' : ''}`}>
+            {c.visitor.verified ? t('verified') : t('notVerified')}
+          </p>
+        </div>
+      </div>
       <dl>
         {c.visitor.email && <Field label={t('fieldEmail')}>{c.visitor.email}</Field>}
         {c.page && (

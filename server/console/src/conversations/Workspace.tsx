@@ -1,10 +1,11 @@
 /** The conversations page: lists, the open conversation and the visitor panel; keeps the tab title. */
 import type { AgentProfile } from '@frontdesk/shared';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConsoleClient } from '../app/client.ts';
 import { useI18n } from '../app/i18n.ts';
 import type { Notifier } from '../app/notifier.ts';
 import { ContactRecord } from '../contacts/ContactRecord.tsx';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { documentTitle } from './badge.ts';
 import { ConversationList } from './ConversationList.tsx';
@@ -54,8 +55,15 @@ export function Workspace(props: Props) {
   }, [openRequest]);
 
   const selected = state.selectedId ? (state.lists.byId[state.selectedId] ?? null) : null;
+  // Issue 14: below 1024 px the visitor details take the conversation's place (a step of their own).
+  const [details, setDetails] = useState(false);
+  useEffect(() => setDetails(false), [selected?.id]);
+  const empty = Object.values(sections).every((list) => list.length === 0);
   return (
-    <div class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
+    <main
+      class={`workspace${selected ? ' workspace--open' : ''}${details ? ' workspace--details' : ''}`}
+      hidden={hidden}
+    >
       {state.connection === 'offline' && (
         <p class="banner" role="status">
           {t('connectionLost')}
@@ -84,12 +92,13 @@ export function Workspace(props: Props) {
               onSend={workspace.send}
               onRetry={workspace.retry}
               onBack={() => workspace.select(null)}
+              onDetails={() => setDetails(true)}
               visitorTyping={state.visitorTyping}
               visitorRead={state.visitorRead}
               onTyping={workspace.typing}
               onRead={workspace.markRead}
             />
-            <VisitorPanel conversation={selected} now={now}>
+            <VisitorPanel conversation={selected} now={now} onBack={() => setDetails(false)}>
               <ContactRecord
                 key={selected.visitor.id}
                 api={client}
@@ -102,10 +111,12 @@ export function Workspace(props: Props) {
               />
             </VisitorPanel>
           </>
+        ) : empty ? (
+          <EmptyState icon="chat" title={t('conversationsEmpty')} hint={t('conversationsEmptyHint')} />
         ) : (
-          <p class="placeholder">{t('selectConversation')}</p>
+          <EmptyState icon="chat" title={t('selectConversation')} hint={t('selectConversationHint')} />
         )}
       </div>
-    </div>
+    </main>
   );
 }

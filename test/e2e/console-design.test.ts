@@ -1,0 +1,142 @@
+/**
+ * Issue 14, the design pass: the real console App on an in-memory client seeded with a day's work
+ * (`server/console/src/testing/design-look.tsx`, no server) in Chromium. Every console page, at
+ * desktop (1440) and phone (390) width, light and dark colour scheme: axe-core finds no serious or
+ * critical problem and the page never scrolls sideways. The empty console (nothing seeded) is checked
+ * the same way. Screenshots of the main pages at 1440, 1024 and 390 px, light and dark, English and
+ * Polish, go to test/artifacts/console-*.png (the chosen ones are kept in docs/screenshots/).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
+import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { type ConsoleLook, serveConsoleLook } from '../support/console-look.ts';
+
+const PAGES = [
+  'conversations',
+  'contacts',
+  'faq',
+  'unanswered',
+  'settings',
+  'appearance',
+  'sites',
+  'agents',
+  'profile',
+  'outbox',
+] as const;
+type PageName = (typeof PAGES)[number];
+
+const WIDTHS = { desktop: 1440, laptop: 1024, phone: 390 } as const;
+type Width = keyof typeof WIDTHS;
+type Scheme = 'light' | 'dark';
+type Lang = 'en' | 'pl';
+
+describeInBrowser('console design (every page, both widths, both schemes)', () => {
+  let browser: Browser;
+  let look: ConsoleLook;
+
+  beforeAll(async () => {
+    look = await serveConsoleLook('design-look.tsx');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await look?.close();
+  });
+
+  async function open(o: { lang: Lang; width: Width; scheme: Scheme; empty?: boolean }) {
+    const context = await browser.newContext({
+      viewport: { width: WIDTHS[o.width], height: o.width === 'phone' ? 844 : 900 },
+      colorScheme: o.scheme,
+      locale: o.lang === 'pl' ? 'pl-PL' : 'en-US',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${look.base}/?locale=${o.lang}${o.empty ? '&data=empty' : ''}#/`);
+    await page.getByRole('main').first().waitFor();
+    return { page, errors };
+  }
+
+  /** Shows a page and waits until it has loaded (no loading line left). */
+  async function show(page: Page, name: PageName, empty = false) {
+    await page.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      name === 'conversations' ? '#/' : `#/${name}`,
+    );
+    await page.locator('main:visible').first().waitFor();
+    await expect.poll(() => page.locator('[role="status"][aria-busy="true"]:visible').count()).toBe(0);
+    if (name === 'conversations' && !empty) {
+      await page.locator('button[data-row]').first().click();
+      await page.getByRole('log').first().waitFor();
+    }
+    if (name === 'appearance') await page.frameLocator('iframe').first().locator('body').waitFor();
+  }
+
+  async function check(page: Page, label: string) {
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    expect(scrollWidth, `${label}: the page is wider than the window`).toBeLessThanOrEqual(innerWidth!);
+    const blocking = (await runAxe(page)).filter(isBlocking);
+    expect(formatViolations(blocking), `${label}: serious/critical axe violations`).toBe('');
+  }
+
+  for (const width of ['desktop', 'phone'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`axe and reflow on every page (en, ${width}, ${scheme})`, async () => {
+        const { page, errors } = await open({ lang: 'en', width, scheme });
+        for (const name of PAGES) {
+          await show(page, name);
+          await check(page, `${name} (${width}, ${scheme})`);
+        }
+        expect(errors).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('axe and reflow on every page with nothing in it (pl, phone and desktop, dark and light)', async () => {
+    for (const [width, scheme] of [
+      ['phone', 'dark'],
+      ['desktop', 'light'],
+    ] as const) {
+      const { page, errors } = await open({ lang: 'pl', width, scheme, empty: true });
+      for (const name of PAGES) {
+        await show(page, name, true);
+        await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('screenshots of the main pages (1440, 1024, 390; light and dark; en and pl)', async () => {
+    const shots: [PageName, Width[]][] = [
+      ['conversations', ['desktop', 'laptop', 'phone']],
+      ['contacts', ['desktop', 'phone']],
+      ['faq', ['desktop', 'phone']],
+      ['agents', ['desktop', 'phone']],
+      ['settings', ['desktop', 'phone']],
+    ];
+    for (const lang of ['en', 'pl'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const width of ['desktop', 'laptop', 'phone'] as const) {
+          const { page } = await open({ lang, width, scheme });
+          for (const [name, widths] of shots) {
+            if (!widths.includes(width)) continue;
+            await show(page, name);
+            await page.screenshot({
+              path: `${ARTIFACTS}console-${name}-${lang}-${WIDTHS[width]}-${scheme}.png`,
+            });
+          }
+          await page.context().close();
+        }
+      }
+    }
+  });
+});
