@@ -75,7 +75,7 @@ export function Header(props: Props) {
             <Avatar name={agentName} size="sm" kind="agent" color={props.avatarColor} url={props.avatarUrl} />
             <span class="header__menu-label">{t('menuButton')}</span>
           </button>
-          <div id="header-menu" class="header__menu" role="group" aria-label={t('menuLabel')}>
+          <div id="header-menu" class="header__menu">
             <span class="header__agent">
               <Avatar
                 name={agentName}

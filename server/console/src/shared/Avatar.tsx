@@ -33,7 +33,7 @@ export function Avatar({ name, size = 'md', color, url, presence, kind = 'visito
       ) : (
         <span class="avatar__initials" aria-hidden="true">
           {letters ?? (
-            <svg class="avatar__person" viewBox="0 0 24 24" focusable="false">
+            <svg class="avatar__person" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d={PERSON} />
             </svg>
           )}
