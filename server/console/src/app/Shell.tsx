@@ -13,6 +13,7 @@ import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { createPresenceStore } from '../presence/presence-store.ts';
 import { ProfilePage } from '../profile/ProfilePage.tsx';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
 import { AppearancePage } from '../sites/AppearancePage.tsx';
@@ -93,7 +94,7 @@ export function Shell(props: Props) {
   } else if (ADMIN_PAGES.includes(route.page) && !isAdmin) {
     page = (
       <main class="page">
-        <p class="placeholder">{t('errorAdminOnly')}</p>
+        <EmptyState icon="people" title={t('errorAdminOnly')} />
       </main>
     );
   } else if (route.page === 'profile') {
@@ -125,7 +126,7 @@ export function Shell(props: Props) {
   } else if (!siteId || !site) {
     page = (
       <main class="page">
-        <p class="placeholder">{t('noSites')}</p>
+        <EmptyState icon="globe" title={t('noSites')} />
       </main>
     );
   } else if (route.page === 'contacts') {

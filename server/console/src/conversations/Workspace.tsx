@@ -111,10 +111,12 @@ export function Workspace(props: Props) {
               />
             </VisitorPanel>
           </>
-        ) : empty ? (
-          <EmptyState icon="chat" title={t('conversationsEmpty')} hint={t('conversationsEmptyHint')} />
         ) : (
-          <EmptyState icon="chat" title={t('selectConversation')} hint={t('selectConversationHint')} />
+          <EmptyState
+            icon="chat"
+            title={t('selectConversation')}
+            hint={empty ? t('conversationsEmptyHint') : t('selectConversationHint')}
+          />
         )}
       </div>
     </main>

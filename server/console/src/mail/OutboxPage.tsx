@@ -5,6 +5,7 @@
 import type { MailOutboxEntry } from '@frontdesk/shared/responses';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { adminErrorText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -55,7 +56,9 @@ export function OutboxPage({ client, onSessionEnded }: Props) {
           {notice.text}
         </p>
       )}
-      {outbox && outbox.mail.length === 0 && <p class="placeholder">{t('outboxEmpty')}</p>}
+      {outbox && outbox.mail.length === 0 && (
+        <EmptyState icon="mail" title={t('outboxEmpty')} hint={t('outboxEmptyHint')} />
+      )}
       {outbox && outbox.mail.length > 0 && (
         <ul class="outbox">
           {outbox.mail.map((mail) => {
