@@ -26,6 +26,23 @@ const PAGES = [
 ] as const;
 type PageName = (typeof PAGES)[number];
 
+const WORDS = {
+  en: {
+    menu: 'Menu',
+    theme: 'Theme',
+    details: 'Details',
+    backToConversation: 'Back to conversation',
+    backToList: 'Back to the list',
+  },
+  pl: {
+    menu: 'Menu',
+    theme: 'Motyw',
+    details: 'Szczegóły',
+    backToConversation: 'Wróć do rozmowy',
+    backToList: 'Wróć do listy',
+  },
+} as const;
+
 const WIDTHS = { desktop: 1440, laptop: 1024, phone: 390 } as const;
 type Width = keyof typeof WIDTHS;
 type Scheme = 'light' | 'dark';
@@ -123,6 +140,28 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     }
   });
 
+  it('the theme switch wins over the system scheme, per agent, after a reload too; axe with the menu open', async () => {
+    const { page, errors } = await open({ lang: 'en', width: 'desktop', scheme: 'light' });
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    expect(await theme.inputValue()).toBe('system');
+    await check(page, 'account menu open (light)');
+    await theme.selectOption('dark');
+    await expect.poll(background).not.toBe(light);
+    const dark = await background();
+    await check(page, 'account menu open (dark chosen on a light system)');
+    await page.reload();
+    await page.getByRole('main').first().waitFor();
+    await expect.poll(background).toBe(dark);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('system');
+    await expect.poll(background).toBe(light);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('screenshots of the main pages (1440, 1024, 390; light and dark; en and pl)', async () => {
     const shots: [PageName, Width[]][] = [
       ['conversations', ['desktop', 'laptop', 'phone']],
@@ -138,9 +177,27 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
           for (const [name, widths] of shots) {
             if (!widths.includes(width)) continue;
             await show(page, name);
-            await page.screenshot({
-              path: `${ARTIFACTS}console-${name}-${lang}-${WIDTHS[width]}-${scheme}.png`,
-            });
+            const shot = (suffix = '') =>
+              page.screenshot({
+                path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
+              });
+            await shot();
+            if (name !== 'conversations') continue;
+            const words = WORDS[lang];
+            // The account menu, open.
+            await page.getByRole('button', { name: words.menu }).click();
+            await page.getByRole('combobox', { name: words.theme }).waitFor();
+            await shot('-menu');
+            await page.keyboard.press('Escape');
+            if (width !== 'phone') continue;
+            // On a phone the list, the conversation and its details are steps of their own.
+            await page.getByRole('button', { name: words.details }).click();
+            await page.getByRole('button', { name: words.backToConversation }).waitFor();
+            await shot('-details');
+            await page.getByRole('button', { name: words.backToConversation }).click();
+            await page.getByRole('button', { name: words.backToList }).click();
+            await page.locator('button[data-row]').first().waitFor();
+            await shot('-list');
           }
           await page.context().close();
         }
