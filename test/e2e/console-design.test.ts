@@ -140,6 +140,23 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     }
   });
 
+  it('the sign-in page: axe and reflow at both widths in both schemes', async () => {
+    for (const width of ['desktop', 'phone'] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({
+          viewport: { width: WIDTHS[width], height: 844 },
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        await page.goto(`${look.base}/?locale=pl&signed=out#/`);
+        await page.getByRole('button', { name: 'Zaloguj się' }).waitFor();
+        await check(page, `sign-in (pl, ${width}, ${scheme})`);
+        await page.screenshot({ path: `${ARTIFACTS}console-login-pl-${WIDTHS[width]}-${scheme}.png` });
+        await context.close();
+      }
+    }
+  });
+
   it('the theme switch wins over the system scheme, per agent, after a reload too; axe with the menu open', async () => {
     const { page, errors } = await open({ lang: 'en', width: 'desktop', scheme: 'light' });
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

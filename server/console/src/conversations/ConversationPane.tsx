@@ -154,6 +154,7 @@ export function ConversationPane(props: Props) {
       )}
       <Timeline
         label={t('timelineLabel', { name })}
+        visitor={{ id: c.visitor.id, name: c.visitor.name }}
         messages={props.messages}
         pending={props.pending}
         loading={props.loading}

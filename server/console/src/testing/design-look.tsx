@@ -2,7 +2,8 @@
  * Tests only: the real console App on an in-memory client seeded with a day's worth of work (a queue,
  * own and colleagues' conversations, contacts, FAQ, unanswered questions, sites, agents, outbox), built
  * and opened in Chromium by `test/e2e/console-design.test.ts` to check every page at desktop and phone
- * widths, light and dark. `?locale=pl` picks the language; `?data=empty` seeds nothing (empty states).
+ * widths, light and dark. `?locale=pl` picks the language; `?data=empty` seeds nothing (empty states);
+ * `?signed=out` opens on the sign-in page.
  */
 import { isLocale } from '@frontdesk/shared';
 import { render } from 'preact';
@@ -159,7 +160,8 @@ const seeded = {
   ],
 };
 
-const client = createMemoryClient(empty ? { agent: ADMIN } : seeded);
+const signedOut = params.get('signed') === 'out';
+const client = createMemoryClient({ ...(empty ? { agent: ADMIN } : seeded), signedIn: !signedOut });
 
 const root = document.getElementById('app');
 if (!root) throw new Error('design look: #app missing');
