@@ -19,9 +19,6 @@ type Props = {
   seed?: string;
 };
 
-/** A head and shoulders, for someone without a name. */
-const PERSON = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z M4.5 20c.8-3.4 3.9-5.5 7.5-5.5s6.7 2.1 7.5 5.5';
-
 export function Avatar({ name, size = 'md', color, url, presence, kind = 'visitor', seed }: Props) {
   const slot = avatarSlot(name?.trim() ? name : (seed ?? ''));
   const letters = initials(name);
@@ -32,11 +29,7 @@ export function Avatar({ name, size = 'md', color, url, presence, kind = 'visito
         <img class="avatar__img" src={url} alt="" />
       ) : (
         <span class="avatar__initials" aria-hidden="true">
-          {letters ?? (
-            <svg class="avatar__person" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d={PERSON} />
-            </svg>
-          )}
+          {letters ?? <span class="avatar__person" />}
         </span>
       )}
       {presence && <PresenceDot status={presence} />}
