@@ -51,7 +51,7 @@ describeInBrowser('FAQ authoring in the browser', () => {
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await admin.getByRole('link', { name: 'Unanswered' }).click();
     await expect
-      .poll(() => admin.locator('main').textContent())
+      .poll(() => admin.locator('main:not([hidden])').textContent())
       .toContain('Do you engrave jewellery with a name?');
   });
 
@@ -64,7 +64,9 @@ describeInBrowser('FAQ authoring in the browser', () => {
       .getByLabel('Answer (Markdown)')
       .fill('Yes: engraving costs **19 zł** and adds one working day.');
     await admin.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => admin.locator('main').textContent()).toContain('Do you offer engraving?');
+    await expect
+      .poll(() => admin.locator('main:not([hidden])').textContent())
+      .toContain('Do you offer engraving?');
     await admin.screenshot({ path: join(ARTIFACTS, 'console-faq.png') });
 
     await ask('could you engrave my ring?');

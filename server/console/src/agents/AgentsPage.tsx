@@ -7,6 +7,7 @@ import { LIMITS } from '@frontdesk/shared';
 import { AgentCreateSchema, AgentPatchSchema, v } from '@frontdesk/shared/schemas';
 import { useState } from 'preact/hooks';
 import { type Translate, useI18n } from '../app/i18n.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { ConfirmButton } from '../shared/Confirm.tsx';
 import { CopyField } from '../shared/CopyField.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
@@ -190,7 +191,10 @@ function AgentRow(props: RowProps) {
   return (
     <tr>
       <th scope="row">
-        {agent.name}
+        <span class="agents__who">
+          <Avatar name={agent.name} kind="agent" size="sm" color={agent.avatarColor} url={agent.avatarUrl} />
+          {agent.name}
+        </span>
         {isSelf && <span class="badge badge--muted">{t('agentsYou')}</span>}
       </th>
       <td>{agent.email}</td>

@@ -4,6 +4,7 @@ import type { RenderMarkdown } from '@frontdesk/shared/markdown';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { FirstPasswordPage } from '../auth/FirstPasswordPage.tsx';
 import { LoginPage } from '../auth/LoginPage.tsx';
+import { Loading } from '../shared/Loading.tsx';
 import type { ConsoleClient } from './client.ts';
 import { I18nContext, makeI18n, saveLocale } from './i18n.ts';
 import { MarkdownContext } from './markdown.ts';
@@ -64,11 +65,7 @@ export function App({ client, notifier, initialLocale, markdown, retryDelayMs }:
 
   let body: preact.JSX.Element;
   if (auth.status === 'checking') {
-    body = (
-      <p class="placeholder" role="status">
-        {i18n.t('loading')}
-      </p>
-    );
+    body = <Loading />;
   } else if (auth.status === 'signedOut') {
     body = (
       <LoginPage

@@ -29,6 +29,7 @@ import { SearchSidebar } from '../search/SearchSidebar.tsx';
 import type { MatchHighlight } from '../search/use-match-highlight.ts';
 import { createViewsStore } from '../search/views-store.ts';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useStore } from '../shared/use-store.ts';
 import { AppearancePage } from '../sites/AppearancePage.tsx';
@@ -41,6 +42,7 @@ import { useI18n } from './i18n.ts';
 import { NavBar } from './NavBar.tsx';
 import type { Notifier } from './notifier.ts';
 import { ADMIN_PAGES } from './routes.ts';
+import { applyTheme, loadTheme, saveTheme, type Theme } from './theme.ts';
 import { useRoute } from './use-route.ts';
 
 type Props = {
@@ -114,13 +116,27 @@ export function Shell(props: Props) {
     [navigate],
   );
 
+  // Issue 14: light, dark or the system's, per agent in this browser; back to the system's on logout.
+  const [theme, setTheme] = useState<Theme>(() => loadTheme(agent.id));
+  useEffect(() => {
+    applyTheme(theme);
+    return () => applyTheme('system');
+  }, [theme]);
+  const chooseTheme = useCallback(
+    (next: Theme) => {
+      setTheme(next);
+      saveTheme(agent.id, next);
+    },
+    [agent.id],
+  );
+
   let page: preact.JSX.Element | null = null;
   if (route.page === 'conversations') {
     page = null;
   } else if (ADMIN_PAGES.includes(route.page) && !isAdmin) {
     page = (
       <main class="page">
-        <p class="placeholder">{t('errorAdminOnly')}</p>
+        <EmptyState icon="people" title={t('errorAdminOnly')} />
       </main>
     );
   } else if (route.page === 'search') {
@@ -178,7 +194,7 @@ export function Shell(props: Props) {
   } else if (!siteId || !site) {
     page = (
       <main class="page">
-        <p class="placeholder">{t('noSites')}</p>
+        <EmptyState icon="globe" title={t('noSites')} />
       </main>
     );
   } else if (route.page === 'contacts') {
@@ -266,6 +282,10 @@ export function Shell(props: Props) {
         <div class="shell">
           <Header
             agentName={agent.name}
+            avatarColor={agent.avatarColor ?? null}
+            avatarUrl={agent.avatarUrl ?? null}
+            theme={theme}
+            onTheme={chooseTheme}
             presence={<PresenceSwitch store={presence} />}
             nav={
               <NavBar

@@ -5,6 +5,7 @@
 import type { ContactTimelineEntry } from '@frontdesk/shared';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { Loading } from '../shared/Loading.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
 import type { ContactsApi } from './api.ts';
 import { actorText, changeText } from './labels.ts';
@@ -56,11 +57,7 @@ export function ContactHistory({ siteId, contactId, api, revision }: Props) {
   return (
     <details ref={detailsRef} class="contact__section contact__history" onToggle={refresh}>
       <summary id={`${id}-title`}>{t('historyTitle')}</summary>
-      {history?.busy && history.entries.length === 0 && (
-        <p class="muted" role="status">
-          {t('loading')}
-        </p>
-      )}
+      {history?.busy && history.entries.length === 0 && <Loading inline />}
       {history && !history.busy && history.entries.length === 0 && !history.error && (
         <p class="muted">{t('historyEmpty')}</p>
       )}

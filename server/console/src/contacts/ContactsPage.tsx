@@ -7,6 +7,8 @@ import { CONTACT_LIMITS, type Contact, type ContactSummary } from '@frontdesk/sh
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { routeHash } from '../app/routes.ts';
+import { EmptyState } from '../shared/EmptyState.tsx';
+import { Loading } from '../shared/Loading.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
 import type { ContactQuery, ContactsApi } from './api.ts';
 import { contactName, IdentityBadge } from './ContactHeader.tsx';
@@ -196,12 +198,10 @@ function ContactList({ client, siteId, siteName, onContact, onSessionEnded }: Pr
           </button>
         </p>
       )}
-      {list.status === 'loading' && list.items.length === 0 && (
-        <p class="placeholder" role="status">
-          {t('loading')}
-        </p>
+      {list.status === 'loading' && list.items.length === 0 && <Loading />}
+      {list.status === 'ready' && list.items.length === 0 && (
+        <EmptyState icon="people" title={t('contactsEmpty')} hint={t('contactsEmptyHint')} />
       )}
-      {list.status === 'ready' && list.items.length === 0 && <p class="placeholder">{t('contactsEmpty')}</p>}
       {list.items.length > 0 && (
         <table class="table contacts__table">
           <caption class="visually-hidden">{t('contactsShown', { count: list.items.length })}</caption>

@@ -3,6 +3,7 @@ import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock, minutesSince, previewText, visitorLabel } from '../shared/format.ts';
 import { authorText } from './labels.ts';
 import { SECTION_ORDER, type SectionId, type Sections } from './lists.ts';
@@ -113,24 +114,27 @@ function Row({ conversation: c, waiting, unread, selected, now, onSelect }: RowP
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(c.id)}
     >
-      <span class="row__top">
-        <span class="row__name">{name}</span>
-        <time class="row__time" dateTime={last?.createdAt ?? c.updatedAt}>
-          {formatClock(last?.createdAt ?? c.updatedAt, locale, now)}
-        </time>
-      </span>
-      <span class="row__preview">{preview}</span>
-      {(waiting || unread > 0 || c.offline) && (
-        <span class="row__meta">
-          {c.offline && <span class="row__offline">{t('offlineBadge')}</span>}
-          {waiting && (
-            <span class="row__waiting">
-              {minutes < 1 ? t('waitingUnderMinute') : t('waitingMinutes', { minutes })}
-            </span>
-          )}
-          {unread > 0 && <span class="row__unread">{t('unreadCount', { count: unread })}</span>}
+      <Avatar name={c.visitor.name} seed={c.visitor.id} />
+      <span class="row__body">
+        <span class="row__top">
+          <span class="row__name">{name}</span>
+          <time class="row__time" dateTime={last?.createdAt ?? c.updatedAt}>
+            {formatClock(last?.createdAt ?? c.updatedAt, locale, now)}
+          </time>
         </span>
-      )}
+        <span class="row__preview">{preview}</span>
+        {(waiting || unread > 0 || c.offline) && (
+          <span class="row__meta">
+            {c.offline && <span class="row__offline">{t('offlineBadge')}</span>}
+            {waiting && (
+              <span class="row__waiting">
+                {minutes < 1 ? t('waitingUnderMinute') : t('waitingMinutes', { minutes })}
+              </span>
+            )}
+            {unread > 0 && <span class="row__unread">{t('unreadCount', { count: unread })}</span>}
+          </span>
+        )}
+      </span>
     </button>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { CannedSource } from '../canned/use-canned-picker.ts';
 import { TransferButton } from '../routing/TransferButton.tsx';
+import { Avatar } from '../shared/Avatar.tsx';
 import { visitorLabel } from '../shared/format.ts';
 import { UploadList } from './attachments/UploadList.tsx';
 import { useUploads } from './attachments/use-uploads.ts';
@@ -31,6 +32,8 @@ type Props = {
   onSend(body: string, kind: OutgoingKind): void;
   onRetry(clientId: string): void;
   onBack(): void;
+  /** Issue 14: show the visitor details (a button shown where they are a step of their own). */
+  onDetails?(): void;
   /** Issue 13: the visitor types (with their draft when the site allows the peek); how far they have read. */
   visitorTyping?: { draft: string | null } | null;
   visitorRead?: number;
@@ -117,10 +120,16 @@ export function ConversationPane(props: Props) {
         <button type="button" class="button pane__back" onClick={props.onBack}>
           {t('backToList')}
         </button>
+        <Avatar name={c.visitor.name} seed={c.visitor.id} />
         <div class="pane__who">
           <h1 id="pane-title">{name}</h1>
           <span class={`state state--${c.state}`}>{stateText(c, meId, t)}</span>
         </div>
+        {props.onDetails && (
+          <button type="button" class="button pane__details" onClick={props.onDetails}>
+            {t('showDetails')}
+          </button>
+        )}
         <fieldset class="pane__actions">
           <legend class="visually-hidden">{t('actionsLabel')}</legend>
           {(c.state === 'bot' || c.state === 'queued' || c.state === 'abandoned') && (
@@ -152,6 +161,7 @@ export function ConversationPane(props: Props) {
       )}
       <Timeline
         label={t('timelineLabel', { name })}
+        visitor={{ id: c.visitor.id, name: c.visitor.name }}
         messages={props.messages}
         pending={props.pending}
         loading={props.loading}

@@ -6,11 +6,19 @@ import type { Message } from '@frontdesk/shared';
 import { useMemo } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { useMarkdown } from '../app/markdown.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock } from '../shared/format.ts';
 import { AttachmentView } from './attachments/AttachmentView.tsx';
 import { authorText, botMatchText, eventText } from './labels.ts';
 
-export function MessageItem({ message, now }: { message: Message; now: number }) {
+type Props = {
+  message: Message;
+  now: number;
+  /** Issue 14: the visitor, for their avatar (initials and colour as in the list). */
+  visitor?: { id: string; name: string | null };
+};
+
+export function MessageItem({ message, now, visitor }: Props) {
   const { t, locale } = useI18n();
   const time = (
     <time class="msg__time" dateTime={message.createdAt}>
@@ -34,6 +42,11 @@ export function MessageItem({ message, now }: { message: Message; now: number })
   return (
     <li class={`msg msg--${message.author}${note ? ' msg--note' : ''}`} data-seq={message.seq}>
       <div class="msg__head">
+        {message.author === 'visitor' ? (
+          <Avatar name={visitor?.name ?? null} seed={visitor?.id ?? ''} size="xs" />
+        ) : (
+          <Avatar name={who} size="xs" kind="agent" />
+        )}
         <span class="msg__author">{who}</span>
         {note && <span class="badge badge--note">{t('noteBadge')}</span>}
         {time}

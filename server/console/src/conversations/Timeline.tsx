@@ -9,6 +9,8 @@ import type { Outgoing } from './workspace-state.ts';
 
 type Props = {
   label: string;
+  /** Issue 14: whose avatar the visitor's messages carry (the same as in the list). */
+  visitor?: { id: string; name: string | null };
   messages: readonly Message[];
   pending: readonly Outgoing[];
   loading: boolean;
@@ -21,7 +23,7 @@ type Props = {
 /** Within this many pixels of the bottom the view follows new messages; further up, the agent is reading. */
 const STICK_PX = 80;
 
-export function Timeline({ label, messages, pending, loading, now, onRetry, onRead }: Props) {
+export function Timeline({ label, visitor, messages, pending, loading, now, onRetry, onRead }: Props) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -61,7 +63,7 @@ export function Timeline({ label, messages, pending, loading, now, onRetry, onRe
         <ol class="timeline__list">
           {messages.map((m) => (
             <MessageBoundary key={m.id} message={m}>
-              <MessageItem message={m} now={now} />
+              <MessageItem message={m} now={now} {...(visitor ? { visitor } : {})} />
             </MessageBoundary>
           ))}
           {pending.map((p) => (

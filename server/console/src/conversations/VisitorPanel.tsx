@@ -7,6 +7,7 @@ import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
+import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock, safeHttpUrl } from '../shared/format.ts';
 import { reasonText } from './labels.ts';
 import { OfflineDetails } from './OfflineDetails.tsx';
@@ -28,14 +29,21 @@ type Props = {
   now: number;
   /** Issue 12: the visitor's contact record, after this conversation's facts. */
   children?: ComponentChildren;
+  /** Issue 14: back to the conversation (a button shown where the details are a step of their own). */
+  onBack?(): void;
 };
 
-export function VisitorPanel({ conversation: c, now, children }: Props) {
+export function VisitorPanel({ conversation: c, now, children, onBack }: Props) {
   const { t, locale } = useI18n();
   const { browser, os } = parseUserAgent(c.userAgent);
   const pageHref = c.page ? safeHttpUrl(c.page.url) : null;
   return (
     <aside class="visitor" aria-labelledby="visitor-title">
+      {onBack && (
+        <button type="button" class="button visitor__back" onClick={onBack}>
+          {t('backToConversation')}
+        </button>
+      )}
       <h2 id="visitor-title">{t('visitorPanelLabel')}</h2>
       <dl>
         {c.page && (

@@ -10,6 +10,7 @@ import { useCannedSource } from '../canned/use-canned-source.ts';
 import { ContactRecord } from '../contacts/ContactRecord.tsx';
 import { ConversationTags } from '../search/ConversationTags.tsx';
 import { type MatchHighlight, useMatchHighlight } from '../search/use-match-highlight.ts';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { useNow } from '../shared/use-now.ts';
 import { titleCount } from './attention.ts';
 import { documentTitle } from './badge.ts';
@@ -40,7 +41,7 @@ type Props = {
 export function Workspace(props: Props) {
   const { client, agent, notifier, hidden, onSessionEnded, retryDelayMs, openRequest, listTop } = props;
   const attention = props.attention ?? DEFAULT_ATTENTION;
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const { t } = useI18n();
   const now = useNow();
   const { workspace, state, sections, waiting, pending } = useWorkspace({
@@ -85,8 +86,16 @@ export function Workspace(props: Props) {
     onHelp: () => setHelp(true),
   });
   useMatchHighlight(root, openRequest?.highlight, selected?.id ?? null, state.timeline.messages.length);
+  // Issue 14: below 1024 px the visitor details take the conversation's place (a step of their own).
+  const [details, setDetails] = useState(false);
+  useEffect(() => setDetails(false), [selected?.id]);
+  const empty = Object.values(sections).every((list) => list.length === 0);
   return (
-    <div ref={root} class={`workspace${selected ? ' workspace--open' : ''}`} hidden={hidden}>
+    <main
+      ref={root}
+      class={`workspace${selected ? ' workspace--open' : ''}${details ? ' workspace--details' : ''}`}
+      hidden={hidden}
+    >
       {state.connection === 'offline' && (
         <p class="banner" role="status">
           {t('connectionLost')}
@@ -116,6 +125,7 @@ export function Workspace(props: Props) {
               onSend={workspace.send}
               onRetry={workspace.retry}
               onBack={() => workspace.select(null)}
+              onDetails={() => setDetails(true)}
               visitorTyping={state.visitorTyping}
               visitorRead={state.visitorRead}
               onTyping={workspace.typing}
@@ -123,7 +133,7 @@ export function Workspace(props: Props) {
               {...(canned ? { canned } : {})}
               cannedRequest={cannedRequest}
             />
-            <VisitorPanel conversation={selected} now={now}>
+            <VisitorPanel conversation={selected} now={now} onBack={() => setDetails(false)}>
               <ConversationTags
                 key={selected.id}
                 api={client}
@@ -143,13 +153,17 @@ export function Workspace(props: Props) {
             </VisitorPanel>
           </>
         ) : (
-          <p class="placeholder">{t('selectConversation')}</p>
+          <EmptyState
+            icon="chat"
+            title={t('selectConversation')}
+            hint={empty ? t('conversationsEmptyHint') : t('selectConversationHint')}
+          />
         )}
       </div>
       <button type="button" class="link-button workspace__shortcuts" onClick={() => setHelp(true)}>
         {t('shortcutsOpen')}
       </button>
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
-    </div>
+    </main>
   );
 }

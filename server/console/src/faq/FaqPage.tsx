@@ -6,6 +6,7 @@ import type { FaqInput, Locale } from '@frontdesk/shared';
 import { isLocale, LOCALES } from '@frontdesk/shared';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { localeText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -150,7 +151,7 @@ export function FaqPage({ client, siteId, canEdit, focusId, onFocus, onSessionEn
         <PageStatus state={state} onRetry={() => void reload()} />
         {state.data &&
           (faqs.length === 0 ? (
-            <p class="lists__empty">{t('faqEmpty')}</p>
+            <EmptyState icon="book" compact title={t('faqEmpty')} hint={t('faqEmptyHint')} />
           ) : visible.length === 0 ? (
             <p class="lists__empty">{t('faqNoResults')}</p>
           ) : (

@@ -5,6 +5,7 @@
 import type { MailOutboxEntry } from '@frontdesk/shared/responses';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { adminErrorText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -39,65 +40,71 @@ export function OutboxPage({ client, onSessionEnded }: Props) {
 
   return (
     <main class="page" aria-labelledby="outbox-title">
-      <h1 id="outbox-title">{t('outboxTitle')}</h1>
-      <p>{t('outboxIntro')}</p>
-      <PageStatus state={state} onRetry={() => void reload()} />
-      {outbox && !outbox.configured && (
-        <p class="alert" role="status">
-          {t('outboxUnconfigured')}
-        </p>
-      )}
-      {notice && (
-        <p
-          class={notice.kind === 'error' ? 'alert' : 'notice'}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          {notice.text}
-        </p>
-      )}
-      {outbox && outbox.mail.length === 0 && <p class="placeholder">{t('outboxEmpty')}</p>}
-      {outbox && outbox.mail.length > 0 && (
-        <ul class="outbox">
-          {outbox.mail.map((mail) => {
-            const reason = reasonText(mail, t);
-            return (
-              <li key={mail.id} class="card outbox__mail" aria-labelledby={`mail-${mail.id}`}>
-                <h2 id={`mail-${mail.id}`} class="outbox__subject">
-                  {mail.subject}
-                </h2>
-                <dl class="outbox__facts">
-                  <dt>{t('outboxRecipient')}</dt>
-                  <dd>{mail.recipient}</dd>
-                  <dt>{t('outboxStatus')}</dt>
-                  <dd>
-                    {statusText(mail, t)} · {kindText(mail, t)} ·{' '}
-                    {t('outboxAttempts', { count: mail.attempts })}
-                  </dd>
-                  <dt>{t('outboxCreated')}</dt>
-                  <dd>
-                    <time dateTime={mail.createdAt}>{created(mail.createdAt)}</time>
-                  </dd>
-                </dl>
-                {reason && <p class="outbox__reason">{reason}</p>}
-                <details>
-                  <summary>{t('outboxMessage')}</summary>
-                  <pre class="outbox__text">{mail.text}</pre>
-                </details>
-                {canResend(mail, outbox.configured) && (
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={busy === mail.id}
-                    onClick={() => void resend(mail)}
-                  >
-                    {t('outboxResend')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <div class="page__body">
+        <h1 id="outbox-title" class="page__title">
+          {t('outboxTitle')}
+        </h1>
+        <p>{t('outboxIntro')}</p>
+        <PageStatus state={state} onRetry={() => void reload()} />
+        {outbox && !outbox.configured && (
+          <p class="alert" role="status">
+            {t('outboxUnconfigured')}
+          </p>
+        )}
+        {notice && (
+          <p
+            class={notice.kind === 'error' ? 'alert' : 'notice'}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+          >
+            {notice.text}
+          </p>
+        )}
+        {outbox && outbox.mail.length === 0 && (
+          <EmptyState icon="mail" title={t('outboxEmpty')} hint={t('outboxEmptyHint')} />
+        )}
+        {outbox && outbox.mail.length > 0 && (
+          <ul class="outbox">
+            {outbox.mail.map((mail) => {
+              const reason = reasonText(mail, t);
+              return (
+                <li key={mail.id} class="card outbox__mail" aria-labelledby={`mail-${mail.id}`}>
+                  <h2 id={`mail-${mail.id}`} class="outbox__subject">
+                    {mail.subject}
+                  </h2>
+                  <dl class="outbox__facts">
+                    <dt>{t('outboxRecipient')}</dt>
+                    <dd>{mail.recipient}</dd>
+                    <dt>{t('outboxStatus')}</dt>
+                    <dd>
+                      {statusText(mail, t)} · {kindText(mail, t)} ·{' '}
+                      {t('outboxAttempts', { count: mail.attempts })}
+                    </dd>
+                    <dt>{t('outboxCreated')}</dt>
+                    <dd>
+                      <time dateTime={mail.createdAt}>{created(mail.createdAt)}</time>
+                    </dd>
+                  </dl>
+                  {reason && <p class="outbox__reason">{reason}</p>}
+                  <details>
+                    <summary>{t('outboxMessage')}</summary>
+                    <pre class="outbox__text">{mail.text}</pre>
+                  </details>
+                  {canResend(mail, outbox.configured) && (
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={busy === mail.id}
+                      onClick={() => void resend(mail)}
+                    >
+                      {t('outboxResend')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
     </main>
   );
 }

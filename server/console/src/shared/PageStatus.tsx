@@ -1,17 +1,12 @@
 /** A page's loading line, or its load error with a retry button. */
 import type { ErrorBody } from '@frontdesk/shared';
 import { useI18n } from '../app/i18n.ts';
+import { Loading } from './Loading.tsx';
 import { siteLoadErrorText } from './labels.ts';
 import type { Loaded } from './use-load.ts';
 
 export function PageStatus<T>({ state, onRetry }: { state: Loaded<T>; onRetry(): void }) {
-  const { t } = useI18n();
-  if (state.status === 'loading' && state.data === null)
-    return (
-      <p class="placeholder" role="status">
-        {t('loading')}
-      </p>
-    );
+  if (state.status === 'loading' && state.data === null) return <Loading />;
   if (state.status !== 'error') return null;
   return <LoadError error={state.error} onRetry={onRetry} />;
 }

@@ -7,6 +7,7 @@ import type { ContactsApi } from '../contacts/api.ts';
 import { IdentitySection } from '../contacts/IdentitySection.tsx';
 import { RetentionSection } from '../contacts/RetentionSection.tsx';
 import { ConfirmButton } from '../shared/Confirm.tsx';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { detailedErrorText, localeText } from '../shared/labels.ts';
 import { linesToText } from '../shared/lines.ts';
 import { Notice, type NoticeState } from '../shared/Notice.tsx';
@@ -73,7 +74,7 @@ type TableProps = {
 
 function SiteTable({ sites, editing, onEdit, onAppearance }: TableProps) {
   const { t } = useI18n();
-  if (sites.length === 0) return <p class="placeholder">{t('sitesEmpty')}</p>;
+  if (sites.length === 0) return <EmptyState icon="globe" title={t('sitesEmpty')} />;
   return (
     <table class="table">
       <caption class="visually-hidden">{t('sitesTitle')}</caption>

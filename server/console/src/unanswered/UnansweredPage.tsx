@@ -8,6 +8,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { FaqApi } from '../faq/api.ts';
 import { FaqEditor } from '../faq/FaqEditor.tsx';
+import { EmptyState } from '../shared/EmptyState.tsx';
 import { adminErrorText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
@@ -99,7 +100,7 @@ export function UnansweredPage({ client, siteId, canEdit, onSessionEnded }: Prop
           </p>
         )}
         <PageStatus state={state} onRetry={() => void reload()} />
-        {state.data && groups.length === 0 && <p class="placeholder">{t('unansweredEmpty')}</p>}
+        {state.data && groups.length === 0 && <EmptyState icon="check" title={t('unansweredEmpty')} />}
         <div class="cards">
           {groups.map((group) => (
             <UnansweredGroupCard
