@@ -21,7 +21,11 @@ const SearchTextSchema = v.pipe(
 const DaySchema = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)'),
-  v.check((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'must be a real date'),
+  // Valibot runs every step even after the regex failed: an empty or odd string must not throw here.
+  v.check((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'must be a real date'),
 );
 const AgentFilterSchema = v.union([v.literal('none'), IdSchema]);
 

@@ -43,3 +43,13 @@ describe('search terms and highlighting', () => {
     expect(snippetParts('hello there', ['zzz'])).toEqual([{ text: 'hello there', hit: false }]);
   });
 });
+
+describe('search query schema', () => {
+  it('A3 an empty, odd or impossible day is refused as invalid input, never a thrown RangeError', async () => {
+    const v = await import('valibot');
+    const { SearchQuerySchema } = await import('./search-schemas.ts');
+    for (const to of ['', '2026-13-45', '2026-02-30', 'x'])
+      expect(v.safeParse(SearchQuerySchema, { q: 'zwrot', to }).success).toBe(false);
+    expect(v.safeParse(SearchQuerySchema, { q: 'zwrot', to: '2026-02-28' }).success).toBe(true);
+  });
+});
