@@ -155,7 +155,10 @@ describeInBrowser('routing and transfer in the browser', () => {
     await shot(anna, 'routing-presence-switch-en-phone');
 
     // Polish.
+    // The language choice sits in the account menu (design pass).
+    await anna.locator('button[aria-controls="header-menu"]').click();
     await anna.getByLabel('Language').selectOption('pl');
+    await anna.keyboard.press('Escape');
     // A reload: the English notices of the steps above go, the chosen language stays.
     await anna.reload();
     await anna.getByRole('heading', { name: /Przydzielanie i zespoły/ }).waitFor();
