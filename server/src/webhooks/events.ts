@@ -2,12 +2,13 @@
  * Where webhook events come from (issue 15): the broadcaster every conversation use case already
  * tells (a stored message; the system event messages of queued, assigned, resolved; the first
  * message of a conversation), plus the rating and contact hooks. Conversations stay unaware of
- * webhooks; a failure to queue is logged, never thrown into the use case.
+ * webhooks; a failure to queue is logged, never thrown into the use case. `message.created` carries
+ * only what the visitor could see too: agents' private notes are never delivered.
  */
 import type { Message, WebhookEvent } from '@frontdesk/shared';
 import type { Broadcaster } from '../conversations/ports.ts';
 import type { ConversationRecord } from '../conversations/store.ts';
-import { toAgentConversation } from '../conversations/views.ts';
+import { isVisibleToVisitor, toAgentConversation } from '../conversations/views.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { WebhookDeliverer } from './deliverer.ts';
 
@@ -42,6 +43,8 @@ export class WebhookEvents {
       if (event) this.emit(conversation.siteId, event, { conversation: view });
       return;
     }
+    // Private notes are for the site's agents alone: never sent to a third party's receiver.
+    if (!isVisibleToVisitor(message)) return;
     this.emit(conversation.siteId, 'message.created', { conversation: view, message });
   }
 

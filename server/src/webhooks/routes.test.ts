@@ -3,7 +3,7 @@
  * until the site allows it), a visitor's conversation produces signed deliveries of the picked
  * events, the log shows them, and "Resend" sends one again.
  */
-import { API, API_ADMIN_ROUTES, EVENTS, fillRoute, WEBHOOK_HEADERS } from '@frontdesk/shared';
+import { API, API_ADMIN_ROUTES, API_V1_ROUTES, EVENTS, fillRoute, WEBHOOK_HEADERS } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, clientId, type Harness, openConversation, startHarness } from '../testing/harness.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.ts';
@@ -146,5 +146,48 @@ describe('webhooks', () => {
     await h.webhooks.runDue();
     expect(receiver.received.length).toBe(before + 1);
     expect(receiver.received.at(-1)?.headers[WEBHOOK_HEADERS.delivery]).toBe(first?.id);
+  });
+
+  it("message.created never carries an agent's private note (nor does any other event)", async () => {
+    const created = await consoleCall('POST', API_ADMIN_ROUTES.webhooks, admin, {
+      siteId: h.site.id,
+      url: `${receiver.url}/notes`,
+      events: ['message.created', 'conversation.created', 'conversation.queued'],
+    });
+    expect(created.status).toBe(201);
+    const token = (await (
+      await consoleCall('POST', API_ADMIN_ROUTES.tokens, admin, {
+        siteId: h.site.id,
+        name: 'notes',
+        scope: 'write',
+      })
+    ).json()) as { secret: string };
+    const v = await h.newVisitor();
+    const { conversation } = await openConversation(h, v.socket);
+    await call(v.socket, EVENTS.conversationHandoff, { conversationId: conversation.id });
+    const messages = fillRoute(API_V1_ROUTES.conversationMessages, { conversationId: conversation.id });
+    const post = (body: unknown) =>
+      fetch(h.url + messages, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ body: 'SECRET-NOTE: refund was refused', kind: 'note' })).status).toBe(201);
+    // A reply after the note: once its delivery is queued, the note's would have been queued before it.
+    expect((await post({ body: 'PUBLIC-REPLY: we are on it' })).status).toBe(201);
+    const sent = await until(
+      async () => {
+        await h.webhooks.runDue();
+        return receiver.received.filter((r) => r.path === '/notes');
+      },
+      (r) => r.some((x) => x.body.includes('PUBLIC-REPLY')),
+    );
+    await h.webhooks.runDue();
+    const all = receiver.received.filter((r) => r.path === '/notes');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(all.some((r) => r.body.includes('PUBLIC-REPLY'))).toBe(true);
+    expect(all.filter((r) => r.body.includes('SECRET-NOTE'))).toEqual([]);
+    const stored = await h.storage.listMessages(conversation.id, 0, 100);
+    expect(stored.some((m) => m.kind === 'note' && m.body.startsWith('SECRET-NOTE'))).toBe(true);
   });
 });
