@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { API_LIMITS, API_SCOPES, WEBHOOK_EVENTS } from './api.ts';
+import { CannedInputSchema } from './canned-schemas.ts';
 import { CONVERSATION_STATES } from './conversation-state.ts';
 import {
   BodySchema,
@@ -90,3 +91,8 @@ export type ApiMessageInput = v.InferOutput<typeof ApiMessageInputSchema>;
 /** `POST /api/v1/faqs`: a new entry, its id chosen by the caller. */
 export const ApiFaqCreateSchema = record({ id: FaqIdSchema, ...FaqInputSchema.entries });
 export type ApiFaqCreateInput = v.InferOutput<typeof ApiFaqCreateSchema>;
+
+/** A shared canned response through the API (a token manages its site's shared ones, never personal ones). */
+const { scope: _scope, ...cannedEntries } = CannedInputSchema.entries;
+export const ApiCannedInputSchema = record(cannedEntries);
+export type ApiCannedInput = v.InferOutput<typeof ApiCannedInputSchema>;

@@ -74,6 +74,9 @@ export const API_V1_ROUTES = {
   contact: '/api/v1/contacts/:contactId',
   faqs: '/api/v1/faqs',
   faq: '/api/v1/faqs/:faqId',
+  cannedResponses: '/api/v1/canned-responses',
+  cannedResponse: '/api/v1/canned-responses/:cannedId',
+  reports: '/api/v1/reports',
 } as const;
 
 /** The console's pages for tokens and webhooks (admins, cookie session). */

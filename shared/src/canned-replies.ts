@@ -7,7 +7,7 @@ import { CANNED_SCOPES, type CannedResponse } from './canned.ts';
 import { AttentionPrefsSchema } from './canned-schemas.ts';
 import { LocaleSchema } from './schemas.ts';
 
-const CannedResponseSchema = v.object({
+export const CannedResponseSchema = v.object({
   id: v.string(),
   siteId: v.string(),
   scope: v.picklist(CANNED_SCOPES),

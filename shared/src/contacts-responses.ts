@@ -72,6 +72,7 @@ const ActorSchema = v.variant('type', [
   v.object({ type: v.literal('visitor') }),
   v.object({ type: v.literal('host_page') }),
   v.object({ type: v.literal('system') }),
+  v.object({ type: v.literal('api_token'), id: text, name: text }),
 ]);
 
 const ChangeSchema = v.variant('kind', [

@@ -125,6 +125,20 @@ export const ContactPatchSchema = record({
 });
 export type ContactPatchInput = v.InferOutput<typeof ContactPatchSchema>;
 
+/**
+ * Issue 15: `POST /api/v1/contacts` — a contact from the site's own systems (a CRM), found again by
+ * `userId` (the host page's user id) or else by `email` (see `decideApiContact`); one of them is needed.
+ */
+export const ContactCreateSchema = record({
+  userId: v.optional(UserIdSchema),
+  email: v.optional(EmailSchema),
+  name: v.optional(PersonNameSchema),
+  phone: v.optional(PhoneSchema),
+  attributes: ContactPatchSchema.entries.attributes.wrapped.entries.set,
+  tags: v.optional(tagList),
+});
+export type ContactCreateInput = v.InferOutput<typeof ContactCreateSchema>;
+
 const cursor = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,300}$/, 'must be a cursor'));
 
 /** The Contacts page's query: text (name, e-mail, attribute value; `key:value` for one attribute), tag, page. */

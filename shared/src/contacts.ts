@@ -125,7 +125,9 @@ export type ContactActor =
   | { type: 'agent'; id: string; name: string }
   | { type: 'visitor' }
   | { type: 'host_page' }
-  | { type: 'system' };
+  | { type: 'system' }
+  /** Issue 15: a change through the public API, by the token of this id and name. */
+  | { type: 'api_token'; id: string; name: string };
 
 /** The fields agents, forms and identify change (each change is a timeline entry). */
 export const CONTACT_FIELDS = ['name', 'email', 'phone'] as const;

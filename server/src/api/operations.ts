@@ -5,13 +5,21 @@
 import { API_V1_ROUTES as R } from '@frontdesk/shared';
 import { ApiSiteSchema, apiPage } from '@frontdesk/shared/api-responses';
 import {
+  ApiCannedInputSchema,
   ApiConversationListQuerySchema,
   ApiFaqCreateSchema,
   ApiMessageInputSchema,
   ApiMessageListQuerySchema,
 } from '@frontdesk/shared/api-schemas';
+import { CannedResponseSchema } from '@frontdesk/shared/canned-replies';
+import { CannedIdSchema } from '@frontdesk/shared/canned-schemas';
 import { ContactSchema, ContactSummarySchema } from '@frontdesk/shared/contacts-responses';
-import { ContactListQuerySchema, ContactPatchSchema } from '@frontdesk/shared/contacts-schemas';
+import {
+  ContactCreateSchema,
+  ContactListQuerySchema,
+  ContactPatchSchema,
+} from '@frontdesk/shared/contacts-schemas';
+import { ReportQuerySchema, ReportSchema } from '@frontdesk/shared/reports';
 import { AgentConversationSchema, FaqEntrySchema, MessageSchema } from '@frontdesk/shared/responses';
 import { FaqIdSchema, FaqInputSchema, IdSchema } from '@frontdesk/shared/schemas';
 import * as v from 'valibot';
@@ -23,7 +31,7 @@ export type Operation = {
   method: Method;
   path: string;
   summary: string;
-  tag: 'Conversations' | 'Contacts' | 'Site' | 'FAQ';
+  tag: 'Conversations' | 'Contacts' | 'Site' | 'FAQ' | 'Canned responses' | 'Reports';
   /** `write` operations need a read-write token. */
   scope: 'read' | 'write';
   params?: v.ObjectEntries;
@@ -37,6 +45,7 @@ export type Operation = {
 const conversationId = { conversationId: IdSchema };
 const contactId = { contactId: IdSchema };
 const faqId = { faqId: FaqIdSchema };
+const cannedId = { cannedId: CannedIdSchema };
 
 export const OPERATIONS = [
   {
@@ -118,6 +127,18 @@ export const OPERATIONS = [
     status: 200,
   },
   {
+    id: 'createContact',
+    method: 'post',
+    path: R.contacts,
+    summary:
+      'Create a contact, or update the one with this `userId` (else this e-mail, on a verified contact): `created` tells which',
+    tag: 'Contacts',
+    scope: 'write',
+    body: ContactCreateSchema,
+    response: v.object({ contact: ContactSchema, created: v.boolean() }),
+    status: 200,
+  },
+  {
     id: 'getContact',
     method: 'get',
     path: R.contact,
@@ -183,6 +204,73 @@ export const OPERATIONS = [
     params: faqId,
     response: null,
     status: 204,
+  },
+  {
+    id: 'listCannedResponses',
+    method: 'get',
+    path: R.cannedResponses,
+    summary: "The site's shared canned responses (agents' personal ones are never shown)",
+    tag: 'Canned responses',
+    scope: 'read',
+    response: v.object({ responses: v.array(CannedResponseSchema) }),
+    status: 200,
+  },
+  {
+    id: 'createCannedResponse',
+    method: 'post',
+    path: R.cannedResponses,
+    summary: 'A new shared canned response',
+    tag: 'Canned responses',
+    scope: 'write',
+    body: ApiCannedInputSchema,
+    response: v.object({ response: CannedResponseSchema }),
+    status: 201,
+  },
+  {
+    id: 'getCannedResponse',
+    method: 'get',
+    path: R.cannedResponse,
+    summary: 'One shared canned response',
+    tag: 'Canned responses',
+    scope: 'read',
+    params: cannedId,
+    response: v.object({ response: CannedResponseSchema }),
+    status: 200,
+  },
+  {
+    id: 'updateCannedResponse',
+    method: 'put',
+    path: R.cannedResponse,
+    summary: 'Replace a shared canned response',
+    tag: 'Canned responses',
+    scope: 'write',
+    params: cannedId,
+    body: ApiCannedInputSchema,
+    response: v.object({ response: CannedResponseSchema }),
+    status: 200,
+  },
+  {
+    id: 'deleteCannedResponse',
+    method: 'delete',
+    path: R.cannedResponse,
+    summary: 'Delete a shared canned response',
+    tag: 'Canned responses',
+    scope: 'write',
+    params: cannedId,
+    response: null,
+    status: 204,
+  },
+  {
+    id: 'getReport',
+    method: 'get',
+    path: R.reports,
+    summary:
+      "The site's report for `from`–`to` (its calendar days, both included) with the previous period: the console's figures",
+    tag: 'Reports',
+    scope: 'read',
+    query: ReportQuerySchema,
+    response: ReportSchema,
+    status: 200,
   },
 ] as const satisfies readonly Operation[];
 

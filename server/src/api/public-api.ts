@@ -1,16 +1,23 @@
 /**
  * The public API's use cases (issue 15) for one caller — an API token of one site. Each one checks
- * the token's site and hands over to the services the console uses (conversations, contacts, FAQ),
- * so the API adds no second copy of their rules.
+ * the token's site and hands over to the services the console uses (conversations, contacts, FAQ,
+ * canned responses, reports), so the API adds no second copy of their rules.
  */
 import { API_LIMITS, type FaqEntry } from '@frontdesk/shared';
 import type {
+  ApiCannedInput,
   ApiConversationListQuery,
   ApiMessageInput,
   ApiMessageListQuery,
 } from '@frontdesk/shared/api-schemas';
-import type { ContactListQuery, ContactPatchInput } from '@frontdesk/shared/contacts-schemas';
+import type {
+  ContactCreateInput,
+  ContactListQuery,
+  ContactPatchInput,
+} from '@frontdesk/shared/contacts-schemas';
+import type { ReportQuery } from '@frontdesk/shared/reports';
 import type { FaqInputParsed } from '@frontdesk/shared/schemas';
+import { API_TOKEN_CANNED_ACTOR, type CannedResponses } from '../canned/index.ts';
 import type { AgentContacts } from '../contacts/agent-contacts.ts';
 import { conversationNotFound } from '../conversations/access.ts';
 import type { Broadcaster } from '../conversations/ports.ts';
@@ -19,6 +26,7 @@ import type { Transitions } from '../conversations/transitions.ts';
 import { toAgentConversation } from '../conversations/views.ts';
 import type { FaqEntries } from '../faq/entries.ts';
 import { AppError } from '../kernel/errors.ts';
+import { type Reports, siteTimeZone } from '../reports/index.ts';
 import type { Site, SitesStore } from '../sites/store.ts';
 import { decodeCursor, isConversationPosition, isMessagePosition, pageOf } from './cursor.ts';
 import type { ApiStore } from './store.ts';
@@ -31,9 +39,15 @@ export type PublicApiDeps = {
     Pick<SitesStore, 'getSite'>;
   transitions: Pick<Transitions, 'apply'>;
   broadcaster: Pick<Broadcaster, 'messageStored' | 'previewChanged'>;
-  contacts: Pick<AgentContacts, 'list' | 'get' | 'patchBy'>;
+  contacts: Pick<AgentContacts, 'list' | 'get' | 'patchBy' | 'upsertBy'>;
   faqs: Pick<FaqEntries, 'list' | 'put' | 'remove'>;
+  canned: Pick<CannedResponses, 'list' | 'get' | 'create' | 'update' | 'remove'>;
+  reports: Reports;
 };
+
+/** Who a change through the API is by, on a contact's timeline ("by API token <name>"). */
+const contactActor = (caller: ApiCaller) =>
+  ({ type: 'api_token', id: caller.tokenId, name: caller.name }) as const;
 
 export class PublicApi {
   constructor(private readonly deps: PublicApiDeps) {}
@@ -124,7 +138,11 @@ export class PublicApi {
   }
 
   async updateContact(caller: ApiCaller, id: string, patch: ContactPatchInput) {
-    return this.deps.contacts.patchBy(await this.site(caller), { type: 'system' }, id, patch);
+    return this.deps.contacts.patchBy(await this.site(caller), contactActor(caller), id, patch);
+  }
+
+  async createContact(caller: ApiCaller, input: ContactCreateInput) {
+    return this.deps.contacts.upsertBy(await this.site(caller), contactActor(caller), input);
   }
 
   async listFaqs(caller: ApiCaller): Promise<FaqEntry[]> {
@@ -146,5 +164,35 @@ export class PublicApi {
 
   removeFaq(caller: ApiCaller, id: string): Promise<void> {
     return this.deps.faqs.remove(caller.siteId, id);
+  }
+
+  // Canned responses: the site's shared ones (a token acts as an admin of those and owns no personal ones).
+
+  async listCanned(caller: ApiCaller) {
+    return (await this.deps.canned.list(caller.siteId, API_TOKEN_CANNED_ACTOR)).filter(
+      (r) => r.scope === 'site',
+    );
+  }
+
+  getCanned(caller: ApiCaller, id: string) {
+    return this.deps.canned.get(caller.siteId, API_TOKEN_CANNED_ACTOR, id);
+  }
+
+  createCanned(caller: ApiCaller, input: ApiCannedInput) {
+    return this.deps.canned.create(caller.siteId, API_TOKEN_CANNED_ACTOR, { ...input, scope: 'site' });
+  }
+
+  updateCanned(caller: ApiCaller, id: string, input: ApiCannedInput) {
+    return this.deps.canned.update(caller.siteId, API_TOKEN_CANNED_ACTOR, id, { ...input, scope: 'site' });
+  }
+
+  removeCanned(caller: ApiCaller, id: string) {
+    return this.deps.canned.remove(caller.siteId, API_TOKEN_CANNED_ACTOR, id);
+  }
+
+  /** The console's report of the site (the reports service, in the site's time zone). */
+  async report(caller: ApiCaller, query: ReportQuery) {
+    const site = await this.site(caller);
+    return this.deps.reports.report({ id: site.id, timeZone: siteTimeZone(site.settings) }, query);
   }
 }

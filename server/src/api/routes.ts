@@ -45,6 +45,7 @@ const HANDLERS: {
   getContact: async (api, caller, { params }) => ({
     contact: await api.getContact(caller, params.contactId),
   }),
+  createContact: (api, caller, { body }) => api.createContact(caller, body),
   updateContact: async (api, caller, { params, body }) => ({
     contact: await api.updateContact(caller, params.contactId, body),
   }),
@@ -57,6 +58,19 @@ const HANDLERS: {
     await api.removeFaq(caller, params.faqId);
     return null;
   },
+  listCannedResponses: async (api, caller) => ({ responses: await api.listCanned(caller) }),
+  createCannedResponse: async (api, caller, { body }) => ({ response: await api.createCanned(caller, body) }),
+  getCannedResponse: async (api, caller, { params }) => ({
+    response: await api.getCanned(caller, params.cannedId),
+  }),
+  updateCannedResponse: async (api, caller, { params, body }) => ({
+    response: await api.updateCanned(caller, params.cannedId, body),
+  }),
+  deleteCannedResponse: async (api, caller, { params }) => {
+    await api.removeCanned(caller, params.cannedId);
+    return null;
+  },
+  getReport: (api, caller, { query }) => api.report(caller, query),
 };
 
 export type PublicApiRoutesDeps = { api: PublicApi; tokens: ApiTokens; budgets: Budgets; logger: Logger };

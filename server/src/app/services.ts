@@ -192,6 +192,8 @@ export function buildServices(deps: ServiceDeps) {
   });
 
   const faqEntries = new FaqEntries(bot);
+  const canned = new CannedResponses(storage);
+  const reports = createReports(storage);
 
   const services = {
     clock,
@@ -228,7 +230,7 @@ export function buildServices(deps: ServiceDeps) {
     }),
     attachmentSettings: new AttachmentSettingsEditor(storage),
     // Issue 14 (agent tools).
-    canned: new CannedResponses(storage),
+    canned,
     attention: new AttentionPreferences(storage),
     // Issue 12: each stored page view also goes on the contact's page trail.
     pageViews: new PageViewRecorder(storage, broadcaster, logger, deps.pageViews, (visitorId, page) =>
@@ -265,7 +267,7 @@ export function buildServices(deps: ServiceDeps) {
     // Issue 14 (find things).
     search: new AgentSearch(storage),
     // Issue 15.
-    reports: createReports(storage),
+    reports,
     // Issue 15: the public API acts through the same use cases as the console.
     apiTokens: new ApiTokens({ store: storage, clock }),
     webhookDeliverer: deliverer,
@@ -280,6 +282,8 @@ export function buildServices(deps: ServiceDeps) {
       broadcaster,
       contacts: contacts.agent,
       faqs: faqEntries,
+      canned,
+      reports,
     }),
   };
   return services;

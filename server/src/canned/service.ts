@@ -14,15 +14,29 @@ import { AppError } from '../kernel/errors.ts';
 import type { Agent } from '../storage/index.ts';
 import type { CannedStore, PreferencesStore } from './store.ts';
 
+/** Who acts: an agent, or (issue 15) an API token of the site — an admin of the shared ones, owner of none. */
+export type CannedActor = { id: string | null; role: Agent['role'] };
+export const API_TOKEN_CANNED_ACTOR: CannedActor = { id: null, role: 'admin' };
+
 export class CannedResponses {
   constructor(private readonly store: CannedStore) {}
 
-  list(siteId: string, agent: Agent): Promise<CannedResponse[]> {
+  list(siteId: string, agent: CannedActor): Promise<CannedResponse[]> {
     return this.store.listCanned(siteId, agent.id);
   }
 
-  async create(siteId: string, agent: Agent, input: CannedInput): Promise<CannedResponse> {
+  /** One response the actor may read (another agent's personal one, or another site's: not found). */
+  async get(siteId: string, agent: CannedActor, id: string): Promise<CannedResponse> {
+    const found = await this.store.getCanned(siteId, id);
+    if (!found || (found.scope === 'personal' && found.ownerId !== agent.id))
+      throw new AppError('not_found', 'canned response not found');
+    return found;
+  }
+
+  async create(siteId: string, agent: CannedActor, input: CannedInput): Promise<CannedResponse> {
     if (input.scope === 'site') this.mustAdmin(agent);
+    if (input.scope === 'personal' && agent.id === null)
+      throw new AppError('bad_request', 'an API token has no personal canned responses');
     if ((await this.store.countCanned(siteId)) >= CANNED_LIMITS.perSiteMax)
       throw new AppError(
         'limit_reached',
@@ -35,7 +49,7 @@ export class CannedResponses {
     });
   }
 
-  async update(siteId: string, agent: Agent, id: string, input: CannedInput): Promise<CannedResponse> {
+  async update(siteId: string, agent: CannedActor, id: string, input: CannedInput): Promise<CannedResponse> {
     const current = await this.editable(siteId, agent, id);
     if (input.scope !== current.scope)
       throw new AppError('bad_request', 'the scope of a canned response cannot change');
@@ -44,21 +58,19 @@ export class CannedResponses {
     return updated;
   }
 
-  async remove(siteId: string, agent: Agent, id: string): Promise<void> {
+  async remove(siteId: string, agent: CannedActor, id: string): Promise<void> {
     await this.editable(siteId, agent, id);
     if (!(await this.store.deleteCanned(siteId, id)))
       throw new AppError('not_found', 'canned response not found');
   }
 
-  private async editable(siteId: string, agent: Agent, id: string): Promise<CannedResponse> {
-    const current = await this.store.getCanned(siteId, id);
-    if (!current || (current.scope === 'personal' && current.ownerId !== agent.id))
-      throw new AppError('not_found', 'canned response not found');
+  private async editable(siteId: string, agent: CannedActor, id: string): Promise<CannedResponse> {
+    const current = await this.get(siteId, agent, id);
     if (current.scope === 'site') this.mustAdmin(agent);
     return current;
   }
 
-  private mustAdmin(agent: Agent): void {
+  private mustAdmin(agent: CannedActor): void {
     if (agent.role !== 'admin')
       throw new AppError('forbidden', 'only an admin manages shared canned responses');
   }

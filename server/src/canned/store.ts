@@ -7,8 +7,8 @@ import type { AttentionPrefs, CannedInput, CannedResponse } from '@frontdesk/sha
 export type NewCanned = CannedInput & { siteId: string; ownerId: string | null };
 
 export type CannedStore = {
-  /** The site's shared responses and `agentId`'s personal ones, by language then shortcut. */
-  listCanned(siteId: string, agentId: string): Promise<CannedResponse[]>;
+  /** The site's shared responses and `agentId`'s personal ones (none for null), by language then shortcut. */
+  listCanned(siteId: string, agentId: string | null): Promise<CannedResponse[]>;
   getCanned(siteId: string, id: string): Promise<CannedResponse | null>;
   countCanned(siteId: string): Promise<number>;
   createCanned(input: NewCanned): Promise<CannedResponse>;

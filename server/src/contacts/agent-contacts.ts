@@ -8,6 +8,7 @@ import {
   CONTACT_LIMITS,
   type Contact,
   type ContactActor,
+  type ContactChange,
   type ContactExport,
   type ContactNote,
   type ContactSummary,
@@ -17,15 +18,20 @@ import {
   isLocale,
   type Page,
 } from '@frontdesk/shared';
-import type { ContactListQuery, ContactPatchInput } from '@frontdesk/shared/contacts-schemas';
+import type {
+  ContactCreateInput,
+  ContactListQuery,
+  ContactPatchInput,
+} from '@frontdesk/shared/contacts-schemas';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
 import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Site } from '../sites/store.ts';
+import { decideApiContact } from './api-contact-rules.ts';
 import type { EraseConfirmations } from './erase-confirmation.ts';
 import { applyProfile } from './profile.ts';
-import type { ContactsStore } from './store.ts';
+import type { ContactRecord, ContactsStore } from './store.ts';
 import { decodeCursor, encodeCursor, loadContact, toSummary } from './views.ts';
 
 type Deps = {
@@ -93,7 +99,7 @@ export class AgentContacts {
     return this.patchBy(site, { type: 'agent', id: ctx.agent.id, name: ctx.agent.name }, contactId, patch);
   }
 
-  /** Issue 15: the same change by another actor (the public API writes as `system`). */
+  /** Issue 15: the same change by another actor (the public API writes as its token). */
   async patchBy(
     site: Site,
     actor: ContactActor,
@@ -101,6 +107,57 @@ export class AgentContacts {
     patch: ContactPatchInput,
   ): Promise<Contact> {
     const record = await this.record(site, contactId);
+    const changes = await this.applyPatch(record, actor, patch);
+    if (changes.length > 0) this.deps.changed(site.id, record.id);
+    return this.get(site, record.id);
+  }
+
+  /**
+   * Issue 15: a contact from the site's own systems (`POST /api/v1/contacts`), found again by user id
+   * or e-mail as `decideApiContact` says, else created; every change on its timeline by `actor`.
+   */
+  async upsertBy(
+    site: Site,
+    actor: ContactActor,
+    input: ContactCreateInput,
+  ): Promise<{ contact: Contact; created: boolean }> {
+    const { store } = this.deps;
+    const userId = input.userId ?? null;
+    const email = input.email ?? null;
+    const byUserId = userId === null ? null : await store.findVerifiedContact(site.id, userId);
+    const byEmail = email === null || byUserId ? [] : await store.findContactsByEmail(site.id, email);
+    const decision = decideApiContact({ userId, email, byUserId, byEmail });
+    if (decision.action === 'refuse')
+      throw new AppError('bad_request', 'a contact needs a userId or an email to be found again');
+    const at = this.deps.clock().toISOString();
+    const created = decision.action === 'create';
+    const record =
+      decision.action === 'create'
+        ? await store.createContact(site.id, { identity: 'verified', userId, at })
+        : await this.record(site, decision.id);
+    const newUserId = created ? userId : decision.action === 'update' ? decision.setUserId : null;
+    if (decision.action === 'update' && decision.setUserId !== null)
+      await store.updateContactFields(record.id, { userId: decision.setUserId });
+    if (newUserId !== null)
+      await store.addTimeline(site.id, record.id, [
+        { at, actor, change: { kind: 'identified', identity: 'verified', userId: newUserId } },
+      ]);
+    const changes = await this.applyPatch(record, actor, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.attributes && { attributes: { set: input.attributes } }),
+      ...(input.tags && { tags: { add: input.tags } }),
+    });
+    if (created || newUserId !== null || changes.length > 0) this.deps.changed(site.id, record.id);
+    return { contact: await this.get(site, record.id), created };
+  }
+
+  private async applyPatch(
+    record: ContactRecord,
+    actor: ContactActor,
+    patch: ContactPatchInput,
+  ): Promise<ContactChange[]> {
     if (record.erasedAt) throw new AppError('invalid_state', 'this contact was erased');
     const changes = await applyProfile(
       this.deps.store,
@@ -126,8 +183,7 @@ export class AgentContacts {
       await this.deps.store.removeTags(record.id, added.slice(-(tags.length - CONTACT_LIMITS.tagsMax)));
       throw new AppError('bad_request', `a contact has at most ${CONTACT_LIMITS.tagsMax} tags`);
     }
-    if (changes.length > 0) this.deps.changed(site.id, record.id);
-    return this.get(site, record.id);
+    return changes;
   }
 
   async addNote(site: Site, ctx: AgentContext, contactId: string, body: string): Promise<ContactNote> {

@@ -93,6 +93,16 @@ export type ContactsStore = {
   listContacts(query: ContactListQuery): Promise<ContactSummaryRecord[]>;
   /** The verified contact of a host page's user id on a site. */
   findVerifiedContact(siteId: string, userId: string): Promise<ContactRecord | null>;
+  /** Issue 15: the site's contacts with this e-mail (any case), last seen first; merged and erased ones left out. */
+  findContactsByEmail(siteId: string, email: string): Promise<ContactRecord[]>;
+  /**
+   * Issue 15: a contact with no device (made through the public API): no token opens it. Its fields,
+   * attributes and tags are then written with `applyProfile`, on its timeline.
+   */
+  createContact(
+    siteId: string,
+    init: { identity: IdentityState; userId: string | null; at: string },
+  ): Promise<ContactRecord>;
   updateContactFields(id: string, patch: ContactFieldsPatch): Promise<void>;
   listAttributes(id: string): Promise<ContactAttribute[]>;
   setAttributes(id: string, attributes: readonly ({ key: string } & AttributeValue)[]): Promise<void>;

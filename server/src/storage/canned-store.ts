@@ -33,7 +33,11 @@ export function kyselyCannedStore(db: Db): CannedStore & PreferencesStore {
         .selectFrom('canned_responses')
         .selectAll()
         .where('site_id', '=', siteId)
-        .where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', agentId)]))
+        .where((eb) =>
+          agentId === null
+            ? eb('owner_id', 'is', null)
+            : eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', agentId)]),
+        )
         .orderBy('lang')
         .orderBy('shortcut')
         .orderBy('id')

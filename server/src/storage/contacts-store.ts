@@ -36,6 +36,9 @@ const toAttribute = (row: { key: string; type: string; value: string }): Contact
   return { key: row.key, type: row.type, value } as ContactAttribute;
 };
 
+/** The most contacts `findContactsByEmail` returns (several devices may share a typed e-mail). */
+const CONTACTS_BY_EMAIL_MAX = 20;
+
 /** A token hash nobody holds: revoking a device writes one (the column stays unique and not null). */
 const deadTokenHash = () => `revoked:${randomBytes(24).toString('hex')}`;
 
@@ -165,6 +168,41 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         .orderBy('created_at')
         .executeTakeFirst();
       return row ? toContact(row) : null;
+    },
+
+    async findContactsByEmail(siteId, email) {
+      const rows = await db
+        .selectFrom('visitors')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+        .where('merged_into', 'is', null)
+        .where('erased_at', 'is', null)
+        .orderBy('last_seen_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(CONTACTS_BY_EMAIL_MAX)
+        .execute();
+      return rows.map(toContact);
+    },
+
+    async createContact(siteId, init) {
+      const id = randomUUID();
+      await db
+        .insertInto('visitors')
+        .values({
+          id,
+          site_id: siteId,
+          token_hash: deadTokenHash(),
+          verified: init.identity === 'verified' ? 1 : 0,
+          identity: init.identity,
+          user_id: init.userId,
+          created_at: init.at,
+          last_seen_at: init.at,
+          search_text: searchTextOf({ name: null, email: null, phone: null, user_id: init.userId }),
+        })
+        .execute();
+      const row = await db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return toContact(row);
     },
 
     async updateContactFields(id, patch) {

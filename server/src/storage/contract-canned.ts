@@ -78,6 +78,8 @@ export function cannedContract(open: () => Promise<Storage>) {
     expect((await storage.listCanned(shop.id, ben.id)).map((r) => r.id).sort()).toEqual(
       [shared.id, sharedWithOwner.id].sort(),
     );
+    // Issue 15: nobody's (an API token): the shared ones only.
+    expect((await storage.listCanned(shop.id, null)).map((r) => r.shortcut)).toEqual(['bye', 'zwrot']);
     expect(await storage.countCanned(shop.id)).toBe(3);
     expect(await storage.countCanned(other.id)).toBe(1);
 

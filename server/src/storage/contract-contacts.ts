@@ -72,6 +72,41 @@ export function contactsContract(open: () => Promise<Storage>) {
     await storage.close();
   });
 
+  it('contacts: created without a device (API), found by verified user id and by e-mail in any case', async () => {
+    const { storage, site, visitor } = await seed();
+    const at = '2026-03-01T10:00:00.000Z';
+    const made = await storage.createContact(site.id, { identity: 'verified', userId: 'crm-42', at });
+    expect(made).toMatchObject({
+      siteId: site.id,
+      identity: 'verified',
+      userId: 'crm-42',
+      name: null,
+      email: null,
+      createdAt: at,
+      lastSeenAt: at,
+      erasedAt: null,
+    });
+    expect(await storage.getContact(site.id, made.id)).toEqual(made);
+    expect((await storage.findVerifiedContact(site.id, 'crm-42'))?.id).toBe(made.id);
+    // Searchable by its user id from the start; its later fields too.
+    expect(
+      (await storage.listContacts({ siteId: site.id, text: 'crm-42', limit: 5 })).map((c) => c.id),
+    ).toEqual([made.id]);
+    await storage.updateContactFields(made.id, { email: 'Ada.Lovelace@Example.com' });
+    const device = await visitor();
+    await storage.updateContactFields(device.id, { email: 'ada.lovelace@example.com' });
+    const found = await storage.findContactsByEmail(site.id, 'ADA.LOVELACE@example.COM');
+    expect(found.map((c) => c.id).sort()).toEqual([made.id, device.id].sort());
+    expect(await storage.findContactsByEmail(site.id, 'ada@example.com')).toEqual([]);
+    expect(await storage.findContactsByEmail('other-site', 'ada.lovelace@example.com')).toEqual([]);
+    // An erased contact is found by neither.
+    await storage.eraseContact(device.id, () => 'redacted', at);
+    expect((await storage.findContactsByEmail(site.id, 'ada.lovelace@example.com')).map((c) => c.id)).toEqual(
+      [made.id],
+    );
+    await storage.close();
+  });
+
   it('contacts: search folds case and diacritics the same way on every engine (Łukasz, Żółć, Łódź)', async () => {
     const { storage, site, visitor } = await seed();
     const lukasz = await visitor();

@@ -32,6 +32,8 @@ export function actorText(actor: ContactActor, t: T): string {
       return t('actorHostPage');
     case 'system':
       return t('actorSystem');
+    case 'api_token':
+      return t('actorApiToken', { name: actor.name });
   }
 }
 
