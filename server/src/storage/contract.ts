@@ -6,6 +6,7 @@ import { attachmentsContract } from './contract-attachments.ts';
 import { cannedContract } from './contract-canned.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
+import { queuesContract } from './contract-queues.ts';
 import { readsContract } from './contract-reads.ts';
 import { reportsContract } from './contract-reports.ts';
 import { routingContract } from './contract-routing.ts';
@@ -58,6 +59,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     searchContract(open);
     // Issue 15 (reports)
     reportsContract(open);
+    // Issue 15 (the mail outbox and webhook deliveries: one durable-queue helper)
+    queuesContract(open);
     // Issue 15 (public API, webhooks)
     apiContract(open);
 

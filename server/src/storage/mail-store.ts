@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { MailRecord, MailStore } from '../mail/store.ts';
 import type { Db } from './db.ts';
+import { durableQueue } from './durable-queue.ts';
 import type { MailOutboxTable } from './schema.ts';
 
 const toMail = (row: Selectable<MailOutboxTable>): MailRecord => ({
@@ -25,6 +26,7 @@ const toMail = (row: Selectable<MailOutboxTable>): MailRecord => ({
 });
 
 export function kyselyMailStore(db: Db): MailStore {
+  const queue = durableQueue(db, 'mail_outbox');
   return {
     async insertMail(mail) {
       const row: Selectable<MailOutboxTable> = {
@@ -86,26 +88,9 @@ export function kyselyMailStore(db: Db): MailStore {
       return Number(result.numUpdatedRows) === 1;
     },
     async listDueMail(now, limit) {
-      const rows = await db
-        .selectFrom('mail_outbox')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at', 'asc')
-        .limit(limit)
-        .execute();
-      return rows.map(toMail);
+      return (await queue.due(now, limit)).map(toMail);
     },
-    async claimMail(id, attempts, leaseUntil) {
-      const result = await db
-        .updateTable('mail_outbox')
-        .set({ attempts: attempts + 1, next_attempt_at: leaseUntil })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('attempts', '=', attempts)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
+    claimMail: (id, attempts, leaseUntil) => queue.claim(id, attempts, leaseUntil),
     async markMailSent(id, at) {
       await db
         .updateTable('mail_outbox')

@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { DeliveryRecord, WebhookRecord, WebhooksStore } from '../webhooks/store.ts';
 import type { WebhookDeliveryTable, WebhookTable } from './api-schema.ts';
 import type { Db } from './db.ts';
+import { durableQueue } from './durable-queue.ts';
 
 const toHook = (row: Selectable<WebhookTable>): WebhookRecord => ({
   id: row.id,
@@ -32,6 +33,7 @@ const toDelivery = (row: Selectable<WebhookDeliveryTable>): DeliveryRecord => ({
 });
 
 export function kyselyWebhooksStore(db: Db): WebhooksStore {
+  const queue = durableQueue(db, 'webhook_deliveries');
   return {
     async insertWebhook(hook) {
       await db
@@ -119,26 +121,9 @@ export function kyselyWebhooksStore(db: Db): WebhooksStore {
       return rows.map(toDelivery);
     },
     async listDueDeliveries(now, limit) {
-      const rows = await db
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at', 'asc')
-        .limit(limit)
-        .execute();
-      return rows.map(toDelivery);
+      return (await queue.due(now, limit)).map(toDelivery);
     },
-    async claimDelivery(id, attempts, leaseUntil) {
-      const result = await db
-        .updateTable('webhook_deliveries')
-        .set({ attempts: attempts + 1, next_attempt_at: leaseUntil })
-        .where('id', '=', id)
-        .where('status', '=', 'pending')
-        .where('attempts', '=', attempts)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
+    claimDelivery: (id, attempts, leaseUntil) => queue.claim(id, attempts, leaseUntil),
     async recordAttempt(id, outcome) {
       await db
         .updateTable('webhook_deliveries')
