@@ -49,6 +49,7 @@ export class AgentConversations {
     return { conversation, ...page };
   }
 
+  /** The ack's `{ message, duplicate }`, and the conversation as the append left it (for the read receipt). */
   async send(ctx: AgentContext, input: SendAgentMessageInput) {
     return this.deliver(ctx, {
       conversationId: input.conversationId,
@@ -63,8 +64,9 @@ export class AgentConversations {
   }
 
   /** Issue 13: a file from the agent, a reply like any other (only by the agent who has the conversation). */
-  sendAttachment(ctx: AgentContext, message: NewMessage) {
-    return this.deliver(ctx, message);
+  async sendAttachment(ctx: AgentContext, message: NewMessage) {
+    const sent = await this.deliver(ctx, message);
+    return { message: sent.message, duplicate: sent.duplicate };
   }
 
   private async deliver(ctx: AgentContext, message: NewMessage) {
@@ -78,10 +80,11 @@ export class AgentConversations {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
-    if (result.status === 'duplicate') return { message: result.message, duplicate: true };
+    if (result.status === 'duplicate')
+      return { message: result.message, duplicate: true, conversation: result.conversation };
     this.deps.broadcaster.messageStored(result.conversation, result.message);
     this.deps.broadcaster.previewChanged(result.conversation);
-    return { message: result.message, duplicate: false };
+    return { message: result.message, duplicate: false, conversation: result.conversation };
   }
 
   async take(ctx: AgentContext, input: ConversationRefInput) {

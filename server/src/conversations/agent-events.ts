@@ -67,8 +67,8 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     return null;
   });
   handle(EVENTS.messageSend, SendAgentMessageSchema, async (input) => {
-    const sent = await conversations.send(ctx(), input);
-    await deps.reads.agentWrote(ctx(), sent.message);
+    const { conversation, ...sent } = await conversations.send(ctx(), input);
+    await deps.reads.agentWrote(ctx(), sent.message, conversation);
     return sent;
   });
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {

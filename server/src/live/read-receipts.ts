@@ -44,8 +44,13 @@ export class ReadReceipts {
   }
 
   /** As `visitorWrote`, for the agent who wrote (a reply or a note). */
-  async agentWrote(ctx: AgentContext, message: Message): Promise<void> {
-    const conversation = await this.deps.access.ofAgent(ctx, message.conversationId);
+  async agentWrote(
+    ctx: AgentContext,
+    message: Message,
+    /** The conversation as the append returned it (access already checked there): no read again. */
+    appendedTo?: LiveTarget & { lastSeq: number },
+  ): Promise<void> {
+    const conversation = appendedTo ?? (await this.deps.access.ofAgent(ctx, message.conversationId));
     await this.mark(
       conversation,
       Math.max(conversation.lastSeq, message.seq),
