@@ -26,6 +26,9 @@ export const MARK_READ = `INSERT INTO read_positions (conversation_id, reader_ke
   read_at = CASE WHEN excluded.seq > read_positions.seq THEN excluded.read_at ELSE read_positions.read_at END
   RETURNING *`;
 
+/** A site's webhooks, oldest first: asked on every stored message (webhook events). */
+export const WEBHOOKS_OF_SITE = 'SELECT * FROM webhooks WHERE site_id = ? ORDER BY created_at ASC, id ASC';
+
 export const MESSAGE_BY_CLIENT_ID = 'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?';
 
 export type BumpGuards = {
