@@ -38,6 +38,7 @@ function row(pairs: number, rate: number, achievedRate: number, p99: number, los
     nodes: 1,
     postgresCpuUsPerMessage: null,
     redisCpuUsPerMessage: null,
+    eventLoopDelay: { p99Ms: 2, maxMs: 12 },
   };
 }
 
@@ -84,9 +85,20 @@ describe('serverJson', () => {
   it('judges the goals from the measured numbers', () => {
     expect(server.ratioSaturation).toBe(0.75);
     expect(server.ratioMemory).toBe(1.2);
-    expect(server.goals).toEqual({ p99: true, saturation: true, memory: true });
+    expect(server.goals).toEqual({ p99: true, saturation: true, memory: true, cpu: true, loopStall: true });
     const slow = serverJson(run('frontdesk', 30, 1000, 60), run('bare', 5, 4000, 25), topology, 10_000);
-    expect(slow.goals).toEqual({ p99: false, saturation: false, memory: false });
+    expect(slow.goals).toMatchObject({ p99: false, saturation: false, memory: false });
+  });
+
+  it('judges CPU per message against the relay at every row, and the largest event-loop stall', () => {
+    const f = run('frontdesk', 20, 3000, 30);
+    // One row over 2× the relay's CPU per message and with a 35 ms stall fails both goals.
+    f.rows[1] = { ...f.rows[1]!, serverCpuUsPerMessage: 250, eventLoopDelay: { p99Ms: 5, maxMs: 35 } };
+    const judged = serverJson(f, run('bare', 5, 4000, 25), topology, 10_000);
+    expect(judged.rows.map((r) => r.ratioCpu)).toEqual([1, 2.5]);
+    expect(judged.loopDelayMaxMs).toBe(35);
+    expect(judged.goals).toMatchObject({ cpu: false, loopStall: false });
+    expect(formatReport({ ...minimalResult(), server: judged })).toContain('≤ 20 ms: NOT met');
   });
 
   it('cannot call the saturation goal met while the relay never saturated', () => {
@@ -109,6 +121,21 @@ describe('phaseBroken', () => {
     expect(phaseBroken(row(1000, 2000, 2000, 20, 1))).toBe(true);
   });
 });
+
+function minimalResult(): BenchJson {
+  return {
+    schema: 1,
+    mode: 'quick',
+    startedAt: '2025-01-01T00:00:00.000Z',
+    durationS: 60,
+    machine: { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', os: 'linux' },
+    widget: { built: false, reason: 'not built' },
+    host: { measured: false, reason: 'the widget is not built' },
+    server: null,
+    bot: { measured: false, reason: 'skipped with --quick' },
+    others: OTHER_WIDGETS,
+  };
+}
 
 describe('formatReport', () => {
   it('prints the tables, the goals and the other widgets', () => {

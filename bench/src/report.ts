@@ -34,6 +34,10 @@ export const GOALS = {
   p99AtSockets: 10_000,
   saturationShare: 0.5,
   memoryRatio: 1.5,
+  /** CPU per message at every load row, against the relay's in the same run. */
+  cpuRatio: 2,
+  /** No event-loop stall (delay beyond the monitor's resolution) over this under load, at any row. */
+  loopStallMs: 20,
 };
 
 export type ServerRowJson = {
@@ -59,6 +63,11 @@ export type ServerRowJson = {
   bareCpuUsPerMessage: number | null;
   ratioThroughput: number | null;
   ratioP99: number | null;
+  ratioCpu: number | null;
+  /** Event-loop delay over the phase (`monitorEventLoopDelay`, beyond its 10 ms resolution). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  bareLoopDelayMaxMs: number | null;
 };
 
 export type BenchJson = {
@@ -90,7 +99,15 @@ export type BenchJson = {
     undelivered: number;
     missingFromStorage: number | null;
     lost: number;
-    goals: { p99: boolean | null; saturation: boolean | null; memory: boolean | null };
+    /** The largest event-loop stall of any load row (steady rows; the ramp overloads on purpose). */
+    loopDelayMaxMs: number | null;
+    goals: {
+      p99: boolean | null;
+      saturation: boolean | null;
+      memory: boolean | null;
+      cpu: boolean | null;
+      loopStall: boolean | null;
+    };
     /** Frontdesk on PostgreSQL and on two nodes beside SQLite and the relay; null: not asked for. */
     scaleOut: ScaleOutJson | null;
   } | null;
@@ -131,6 +148,10 @@ function rowJson(f: PhaseRow, bare: PhaseRow | undefined): ServerRowJson {
     bareCpuUsPerMessage: bare?.serverCpuUsPerMessage ?? null,
     ratioThroughput: ratio(f.achievedRate, bare?.achievedRate),
     ratioP99: ratio(f.delivery.p99, bare?.delivery.p99),
+    ratioCpu: ratio(f.serverCpuUsPerMessage, bare?.serverCpuUsPerMessage),
+    loopDelayP99Ms: f.eventLoopDelay.p99Ms,
+    loopDelayMaxMs: f.eventLoopDelay.maxMs,
+    bareLoopDelayMaxMs: bare?.eventLoopDelay.maxMs ?? null,
   };
 }
 
@@ -150,6 +171,8 @@ export function serverJson(
   const goalRow = rows.find((r) => r.sockets === GOALS.p99AtSockets && r.rate === GOALS.p99AtRate);
   const ratioSaturation = ratio(frontdesk.saturationRate, bare.saturationRate);
   const ratioMemory = ratio(frontdesk.memory.rssPerSocketKB, bare.memory.rssPerSocketKB);
+  const cpuRatios = rows.map((r) => r.ratioCpu).filter((x): x is number => x !== null);
+  const loopDelayMaxMs = rows.length > 0 ? Math.max(...rows.map((r) => r.loopDelayMaxMs)) : null;
   const ramp = [frontdesk, bare].flatMap((run) =>
     run.ramp.map((r) => ({
       target: run.target,
@@ -179,7 +202,10 @@ export function serverJson(
     undelivered: frontdesk.undelivered,
     missingFromStorage: frontdesk.missingFromStorage,
     lost: frontdesk.undelivered + (frontdesk.missingFromStorage ?? 0),
+    loopDelayMaxMs,
     goals: {
+      cpu: cpuRatios.length === 0 ? null : cpuRatios.every((x) => x <= GOALS.cpuRatio),
+      loopStall: loopDelayMaxMs === null ? null : loopDelayMaxMs <= GOALS.loopStallMs,
       p99: goalRow ? goalRow.p99Ms <= GOALS.p99Ms && goalRow.lost === 0 : null,
       // With the relay not saturated the ratio is an upper bound: it can prove "not met" only.
       saturation:
@@ -288,6 +314,9 @@ export function formatReport(r: BenchJson): string {
           'bare p99',
           'bare achieved /s',
           'bare µs/msg',
+          'CPU × bare',
+          'loop delay p99 / max ms',
+          'bare loop max ms',
           'throughput ratio',
         ],
         s.rows.map((x) => [
@@ -307,6 +336,9 @@ export function formatReport(r: BenchJson): string {
           num(x.bareP99Ms),
           num(x.bareAchievedRate),
           num(x.bareCpuUsPerMessage),
+          num(x.ratioCpu),
+          `${x.loopDelayP99Ms} / ${x.loopDelayMaxMs}`,
+          num(x.bareLoopDelayMaxMs),
           num(x.ratioThroughput),
         ]),
       ),
@@ -344,6 +376,20 @@ export function formatReport(r: BenchJson): string {
             '',
             '',
             `≤ ${GOALS.p99Ms} ms: ${verdict(s.goals.p99)}`,
+          ],
+          [
+            'CPU per message, every load row',
+            '',
+            '',
+            s.rows.length > 0 ? `${Math.max(...s.rows.map((x) => x.ratioCpu ?? 0))} (worst)` : '–',
+            `≤ ${GOALS.cpuRatio}× bare: ${verdict(s.goals.cpu)}`,
+          ],
+          [
+            'largest event-loop stall, load rows',
+            num(s.loopDelayMaxMs, ' ms'),
+            s.rows.length > 0 ? `${Math.max(...s.rows.map((x) => x.bareLoopDelayMaxMs ?? 0))} ms` : '–',
+            '',
+            `≤ ${GOALS.loopStallMs} ms: ${verdict(s.goals.loopStall)}`,
           ],
         ],
       ),

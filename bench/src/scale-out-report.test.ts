@@ -41,6 +41,7 @@ function row(pairs: number, rate: number, nodes: number, f: Figures): PhaseRow {
     nodes,
     postgresCpuUsPerMessage: f.postgres ?? null,
     redisCpuUsPerMessage: f.redis ?? null,
+    eventLoopDelay: { p99Ms: 2, maxMs: 12 },
   };
 }
 

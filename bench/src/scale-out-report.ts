@@ -48,6 +48,8 @@ export type ScaleOutRowJson = {
   ratioCpuVsSqlite: number | null;
   ratioCpuVsBare: number | null;
   ratioThroughputVsBare: number | null;
+  /** The worst node's event-loop delay over the phase. */
+  loopDelayMaxMs: number;
 };
 
 export type SaturationJson = {
@@ -107,6 +109,7 @@ function rowJson(target: TargetName, x: PhaseRow, sqlite?: PhaseRow, bare?: Phas
       : ratio(x.serverCpuUsPerMessage, sqlite?.serverCpuUsPerMessage),
     ratioCpuVsBare: target === 'bare' ? null : ratio(x.serverCpuUsPerMessage, bare?.serverCpuUsPerMessage),
     ratioThroughputVsBare: target === 'bare' ? null : ratio(x.achievedRate, bare?.achievedRate),
+    loopDelayMaxMs: x.eventLoopDelay.maxMs,
   };
 }
 
@@ -213,6 +216,7 @@ export function formatScaleOut(x: ScaleOutJson): string {
         'p99 × bare',
         'CPU × SQLite',
         'CPU × bare',
+        'loop max ms',
       ],
       x.rows.map((r) => [
         TARGET_LABELS[r.target],
@@ -232,6 +236,7 @@ export function formatScaleOut(x: ScaleOutJson): string {
         num(r.ratioP99VsBare),
         num(r.ratioCpuVsSqlite),
         num(r.ratioCpuVsBare),
+        num(r.loopDelayMaxMs),
       ]),
     ),
     '',

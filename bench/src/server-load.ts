@@ -9,7 +9,7 @@ import type { CpuSample } from './infra/postgres.ts';
 import { cpuDelta } from './infra/proc-cpu.ts';
 import { Child } from './ipc.ts';
 import type { AckedMessages, NodeOptions, PhaseResult, TargetKind, Team, Topology } from './load/protocol.ts';
-import type { ProcessStats } from './targets/process-stats.ts';
+import type { LoopDelay, ProcessStats } from './targets/process-stats.ts';
 
 /**
  * What runs: `frontdesk` is one node on SQLite (the original row), `postgres` one node on PostgreSQL,
@@ -69,6 +69,8 @@ export type PhaseRow = PhaseResult & {
   postgresCpuUsPerMessage: number | null;
   /** CPU of the whole Redis server per message sent; null when not measured. */
   redisCpuUsPerMessage: number | null;
+  /** The event loop's delay over the phase, warm-up and drain included (the worst node's). */
+  eventLoopDelay: LoopDelay;
 };
 
 /** Idle visitor sockets connected to a fresh server (after a warm-up batch), RSS and heap after GC. */
@@ -128,6 +130,10 @@ function sumStats(all: ProcessStats[]): ProcessStats {
     heapUsedBytes: all.reduce((sum, s) => sum + s.heapUsedBytes, 0),
     cpuMicros: all.reduce((sum, s) => sum + s.cpuMicros, 0),
     at: Math.max(...all.map((s) => s.at)),
+    loopDelay: {
+      p99Ms: Math.max(...all.map((s) => s.loopDelay.p99Ms)),
+      maxMs: Math.max(...all.map((s) => s.loopDelay.maxMs)),
+    },
   };
 }
 
@@ -202,6 +208,7 @@ export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log):
           result.totalSent,
         ),
         redisCpuUsPerMessage: perMessage(outsideDelta(outside0.redis, outside1.redis), result.totalSent),
+        eventLoopDelay: after.loopDelay,
       };
       const outside = [
         row.postgresCpuUsPerMessage === null ? '' : `, postgres ${row.postgresCpuUsPerMessage} µs/msg`,
@@ -212,6 +219,7 @@ export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log):
           `v→a p50/p99 ${row.visitorToAgent.p50}/${row.visitorToAgent.p99} ms, ` +
           `a→v p99 ${row.agentToVisitor.p99} ms, ack p99 ${row.ack.p99} ms, lost ${row.lost}, ` +
           `server cpu ${row.serverCpuPct}% (${row.serverCpuUsPerMessage} µs/msg${outside}), ` +
+          `event loop delay p99/max ${row.eventLoopDelay.p99Ms}/${row.eventLoopDelay.maxMs} ms, ` +
           `generator cpu ${row.generatorCpuPct}%` +
           (row.disconnects > 0 ? `, ${row.disconnects} sockets dropped` : '') +
           (row.ackErrors > 0 ? `, ack errors ${JSON.stringify(row.errorCodes)}` : ''),

@@ -1,9 +1,9 @@
 /**
- * Redis for the bench: a unique key prefix per target run (its keys deleted after), and the Redis
- * server's CPU time from `INFO cpu` — the whole server's, so other users of that Redis count too.
+ * Redis for the bench: a unique key prefix per target run (its keys deleted after; the helper is the
+ * tests' one, from `@frontdesk/server/testing`), and the Redis server's CPU time from `INFO cpu` — the
+ * whole server's, so other users of that Redis count too.
  */
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { openRedisPrefix } from '@frontdesk/server/testing';
 import type { CpuSample } from './postgres.ts';
 import { redisInfoCpuMicros } from './proc-cpu.ts';
 
@@ -18,20 +18,9 @@ export type BenchRedis = {
 };
 
 export async function openBenchRedis(url = BENCH_REDIS_URL): Promise<BenchRedis | { unavailable: string }> {
-  const client = new Redis(url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-  } catch (error) {
-    client.disconnect();
-    return { unavailable: `Redis not reachable at ${url} (${(error as Error).message})` };
-  }
-  const prefix = `frontdesk-bench-${randomBytes(6).toString('hex')}`;
+  const opened = await openRedisPrefix(url, 'frontdesk-bench');
+  if ('unavailable' in opened) return { unavailable: opened.unavailable };
+  const { client, prefix, drop } = opened;
   return {
     url,
     prefix,
@@ -39,17 +28,6 @@ export async function openBenchRedis(url = BENCH_REDIS_URL): Promise<BenchRedis 
       const micros = redisInfoCpuMicros(await client.info('cpu'));
       return micros === null ? null : new Map([[0, micros]]);
     },
-    async drop() {
-      try {
-        let cursor = '0';
-        do {
-          const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-          if (keys.length > 0) await client.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      } finally {
-        client.disconnect();
-      }
-    },
+    drop,
   };
 }

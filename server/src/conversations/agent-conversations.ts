@@ -8,7 +8,13 @@ import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { type ConversationAccess, conversationNotFound } from './access.ts';
 import type { Broadcaster } from './ports.ts';
-import type { ConversationRecord, ConversationsStore, MessagesStore, NewMessage } from './store.ts';
+import type {
+  ConversationRecord,
+  ConversationsStore,
+  MessagesStore,
+  NewMessage,
+  WriterReadMark,
+} from './store.ts';
 import type { Timeline } from './timeline.ts';
 import type { Transitions } from './transitions.ts';
 
@@ -49,39 +55,54 @@ export class AgentConversations {
     return { conversation, ...page };
   }
 
-  async send(ctx: AgentContext, input: SendAgentMessageInput) {
-    return this.deliver(ctx, {
-      conversationId: input.conversationId,
-      clientId: input.clientId,
-      author: 'agent',
-      authorName: ctx.agent.name,
-      agentId: ctx.agent.id,
-      kind: input.kind ?? 'text',
-      body: input.body,
-      meta: null,
-    });
+  /** The ack's `{ message, duplicate }`, and the conversation as the append left it (for the read receipt). */
+  async send(ctx: AgentContext, input: SendAgentMessageInput, markRead?: WriterReadMark) {
+    return this.deliver(
+      ctx,
+      {
+        conversationId: input.conversationId,
+        clientId: input.clientId,
+        author: 'agent',
+        authorName: ctx.agent.name,
+        agentId: ctx.agent.id,
+        kind: input.kind ?? 'text',
+        body: input.body,
+        meta: null,
+      },
+      markRead,
+    );
   }
 
   /** Issue 13: a file from the agent, a reply like any other (only by the agent who has the conversation). */
-  sendAttachment(ctx: AgentContext, message: NewMessage) {
-    return this.deliver(ctx, message);
+  async sendAttachment(ctx: AgentContext, message: NewMessage) {
+    const sent = await this.deliver(ctx, message);
+    return { message: sent.message, duplicate: sent.duplicate };
   }
 
-  private async deliver(ctx: AgentContext, message: NewMessage) {
+  private async deliver(ctx: AgentContext, message: NewMessage, markRead?: WriterReadMark) {
     // Notes are always allowed; replies (text, files) only from the agent who owns the conversation.
     const guard =
       message.kind === 'note'
         ? { requireSiteIds: ctx.siteIds }
         : { requireSiteIds: ctx.siteIds, requireStates: ['assigned'] as const, requireAgentId: ctx.agent.id };
-    const result = await this.deps.store.appendMessage(message, guard);
+    const result = await this.deps.store.appendMessage(message, {
+      ...guard,
+      ...(markRead && { markWriterRead: markRead }),
+    });
     if (result.status === 'skipped') {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
-    if (result.status === 'duplicate') return { message: result.message, duplicate: true };
+    if (result.status === 'duplicate')
+      return { message: result.message, duplicate: true, conversation: result.conversation };
     this.deps.broadcaster.messageStored(result.conversation, result.message);
     this.deps.broadcaster.previewChanged(result.conversation);
-    return { message: result.message, duplicate: false };
+    return {
+      message: result.message,
+      duplicate: false,
+      conversation: result.conversation,
+      read: result.read,
+    };
   }
 
   async take(ctx: AgentContext, input: ConversationRefInput) {

@@ -67,8 +67,9 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
     return null;
   });
   handle(EVENTS.messageSend, SendAgentMessageSchema, async (input) => {
-    const sent = await conversations.send(ctx(), input);
-    await deps.reads.agentWrote(ctx(), sent.message);
+    const mark = deps.reads.writerMark('agent', ctx().agent.id);
+    const { conversation, read, ...sent } = await conversations.send(ctx(), input, mark);
+    await deps.reads.agentWrote(ctx(), sent.message, conversation, read && { mark, stored: read });
     return sent;
   });
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {

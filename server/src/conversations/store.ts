@@ -8,6 +8,8 @@ import type {
   MessageKind,
   MessageMeta,
   OfflineMark,
+  Participant,
+  ReadPosition,
 } from '@frontdesk/shared';
 import type { Visitor } from '../identity/store.ts';
 
@@ -62,10 +64,19 @@ export type AppendOptions = {
   requireSiteIds?: readonly string[];
   /** Append only while this agent owns the conversation. */
   requireAgentId?: string;
+  /**
+   * The writer has read up to what they wrote: move their read position to the new message's `seq`
+   * in the same transaction (one commit per message instead of two). The stored position comes back
+   * as `read` of a `stored` result.
+   */
+  markWriterRead?: WriterReadMark;
 };
 
+/** The writer's read position to set with an append (see `AppendOptions.markWriterRead`). */
+export type WriterReadMark = { reader: Participant; agentId: string | null; readAt: string };
+
 export type AppendResult =
-  | { status: 'stored'; message: Message; conversation: ConversationRecord }
+  | { status: 'stored'; message: Message; conversation: ConversationRecord; read?: ReadPosition }
   | { status: 'duplicate'; message: Message; conversation: ConversationRecord }
   | { status: 'skipped'; conversation: ConversationRecord };
 

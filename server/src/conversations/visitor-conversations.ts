@@ -17,7 +17,13 @@ import { AppError } from '../kernel/errors.ts';
 import { type ConversationAccess, conversationNotFound } from './access.ts';
 import type { BotTurn } from './bot-turn.ts';
 import type { Broadcaster } from './ports.ts';
-import type { ConversationRecord, ConversationsStore, MessagesStore, NewMessage } from './store.ts';
+import type {
+  ConversationRecord,
+  ConversationsStore,
+  MessagesStore,
+  NewMessage,
+  WriterReadMark,
+} from './store.ts';
 import type { Timeline } from './timeline.ts';
 import type { Transitions } from './transitions.ts';
 import { toVisitorMessage } from './views.ts';
@@ -74,21 +80,29 @@ export class VisitorConversations {
     return { conversation, messages: [] as Message[] };
   }
 
-  async send(ctx: VisitorContext, input: SendVisitorMessageInput) {
-    const sent = await this.deliver(ctx, {
-      conversationId: input.conversationId,
-      clientId: input.clientId,
-      author: 'visitor',
-      authorName: ctx.visitor.name,
-      agentId: null,
-      kind: 'text',
-      body: input.body,
-      meta: null,
-    });
+  /**
+   * `markRead`: the visitor's read position moves to the new message in the append's transaction;
+   * `read` is the stored position then (absent for a duplicate: nothing was written).
+   */
+  async send(ctx: VisitorContext, input: SendVisitorMessageInput, markRead?: WriterReadMark) {
+    const sent = await this.deliver(
+      ctx,
+      {
+        conversationId: input.conversationId,
+        clientId: input.clientId,
+        author: 'visitor',
+        authorName: ctx.visitor.name,
+        agentId: null,
+        kind: 'text',
+        body: input.body,
+        meta: null,
+      },
+      markRead,
+    );
     // The ack goes out now; the bot answers right after, as its own messages (a turn never throws).
     if (!sent.duplicate && sent.conversation.state === 'bot')
       void this.deps.botTurn.afterVisitorMessage(sent.conversation, input);
-    return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate };
+    return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate, read: sent.read };
   }
 
   /**
@@ -100,10 +114,14 @@ export class VisitorConversations {
     return { message: toVisitorMessage(sent.message), duplicate: sent.duplicate };
   }
 
-  private async deliver(ctx: VisitorContext, message: NewMessage) {
+  private async deliver(ctx: VisitorContext, message: NewMessage, markRead?: WriterReadMark) {
     const { store, broadcaster } = this.deps;
     // Ownership and state are checked in the append itself: one round trip on the hot path.
-    const guard = { requireVisitorId: ctx.visitor.id, requireStates: OPEN_STATES };
+    const guard = {
+      requireVisitorId: ctx.visitor.id,
+      requireStates: OPEN_STATES,
+      ...(markRead && { markWriterRead: markRead }),
+    };
     let result = await store.appendMessage(message, guard);
     if (result.status === 'skipped') {
       if (result.conversation.visitorId !== ctx.visitor.id) throw conversationNotFound();
@@ -120,7 +138,12 @@ export class VisitorConversations {
       return { message: result.message, conversation: result.conversation, duplicate: true };
     broadcaster.messageStored(result.conversation, result.message);
     broadcaster.previewChanged(result.conversation);
-    return { message: result.message, conversation: result.conversation, duplicate: false };
+    return {
+      message: result.message,
+      conversation: result.conversation,
+      duplicate: false,
+      read: result.read,
+    };
   }
 
   async sync(ctx: VisitorContext, input: SyncInput) {

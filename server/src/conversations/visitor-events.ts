@@ -94,8 +94,9 @@ export function visitorEvents(socket: VisitorSocket, deps: VisitorEventsDeps): v
     return { conversation: await view(opened.conversation), messages: opened.messages };
   });
   handle(EVENTS.messageSend, SendVisitorMessageSchema, async (input) => {
-    const sent = await conversations.send(ctx, input);
-    await deps.reads.visitorWrote(ctx, sent.message);
+    const mark = deps.reads.writerMark('visitor', null);
+    const { read, ...sent } = await conversations.send(ctx, input, mark);
+    await deps.reads.visitorWrote(ctx, sent.message, read && { mark, stored: read });
     return sent;
   });
   handle(EVENTS.messagesSync, SyncSchema, async (input) => {

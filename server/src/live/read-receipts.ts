@@ -13,6 +13,7 @@ import {
 } from '@frontdesk/shared';
 import type { ReadMarkInput } from '@frontdesk/shared/schemas';
 import type { ConversationAccess } from '../conversations/access.ts';
+import type { WriterReadMark } from '../conversations/store.ts';
 import type { AgentContext, VisitorContext } from '../identity/context.ts';
 import type { LiveBroadcaster, LiveTarget } from './ports.ts';
 import type { ReadsStore } from './store.ts';
@@ -37,15 +38,38 @@ export class ReadReceipts {
     return this.mark(conversation, conversation.lastSeq, 'agent', ctx.agent.id, input.seq);
   }
 
-  /** Writing a message means having read up to it: the visitor's position moves to its `seq`. */
-  async visitorWrote(ctx: VisitorContext, message: Message): Promise<void> {
+  /** What a send passes to the append so the writer's position moves in the same transaction. */
+  writerMark(reader: Participant, agentId: string | null): WriterReadMark {
+    return { reader, agentId, readAt: this.deps.clock().toISOString() };
+  }
+
+  /**
+   * Writing a message means having read up to it: the visitor's position moves to its `seq`.
+   * `marked`: the append already stored it (with `writerMark`); only the notice is left to send.
+   */
+  async visitorWrote(
+    ctx: VisitorContext,
+    message: Message,
+    marked?: { mark: WriterReadMark; stored: ReadPosition },
+  ): Promise<void> {
     const target = { id: message.conversationId, visitorId: ctx.visitor.id };
-    await this.mark(target, message.seq, 'visitor', null, message.seq);
+    if (marked) this.announce(target, 'visitor', message.seq, marked.mark.readAt, marked.stored);
+    else await this.mark(target, message.seq, 'visitor', null, message.seq);
   }
 
   /** As `visitorWrote`, for the agent who wrote (a reply or a note). */
-  async agentWrote(ctx: AgentContext, message: Message): Promise<void> {
-    const conversation = await this.deps.access.ofAgent(ctx, message.conversationId);
+  async agentWrote(
+    ctx: AgentContext,
+    message: Message,
+    /** The conversation as the append returned it (access already checked there): no read again. */
+    appendedTo?: LiveTarget & { lastSeq: number },
+    marked?: { mark: WriterReadMark; stored: ReadPosition },
+  ): Promise<void> {
+    if (appendedTo && marked) {
+      this.announce(appendedTo, 'agent', message.seq, marked.mark.readAt, marked.stored);
+      return;
+    }
+    const conversation = appendedTo ?? (await this.deps.access.ofAgent(ctx, message.conversationId));
     await this.mark(
       conversation,
       Math.max(conversation.lastSeq, message.seq),
@@ -86,11 +110,21 @@ export class ReadReceipts {
       seq,
       readAt,
     });
-    const moved = stored.seq === seq && stored.readAt === readAt && seq > 0;
-    if (moved) {
-      if (reader === 'visitor') this.deps.live.visitorRead(conversation, stored);
-      else this.deps.live.agentRead(conversation, stored);
-    }
+    this.announce(conversation, reader, seq, readAt, stored);
     return stored;
+  }
+
+  /** A position that moved (to `seq`, at `readAt`, as asked) goes to the reader's other tabs and the other side. */
+  private announce(
+    conversation: LiveTarget,
+    reader: Participant,
+    seq: number,
+    readAt: string,
+    stored: ReadPosition,
+  ): void {
+    const moved = stored.seq === seq && stored.readAt === readAt && seq > 0;
+    if (!moved) return;
+    if (reader === 'visitor') this.deps.live.visitorRead(conversation, stored);
+    else this.deps.live.agentRead(conversation, stored);
   }
 }

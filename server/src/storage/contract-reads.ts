@@ -83,6 +83,47 @@ export function readsContract(open: () => Promise<Storage>) {
     await storage.close();
   });
 
+  it("appendMessage with markWriterRead: the writer's position moves in the same transaction, not for a duplicate or a refused append", async () => {
+    const { storage, conversation } = await seed();
+    const c = await conversation();
+    const text = (clientId: string, body: string) => ({
+      conversationId: c.id,
+      clientId,
+      author: 'visitor' as const,
+      authorName: null,
+      agentId: null,
+      kind: 'text' as const,
+      body,
+      meta: null,
+    });
+    const mark = (minute: number) => ({ reader: 'visitor' as const, agentId: null, readAt: at(minute) });
+    const first = await storage.appendMessage(text('w-1', 'one'), { markWriterRead: mark(1) });
+    expect(first).toMatchObject({
+      status: 'stored',
+      read: { conversationId: c.id, reader: 'visitor', agentId: null, seq: 1, readAt: at(1) },
+    });
+    const second = await storage.appendMessage(text('w-2', 'two'), { markWriterRead: mark(2) });
+    expect(second).toMatchObject({ status: 'stored', message: { seq: 2 }, read: { seq: 2, readAt: at(2) } });
+    // A retry of the first: nothing written, the position stays where the second put it.
+    const retry = await storage.appendMessage(text('w-1', 'one'), { markWriterRead: mark(3) });
+    expect(retry.status).toBe('duplicate');
+    expect('read' in retry).toBe(false);
+    // Refused by a guard: the transaction rolls back, the position with it.
+    const refused = await storage.appendMessage(text('w-3', 'three'), {
+      requireVisitorId: 'someone-else',
+      markWriterRead: mark(4),
+    });
+    expect(refused.status).toBe('skipped');
+    expect(await storage.listReads([c.id])).toEqual([
+      { conversationId: c.id, reader: 'visitor', agentId: null, seq: 2, readAt: at(2) },
+    ]);
+    // Without the option, no position is written.
+    const other = await conversation();
+    await storage.appendMessage({ ...text('w-4', 'four'), conversationId: other.id });
+    expect(await storage.listReads([other.id])).toEqual([]);
+    await storage.close();
+  });
+
   it("setLocale: the visitor's open conversations change language, a resolved one keeps its own", async () => {
     const { storage, conversation } = await seed();
     const open = await conversation();

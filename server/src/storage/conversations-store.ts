@@ -166,7 +166,7 @@ export function kyselyConversationsStore(db: Db): ConversationsStore {
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) return null;
-        const message = event ? await insertMessage(trx, event) : null;
+        const message = event ? (await insertMessage(trx, event)).message : null;
         const conversation = await findConversation(trx, id);
         if (!conversation) throw new AppError('internal', 'conversation vanished during update');
         return { conversation, message };

@@ -16,6 +16,19 @@ export const INSERT_MESSAGE = `INSERT INTO messages
   (id, conversation_id, seq, client_id, author, author_name, agent_id, kind, body, meta, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, client_id) DO NOTHING`;
 
+/**
+ * A reader's position moved forward only (a lower `seq` leaves it), returned as stored: one statement
+ * instead of an upsert and a read, run on every message sent (the writer has read up to it).
+ */
+export const MARK_READ = `INSERT INTO read_positions (conversation_id, reader_key, reader, agent_id, seq, read_at)
+  VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, reader_key) DO UPDATE SET
+  seq = CASE WHEN excluded.seq > read_positions.seq THEN excluded.seq ELSE read_positions.seq END,
+  read_at = CASE WHEN excluded.seq > read_positions.seq THEN excluded.read_at ELSE read_positions.read_at END
+  RETURNING *`;
+
+/** A site's webhooks, oldest first: asked on every stored message (webhook events). */
+export const WEBHOOKS_OF_SITE = 'SELECT * FROM webhooks WHERE site_id = ? ORDER BY created_at ASC, id ASC';
+
 export const MESSAGE_BY_CLIENT_ID = 'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?';
 
 export type BumpGuards = {

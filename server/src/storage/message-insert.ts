@@ -4,12 +4,13 @@
  * so `seq` has no gaps and no duplicates.
  */
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@frontdesk/shared';
+import type { Message, ReadPosition } from '@frontdesk/shared';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppendOptions, NewMessage } from '../conversations/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { execute, now, run } from './db.ts';
 import { bumpSeq, INSERT_MESSAGE, MESSAGE_BY_CLIENT_ID } from './hot-sql.ts';
+import { upsertReadPosition } from './reads-store.ts';
 import { toMessage } from './records.ts';
 import type { Database, MessageTable } from './schema.ts';
 
@@ -28,7 +29,7 @@ export async function insertMessage(
   trx: Transaction<Database>,
   input: NewMessage,
   options?: AppendOptions,
-): Promise<Message> {
+): Promise<{ message: Message; read?: ReadPosition }> {
   const at = now();
   if (options?.requireSiteIds?.length === 0) throw new Rollback({ type: 'skipped' });
   const preview = PREVIEW_KINDS.has(input.kind)
@@ -77,5 +78,13 @@ export async function insertMessage(
     if (!existing) throw new AppError('internal', 'message insert failed without a conflicting row');
     throw new Rollback({ type: 'duplicate', row: toMessage(existing) });
   }
-  return toMessage(row);
+  const message = toMessage(row);
+  const mark = options?.markWriterRead;
+  if (!mark) return { message };
+  const read = await upsertReadPosition(trx, {
+    conversationId: input.conversationId,
+    seq: message.seq,
+    ...mark,
+  });
+  return { message, read };
 }

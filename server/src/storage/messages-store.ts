@@ -1,5 +1,5 @@
 /** `MessagesStore` over Kysely: append (idempotent per `clientId`, guarded) and page through a timeline. */
-import type { Message } from '@frontdesk/shared';
+import type { Message, ReadPosition } from '@frontdesk/shared';
 import type { AppendResult, MessagesStore } from '../conversations/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { findConversation } from './conversation-rows.ts';
@@ -10,9 +10,9 @@ import { toMessage } from './records.ts';
 export function kyselyMessagesStore(db: Db): MessagesStore {
   return {
     async appendMessage(input, options): Promise<AppendResult> {
-      let message: Message;
+      let appended: { message: Message; read?: ReadPosition };
       try {
-        message = await db.transaction().execute((trx) => insertMessage(trx, input, options));
+        appended = await db.transaction().execute((trx) => insertMessage(trx, input, options));
       } catch (error) {
         if (!(error instanceof Rollback)) throw error;
         const conversation = await findConversation(db, input.conversationId);
@@ -30,7 +30,7 @@ export function kyselyMessagesStore(db: Db): MessagesStore {
       }
       const conversation = await findConversation(db, input.conversationId);
       if (!conversation) throw new AppError('internal', 'conversation vanished after append');
-      return { status: 'stored', message, conversation };
+      return { status: 'stored', ...appended, conversation };
     },
     async listMessages(conversationId, afterSeq, limit, options = {}) {
       let query = db

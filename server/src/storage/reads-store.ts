@@ -1,8 +1,9 @@
 /** `ReadsStore` over Kysely (`read_positions`, issue 13): a monotonic upsert and a batch read. */
 import type { ReadPosition } from '@frontdesk/shared';
-import { type Selectable, sql } from 'kysely';
-import type { ReadsStore } from '../live/store.ts';
-import type { Db } from './db.ts';
+import type { Selectable } from 'kysely';
+import type { NewReadPosition, ReadsStore } from '../live/store.ts';
+import { type Db, type Queryable, run } from './db.ts';
+import { MARK_READ } from './hot-sql.ts';
 import type { ReadPositionTable } from './schema.ts';
 
 /** One key per reader: the visitor, or `agent:<id>`. */
@@ -20,36 +21,23 @@ const toPosition = (row: Selectable<ReadPositionTable>): ReadPosition => ({
 /** Lists of ids are bounded by the callers (a list page); chunked anyway to stay under bind limits. */
 const CHUNK = 500;
 
+/** Moves a reader's position forward (never back) and returns it as stored; inside a transaction too. */
+export async function upsertReadPosition(db: Queryable, p: NewReadPosition): Promise<ReadPosition> {
+  const [row] = await run<Selectable<ReadPositionTable>>(db, MARK_READ, [
+    p.conversationId,
+    readerKey(p.reader, p.agentId),
+    p.reader,
+    p.reader === 'agent' ? p.agentId : null,
+    p.seq,
+    p.readAt,
+  ]);
+  if (!row) throw new Error('read position upsert returned no row');
+  return toPosition(row);
+}
+
 export function kyselyReadsStore(db: Db): ReadsStore {
   return {
-    async markRead(p) {
-      const key = readerKey(p.reader, p.agentId);
-      const forward = sql<boolean>`excluded.seq > read_positions.seq`;
-      await db
-        .insertInto('read_positions')
-        .values({
-          conversation_id: p.conversationId,
-          reader_key: key,
-          reader: p.reader,
-          agent_id: p.reader === 'agent' ? p.agentId : null,
-          seq: p.seq,
-          read_at: p.readAt,
-        })
-        .onConflict((oc) =>
-          oc.columns(['conversation_id', 'reader_key']).doUpdateSet({
-            seq: sql`case when ${forward} then excluded.seq else read_positions.seq end`,
-            read_at: sql`case when ${forward} then excluded.read_at else read_positions.read_at end`,
-          }),
-        )
-        .execute();
-      const row = await db
-        .selectFrom('read_positions')
-        .selectAll()
-        .where('conversation_id', '=', p.conversationId)
-        .where('reader_key', '=', key)
-        .executeTakeFirstOrThrow();
-      return toPosition(row);
-    },
+    markRead: (p) => upsertReadPosition(db, p),
     async listReads(conversationIds) {
       const out: ReadPosition[] = [];
       for (let i = 0; i < conversationIds.length; i += CHUNK) {

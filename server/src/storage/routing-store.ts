@@ -155,7 +155,7 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
           if (Number(updated.numUpdatedRows) !== 1) throw new Refused({ status: 'stale' });
           const messages: Message[] = [];
           for (const m of [...(input.event ? [input.event] : []), ...(input.extra ?? [])])
-            messages.push(await insertMessage(trx, m));
+            messages.push((await insertMessage(trx, m)).message);
           const conversation = await findConversation(trx, input.conversationId);
           if (!conversation) throw new AppError('internal', 'conversation vanished during assignment');
           return { status: 'assigned' as const, conversation, messages };

@@ -4,8 +4,9 @@ import type { WebhookEvent } from '@frontdesk/shared';
 import type { Selectable } from 'kysely';
 import type { DeliveryRecord, WebhookRecord, WebhooksStore } from '../webhooks/store.ts';
 import type { WebhookDeliveryTable, WebhookTable } from './api-schema.ts';
-import type { Db } from './db.ts';
+import { type Db, run } from './db.ts';
 import { durableQueue } from './durable-queue.ts';
+import { WEBHOOKS_OF_SITE } from './hot-sql.ts';
 
 const toHook = (row: Selectable<WebhookTable>): WebhookRecord => ({
   id: row.id,
@@ -54,6 +55,9 @@ export function kyselyWebhooksStore(db: Db): WebhooksStore {
     },
     async listWebhooks(siteIds) {
       if (siteIds.length === 0) return [];
+      // One site is the hot path (every stored message asks): a prepared statement, no query builder.
+      if (siteIds.length === 1)
+        return (await run<Selectable<WebhookTable>>(db, WEBHOOKS_OF_SITE, siteIds)).map(toHook);
       const rows = await db
         .selectFrom('webhooks')
         .selectAll()

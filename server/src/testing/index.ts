@@ -30,6 +30,7 @@ export {
 export { BOT_EVAL_CLI, SERVER_MAIN } from './paths.ts';
 export { postgresForThisFile, type TestDatabase } from './postgres.ts';
 export { redisForThisFile, type TestRedis } from './redis.ts';
+export { dropPrefix, openRedisPrefix, type RedisPrefix } from './redis-prefix.ts';
 export { agentSessionCookie } from './sessions.ts';
 export { type SmtpSink, type SunkMail, startSmtpSink } from './smtp-sink.ts';
 // Issue 15: a real HTTP receiver for webhook deliveries.

@@ -42,11 +42,16 @@ export class WebhookDeliverer {
   constructor(private readonly deps: WebhookDelivererDeps) {}
 
   /** Stores one delivery per webhook of the site that picked `event`. */
-  async enqueue(siteId: string, event: WebhookEvent, data: unknown): Promise<DeliveryRecord[]> {
+  enqueue(siteId: string, event: WebhookEvent, data: unknown): Promise<DeliveryRecord[]> {
+    return this.enqueueWith(siteId, event, () => data);
+  }
+
+  /** As `enqueue`, the data built only when a webhook of the site wants the event (most sites have none). */
+  async enqueueWith(siteId: string, event: WebhookEvent, build: () => unknown): Promise<DeliveryRecord[]> {
     const hooks = (await this.deps.store.listWebhooks([siteId])).filter((h) => h.events.includes(event));
     if (hooks.length === 0) return [];
     const at = iso(this.deps.clock());
-    const body = JSON.stringify({ event, siteId, createdAt: at, data });
+    const body = JSON.stringify({ event, siteId, createdAt: at, data: build() });
     return Promise.all(
       hooks.map((h) => this.deps.store.insertDelivery({ webhookId: h.id, event, body, at })),
     );

@@ -21,43 +21,44 @@ const TRANSITION_EVENTS: Partial<Record<string, WebhookEvent>> = {
 
 export class WebhookEvents {
   constructor(
-    private readonly deliverer: Pick<WebhookDeliverer, 'enqueue'>,
+    private readonly deliverer: Pick<WebhookDeliverer, 'enqueueWith'>,
     private readonly logger: Logger,
   ) {}
 
-  /** Queues `event` for the site's webhooks, in the background. */
-  emit(siteId: string, event: WebhookEvent, data: unknown): void {
+  /** Queues `event` for the site's webhooks, in the background; `data` is built only for a site that has one. */
+  emit(siteId: string, event: WebhookEvent, data: () => unknown): void {
     this.deliverer
-      .enqueue(siteId, event, data)
+      .enqueueWith(siteId, event, data)
       .catch((error: unknown) =>
         this.logger.error({ err: error, event, siteId }, 'webhook event not queued'),
       );
   }
 
   messageStored(conversation: ConversationRecord, message: Message): void {
-    const view = toAgentConversation(conversation);
-    if (message.seq === 1) this.emit(conversation.siteId, 'conversation.created', { conversation: view });
+    const view = () => toAgentConversation(conversation);
+    if (message.seq === 1)
+      this.emit(conversation.siteId, 'conversation.created', () => ({ conversation: view() }));
     if (message.kind === 'event') {
       const name = message.meta?.event?.name;
       const event = name ? TRANSITION_EVENTS[name] : undefined;
-      if (event) this.emit(conversation.siteId, event, { conversation: view });
+      if (event) this.emit(conversation.siteId, event, () => ({ conversation: view() }));
       return;
     }
     // Private notes are for the site's agents alone: never sent to a third party's receiver.
     if (!isVisibleToVisitor(message)) return;
-    this.emit(conversation.siteId, 'message.created', { conversation: view, message });
+    this.emit(conversation.siteId, 'message.created', () => ({ conversation: view(), message }));
   }
 
   rated(conversation: ConversationRecord): void {
-    this.emit(conversation.siteId, 'rating.created', {
+    this.emit(conversation.siteId, 'rating.created', () => ({
       conversation: toAgentConversation(conversation),
       rating: conversation.rating,
       comment: conversation.ratingComment,
-    });
+    }));
   }
 
   contactUpdated(siteId: string, contactId: string): void {
-    this.emit(siteId, 'contact.updated', { contactId });
+    this.emit(siteId, 'contact.updated', () => ({ contactId }));
   }
 }
 
