@@ -231,6 +231,34 @@ export function reportsContract(open: () => Promise<Storage>) {
       await storage.close();
     });
 
+    it('a handoff reason or rating the headline pass does not know is still counted (older data)', async () => {
+      const { storage } = await seeded();
+      const site = await storage.createSite({
+        key: `legacy-${Math.random()}`,
+        name: 'Legacy',
+        allowedOrigins: [],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      // One conversation of the fixture's week (6 January), three times with other reasons and ratings.
+      const [base] = otherSiteFixture(`legacy-${Math.random()}`);
+      if (!base) throw new Error('the fixture has a conversation');
+      await storage.insertHistory(site.id, [
+        { ...base, id: `${base.id}a`, handoffReason: 'legacy_reason', rating: 4 },
+        { ...base, id: `${base.id}b`, handoffReason: 'visitor', rating: 4 },
+        { ...base, id: `${base.id}c`, handoffReason: 'legacy_reason', rating: 5 },
+      ]);
+      const report = await createReports(storage).report({ id: site.id, timeZone: 'UTC' }, FIXTURE_QUERY);
+      expect(report.handoffReasons).toEqual([
+        { reason: 'legacy_reason', count: 2 },
+        { reason: 'visitor', count: 1 },
+      ]);
+      expect(report.csatDistribution).toEqual([
+        { rating: 4, count: 2 },
+        { rating: 5, count: 1 },
+      ]);
+      await storage.close();
+    });
+
     it('an empty range has zeros and no measurements', async () => {
       const { storage } = await seeded();
       const site = await storage.createSite({

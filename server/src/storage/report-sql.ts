@@ -11,7 +11,17 @@
  * index `conversations_report` alone; whether the bot answered and the first agent reply are facts
  * kept on the conversation (`reports/facts.ts`), never looked up in the messages table.
  */
+import { LIMITS, HANDOFF_REASONS as REASONS } from '@frontdesk/shared';
+
 export type Engine = 'sqlite' | 'postgres';
+
+/** The handoff reasons and ratings the headline pass counts itself (column `reason_<i>`, `rating_<r>`). */
+export const KNOWN_REASONS: readonly string[] = REASONS;
+export const KNOWN_RATINGS: readonly number[] = Array.from(
+  { length: LIMITS.ratingMax - LIMITS.ratingMin + 1 },
+  (_, i) => LIMITS.ratingMin + i,
+);
+const quoted = KNOWN_REASONS.map((r) => `'${r}'`).join(', ');
 
 /** Whole seconds from `a` to `b`, both ISO-8601 UTC text columns or expressions. */
 export function secondsBetween(engine: Engine, a: string, b: string): string {
@@ -34,7 +44,11 @@ export const SUMMARY_COUNTS = `SELECT COUNT(*) AS conversations,
   SUM(CASE WHEN (c.queued_at IS NOT NULL OR c.offline_at IS NOT NULL) AND c.assigned_at IS NULL
     AND c.abandoned_at IS NULL THEN 1 ELSE 0 END) AS missed,
   SUM(CASE WHEN c.assigned_at IS NULL AND c.abandoned_at IS NOT NULL THEN 1 ELSE 0 END) AS abandoned,
-  COUNT(c.rating) AS ratings, SUM(c.rating) AS rating_sum
+  COUNT(c.rating) AS ratings, SUM(c.rating) AS rating_sum,
+  ${KNOWN_REASONS.map((r, i) => `SUM(CASE WHEN c.handoff_reason = '${r}' THEN 1 ELSE 0 END) AS reason_${i}`).join(',\n  ')},
+  SUM(CASE WHEN c.handoff_reason NOT IN (${quoted}) THEN 1 ELSE 0 END) AS reason_other,
+  ${KNOWN_RATINGS.map((r) => `SUM(CASE WHEN c.rating = ${r} THEN 1 ELSE 0 END) AS rating_${r}`).join(',\n  ')},
+  SUM(CASE WHEN c.rating NOT IN (${KNOWN_RATINGS.join(', ')}) THEN 1 ELSE 0 END) AS rating_other
   FROM conversations c WHERE ${IN_WINDOW}`;
 
 /** Whose durations a row of `durationLevels` describes: the whole site, one agent, one team. */
@@ -84,9 +98,11 @@ export const resolutionLevels = (engine: Engine) =>
 export const buckets = (width: 13 | 16) => `SELECT substr(c.created_at, 1, ${width}) AS bucket,
   COUNT(*) AS n FROM conversations c WHERE ${IN_WINDOW} GROUP BY substr(c.created_at, 1, ${width})`;
 
+/** Only when the headline pass met a reason it does not know (`reason_other` > 0). */
 export const HANDOFF_REASONS = `SELECT c.handoff_reason AS reason, COUNT(*) AS n FROM conversations c
   WHERE ${IN_WINDOW} AND c.handoff_reason IS NOT NULL GROUP BY c.handoff_reason ORDER BY n DESC, reason`;
 
+/** Only when the headline pass met a rating outside 1…5 (`rating_other` > 0). */
 export const CSAT_DISTRIBUTION = `SELECT c.rating AS rating, COUNT(*) AS n FROM conversations c
   WHERE ${IN_WINDOW} AND c.rating IS NOT NULL GROUP BY c.rating ORDER BY c.rating`;
 

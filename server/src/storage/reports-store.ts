@@ -44,16 +44,23 @@ export function kyselyReportsStore(db: Db): ReportsStore {
     return started;
   };
   const firstResponses = (w: ReportWindow) => levels(sql.firstResponseLevels(engine), w);
+  /** The headline pass: the summary's counts and the handoff-reason and rating counts, in one scan. */
+  const countsInFlight = new Map<string, Promise<Record<string, unknown>>>();
+  const counts = (w: ReportWindow) => {
+    const key = `${w.siteId} ${w.from} ${w.to}`;
+    const running = countsInFlight.get(key);
+    if (running) return running;
+    const started = run<Record<string, unknown>>(db, sql.SUMMARY_COUNTS, win(w))
+      .then((rows) => rows[0] ?? {})
+      .finally(() => countsInFlight.delete(key));
+    countsInFlight.set(key, started);
+    return started;
+  };
   const resolutions = (w: ReportWindow) => levels(sql.resolutionLevels(engine), w);
 
   return {
     async reportSummary(w) {
-      const [counts, first, resolution] = await Promise.all([
-        run<Record<string, unknown>>(db, sql.SUMMARY_COUNTS, win(w)),
-        firstResponses(w),
-        resolutions(w),
-      ]);
-      const row = counts[0] ?? {};
+      const [row, first, resolution] = await Promise.all([counts(w), firstResponses(w), resolutions(w)]);
       const ratings = num(row.ratings);
       return {
         conversations: num(row.conversations),
@@ -72,10 +79,20 @@ export function kyselyReportsStore(db: Db): ReportsStore {
       return rows.map((r) => ({ bucket: r.bucket, count: num(r.n) }));
     },
     async reportHandoffReasons(w) {
+      const row = await counts(w);
+      if (num(row.reason_other) === 0)
+        return sql.KNOWN_REASONS.map((reason, i) => ({ reason, count: num(row[`reason_${i}`]) }))
+          .filter((r) => r.count > 0)
+          .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
       const rows = await run<{ reason: string; n: unknown }>(db, sql.HANDOFF_REASONS, win(w));
       return rows.map((r) => ({ reason: r.reason, count: num(r.n) }));
     },
     async reportCsatDistribution(w) {
+      const row = await counts(w);
+      if (num(row.rating_other) === 0)
+        return sql.KNOWN_RATINGS.map((rating) => ({ rating, count: num(row[`rating_${rating}`]) })).filter(
+          (r) => r.count > 0,
+        );
       const rows = await run<{ rating: unknown; n: unknown }>(db, sql.CSAT_DISTRIBUTION, win(w));
       return rows.map((r) => ({ rating: num(r.rating), count: num(r.n) }));
     },
