@@ -5,16 +5,17 @@
  */
 import * as v from 'valibot';
 import { fillRoute } from './routes.ts';
+import { IdSchema } from './schemas.ts';
 
 export const REPORT_ROUTES = {
-  /** GET (agents of the site): `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both days included). */
+  /** GET (agents of the site): `?from=YYYY-MM-DD&to=YYYY-MM-DD` (both days included) `[&team=ID]`. */
   report: '/api/v1/sites/:siteId/reports',
 } as const;
 
 /** The report's URL for a site and a range, for the console and tests. */
 export const REPORT_API = {
-  report: (siteId: string, range: { from: string; to: string }) =>
-    `${fillRoute(REPORT_ROUTES.report, { siteId })}?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`,
+  report: (siteId: string, range: { from: string; to: string }, team?: string | null) =>
+    `${fillRoute(REPORT_ROUTES.report, { siteId })}?from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}${team ? `&team=${encodeURIComponent(team)}` : ''}`,
 } as const;
 
 export const REPORT_LIMITS = {
@@ -44,7 +45,8 @@ export const daysInRange = (from: string, to: string): number =>
 const DaySchema = v.pipe(v.string(), v.check(isCalendarDay, 'must be a date YYYY-MM-DD'));
 
 export const ReportQuerySchema = v.pipe(
-  v.strictObject({ from: DaySchema, to: DaySchema }),
+  /** `team`: only that team's members in the per-agent table (the per-team table always lists every team). */
+  v.strictObject({ from: DaySchema, to: DaySchema, team: v.optional(IdSchema) }),
   v.check((q) => q.from <= q.to, '"from" must not be after "to"'),
   v.check(
     (q) => daysInRange(q.from, q.to) <= REPORT_LIMITS.maxRangeDays,
@@ -85,6 +87,21 @@ export type ReportAgentRow = {
   csat: { count: number; average: number | null };
 };
 
+/**
+ * One team of the site: the conversations its members took (an agent in two teams counts in both;
+ * membership as it is now — teams keep no history), and their first response, resolution and CSAT.
+ */
+export type ReportTeamRow = {
+  teamId: string;
+  name: string;
+  members: number;
+  assigned: number;
+  resolved: number;
+  firstResponse: DurationStats;
+  resolution: DurationStats;
+  csat: { count: number; average: number | null };
+};
+
 export type Report = {
   siteId: string;
   timeZone: string;
@@ -100,6 +117,10 @@ export type Report = {
   csatDistribution: { rating: number; count: number }[];
   comments: { conversationId: string; rating: number; comment: string; at: string }[];
   agents: ReportAgentRow[];
+  /** Every team of the site, by name. */
+  teams: ReportTeamRow[];
+  /** The team the per-agent table is narrowed to, or null for every agent. */
+  team: string | null;
   missedQuestions: { text: string; count: number; lastAt: string }[];
 };
 
@@ -145,5 +166,18 @@ export const ReportSchema = v.strictObject({
       csat: CsatSchema,
     }),
   ),
+  teams: v.array(
+    v.strictObject({
+      teamId: v.string(),
+      name: v.string(),
+      members: count,
+      assigned: count,
+      resolved: count,
+      firstResponse: DurationStatsSchema,
+      resolution: DurationStatsSchema,
+      csat: CsatSchema,
+    }),
+  ),
+  team: v.nullable(v.string()),
   missedQuestions: v.array(v.strictObject({ text: v.string(), count, lastAt: v.string() })),
 });

@@ -51,6 +51,8 @@ describeInBrowser('reports page', () => {
       [h.site.id],
     );
     await h.storage.insertHistory(h.site.id, reportFixture({ a: ada.id, b: bob.id }, 'e2e-'));
+    await h.storage.createTeam({ siteId: h.site.id, name: 'Sales', agentIds: [ada.id, bob.id] });
+    await h.storage.createTeam({ siteId: h.site.id, name: 'Support', agentIds: [ada.id] });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -109,6 +111,19 @@ describeInBrowser('reports page', () => {
     );
     expect((await download('Questions the bot missed')).text).toBe(
       'Question,Count,Last asked\r\nwhere is my parcel,2,2026-01-11T22:59:59.000Z\r\ndo you ship to Norway,1,2026-01-08T12:00:00.000Z\r\n',
+    );
+
+    // Teams (the members' conversations: Sales = Ada and Bob, Support = Ada), then the team filter.
+    expect(await download('Teams')).toEqual({
+      name: 'teams_2026-01-05_2026-01-11.csv',
+      text:
+        'Team,Members,Taken,Resolved,First response (median / p90),Resolution (median / p90),Satisfaction\r\n' +
+        'Sales,2,3,3,2 min / 5 min,20 min / 1 h,3.67\r\nSupport,1,2,2,1 min / 2 min,10 min / 20 min,4.50\r\n',
+    });
+    await page.getByLabel('Agents of').selectOption({ label: 'Support' });
+    await page.getByRole('table', { name: 'Agents — Support' }).waitFor();
+    expect((await download('Agents — Support')).text).toBe(
+      'Agent,Taken,Resolved,First response (median / p90),Satisfaction\r\nAda,2,2,1 min / 2 min,4.50\r\n',
     );
 
     const violations = (await runAxe(page)).filter(isBlocking);

@@ -3,12 +3,11 @@
  *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, an attribute)
  *   contacts:search [--site KEY] [--q TEXT] [--tag T] [--limit N] [--runs N]   times the Contacts page's query
  */
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CONTACT_LIMITS } from '@frontdesk/shared';
 import { ContactListQuerySchema } from '@frontdesk/shared/contacts-schemas';
-import { AppError } from '../kernel/errors.ts';
 import { createLogger } from '../kernel/logger.ts';
+import { median, runCount, seedInBatches, siteOfKey, timeRuns, wholeNumber } from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -81,25 +80,17 @@ export async function runContactsCommand(
       runs: { type: 'string', default: '5' },
     },
   });
-  const site = await deps.storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
-  if (!site)
-    throw new AppError('not_found', `no site with key "${values.site}" (start the server once first)`);
+  const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
   if (command === 'contacts:seed') {
-    const count = Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
-      throw new AppError('bad_request', '--count must be a whole number from 1 to 1000000');
-    const started = performance.now();
+    const count = wholeNumber('count', values.count, 1_000_000);
     const now = Date.now();
-    const CHUNK = 4_000;
-    for (let from = 0; from < count; from += CHUNK) {
-      const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, k) =>
-        seededContact(from + k, now),
-      );
-      await deps.storage.importContacts(site.id, chunk);
-    }
-    deps.out(
-      `Seeded ${count} contacts on ${site.key} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    const took = await seedInBatches(
+      count,
+      4_000,
+      (i) => seededContact(i, now),
+      (chunk) => deps.storage.importContacts(site.id, chunk),
     );
+    deps.out(`Seeded ${count} contacts on ${site.key} in ${took} s.`);
     return 0;
   }
   const query = parse(ContactListQuerySchema, {
@@ -116,23 +107,14 @@ export async function runContactsCommand(
     endVisitorSessions: () => undefined,
     removeFiles: async () => undefined, // listing only: nothing is erased here
   });
-  const runs = Math.max(1, Math.min(100, Number(values.runs) || 5));
-  const times: number[] = [];
-  let found = 0;
-  let more = false;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const page = await contacts.list(site, query);
-    times.push(performance.now() - started);
-    found = page.items.length;
-    more = page.nextCursor !== null;
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const runs = runCount(values.runs, 5);
+  const { ms, last: page } = await timeRuns(runs, () => contacts.list(site, query));
+  const found = page.items.length;
+  const more = page.nextCursor !== null;
   deps.out(
     `Search ${JSON.stringify({ q: values.q ?? null, tag: values.tag ?? null, limit: query.limit ?? CONTACT_LIMITS.pageSizeDefault })}: ` +
-      `${found} on the first page${more ? ' (more after)' : ''}; median ${median.toFixed(1)} ms, ` +
-      `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms over ${runs} runs.`,
+      `${found} on the first page${more ? ' (more after)' : ''}; median ${median(ms).toFixed(1)} ms, ` +
+      `min ${Math.min(...ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms over ${runs} runs.`,
   );
   return 0;
 }

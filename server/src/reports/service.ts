@@ -3,6 +3,8 @@
  * the same length. Typed in, typed out; the console route and the public API (`/api/v1`) both call it.
  */
 import { REPORT_LIMITS, type Report, type ReportQuery } from '@frontdesk/shared/reports';
+import { AppError } from '../kernel/errors.ts';
+import { agentRows, teamRows } from './people.ts';
 import { bucketWidth, foldBuckets, previousRange, windowOf } from './periods.ts';
 import type { ReportsStore } from './store.ts';
 
@@ -21,7 +23,7 @@ export function createReports(store: ReportsStore): Reports {
       const range = { from: query.from, to: query.to };
       const previous = previousRange(range);
       const w = windowOf(site.id, site.timeZone, range);
-      const [summary, before, buckets, handoffReasons, csatDistribution, comments, agents, missed] =
+      const [summary, before, buckets, handoffReasons, csatDistribution, comments, agents, teams, missed] =
         await Promise.all([
           store.reportSummary(w),
           store.reportSummary(windowOf(site.id, site.timeZone, previous)),
@@ -30,9 +32,15 @@ export function createReports(store: ReportsStore): Reports {
           store.reportCsatDistribution(w),
           store.reportComments(w, REPORT_LIMITS.comments),
           store.reportAgents(w),
+          store.reportTeams(w),
           store.reportMissedQuestions(w, REPORT_LIMITS.missedQuestions),
         ]);
       const { byDay, heatmap } = foldBuckets(site.timeZone, range, buckets);
+      const team = query.team ?? null;
+      const members = team === null ? null : teams.find((t) => t.teamId === team);
+      // Another site's team, or one deleted meanwhile, is not found (A2): no figures of it leak.
+      if (members === undefined) throw new AppError('not_found', 'team not found');
+      const inTeam = members === null ? null : new Set(members.agentIds);
       return {
         siteId: site.id,
         timeZone: site.timeZone,
@@ -45,12 +53,9 @@ export function createReports(store: ReportsStore): Reports {
         handoffReasons,
         csatDistribution,
         comments,
-        agents: agents
-          .map(({ ratings, ratingSum, ...agent }) => ({
-            ...agent,
-            csat: { count: ratings, average: ratings === 0 ? null : ratingSum / ratings },
-          }))
-          .sort((a, b) => b.assigned - a.assigned || a.name.localeCompare(b.name)),
+        agents: agentRows(inTeam === null ? agents : agents.filter((a) => inTeam.has(a.agentId))),
+        teams: teamRows(teams, agents),
+        team,
         missedQuestions: missed,
       };
     },

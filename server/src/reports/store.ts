@@ -17,6 +17,15 @@ export type ReportAgentFigures = {
   ratingSum: number;
 };
 
+/** A team of the site, its members now, and its members' durations in the window. */
+export type ReportTeamFigures = {
+  teamId: string;
+  name: string;
+  agentIds: string[];
+  firstResponse: DurationStats;
+  resolution: DurationStats;
+};
+
 export type ReportsStore = {
   reportSummary(w: ReportWindow): Promise<ReportSummary>;
   /** Conversations per bucket (`created_at` cut to `width` characters), for days and the heat map. */
@@ -28,6 +37,8 @@ export type ReportsStore = {
     limit: number,
   ): Promise<{ conversationId: string; rating: number; comment: string; at: string }[]>;
   reportAgents(w: ReportWindow): Promise<ReportAgentFigures[]>;
+  /** Every team of the site (by name), with its members and their durations in the window. */
+  reportTeams(w: ReportWindow): Promise<ReportTeamFigures[]>;
   /** Conversations waiting for an agent on every site (the `/metrics` queue gauge). */
   queueLength(): Promise<number>;
   reportMissedQuestions(

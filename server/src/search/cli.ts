@@ -4,11 +4,10 @@
  *   conversations:search [--site KEY] [--q TEXT] [--state S] [--tag T] [--rating N] [--limit N] [--runs N]
  *                                                times the console's search (first page and the next)
  */
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SearchQuerySchema } from '@frontdesk/shared/search-schemas';
 import type { AgentContext } from '../identity/context.ts';
-import { AppError } from '../kernel/errors.ts';
+import { median, runCount, seedInBatches, siteOfKey, timed, wholeNumber } from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -111,25 +110,17 @@ export async function runSearchCommand(
       runs: { type: 'string', default: '9' },
     },
   });
-  const site = await deps.storage.getSiteByKey(values.site ?? DEMO_SITE_KEY);
-  if (!site)
-    throw new AppError('not_found', `no site with key "${values.site}" (start the server once first)`);
+  const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
   if (command === 'conversations:seed') {
-    const count = Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
-      throw new AppError('bad_request', '--count must be a whole number from 1 to 1000000');
-    const started = performance.now();
+    const count = wholeNumber('count', values.count, 1_000_000);
     const now = Date.now();
-    const CHUNK = 2_000;
-    for (let from = 0; from < count; from += CHUNK) {
-      const chunk = Array.from({ length: Math.min(CHUNK, count - from) }, (_, k) =>
-        seededConversation(from + k, now),
-      );
-      await deps.storage.importConversations(site.id, chunk);
-    }
-    deps.out(
-      `Seeded ${count} conversations (${count * 3} messages) on ${site.key} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    const took = await seedInBatches(
+      count,
+      2_000,
+      (i) => seededConversation(i, now),
+      (chunk) => deps.storage.importConversations(site.id, chunk),
     );
+    deps.out(`Seeded ${count} conversations (${count * 3} messages) on ${site.key} in ${took} s.`);
     return 0;
   }
   const query = parse(SearchQuerySchema, {
@@ -142,31 +133,23 @@ export async function runSearchCommand(
   const search = new AgentSearch(deps.storage);
   // An agent of this site only (the query is scoped as the console's would be).
   const ctx = { agent: { id: 'cli' }, siteIds: [site.id] } as unknown as AgentContext;
-  const runs = Math.max(1, Math.min(100, Number(values.runs) || 9));
+  const runs = runCount(values.runs, 9);
   const first: number[] = [];
   const second: number[] = [];
   let found = 0;
   let more = false;
   for (let i = 0; i < runs; i++) {
-    let started = performance.now();
-    const page = await search.search(ctx, query);
-    first.push(performance.now() - started);
+    const { ms, result: page } = await timed(() => search.search(ctx, query));
+    first.push(ms);
     found = page.hits.length;
     more = page.nextCursor !== null;
-    if (page.nextCursor) {
-      started = performance.now();
-      await search.search(ctx, { ...query, cursor: page.nextCursor });
-      second.push(performance.now() - started);
-    }
+    const cursor = page.nextCursor;
+    if (cursor) second.push((await timed(() => search.search(ctx, { ...query, cursor }))).ms);
   }
-  const median = (times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return (sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1);
-  };
   deps.out(
     `Search ${JSON.stringify({ q: values.q ?? null, state: values.state ?? null, tag: values.tag ?? null })}: ` +
-      `${found} on the first page${more ? ' (more after)' : ''}; median ${median(first)} ms` +
-      `${second.length ? `, next page median ${median(second)} ms` : ''}, ` +
+      `${found} on the first page${more ? ' (more after)' : ''}; median ${median(first).toFixed(1)} ms` +
+      `${second.length ? `, next page median ${median(second).toFixed(1)} ms` : ''}, ` +
       `min ${Math.min(...first).toFixed(1)} ms, max ${Math.max(...first).toFixed(1)} ms over ${runs} runs.`,
   );
   return 0;

@@ -3,6 +3,7 @@
  * below both engines' parameter limits, one transaction per call. Used by `reports:seed` and tests.
  */
 import { randomBytes } from 'node:crypto';
+import { conversationFacts } from '../reports/facts.ts';
 import type { HistoricConversation, HistoryStore } from '../reports/store.ts';
 import type { Db } from './db.ts';
 
@@ -44,6 +45,7 @@ export function kyselyHistoryStore(db: Db): HistoryStore {
       }));
       const rows = conversations.map((c) => {
         const last = c.messages.at(-1);
+        const facts = conversationFacts(c.messages);
         return {
           id: c.id,
           site_id: siteId,
@@ -68,6 +70,8 @@ export function kyselyHistoryStore(db: Db): HistoryStore {
           abandoned_at: c.abandonedAt,
           visitor_last_active_at: null,
           offline_at: c.offlineAt,
+          first_bot_at: facts.firstBotAt,
+          first_agent_reply_at: facts.firstAgentReplyAt,
         };
       });
       const messages = conversations.flatMap((c) =>

@@ -23,6 +23,20 @@ describe('hot-path SQL', () => {
     expect((sql.match(/\?/g) ?? []).length).toBe(params.length);
   });
 
+  it('keeps the earliest bot answer or agent reply on the conversation (issue 15 report facts)', () => {
+    const { sql, params } = bumpSeq('c1', 'T', null, {}, 'agentReply');
+    expect(sql).toBe(
+      'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?, first_agent_reply_at = CASE ' +
+        'WHEN first_agent_reply_at IS NULL OR first_agent_reply_at > ? THEN ? ELSE first_agent_reply_at END ' +
+        'WHERE id = ? RETURNING last_seq',
+    );
+    expect(params).toEqual(['T', 'T', 'T', 'c1']);
+    expect(bumpSeq('c1', 'T', null, {}, 'bot').sql).toContain(
+      'first_bot_at = CASE WHEN first_bot_at IS NULL',
+    );
+    expect(bumpSeq('c1', 'T', null, {}).sql).not.toContain('first_');
+  });
+
   it('numbers placeholders for engines that need it', () => {
     expect(toPositional('a = ? AND b IN (?, ?)')).toBe('a = $1 AND b IN ($2, $3)');
   });

@@ -4,6 +4,7 @@
  * `toPositional` turns `?` into `$1, $2 …` for engines that want numbered parameters.
  */
 import type { ConversationState } from '@frontdesk/shared';
+import type { MessageFact } from '../reports/facts.ts';
 
 const CONVERSATION_COLUMNS = `c.*, a.name AS agent_name, v.name AS v_name, v.email AS v_email,
   v.verified AS v_verified, v.locale AS v_locale, v.user_agent AS v_user_agent, v.page_url AS v_page_url,
@@ -40,18 +41,30 @@ export type BumpGuards = {
 
 const list = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** `UPDATE … SET last_seq = last_seq + 1 … RETURNING last_seq`, with the preview and guards asked for. */
+/** The conversation column that keeps the earliest message of each report fact (issue 15). */
+const FACT_COLUMN = { bot: 'first_bot_at', agentReply: 'first_agent_reply_at' } as const;
+
+/**
+ * `UPDATE … SET last_seq = last_seq + 1 … RETURNING last_seq`, with the preview and guards asked for,
+ * and the report fact the message carries (the earliest instant is kept, in the same statement).
+ */
 export function bumpSeq(
   conversationId: string,
   at: string,
   preview: { author: string; body: string } | null,
   guards: BumpGuards,
+  fact: MessageFact = null,
 ): { sql: string; params: unknown[] } {
   let sql = 'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ?';
   const params: unknown[] = [at];
   if (preview) {
     sql += ', last_message_author = ?, last_message_body = ?, last_message_at = ?';
     params.push(preview.author, preview.body, at);
+  }
+  if (fact) {
+    const column = FACT_COLUMN[fact];
+    sql += `, ${column} = CASE WHEN ${column} IS NULL OR ${column} > ? THEN ? ELSE ${column} END`;
+    params.push(at, at);
   }
   sql += ' WHERE id = ?';
   params.push(conversationId);

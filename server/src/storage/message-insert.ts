@@ -8,6 +8,7 @@ import type { Message, ReadPosition } from '@frontdesk/shared';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppendOptions, NewMessage } from '../conversations/store.ts';
 import { AppError } from '../kernel/errors.ts';
+import { messageFact } from '../reports/facts.ts';
 import { execute, now, run } from './db.ts';
 import { bumpSeq, INSERT_MESSAGE, MESSAGE_BY_CLIENT_ID } from './hot-sql.ts';
 import { upsertReadPosition } from './reads-store.ts';
@@ -35,12 +36,18 @@ export async function insertMessage(
   const preview = PREVIEW_KINDS.has(input.kind)
     ? { author: input.author, body: input.body.slice(0, 300) }
     : null;
-  const bump = bumpSeq(input.conversationId, at, preview, {
-    states: options?.requireStates,
-    visitorId: options?.requireVisitorId,
-    siteIds: options?.requireSiteIds,
-    agentId: options?.requireAgentId,
-  });
+  const bump = bumpSeq(
+    input.conversationId,
+    at,
+    preview,
+    {
+      states: options?.requireStates,
+      visitorId: options?.requireVisitorId,
+      siteIds: options?.requireSiteIds,
+      agentId: options?.requireAgentId,
+    },
+    messageFact(input.author, input.kind),
+  );
   const [bumped] = await run<{ last_seq: number }>(trx, bump.sql, bump.params);
   if (!bumped) throw new Rollback({ type: 'skipped' });
   const row = {

@@ -7,6 +7,7 @@ import { API_MIGRATIONS } from './api-migration.ts';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
+import { REPORT_MIGRATIONS } from './report-migration.ts';
 import { routing } from './routing-migration.ts';
 import { SEARCH_MIGRATIONS } from './search-migration.ts';
 
@@ -361,6 +362,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   ...SEARCH_MIGRATIONS,
   // Issue 15.
   '0070_report_indexes': reportIndexes,
+  // Issue 15 (reports, faster): '0071_report_facts'.
+  ...REPORT_MIGRATIONS,
   // Issue 15 (public API, webhooks): '0080_api_tokens', '0081_webhooks'.
   ...API_MIGRATIONS,
 };

@@ -150,6 +150,9 @@ export type ConversationTable = {
   offline_answers?: string | null;
   /** Issue 14 (routing): the team the conversation waits for (a transfer to a team), or null. */
   team_id?: string | null;
+  /** Issue 15 (reports): the first bot message and the first agent text or file (`reports/facts.ts`). */
+  first_bot_at?: string | null;
+  first_agent_reply_at?: string | null;
 };
 
 /** Issue 14 (routing). */

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { conversationFacts } from '../reports/facts.ts';
 import type { SeededConversation } from '../search/store.ts';
 import type { Db } from './db.ts';
 import type { ConversationTable, ConversationTagTable, MessageTable, VisitorTable } from './schema.ts';
@@ -29,6 +30,7 @@ export async function importConversations(
     const id = randomUUID();
     const at = (k: number) => new Date(Date.parse(item.createdAt) + k * 30_000).toISOString();
     const last = item.messages[item.messages.length - 1];
+    const facts = conversationFacts(item.messages.map((m, k) => ({ ...m, at: at(k + 1) })));
     visitors.push({
       id: visitorId,
       site_id: siteId,
@@ -63,6 +65,8 @@ export async function importConversations(
       resolved_at: item.state === 'resolved' ? at(item.messages.length + 1) : null,
       created_at: item.createdAt,
       updated_at: at(item.messages.length),
+      first_bot_at: facts.firstBotAt,
+      first_agent_reply_at: facts.firstAgentReplyAt,
     });
     item.messages.forEach((m, k) => {
       messages.push({

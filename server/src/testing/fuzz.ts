@@ -212,7 +212,7 @@ export const SCHEMA_EXAMPLES = {
   ConversationTagQuerySchema: { tag: 'vip' },
   TagSuggestQuerySchema: { prefix: 'vi' },
   // Issue 15 (reports): the query, and the report as API clients check it.
-  ReportQuerySchema: { from: '2026-01-05', to: '2026-01-11' },
+  ReportQuerySchema: { from: '2026-01-05', to: '2026-01-11', team: 'team-1' },
   ReportSchema: {
     siteId: 's_1',
     timeZone: 'Europe/Warsaw',
@@ -235,6 +235,19 @@ export const SCHEMA_EXAMPLES = {
         csat: { count: 1, average: 5 },
       },
     ],
+    teams: [
+      {
+        teamId: 'team-1',
+        name: 'Sales',
+        members: 2,
+        assigned: 1,
+        resolved: 1,
+        firstResponse: { count: 1, median: 120, p90: 120 },
+        resolution: { count: 1, median: 600, p90: 600 },
+        csat: { count: 1, average: 5 },
+      },
+    ],
+    team: null,
     missedQuestions: [{ text: 'where is my parcel', count: 2, lastAt: '2026-01-11T22:59:59.000Z' }],
   },
   // Issue 15 (public API, webhooks, `@frontdesk/shared/api-schemas`):

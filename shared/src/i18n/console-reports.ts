@@ -49,6 +49,12 @@ export const REPORTS_EN = {
   reportsReasonEscalation: 'Escalation phrase',
   reportsReasonNotHelpful: 'Answer not helpful',
   reportsLoading: 'Computing the report…',
+  reportsTeams: 'Teams',
+  reportsTeam: 'Team',
+  reportsTeamMembers: 'Members',
+  reportsTeamFilter: 'Agents of',
+  reportsTeamAll: 'All teams',
+  reportsTeamsNote: 'A team counts the conversations its members took (as the teams are now).',
 } as const;
 
 export const REPORTS_PL: Record<keyof typeof REPORTS_EN, string> = {
@@ -101,4 +107,10 @@ export const REPORTS_PL: Record<keyof typeof REPORTS_EN, string> = {
   reportsReasonEscalation: 'Fraza eskalacji',
   reportsReasonNotHelpful: 'Odpowiedź nie pomogła',
   reportsLoading: 'Liczę raport…',
+  reportsTeams: 'Zespoły',
+  reportsTeam: 'Zespół',
+  reportsTeamMembers: 'Członkowie',
+  reportsTeamFilter: 'Konsultanci zespołu',
+  reportsTeamAll: 'Wszystkie zespoły',
+  reportsTeamsNote: 'Zespół liczy rozmowy przejęte przez swoich członków (według obecnego składu).',
 };

@@ -54,9 +54,10 @@ export function ReportsPage({ client, siteId, siteName, onSessionEnded }: Props)
   const { t, locale } = useI18n();
   const [range, setRange] = useState<DayRange>(() => presetRange(30, new Date()));
   const [draft, setDraft] = useState<DayRange>(range);
+  const [team, setTeam] = useState<string | null>(null);
   const { state, reload } = useLoad(
-    `${siteId} ${range.from} ${range.to}`,
-    () => client.getReport(siteId, range),
+    `${siteId} ${range.from} ${range.to} ${team ?? ''}`,
+    () => client.getReport(siteId, range, team),
     onSessionEnded,
   );
   const weekdays = useMemo(() => {
@@ -124,7 +125,9 @@ export function ReportsPage({ client, siteId, siteName, onSessionEnded }: Props)
           </button>
         </form>
         <PageStatus state={state} onRetry={() => void reload()} />
-        {report && <ReportBody report={report} weekdays={weekdays} when={when} none={none} />}
+        {report && (
+          <ReportBody report={report} weekdays={weekdays} when={when} none={none} onTeam={setTeam} />
+        )}
       </div>
     </main>
   );
@@ -135,9 +138,10 @@ type BodyProps = {
   weekdays: string[];
   when: Intl.DateTimeFormat;
   none: string;
+  onTeam(team: string | null): void;
 };
 
-function ReportBody({ report, weekdays, when, none }: BodyProps) {
+function ReportBody({ report, weekdays, when, none, onTeam }: BodyProps) {
   const { t, locale } = useI18n();
   const stamp = `${report.range.from}_${report.range.to}`;
   const reason = (r: string) => (REASON_KEYS[r] ? t(REASON_KEYS[r]) : r);
@@ -184,7 +188,50 @@ function ReportBody({ report, weekdays, when, none }: BodyProps) {
         display={report.comments.map((c) => [when.format(new Date(c.at)), c.rating, c.comment])}
       />
       <ReportTable
-        caption={t('reportsAgents')}
+        caption={t('reportsTeams')}
+        file={`teams_${stamp}.csv`}
+        header={[
+          t('reportsTeam'),
+          t('reportsTeamMembers'),
+          t('reportsAssigned'),
+          t('reportsResolved'),
+          t('reportsFirstResponse'),
+          t('reportsResolution'),
+          t('reportsCsat'),
+        ]}
+        rows={report.teams.map((team) => [
+          team.name,
+          team.members,
+          team.assigned,
+          team.resolved,
+          pair(team.firstResponse),
+          pair(team.resolution),
+          average(team.csat.average),
+        ])}
+      />
+      {report.teams.length > 0 && <p class="reports__note">{t('reportsTeamsNote')}</p>}
+      {report.teams.length > 0 && (
+        <label class="reports__team">
+          {t('reportsTeamFilter')}
+          <select
+            value={report.team ?? ''}
+            onChange={(e) => onTeam(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+          >
+            <option value="">{t('reportsTeamAll')}</option>
+            {report.teams.map((team) => (
+              <option key={team.teamId} value={team.teamId}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ReportTable
+        caption={
+          report.team === null
+            ? t('reportsAgents')
+            : `${t('reportsAgents')} — ${report.teams.find((x) => x.teamId === report.team)?.name ?? ''}`
+        }
         file={`agents_${stamp}.csv`}
         header={[
           t('reportsAgent'),

@@ -5,11 +5,17 @@ import { parseWith } from '@frontdesk/shared/responses';
 import type { Http } from '../shared/http.ts';
 
 export type ReportsApi = {
-  getReport(siteId: string, range: { from: string; to: string }): Promise<AckResult<Report>>;
+  /** `team`: narrow the per-agent table to that team's members (null: every agent). */
+  getReport(
+    siteId: string,
+    range: { from: string; to: string },
+    team?: string | null,
+  ): Promise<AckResult<Report>>;
 };
 
 const readReport = parseWith(ReportSchema);
 
 export const createReportsApi = (http: Http): ReportsApi => ({
-  getReport: (siteId, range) => http.get(REPORT_API.report(siteId, range), (body) => readReport(body)),
+  getReport: (siteId, range, team) =>
+    http.get(REPORT_API.report(siteId, range, team), (body) => readReport(body)),
 });

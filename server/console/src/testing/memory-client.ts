@@ -78,7 +78,7 @@ export type MemoryClient = ConsoleClient & {
   /** Issue 15: the report each site answers with (computed by the server's SQL; tests set one); none: not found. */
   reports: Map<string, Report>;
   /** Issue 15: every range asked for. */
-  reportCalls: { siteId: string; from: string; to: string }[];
+  reportCalls: { siteId: string; from: string; to: string; team: string | null }[];
   signedIn: boolean;
   loginError: ErrorCode | ErrorBody | null;
   conversations: Map<string, AgentConversation>;
@@ -238,11 +238,14 @@ export function createMemoryClient(
     // Issue 15.
     reports,
     reportCalls,
-    async getReport(siteId, range) {
-      reportCalls.push({ siteId, ...range });
+    async getReport(siteId, range, team = null) {
+      reportCalls.push({ siteId, ...range, team });
       const report = reports.get(siteId);
+      const members = team === null ? null : report?.teams.find((t) => t.teamId === team);
+      if (members === undefined)
+        return { ok: false, error: { code: 'not_found', message: 'team not found' } };
       return report
-        ? { ok: true, data: { ...report, range } }
+        ? { ok: true, data: { ...report, range, team } }
         : { ok: false, error: { code: 'not_found', message: 'site not found' } };
     },
     // Issue 12.
