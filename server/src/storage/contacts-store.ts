@@ -418,6 +418,42 @@ export function kyselyContactsStore(db: Db): ContactsStore {
       }));
     },
 
+    async listContactAttachments(id) {
+      const rows = await db
+        .selectFrom('attachments as a')
+        .innerJoin('conversations as c', 'c.id', 'a.conversation_id')
+        .leftJoin('messages as m', 'm.id', 'a.message_id')
+        .select([
+          'a.id',
+          'a.conversation_id',
+          'a.name',
+          'a.mime',
+          'a.size',
+          'a.author',
+          'a.file_key',
+          'a.created_at',
+          'm.author_name',
+          'm.seq',
+        ])
+        .where('c.visitor_id', '=', id)
+        .orderBy('a.conversation_id')
+        .orderBy('a.created_at')
+        .orderBy('a.id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        conversationId: r.conversation_id,
+        name: r.name,
+        mime: r.mime,
+        size: Number(r.size),
+        author: r.author === 'agent' ? 'agent' : 'visitor',
+        authorName: r.author_name ?? null,
+        messageSeq: r.seq ?? null,
+        fileKey: r.file_key,
+        createdAt: r.created_at,
+      }));
+    },
+
     async mergeContacts(siteId, fromId, intoId) {
       return db.transaction().execute(async (trx) => {
         const moved = await trx

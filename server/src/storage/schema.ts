@@ -112,7 +112,7 @@ export type ContactMergeTable = {
 export type PrivacyAuditTable = {
   id: string;
   site_id: string;
-  kind: 'erase' | 'history' | 'retention';
+  kind: 'erase' | 'history' | 'retention' | 'export' | 'export_zip';
   visitor_id: string | null;
   agent_id: string | null;
   conversations: number;
