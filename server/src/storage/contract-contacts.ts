@@ -133,6 +133,72 @@ export function contactsContract(open: () => Promise<Storage>) {
     await storage.close();
   });
 
+  it('contacts: the export lists the files of every conversation of the contact, with who sent them', async () => {
+    const { storage, site, visitor } = await seed();
+    const v = await visitor();
+    const someoneElse = await visitor();
+    const first = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'en' });
+    const second = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'pl' });
+    const foreign = await storage.createConversation({
+      siteId: site.id,
+      visitorId: someoneElse.id,
+      locale: 'en',
+    });
+    const file = (id: string, conversationId: string, author: 'visitor' | 'agent') =>
+      storage.insertAttachment({
+        id,
+        conversationId,
+        siteId: site.id,
+        author,
+        name: `${id}.pdf`,
+        mime: 'application/pdf',
+        kind: 'file',
+        size: 1234,
+        width: null,
+        height: null,
+        fileKey: `attachments/${id}/file`,
+        thumbKey: null,
+      });
+    const stamp = Math.random().toString(36).slice(2);
+    await file(`a-${stamp}`, first.id, 'visitor');
+    const fromAgent = await file(`b-${stamp}`, second.id, 'agent');
+    await file(`c-${stamp}`, foreign.id, 'visitor');
+    const sent = await storage.appendMessage({
+      conversationId: second.id,
+      clientId: null,
+      author: 'agent',
+      authorName: 'Bob',
+      agentId: null,
+      kind: 'attachment',
+      body: fromAgent.name,
+      meta: null,
+    });
+    if (sent.status !== 'stored') throw new Error(sent.status);
+    await storage.linkAttachmentMessage(fromAgent.id, sent.message.id);
+    const listed = await storage.listContactAttachments(v.id);
+    expect(listed.map((a) => a.id).sort()).toEqual([`a-${stamp}`, `b-${stamp}`]);
+    expect(listed.find((a) => a.id === `b-${stamp}`)).toEqual({
+      id: `b-${stamp}`,
+      conversationId: second.id,
+      name: `b-${stamp}.pdf`,
+      mime: 'application/pdf',
+      size: 1234,
+      author: 'agent',
+      authorName: 'Bob',
+      messageSeq: sent.message.seq,
+      fileKey: `attachments/b-${stamp}/file`,
+      createdAt: fromAgent.createdAt,
+    });
+    expect(listed.find((a) => a.id === `a-${stamp}`)).toMatchObject({
+      conversationId: first.id,
+      author: 'visitor',
+      authorName: null,
+      messageSeq: null,
+    });
+    expect(await storage.listContactAttachments(someoneElse.id)).toHaveLength(1);
+    await storage.close();
+  });
+
   it('contacts: typed attributes, tags, notes, a bounded page trail and a paged timeline round-trip', async () => {
     const { storage, site, visitor } = await seed();
     const v = await visitor();
