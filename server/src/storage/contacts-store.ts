@@ -36,6 +36,12 @@ const toAttribute = (row: { key: string; type: string; value: string }): Contact
   return { key: row.key, type: row.type, value } as ContactAttribute;
 };
 
+/**
+ * Up to this many contacts matching an attribute search are fetched by id (then sorted); with more,
+ * contacts are walked last seen first against the set of matches.
+ */
+const ATTRIBUTE_MATCHES_BY_ID = 1000;
+
 /** A token hash nobody holds: revoking a device writes one (the column stays unique and not null). */
 const deadTokenHash = () => `revoked:${randomBytes(24).toString('hex')}`;
 
@@ -100,17 +106,28 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           sql<boolean>`v.search_text like ${likeContains(foldForSearch(query.text))} escape '\\'`,
         );
       if (query.attribute) {
+        // The index `(site_id, key, search_value, visitor_id)` (migration 0016) gives the matches:
+        // only this site's values of this key are tested, never every contact. Few (or none): those
+        // contacts by id. Many: the same matches as a set, and contacts walked last seen first stop
+        // at the first page of them (bounded by one pass over the key's values and the contacts,
+        // wherever the matches lie; a probe per contact walked was 1.8 s when they were all old).
         const { key, text } = query.attribute;
-        select = select.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('contact_attributes as a')
-              .select('a.key')
-              .whereRef('a.visitor_id', '=', 'v.id')
-              .where('a.key', '=', key)
-              .where(sql<boolean>`a.search_value like ${likeContains(foldForSearch(text))} escape '\\'`),
-          ),
-        );
+        const matching = db
+          .selectFrom('contact_attributes as a')
+          .select('a.visitor_id')
+          .where('a.site_id', '=', query.siteId)
+          .where('a.key', '=', key)
+          .where(sql<boolean>`a.search_value like ${likeContains(foldForSearch(text))} escape '\\'`);
+        const few = await matching.limit(ATTRIBUTE_MATCHES_BY_ID + 1).execute();
+        if (few.length === 0) return [];
+        select =
+          few.length <= ATTRIBUTE_MATCHES_BY_ID
+            ? select.where(
+                'v.id',
+                'in',
+                few.map((r) => r.visitor_id),
+              )
+            : select.where('v.id', 'in', matching);
       }
       if (query.tag) {
         const tag = query.tag;
@@ -201,6 +218,12 @@ export function kyselyContactsStore(db: Db): ContactsStore {
     async setAttributes(id, attributes) {
       if (attributes.length === 0) return;
       await db.transaction().execute(async (trx) => {
+        const contact = await trx
+          .selectFrom('visitors')
+          .select('site_id')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!contact) return;
         await trx
           .deleteFrom('contact_attributes')
           .where('visitor_id', '=', id)
@@ -217,6 +240,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
               const value = JSON.stringify(a.value);
               return {
                 visitor_id: id,
+                site_id: contact.site_id,
                 key: a.key,
                 type: a.type,
                 value,
@@ -496,7 +520,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
         if (missing.length > 0)
           await trx
             .insertInto('contact_attributes')
-            .values(missing.map((a) => ({ ...a, visitor_id: intoId })))
+            .values(missing.map((a) => ({ ...a, visitor_id: intoId, site_id: siteId })))
             .execute();
         await trx.deleteFrom('contact_attributes').where('visitor_id', '=', fromId).execute();
         const tags = await trx
@@ -713,6 +737,7 @@ export function kyselyContactsStore(db: Db): ContactsStore {
               const value = JSON.stringify(a.value);
               return {
                 visitor_id: c.id,
+                site_id: siteId,
                 key: a.key,
                 type: a.type,
                 value,
