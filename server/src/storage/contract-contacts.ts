@@ -105,6 +105,83 @@ export function contactsContract(open: () => Promise<Storage>) {
     expect(await found('lodz')).toEqual([ann.id]);
   });
 
+  it('contacts: attribute search reads the site’s values of one key — few matches, many, none, after a merge', async () => {
+    const { storage, site, visitor } = await seed();
+    const otherSite = await storage.createSite({
+      key: `site-${Math.random().toString(36).slice(2)}`,
+      name: 'Other shop',
+      allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
+    });
+    // 1,050 contacts share a plan (more than are fetched by id), 3 live in Łódź.
+    await storage.importContacts(
+      site.id,
+      Array.from({ length: 1050 }, (_, i) => ({
+        name: `Bulk ${i}`,
+        email: null,
+        phone: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        lastSeenAt: `2026-01-0${1 + (i % 9)}T00:00:00.000Z`,
+        tags: [],
+        attributes: [
+          { key: 'plan', type: 'string' as const, value: 'Pro' },
+          ...(i < 3 ? [{ key: 'city', type: 'string' as const, value: 'Łódź' }] : []),
+        ],
+      })),
+    );
+    // The same key and value on another site is never found from this one (A2).
+    const stranger = await storage.createVisitor({ siteId: otherSite.id, tokenHash: `h-${Math.random()}` });
+    await storage.setAttributes(stranger.id, [{ key: 'city', type: 'string', value: 'Łódź' }]);
+    const byAttribute = (key: string, text: string, limit = 50) =>
+      storage.listContacts({ siteId: site.id, attribute: { key, text }, limit });
+    const lodz = await byAttribute('city', 'LODZ');
+    expect(lodz.map((c) => c.name).sort()).toEqual(['Bulk 0', 'Bulk 1', 'Bulk 2']);
+    const seen = lodz.map((c) => c.lastSeenAt);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const pro = await byAttribute('plan', 'pro', 60);
+    expect(pro).toHaveLength(60);
+    expect(pro.map((c) => c.lastSeenAt)).toEqual(
+      pro
+        .map((c) => c.lastSeenAt)
+        .sort()
+        .reverse(),
+    );
+    expect(await byAttribute('plan', 'gold')).toEqual([]);
+    expect(await byAttribute('nokey', 'pro')).toEqual([]);
+    // Many matches and a keyset page after them: no repeats.
+    const last = pro.at(-1);
+    const next = await storage.listContacts({
+      siteId: site.id,
+      attribute: { key: 'plan', text: 'pro' },
+      limit: 5,
+      ...(last && { after: { lastSeenAt: last.lastSeenAt, id: last.id } }),
+    });
+    expect(next).toHaveLength(5);
+    expect(next.some((c) => pro.some((p) => p.id === c.id))).toBe(false);
+    // Written by an agent, then moved by a merge: found on the customer's record only.
+    const device = await visitor();
+    const customer = await visitor();
+    await storage.setAttributes(device.id, [{ key: 'city', type: 'string', value: 'Kraków' }]);
+    expect((await byAttribute('city', 'krakow')).map((c) => c.id)).toEqual([device.id]);
+    await storage.mergeContacts(site.id, device.id, customer.id);
+    expect((await byAttribute('city', 'krakow')).map((c) => c.id)).toEqual([customer.id]);
+    await storage.removeAttributes(customer.id, ['city']);
+    expect(await byAttribute('city', 'krakow')).toEqual([]);
+    // A value that folds into more than an index entry may hold is stored and found (PostgreSQL).
+    await storage.setAttributes(customer.id, [{ key: 'motto', type: 'string', value: '\uFDFA'.repeat(500) }]);
+    expect((await byAttribute('motto', '\uFDFA')).map((c) => c.id)).toEqual([customer.id]);
+    expect(
+      (
+        await storage.listContacts({
+          siteId: otherSite.id,
+          attribute: { key: 'city', text: 'lodz' },
+          limit: 5,
+        })
+      ).map((c) => c.id),
+    ).toEqual([stranger.id]);
+    await storage.close();
+  });
+
   it('contacts: a bulk import is listed, searched and filtered like any contact', async () => {
     const { storage, site } = await seed();
     await storage.importContacts(
