@@ -307,6 +307,14 @@ Frontdesk('identify', ${identity});</script>
     expect(exported.contact.email).toBe(CUSTOMER.email);
     expect(JSON.stringify(exported.conversations)).toContain('Where is my kettle? Order 1042.');
 
+    // The privacy section with both exports, at desktop and phone width.
+    const privacy = agent.locator('.contact__privacy');
+    await privacy.scrollIntoViewIfNeeded();
+    await privacy.screenshot({ path: join(ARTIFACTS, 'contacts-privacy-en-desktop.png') });
+    await agent.setViewportSize({ width: 390, height: 844 });
+    await privacy.scrollIntoViewIfNeeded();
+    await agent.screenshot({ path: join(ARTIFACTS, 'contacts-privacy-en-phone.png') });
+    await agent.setViewportSize({ width: 1440, height: 1000 });
     const [zipped] = await Promise.all([
       agent.waitForEvent('download'),
       agent.getByRole('link', { name: 'Export with files (ZIP)' }).click(),
