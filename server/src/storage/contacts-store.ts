@@ -1,7 +1,7 @@
 /** `ContactsStore` over Kysely (issue 12): the same queries on SQLite and PostgreSQL. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttributeValue, ContactAttribute, ConversationState, IdentityState } from '@frontdesk/shared';
-import { type Selectable, sql } from 'kysely';
+import { PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { ContactRecord, ContactsStore, ExportedMessage } from '../contacts/store.ts';
 import {
   attributeSearchValue,
@@ -760,6 +760,11 @@ export function kyselyContactsStore(db: Db): ContactsStore {
           if (attributes.length > 0) await trx.insertInto('contact_attributes').values(attributes).execute();
         });
       }
+      // A bulk load leaves PostgreSQL without statistics until autovacuum comes by; meanwhile it
+      // planned the Contacts page's searches as if the tables were empty (measured: 2.4 s instead of
+      // 0.1 s for an attribute search over 100,000 imported contacts). SQLite plans without them.
+      if (contacts.length > 0 && db.getExecutor().adapter instanceof PostgresAdapter)
+        await sql`analyze visitors, contact_attributes, contact_tags`.execute(db);
     },
 
     async listPrivacyAudit(siteId, limit) {
