@@ -154,7 +154,30 @@ export type ContactTimelineEntry = { id: string; at: string; actor: ContactActor
 /** A page of a list; `nextCursor` null: the last page. */
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-/** Everything stored about one contact, as `GET …/export` returns it (a JSON download). */
+/** A file of a conversation (issue 13) as the export lists it. */
+export type ExportedAttachment = {
+  id: string;
+  /** The name as stored (made safe at upload). */
+  name: string;
+  /** The type sniffed from the bytes at upload, never the one the sender claimed. */
+  mime: string;
+  size: number;
+  /** Hex SHA-256 of the stored bytes; null when the file store no longer has them. */
+  sha256: string | null;
+  createdAt: string;
+  /** Who sent it: the visitor or an agent (with the agent's name as the message carries it). */
+  author: 'visitor' | 'agent';
+  authorName: string | null;
+  /** The message that carries it (null: an upload that never became a message). */
+  messageSeq: number | null;
+  /** Where the file is inside the ZIP export: `files/<conversation>/<id>-<safe name>`. */
+  path: string;
+};
+
+/**
+ * Everything stored about one contact, as `GET …/export` returns it (a JSON download); the ZIP
+ * export (`GET …/export/zip`) holds this as `contact.json` beside every listed file at its `path`.
+ */
 export type ContactExport = {
   exportedAt: string;
   contact: Contact;
@@ -168,8 +191,12 @@ export type ContactExport = {
       body: string;
       createdAt: string;
     }[];
+    attachments: ExportedAttachment[];
   })[];
 };
+
+/** The name of the JSON document inside the ZIP export. */
+export const CONTACT_EXPORT_JSON = 'contact.json';
 
 /** First step of an erasure: a token bound to the contact and the agent, valid a few minutes. */
 export type EraseConfirmation = { confirmation: string; expiresAt: string };
@@ -213,6 +240,8 @@ export const CONTACT_ROUTES = {
   contactNotes: '/api/v1/sites/:siteId/contacts/:contactId/notes',
   /** GET: `ContactExport` as a JSON attachment. */
   contactExport: '/api/v1/sites/:siteId/contacts/:contactId/export',
+  /** GET: a ZIP download: `contact.json` (`ContactExport`) and `files/<conversation>/<id>-<name>`. */
+  contactExportZip: '/api/v1/sites/:siteId/contacts/:contactId/export/zip',
   /** POST `{}`: `EraseConfirmation` (first confirmation). */
   contactEraseConfirmation: '/api/v1/sites/:siteId/contacts/:contactId/erase/confirmation',
   /** POST `{ confirmation }`: `EraseResult` (second confirmation; irreversible). */
@@ -234,6 +263,8 @@ export const CONTACT_API = {
     fillRoute(CONTACT_ROUTES.contactNotes, { siteId, contactId }),
   contactExport: (siteId: string, contactId: string) =>
     fillRoute(CONTACT_ROUTES.contactExport, { siteId, contactId }),
+  contactExportZip: (siteId: string, contactId: string) =>
+    fillRoute(CONTACT_ROUTES.contactExportZip, { siteId, contactId }),
   contactEraseConfirmation: (siteId: string, contactId: string) =>
     fillRoute(CONTACT_ROUTES.contactEraseConfirmation, { siteId, contactId }),
   contactErase: (siteId: string, contactId: string) =>

@@ -158,6 +158,7 @@ export function createHttpApp(deps: HttpDeps) {
     contactRoutes({
       sites: deps.storage,
       contacts: services.contacts.agent,
+      exports: services.contacts.exports,
       privacy: services.contacts.privacy,
       sessions: services.sessions,
       selfOrigins,

@@ -1,6 +1,6 @@
 /**
  * The console's side of contacts (issue 12): list and search, the record, edits with a timeline,
- * notes, export, the two-step erasure. Every call takes a site the agent was checked against
+ * notes, the two-step erasure (the exports are `export.ts`). Every call takes a site the agent was checked against
  * (`siteAccess`); a contact of another site is "not found" like a missing one (A2).
  */
 import {
@@ -9,7 +9,6 @@ import {
   type Contact,
   type ContactActor,
   type ContactChange,
-  type ContactExport,
   type ContactNote,
   type ContactSummary,
   type ContactTimelineEntry,
@@ -217,30 +216,6 @@ export class AgentContacts {
     const items = rows.slice(0, size);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > size && last ? encodeCursor(last.at, last.id) : null };
-  }
-
-  async export(site: Site, contactId: string): Promise<ContactExport> {
-    const record = await this.record(site, contactId);
-    const contact = await loadContact(this.deps.store, record);
-    const timeline: ContactTimelineEntry[] = [];
-    let before: { at: string; id: string } | null = null;
-    for (;;) {
-      const page = await this.deps.store.listTimeline(record.id, before, 500);
-      timeline.push(...page);
-      const last = page.at(-1);
-      if (page.length < 500 || !last) break;
-      before = { at: last.at, id: last.id };
-    }
-    const messages = await this.deps.store.listContactMessages(record.id);
-    return {
-      exportedAt: this.deps.clock().toISOString(),
-      contact,
-      timeline,
-      conversations: contact.conversations.map((c) => ({
-        ...c,
-        messages: messages.filter((m) => m.conversationId === c.id).map(({ conversationId: _c, ...m }) => m),
-      })),
-    };
   }
 
   async eraseConfirmation(site: Site, ctx: AgentContext, contactId: string): Promise<EraseConfirmation> {

@@ -1,6 +1,6 @@
 /**
  * Contacts on the command line (issue 12):
- *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, an attribute)
+ *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, plan and city)
  *   contacts:search [--site KEY] [--q TEXT] [--tag T] [--limit N] [--runs N]   times the Contacts page's query
  */
 import { parseArgs } from 'node:util';
@@ -46,6 +46,8 @@ const LAST = [
 ];
 const TAGS = ['vip', 'lead', 'wholesale', 'returning', 'newsletter'];
 const PLANS = ['free', 'basic', 'pro', 'enterprise'];
+/** A city on most contacts (`city:lodz` finds "Łódź"); none on every seventh, so a key can be missing. */
+const CITIES = ['Warszawa', 'Kraków', 'Łódź', 'Wrocław', 'Poznań', 'Gdańsk', 'Berlin', 'London', 'Paris'];
 
 /** The i-th seeded contact: deterministic, spread over the last year. */
 export function seededContact(i: number, now: number): ImportedContact {
@@ -60,7 +62,12 @@ export function seededContact(i: number, now: number): ImportedContact {
     createdAt: new Date(Date.parse(seen) - 86_400_000).toISOString(),
     lastSeenAt: seen,
     tags: i % 10 === 0 ? [TAGS[i % TAGS.length] ?? 'vip'] : [],
-    attributes: [{ key: 'plan', type: 'string', value: PLANS[i % PLANS.length] ?? 'free' }],
+    attributes: [
+      { key: 'plan', type: 'string', value: PLANS[i % PLANS.length] ?? 'free' },
+      ...(i % 7 === 6
+        ? []
+        : [{ key: 'city', type: 'string' as const, value: CITIES[i % CITIES.length] ?? 'Łódź' }]),
+    ],
   };
 }
 

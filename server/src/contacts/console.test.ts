@@ -10,72 +10,31 @@ import {
   type ContactExport,
   type ContactSummary,
   type EraseConfirmation,
-  EVENTS,
   type Page,
-  type SendResult,
 } from '@frontdesk/shared';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
-import { call, clientId, type Harness, openConversation, startHarness } from '../testing/harness.ts';
+import { consoleHttp, otherSiteAgent, visitorChat } from '../testing/console-http.ts';
+import { type Harness, startHarness } from '../testing/harness.ts';
 
 let h: Harness;
 let admin: string;
 let agent: string;
 let stranger: string;
 let otherSiteId: string;
-const password = 'a long test password';
 
-async function login(email: string): Promise<string> {
-  const res = await fetch(h.url + API.login, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: h.origin },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
+const login = (email: string) => consoleHttp(h).login(email);
 const api = (cookie: string, method: string, path: string, body?: unknown) =>
-  fetch(h.url + path, {
-    method,
-    headers: { cookie, origin: h.origin, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
+  consoleHttp(h).api(cookie, method, path, body);
 
 /** A visitor with one conversation and a message; returns the contact id. */
-async function visitorWithChat(body: string): Promise<string> {
-  const v = await h.newVisitor();
-  const opened = await openConversation(h, v.socket);
-  await call<SendResult>(v.socket, EVENTS.messageSend, {
-    conversationId: opened.conversation.id,
-    clientId: clientId(),
-    body,
-  });
-  v.socket.disconnect();
-  return (await h.storage.getConversation(opened.conversation.id))?.visitorId ?? '';
-}
+const visitorWithChat = async (body: string) => (await visitorChat(h, body)).contactId;
 
 beforeAll(async () => {
   h = await startHarness();
-  const stamp = Date.now();
-  await h.agents.create({ email: `c-admin-${stamp}@example.com`, name: 'Admin', password, role: 'admin' }, [
-    h.site.id,
-  ]);
-  admin = await login(`c-admin-${stamp}@example.com`);
+  admin = await login((await h.createAgent('Admin', 'admin')).email);
   agent = await login((await h.createAgent('Agent')).email);
-  const other = await h.storage.createSite({
-    key: `other-${stamp}`,
-    name: 'Other shop',
-    allowedOrigins: [],
-    settings: DEFAULT_SITE_SETTINGS,
-  });
-  otherSiteId = other.id;
-  await h.agents.create(
-    { email: `c-stranger-${stamp}@example.com`, name: 'Stranger', password, role: 'agent' },
-    [other.id],
-  );
-  stranger = await login(`c-stranger-${stamp}@example.com`);
+  ({ siteId: otherSiteId, cookie: stranger } = await otherSiteAgent(h, 'c'));
 });
 afterAll(async () => {
   await h.close();

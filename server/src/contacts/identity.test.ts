@@ -3,7 +3,6 @@
  * customer's history to a new device, logout, and "delete my chat history".
  */
 import {
-  API,
   CONTACT_API,
   type Contact,
   EVENTS,
@@ -19,6 +18,7 @@ import {
 } from '@frontdesk/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consoleHttp } from '../testing/console-http.ts';
 import {
   call,
   callRaw,
@@ -34,24 +34,10 @@ import { userHashFor } from './hmac.ts';
 
 let h: Harness;
 let admin: string;
-const password = 'a long test password';
 
-async function login(email: string): Promise<string> {
-  const res = await fetch(h.url + API.login, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: h.origin },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
+const login = (email: string) => consoleHttp(h).login(email);
 const api = (cookie: string, method: string, path: string, body?: unknown) =>
-  fetch(h.url + path, {
-    method,
-    headers: { cookie, origin: h.origin, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
+  consoleHttp(h).api(cookie, method, path, body);
 
 /** A socket for an existing token (the same device reconnecting). */
 function socketFor(token: string): VisitorSocket {
@@ -88,9 +74,7 @@ async function setSecret(): Promise<string> {
 
 beforeAll(async () => {
   h = await startHarness();
-  const email = `contacts-admin-${Date.now()}@example.com`;
-  await h.agents.create({ email, name: 'Admin', password, role: 'admin' }, [h.site.id]);
-  admin = await login(email);
+  admin = await login((await h.createAgent('Admin', 'admin')).email);
 });
 afterAll(async () => {
   await h.close();

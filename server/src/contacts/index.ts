@@ -7,6 +7,7 @@ import type { Storage } from '../storage/index.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
 import { AgentContacts } from './agent-contacts.ts';
 import { EraseConfirmations } from './erase-confirmation.ts';
+import { ContactExports } from './export.ts';
 import { RetentionJob } from './retention-job.ts';
 import { SitePrivacy } from './site-privacy.ts';
 import { VisitorContacts } from './visitor-contacts.ts';
@@ -23,7 +24,7 @@ export type ContactsSetup = {
   secret: string;
   logger: Logger;
   clock: () => Date;
-  /** Issue 13: where attachment files live; an erasure removes its conversations' files. */
+  /** Issue 13: where attachment files live; an erasure removes its conversations' files, an export reads them. */
   files: FileStore;
   /** Issue 15: told of every contact change (webhooks). */
   onChanged?: (siteId: string, contactId: string) => void;
@@ -51,6 +52,7 @@ export function buildContacts(setup: ContactsSetup) {
       endVisitorSessions: (contactId) => void sockets.end(contactId, null),
       removeFiles,
     }),
+    exports: new ContactExports({ store: storage, files: setup.files, logger, clock }),
     privacy: new SitePrivacy(storage, clock),
     retention: new RetentionJob({ store: storage, logger, clock, removeFiles }),
   };

@@ -14,7 +14,7 @@ import {
 } from '@frontdesk/shared/contacts-schemas';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
 import { IdSchema } from '@frontdesk/shared/schemas';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { type SiteEnv, siteAccess } from '../faq/site-access.ts';
 import type { AgentSessions } from '../identity/agent-sessions.ts';
 import { requireAgent } from '../identity/require-agent.ts';
@@ -22,11 +22,13 @@ import type { SitesStore } from '../sites/store.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { jsonBody, params, query } from '../transport/http/validation.ts';
 import type { AgentContacts } from './agent-contacts.ts';
+import type { ContactExports } from './export.ts';
 import type { SitePrivacy } from './site-privacy.ts';
 
 type Deps = {
   sites: Pick<SitesStore, 'getSite'>;
   contacts: AgentContacts;
+  exports: ContactExports;
   privacy: SitePrivacy;
   sessions: AgentSessions;
   selfOrigins: readonly string[];
@@ -39,7 +41,7 @@ export function contactRoutes(deps: Deps) {
   const contact = params({ siteId: IdSchema, contactId: IdSchema });
   const read = siteAccess(deps.sites, 'read');
   const admin = siteAccess(deps.sites, 'admin');
-  const { contacts, privacy } = deps;
+  const { contacts, exports, privacy } = deps;
 
   app.get(CONTACT_ROUTES.contacts, ...session, site, read, query(ContactListQuerySchema), async (c) =>
     c.json(await contacts.list(c.get('site'), c.req.valid('query'))),
@@ -79,14 +81,25 @@ export function contactRoutes(deps: Deps) {
       201,
     ),
   );
+  /** The download's file name in the site's language. */
+  const exportName = (c: Context<SiteEnv>, key: 'exportFileName' | 'exportZipFileName', contactId: string) =>
+    SERVER_CATALOGS[c.get('site').settings.defaultLocale ?? 'en'][key].replace('{id}', contactId);
   app.get(CONTACT_ROUTES.contactExport, ...session, contact, read, async (c) => {
     const { contactId } = c.req.valid('param');
-    const exported = await contacts.export(c.get('site'), contactId);
-    const locale = c.get('site').settings.defaultLocale ?? 'en';
-    const file = SERVER_CATALOGS[locale].exportFileName.replace('{id}', contactId);
-    c.header('Content-Disposition', `attachment; filename="${file}"`);
+    const exported = await exports.json(c.get('site'), c.get('agent'), contactId);
+    c.header('Content-Disposition', `attachment; filename="${exportName(c, 'exportFileName', contactId)}"`);
     c.header('Cache-Control', 'no-store');
     return c.json(exported);
+  });
+  app.get(CONTACT_ROUTES.contactExportZip, ...session, contact, read, async (c) => {
+    const { contactId } = c.req.valid('param');
+    const zip = await exports.zip(c.get('site'), c.get('agent'), contactId);
+    return c.body(zip, 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${exportName(c, 'exportZipFileName', contactId)}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
   app.post(
     CONTACT_ROUTES.contactEraseConfirmation,

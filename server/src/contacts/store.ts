@@ -59,6 +59,21 @@ export type ExportedMessage = {
   createdAt: string;
 };
 
+/** A file of one of the contact's conversations, with where its bytes are (issue 13). */
+export type ContactAttachmentRecord = {
+  id: string;
+  conversationId: string;
+  name: string;
+  mime: string;
+  size: number;
+  author: 'visitor' | 'agent';
+  /** The carrying message's author name and number; null for an upload without a message. */
+  authorName: string | null;
+  messageSeq: number | null;
+  fileKey: string;
+  createdAt: string;
+};
+
 export type ImportedContact = {
   name: string | null;
   email: string | null;
@@ -75,7 +90,8 @@ export type ImportedContact = {
  */
 export type ErasedCounts = { conversations: number; messages: number; files: string[] };
 
-export type PrivacyKind = 'erase' | 'history' | 'retention';
+/** `export`, `export_zip`: a copy of the contact's data was handed out (who, when, how much). */
+export type PrivacyKind = 'erase' | 'history' | 'retention' | 'export' | 'export_zip';
 export type PrivacyAuditRecord = {
   siteId: string;
   kind: PrivacyKind;
@@ -124,6 +140,8 @@ export type ContactsStore = {
   ): Promise<TimelineRecord[]>;
   listContactConversations(id: string): Promise<ContactConversation[]>;
   listContactMessages(id: string): Promise<ExportedMessage[]>;
+  /** The files of every conversation of the contact, by conversation then upload time. */
+  listContactAttachments(id: string): Promise<ContactAttachmentRecord[]>;
   /**
    * Moves everything of `fromId` (conversations, notes, trail, timeline; attributes and tags it has
    * and the target lacks; empty fields) into `intoId`, in one transaction; `fromId` and the devices

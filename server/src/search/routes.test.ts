@@ -2,52 +2,27 @@
  * Issue 14 over a real server: search (ranked, highlighted as parts — R4), filters and cursor pages,
  * tags with suggestions, saved views per agent; another site's agent sees none of it (A2).
  */
-import { API, EVENTS, type SavedView, SEARCH_API, type SearchPage, type SendResult } from '@frontdesk/shared';
+import { type SavedView, SEARCH_API, type SearchPage } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
-import { call, clientId, type Harness, openConversation, startHarness } from '../testing/harness.ts';
+import { consoleHttp, otherSiteAgent, visitorChat } from '../testing/console-http.ts';
+import { type Harness, startHarness } from '../testing/harness.ts';
 
 let h: Harness;
 let agent: string;
 let colleague: string;
 let stranger: string;
 let otherSiteId: string;
-const password = 'a long test password';
 
-async function login(email: string): Promise<string> {
-  const res = await fetch(h.url + API.login, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: h.origin },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-
+const login = (email: string) => consoleHttp(h).login(email);
 const api = (cookie: string, method: string, path: string, body?: unknown) =>
-  fetch(h.url + path, {
-    method,
-    headers: { cookie, origin: h.origin, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
+  consoleHttp(h).api(cookie, method, path, body);
 const search = async (cookie: string, params: Record<string, string>) => {
   const res = await api(cookie, 'GET', `${SEARCH_API.search}?${new URLSearchParams(params)}`);
   expect(res.status).toBe(200);
   return (await res.json()) as SearchPage;
 };
 
-async function chat(...bodies: string[]): Promise<string> {
-  const v = await h.newVisitor();
-  const opened = await openConversation(h, v.socket);
-  for (const body of bodies)
-    await call<SendResult>(v.socket, EVENTS.messageSend, {
-      conversationId: opened.conversation.id,
-      clientId: clientId(),
-      body,
-    });
-  v.socket.disconnect();
-  return opened.conversation.id;
-}
+const chat = async (...bodies: string[]) => (await visitorChat(h, ...bodies)).conversationId;
 
 let refund: string;
 let markup: string;
@@ -56,19 +31,7 @@ beforeAll(async () => {
   h = await startHarness();
   agent = await login((await h.createAgent('Searcher')).email);
   colleague = await login((await h.createAgent('Colleague')).email);
-  const stamp = Date.now();
-  const other = await h.storage.createSite({
-    key: `other-${stamp}`,
-    name: 'Other shop',
-    allowedOrigins: [],
-    settings: DEFAULT_SITE_SETTINGS,
-  });
-  otherSiteId = other.id;
-  await h.agents.create(
-    { email: `s-stranger-${stamp}@example.com`, name: 'Stranger', password, role: 'agent' },
-    [other.id],
-  );
-  stranger = await login(`s-stranger-${stamp}@example.com`);
+  ({ siteId: otherSiteId, cookie: stranger } = await otherSiteAgent(h, 's'));
   refund = await chat('Dzień dobry', 'Czekam na zwrotu za żółty płaszcz');
   markup = await chat('<img src=x onerror=alert(1)> parcel');
 });

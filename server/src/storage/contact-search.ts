@@ -35,8 +35,22 @@ export const foldForSearch = (text: string): string =>
 export const searchTextOf = (f: Fields): string =>
   foldForSearch([f.name, f.email, f.phone, f.user_id].map((part) => part ?? '').join(' '));
 
-/** What an attribute search matches: the stored value (JSON text), folded. */
-export const attributeSearchValue = (json: string): string => foldForSearch(json);
+/**
+ * How much of a folded attribute value is kept to search (UTF-16 units). It is a key column of the
+ * attribute index, and PostgreSQL refuses B-tree entries over ~2,700 bytes: 600 units are at most
+ * 1,800 bytes, while folding (NFKD) can make one character of a 500-character value into many.
+ * A search text is at most `CONTACT_LIMITS.searchMaxLength` (100) long.
+ */
+export const ATTRIBUTE_SEARCH_MAX = 600;
+
+/** What an attribute search matches: the stored value (JSON text), folded, at most `ATTRIBUTE_SEARCH_MAX`. */
+export function attributeSearchValue(json: string): string {
+  const folded = foldForSearch(json);
+  if (folded.length <= ATTRIBUTE_SEARCH_MAX) return folded;
+  const cut = folded.slice(0, ATTRIBUTE_SEARCH_MAX);
+  // Never half a surrogate pair.
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 /** Recomputes one visitor's search text from its name, e-mail, phone and user id. */
 export async function refreshSearchText(db: Queryable, id: string): Promise<void> {

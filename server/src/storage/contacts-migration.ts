@@ -5,7 +5,7 @@
  * histories, retention runs). Existing visitors become anonymous contacts (verified ones: verified).
  */
 import { type Kysely, type Migration, sql } from 'kysely';
-import { refoldContactSearch } from './contact-search.ts';
+import { ATTRIBUTE_SEARCH_MAX, attributeSearchValue, refoldContactSearch } from './contact-search.ts';
 import type { Database } from './schema.ts';
 
 const visitorColumns: Migration = {
@@ -180,6 +180,40 @@ const refoldSearch: Migration = {
   },
 };
 
+/**
+ * Attribute search reads an index: each attribute row carries its contact's site, and
+ * `(site_id, key, search_value, visitor_id)` is indexed, so `city:lodz` reads the site's `city`
+ * values only instead of walking every contact and probing its attributes (docs/CONTACTS.md:
+ * a no-match search over 100,000 contacts went from ~1.8 s to milliseconds on SQLite). Existing
+ * rows get their site; the rare folded value longer than an index entry may be is shortened first.
+ */
+const attributeSearchIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('contact_attributes').addColumn('site_id', 'varchar(64)').execute();
+    await sql`update contact_attributes set site_id = (select v.site_id from visitors v where v.id = contact_attributes.visitor_id)`.execute(
+      db,
+    );
+    const typed = db as unknown as Kysely<Database>;
+    const long = await typed
+      .selectFrom('contact_attributes')
+      .select(['visitor_id', 'key', 'value'])
+      .where(sql<boolean>`length(search_value) > ${ATTRIBUTE_SEARCH_MAX}`)
+      .execute();
+    for (const row of long)
+      await typed
+        .updateTable('contact_attributes')
+        .set({ search_value: attributeSearchValue(row.value) })
+        .where('visitor_id', '=', row.visitor_id)
+        .where('key', '=', row.key)
+        .execute();
+    await db.schema
+      .createIndex('contact_attributes_site_key_value')
+      .on('contact_attributes')
+      .columns(['site_id', 'key', 'search_value', 'visitor_id'])
+      .execute();
+  },
+};
+
 export const CONTACT_MIGRATIONS: Record<string, Migration> = {
   '0010_contacts': visitorColumns,
   '0011_contact_details': details,
@@ -187,4 +221,5 @@ export const CONTACT_MIGRATIONS: Record<string, Migration> = {
   '0013_contact_search_index': searchIndex,
   '0014_contact_attribute_search': attributeSearchColumn,
   '0015_contact_search_fold': refoldSearch,
+  '0016_contact_attribute_index': attributeSearchIndex,
 };

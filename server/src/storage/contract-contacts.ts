@@ -140,6 +140,83 @@ export function contactsContract(open: () => Promise<Storage>) {
     expect(await found('lodz')).toEqual([ann.id]);
   });
 
+  it('contacts: attribute search reads the site’s values of one key — few matches, many, none, after a merge', async () => {
+    const { storage, site, visitor } = await seed();
+    const otherSite = await storage.createSite({
+      key: `site-${Math.random().toString(36).slice(2)}`,
+      name: 'Other shop',
+      allowedOrigins: [],
+      settings: DEFAULT_SITE_SETTINGS,
+    });
+    // 1,050 contacts share a plan (more than are fetched by id), 3 live in Łódź.
+    await storage.importContacts(
+      site.id,
+      Array.from({ length: 1050 }, (_, i) => ({
+        name: `Bulk ${i}`,
+        email: null,
+        phone: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        lastSeenAt: `2026-01-0${1 + (i % 9)}T00:00:00.000Z`,
+        tags: [],
+        attributes: [
+          { key: 'plan', type: 'string' as const, value: 'Pro' },
+          ...(i < 3 ? [{ key: 'city', type: 'string' as const, value: 'Łódź' }] : []),
+        ],
+      })),
+    );
+    // The same key and value on another site is never found from this one (A2).
+    const stranger = await storage.createVisitor({ siteId: otherSite.id, tokenHash: `h-${Math.random()}` });
+    await storage.setAttributes(stranger.id, [{ key: 'city', type: 'string', value: 'Łódź' }]);
+    const byAttribute = (key: string, text: string, limit = 50) =>
+      storage.listContacts({ siteId: site.id, attribute: { key, text }, limit });
+    const lodz = await byAttribute('city', 'LODZ');
+    expect(lodz.map((c) => c.name).sort()).toEqual(['Bulk 0', 'Bulk 1', 'Bulk 2']);
+    const seen = lodz.map((c) => c.lastSeenAt);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    const pro = await byAttribute('plan', 'pro', 60);
+    expect(pro).toHaveLength(60);
+    expect(pro.map((c) => c.lastSeenAt)).toEqual(
+      pro
+        .map((c) => c.lastSeenAt)
+        .sort()
+        .reverse(),
+    );
+    expect(await byAttribute('plan', 'gold')).toEqual([]);
+    expect(await byAttribute('nokey', 'pro')).toEqual([]);
+    // Many matches and a keyset page after them: no repeats.
+    const last = pro.at(-1);
+    const next = await storage.listContacts({
+      siteId: site.id,
+      attribute: { key: 'plan', text: 'pro' },
+      limit: 5,
+      ...(last && { after: { lastSeenAt: last.lastSeenAt, id: last.id } }),
+    });
+    expect(next).toHaveLength(5);
+    expect(next.some((c) => pro.some((p) => p.id === c.id))).toBe(false);
+    // Written by an agent, then moved by a merge: found on the customer's record only.
+    const device = await visitor();
+    const customer = await visitor();
+    await storage.setAttributes(device.id, [{ key: 'city', type: 'string', value: 'Kraków' }]);
+    expect((await byAttribute('city', 'krakow')).map((c) => c.id)).toEqual([device.id]);
+    await storage.mergeContacts(site.id, device.id, customer.id);
+    expect((await byAttribute('city', 'krakow')).map((c) => c.id)).toEqual([customer.id]);
+    await storage.removeAttributes(customer.id, ['city']);
+    expect(await byAttribute('city', 'krakow')).toEqual([]);
+    // A value that folds into more than an index entry may hold is stored and found (PostgreSQL).
+    await storage.setAttributes(customer.id, [{ key: 'motto', type: 'string', value: '\uFDFA'.repeat(500) }]);
+    expect((await byAttribute('motto', '\uFDFA')).map((c) => c.id)).toEqual([customer.id]);
+    expect(
+      (
+        await storage.listContacts({
+          siteId: otherSite.id,
+          attribute: { key: 'city', text: 'lodz' },
+          limit: 5,
+        })
+      ).map((c) => c.id),
+    ).toEqual([stranger.id]);
+    await storage.close();
+  });
+
   it('contacts: a bulk import is listed, searched and filtered like any contact', async () => {
     const { storage, site } = await seed();
     await storage.importContacts(
@@ -165,6 +242,72 @@ export function contactsContract(open: () => Promise<Storage>) {
         await storage.listContacts({ siteId: site.id, attribute: { key: 'order', text: '449' }, limit: 5 })
       ).map((c) => c.name),
     ).toEqual(['Imported 449']);
+    await storage.close();
+  });
+
+  it('contacts: the export lists the files of every conversation of the contact, with who sent them', async () => {
+    const { storage, site, visitor } = await seed();
+    const v = await visitor();
+    const someoneElse = await visitor();
+    const first = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'en' });
+    const second = await storage.createConversation({ siteId: site.id, visitorId: v.id, locale: 'pl' });
+    const foreign = await storage.createConversation({
+      siteId: site.id,
+      visitorId: someoneElse.id,
+      locale: 'en',
+    });
+    const file = (id: string, conversationId: string, author: 'visitor' | 'agent') =>
+      storage.insertAttachment({
+        id,
+        conversationId,
+        siteId: site.id,
+        author,
+        name: `${id}.pdf`,
+        mime: 'application/pdf',
+        kind: 'file',
+        size: 1234,
+        width: null,
+        height: null,
+        fileKey: `attachments/${id}/file`,
+        thumbKey: null,
+      });
+    const stamp = Math.random().toString(36).slice(2);
+    await file(`a-${stamp}`, first.id, 'visitor');
+    const fromAgent = await file(`b-${stamp}`, second.id, 'agent');
+    await file(`c-${stamp}`, foreign.id, 'visitor');
+    const sent = await storage.appendMessage({
+      conversationId: second.id,
+      clientId: null,
+      author: 'agent',
+      authorName: 'Bob',
+      agentId: null,
+      kind: 'attachment',
+      body: fromAgent.name,
+      meta: null,
+    });
+    if (sent.status !== 'stored') throw new Error(sent.status);
+    await storage.linkAttachmentMessage(fromAgent.id, sent.message.id);
+    const listed = await storage.listContactAttachments(v.id);
+    expect(listed.map((a) => a.id).sort()).toEqual([`a-${stamp}`, `b-${stamp}`]);
+    expect(listed.find((a) => a.id === `b-${stamp}`)).toEqual({
+      id: `b-${stamp}`,
+      conversationId: second.id,
+      name: `b-${stamp}.pdf`,
+      mime: 'application/pdf',
+      size: 1234,
+      author: 'agent',
+      authorName: 'Bob',
+      messageSeq: sent.message.seq,
+      fileKey: `attachments/b-${stamp}/file`,
+      createdAt: fromAgent.createdAt,
+    });
+    expect(listed.find((a) => a.id === `a-${stamp}`)).toMatchObject({
+      conversationId: first.id,
+      author: 'visitor',
+      authorName: null,
+      messageSeq: null,
+    });
+    expect(await storage.listContactAttachments(someoneElse.id)).toHaveLength(1);
     await storage.close();
   });
 

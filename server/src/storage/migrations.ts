@@ -348,7 +348,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 10.
   '0005_offline_messages': offlineMessages,
   '0006_mail': mail,
-  // Issue 12 (contacts): '0010_contacts' … '0015_contact_search_fold'.
+  // Issue 12 (contacts): '0010_contacts' … '0016_contact_attribute_index'.
   ...CONTACT_MIGRATIONS,
   // Issue 13.
   '0020_read_positions': readPositions,

@@ -77,10 +77,12 @@ export type VisitorTable = {
 /** Issue 12 (contacts). */
 export type ContactAttributeTable = {
   visitor_id: string;
+  /** The contact's site (0016): attribute search reads `(site_id, key, search_value)` from an index. */
+  site_id: string;
   key: string;
   type: string;
   value: string;
-  /** `foldForSearch(value)` (null only before migration 0015 ran). */
+  /** `attributeSearchValue(value)`: folded, at most `ATTRIBUTE_SEARCH_MAX` long (null only before 0015). */
   search_value: string | null;
 };
 export type ContactTagTable = { visitor_id: string; site_id: string; tag: string };
@@ -112,7 +114,7 @@ export type ContactMergeTable = {
 export type PrivacyAuditTable = {
   id: string;
   site_id: string;
-  kind: 'erase' | 'history' | 'retention';
+  kind: 'erase' | 'history' | 'retention' | 'export' | 'export_zip';
   visitor_id: string | null;
   agent_id: string | null;
   conversations: number;

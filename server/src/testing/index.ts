@@ -3,6 +3,8 @@
  * drive the server. Nothing else of `server/src` is imported from outside the package.
  */
 
+// Issue 12: reads a downloaded ZIP export (entry path → bytes).
+export { unzipSync as readZip } from 'fflate';
 // Issue 13: real files for upload tests (a JPEG with GPS EXIF, a PNG, a PDF, SVG with script, HTML).
 export {
   hasGpsPointer,

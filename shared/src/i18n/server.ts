@@ -38,6 +38,8 @@ const en = {
   contactErasedName: 'Erased contact',
   messageRedacted: 'This message was removed at the customer’s request.',
   exportFileName: 'contact-{id}.json',
+  /** Issue 12: the export with the contact's files. */
+  exportZipFileName: 'contact-{id}.zip',
 } as const;
 
 export type ServerKey = keyof typeof en;
@@ -80,6 +82,7 @@ const pl: Record<ServerKey, string> = {
   contactErasedName: 'Usunięty kontakt',
   messageRedacted: 'Ta wiadomość została usunięta na prośbę klienta.',
   exportFileName: 'kontakt-{id}.json',
+  exportZipFileName: 'kontakt-{id}.zip',
 };
 
 export const SERVER_CATALOGS: Record<Locale, Record<ServerKey, string>> = { en, pl };

@@ -1,5 +1,6 @@
 /**
- * The contact's data rights: "Export JSON" (a download of everything stored) and "Erase contact",
+ * The contact's data rights: "Export JSON" (a download of everything stored), "Export with files
+ * (ZIP)" (the same with every file of the contact's conversations) and "Erase contact",
  * confirmed twice — the first yes asks the server for a short-lived confirmation token, the second
  * spends it. Irreversible, so focus starts on the question's own buttons and Escape backs out.
  */
@@ -16,7 +17,7 @@ type Props = {
   /** The name the questions use (already a fallback when the contact has none). */
   name: string;
   siteId: string;
-  api: Pick<ContactsApi, 'contactExportUrl' | 'confirmErase' | 'eraseContact'>;
+  api: Pick<ContactsApi, 'contactExportUrl' | 'contactExportZipUrl' | 'confirmErase' | 'eraseContact'>;
   onErased(): void;
 };
 
@@ -56,6 +57,9 @@ export function ContactPrivacy({ contact, name, siteId, api, onErased }: Props) 
     <div class="contact__privacy">
       <a class="button" href={api.contactExportUrl(siteId, contact.id)} download>
         {t('contactExport')}
+      </a>
+      <a class="button" href={api.contactExportZipUrl(siteId, contact.id)} download>
+        {t('contactExportZip')}
       </a>
       {!contact.erased && !token && (
         <ConfirmButton

@@ -110,6 +110,9 @@ describe('Contacts page (issue 12)', () => {
     const exportLink = screen.getByRole('link', { name: 'Export JSON' });
     expect(exportLink.getAttribute('href')).toBe('/api/v1/sites/site1/contacts/k1/export');
     expect(exportLink.hasAttribute('download')).toBe(true);
+    const zipLink = screen.getByRole('link', { name: 'Export with files (ZIP)' });
+    expect(zipLink.getAttribute('href')).toBe('/api/v1/sites/site1/contacts/k1/export/zip');
+    expect(zipLink.hasAttribute('download')).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Erase contact' }));
     expect(screen.getByText(/Erase Ada Lovelace\? Their messages are redacted/)).toBeTruthy();

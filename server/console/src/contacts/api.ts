@@ -45,6 +45,8 @@ export type ContactsApi = {
   ): Promise<AckResult<Page<ContactTimelineEntry>>>;
   /** Where the browser downloads the export (a same-origin GET with the session cookie). */
   contactExportUrl(siteId: string, contactId: string): string;
+  /** The same with the contact's files: a ZIP of `contact.json` and `files/…`. */
+  contactExportZipUrl(siteId: string, contactId: string): string;
   /** The first "yes": a short-lived token the second one must bring. */
   confirmErase(siteId: string, contactId: string): Promise<AckResult<EraseConfirmation>>;
   eraseContact(siteId: string, contactId: string, confirmation: string): Promise<AckResult<EraseResult>>;
@@ -89,6 +91,7 @@ export const createContactsApi = (http: Http): ContactsApi => ({
     return http.get(CONTACT_API.contactTimeline(siteId, contactId) + query, readTimeline);
   },
   contactExportUrl: (siteId, contactId) => CONTACT_API.contactExport(siteId, contactId),
+  contactExportZipUrl: (siteId, contactId) => CONTACT_API.contactExportZip(siteId, contactId),
   confirmErase: (siteId, contactId) =>
     http.send('POST', CONTACT_API.contactEraseConfirmation(siteId, contactId), {}, readConfirmation),
   eraseContact: (siteId, contactId, confirmation) =>

@@ -256,6 +256,7 @@ export function createMemoryClient(
     addContactNote: (siteId, contactId, note) => contacts.addContactNote(siteId, contactId, note),
     contactTimeline: (siteId, contactId, cursor) => contacts.contactTimeline(siteId, contactId, cursor),
     contactExportUrl: (siteId, contactId) => contacts.contactExportUrl(siteId, contactId),
+    contactExportZipUrl: (siteId, contactId) => contacts.contactExportZipUrl(siteId, contactId),
     confirmErase: (siteId, contactId) => contacts.confirmErase(siteId, contactId),
     eraseContact: (siteId, contactId, confirmation) => contacts.eraseContact(siteId, contactId, confirmation),
     getIdentitySettings: (siteId) => contacts.getIdentitySettings(siteId),

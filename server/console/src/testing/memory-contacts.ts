@@ -8,6 +8,7 @@ import {
   type AckResult,
   type AgentProfile,
   attributeText,
+  CONTACT_API,
   type Contact,
   type ContactActor,
   type ContactChange,
@@ -196,7 +197,8 @@ export function createMemoryContactsApi(agent: AgentProfile, seed: ContactsSeed 
       const end = start + pageSize;
       return ok({ items: all.slice(start, end), nextCursor: end < all.length ? `o${end}` : null });
     },
-    contactExportUrl: (siteId, contactId) => `/api/v1/sites/${siteId}/contacts/${contactId}/export`,
+    contactExportUrl: (siteId, contactId) => CONTACT_API.contactExport(siteId, contactId),
+    contactExportZipUrl: (siteId, contactId) => CONTACT_API.contactExportZip(siteId, contactId),
     async confirmErase(siteId, contactId) {
       if (!find(siteId, contactId)) return fail('not_found');
       const confirmation = next('erase-');
