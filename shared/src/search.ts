@@ -15,6 +15,11 @@ export const SEARCH_LIMITS = {
   /** Results per page, at most and by default. */
   pageSizeMax: 50,
   pageSizeDefault: 25,
+  /**
+   * Matching messages ranked for one search, at most: those of the newest conversations first
+   * (docs/SEARCH.md, "Ranking"). A rare word has fewer matches, so all of them are ranked.
+   */
+  rankedCandidatesMax: 1000,
   /** Characters of a result's snippet around its first match. */
   snippetLength: 160,
   /** Saved views per agent, and the longest view name. */

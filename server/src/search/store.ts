@@ -38,7 +38,18 @@ export type ConversationSearchQuery = {
   filters: ConversationFilters;
   cursor: SearchCursor | null;
   limit: number;
+  /** At most this many matching messages are ranked (default `SEARCH_LIMITS.rankedCandidatesMax`). */
+  candidatesMax?: number;
+  /** How the candidates are gathered (default: the cheaper for the terms); the results are the same. */
+  plan?: CandidatePlan;
 };
+
+/**
+ * `index`: every match from the full-text index, then filtered and cut (cost grows with the matches).
+ * `walk`: conversations newest first, their messages checked, stopping at the cap (cost grows with
+ * how far it walks: cheap for a word that is in many messages).
+ */
+export type CandidatePlan = 'index' | 'walk';
 
 /** The message a ranked result was found by (its best match). */
 export type SearchMatch = {

@@ -180,6 +180,46 @@ export function searchContract(open: () => Promise<Storage>) {
     expect([...seen].sort()).toEqual([...made].sort());
   });
 
+  it('search: ranking is bounded to the matching messages of the newest conversations; both plans give the same results', async () => {
+    const { conversation, say, search, storage } = await seed();
+    const made = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await conversation(undefined, `parcel number ${i}`);
+      if (i % 2 === 0) await say(c.id, 'parcel parcel again');
+      await say(c.id, 'nothing here');
+      made.push(c);
+    }
+    await conversation(undefined, 'no match at all');
+    // The rule, in plain code: matching messages newest conversation first (creation time, then id),
+    // then in their order — the first `cap` of them are ranked.
+    const newest = [...made].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
+    const matching = newest.flatMap((c) => (made.indexOf(c) % 2 === 0 ? [c.id, c.id] : [c.id]));
+    const ids = (page: Awaited<ReturnType<typeof search>>) => page.hits.map((h) => h.conversation.id);
+    for (const cap of [1, 2, 3, 4, 5, 100]) {
+      const expected = new Set(matching.slice(0, cap));
+      const byIndex = await search('parcel', { candidatesMax: cap, plan: 'index' });
+      const byWalk = await search('parcel', { candidatesMax: cap, plan: 'walk' });
+      expect(new Set(ids(byIndex))).toEqual(expected);
+      expect(ids(byWalk)).toEqual(ids(byIndex));
+      expect(byWalk.hits.map((h) => h.match?.messageId)).toEqual(byIndex.hits.map((h) => h.match?.messageId));
+    }
+    // Filters are applied before the cap: the newest matches that pass them are ranked.
+    const tagged = newest.slice(2);
+    for (const c of tagged)
+      await storage.addConversationTag({ conversationId: c.id, siteId: c.siteId, tag: 'old' });
+    const filtered = { filters: { tag: 'old' }, candidatesMax: 1 };
+    const oldOnes = await search('parcel', { ...filtered, plan: 'index' });
+    expect(ids(oldOnes)).toEqual([tagged[0]?.id]);
+    expect(ids(await search('parcel', { ...filtered, plan: 'walk' }))).toEqual(ids(oldOnes));
+    // Unbounded, a conversation with the word twice ranks above one with it once.
+    const all = ids(await search('parcel', { plan: 'walk' }));
+    expect(all).toHaveLength(6);
+    expect(made.filter((_, i) => i % 2 === 0).map((c) => c.id)).toContain(all[0]);
+    expect(ids(await search('parcel'))).toEqual(all);
+  });
+
   it('the index follows messages: a deleted history is gone from search', async () => {
     const { conversation, storage, ids } = await seed();
     const c = await conversation(undefined, 'ephemeral words');
