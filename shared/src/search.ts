@@ -51,6 +51,8 @@ export type SearchFilters = {
   /** An agent's id, or `none` for conversations nobody has taken. */
   agent?: string;
   tag?: string;
+  /** A team's id: conversations waiting for the team or with one of its members. */
+  team?: string;
   rating?: number;
   from?: string;
   to?: string;
@@ -65,7 +67,17 @@ export const SEARCH_API = {
 } as const;
 
 /** The keys of `SearchFilters`, in the order the console shows and serialises them. */
-export const SEARCH_FILTER_KEYS = ['q', 'state', 'site', 'agent', 'tag', 'rating', 'from', 'to'] as const;
+export const SEARCH_FILTER_KEYS = [
+  'q',
+  'state',
+  'site',
+  'agent',
+  'team',
+  'tag',
+  'rating',
+  'from',
+  'to',
+] as const;
 
 /** A highlighted piece of text: `hit` parts matched a search term. */
 export type HighlightPart = { text: string; hit: boolean };

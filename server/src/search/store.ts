@@ -17,6 +17,8 @@ export type ConversationFilters = {
   /** An agent id, or `none`: nobody has taken it. */
   agentId?: string;
   tag?: string;
+  /** A team: conversations marked for it (transferred to it) or assigned to one of its members. */
+  teamId?: string;
   rating?: number;
   /** Created at or after this instant, and before `createdBefore` (ISO-8601). */
   createdFrom?: string;

@@ -138,6 +138,42 @@ export function searchContract(open: () => Promise<Storage>) {
     }
   });
 
+  it('filters: team — conversations waiting for the team or with one of its members, with and without text', async () => {
+    const { conversation, storage, ids, shop } = await seed();
+    const member = await storage.createAgent({
+      email: `t-${Math.random()}@example.com`,
+      name: 'Member',
+      role: 'agent',
+      passwordHash: 'x',
+      siteIds: [shop.id],
+    });
+    const outsider = await storage.createAgent({
+      email: `o-${Math.random()}@example.com`,
+      name: 'Outsider',
+      role: 'agent',
+      passwordHash: 'x',
+      siteIds: [shop.id],
+    });
+    const sales = await storage.createTeam({ siteId: shop.id, name: 'Sales', agentIds: [member.id] });
+    const other = await storage.createTeam({ siteId: shop.id, name: 'Other', agentIds: [] });
+    const waiting = await conversation(undefined, 'invoice question');
+    const handled = await conversation(undefined, 'invoice again');
+    const elsewhere = await conversation(undefined, 'invoice elsewhere');
+    await conversation(undefined, 'invoice nobody');
+    const patch = async (id: string, p: { teamId?: string; agentId?: string; state?: ConversationState }) => {
+      const current = await storage.getConversation(id);
+      await storage.updateConversation(id, current?.version ?? 0, p, null);
+    };
+    await patch(waiting.id, { state: 'queued', teamId: sales.id });
+    await patch(handled.id, { state: 'assigned', agentId: member.id });
+    await patch(elsewhere.id, { state: 'assigned', agentId: outsider.id });
+    for (const text of ['', 'invoice']) {
+      expect((await ids(text, { teamId: sales.id })).sort()).toEqual([waiting.id, handled.id].sort());
+      expect(await ids(text, { teamId: sales.id, state: 'assigned' })).toEqual([handled.id]);
+      expect(await ids(text, { teamId: other.id })).toEqual([]);
+    }
+  });
+
   it('list paging by cursor: newest first, stable under inserts (no repeats, no gaps, new rows not mixed in)', async () => {
     const { conversation, search } = await seed();
     const made: string[] = [];
@@ -182,7 +218,7 @@ export function searchContract(open: () => Promise<Storage>) {
 
   it('search: ranking is bounded to the matching messages of the newest conversations; both plans give the same results', async () => {
     const { conversation, say, search, storage } = await seed();
-    const made = [];
+    const made: Awaited<ReturnType<typeof conversation>>[] = [];
     for (let i = 0; i < 6; i++) {
       const c = await conversation(undefined, `parcel number ${i}`);
       if (i % 2 === 0) await say(c.id, 'parcel parcel again');

@@ -17,6 +17,10 @@ export function filterSql(siteIds: readonly string[], f: ConversationFilters): R
   if (f.rating !== undefined) parts.push(sql`c.rating = ${f.rating}`);
   if (f.createdFrom) parts.push(sql`c.created_at >= ${f.createdFrom}`);
   if (f.createdBefore) parts.push(sql`c.created_at < ${f.createdBefore}`);
+  if (f.teamId)
+    parts.push(
+      sql`(c.team_id = ${f.teamId} or c.agent_id in (select m.agent_id from team_members m where m.team_id = ${f.teamId}))`,
+    );
   if (f.tag)
     parts.push(
       sql`exists (select 1 from conversation_tags t where t.conversation_id = c.id and t.tag = ${f.tag})`,
