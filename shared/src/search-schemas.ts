@@ -35,6 +35,7 @@ const filterEntries = {
   site: v.optional(IdSchema),
   agent: v.optional(AgentFilterSchema),
   tag: v.optional(TagSchema),
+  team: v.optional(IdSchema),
   from: v.optional(DaySchema),
   to: v.optional(DaySchema),
 };

@@ -15,6 +15,11 @@ export const SEARCH_LIMITS = {
   /** Results per page, at most and by default. */
   pageSizeMax: 50,
   pageSizeDefault: 25,
+  /**
+   * Matching messages ranked for one search, at most: those of the newest conversations first
+   * (docs/SEARCH.md, "Ranking"). A rare word has fewer matches, so all of them are ranked.
+   */
+  rankedCandidatesMax: 1000,
   /** Characters of a result's snippet around its first match. */
   snippetLength: 160,
   /** Saved views per agent, and the longest view name. */
@@ -46,6 +51,8 @@ export type SearchFilters = {
   /** An agent's id, or `none` for conversations nobody has taken. */
   agent?: string;
   tag?: string;
+  /** A team's id: conversations waiting for the team or with one of its members. */
+  team?: string;
   rating?: number;
   from?: string;
   to?: string;
@@ -60,7 +67,17 @@ export const SEARCH_API = {
 } as const;
 
 /** The keys of `SearchFilters`, in the order the console shows and serialises them. */
-export const SEARCH_FILTER_KEYS = ['q', 'state', 'site', 'agent', 'tag', 'rating', 'from', 'to'] as const;
+export const SEARCH_FILTER_KEYS = [
+  'q',
+  'state',
+  'site',
+  'agent',
+  'team',
+  'tag',
+  'rating',
+  'from',
+  'to',
+] as const;
 
 /** A highlighted piece of text: `hit` parts matched a search term. */
 export type HighlightPart = { text: string; hit: boolean };

@@ -21,6 +21,7 @@ export function toStoreQuery(
       ...(filters.state && { state: filters.state }),
       ...(filters.agent && { agentId: filters.agent }),
       ...(filters.tag && { tag: filters.tag }),
+      ...(filters.team && { teamId: filters.team }),
       ...(filters.rating !== undefined && { rating: filters.rating }),
       ...(filters.from && { createdFrom: `${filters.from}T00:00:00.000Z` }),
       ...(filters.to && { createdBefore: nextDay(filters.to) }),

@@ -17,6 +17,8 @@ export type ConversationFilters = {
   /** An agent id, or `none`: nobody has taken it. */
   agentId?: string;
   tag?: string;
+  /** A team: conversations marked for it (transferred to it) or assigned to one of its members. */
+  teamId?: string;
   rating?: number;
   /** Created at or after this instant, and before `createdBefore` (ISO-8601). */
   createdFrom?: string;
@@ -38,7 +40,18 @@ export type ConversationSearchQuery = {
   filters: ConversationFilters;
   cursor: SearchCursor | null;
   limit: number;
+  /** At most this many matching messages are ranked (default `SEARCH_LIMITS.rankedCandidatesMax`). */
+  candidatesMax?: number;
+  /** How the candidates are gathered (default: the cheaper for the terms); the results are the same. */
+  plan?: CandidatePlan;
 };
+
+/**
+ * `index`: every match from the full-text index, then filtered and cut (cost grows with the matches).
+ * `walk`: conversations newest first, their messages checked, stopping at the cap (cost grows with
+ * how far it walks: cheap for a word that is in many messages).
+ */
+export type CandidatePlan = 'index' | 'walk';
 
 /** The message a ranked result was found by (its best match). */
 export type SearchMatch = {

@@ -138,6 +138,42 @@ export function searchContract(open: () => Promise<Storage>) {
     }
   });
 
+  it('filters: team — conversations waiting for the team or with one of its members, with and without text', async () => {
+    const { conversation, storage, ids, shop } = await seed();
+    const member = await storage.createAgent({
+      email: `t-${Math.random()}@example.com`,
+      name: 'Member',
+      role: 'agent',
+      passwordHash: 'x',
+      siteIds: [shop.id],
+    });
+    const outsider = await storage.createAgent({
+      email: `o-${Math.random()}@example.com`,
+      name: 'Outsider',
+      role: 'agent',
+      passwordHash: 'x',
+      siteIds: [shop.id],
+    });
+    const sales = await storage.createTeam({ siteId: shop.id, name: 'Sales', agentIds: [member.id] });
+    const other = await storage.createTeam({ siteId: shop.id, name: 'Other', agentIds: [] });
+    const waiting = await conversation(undefined, 'invoice question');
+    const handled = await conversation(undefined, 'invoice again');
+    const elsewhere = await conversation(undefined, 'invoice elsewhere');
+    await conversation(undefined, 'invoice nobody');
+    const patch = async (id: string, p: { teamId?: string; agentId?: string; state?: ConversationState }) => {
+      const current = await storage.getConversation(id);
+      await storage.updateConversation(id, current?.version ?? 0, p, null);
+    };
+    await patch(waiting.id, { state: 'queued', teamId: sales.id });
+    await patch(handled.id, { state: 'assigned', agentId: member.id });
+    await patch(elsewhere.id, { state: 'assigned', agentId: outsider.id });
+    for (const text of ['', 'invoice']) {
+      expect((await ids(text, { teamId: sales.id })).sort()).toEqual([waiting.id, handled.id].sort());
+      expect(await ids(text, { teamId: sales.id, state: 'assigned' })).toEqual([handled.id]);
+      expect(await ids(text, { teamId: other.id })).toEqual([]);
+    }
+  });
+
   it('list paging by cursor: newest first, stable under inserts (no repeats, no gaps, new rows not mixed in)', async () => {
     const { conversation, search } = await seed();
     const made: string[] = [];
@@ -178,6 +214,46 @@ export function searchContract(open: () => Promise<Storage>) {
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual([...made].sort());
+  });
+
+  it('search: ranking is bounded to the matching messages of the newest conversations; both plans give the same results', async () => {
+    const { conversation, say, search, storage } = await seed();
+    const made: Awaited<ReturnType<typeof conversation>>[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await conversation(undefined, `parcel number ${i}`);
+      if (i % 2 === 0) await say(c.id, 'parcel parcel again');
+      await say(c.id, 'nothing here');
+      made.push(c);
+    }
+    await conversation(undefined, 'no match at all');
+    // The rule, in plain code: matching messages newest conversation first (creation time, then id),
+    // then in their order — the first `cap` of them are ranked.
+    const newest = [...made].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    );
+    const matching = newest.flatMap((c) => (made.indexOf(c) % 2 === 0 ? [c.id, c.id] : [c.id]));
+    const ids = (page: Awaited<ReturnType<typeof search>>) => page.hits.map((h) => h.conversation.id);
+    for (const cap of [1, 2, 3, 4, 5, 100]) {
+      const expected = new Set(matching.slice(0, cap));
+      const byIndex = await search('parcel', { candidatesMax: cap, plan: 'index' });
+      const byWalk = await search('parcel', { candidatesMax: cap, plan: 'walk' });
+      expect(new Set(ids(byIndex))).toEqual(expected);
+      expect(ids(byWalk)).toEqual(ids(byIndex));
+      expect(byWalk.hits.map((h) => h.match?.messageId)).toEqual(byIndex.hits.map((h) => h.match?.messageId));
+    }
+    // Filters are applied before the cap: the newest matches that pass them are ranked.
+    const tagged = newest.slice(2);
+    for (const c of tagged)
+      await storage.addConversationTag({ conversationId: c.id, siteId: c.siteId, tag: 'old' });
+    const filtered = { filters: { tag: 'old' }, candidatesMax: 1 };
+    const oldOnes = await search('parcel', { ...filtered, plan: 'index' });
+    expect(ids(oldOnes)).toEqual([tagged[0]?.id]);
+    expect(ids(await search('parcel', { ...filtered, plan: 'walk' }))).toEqual(ids(oldOnes));
+    // Unbounded, a conversation with the word twice ranks above one with it once.
+    const all = ids(await search('parcel', { plan: 'walk' }));
+    expect(all).toHaveLength(6);
+    expect(made.filter((_, i) => i % 2 === 0).map((c) => c.id)).toContain(all[0]);
+    expect(ids(await search('parcel'))).toEqual(all);
   });
 
   it('the index follows messages: a deleted history is gone from search', async () => {

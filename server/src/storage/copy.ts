@@ -101,9 +101,19 @@ async function tableNames(db: AnyDb): Promise<string[]> {
   return tables.map((t) => t.name).filter((name) => !bookkeeping.has(name) && !DERIVED_TABLE.test(name));
 }
 
+/**
+ * Columns an engine computes itself (PostgreSQL's stored `messages.search_vector`, issue 14): never
+ * written, and not compared between engines.
+ */
+const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = { messages: ['search_vector'] };
+
 async function columnsOf(db: AnyDb, table: string): Promise<string[]> {
   const found = (await db.introspection.getTables()).find((t) => t.name === table);
-  return (found?.columns ?? []).map((c) => c.name).sort();
+  const derived = DERIVED_COLUMNS[table] ?? [];
+  return (found?.columns ?? [])
+    .map((c) => c.name)
+    .filter((name) => !derived.includes(name))
+    .sort();
 }
 
 /** Tables present in a database that `COPY_TABLES` does not know: copying would skip them silently. */

@@ -5,7 +5,7 @@ import { AppError } from '../kernel/errors.ts';
 import { findConversation } from './conversation-rows.ts';
 import type { Db } from './db.ts';
 import { insertMessage, Rollback } from './message-insert.ts';
-import { toMessage } from './records.ts';
+import { MESSAGE_COLUMNS, toMessage } from './records.ts';
 
 export function kyselyMessagesStore(db: Db): MessagesStore {
   return {
@@ -35,7 +35,8 @@ export function kyselyMessagesStore(db: Db): MessagesStore {
     async listMessages(conversationId, afterSeq, limit, options = {}) {
       let query = db
         .selectFrom('messages')
-        .selectAll()
+        // Named columns: PostgreSQL's stored `search_vector` (issue 14) is not read back.
+        .select(MESSAGE_COLUMNS)
         .where('conversation_id', '=', conversationId)
         .where('seq', '>', afterSeq);
       if (options.excludeKinds?.length) query = query.where('kind', 'not in', options.excludeKinds);

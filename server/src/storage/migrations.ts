@@ -358,7 +358,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   // Issue 14 (canned responses, attention).
   '0050_canned_responses': cannedResponses,
   '0051_agent_preferences': agentPreferences,
-  // Issue 14 (find things): '0060_search'.
+  // Issue 14 (find things): '0060_search', '0061_search_vector'.
   ...SEARCH_MIGRATIONS,
   // Issue 15.
   '0070_report_indexes': reportIndexes,

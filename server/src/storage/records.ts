@@ -70,6 +70,21 @@ export const toVisitor = (row: Pick<Selectable<VisitorTable>, VisitorColumns>): 
   lastSeenAt: row.last_seen_at,
 });
 
+/** The columns `toMessage` reads. */
+export const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'client_id',
+  'author',
+  'author_name',
+  'agent_id',
+  'kind',
+  'body',
+  'meta',
+  'created_at',
+] as const satisfies readonly (keyof MessageTable)[];
+
 export const toMessage = (row: Selectable<MessageTable>): Message => ({
   id: row.id,
   conversationId: row.conversation_id,

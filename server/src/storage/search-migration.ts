@@ -91,6 +91,27 @@ const search: Migration = {
   },
 };
 
+/**
+ * Common words fast (issue 14): on PostgreSQL the message's `tsvector` is stored (a generated column)
+ * with its GIN index, so ranking and the newest-first walk read it instead of parsing the body again
+ * for every match; the expression index it replaces is dropped. Statistics are gathered at once: the
+ * choice of plan reads how common each word is from them (`chooseCandidatePlan`). SQLite's FTS5
+ * table already stores what it needs: nothing to do there.
+ */
+const searchVector: Migration = {
+  async up(db: Kysely<unknown>) {
+    if (!isPostgres(db)) return;
+    await sql`alter table messages add column search_vector tsvector generated always as (
+      case when kind in ('text', 'note') then to_tsvector('frontdesk_search'::regconfig, body) end) stored`.execute(
+      db,
+    );
+    await sql`create index messages_search_vector on messages using gin (search_vector)`.execute(db);
+    await sql`drop index if exists messages_search`.execute(db);
+    await sql`analyze messages`.execute(db);
+  },
+};
+
 export const SEARCH_MIGRATIONS: Record<string, Migration> = {
   '0060_search': search,
+  '0061_search_vector': searchVector,
 };

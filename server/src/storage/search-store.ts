@@ -1,5 +1,6 @@
 /** Issue 14: `SearchStore` over Kysely — search and list conversations, their tags, agents' saved views. */
 import { randomUUID } from 'node:crypto';
+import { SEARCH_LIMITS } from '@frontdesk/shared';
 import { sql } from 'kysely';
 import type { ConversationRecord } from '../conversations/store.ts';
 import type { SearchHitRecord, SearchMatch, SearchStore } from '../search/store.ts';
@@ -7,7 +8,7 @@ import { selectConversations } from './conversation-rows.ts';
 import { type Db, now } from './db.ts';
 import { type JoinedConversationRow, toConversation } from './records.ts';
 import { importConversations } from './search-seed.ts';
-import { filterSql, rankedRows } from './search-sql.ts';
+import { chooseCandidatePlan, filterSql, rankedRows } from './search-sql.ts';
 
 async function tagsOf(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -31,7 +32,7 @@ async function conversationsById(db: Db, ids: readonly string[]): Promise<Map<st
 export function kyselySearchStore(db: Db): SearchStore {
   return {
     importConversations: (siteId, items) => importConversations(db, siteId, items),
-    async searchConversations({ siteIds, terms, filters, cursor, limit }) {
+    async searchConversations({ siteIds, terms, filters, cursor, limit, candidatesMax, plan }) {
       if (siteIds.length === 0) return { hits: [], next: null };
       const filter = filterSql(siteIds, filters);
       if (terms.length === 0) {
@@ -67,7 +68,15 @@ export function kyselySearchStore(db: Db): SearchStore {
       }
       const asOf = cursor?.kind === 'ranked' ? cursor.asOf : now();
       const offset = cursor?.kind === 'ranked' ? cursor.offset : 0;
-      const ranked = await rankedRows(db, { terms, filter, asOf, offset, limit: limit + 1 });
+      const ranked = await rankedRows(db, {
+        terms,
+        filter,
+        asOf,
+        offset,
+        limit: limit + 1,
+        candidatesMax: candidatesMax ?? SEARCH_LIMITS.rankedCandidatesMax,
+        plan: plan ?? (await chooseCandidatePlan(db, terms)),
+      });
       const page = ranked.slice(0, limit);
       const ids = page.map((r) => r.cid);
       const [conversations, tags, messages] = await Promise.all([

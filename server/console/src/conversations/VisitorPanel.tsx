@@ -7,7 +7,6 @@ import type { AgentConversation } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
-import { Avatar } from '../shared/Avatar.tsx';
 import { formatClock, safeHttpUrl } from '../shared/format.ts';
 import { reasonText } from './labels.ts';
 import { OfflineDetails } from './OfflineDetails.tsx';

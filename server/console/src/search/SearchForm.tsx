@@ -1,6 +1,7 @@
 /**
- * Issue 14: the search text and the filters (state, site, agent, tag, rating, creation dates).
- * Every control has a visible label; the tag field suggests the site's tags already in use.
+ * Issue 14: the search text and the filters (state, site, agent, team, tag, rating, creation dates).
+ * Every control has a visible label; the tag field suggests the site's tags already in use; the team
+ * field lists the teams of the agent's sites (shown when there is one).
  */
 import {
   CONVERSATION_STATES,
@@ -9,10 +10,12 @@ import {
   SEARCH_LIMITS,
   type SearchFilters,
   type SiteSummary,
+  type Team,
 } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { useRouting } from '../routing/context.ts';
 import type { SearchApi } from './api.ts';
 
 const STATE_KEYS: Record<ConversationState, ConsoleKey> = {
@@ -44,6 +47,9 @@ export function SearchForm({ api, filters, sites, meId, onChange, onSubmit, onCl
   const id = useId();
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const tagSite = filters.site ?? sites[0]?.id ?? null;
+  const routing = useRouting();
+  const [teams, setTeams] = useState<Team[]>([]);
+  const siteIds = sites.map((site) => site.id).join(' ');
   const set = <K extends keyof SearchFilters>(key: K, value: SearchFilters[K] | '') =>
     onChange((current) => {
       const next = { ...current };
@@ -61,6 +67,19 @@ export function SearchForm({ api, filters, sites, meId, onChange, onSubmit, onCl
       live = false;
     };
   }, [tagSite, filters.tag]);
+  const teamsApi = routing?.api ?? null;
+  useEffect(() => {
+    if (!teamsApi) return;
+    let live = true;
+    void Promise.all(sites.map((site) => teamsApi.listTeams(site.id))).then((results) => {
+      if (live) setTeams(results.flatMap((result) => (result.ok ? result.data : [])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [teamsApi, siteIds]);
+  const siteName = (siteId: string) => sites.find((site) => site.id === siteId)?.name ?? '';
+  const shownTeams = teams.filter((team) => !filters.site || team.siteId === filters.site);
 
   return (
     <form
@@ -127,6 +146,25 @@ export function SearchForm({ api, filters, sites, meId, onChange, onSubmit, onCl
             <option value="none">{t('searchAgentNone')}</option>
           </select>
         </div>
+        {(shownTeams.length > 0 || filters.team) && (
+          <div class="field">
+            <label for={`${id}-team`}>{t('searchTeam')}</label>
+            <select
+              id={`${id}-team`}
+              value={filters.team ?? ''}
+              onChange={(e) => set('team', e.currentTarget.value)}
+            >
+              <option value="">{t('searchAny')}</option>
+              {shownTeams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {sites.length > 1
+                    ? t('searchTeamOfSite', { team: team.name, site: siteName(team.siteId) })
+                    : team.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div class="field">
           <label for={`${id}-tag`}>{t('searchTag')}</label>
           <input

@@ -119,6 +119,28 @@ describe('Search page (issue 14)', () => {
     expect([...item.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['zwrotu']);
   });
 
+  it('filters by a team of the agent’s site (English and Polish label)', async () => {
+    const client = seeded();
+    client.routing.teams.set('site1', [{ id: 'team-sales', siteId: 'site1', name: 'Sales', agentIds: [] }]);
+    renderApp(client);
+    const team = (await screen.findByRole('option', { name: 'Sales' })).closest(
+      'select',
+    ) as HTMLSelectElement;
+    expect(team).toBe(screen.getByLabelText('Team'));
+    fireEvent.change(team, { target: { value: 'team-sales' } });
+    fireEvent.submit(screen.getByLabelText('Words in messages and notes').closest('form') as HTMLFormElement);
+    await waitFor(() => expect(client.search.queries.at(-1)).toEqual({ team: 'team-sales' }));
+    cleanup();
+    renderApp(client, 'pl');
+    expect(await screen.findByLabelText('Zespół')).toBeTruthy();
+  });
+
+  it('no team field when the site has no team', async () => {
+    renderApp(seeded());
+    await screen.findByLabelText('State');
+    expect(screen.queryByLabelText('Team')).toBeNull();
+  });
+
   it('Polish labels', async () => {
     renderApp(seeded(), 'pl');
     expect(await screen.findByRole('heading', { name: 'Szukaj w rozmowach' })).toBeTruthy();
