@@ -30,6 +30,7 @@ function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
       ...perLang,
       crossValidation: r.crossValidation ?? null,
       calibration: r.calibration ?? null,
+      oovCheck: r.oovCheck ?? null,
     };
   }
   return out;

@@ -1,7 +1,7 @@
 // Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
 import { createEngine, type Engine, type Lang } from '../engine/index.ts';
 import { balancedThreshold, createBaseline } from './baseline.ts';
-import { crossValidate, type ReliabilityBin, reliability } from './crossval.ts';
+import { crossValidate, crossValidateHonest, type ReliabilityBin, reliability } from './crossval.ts';
 import type { Dataset, Query } from './dataset.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
 import { predictionOf } from './prediction.ts';
@@ -22,6 +22,8 @@ export type SetResult = {
   crossValidation?: ReturnType<typeof crossValidate>;
   /** Reliability diagram data per language (top candidate's confidence vs. right). */
   calibration?: Record<string, ReliabilityBin[]>;
+  /** Sets tuned on their own dev queries: the out-of-vocabulary check, cross-validated (`OOV_CALIBRATION`). */
+  oovCheck?: ReturnType<typeof crossValidateHonest>;
 };
 
 /** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
@@ -79,6 +81,9 @@ export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean }
       lang,
     );
   out.calibration = calibration;
-  if (!ds.hasVal) out.crossValidation = crossValidate(ds.entries, ds.tuning);
+  if (!ds.hasVal) {
+    out.crossValidation = crossValidate(ds.entries, ds.tuning);
+    out.oovCheck = crossValidateHonest(ds.entries, ds.tuning);
+  }
   return out;
 }
