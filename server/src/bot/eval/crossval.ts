@@ -15,6 +15,7 @@ import {
   suggestionsOf,
   type Vocabulary,
 } from '../engine/index.ts';
+import { type Baseline, balancedThreshold } from './baseline.ts';
 import type { Query } from './dataset.ts';
 import { fitLogistic, type Logistic } from './logistic.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
@@ -348,6 +349,43 @@ function summarise(ms: Metrics[], k: number, thresholds: number[]): CrossValidat
     human: pick((m) => m.humanAccuracy),
     smalltalk: pick((m) => m.smalltalkAccuracy),
   };
+}
+
+/**
+ * A threshold baseline (per language) on the same folds as the engine: per fold, the balanced threshold on
+ * the other folds' queries of that language, figures on the held-out fold.
+ */
+export function crossValidateBaseline(
+  baselines: Record<string, Baseline>,
+  queries: Query[],
+  k = 5,
+): Record<string, CrossValidation> {
+  const folds = foldsOf(queries, k);
+  const out: Record<string, CrossValidation> = {};
+  for (const [lang, baseline] of Object.entries(baselines)) {
+    const ms: Metrics[] = [];
+    const thresholds: number[] = [];
+    for (let f = 0; f < k; f++) {
+      const train = folds
+        .filter((_, i) => i !== f)
+        .flat()
+        .filter((q) => q.lang === lang);
+      const test = (folds[f] ?? []).filter((q) => q.lang === lang);
+      const t = balancedThreshold(baseline, train);
+      thresholds.push(t);
+      ms.push(
+        computeMetrics(
+          test,
+          test.map((q) => {
+            const r = baseline.rank(q.text);
+            return { predicted: r && r.score >= t ? r.id : null, top1: r?.id ?? null, ms: 0 };
+          }),
+        ),
+      );
+    }
+    out[lang] = summarise(ms, k, thresholds);
+  }
+  return out;
 }
 
 /** Reliability diagram data over in-scope and OOS queries: the top candidate's confidence vs. being right. */

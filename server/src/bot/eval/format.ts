@@ -56,6 +56,7 @@ export function formatTable(results: SetResult[]): string {
     for (const l of r.langs) {
       rows.push(row(r.set, l.lang, 'engine', l.engine));
       rows.push(row(r.set, l.lang, `TF-IDF (thr ${l.baseline.threshold.toFixed(3)})`, l.baseline));
+      rows.push(row(r.set, l.lang, `NLP.js 4 (thr ${l.nlpjs.threshold.toFixed(3)})`, l.nlpjs));
     }
   }
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -85,6 +86,12 @@ export function formatTable(results: SetResult[]): string {
       ...Object.entries(r.oovCheck?.byLang ?? {}).map(
         ([lang, m]) =>
           `  ${lang}, out-of-vocabulary check (calibration fitted and threshold chosen on the other folds: ${r.oovCheck?.folds.map((f) => f.threshold).join(', ')}): in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}`,
+      ),
+      ...(['tfidf', 'nlpjs'] as const).flatMap((method) =>
+        Object.entries(r.baselinesCv?.[method] ?? {}).map(
+          ([lang, m]) =>
+            `  ${lang}, ${method === 'tfidf' ? 'TF-IDF' : 'NLP.js'} (threshold chosen on the other folds): top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+        ),
       ),
     ];
   });
