@@ -42,8 +42,15 @@ export function AgentAnswerCard(props: Props) {
             <a href={routeHash({ page: 'faq', faqId: guess.faqId })}>{guess.question}</a>
             <ScoreBar score={guess.score} />
             {canEdit && known(guess.faqId) && (
-              <button type="button" class="button" disabled={busy} onClick={() => onAddTo(guess.faqId)}>
-                {t('agentAnswersAddTo', { question: guess.question })}
+              <button
+                type="button"
+                class="button"
+                disabled={busy}
+                aria-label={t('agentAnswersAddTo', { question: guess.question })}
+                title={t('agentAnswersAddTo', { question: guess.question })}
+                onClick={() => onAddTo(guess.faqId)}
+              >
+                {t('agentAnswersAddShort')}
               </button>
             )}
           </li>
