@@ -15,13 +15,6 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'nlpjs-only-in-the-bot-eval',
-      severity: 'error',
-      comment: 'NLP.js is a dev dependency of `bot:eval` (the second baseline), never part of the product.',
-      from: { pathNot: '^server/src/bot/eval/' },
-      to: { path: 'node_modules/.*@nlpjs/' },
-    },
-    {
       name: 'widget-not-to-server',
       severity: 'error',
       comment: 'The widget talks to the server over the wire protocol in shared, never by import.',
