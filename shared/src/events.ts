@@ -228,6 +228,10 @@ export const API = {
   unanswered: (siteId: string) => fillRoute(ROUTES.unanswered, { siteId }),
   /** POST `{ messageIds, faqId? }`: take misses off the list. */
   unansweredDismiss: (siteId: string) => fillRoute(ROUTES.unansweredDismiss, { siteId }),
+  /** GET: agents' replies after a handoff, offered as FAQ examples or new entries. */
+  agentAnswers: (siteId: string) => fillRoute(ROUTES.agentAnswers, { siteId }),
+  /** POST `{ conversationId }`: take one off the list. */
+  agentAnswersDismiss: (siteId: string) => fillRoute(ROUTES.agentAnswersDismiss, { siteId }),
   /** GET / PUT the site's bot settings (handoff policy). */
   botSettings: (siteId: string) => fillRoute(ROUTES.botSettings, { siteId }),
   sites: ROUTES.sites,

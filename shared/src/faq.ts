@@ -47,6 +47,20 @@ export type UnansweredGroup = {
   suggestions: FaqMatch[];
 };
 
+/**
+ * Learned from agents: after a handoff, the visitor's question and the agent's first substantive reply,
+ * offered under "Unanswered" as an example of the bot's best guess or a new entry (`guess` null: no entry
+ * came close). One per conversation.
+ */
+export type AgentAnswer = {
+  conversationId: string;
+  lang: Locale;
+  question: string;
+  answer: string;
+  createdAt: string;
+  guess: FaqMatch | null;
+};
+
 /** The site's handoff policy. answerThreshold null = the engine's default. */
 export type BotSettings = {
   botMissesBeforeHandoff: number;

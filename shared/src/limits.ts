@@ -49,6 +49,10 @@ export const LIMITS = {
   faqTagMaxLength: 40,
   /** Unanswered questions dismissed in one request. */
   dismissMax: 500,
+  /** An agent reply with fewer words than this is not offered as an FAQ answer ("one moment", "hi!"). */
+  agentAnswerMinWords: 4,
+  /** Agent answers listed under "Unanswered" at most (newest first). */
+  agentAnswersMax: 100,
   /** Agent password length bounds. */
   passwordMinLength: 10,
   passwordMaxLength: 200,

@@ -183,6 +183,17 @@ export const UnansweredGroupSchema = v.object({
   suggestions: v.array(FaqMatchSchema),
 });
 
+export const AgentAnswerSchema = v.object({
+  conversationId: text,
+  lang: Locale,
+  question: text,
+  answer: text,
+  createdAt: text,
+  guess: v.nullable(FaqMatchSchema),
+});
+/** `GET agent-answers`. */
+export const AgentAnswersReplySchema = v.object({ answers: v.array(AgentAnswerSchema) });
+
 export const BotSettingsReplySchema = v.object({
   botMissesBeforeHandoff: v.number(),
   escalationPhrases: v.array(text),

@@ -16,6 +16,8 @@ export const ROUTES = {
   faqTry: '/api/v1/sites/:siteId/faqs/try',
   unanswered: '/api/v1/sites/:siteId/unanswered',
   unansweredDismiss: '/api/v1/sites/:siteId/unanswered/dismiss',
+  agentAnswers: '/api/v1/sites/:siteId/unanswered/agent-answers',
+  agentAnswersDismiss: '/api/v1/sites/:siteId/unanswered/agent-answers/dismiss',
   botSettings: '/api/v1/sites/:siteId/settings/bot',
   /** GET: the caller's sites (admins: all, archived included); POST (admin): a new site. */
   sites: '/api/v1/sites',

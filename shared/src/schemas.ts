@@ -237,6 +237,10 @@ export const UnansweredDismissSchema = record({
 });
 export type UnansweredDismissInput = v.InferOutput<typeof UnansweredDismissSchema>;
 
+/** `POST agent-answers/dismiss`: take one conversation's suggested answer off the list. */
+export const AgentAnswerDismissSchema = record({ conversationId: IdSchema });
+export type AgentAnswerDismissInput = v.InferOutput<typeof AgentAnswerDismissSchema>;
+
 export const BotSettingsSchema = record({
   botMissesBeforeHandoff: v.pipe(
     v.number(),

@@ -115,6 +115,7 @@ export function createHttpApp(deps: HttpDeps) {
     faqRoutes({
       entries: services.faqEntries,
       unanswered: services.unanswered,
+      agentAnswers: services.agentAnswers,
       settings: services.botSettings,
       sites: deps.storage,
       sessions: services.sessions,

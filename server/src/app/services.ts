@@ -24,6 +24,7 @@ import type { SweepLease } from '../conversations/sweep-lease.ts';
 import { Timeline } from '../conversations/timeline.ts';
 import { Transitions } from '../conversations/transitions.ts';
 import { VisitorConversations } from '../conversations/visitor-conversations.ts';
+import { AgentAnswers } from '../faq/agent-answers.ts';
 import { BotSettingsEditor } from '../faq/bot-settings.ts';
 import { FaqEntries } from '../faq/entries.ts';
 import { Unanswered } from '../faq/unanswered.ts';
@@ -182,6 +183,7 @@ export function buildServices(deps: ServiceDeps) {
     clock,
     onRated: (conversation) => webhookEvents.rated(conversation),
   });
+  const agentAnswers = new AgentAnswers(storage, bot, logger);
   const agentConversations = new AgentConversations({
     store: storage,
     access,
@@ -189,6 +191,7 @@ export function buildServices(deps: ServiceDeps) {
     transitions,
     broadcaster,
     clock,
+    onReplied: (conversation, message) => agentAnswers.agentReplied(conversation, message),
   });
 
   const faqEntries = new FaqEntries(bot);
@@ -239,6 +242,7 @@ export function buildServices(deps: ServiceDeps) {
     contacts,
     faqEntries,
     unanswered: new Unanswered(storage, bot),
+    agentAnswers,
     botSettings: new BotSettingsEditor(storage, bot),
     // Issue 10.
     offlineSettings: new OfflineSettingsEditor(storage),

@@ -14,6 +14,28 @@ export type NewBotMiss = {
 
 export type BotMiss = NewBotMiss & { createdAt: string; dismissedAt: string | null; faqId: string | null };
 
+/** Issue 16: an agent's reply after a handoff, with the bot's best guess at the time. */
+export type NewAgentAnswer = {
+  siteId: string;
+  conversationId: string;
+  lang: Locale;
+  question: string;
+  answer: string;
+  guessFaqId: string | null;
+};
+export type AgentAnswerRecord = NewAgentAnswer & { createdAt: string; dismissedAt: string | null };
+
+export type AgentAnswersStore = {
+  /** Records a conversation's agent answer; false (nothing changes) when it already has one. */
+  recordAgentAnswer(answer: NewAgentAnswer): Promise<boolean>;
+  /** True when the conversation already has an agent answer (open or dismissed). */
+  hasAgentAnswer(siteId: string, conversationId: string): Promise<boolean>;
+  /** Not dismissed yet, newest first. */
+  listOpenAgentAnswers(siteId: string, limit: number): Promise<AgentAnswerRecord[]>;
+  /** Dismisses one open answer of the site; false when there was none. */
+  dismissAgentAnswer(siteId: string, conversationId: string): Promise<boolean>;
+};
+
 export type FaqStore = {
   listFaqs(siteId: string): Promise<FaqRecord[]>;
   upsertFaq(siteId: string, faq: Omit<FaqRecord, 'updatedAt'>): Promise<FaqRecord>;

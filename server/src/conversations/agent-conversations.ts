@@ -2,7 +2,7 @@
  * An agent's use cases: list, watch and sync a conversation, reply or add a note, take over, return
  * to the bot, resolve. Only conversations of the agent's sites; replies only by the agent who has it.
  */
-import { type ConversationState, LIMITS } from '@frontdesk/shared';
+import { type ConversationState, LIMITS, type Message } from '@frontdesk/shared';
 import type { ConversationRefInput, SendAgentMessageInput, SyncInput } from '@frontdesk/shared/schemas';
 import type { AgentContext } from '../identity/context.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -26,6 +26,8 @@ export type AgentConversationsDeps = {
   broadcaster: Broadcaster;
   /** Issue 10 (presence). */
   clock?: () => Date;
+  /** Issue 16: told of every stored reply (learn from agents); never throws, not awaited by the agent. */
+  onReplied?: (conversation: ConversationRecord, message: Message) => Promise<void>;
 };
 
 export class AgentConversations {
@@ -97,6 +99,7 @@ export class AgentConversations {
       return { message: result.message, duplicate: true, conversation: result.conversation };
     this.deps.broadcaster.messageStored(result.conversation, result.message);
     this.deps.broadcaster.previewChanged(result.conversation);
+    if (message.kind !== 'note') void this.deps.onReplied?.(result.conversation, result.message);
     return {
       message: result.message,
       duplicate: false,

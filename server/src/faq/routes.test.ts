@@ -1,5 +1,7 @@
 /** FAQ authoring API against a real server: entries, try, unanswered questions, settings, access rules. */
 import {
+  type AgentAnswer,
+  type AgentConversation,
   API,
   type BotSettings,
   EVENTS,
@@ -318,11 +320,83 @@ describe('bot settings', () => {
   });
 });
 
+describe('learn from agents', () => {
+  /** Polls the agent answers until `ready` (they are recorded after the agent's reply is acked). */
+  async function answersUntil(ready: (answers: AgentAnswer[]) => boolean): Promise<AgentAnswer[]> {
+    for (let i = 0; i < 200; i++) {
+      const { answers } = await json<{ answers: AgentAnswer[] }>(
+        await request('GET', API.agentAnswers(h.site.id), agent),
+      );
+      if (ready(answers)) return answers;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('agent answers never got ready');
+  }
+
+  it('offers the missed question and the first substantive agent reply after a handoff, with the best guess', async () => {
+    const missed = await ask('do you ship parcels to Norway?');
+    const handoff = waitFor<Message>(missed.socket, EVENTS.messageNew, (m) => m.author === 'bot');
+    await call<SendResult>(missed.socket, EVENTS.messageSend, {
+      conversationId: missed.conversationId,
+      clientId: clientId(),
+      body: 'I want to talk to a person',
+    });
+    await handoff;
+    const staff = await h.newAgent('Learner');
+    await connected(staff.socket);
+    await call<AgentConversation>(staff.socket, EVENTS.conversationTake, {
+      conversationId: missed.conversationId,
+    });
+    const say = (body: string) =>
+      call<SendResult>(staff.socket, EVENTS.messageSend, {
+        conversationId: missed.conversationId,
+        clientId: clientId(),
+        body,
+      });
+    await say('Hello!'); // small talk: not an answer
+    await say('Yes, we ship to Norway in 5 to 7 working days.');
+    await say('Anything else I can help with today?'); // not the first substantive reply
+    const answers = await answersUntil((list) =>
+      list.some((a) => a.conversationId === missed.conversationId),
+    );
+    const learned = answers.find((a) => a.conversationId === missed.conversationId);
+    expect(learned).toMatchObject({
+      lang: 'en',
+      question: 'do you ship parcels to Norway?',
+      answer: 'Yes, we ship to Norway in 5 to 7 working days.',
+    });
+    expect(learned?.guess?.faqId).toMatch(/_en$/);
+    expect(learned?.guess?.question).toBeTruthy();
+
+    // agents read; only an admin dismisses; an unknown one is 404, a second dismiss too
+    const body = { conversationId: missed.conversationId };
+    expect((await request('POST', API.agentAnswersDismiss(h.site.id), agent, body)).status).toBe(403);
+    expect(await json(await request('POST', API.agentAnswersDismiss(h.site.id), admin, body))).toEqual({
+      ok: true,
+    });
+    expect((await request('POST', API.agentAnswersDismiss(h.site.id), admin, body)).status).toBe(404);
+    const left = await json<{ answers: AgentAnswer[] }>(
+      await request('GET', API.agentAnswers(h.site.id), admin),
+    );
+    expect(left.answers.map((a) => a.conversationId)).not.toContain(missed.conversationId);
+    staff.socket.disconnect();
+  });
+
+  it.each([
+    ['no conversation id', {}],
+    ['a bad id', { conversationId: '' }],
+    ['extra fields', { conversationId: 'abc', faqId: 'x' }],
+  ])('answers a dismiss with %s with 400', async (_name, body) => {
+    expect((await request('POST', API.agentAnswersDismiss(h.site.id), admin, body)).status).toBe(400);
+  });
+});
+
 describe('access', () => {
   const reads = (siteId: string) =>
     [
       ['GET', API.faqs(siteId), undefined],
       ['GET', API.unanswered(siteId), undefined],
+      ['GET', API.agentAnswers(siteId), undefined],
       ['GET', API.botSettings(siteId), undefined],
       ['POST', API.faqTry(siteId), { text: 'hello' }],
     ] as const;
@@ -331,6 +405,7 @@ describe('access', () => {
       ['PUT', API.faq(siteId, 'gift_wrap_en'), GIFT_WRAP],
       ['DELETE', API.faq(siteId, 'delivery_cost_en'), undefined],
       ['POST', API.unansweredDismiss(siteId), { messageIds: ['abc'] }],
+      ['POST', API.agentAnswersDismiss(siteId), { conversationId: 'abc' }],
       [
         'PUT',
         API.botSettings(siteId),

@@ -4,6 +4,7 @@
  */
 import { ROUTES } from '@frontdesk/shared';
 import {
+  AgentAnswerDismissSchema,
   BotSettingsSchema,
   FaqIdSchema,
   FaqInputSchema,
@@ -17,6 +18,7 @@ import { requireAgent } from '../identity/require-agent.ts';
 import type { SitesStore } from '../sites/store.ts';
 import { sameOriginGuard } from '../transport/http/same-origin.ts';
 import { jsonBody, params } from '../transport/http/validation.ts';
+import type { AgentAnswers } from './agent-answers.ts';
 import { type BotSettingsEditor, botSettingsOf } from './bot-settings.ts';
 import type { FaqEntries } from './entries.ts';
 import { type SiteEnv, siteAccess } from './site-access.ts';
@@ -25,6 +27,7 @@ import type { Unanswered } from './unanswered.ts';
 type Deps = {
   entries: FaqEntries;
   unanswered: Unanswered;
+  agentAnswers: AgentAnswers;
   settings: BotSettingsEditor;
   sites: Pick<SitesStore, 'getSite'>;
   sessions: AgentSessions;
@@ -61,6 +64,15 @@ export function faqRoutes(deps: Deps) {
 
   app.post(ROUTES.unansweredDismiss, ...admin, jsonBody(UnansweredDismissSchema), async (c) => {
     await deps.unanswered.dismiss(c.get('site').id, c.req.valid('json'));
+    return c.json({ ok: true });
+  });
+
+  app.get(ROUTES.agentAnswers, ...reader, async (c) =>
+    c.json({ answers: await deps.agentAnswers.list(c.get('site').id) }),
+  );
+
+  app.post(ROUTES.agentAnswersDismiss, ...admin, jsonBody(AgentAnswerDismissSchema), async (c) => {
+    await deps.agentAnswers.dismiss(c.get('site').id, c.req.valid('json'));
     return c.json({ ok: true });
   });
 

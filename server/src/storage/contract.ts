@@ -387,6 +387,56 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       await storage.close();
     });
 
+    it('agent answers: one per conversation, open ones newest first, dismissed per site', async () => {
+      const { storage, site, conversation } = await seed();
+      const second = await storage.createConversation({
+        siteId: site.id,
+        visitorId: conversation.visitorId,
+        locale: 'pl',
+      });
+      const answer = (conversationId: string, question: string) => ({
+        siteId: site.id,
+        conversationId,
+        lang: 'en' as const,
+        question,
+        answer: 'We ship to Norway in 5 days.',
+        guessFaqId: 'shipping_en',
+      });
+      expect(await storage.hasAgentAnswer(site.id, conversation.id)).toBe(false);
+      expect(await storage.recordAgentAnswer(answer(conversation.id, 'do you ship to norway'))).toBe(true);
+      expect(await storage.recordAgentAnswer(answer(conversation.id, 'a later reply'))).toBe(false);
+      expect(await storage.hasAgentAnswer(site.id, conversation.id)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      expect(
+        await storage.recordAgentAnswer({
+          ...answer(second.id, 'czy macie bony'),
+          lang: 'pl',
+          guessFaqId: null,
+        }),
+      ).toBe(true);
+      const open = await storage.listOpenAgentAnswers(site.id, 10);
+      expect(open.map((a) => a.question)).toEqual(['czy macie bony', 'do you ship to norway']);
+      expect(open[0]).toMatchObject({ lang: 'pl', guessFaqId: null, dismissedAt: null });
+      expect(open[1]).toMatchObject({ answer: 'We ship to Norway in 5 days.', guessFaqId: 'shipping_en' });
+      expect(await storage.listOpenAgentAnswers(site.id, 1)).toHaveLength(1);
+
+      const other = await storage.createSite({
+        key: `other-${Math.random().toString(36).slice(2)}`,
+        name: 'Other',
+        allowedOrigins: [],
+        settings: DEFAULT_SITE_SETTINGS,
+      });
+      expect(await storage.dismissAgentAnswer(other.id, conversation.id)).toBe(false);
+      expect(await storage.dismissAgentAnswer(site.id, conversation.id)).toBe(true);
+      expect(await storage.dismissAgentAnswer(site.id, conversation.id)).toBe(false);
+      expect((await storage.listOpenAgentAnswers(site.id, 10)).map((a) => a.question)).toEqual([
+        'czy macie bony',
+      ]);
+      // a dismissed answer still blocks a second one for the same conversation
+      expect(await storage.recordAgentAnswer(answer(conversation.id, 'again'))).toBe(false);
+      await storage.close();
+    });
+
     it('sites: archived flag, listing, settings with the appearance round-trip', async () => {
       const { storage, site } = await seed();
       expect(site.archived).toBe(false);

@@ -35,6 +35,7 @@ export const COPY_TABLES: { readonly [T in keyof Schema]: readonly (keyof Schema
   messages: ['id'],
   faqs: ['site_id', 'id'],
   bot_misses: ['site_id', 'message_id'],
+  agent_answers: ['site_id', 'conversation_id'],
   mail_outbox: ['id'],
   read_positions: ['conversation_id', 'reader_key'],
   attachments: ['id'],

@@ -2,6 +2,8 @@
  * The whole `Storage` over one Kysely handle: one small store per group of tables, so SQLite and
  * PostgreSQL share every query and an engine replaces only the pieces it must.
  */
+
+import { kyselyAgentAnswersStore } from './agent-answers-store.ts';
 import { kyselyAgentsStore } from './agents-store.ts';
 import { kyselyApiStore } from './api-store.ts';
 import { kyselyAttachmentsStore } from './attachments-store.ts';
@@ -37,6 +39,7 @@ export function kyselyStorage(db: Db, lifecycle: StorageLifecycle): Storage {
     ...kyselyMessagesStore(db),
     ...kyselyFaqStore(db),
     ...kyselyBotMissesStore(db),
+    ...kyselyAgentAnswersStore(db),
     ...kyselyImagesStore(db),
     ...kyselyMailStore(db),
     ...kyselyReadsStore(db),

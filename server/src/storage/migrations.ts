@@ -340,6 +340,34 @@ const reportIndexes: Migration = {
   },
 };
 
+/**
+ * Issue 16 (learn from agents): per conversation handed off, the visitor's question and the agent's first
+ * substantive reply, offered under "Unanswered" until an admin uses or dismisses it.
+ */
+const agentAnswers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('agent_answers')
+      .addColumn('site_id', 'varchar(64)', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+      .addColumn('conversation_id', 'varchar(64)', (c) =>
+        c.notNull().references('conversations.id').onDelete('cascade'),
+      )
+      .addColumn('lang', 'varchar(8)', (c) => c.notNull())
+      .addColumn('question', 'text', (c) => c.notNull())
+      .addColumn('answer', 'text', (c) => c.notNull())
+      .addColumn('guess_faq_id', 'varchar(64)')
+      .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+      .addColumn('dismissed_at', 'varchar(32)')
+      .addPrimaryKeyConstraint('agent_answers_pk', ['site_id', 'conversation_id'])
+      .execute();
+    await db.schema
+      .createIndex('agent_answers_site_open')
+      .on('agent_answers')
+      .columns(['site_id', 'dismissed_at', 'created_at'])
+      .execute();
+  },
+};
+
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_bot_misses': botMisses,
@@ -366,4 +394,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   ...REPORT_MIGRATIONS,
   // Issue 15 (public API, webhooks): '0080_api_tokens', '0081_webhooks'.
   ...API_MIGRATIONS,
+  // Issue 16 (the bot learns from agents).
+  '0090_agent_answers': agentAnswers,
 };

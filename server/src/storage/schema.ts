@@ -197,6 +197,18 @@ export type BotMissTable = {
   faq_id: string | null;
 };
 
+/** Issue 16: an agent's reply after a handoff, offered as an FAQ example or entry. */
+export type AgentAnswerTable = {
+  site_id: string;
+  conversation_id: string;
+  lang: string;
+  question: string;
+  answer: string;
+  guess_faq_id: string | null;
+  created_at: string;
+  dismissed_at: string | null;
+};
+
 /** E-mail as a channel (issue 10, mail): every outgoing e-mail. */
 export type MailOutboxTable = {
   id: string;
@@ -294,6 +306,7 @@ export type Database = ApiTables & {
   messages: MessageTable;
   faqs: FaqTable;
   bot_misses: BotMissTable;
+  agent_answers: AgentAnswerTable;
   images: ImageTable;
   mail_outbox: MailOutboxTable;
   read_positions: ReadPositionTable;

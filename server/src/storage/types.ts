@@ -4,7 +4,7 @@
  */
 import type { ApiStore } from '../api/store.ts';
 import type { AttachmentsStore } from '../attachments/store.ts';
-import type { BotMissesStore, FaqStore } from '../bot/store.ts';
+import type { AgentAnswersStore, BotMissesStore, FaqStore } from '../bot/store.ts';
 import type { CannedStore, PreferencesStore } from '../canned/store.ts';
 import type { ContactsStore } from '../contacts/store.ts';
 import type { ConversationsStore, MessagesStore } from '../conversations/store.ts';
@@ -27,6 +27,7 @@ export type Storage = StorageLifecycle &
   MessagesStore &
   FaqStore &
   BotMissesStore &
+  AgentAnswersStore &
   ImagesStore &
   MailStore &
   ReadsStore &
@@ -45,7 +46,16 @@ export type Storage = StorageLifecycle &
 
 export type { ApiStore, ApiTokenRecord } from '../api/store.ts';
 export type { AttachmentRecord, AttachmentsStore, NewAttachment } from '../attachments/store.ts';
-export type { BotMiss, BotMissesStore, FaqRecord, FaqStore, NewBotMiss } from '../bot/store.ts';
+export type {
+  AgentAnswerRecord,
+  AgentAnswersStore,
+  BotMiss,
+  BotMissesStore,
+  FaqRecord,
+  FaqStore,
+  NewAgentAnswer,
+  NewBotMiss,
+} from '../bot/store.ts';
 export type { CannedStore, NewCanned, PreferencesStore } from '../canned/store.ts';
 export type {
   AppendOptions,

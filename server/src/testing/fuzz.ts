@@ -104,6 +104,7 @@ export const SCHEMA_EXAMPLES = {
   FaqInputSchema: { lang: 'en', question: 'Q?', examples: ['q'], answer: 'A.', tags: ['t'] },
   FaqTrySchema: { text: 'how much is delivery', lang: 'en' },
   UnansweredDismissSchema: { messageIds: ['m_1'], faqId: 'returns' },
+  AgentAnswerDismissSchema: { conversationId: 'c_1' },
   BotSettingsSchema: { botMissesBeforeHandoff: 2, escalationPhrases: ['human'], answerThreshold: null },
   SiteAppearanceSchema: {
     color: '#1f5fbf',

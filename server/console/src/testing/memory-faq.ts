@@ -4,6 +4,7 @@
  */
 import type {
   AckResult,
+  AgentAnswer,
   AgentProfile,
   BotSettings,
   ErrorCode,
@@ -22,6 +23,7 @@ export type FaqSeed = {
   faqs?: FaqEntry[];
   overlaps?: FaqOverlap[];
   groups?: UnansweredGroup[];
+  agentAnswers?: AgentAnswer[];
   settings?: BotSettings;
   /** Replaces the naive matcher of `tryQuestion`. */
   tryResult?: (text: string, lang: Locale | null) => TryResult;
@@ -33,6 +35,8 @@ export type MemoryFaqApi = FaqApi &
     faqs: Map<string, FaqEntry>;
     overlaps: FaqOverlap[];
     groups: UnansweredGroup[];
+    agentAnswers: AgentAnswer[];
+    dismissedAnswers: string[];
     settings: BotSettings;
     saved: { siteId: string; faqId: string; input: FaqInput }[];
     deleted: { siteId: string; faqId: string }[];
@@ -97,6 +101,8 @@ export function createMemoryFaqApi(agent: AgentProfile, seed: FaqSeed = {}): Mem
     faqs: new Map((seed.faqs ?? []).map((e) => [e.id, e])),
     overlaps: [...(seed.overlaps ?? [])],
     groups: [...(seed.groups ?? [])],
+    agentAnswers: [...(seed.agentAnswers ?? [])],
+    dismissedAnswers: [],
     settings: seed.settings ?? DEFAULT_SETTINGS,
     saved: [],
     deleted: [],
@@ -145,6 +151,20 @@ export function createMemoryFaqApi(agent: AgentProfile, seed: FaqSeed = {}): Mem
         .map((g) => ({ ...g, items: g.items.filter((i) => !gone.has(i.messageId)) }))
         .map((g) => ({ ...g, count: g.items.length }))
         .filter((g) => g.count > 0);
+      return ok(null);
+    },
+    async listAgentAnswers(siteId) {
+      const code = guard(siteId, false);
+      if (code) return fail(code);
+      return ok(api.agentAnswers);
+    },
+    async dismissAgentAnswer(siteId, conversationId) {
+      api.dismissedAnswers.push(conversationId);
+      const code =
+        guard(siteId, true) ??
+        (api.agentAnswers.some((a) => a.conversationId === conversationId) ? null : 'not_found');
+      if (code) return fail(code);
+      api.agentAnswers = api.agentAnswers.filter((a) => a.conversationId !== conversationId);
       return ok(null);
     },
     async getBotSettings(siteId) {

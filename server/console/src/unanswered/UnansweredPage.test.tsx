@@ -115,3 +115,99 @@ describe('Unanswered page', () => {
     expect(within(card).queryByRole('button')).toBeNull();
   });
 });
+
+describe('Unanswered page: learned from agents', () => {
+  const ANSWERS = [
+    {
+      conversationId: 'c1',
+      lang: 'en' as const,
+      question: 'can I return worn shoes',
+      answer: 'Yes, within 30 days, if they are **clean**.',
+      createdAt: '2025-03-01T09:00:00.000Z',
+      guess: { faqId: 'returns', question: 'How do I return an item?', score: 0.41 },
+    },
+    {
+      conversationId: 'c2',
+      lang: 'pl' as const,
+      question: 'czy sprzedajecie traktory',
+      answer: 'Nie, sprzedajemy tylko odzież i obuwie.',
+      createdAt: '2025-03-01T08:00:00.000Z',
+      guess: null,
+    },
+  ];
+
+  async function openAnswers(agent = ADMIN) {
+    const client = createMemoryClient({
+      agent,
+      faq: { faqs: SHOP_FAQS, groups: [], agentAnswers: ANSWERS },
+    });
+    renderApp(client);
+    const section = await screen.findByRole('region', { name: 'Learned from agents' });
+    return { client, section };
+  }
+
+  it('shows the question, the agent reply and the bot guess; no empty state', async () => {
+    const { section } = await openAnswers();
+    const card = within(section).getByRole('article', { name: 'can I return worn shoes' });
+    expect(within(card).getByText('Yes, within 30 days, if they are **clean**.').tagName).toBe('BLOCKQUOTE');
+    expect(within(card).getByRole('link', { name: 'How do I return an item?' }).getAttribute('href')).toBe(
+      '#/faq/returns',
+    );
+    const none = within(section).getByRole('article', { name: 'czy sprzedajecie traktory' });
+    expect(within(none).getByText('The bot found no similar entry.')).toBeTruthy();
+    expect(screen.queryByText('Nothing to review: the bot has answered everything.')).toBeNull();
+  });
+
+  it('adds the question as an example of the guessed entry, then dismisses it', async () => {
+    const { client, section } = await openAnswers();
+    const card = within(section).getByRole('article', { name: 'can I return worn shoes' });
+    fireEvent.click(
+      within(card).getByRole('button', { name: 'Add as an example to “How do I return an item?”' }),
+    );
+    await screen.findByText('Added to “How do I return an item?” as examples.');
+    expect(client.faq.saved.at(-1)).toMatchObject({
+      faqId: 'returns',
+      input: { examples: ['send it back', 'refund please', 'can I return worn shoes'] },
+    });
+    expect(client.faq.dismissedAnswers).toEqual(['c1']);
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'can I return worn shoes' })).toBeNull(),
+    );
+  });
+
+  it('creates a new entry prefilled with the question and the agent reply', async () => {
+    const { client, section } = await openAnswers();
+    const card = within(section).getByRole('article', { name: 'czy sprzedajecie traktory' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Create a new FAQ entry' }));
+    const form = within(card).getByRole('form', { name: 'New entry' });
+    expect((within(form).getByLabelText('Question') as HTMLInputElement).value).toBe(
+      'czy sprzedajecie traktory',
+    );
+    expect((within(form).getByLabelText('Answer (Markdown)') as HTMLTextAreaElement).value).toBe(
+      'Nie, sprzedajemy tylko odzież i obuwie.',
+    );
+    expect((within(form).getByLabelText('Language') as HTMLSelectElement).value).toBe('pl');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await screen.findByText('Entry “czy sprzedajecie traktory” created.');
+    expect(client.faq.saved.at(-1)).toMatchObject({
+      input: {
+        lang: 'pl',
+        question: 'czy sprzedajecie traktory',
+        answer: 'Nie, sprzedajemy tylko odzież i obuwie.',
+      },
+    });
+    expect(client.faq.dismissedAnswers).toEqual(['c2']);
+  });
+
+  it('dismisses one, and shows no actions to agents who are not admins', async () => {
+    const { client, section } = await openAnswers();
+    const card = within(section).getByRole('article', { name: 'czy sprzedajecie traktory' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Dismiss' }));
+    await screen.findByText('Dismissed.');
+    expect(client.faq.dismissedAnswers).toEqual(['c2']);
+    expect(client.faq.saved).toEqual([]);
+    cleanup();
+    const read = await openAnswers(AGENT);
+    expect(within(read.section).queryByRole('button')).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
  * examples of an entry (PUT the entry, then dismiss with its id), a new entry (editor, save, dismiss), or
  * dismissed.
  */
-import type { AckResult, FaqEntry, FaqInput, UnansweredGroup } from '@frontdesk/shared';
+import type { AckResult, AgentAnswer, FaqEntry, FaqInput, UnansweredGroup } from '@frontdesk/shared';
 import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { FaqApi } from '../faq/api.ts';
@@ -13,20 +13,32 @@ import { adminErrorText } from '../shared/labels.ts';
 import { PageStatus } from '../shared/PageStatus.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import { useNow } from '../shared/use-now.ts';
+import { AgentAnswerCard } from './AgentAnswerCard.tsx';
 import type { UnansweredApi } from './api.ts';
-import { draftFromGroup, groupMessageIds, withGroupExamples } from './groups.ts';
+import {
+  draftFromAnswer,
+  draftFromGroup,
+  groupMessageIds,
+  withAnswerExample,
+  withGroupExamples,
+} from './groups.ts';
 import { UnansweredGroupCard } from './UnansweredGroupCard.tsx';
 
 type Props = { client: UnansweredApi & FaqApi; siteId: string; canEdit: boolean; onSessionEnded(): void };
 
-type Data = { groups: UnansweredGroup[]; faqs: FaqEntry[] };
+type Data = { groups: UnansweredGroup[]; faqs: FaqEntry[]; answers: AgentAnswer[] };
 type Message = { kind: 'notice' | 'error'; text: string };
 
 async function loadBoth(client: UnansweredApi & FaqApi, siteId: string): Promise<AckResult<Data>> {
-  const [groups, faqs] = await Promise.all([client.listUnanswered(siteId), client.listFaqs(siteId)]);
+  const [groups, faqs, answers] = await Promise.all([
+    client.listUnanswered(siteId),
+    client.listFaqs(siteId),
+    client.listAgentAnswers(siteId),
+  ]);
   if (!groups.ok) return groups;
   if (!faqs.ok) return faqs;
-  return { ok: true, data: { groups: groups.data, faqs: faqs.data.faqs } };
+  if (!answers.ok) return answers;
+  return { ok: true, data: { groups: groups.data, faqs: faqs.data.faqs, answers: answers.data } };
 }
 
 export function UnansweredPage({ client, siteId, canEdit, onSessionEnded }: Props) {
@@ -35,13 +47,15 @@ export function UnansweredPage({ client, siteId, canEdit, onSessionEnded }: Prop
   const { state, reload } = useLoad(siteId, () => loadBoth(client, siteId), onSessionEnded);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [creatingFor, setCreatingFor] = useState<UnansweredGroup | null>(null);
+  const [creatingFrom, setCreatingFrom] = useState<AgentAnswer | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
 
   const groups = state.data?.groups ?? [];
+  const answers = state.data?.answers ?? [];
   const faqs = useMemo(() => new Map((state.data?.faqs ?? []).map((e) => [e.id, e])), [state.data]);
 
   /** Runs one action for a group; a failure is shown and nothing else happens. */
-  const act = async (group: UnansweredGroup, steps: () => Promise<AckResult<unknown>>, done: string) => {
+  const act = async (group: { key: string }, steps: () => Promise<AckResult<unknown>>, done: string) => {
     setBusyKey(group.key);
     setMessage(null);
     const result = await steps();
@@ -80,6 +94,34 @@ export function UnansweredPage({ client, siteId, canEdit, onSessionEnded }: Prop
     return saved;
   };
 
+  /** Agent answers act under the key `agent:<conversation>` (group keys never start with it). */
+  const answerKey = (a: AgentAnswer) => ({ key: `agent:${a.conversationId}` });
+
+  const addAnswerTo = (answer: AgentAnswer, faqId: string) => {
+    const entry = faqs.get(faqId);
+    if (!entry) return;
+    void act(
+      answerKey(answer),
+      async () => {
+        const saved = await client.saveFaq(siteId, faqId, withAnswerExample(entry, answer));
+        return saved.ok ? client.dismissAgentAnswer(siteId, answer.conversationId) : saved;
+      },
+      t('unansweredAdded', { question: entry.question }),
+    );
+  };
+
+  const createFromAnswer = async (answer: AgentAnswer, faqId: string, input: FaqInput) => {
+    const saved = await client.saveFaq(siteId, faqId, input);
+    if (!saved.ok) return saved;
+    setCreatingFrom(null);
+    await act(
+      answerKey(answer),
+      () => client.dismissAgentAnswer(siteId, answer.conversationId),
+      t('unansweredCreated', { question: input.question }),
+    );
+    return saved;
+  };
+
   return (
     <main class="page unanswered">
       <div class="page__body">
@@ -100,7 +142,52 @@ export function UnansweredPage({ client, siteId, canEdit, onSessionEnded }: Prop
           </p>
         )}
         <PageStatus state={state} onRetry={() => void reload()} />
-        {state.data && groups.length === 0 && <EmptyState icon="check" title={t('unansweredEmpty')} />}
+        {state.data && groups.length === 0 && answers.length === 0 && (
+          <EmptyState icon="check" title={t('unansweredEmpty')} />
+        )}
+        {answers.length > 0 && (
+          <section class="agent-answers" aria-labelledby="agent-answers-title">
+            <h2 id="agent-answers-title" class="page__subtitle">
+              {t('agentAnswersTitle')}
+            </h2>
+            <p class="notice">{t('agentAnswersIntro')}</p>
+            <div class="cards">
+              {answers.map((answer) => (
+                <AgentAnswerCard
+                  key={answer.conversationId}
+                  answer={answer}
+                  now={now}
+                  canEdit={canEdit}
+                  busy={busyKey !== null}
+                  known={(faqId) => faqs.has(faqId)}
+                  onAddTo={(faqId) => addAnswerTo(answer, faqId)}
+                  onCreate={() => {
+                    setMessage(null);
+                    setCreatingFrom(answer);
+                  }}
+                  onDismiss={() =>
+                    void act(
+                      answerKey(answer),
+                      () => client.dismissAgentAnswer(siteId, answer.conversationId),
+                      t('unansweredDismissed'),
+                    )
+                  }
+                >
+                  {creatingFrom?.conversationId === answer.conversationId && (
+                    <FaqEditor
+                      key={answer.conversationId}
+                      initial={draftFromAnswer(answer)}
+                      taken={new Set(faqs.keys())}
+                      readOnly={false}
+                      onSave={(faqId, input) => createFromAnswer(answer, faqId, input)}
+                      onClose={() => setCreatingFrom(null)}
+                    />
+                  )}
+                </AgentAnswerCard>
+              ))}
+            </div>
+          </section>
+        )}
         <div class="cards">
           {groups.map((group) => (
             <UnansweredGroupCard

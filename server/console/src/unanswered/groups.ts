@@ -1,5 +1,11 @@
 /** Turning an unanswered group into FAQ content: the texts that can become examples, and the new-entry draft. */
-import { type FaqEntry, type FaqInput, LIMITS, type UnansweredGroup } from '@frontdesk/shared';
+import {
+  type AgentAnswer,
+  type FaqEntry,
+  type FaqInput,
+  LIMITS,
+  type UnansweredGroup,
+} from '@frontdesk/shared';
 import { type FaqDraft, newDraft } from '../faq/faq-draft.ts';
 import { appendLines, cleanLines } from '../shared/lines.ts';
 
@@ -27,3 +33,23 @@ export function draftFromGroup(group: UnansweredGroup): FaqDraft {
 
 export const groupMessageIds = (group: UnansweredGroup): string[] =>
   group.items.map((item) => item.messageId);
+
+/** The PUT body that adds an agent-answered question to an entry's examples. */
+export const withAnswerExample = (entry: FaqEntry, answer: AgentAnswer): FaqInput => ({
+  lang: entry.lang,
+  question: entry.question,
+  examples: appendLines(entry.examples, [answer.question.trim().slice(0, LIMITS.faqQuestionMaxLength)]).slice(
+    0,
+    LIMITS.faqExamplesMax,
+  ),
+  answer: entry.answer,
+  tags: entry.tags,
+});
+
+/** A new entry from an agent answer: the visitor's question, the agent's reply as the answer. */
+export function draftFromAnswer(answer: AgentAnswer): FaqDraft {
+  return {
+    ...newDraft(answer.lang, answer.question.trim().slice(0, LIMITS.faqQuestionMaxLength)),
+    answer: answer.answer.slice(0, LIMITS.faqAnswerMaxLength),
+  };
+}

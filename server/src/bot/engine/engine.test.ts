@@ -248,4 +248,41 @@ describe('engine: out-of-vocabulary check', () => {
     expect(strict.classify('sell tractors', { lang: 'en' }).type).toBe('miss');
     expect(strict.classify('sell gift cards', { lang: 'en' }).type).toBe('answer');
   });
+
+  it('measures how much of the question the chosen entry itself covers, rare words weighing more', () => {
+    const two = createEngine([
+      ...faq,
+      {
+        id: 'ship',
+        lang: 'en',
+        question: 'How much is shipping?',
+        examples: [],
+        answer: 'Shipping is free.',
+      },
+    ]);
+    expect(two.vocabularyOf('sell gift cards', 'gift', { lang: 'en' })).toEqual({
+      coverage: 1,
+      entryCoverage: 1,
+      entryMass: 1,
+    });
+    const tractors = two.vocabularyOf('do you sell tractors', 'gift', { lang: 'en' });
+    expect(tractors.coverage).toBe(0.5);
+    expect(tractors.entryCoverage).toBe(0.5);
+    // "tractor" is in no entry: it weighs more than "sell", which one entry has
+    expect(tractors.entryMass).toBeLessThan(0.5);
+    expect(two.vocabularyOf('sell gift cards', 'ship', { lang: 'en' }).entryCoverage).toBe(0);
+  });
+
+  it('folds the out-of-vocabulary check into the answer confidence when turned on', () => {
+    const off = createEngine(faq, { answerThreshold: 0.5 });
+    const on = createEngine(faq, { answerThreshold: 0.5, oovCheck: true });
+    const a = off.classify('sell gift cards', { lang: 'en' });
+    const b = on.classify('sell gift cards', { lang: 'en' });
+    expect(a.type).toBe('answer');
+    expect(b.type).toBe('answer');
+    const partly = on.classify('sell tractors engine oil', { lang: 'en' });
+    const fully = on.classify('sell gift cards', { lang: 'en' });
+    const score = (d: typeof partly) => (d.type === 'answer' ? d.score : 0);
+    expect(score(partly)).toBeLessThan(score(fully));
+  });
 });

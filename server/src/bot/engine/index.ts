@@ -12,7 +12,10 @@ import {
   CLARIFY_GAP,
   combine,
   confidence,
+  honestConfidence,
   MIN_COVERAGE,
+  OOV_CALIBRATION,
+  OOV_CHECK,
   SUGGEST_COVERAGE,
   suggestionsOf,
 } from './scoring.ts';
@@ -23,7 +26,10 @@ export {
   ANSWER_THRESHOLD,
   CLARIFY_FLOOR,
   CLARIFY_GAP,
+  honestConfidence,
   MIN_COVERAGE,
+  OOV_CALIBRATION,
+  oovFeatures,
   SUGGEST_COVERAGE,
   suggestionsOf,
 } from './scoring.ts';
@@ -37,16 +43,20 @@ export type {
   FaqEntry,
   Lang,
   Signals,
+  Vocabulary,
 } from './types.ts';
 
 const LANGS: readonly Lang[] = ['en', 'pl'];
+const ZERO_VOCABULARY = { coverage: 0, entryCoverage: 0, entryMass: 0 };
 
 export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): Engine {
   const indexes = new Map<Lang, LangIndex>();
   const langOf = new Map<string, Lang>();
   const escalation = options.escalationPhrases ?? [];
-  const answerThreshold = options.answerThreshold ?? ANSWER_THRESHOLD;
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
+  const oovCheck = options.oovCheck ?? OOV_CHECK;
+  const answerThreshold =
+    options.answerThreshold ?? (oovCheck ? OOV_CALIBRATION.threshold : ANSWER_THRESHOLD);
 
   function indexFor(lang: Lang): LangIndex {
     let idx = indexes.get(lang);
@@ -115,21 +125,27 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (best && runnerUp && best.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
       return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
     }
-    if (best && best.score >= answerThreshold) {
-      return { type: 'answer', faqId: best.faqId, score: best.score, lang, candidates, ...flag };
+    // the out-of-vocabulary check: how much of the question the best entry's own text covers
+    const sure =
+      best && oovCheck
+        ? honestConfidence(best.score, indexes.get(lang)?.vocabularyOf(text, best.faqId) ?? ZERO_VOCABULARY)
+        : (best?.score ?? 0);
+    if (best && sure >= answerThreshold) {
+      return { type: 'answer', faqId: best.faqId, score: round(sure), lang, candidates, ...flag };
     }
-    return nearMiss(text, candidates, lang, flag);
+    return nearMiss(text, candidates, sure, lang, flag);
   }
 
   /** Below the answer threshold: a near miss offers the best entries ("did you mean"), else a miss. */
   function nearMiss(
     text: string,
     candidates: Candidate[],
+    sure: number,
     lang: Lang,
     flag: { escalation?: true },
   ): Decision {
     const best = candidates[0];
-    if (best && best.score >= CLARIFY_FLOOR && coverage(text, lang) >= SUGGEST_COVERAGE)
+    if (best && sure >= CLARIFY_FLOOR && coverage(text, lang) >= SUGGEST_COVERAGE)
       return { type: 'clarify', candidates: suggestionsOf(candidates), lang, near: true, ...flag };
     return { type: 'miss', lang, candidates, ...flag };
   }
@@ -142,6 +158,12 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     remove,
     detectLanguage,
     coverage: (text, opts = {}) => coverage(text, opts.lang ?? detectLanguage(text, opts.langs)),
+    vocabularyOf: (text, faqId, opts = {}) =>
+      indexes.get(opts.lang ?? detectLanguage(text, opts.langs))?.vocabularyOf(text, faqId) ?? {
+        coverage: 0,
+        entryCoverage: 0,
+        entryMass: 0,
+      },
   };
 }
 

@@ -8,7 +8,7 @@ import { createVocabulary, type Vocabulary } from './typo.ts';
 
 export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 
-type Stored = { id: string; docs: Features[]; merged: Features; words: string[]; covered: string[] };
+type Stored = { id: string; docs: Features[]; merged: Features; words: string[]; covered: Set<string> };
 
 type Postings = Map<string, { ids: Int32Array; weights: Float64Array }>;
 
@@ -30,6 +30,11 @@ export type LangIndex = {
   put(id: string, texts: string[], coverageTexts?: string[]): void;
   /** Share of the text's content terms that the FAQ's text (questions, examples, answers) contains; 1 when it has none. */
   coverage(text: string): number;
+  /**
+   * The out-of-vocabulary view of a text: `coverage` as above, and `entryCoverage`, the share of its content
+   * terms that entry `id`'s own text (question, examples, answer) contains (1 when it has none).
+   */
+  vocabularyOf(text: string, id: string): { coverage: number; entryCoverage: number; entryMass: number };
   delete(id: string): boolean;
   has(id: string): boolean;
   size(): number;
@@ -106,11 +111,9 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
     const docs = analyses.map(featuresOf);
     const words = analyses.flatMap((a) => a.words);
     for (const w of words) vocabulary.add(w);
-    const covered = [
-      ...new Set(
-        [...analyses, ...coverageTexts.map((t) => analyzer.analyze(t))].flatMap((a) => contentTerms(a.terms)),
-      ),
-    ];
+    const covered = new Set(
+      [...analyses, ...coverageTexts.map((t) => analyzer.analyze(t))].flatMap((a) => contentTerms(a.terms)),
+    );
     for (const t of covered) coveredTerms.set(t, (coveredTerms.get(t) ?? 0) + 1);
     entries.set(id, { id, docs, merged: mergeFeatures(docs), words, covered });
     compiled = null;
@@ -274,6 +277,25 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
       const terms = contentTerms(analyzer.analyze(text, correct).terms);
       if (terms.length === 0) return 1;
       return terms.filter((t) => coveredTerms.has(t)).length / terms.length;
+    },
+    vocabularyOf(text: string, id: string) {
+      const terms = contentTerms(analyzer.analyze(text, correct).terms);
+      if (terms.length === 0) return { coverage: 1, entryCoverage: 1, entryMass: 1 };
+      const own = entries.get(id)?.covered;
+      // entryMass: the same share weighted by rarity across the FAQ's texts (a word no entry has weighs most)
+      const n = Math.max(entries.size, 1);
+      let mass = 0;
+      let ownMass = 0;
+      for (const t of new Set(terms)) {
+        const w = Math.log(1 + n / Math.max(coveredTerms.get(t) ?? 0, 0.5));
+        mass += w;
+        if (own?.has(t)) ownMass += w;
+      }
+      return {
+        coverage: terms.filter((t) => coveredTerms.has(t)).length / terms.length,
+        entryCoverage: own ? terms.filter((t) => own.has(t)).length / terms.length : 0,
+        entryMass: mass > 0 ? ownMass / mass : 0,
+      };
     },
   };
 }

@@ -22,6 +22,11 @@ export type EngineOptions = {
   answerThreshold?: number;
   /** Site override of the frozen `MIN_COVERAGE` (share of the question's content words the FAQ text must contain). */
   minCoverage?: number;
+  /**
+   * Fold the out-of-vocabulary check into the answer confidence (`OOV_CALIBRATION`, answer threshold
+   * `OOV_CALIBRATION.threshold` unless `answerThreshold` is given); default `OOV_CHECK` (off, see README).
+   */
+  oovCheck?: boolean;
 };
 
 /** score = calibrated confidence in [0, 1] that this entry is the right answer. */
@@ -53,4 +58,9 @@ export type Engine = {
   detectLanguage(text: string, langs?: Lang[]): Lang;
   /** Share of the message's content words found in the FAQ's questions, examples and answers (1 if none). */
   coverage(text: string, opts?: ClassifyOptions): number;
+  /** `coverage`, and the share of the message's content words that entry `faqId`'s own text contains (plain and rarity-weighted). */
+  vocabularyOf(text: string, faqId: string, opts?: ClassifyOptions): Vocabulary;
 };
+
+/** The out-of-vocabulary view of a message against the FAQ and one entry (see `Engine.vocabularyOf`). */
+export type Vocabulary = { coverage: number; entryCoverage: number; entryMass: number };

@@ -1,5 +1,5 @@
-// `pnpm bot:eval <dir> [--json] [--answers] [--latency]`: evaluates the FAQ engine and the TF-IDF
-// baseline on a faq-eval directory (one dataset, or a parent of several) and prints a table or one JSON
+// `pnpm bot:eval <dir> [--json] [--answers] [--latency]`: evaluates the FAQ engine and the TF-IDF and
+// NLP.js baselines on a faq-eval directory (one dataset, or a parent of several) and prints a table or one JSON
 // object; with --latency, times matches over 1,000 entries built from the clinc150 set instead.
 import { basename, resolve } from 'node:path';
 import { findDatasets, loadDataset } from './dataset.ts';
@@ -23,6 +23,7 @@ function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
       perLang[l.lang] = {
         engine: l.engine,
         baseline: l.baseline,
+        nlpjs: l.nlpjs,
         languageDetection: l.languageDetection ?? null,
       };
     out[r.set] = {
@@ -30,12 +31,14 @@ function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
       ...perLang,
       crossValidation: r.crossValidation ?? null,
       calibration: r.calibration ?? null,
+      oovCheck: r.oovCheck ?? null,
+      baselinesCrossValidation: r.baselinesCv ?? null,
     };
   }
   return out;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => !a.startsWith('--'));
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const unknown = [...flags].filter((f) => !FLAGS.has(f));
@@ -65,11 +68,13 @@ function main(argv: string[]): number {
     );
     return 0;
   }
-  const results = dirs.map((d) => evaluateDataset(loadDataset(d), { indexAnswers: flags.has('--answers') }));
+  const results: SetResult[] = [];
+  for (const d of dirs)
+    results.push(await evaluateDataset(loadDataset(d), { indexAnswers: flags.has('--answers') }));
   process.stdout.write(
     flags.has('--json') ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${formatTable(results)}\n`,
   );
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

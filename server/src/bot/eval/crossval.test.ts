@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../engine/index.ts';
-import { crossValidate, foldsOf, reliability, spreadOf } from './crossval.ts';
+import { binsOf, crossValidate, crossValidateHonest, foldsOf, reliability, spreadOf } from './crossval.ts';
 import type { Query } from './dataset.ts';
 
 const q = (text: string, expected: string | null, oosType?: string): Query => ({
@@ -74,5 +74,42 @@ describe('k-fold cross-validation', () => {
     expect(bins).toHaveLength(5);
     expect(bins.reduce((a, b) => a + b.count, 0)).toBe(3);
     for (const b of bins) expect(b.accuracy).toBeGreaterThanOrEqual(0);
+  });
+
+  it('cross-validates the out-of-vocabulary check: a model and threshold per fold, out-of-fold calibration', () => {
+    const queries = [
+      q('how much does shipping cost', 'ship'),
+      q('delivery price?', 'ship'),
+      q('what is the shipping price', 'ship'),
+      q('how to return an item', 'ret'),
+      q('i want to send it back', 'ret'),
+      q('return a product how', 'ret'),
+      q('do you sell tractors', null, 'ood'),
+      q('what is the capital of peru', null, 'ood'),
+      q('tractor engine oil', null, 'ood'),
+    ];
+    const cv = crossValidateHonest(entries, queries, 3);
+    expect(cv.folds).toHaveLength(3);
+    for (const f of cv.folds) expect(f.model.weights).toHaveLength(3);
+    expect(cv.byLang.en?.top1.mean).toBe(100);
+    const bins = cv.calibration.en ?? [];
+    // every in-scope query has a top entry; an OOS query sharing no word with the FAQ has none
+    const binned = bins.reduce((a, b) => a + b.count, 0);
+    expect(binned).toBeGreaterThanOrEqual(6);
+    expect(binned).toBeLessThanOrEqual(queries.length);
+  });
+
+  it('bins (confidence, right) pairs with the accuracy of each bin', () => {
+    const bins = binsOf(
+      [
+        { confidence: 0.95, right: true },
+        { confidence: 0.91, right: false },
+        { confidence: 0.05, right: false },
+      ],
+      10,
+    );
+    expect(bins[9]).toMatchObject({ count: 2, accuracy: 0.5 });
+    expect(bins[9]?.meanConfidence).toBeCloseTo(0.93);
+    expect(bins[0]).toMatchObject({ count: 1, accuracy: 0 });
   });
 });

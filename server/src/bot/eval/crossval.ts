@@ -8,11 +8,16 @@ import {
   createEngine,
   type Decision,
   type FaqEntry,
+  honestConfidence,
   type Lang,
+  oovFeatures,
   SUGGEST_COVERAGE,
   suggestionsOf,
+  type Vocabulary,
 } from '../engine/index.ts';
+import { type Baseline, balancedThreshold } from './baseline.ts';
 import type { Query } from './dataset.ts';
+import { fitLogistic, type Logistic } from './logistic.ts';
 import { computeMetrics, type Metrics } from './metrics.ts';
 import { predictionOf } from './prediction.ts';
 
@@ -28,6 +33,9 @@ export type CrossValidation = {
   answeredPrecision: Spread;
   /** Right entry answered or offered as "did you mean". */
   reached: Spread;
+  /** "Talk to a person" and small-talk queries recognised. */
+  human: Spread;
+  smalltalk: Spread;
 };
 export type ReliabilityBin = {
   from: number;
@@ -69,7 +77,14 @@ export type OperatingPoint = { answerThreshold: number; minCoverage: number };
 export const FROZEN_BEFORE: OperatingPoint = { answerThreshold: ANSWER_THRESHOLD, minCoverage: 0 };
 export const THRESHOLD_GRID = [0.45, 0.5, 0.55, 0.6, 0.65];
 
-type Scored = { query: Query; decision: Decision; top1: string | null; coverage: number };
+type Scored = {
+  query: Query;
+  decision: Decision;
+  top1: string | null;
+  coverage: number;
+  /** The top candidate's confidence and out-of-vocabulary view (null: an intent or no candidate). */
+  top: { confidence: number; vocab: Vocabulary } | null;
+};
 
 /** The engine's decision at an operating point, from its decision at threshold 0 / no floor (as `classify` gates). */
 function gate(s: Scored, p: OperatingPoint): Decision {
@@ -104,13 +119,7 @@ export function crossValidate(
   byLang: Record<string, CrossValidation>;
   beforeOov: Record<string, CrossValidation>;
 } {
-  const engine = createEngine(entries, { answerThreshold: 0, minCoverage: 0 });
-  const scored: Scored[] = queries.map((q) => ({
-    query: q,
-    decision: engine.classify(q.text, { lang: q.lang }),
-    top1: engine.rank(q.text, { lang: q.lang })[0]?.faqId ?? null,
-    coverage: engine.coverage(q.text, { lang: q.lang }),
-  }));
+  const scored = scoreQueries(entries, queries);
   const grid = THRESHOLD_GRID.flatMap((answerThreshold) =>
     COVERAGE_GRID.map((minCoverage) => ({ answerThreshold, minCoverage })),
   );
@@ -160,18 +169,12 @@ export function crossValidate(
       frozenHeld[l] = fixed;
     }
   }
-  const summary = (ms: Metrics[]): CrossValidation => {
-    const pick = (fn: (m: Metrics) => number | null) => spreadOf(ms.map((m) => (fn(m) ?? 0) * 100));
-    return {
+  const summary = (ms: Metrics[]): CrossValidation =>
+    summarise(
+      ms,
       k,
-      thresholds: points.map((p) => p.minCoverage),
-      top1: pick((m) => m.top1),
-      inScopeAccuracy: pick((m) => m.inScopeAccuracy),
-      oosRecall: pick((m) => m.oosRecall),
-      answeredPrecision: pick((m) => m.answeredPrecision),
-      reached: pick((m) => m.reached),
-    };
-  };
+      points.map((p) => p.minCoverage),
+    );
   const byLang: Record<string, CrossValidation> = {};
   const beforeOov: Record<string, CrossValidation> = {};
   for (const l of langs) {
@@ -181,18 +184,148 @@ export function crossValidate(
   return { points, byLang, beforeOov };
 }
 
-/** Reliability diagram data over in-scope and OOS queries: the top candidate's confidence vs. being right. */
-export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, bins = 10): ReliabilityBin[] {
-  const engine = createEngine(entries);
+export function scoreQueries(entries: FaqEntry[], queries: Query[]): Scored[] {
+  const engine = createEngine(entries, { answerThreshold: 0, minCoverage: 0, oovCheck: false });
+  return queries.map((q) => {
+    const decision = engine.classify(q.text, { lang: q.lang });
+    const first = engine.rank(q.text, { lang: q.lang })[0];
+    return {
+      query: q,
+      decision,
+      top1: first?.faqId ?? null,
+      coverage: engine.coverage(q.text, { lang: q.lang }),
+      top:
+        first && decision.type !== 'intent'
+          ? { confidence: first.score, vocab: engine.vocabularyOf(q.text, first.faqId, { lang: q.lang }) }
+          : null,
+    };
+  });
+}
+
+/** The engine's decision with the out-of-vocabulary check `model` and answer threshold `threshold`. */
+function gateHonest(s: Scored, model: Logistic, threshold: number): Decision {
+  const d = s.decision;
+  if (d.type === 'intent' || !s.top || (d.type === 'clarify' && !d.near)) return d;
+  const candidates = d.candidates;
+  const h = honestConfidence(s.top.confidence, s.top.vocab, model);
+  const best = candidates[0];
+  if (best && h >= threshold)
+    return { type: 'answer', faqId: best.faqId, score: h, lang: d.lang, candidates };
+  return h >= CLARIFY_FLOOR && s.coverage >= SUGGEST_COVERAGE
+    ? { type: 'clarify', lang: d.lang, candidates: suggestionsOf(candidates), near: true }
+    : { type: 'miss', lang: d.lang, candidates };
+}
+
+/** Fits the out-of-vocabulary calibration on scored dev queries: label = the top entry is right (OOS: never). */
+export function fitHonest(scored: Scored[]): Logistic {
+  const rows = scored.filter((s) => s.top && !s.query.expected?.startsWith('__'));
+  return fitLogistic(
+    rows.map((s) => oovFeatures(s.top!.confidence, s.top!.vocab)),
+    rows.map((s) => (s.query.expected !== null && s.top1 === s.query.expected ? 1 : 0)),
+  );
+}
+
+export const HONEST_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75];
+
+/** The answer threshold with the best balanced score (mean over languages) under `model`. */
+export function bestHonestThreshold(scored: Scored[], model: Logistic): number {
+  const langs = [...new Set(scored.map((s) => s.query.lang))];
+  let best = HONEST_GRID[0]!;
+  let bestScore = -1;
+  for (const t of HONEST_GRID) {
+    const score =
+      langs.reduce(
+        (a, l) =>
+          a +
+          balanced(
+            computeMetrics(
+              scored.filter((s) => s.query.lang === l).map((s) => s.query),
+              scored
+                .filter((s) => s.query.lang === l)
+                .map((s) => predictionOf(gateHonest(s, model, t), s.top1, 0)),
+            ),
+          ),
+        0,
+      ) / langs.length;
+    if (score > bestScore + 1e-9) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export type HonestCrossValidation = {
+  k: number;
+  /** Per fold: the model fitted and the threshold chosen on the other folds. */
+  folds: { model: Logistic; threshold: number }[];
+  byLang: Record<string, CrossValidation>;
+  /** Reliability diagram of the out-of-fold honest confidence (each query scored by the model of the other folds). */
+  calibration: Record<string, ReliabilityBin[]>;
+};
+
+/** k-fold cross-validation of the out-of-vocabulary calibration: fitted and thresholded on k−1 folds, scored on the last. */
+export function crossValidateHonest(
+  entries: FaqEntry[],
+  queries: Query[],
+  k = 5,
+  /** Fixed answer threshold instead of one chosen per fold. */
+  fixedThreshold?: number,
+): HonestCrossValidation {
+  const scored = scoreQueries(entries, queries);
+  const folds = foldsOf(
+    scored.map((s) => s.query),
+    k,
+  );
+  const foldOf = new Map<Query, number>();
+  folds.forEach((f, i) => {
+    for (const q of f) foldOf.set(q, i);
+  });
+  const langs = [...new Set(queries.map((q) => q.lang))].sort();
+  const out: HonestCrossValidation['folds'] = [];
+  const held: Record<string, Metrics[]> = {};
+  const outOfFold: { lang: string; confidence: number; right: boolean }[] = [];
+  for (let f = 0; f < k; f++) {
+    const train = scored.filter((s) => foldOf.get(s.query) !== f);
+    const model = fitHonest(train);
+    const threshold = fixedThreshold ?? bestHonestThreshold(train, model);
+    out.push({ model, threshold });
+    for (const l of langs) {
+      const test = scored.filter((s) => foldOf.get(s.query) === f && s.query.lang === l);
+      const m = (gate: (s: Scored) => Decision) =>
+        computeMetrics(
+          test.map((s) => s.query),
+          test.map((s) => predictionOf(gate(s), s.top1, 0)),
+        );
+      const list = held[l] ?? [];
+      list.push(m((s) => gateHonest(s, model, threshold)));
+      held[l] = list;
+      for (const s of test)
+        if (s.top && !s.query.expected?.startsWith('__'))
+          outOfFold.push({
+            lang: l,
+            confidence: honestConfidence(s.top.confidence, s.top.vocab, model),
+            right: s.query.expected !== null && s.top1 === s.query.expected,
+          });
+    }
+  }
+  const byLang: Record<string, CrossValidation> = {};
+  const calibration: Record<string, ReliabilityBin[]> = {};
+  for (const l of langs) {
+    byLang[l] = summarise(held[l] ?? [], k, []);
+    calibration[l] = binsOf(outOfFold.filter((p) => p.lang === l));
+  }
+  return { k, folds: out, byLang, calibration };
+}
+
+/** Reliability diagram bins of (confidence, right) pairs. */
+export function binsOf(points: { confidence: number; right: boolean }[], bins = 10): ReliabilityBin[] {
   const acc = Array.from({ length: bins }, () => ({ count: 0, conf: 0, right: 0 }));
-  for (const q of queries) {
-    if (q.expected?.startsWith('__')) continue;
-    const top = engine.rank(q.text, { lang })[0];
-    if (!top) continue;
-    const b = acc[Math.min(bins - 1, Math.floor(top.score * bins))]!;
+  for (const p of points) {
+    const b = acc[Math.min(bins - 1, Math.floor(p.confidence * bins))]!;
     b.count++;
-    b.conf += top.score;
-    if (top.faqId === q.expected) b.right++;
+    b.conf += p.confidence;
+    if (p.right) b.right++;
   }
   return acc.map((b, i) => ({
     from: i / bins,
@@ -201,4 +334,68 @@ export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, b
     meanConfidence: b.count ? b.conf / b.count : 0,
     accuracy: b.count ? b.right / b.count : 0,
   }));
+}
+
+function summarise(ms: Metrics[], k: number, thresholds: number[]): CrossValidation {
+  const pick = (fn: (m: Metrics) => number | null) => spreadOf(ms.map((m) => (fn(m) ?? 0) * 100));
+  return {
+    k,
+    thresholds,
+    top1: pick((m) => m.top1),
+    inScopeAccuracy: pick((m) => m.inScopeAccuracy),
+    oosRecall: pick((m) => m.oosRecall),
+    answeredPrecision: pick((m) => m.answeredPrecision),
+    reached: pick((m) => m.reached),
+    human: pick((m) => m.humanAccuracy),
+    smalltalk: pick((m) => m.smalltalkAccuracy),
+  };
+}
+
+/**
+ * A threshold baseline (per language) on the same folds as the engine: per fold, the balanced threshold on
+ * the other folds' queries of that language, figures on the held-out fold.
+ */
+export function crossValidateBaseline(
+  baselines: Record<string, Baseline>,
+  queries: Query[],
+  k = 5,
+): Record<string, CrossValidation> {
+  const folds = foldsOf(queries, k);
+  const out: Record<string, CrossValidation> = {};
+  for (const [lang, baseline] of Object.entries(baselines)) {
+    const ms: Metrics[] = [];
+    const thresholds: number[] = [];
+    for (let f = 0; f < k; f++) {
+      const train = folds
+        .filter((_, i) => i !== f)
+        .flat()
+        .filter((q) => q.lang === lang);
+      const test = (folds[f] ?? []).filter((q) => q.lang === lang);
+      const t = balancedThreshold(baseline, train);
+      thresholds.push(t);
+      ms.push(
+        computeMetrics(
+          test,
+          test.map((q) => {
+            const r = baseline.rank(q.text);
+            return { predicted: r && r.score >= t ? r.id : null, top1: r?.id ?? null, ms: 0 };
+          }),
+        ),
+      );
+    }
+    out[lang] = summarise(ms, k, thresholds);
+  }
+  return out;
+}
+
+/** Reliability diagram data over in-scope and OOS queries: the top candidate's confidence vs. being right. */
+export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, bins = 10): ReliabilityBin[] {
+  const engine = createEngine(entries);
+  const points: { confidence: number; right: boolean }[] = [];
+  for (const q of queries) {
+    if (q.expected?.startsWith('__')) continue;
+    const top = engine.rank(q.text, { lang })[0];
+    if (top) points.push({ confidence: top.score, right: top.faqId === q.expected });
+  }
+  return binsOf(points, bins);
 }

@@ -56,6 +56,7 @@ export function formatTable(results: SetResult[]): string {
     for (const l of r.langs) {
       rows.push(row(r.set, l.lang, 'engine', l.engine));
       rows.push(row(r.set, l.lang, `TF-IDF (thr ${l.baseline.threshold.toFixed(3)})`, l.baseline));
+      rows.push(row(r.set, l.lang, `NLP.js 4 (thr ${l.nlpjs.threshold.toFixed(3)})`, l.nlpjs));
     }
   }
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -76,11 +77,21 @@ export function formatTable(results: SetResult[]): string {
       `${r.set} 5-fold cross-validation (operating point answer threshold/min coverage chosen per fold: ${points}); mean ± sd over folds:`,
       ...Object.entries(c.beforeOov).map(
         ([lang, m]) =>
-          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}`,
+          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}, person ${sp(m.human)}, small talk ${sp(m.smalltalk)}`,
       ),
       ...Object.entries(c.byLang).map(
         ([lang, m]) =>
           `  ${lang}, point chosen on the other folds: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+      ),
+      ...Object.entries(r.oovCheck?.byLang ?? {}).map(
+        ([lang, m]) =>
+          `  ${lang}, out-of-vocabulary check (calibration fitted and threshold chosen on the other folds: ${r.oovCheck?.folds.map((f) => f.threshold).join(', ')}): in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}`,
+      ),
+      ...(['tfidf', 'nlpjs'] as const).flatMap((method) =>
+        Object.entries(r.baselinesCv?.[method] ?? {}).map(
+          ([lang, m]) =>
+            `  ${lang}, ${method === 'tfidf' ? 'TF-IDF' : 'NLP.js'} (threshold chosen on the other folds): top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,
+        ),
       ),
     ];
   });

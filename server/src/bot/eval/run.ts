@@ -1,15 +1,25 @@
 // Runs the engine and the TF-IDF baseline over one dataset, per language, and collects the metrics.
 import { createEngine, type Engine, type Lang } from '../engine/index.ts';
-import { balancedThreshold, createBaseline } from './baseline.ts';
-import { crossValidate, type ReliabilityBin, reliability } from './crossval.ts';
+import { type Baseline, balancedThreshold, createBaseline } from './baseline.ts';
+import {
+  type CrossValidation,
+  crossValidate,
+  crossValidateBaseline,
+  crossValidateHonest,
+  type ReliabilityBin,
+  reliability,
+} from './crossval.ts';
 import type { Dataset, Query } from './dataset.ts';
 import { computeMetrics, type Metrics, type Prediction } from './metrics.ts';
+import { createNlpjsBaseline } from './nlpjs-baseline.ts';
 import { predictionOf } from './prediction.ts';
 
 export type LangResult = {
   lang: Lang;
   engine: Metrics;
   baseline: Metrics & { threshold: number };
+  /** NLP.js 4.x, trained on the same questions and examples, threshold chosen the same way. */
+  nlpjs: Metrics & { threshold: number };
   /** Share of this language's queries whose language the engine detected right (datasets with 2+ languages). */
   languageDetection?: number;
 };
@@ -22,6 +32,10 @@ export type SetResult = {
   crossValidation?: ReturnType<typeof crossValidate>;
   /** Reliability diagram data per language (top candidate's confidence vs. right). */
   calibration?: Record<string, ReliabilityBin[]>;
+  /** Sets tuned on their own dev queries: the out-of-vocabulary check, cross-validated (`OOV_CALIBRATION`). */
+  oovCheck?: ReturnType<typeof crossValidateHonest>;
+  /** Sets tuned on their own dev queries: the baselines on the same folds (threshold chosen on the other folds). */
+  baselinesCv?: { tfidf: Record<string, CrossValidation>; nlpjs: Record<string, CrossValidation> };
 };
 
 /** Placeholder answers (CLINC) contain the entry id and would leak the label: never index those. */
@@ -40,36 +54,62 @@ function runEngine(engine: Engine, queries: Query[], lang: Lang): Prediction[] {
   });
 }
 
-export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean } = {}): SetResult {
+/** Predictions of a threshold baseline (best entry and its score) on queries. */
+function baselinePredictions(
+  baseline: Baseline & { msOf?: (text: string) => number },
+  queries: Query[],
+  threshold: number,
+): Prediction[] {
+  return queries.map((q) => {
+    const start = performance.now();
+    const r = baseline.rank(q.text);
+    const ms = baseline.msOf?.(q.text) ?? performance.now() - start;
+    return { predicted: r && r.score >= threshold ? r.id : null, top1: r?.id ?? null, ms };
+  });
+}
+
+export async function evaluateDataset(
+  ds: Dataset,
+  options: { indexAnswers?: boolean } = {},
+): Promise<SetResult> {
   const langs = [...new Set(ds.entries.map((e) => e.lang))].sort();
   const indexAnswers = options.indexAnswers ?? false;
   if (indexAnswers && !answersAreReal(ds))
     throw new Error(`${ds.name}: answers are placeholders; not indexing them`);
   const engine = createEngine(ds.entries, { indexAnswers });
-  const results: LangResult[] = langs.map((lang) => {
+  const tfidf: Record<string, Baseline> = {};
+  const nlpjs: Record<string, Baseline> = {};
+  const results: LangResult[] = [];
+  for (const lang of langs) {
     const test = ds.test.filter((q) => q.lang === lang);
     const tuning = ds.tuning.filter((q) => q.lang === lang);
     const engineMetrics = computeMetrics(test, runEngine(engine, test, lang));
-
-    const baseline = createBaseline(ds.entries.filter((e) => e.lang === lang));
+    const own = ds.entries.filter((e) => e.lang === lang);
+    const baseline = createBaseline(own);
     const threshold = balancedThreshold(baseline, tuning);
-    const basePredictions = test.map((q) => {
-      const start = performance.now();
-      const r = baseline.rank(q.text);
-      const ms = performance.now() - start;
-      return { predicted: r && r.score >= threshold ? r.id : null, top1: r?.id ?? null, ms };
-    });
+    const nlp = await createNlpjsBaseline(
+      own,
+      lang,
+      [...test, ...tuning].map((q) => q.text),
+    );
+    const nlpThreshold = balancedThreshold(nlp, tuning);
+    tfidf[lang] = baseline;
+    nlpjs[lang] = nlp;
     const result: LangResult = {
       lang,
       engine: engineMetrics,
-      baseline: { ...computeMetrics(test, basePredictions), threshold },
+      baseline: { ...computeMetrics(test, baselinePredictions(baseline, test, threshold)), threshold },
+      nlpjs: {
+        ...computeMetrics(test, baselinePredictions(nlp, test, nlpThreshold)),
+        threshold: nlpThreshold,
+      },
     };
     if (langs.length > 1 && test.length > 0) {
       const detected = test.filter((q) => engine.detectLanguage(q.text) === lang).length;
       result.languageDetection = detected / test.length;
     }
-    return result;
-  });
+    results.push(result);
+  }
   const out: SetResult = { set: ds.name, tunedOn: ds.hasVal ? 'val_queries' : 'queries', langs: results };
   const calibration: Record<string, ReliabilityBin[]> = {};
   for (const lang of langs)
@@ -79,6 +119,13 @@ export function evaluateDataset(ds: Dataset, options: { indexAnswers?: boolean }
       lang,
     );
   out.calibration = calibration;
-  if (!ds.hasVal) out.crossValidation = crossValidate(ds.entries, ds.tuning);
+  if (!ds.hasVal) {
+    out.crossValidation = crossValidate(ds.entries, ds.tuning);
+    out.oovCheck = crossValidateHonest(ds.entries, ds.tuning);
+    out.baselinesCv = {
+      tfidf: crossValidateBaseline(tfidf, ds.tuning),
+      nlpjs: crossValidateBaseline(nlpjs, ds.tuning),
+    };
+  }
   return out;
 }
