@@ -1,8 +1,10 @@
 /**
  * Widget weight and host-page impact, in Chromium against a real Frontdesk process: the demo shop
- * with the script tag and without it (the loader request aborted), cold cache every run. In the page:
- * long tasks (total blocking time), when the launcher is visible, click → composer ready to type,
- * and which requests the widget made on load and on open.
+ * with the script tag and without it (the loader request aborted), cold cache every run, the CPU
+ * slowed down 4× (CDP `Emulation.setCPUThrottlingRate`, as Lighthouse's mobile profile). In the page:
+ * long tasks (total blocking time), the load event, when the launcher is visible, click → composer
+ * ready to type, which requests the widget made on load and on open (and how many of them started
+ * before the load event, the ones that can delay it); from CDP, the main thread's script time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,8 @@ export { CHROMIUM_PATH };
 
 const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
 const WAIT_MS = 20_000;
+/** CPU slowdown for every host-page run: a mid-range phone on a desktop core. */
+export const CPU_SLOWDOWN = 4;
 
 export type WidgetManifest = {
   loader: string;
@@ -43,6 +47,13 @@ export type HostRun = {
   tbtMs: number;
   longTasks: number;
   loadEventMs: number;
+  /** Main-thread script time (CDP `Performance.getMetrics` ScriptDuration) until the run settled. */
+  scriptMs: number;
+  /** The loader's request (Resource Timing), null when the page made none. */
+  loaderStartMs: number | null;
+  loaderEndMs: number | null;
+  /** Widget requests (loader included) that started before the load event: what can delay it. */
+  widgetRequestsBeforeLoad: number;
   launcherVisibleMs: number | null;
   openReadyMs: number | null;
   widgetRequestsOnLoad: number;
@@ -54,10 +65,19 @@ export type HostRun = {
 
 export type HostImpact = {
   runs: number;
+  cpuSlowdown: number;
   tbtMsMedian: number;
   baselineTbtMsMedian: number;
   loadEventMsMedian: number;
   baselineLoadEventMsMedian: number;
+  /** Median with − median without. */
+  loadDelayMs: number;
+  scriptMsMedian: number;
+  baselineScriptMsMedian: number;
+  /** Median with − median without. */
+  addedScriptMs: number;
+  loaderStartMsMedian: number | null;
+  widgetRequestsBeforeLoadMedian: number | null;
   launcherVisibleMsMedian: number | null;
   openReadyMsMedian: number | null;
   withWidget: HostRun[];
@@ -125,14 +145,16 @@ const READ_LOAD = `(() => {
   };
 })()`;
 
-const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, bytes: e.transferSize }))`;
+const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`;
 
-type Resource = { path: string; start: number; bytes: number };
+type Resource = { path: string; start: number; end: number; bytes: number };
 
 async function widgetResources(page: Page): Promise<Resource[]> {
-  const entries = await page.evaluate<{ name: string; start: number; bytes: number }[]>(READ_RESOURCES);
+  const entries = await page.evaluate<{ name: string; start: number; end: number; bytes: number }[]>(
+    READ_RESOURCES,
+  );
   return entries
-    .map((e) => ({ path: new URL(e.name).pathname, start: e.start, bytes: e.bytes }))
+    .map((e) => ({ path: new URL(e.name).pathname, start: e.start, end: e.end, bytes: e.bytes }))
     .filter((e) => !e.path.startsWith(`${PATHS.demo}/`) && e.path !== '/favicon.ico');
 }
 
@@ -146,6 +168,9 @@ async function oneRun(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Performance.enable');
     let sockets = 0;
     page.on('websocket', () => {
       sockets += 1;
@@ -162,7 +187,10 @@ async function oneRun(
       launcherAt: number | null;
       loadEvent: number;
     }>(READ_LOAD);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const scriptS = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
     const onLoad = await widgetResources(page);
+    const loader = onLoad.find((r) => r.path === PATHS.loader);
     const socketsOnLoad = sockets;
     let openReadyMs: number | null = null;
     let onOpen: Resource[] = [];
@@ -176,6 +204,10 @@ async function oneRun(
       tbtMs: round(loaded.tbt, 1),
       longTasks: loaded.longTasks,
       loadEventMs: round(loaded.loadEvent, 1),
+      scriptMs: round(scriptS * 1000, 1),
+      loaderStartMs: loader ? round(loader.start, 1) : null,
+      loaderEndMs: loader ? round(loader.end, 1) : null,
+      widgetRequestsBeforeLoad: onLoad.filter((r) => r.start < loaded.loadEvent).length,
       launcherVisibleMs: loaded.launcherAt === null ? null : round(loaded.launcherAt, 1),
       openReadyMs: openReadyMs === null ? null : round(openReadyMs, 1),
       widgetRequestsOnLoad: onLoad.length,
@@ -226,16 +258,30 @@ export async function measureHostPage(
       withWidget.push(await oneRun(browser, page, true, settleMs));
       withoutWidget.push(await oneRun(browser, page, false, settleMs));
       const w = withWidget.at(-1)!;
+      const wo = withoutWidget.at(-1)!;
       log(
-        `  run ${i + 1}/${runs}: TBT ${w.tbtMs} ms (without ${withoutWidget.at(-1)!.tbtMs} ms), launcher ${w.launcherVisibleMs} ms, open→ready ${w.openReadyMs} ms`,
+        `  run ${i + 1}/${runs}: load ${w.loadEventMs} ms (without ${wo.loadEventMs} ms), script ${w.scriptMs} ms (without ${wo.scriptMs} ms), ` +
+          `loader requested at ${w.loaderStartMs} ms, ${w.widgetRequestsBeforeLoad} widget request(s) before load, ` +
+          `launcher ${w.launcherVisibleMs} ms, TBT ${w.tbtMs} ms (without ${wo.tbtMs} ms), open→ready ${w.openReadyMs} ms`,
       );
     }
+    const loadEventMsMedian = medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN;
+    const baselineLoadEventMsMedian = medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN;
+    const scriptMsMedian = medianOf(withWidget, (r) => r.scriptMs) ?? Number.NaN;
+    const baselineScriptMsMedian = medianOf(withoutWidget, (r) => r.scriptMs) ?? Number.NaN;
     const host: HostImpact = {
       runs,
+      cpuSlowdown: CPU_SLOWDOWN,
       tbtMsMedian: medianOf(withWidget, (r) => r.tbtMs) ?? Number.NaN,
       baselineTbtMsMedian: medianOf(withoutWidget, (r) => r.tbtMs) ?? Number.NaN,
-      loadEventMsMedian: medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN,
-      baselineLoadEventMsMedian: medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN,
+      loadEventMsMedian,
+      baselineLoadEventMsMedian,
+      loadDelayMs: round(loadEventMsMedian - baselineLoadEventMsMedian, 1),
+      scriptMsMedian,
+      baselineScriptMsMedian,
+      addedScriptMs: round(scriptMsMedian - baselineScriptMsMedian, 1),
+      loaderStartMsMedian: medianOf(withWidget, (r) => r.loaderStartMs),
+      widgetRequestsBeforeLoadMedian: medianOf(withWidget, (r) => r.widgetRequestsBeforeLoad),
       launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
       openReadyMsMedian: medianOf(withWidget, (r) => r.openReadyMs),
       withWidget,
