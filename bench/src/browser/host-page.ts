@@ -91,20 +91,32 @@ export function readManifest(): WidgetManifest | null {
 // In-page code is kept as plain strings: tsx would wrap named functions with a `__name` helper that
 // does not exist in the page.
 
-/** Runs in the page before any of its scripts: long tasks, and a frame loop that notes the launcher. */
+/**
+ * Runs in the page before any of its scripts: long tasks, and when the launcher is first laid out.
+ * The frame loop starts only once the widget's element is in the document (a mutation observer
+ * waits for it), so the baseline page runs none of the bench's script per frame and the script time
+ * of both variants is comparable. `bench.launcher` resolves when the launcher is visible.
+ */
 const INSTRUMENT = `(() => {
-  const bench = { longTasks: [], launcherAt: null };
+  let shown;
+  const bench = { longTasks: [], launcherAt: null, launcher: new Promise((resolve) => { shown = resolve; }) };
   window.__fdBench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const started = performance.now();
   const look = () => {
     const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
-    if (button && button.getBoundingClientRect().width > 0) bench.launcherAt = performance.now();
-    else if (performance.now() - started < 20000) requestAnimationFrame(look);
+    if (button && button.getBoundingClientRect().width > 0) {
+      bench.launcherAt = performance.now();
+      shown();
+    } else requestAnimationFrame(look);
   };
-  requestAnimationFrame(look);
+  const watcher = new MutationObserver(() => {
+    if (!document.querySelector('frontdesk-widget')) return;
+    watcher.disconnect();
+    requestAnimationFrame(look);
+  });
+  watcher.observe(document, { childList: true, subtree: true });
 })()`;
 
 /** In the page: clicks the launcher; resolves with ms until the composer can be typed into. */
@@ -178,8 +190,11 @@ async function oneRun(
     if (!withWidget) await page.route(`**${PATHS.loader}*`, (route) => route.abort());
     await page.addInitScript(INSTRUMENT);
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
+    // A promise the page resolves, not Playwright's polling (which would run script every frame).
     if (withWidget)
-      await page.waitForFunction('window.__fdBench.launcherAt !== null', null, { timeout: WAIT_MS });
+      await page.evaluate(
+        `Promise.race([window.__fdBench.launcher, new Promise((_, reject) => setTimeout(() => reject(new Error('no launcher')), ${WAIT_MS}))])`,
+      );
     await page.waitForTimeout(settleMs);
     const loaded = await page.evaluate<{
       tbt: number;
