@@ -109,7 +109,7 @@ async function main() {
     if (browserReady && !values['skip-browser']) {
       log(`host page: ${plan.hostRuns} runs with and without the widget`);
       const measured = await measureHostPage(plan.hostRuns, plan.settleMs, log);
-      const { withWidget: _w, withoutWidget: _wo, ...medians } = measured.host;
+      const { withWidget: _w, withTag: _t, withoutWidget: _wo, ...medians } = measured.host;
       host = medians;
       requests = measured.requests;
     }

@@ -71,7 +71,7 @@ export type BenchJson = {
   durationS: number;
   machine: Machine;
   widget: (WidgetWeight & { built: true; budgets: typeof WIDGET_BUDGETS }) | { built: false; reason: string };
-  host: Omit<HostImpact, 'withWidget' | 'withoutWidget'> | { measured: false; reason: string };
+  host: Omit<HostImpact, 'withWidget' | 'withTag' | 'withoutWidget'> | { measured: false; reason: string };
   server: {
     topology: Topology & { persistence: string };
     rows: ServerRowJson[];
@@ -251,37 +251,42 @@ export function formatReport(r: BenchJson): string {
   out.push('', '### Host page (demo shop, Chromium, cold cache, medians)');
   if ('tbtMsMedian' in r.host) {
     const h = r.host;
+    const t = h.tag;
+    const ms = (v: number | null | undefined) => num(v, ' ms');
+    const delay = (delta: number, load: number) =>
+      `${ms(delta)} (${num(ratio(load, h.baselineLoadEventMsMedian), '×')})`;
+    const met = (value: number, goal: number) => verdict(Number.isFinite(value) ? value <= goal : null);
     out.push(
+      'Three embeds of the same demo page, interleaved: the demo as shipped (loader inserted after the',
+      "page's load event), the plain `async` tag (inserted where the parser ends the body), and none.",
+      '',
       table(
-        ['', 'with widget', 'without (baseline)', 'added by the widget'],
+        ['', 'after load (demo)', 'plain async tag', 'without (baseline)'],
         [
+          ['load event', ms(h.loadEventMsMedian), ms(t.loadEventMsMedian), ms(h.baselineLoadEventMsMedian)],
           [
-            'total blocking time',
-            num(h.tbtMsMedian, ' ms'),
-            num(h.baselineTbtMsMedian, ' ms'),
-            num(round(h.tbtMsMedian - h.baselineTbtMsMedian, 1), ' ms'),
+            'load event delayed by',
+            delay(h.loadDelayMs, h.loadEventMsMedian),
+            delay(t.loadDelayMs, t.loadEventMsMedian),
+            '–',
           ],
+          ['main-thread script', ms(h.scriptMsMedian), ms(t.scriptMsMedian), ms(h.baselineScriptMsMedian)],
+          ['script added', ms(h.addedScriptMs), ms(t.addedScriptMs), '–'],
+          ['total blocking time', ms(h.tbtMsMedian), ms(t.tbtMsMedian), ms(h.baselineTbtMsMedian)],
+          ['loader requested at', ms(h.loaderStartMsMedian), ms(t.loaderStartMsMedian), '–'],
           [
-            'load event',
-            num(h.loadEventMsMedian, ' ms'),
-            num(h.baselineLoadEventMsMedian, ' ms'),
-            `${num(h.loadDelayMs, ' ms')} (${num(ratio(h.loadEventMsMedian, h.baselineLoadEventMsMedian), '×')})`,
+            'widget requests before load',
+            num(h.widgetRequestsBeforeLoadMedian),
+            num(t.widgetRequestsBeforeLoadMedian),
+            '–',
           ],
-          [
-            'main-thread script',
-            num(h.scriptMsMedian, ' ms'),
-            num(h.baselineScriptMsMedian, ' ms'),
-            num(h.addedScriptMs, ' ms'),
-          ],
-          ['loader requested at', num(h.loaderStartMsMedian, ' ms'), '–', ''],
-          ['widget requests before load', num(h.widgetRequestsBeforeLoadMedian), '–', ''],
-          ['launcher visible', num(h.launcherVisibleMsMedian, ' ms'), '–', ''],
-          ['click → ready to type', num(h.openReadyMsMedian, ' ms'), '–', ''],
+          ['launcher visible', ms(h.launcherVisibleMsMedian), ms(t.launcherVisibleMsMedian), '–'],
+          ['click → ready to type', ms(h.openReadyMsMedian), '', '–'],
         ],
       ),
-      `(${h.runs} runs each, interleaved; CPU slowed down ${h.cpuSlowdown}× in Chromium)`,
-      `Goals: load event delayed ≤ ${GOALS.hostLoadDelayMs} ms: ${verdict(Number.isFinite(h.loadDelayMs) ? h.loadDelayMs <= GOALS.hostLoadDelayMs : null)}; ` +
-        `added script ≤ ${GOALS.hostAddedScriptMs} ms: ${verdict(Number.isFinite(h.addedScriptMs) ? h.addedScriptMs <= GOALS.hostAddedScriptMs : null)}`,
+      `(${h.runs} runs each; CPU slowed down ${h.cpuSlowdown}× in Chromium)`,
+      `Goals (demo as shipped): load event delayed ≤ ${GOALS.hostLoadDelayMs} ms: ${met(h.loadDelayMs, GOALS.hostLoadDelayMs)}; ` +
+        `script added ≤ ${GOALS.hostAddedScriptMs} ms: ${met(h.addedScriptMs, GOALS.hostAddedScriptMs)}`,
     );
   } else out.push(`not measured: ${r.host.reason}`);
 

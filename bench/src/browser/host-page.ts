@@ -80,7 +80,19 @@ export type HostImpact = {
   widgetRequestsBeforeLoadMedian: number | null;
   launcherVisibleMsMedian: number | null;
   openReadyMsMedian: number | null;
+  /** The same page with the plain `async` tag instead (the README's first embed), same run. */
+  tag: {
+    loadEventMsMedian: number;
+    loadDelayMs: number;
+    scriptMsMedian: number;
+    addedScriptMs: number;
+    tbtMsMedian: number;
+    loaderStartMsMedian: number | null;
+    widgetRequestsBeforeLoadMedian: number | null;
+    launcherVisibleMsMedian: number | null;
+  };
   withWidget: HostRun[];
+  withTag: HostRun[];
   withoutWidget: HostRun[];
 };
 
@@ -162,21 +174,40 @@ const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ n
 type Resource = { path: string; start: number; end: number; bytes: number };
 
 async function widgetResources(page: Page): Promise<Resource[]> {
-  const entries = await page.evaluate<{ name: string; start: number; end: number; bytes: number }[]>(
-    READ_RESOURCES,
-  );
+  const entries =
+    await page.evaluate<{ name: string; start: number; end: number; bytes: number }[]>(READ_RESOURCES);
   return entries
     .map((e) => ({ path: new URL(e.name).pathname, start: e.start, end: e.end, bytes: e.bytes }))
     .filter((e) => !e.path.startsWith(`${PATHS.demo}/`) && e.path !== '/favicon.ico');
 }
 
+/**
+ * How the page gets the widget:
+ * - `after-load`: the demo shop as shipped — it inserts the loader after its `load` event (the
+ *   README's "after load" embed);
+ * - `tag`: the README's plain embed, an `async` tag in the document: the bench inserts it when the
+ *   parser has finished the body (`readyState` "interactive", where the demo shop used to insert it)
+ *   and aborts the demo's own after-load request, so both variants measure one loader;
+ * - `none`: the loader request aborted (the baseline).
+ */
+export type Embed = 'after-load' | 'tag' | 'none';
+
+const TAG_QUERY = '?embed=tag';
+
+/** The plain tag, inserted where the parser finishes the body. */
+const INSERT_TAG = `document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  const script = document.createElement('script');
+  script.src = '${PATHS.loader}${TAG_QUERY}';
+  script.async = true;
+  script.dataset.site = 'demo';
+  script.dataset.locale = 'en';
+  document.body.append(script);
+})`;
+
 /** `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as load). */
-async function oneRun(
-  browser: Browser,
-  url: string,
-  withWidget: boolean,
-  settleMs: number,
-): Promise<HostRun> {
+async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: number): Promise<HostRun> {
+  const withWidget = embed !== 'none';
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -187,23 +218,32 @@ async function oneRun(
     page.on('websocket', () => {
       sockets += 1;
     });
-    if (!withWidget) await page.route(`**${PATHS.loader}*`, (route) => route.abort());
+    // `none` aborts every loader request; `tag` only the demo's own (the bench's carries a query).
+    await page.route(
+      (u) => u.pathname === PATHS.loader && (embed === 'none' || u.search !== TAG_QUERY),
+      (route) => route.abort(),
+    );
     await page.addInitScript(INSTRUMENT);
+    if (embed === 'tag') await page.addInitScript(INSERT_TAG);
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
-    // A promise the page resolves, not Playwright's polling (which would run script every frame).
-    if (withWidget)
-      await page.evaluate(
-        `Promise.race([window.__fdBench.launcher, new Promise((_, reject) => setTimeout(() => reject(new Error('no launcher')), ${WAIT_MS}))])`,
-      );
+    // Through CDP: a promise the page resolves. No Playwright polling (script every frame) and no
+    // Playwright helper script in the page before the script time is read.
+    if (withWidget) {
+      const shown = await cdp.send('Runtime.evaluate', {
+        expression: `Promise.race([window.__fdBench.launcher, new Promise((_, reject) => setTimeout(() => reject(new Error('no launcher')), ${WAIT_MS}))])`,
+        awaitPromise: true,
+      });
+      if (shown.exceptionDetails) throw new Error(`${embed}: the launcher did not show`);
+    }
     await page.waitForTimeout(settleMs);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const scriptS = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
     const loaded = await page.evaluate<{
       tbt: number;
       longTasks: number;
       launcherAt: number | null;
       loadEvent: number;
     }>(READ_LOAD);
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const scriptS = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
     const onLoad = await widgetResources(page);
     const loader = onLoad.find((r) => r.path === PATHS.loader);
     const socketsOnLoad = sockets;
@@ -266,20 +306,28 @@ export async function measureHostPage(
     const { url } = await server.call<{ url: string }>('start');
     browser = await launchBrowser();
     const page = `${url}${PATHS.demo}/`;
-    await oneRun(browser, page, true, settleMs); // warm-up: server caches, Chromium's first start
+    await oneRun(browser, page, 'after-load', settleMs); // warm-up: server caches, Chromium's first start
     const withWidget: HostRun[] = [];
+    const withTag: HostRun[] = [];
     const withoutWidget: HostRun[] = [];
+    // Interleaved, the order rotating each round, so drift and the machine's noise hit all three.
+    const order: Embed[] = ['after-load', 'tag', 'none'];
     for (let i = 0; i < runs; i++) {
-      withWidget.push(await oneRun(browser, page, true, settleMs));
-      withoutWidget.push(await oneRun(browser, page, false, settleMs));
-      const w = withWidget.at(-1)!;
-      const wo = withoutWidget.at(-1)!;
+      for (let k = 0; k < order.length; k++) {
+        const embed = order[(i + k) % order.length]!;
+        const run = await oneRun(browser, page, embed, settleMs);
+        (embed === 'after-load' ? withWidget : embed === 'tag' ? withTag : withoutWidget).push(run);
+      }
+      const [w, t, wo] = [withWidget.at(-1)!, withTag.at(-1)!, withoutWidget.at(-1)!];
       log(
-        `  run ${i + 1}/${runs}: load ${w.loadEventMs} ms (without ${wo.loadEventMs} ms), script ${w.scriptMs} ms (without ${wo.scriptMs} ms), ` +
-          `loader requested at ${w.loaderStartMs} ms, ${w.widgetRequestsBeforeLoad} widget request(s) before load, ` +
-          `launcher ${w.launcherVisibleMs} ms, TBT ${w.tbtMs} ms (without ${wo.tbtMs} ms), open→ready ${w.openReadyMs} ms`,
+        `  run ${i + 1}/${runs}: load ${w.loadEventMs} / tag ${t.loadEventMs} / without ${wo.loadEventMs} ms; ` +
+          `script ${w.scriptMs} / ${t.scriptMs} / ${wo.scriptMs} ms; launcher ${w.launcherVisibleMs} / ${t.launcherVisibleMs} ms; ` +
+          `widget requests before load ${w.widgetRequestsBeforeLoad} / ${t.widgetRequestsBeforeLoad}; ` +
+          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms`,
       );
     }
+    const tagLoad = medianOf(withTag, (r) => r.loadEventMs) ?? Number.NaN;
+    const tagScript = medianOf(withTag, (r) => r.scriptMs) ?? Number.NaN;
     const loadEventMsMedian = medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN;
     const baselineLoadEventMsMedian = medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN;
     const scriptMsMedian = medianOf(withWidget, (r) => r.scriptMs) ?? Number.NaN;
@@ -299,7 +347,18 @@ export async function measureHostPage(
       widgetRequestsBeforeLoadMedian: medianOf(withWidget, (r) => r.widgetRequestsBeforeLoad),
       launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
       openReadyMsMedian: medianOf(withWidget, (r) => r.openReadyMs),
+      tag: {
+        loadEventMsMedian: tagLoad,
+        loadDelayMs: round(tagLoad - baselineLoadEventMsMedian, 1),
+        scriptMsMedian: tagScript,
+        addedScriptMs: round(tagScript - baselineScriptMsMedian, 1),
+        tbtMsMedian: medianOf(withTag, (r) => r.tbtMs) ?? Number.NaN,
+        loaderStartMsMedian: medianOf(withTag, (r) => r.loaderStartMs),
+        widgetRequestsBeforeLoadMedian: medianOf(withTag, (r) => r.widgetRequestsBeforeLoad),
+        launcherVisibleMsMedian: medianOf(withTag, (r) => r.launcherVisibleMs),
+      },
       withWidget,
+      withTag,
       withoutWidget,
     };
     return {
