@@ -107,9 +107,9 @@ async function main() {
       socketsOnLoad: Number.NaN,
     };
     if (browserReady && !values['skip-browser']) {
-      log(`host page: ${plan.hostRuns} runs with and without the widget`);
+      log(`host page: ${plan.hostRuns} rounds of three embeds (after load, plain tag, none)`);
       const measured = await measureHostPage(plan.hostRuns, plan.settleMs, log);
-      const { withWidget: _w, withoutWidget: _wo, ...medians } = measured.host;
+      const { withWidget: _w, withTag: _t, withoutWidget: _wo, ...medians } = measured.host;
       host = medians;
       requests = measured.requests;
     }

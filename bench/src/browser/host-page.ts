@@ -1,8 +1,10 @@
 /**
  * Widget weight and host-page impact, in Chromium against a real Frontdesk process: the demo shop
- * with the script tag and without it (the loader request aborted), cold cache every run. In the page:
- * long tasks (total blocking time), when the launcher is visible, click → composer ready to type,
- * and which requests the widget made on load and on open.
+ * with the script tag and without it (the loader request aborted), cold cache every run, the CPU
+ * slowed down 4× (CDP `Emulation.setCPUThrottlingRate`, as Lighthouse's mobile profile). In the page:
+ * long tasks (total blocking time), the load event, when the launcher is visible, click → composer
+ * ready to type, which requests the widget made on load and on open (and how many of them started
+ * before the load event, the ones that can delay it); from CDP, the main thread's script time.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,8 @@ export { CHROMIUM_PATH };
 
 const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
 const WAIT_MS = 20_000;
+/** CPU slowdown for every host-page run: a mid-range phone on a desktop core. */
+export const CPU_SLOWDOWN = 4;
 
 export type WidgetManifest = {
   loader: string;
@@ -43,6 +47,13 @@ export type HostRun = {
   tbtMs: number;
   longTasks: number;
   loadEventMs: number;
+  /** Main-thread script time (CDP `Performance.getMetrics` ScriptDuration) until the run settled. */
+  scriptMs: number;
+  /** The loader's request (Resource Timing), null when the page made none. */
+  loaderStartMs: number | null;
+  loaderEndMs: number | null;
+  /** Widget requests (loader included) that started before the load event: what can delay it. */
+  widgetRequestsBeforeLoad: number;
   launcherVisibleMs: number | null;
   openReadyMs: number | null;
   widgetRequestsOnLoad: number;
@@ -54,13 +65,34 @@ export type HostRun = {
 
 export type HostImpact = {
   runs: number;
+  cpuSlowdown: number;
   tbtMsMedian: number;
   baselineTbtMsMedian: number;
   loadEventMsMedian: number;
   baselineLoadEventMsMedian: number;
+  /** Median with − median without. */
+  loadDelayMs: number;
+  scriptMsMedian: number;
+  baselineScriptMsMedian: number;
+  /** Median with − median without. */
+  addedScriptMs: number;
+  loaderStartMsMedian: number | null;
+  widgetRequestsBeforeLoadMedian: number | null;
   launcherVisibleMsMedian: number | null;
   openReadyMsMedian: number | null;
+  /** The same page with the plain `async` tag instead (the README's first embed), same run. */
+  tag: {
+    loadEventMsMedian: number;
+    loadDelayMs: number;
+    scriptMsMedian: number;
+    addedScriptMs: number;
+    tbtMsMedian: number;
+    loaderStartMsMedian: number | null;
+    widgetRequestsBeforeLoadMedian: number | null;
+    launcherVisibleMsMedian: number | null;
+  };
   withWidget: HostRun[];
+  withTag: HostRun[];
   withoutWidget: HostRun[];
 };
 
@@ -71,20 +103,32 @@ export function readManifest(): WidgetManifest | null {
 // In-page code is kept as plain strings: tsx would wrap named functions with a `__name` helper that
 // does not exist in the page.
 
-/** Runs in the page before any of its scripts: long tasks, and a frame loop that notes the launcher. */
+/**
+ * Runs in the page before any of its scripts: long tasks, and when the launcher is first laid out.
+ * The frame loop starts only once the widget's element is in the document (a mutation observer
+ * waits for it), so the baseline page runs none of the bench's script per frame and the script time
+ * of both variants is comparable. `bench.launcher` resolves when the launcher is visible.
+ */
 const INSTRUMENT = `(() => {
-  const bench = { longTasks: [], launcherAt: null };
+  let shown;
+  const bench = { longTasks: [], launcherAt: null, launcher: new Promise((resolve) => { shown = resolve; }) };
   window.__fdBench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const started = performance.now();
   const look = () => {
     const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
-    if (button && button.getBoundingClientRect().width > 0) bench.launcherAt = performance.now();
-    else if (performance.now() - started < 20000) requestAnimationFrame(look);
+    if (button && button.getBoundingClientRect().width > 0) {
+      bench.launcherAt = performance.now();
+      shown();
+    } else requestAnimationFrame(look);
   };
-  requestAnimationFrame(look);
+  const watcher = new MutationObserver(() => {
+    if (!document.querySelector('frontdesk-widget')) return;
+    watcher.disconnect();
+    requestAnimationFrame(look);
+  });
+  watcher.observe(document, { childList: true, subtree: true });
 })()`;
 
 /** In the page: clicks the launcher; resolves with ms until the composer can be typed into. */
@@ -125,37 +169,74 @@ const READ_LOAD = `(() => {
   };
 })()`;
 
-const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, bytes: e.transferSize }))`;
+const READ_RESOURCES = `performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, bytes: e.transferSize }))`;
 
-type Resource = { path: string; start: number; bytes: number };
+type Resource = { path: string; start: number; end: number; bytes: number };
 
 async function widgetResources(page: Page): Promise<Resource[]> {
-  const entries = await page.evaluate<{ name: string; start: number; bytes: number }[]>(READ_RESOURCES);
+  const entries =
+    await page.evaluate<{ name: string; start: number; end: number; bytes: number }[]>(READ_RESOURCES);
   return entries
-    .map((e) => ({ path: new URL(e.name).pathname, start: e.start, bytes: e.bytes }))
+    .map((e) => ({ path: new URL(e.name).pathname, start: e.start, end: e.end, bytes: e.bytes }))
     .filter((e) => !e.path.startsWith(`${PATHS.demo}/`) && e.path !== '/favicon.ico');
 }
 
+/**
+ * How the page gets the widget:
+ * - `after-load`: the demo shop as shipped — it inserts the loader after its `load` event (the
+ *   README's "after load" embed);
+ * - `tag`: the README's plain embed, an `async` tag in the document: the bench inserts it when the
+ *   parser has finished the body (`readyState` "interactive", where the demo shop used to insert it)
+ *   and aborts the demo's own after-load request, so both variants measure one loader;
+ * - `none`: the loader request aborted (the baseline).
+ */
+export type Embed = 'after-load' | 'tag' | 'none';
+
+const TAG_QUERY = '?embed=tag';
+
+/** The plain tag, inserted where the parser finishes the body. */
+const INSERT_TAG = `document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  const script = document.createElement('script');
+  script.src = '${PATHS.loader}${TAG_QUERY}';
+  script.async = true;
+  script.dataset.site = 'demo';
+  script.dataset.locale = 'en';
+  document.body.append(script);
+})`;
+
 /** `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as load). */
-async function oneRun(
-  browser: Browser,
-  url: string,
-  withWidget: boolean,
-  settleMs: number,
-): Promise<HostRun> {
+async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: number): Promise<HostRun> {
+  const withWidget = embed !== 'none';
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await cdp.send('Performance.enable');
     let sockets = 0;
     page.on('websocket', () => {
       sockets += 1;
     });
-    if (!withWidget) await page.route(`**${PATHS.loader}*`, (route) => route.abort());
+    // `none` aborts every loader request; `tag` only the demo's own (the bench's carries a query);
+    // `after-load` none.
+    await page.route(
+      (u) => u.pathname === PATHS.loader && (embed === 'none' || (embed === 'tag' && u.search !== TAG_QUERY)),
+      (route) => route.abort(),
+    );
     await page.addInitScript(INSTRUMENT);
+    if (embed === 'tag') await page.addInitScript(INSERT_TAG);
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
-    if (withWidget)
-      await page.waitForFunction('window.__fdBench.launcherAt !== null', null, { timeout: WAIT_MS });
+    // A promise the page resolves, not Playwright's polling (script every frame). The baseline
+    // evaluates once too, so Playwright's helper script in the page costs both variants the same.
+    await page.evaluate(
+      withWidget
+        ? `Promise.race([window.__fdBench.launcher, new Promise((_, reject) => setTimeout(() => reject(new Error('no launcher')), ${WAIT_MS}))])`
+        : 'undefined',
+    );
     await page.waitForTimeout(settleMs);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const scriptS = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
     const loaded = await page.evaluate<{
       tbt: number;
       longTasks: number;
@@ -163,6 +244,7 @@ async function oneRun(
       loadEvent: number;
     }>(READ_LOAD);
     const onLoad = await widgetResources(page);
+    const loader = onLoad.find((r) => r.path === PATHS.loader);
     const socketsOnLoad = sockets;
     let openReadyMs: number | null = null;
     let onOpen: Resource[] = [];
@@ -176,6 +258,10 @@ async function oneRun(
       tbtMs: round(loaded.tbt, 1),
       longTasks: loaded.longTasks,
       loadEventMs: round(loaded.loadEvent, 1),
+      scriptMs: round(scriptS * 1000, 1),
+      loaderStartMs: loader ? round(loader.start, 1) : null,
+      loaderEndMs: loader ? round(loader.end, 1) : null,
+      widgetRequestsBeforeLoad: onLoad.filter((r) => r.start < loaded.loadEvent).length,
       launcherVisibleMs: loaded.launcherAt === null ? null : round(loaded.launcherAt, 1),
       openReadyMs: openReadyMs === null ? null : round(openReadyMs, 1),
       widgetRequestsOnLoad: onLoad.length,
@@ -219,26 +305,59 @@ export async function measureHostPage(
     const { url } = await server.call<{ url: string }>('start');
     browser = await launchBrowser();
     const page = `${url}${PATHS.demo}/`;
-    await oneRun(browser, page, true, settleMs); // warm-up: server caches, Chromium's first start
+    await oneRun(browser, page, 'after-load', settleMs); // warm-up: server caches, Chromium's first start
     const withWidget: HostRun[] = [];
+    const withTag: HostRun[] = [];
     const withoutWidget: HostRun[] = [];
+    // Interleaved, the order rotating each round, so drift and the machine's noise hit all three.
+    const order: Embed[] = ['after-load', 'tag', 'none'];
     for (let i = 0; i < runs; i++) {
-      withWidget.push(await oneRun(browser, page, true, settleMs));
-      withoutWidget.push(await oneRun(browser, page, false, settleMs));
-      const w = withWidget.at(-1)!;
+      for (let k = 0; k < order.length; k++) {
+        const embed = order[(i + k) % order.length]!;
+        const run = await oneRun(browser, page, embed, settleMs);
+        (embed === 'after-load' ? withWidget : embed === 'tag' ? withTag : withoutWidget).push(run);
+      }
+      const [w, t, wo] = [withWidget.at(-1)!, withTag.at(-1)!, withoutWidget.at(-1)!];
       log(
-        `  run ${i + 1}/${runs}: TBT ${w.tbtMs} ms (without ${withoutWidget.at(-1)!.tbtMs} ms), launcher ${w.launcherVisibleMs} ms, open→ready ${w.openReadyMs} ms`,
+        `  run ${i + 1}/${runs}: load ${w.loadEventMs} / tag ${t.loadEventMs} / without ${wo.loadEventMs} ms; ` +
+          `script ${w.scriptMs} / ${t.scriptMs} / ${wo.scriptMs} ms; launcher ${w.launcherVisibleMs} / ${t.launcherVisibleMs} ms; ` +
+          `widget requests before load ${w.widgetRequestsBeforeLoad} / ${t.widgetRequestsBeforeLoad}; ` +
+          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms`,
       );
     }
+    const tagLoad = medianOf(withTag, (r) => r.loadEventMs) ?? Number.NaN;
+    const tagScript = medianOf(withTag, (r) => r.scriptMs) ?? Number.NaN;
+    const loadEventMsMedian = medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN;
+    const baselineLoadEventMsMedian = medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN;
+    const scriptMsMedian = medianOf(withWidget, (r) => r.scriptMs) ?? Number.NaN;
+    const baselineScriptMsMedian = medianOf(withoutWidget, (r) => r.scriptMs) ?? Number.NaN;
     const host: HostImpact = {
       runs,
+      cpuSlowdown: CPU_SLOWDOWN,
       tbtMsMedian: medianOf(withWidget, (r) => r.tbtMs) ?? Number.NaN,
       baselineTbtMsMedian: medianOf(withoutWidget, (r) => r.tbtMs) ?? Number.NaN,
-      loadEventMsMedian: medianOf(withWidget, (r) => r.loadEventMs) ?? Number.NaN,
-      baselineLoadEventMsMedian: medianOf(withoutWidget, (r) => r.loadEventMs) ?? Number.NaN,
+      loadEventMsMedian,
+      baselineLoadEventMsMedian,
+      loadDelayMs: round(loadEventMsMedian - baselineLoadEventMsMedian, 1),
+      scriptMsMedian,
+      baselineScriptMsMedian,
+      addedScriptMs: round(scriptMsMedian - baselineScriptMsMedian, 1),
+      loaderStartMsMedian: medianOf(withWidget, (r) => r.loaderStartMs),
+      widgetRequestsBeforeLoadMedian: medianOf(withWidget, (r) => r.widgetRequestsBeforeLoad),
       launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
       openReadyMsMedian: medianOf(withWidget, (r) => r.openReadyMs),
+      tag: {
+        loadEventMsMedian: tagLoad,
+        loadDelayMs: round(tagLoad - baselineLoadEventMsMedian, 1),
+        scriptMsMedian: tagScript,
+        addedScriptMs: round(tagScript - baselineScriptMsMedian, 1),
+        tbtMsMedian: medianOf(withTag, (r) => r.tbtMs) ?? Number.NaN,
+        loaderStartMsMedian: medianOf(withTag, (r) => r.loaderStartMs),
+        widgetRequestsBeforeLoadMedian: medianOf(withTag, (r) => r.widgetRequestsBeforeLoad),
+        launcherVisibleMsMedian: medianOf(withTag, (r) => r.launcherVisibleMs),
+      },
       withWidget,
+      withTag,
       withoutWidget,
     };
     return {

@@ -214,5 +214,8 @@
   formatPrices(lang);
   keepLangOnLinks(lang);
   markLangSwitch(lang);
-  loadWidget(lang);
+  // The chat is not part of the shop's page: its loader is inserted after the page's `load` event,
+  // so neither its download nor its run delays `load` (issue 17; the README's "after load" embed).
+  if (document.readyState === 'complete') loadWidget(lang);
+  else window.addEventListener('load', () => loadWidget(lang), { once: true });
 })();

@@ -65,24 +65,27 @@ function start(options: WidgetOptions, preset?: LoaderPreset): void {
   const commands = createCommands(needApp, (hidden) => {
     launcher.button.hidden = hidden;
   });
+  // `load` is memoised: a second hover costs nothing, and after a failed load it tries again.
   const prefetch = () => void load().catch(String); // logged by load
-  launcher.button.addEventListener('pointerenter', prefetch, { once: true });
-  launcher.button.addEventListener('focus', prefetch, { once: true });
+  launcher.button.addEventListener('pointerenter', prefetch);
+  launcher.button.addEventListener('focus', prefetch);
   launcher.button.addEventListener('click', () => commands.run(['toggle']));
 
   // Replay commands a host page queued through a stub before this script arrived.
   const queued = window.Frontdesk?.q ?? [];
   window.Frontdesk = (...args: unknown[]) => commands.run(args);
-  for (const args of Array.from(queued)) commands.run(args);
+  // `queued` cannot grow any more: `window.Frontdesk` is no longer the stub.
+  for (const args of queued) commands.run(args);
 
   const attach = () => document.body.append(launcher.host);
   if (document.body) attach();
   else document.addEventListener('DOMContentLoaded', attach, { once: true });
 
-  if (hasActiveConversation(options.siteKey)) {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(needApp, { timeout: 4000 });
-    else setTimeout(needApp, 1500);
-  }
+  // Storage is read in idle time too: the first `localStorage` access of a page can wait on the
+  // browser process, and nothing before the launcher's first paint needs it.
+  const wake = () => hasActiveConversation(options.siteKey) && needApp();
+  if ('requestIdleCallback' in window) window.requestIdleCallback(wake, { timeout: 4000 });
+  else setTimeout(wake, 1500);
 }
 
 const preset = window.__frontdesk_site;

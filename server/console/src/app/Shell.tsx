@@ -3,6 +3,7 @@
  * conversations workspace stays mounted behind the other pages so the socket, badges and chimes keep going.
  */
 import type { AgentProfile, Locale, SiteSummary } from '@frontdesk/shared';
+import { useStore } from '@frontdesk/shared/preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { AgentsPage } from '../agents/AgentsPage.tsx';
 import { ApiTokensPage } from '../api-access/ApiTokensPage.tsx';
@@ -31,7 +32,6 @@ import { createViewsStore } from '../search/views-store.ts';
 import { BotSettingsPage } from '../settings/BotSettingsPage.tsx';
 import { EmptyState } from '../shared/EmptyState.tsx';
 import { useLoad } from '../shared/use-load.ts';
-import { useStore } from '../shared/use-store.ts';
 import { AppearancePage } from '../sites/AppearancePage.tsx';
 import { SitesPage } from '../sites/SitesPage.tsx';
 import { UnansweredPage } from '../unanswered/UnansweredPage.tsx';

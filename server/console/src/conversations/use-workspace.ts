@@ -4,12 +4,12 @@
  * notification in the agent's language) and catching up when the tab comes back are wired here.
  */
 import type { AgentProfile, AttentionPrefs } from '@frontdesk/shared';
+import { useStore } from '@frontdesk/shared/preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ConsoleClient } from '../app/client.ts';
 import type { Translate } from '../app/i18n.ts';
 import type { Notifier } from '../app/notifier.ts';
 import { previewText, visitorLabel } from '../shared/format.ts';
-import { useStore } from '../shared/use-store.ts';
 import { attentionFor, signalsFor } from './attention.ts';
 import { groupConversations, type Sections, waitingCount } from './lists.ts';
 import { pendingOf, type WorkspaceState } from './workspace-state.ts';

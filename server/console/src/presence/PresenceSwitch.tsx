@@ -5,9 +5,9 @@
  */
 import { CHOSEN_PRESENCE_STATUSES, type ChosenPresenceStatus } from '@frontdesk/shared';
 import type { ConsoleKey } from '@frontdesk/shared/i18n';
+import { useStore } from '@frontdesk/shared/preact';
 import { useEffect } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
-import { useStore } from '../shared/use-store.ts';
 import { type PresenceStore, watchIdle } from './presence-store.ts';
 
 const LABELS: Record<ChosenPresenceStatus, ConsoleKey> = { online: 'presenceOnline', away: 'presenceAway' };

@@ -1,7 +1,8 @@
 /** Issue 14 (routing): "Anna transferred a conversation with … to you", with her note; open or dismiss. */
+
+import { useStore } from '@frontdesk/shared/preact';
 import { useI18n } from '../app/i18n.ts';
 import { visitorLabel } from '../shared/format.ts';
-import { useStore } from '../shared/use-store.ts';
 import type { RoutingStore } from './routing-store.ts';
 import './routing.css';
 

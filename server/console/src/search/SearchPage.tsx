@@ -10,9 +10,9 @@ import {
   type SearchHit,
   type SiteSummary,
 } from '@frontdesk/shared';
+import { useStore } from '@frontdesk/shared/preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
-import { useStore } from '../shared/use-store.ts';
 import type { SearchApi } from './api.ts';
 import { cleanFilters, type SearchTarget } from './filters.ts';
 import { SavedViewsList } from './SavedViewsList.tsx';

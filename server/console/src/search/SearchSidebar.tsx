@@ -3,9 +3,9 @@
  * and the agent's saved views.
  */
 import { type SavedView, SEARCH_LIMITS } from '@frontdesk/shared';
+import { useStore } from '@frontdesk/shared/preact';
 import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
-import { useStore } from '../shared/use-store.ts';
 import { SavedViewsList } from './SavedViewsList.tsx';
 import type { ViewsStore } from './views-store.ts';
 

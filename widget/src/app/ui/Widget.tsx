@@ -4,22 +4,11 @@
  */
 
 import type { RenderMarkdown } from '@frontdesk/shared/markdown';
-import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useStore } from '@frontdesk/shared/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { State, Store } from '../store/index.ts';
 import { WidgetContext, type WidgetContextValue } from './context.ts';
 import { Panel } from './Panel.tsx';
-
-function useStoreState(store: Store): State {
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const state = store.getState();
-  useLayoutEffect(() => {
-    const unsubscribe = store.subscribe(() => rerender(0));
-    // A change between this render and the subscription would otherwise be missed.
-    if (store.getState() !== state) rerender(0);
-    return unsubscribe;
-  }, [store]);
-  return state;
-}
 
 type Props = Omit<WidgetContextValue, 'markdown'> & {
   store: Store;
@@ -35,7 +24,7 @@ const needsMarkdown = (state: State) =>
   state.messages.messages.some((m) => m.author === 'bot' || m.author === 'agent');
 
 export function Widget({ store, onClosed, onDraft, loadMarkdown, ...context }: Props) {
-  const state = useStoreState(store);
+  const state = useStore(store);
   const [markdown, setMarkdown] = useState<RenderMarkdown | null>(null);
   const wanted = needsMarkdown(state);
   const root = useRef<HTMLDivElement>(null);
