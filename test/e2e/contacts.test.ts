@@ -308,7 +308,7 @@ Frontdesk('identify', ${identity});</script>
     expect(JSON.stringify(exported.conversations)).toContain('Where is my kettle? Order 1042.');
 
     // The privacy section with both exports, at desktop and phone width.
-    const privacy = agent.locator('.contact__privacy');
+    const privacy = agent.getByRole('main').locator('.contact__privacy');
     await privacy.scrollIntoViewIfNeeded();
     await privacy.screenshot({ path: join(ARTIFACTS, 'contacts-privacy-en-desktop.png') });
     await agent.setViewportSize({ width: 390, height: 844 });
