@@ -9,6 +9,8 @@ export * from './api.ts';
 // Issue 13.
 export * from './attachments.ts';
 export * from './attention.ts';
+// Issue 13 (agents' avatars in the widget).
+export * from './avatar.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
 export * from './canned.ts';

@@ -11,6 +11,7 @@ import type { Broadcaster } from './ports.ts';
 import type { ConversationRecord, ConversationsStore, MessagesStore, NewMessage } from './store.ts';
 import type { Timeline } from './timeline.ts';
 import type { Transitions } from './transitions.ts';
+import { withAuthorAvatar } from './views.ts';
 
 export type AgentConversationsDeps = {
   store: Pick<ConversationsStore, 'listConversations'> & Pick<MessagesStore, 'appendMessage'>;
@@ -78,10 +79,11 @@ export class AgentConversations {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
-    if (result.status === 'duplicate') return { message: result.message, duplicate: true };
-    this.deps.broadcaster.messageStored(result.conversation, result.message);
+    const stored = withAuthorAvatar(result.message, result.conversation, ctx.agent.id);
+    if (result.status === 'duplicate') return { message: stored, duplicate: true };
+    this.deps.broadcaster.messageStored(result.conversation, stored);
     this.deps.broadcaster.previewChanged(result.conversation);
-    return { message: result.message, duplicate: false };
+    return { message: stored, duplicate: false };
   }
 
   async take(ctx: AgentContext, input: ConversationRefInput) {
