@@ -13,10 +13,14 @@ const IMAGE_PATH = /^\/images\/[A-Za-z0-9_-]{1,64}$/;
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 /** Whether a path is an uploaded image's and nothing else (no query, no `..`, no other route). */
-export const isImagePath = (path: unknown): path is string => typeof path === 'string' && IMAGE_PATH.test(path);
+export const isImagePath = (path: unknown): path is string =>
+  typeof path === 'string' && IMAGE_PATH.test(path);
 
 /** An agent's avatar from their stored colour and image id; null when they have neither. */
-export function agentAvatar(color: string | null | undefined, imageId: string | null | undefined): AgentAvatar {
+export function agentAvatar(
+  color: string | null | undefined,
+  imageId: string | null | undefined,
+): AgentAvatar {
   return {
     color: color && HEX_COLOR.test(color) ? color.toLowerCase() : null,
     url: imageId ? imagePath(imageId) : null,

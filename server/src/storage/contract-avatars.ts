@@ -35,7 +35,11 @@ export function avatarsContract(open: () => Promise<Storage>) {
     await storage.updateAgent(anna.id, { avatarColor: '#aa3355', avatarImageId: image.id });
     await storage.updateAgent(bob.id, { avatarColor: '#0f766e' });
     const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-    const created = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
+    const created = await storage.createConversation({
+      siteId: site.id,
+      visitorId: visitor.id,
+      locale: 'en',
+    });
     expect(created.agentAvatar).toBeNull();
     const assigned = await storage.updateConversation(
       created.id,

@@ -38,7 +38,11 @@ export function kyselyMessagesStore(db: Db): MessagesStore {
         .selectFrom('messages as m')
         .leftJoin('agents as a', 'a.id', 'm.agent_id')
         .selectAll('m')
-        .select(['a.id as a_id', 'a.avatar_color as a_avatar_color', 'a.avatar_image_id as a_avatar_image_id'])
+        .select([
+          'a.id as a_id',
+          'a.avatar_color as a_avatar_color',
+          'a.avatar_image_id as a_avatar_image_id',
+        ])
         .where('m.conversation_id', '=', conversationId)
         .where('m.seq', '>', afterSeq);
       if (options.excludeKinds?.length) query = query.where('m.kind', 'not in', options.excludeKinds);
