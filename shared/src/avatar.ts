@@ -26,3 +26,13 @@ export function agentAvatar(
     url: imageId ? imagePath(imageId) : null,
   };
 }
+
+/** One or two letters: the first of the first and of the last word ("Ada Nowak" → "AN"); null for none. */
+export function initials(name: string | null | undefined): string | null {
+  const words = (name ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const first = words[0];
+  if (!first) return null;
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  const letters = [...first][0]! + (last ? [...last][0]! : '');
+  return letters.toLocaleUpperCase();
+}
