@@ -11,6 +11,8 @@ export * from './attachments.ts';
 export * from './attention.ts';
 // Issue 10, offline messages.
 export * from './availability.ts';
+// Issue 13 (agents' avatars in the widget).
+export * from './avatar.ts';
 export * from './canned.ts';
 export * from './contacts.ts';
 export * from './contrast.ts';

@@ -89,6 +89,9 @@ const MessageMetaSchema = v.object({
   ),
 });
 
+/** Issue 13: an agent's avatar (see `AgentAvatar`). */
+export const AgentAvatarSchema = v.object({ color: nullableText, url: nullableText });
+
 export const MessageSchema = v.object({
   id: text,
   conversationId: text,
@@ -100,6 +103,8 @@ export const MessageSchema = v.object({
   body: text,
   meta: v.nullable(MessageMetaSchema),
   createdAt: text,
+  // Issue 13: an agent reply's author avatar (absent from an older server or another author).
+  avatar: v.optional(v.nullable(AgentAvatarSchema)),
 });
 
 // Conversations and agents

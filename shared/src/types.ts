@@ -51,6 +51,13 @@ export type MessageMeta = {
   attachment?: AttachmentRef;
 };
 
+/**
+ * Issue 13: how an agent looks on their messages and in the widget's header: the colour they chose
+ * (`#rrggbb`, null: one picked from the name) and their uploaded image (`/images/…`, a public,
+ * re-encoded picture; null: initials). Nothing else about the agent is sent.
+ */
+export type AgentAvatar = { color: string | null; url: string | null };
+
 export type Message = {
   id: string;
   conversationId: string;
@@ -62,6 +69,8 @@ export type Message = {
   body: string;
   meta: MessageMeta | null;
   createdAt: string;
+  /** Issue 13 (additive): an agent's reply carries its author's avatar as it is now; absent otherwise. */
+  avatar?: AgentAvatar | null;
 };
 
 export type QueueInfo = {
@@ -79,6 +88,8 @@ export type VisitorConversation = {
   id: string;
   state: ConversationState;
   agentName: string | null;
+  /** Issue 13 (additive): the assigned agent's avatar (null while no agent has it). */
+  agentAvatar?: AgentAvatar | null;
   lastSeq: number;
   rating: number | null;
   queue: QueueInfo | null;

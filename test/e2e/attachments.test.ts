@@ -11,8 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jpegWithGps, pdf, png, startHarness } from '@frontdesk/server/testing';
+import { API, EVENTS } from '@frontdesk/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newAgent as agentClient } from '../support/agent-client.ts';
+import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -34,6 +37,7 @@ describeInBrowser('attachments both ways', () => {
   let visitor: Page;
   let agent: Page;
   const problems: string[] = [];
+  let annaAvatar = '';
 
   beforeAll(async () => {
     h = await startHarness();
@@ -91,6 +95,37 @@ describeInBrowser('attachments both ways', () => {
     await agent.getByLabel('Password').fill(password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    // Issue 13: Anna uploads an avatar in her profile (drawn in the console's page, a PNG like a photo).
+    const picture = await agent.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 96;
+      const g = canvas.getContext('2d')!;
+      const sky = g.createLinearGradient(0, 0, 96, 96);
+      sky.addColorStop(0, '#f6c177');
+      sky.addColorStop(1, '#d7827e');
+      g.fillStyle = sky;
+      g.fillRect(0, 0, 96, 96);
+      g.fillStyle = '#3b2f2f';
+      g.beginPath();
+      g.arc(48, 40, 22, 0, Math.PI * 2);
+      g.fill();
+      g.fillStyle = '#f1d3b3';
+      g.beginPath();
+      g.arc(48, 44, 17, 0, Math.PI * 2);
+      g.fill();
+      g.fillStyle = '#286983';
+      g.beginPath();
+      g.ellipse(48, 100, 36, 32, 0, 0, Math.PI * 2);
+      g.fill();
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    const uploaded = await agent.request.put(h.origin + API.meAvatar, {
+      headers: { origin: h.origin, 'content-type': 'image/png' },
+      data: Buffer.from(picture),
+    });
+    expect(uploaded.status()).toBe(200);
+    annaAvatar = ((await uploaded.json()) as { agent: { avatarUrl: string } }).agent.avatarUrl;
   });
 
   afterAll(async () => {
@@ -271,6 +306,70 @@ describeInBrowser('attachments both ways', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('this type of file is not accepted');
     await shot(visitor, 'attachments-widget-refused-desktop');
+    expect(problems).toEqual([]);
+  });
+  it("agents' avatars: Anna's picture and Bob's initials on their colour, in the header too, strict CSP, axe clean", async () => {
+    const docShot = (page: Page, name: string) => page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
+    const violations = () =>
+      visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
+    await visitor.setViewportSize(DESKTOP);
+    await agent.getByLabel('Reply to the visitor').fill('Here is your **return label**.');
+    await agent.getByLabel('Reply to the visitor').press('Enter');
+    await expect.poll(() => widgetLog().textContent()).toContain('Here is your return label');
+    // Her picture, loaded from the chat server (not blocked by the page's CSP: it has a width).
+    const annaFace = visitor.locator('.row.agent .who img.face').last();
+    await expect.poll(() => annaFace.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
+    expect(await annaFace.getAttribute('src')).toBe(h.origin + annaAvatar);
+    const header = visitor.locator('.header .subtitle img.face');
+    await expect.poll(() => header.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
+
+    // Bob (an admin with a colour, no picture) takes the conversation over and replies.
+    const { email, password } = await h.createAgent('Bob Nowak', 'admin');
+    const bobAccount = await h.storage.getAgentByEmail(email);
+    await h.storage.setAgentSites(bobAccount!.id, [h.site.id, (await h.storage.getSiteByKey(siteKey))!.id]);
+    await h.storage.updateAgent(bobAccount!.id, { avatarColor: '#0f766e' });
+    const bob = await agentClient(h.origin, { email, password });
+    const [conversation] = await h.storage.listConversations({
+      siteIds: [(await h.storage.getSiteByKey(siteKey))!.id],
+      state: 'assigned',
+      limit: 1,
+    });
+    await bob.request(EVENTS.conversationTransfer, {
+      conversationId: conversation!.id,
+      to: { type: 'agent', agentId: bobAccount!.id },
+    });
+    await bob.request(EVENTS.messageSend, {
+      conversationId: conversation!.id,
+      clientId: `bob-${Date.now().toString(36)}`,
+      body: 'Bob from returns here: the label is valid for 14 days.',
+    });
+    const bobFace = visitor.locator('.row.agent .who .face--initials').last();
+    await expect.poll(() => bobFace.getAttribute('data-initials')).toBe('BN');
+    expect(await bobFace.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)');
+    expect(await bobFace.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+    await expect.poll(() => visitor.locator('.header .subtitle').textContent()).toContain('Bob Nowak');
+    await expect.poll(() => visitor.locator('.header .subtitle .face--initials').count()).toBe(1);
+    await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
+    await docShot(visitor, 'avatars-widget-en-desktop');
+    await visitor.setViewportSize(PHONE);
+    await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
+    await docShot(visitor, 'avatars-widget-en-phone');
+
+    const blocking = (await runAxe(visitor)).filter(isBlocking);
+    expect(formatViolations(blocking), 'widget with avatars: serious/critical axe violations').toBe('');
+
+    await visitor.evaluate(() =>
+      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
+    );
+    await expect.poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).count()).toBe(1);
+    await docShot(visitor, 'avatars-widget-pl-phone');
+    await visitor.setViewportSize(DESKTOP);
+    await docShot(visitor, 'avatars-widget-pl-desktop');
+    await visitor.evaluate(() =>
+      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
+    );
+    bob.close();
+    expect(await violations()).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import type {
 } from './store.ts';
 import type { Timeline } from './timeline.ts';
 import type { Transitions } from './transitions.ts';
+import { withAuthorAvatar } from './views.ts';
 
 export type AgentConversationsDeps = {
   store: Pick<ConversationsStore, 'listConversations'> & Pick<MessagesStore, 'appendMessage'>;
@@ -95,13 +96,14 @@ export class AgentConversations {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
+    const stored = withAuthorAvatar(result.message, result.conversation, ctx.agent.id);
     if (result.status === 'duplicate')
-      return { message: result.message, duplicate: true, conversation: result.conversation };
-    this.deps.broadcaster.messageStored(result.conversation, result.message);
+      return { message: stored, duplicate: true, conversation: result.conversation };
+    this.deps.broadcaster.messageStored(result.conversation, stored);
     this.deps.broadcaster.previewChanged(result.conversation);
-    if (message.kind !== 'note') void this.deps.onReplied?.(result.conversation, result.message);
+    if (message.kind !== 'note') void this.deps.onReplied?.(result.conversation, stored);
     return {
-      message: result.message,
+      message: stored,
       duplicate: false,
       conversation: result.conversation,
       read: result.read,

@@ -26,6 +26,7 @@ const record = (lastSeq: number, state: ConversationRecord['state'] = 'bot'): Co
   state,
   agentId: null,
   agentName: null,
+  agentAvatar: null,
   offline: null,
   teamId: null,
   locale: 'en',

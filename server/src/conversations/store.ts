@@ -1,5 +1,6 @@
 /** Conversation records and the storage ports of the `conversations` and `messages` tables. */
 import type {
+  AgentAvatar,
   Author,
   ConversationState,
   HandoffReason,
@@ -21,6 +22,8 @@ export type ConversationRecord = {
   state: ConversationState;
   agentId: string | null;
   agentName: string | null;
+  /** Issue 13: the agent's avatar as it is now (null while no agent has it). */
+  agentAvatar: AgentAvatar | null;
   locale: Locale;
   lastSeq: number;
   version: number;

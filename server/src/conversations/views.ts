@@ -17,6 +17,7 @@ export function toVisitorConversation(
     id: c.id,
     state: c.state,
     agentName: c.state === 'assigned' ? c.agentName : null,
+    agentAvatar: c.state === 'assigned' ? c.agentAvatar : null,
     lastSeq: c.lastSeq,
     rating: c.rating,
     queue,
@@ -60,4 +61,13 @@ export function toVisitorMessage(m: Message): Message {
   if (!m.meta?.bot) return m;
   const { bot: _hidden, ...meta } = m.meta;
   return { ...m, meta };
+}
+
+/**
+ * Issue 13: a reply as it is pushed live, with its author's avatar read with the conversation right
+ * after the append (the guard made that author the conversation's agent), as history pages have it.
+ */
+export function withAuthorAvatar(m: Message, c: ConversationRecord, authorId: string): Message {
+  if (m.author !== 'agent' || m.kind === 'note' || c.agentId !== authorId || !c.agentAvatar) return m;
+  return { ...m, avatar: c.agentAvatar };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { apiContract } from './contract-api.ts';
 import { attachmentsContract } from './contract-attachments.ts';
+import { avatarsContract } from './contract-avatars.ts';
 import { cannedContract } from './contract-canned.ts';
 import { contactsContract } from './contract-contacts.ts';
 import { presenceContract } from './contract-presence.ts';
@@ -51,6 +52,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     contactsContract(open);
     // Issue 13 (attachments)
     attachmentsContract(open);
+    // Issue 13 (agents' avatars in the widget)
+    avatarsContract(open);
     // Issue 14 (routing)
     routingContract(open);
     // Issue 14 (canned responses, attention preferences)

@@ -1,4 +1,4 @@
-/** Reading conversations as records: joined with their visitor and their agent's name. */
+/** Reading conversations as records: joined with their visitor and their agent's name and avatar. */
 import type { ConversationRecord } from '../conversations/store.ts';
 import { type Queryable, run } from './db.ts';
 import { CONVERSATION_BY_ID } from './hot-sql.ts';
@@ -13,6 +13,8 @@ export function selectConversations(db: Queryable) {
     .selectAll('c')
     .select([
       'a.name as agent_name',
+      'a.avatar_color as agent_avatar_color',
+      'a.avatar_image_id as agent_avatar_image_id',
       'v.name as v_name',
       'v.email as v_email',
       'v.verified as v_verified',

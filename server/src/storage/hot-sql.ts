@@ -6,7 +6,8 @@
 import type { ConversationState } from '@frontdesk/shared';
 import type { MessageFact } from '../reports/facts.ts';
 
-const CONVERSATION_COLUMNS = `c.*, a.name AS agent_name, v.name AS v_name, v.email AS v_email,
+const CONVERSATION_COLUMNS = `c.*, a.name AS agent_name, a.avatar_color AS agent_avatar_color,
+  a.avatar_image_id AS agent_avatar_image_id, v.name AS v_name, v.email AS v_email,
   v.verified AS v_verified, v.locale AS v_locale, v.user_agent AS v_user_agent, v.page_url AS v_page_url,
   v.page_title AS v_page_title, v.created_at AS v_created_at, v.last_seen_at AS v_last_seen_at`;
 

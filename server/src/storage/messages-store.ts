@@ -5,7 +5,7 @@ import { AppError } from '../kernel/errors.ts';
 import { findConversation } from './conversation-rows.ts';
 import type { Db } from './db.ts';
 import { insertMessage, Rollback } from './message-insert.ts';
-import { MESSAGE_COLUMNS, toMessage } from './records.ts';
+import { MESSAGE_COLUMNS, toMessageWithAvatar } from './records.ts';
 
 export function kyselyMessagesStore(db: Db): MessagesStore {
   return {
@@ -33,15 +33,22 @@ export function kyselyMessagesStore(db: Db): MessagesStore {
       return { status: 'stored', ...appended, conversation };
     },
     async listMessages(conversationId, afterSeq, limit, options = {}) {
+      // Issue 13: each agent reply with its author's avatar as it is now (a changed one shows everywhere).
       let query = db
-        .selectFrom('messages')
+        .selectFrom('messages as m')
+        .leftJoin('agents as a', 'a.id', 'm.agent_id')
         // Named columns: PostgreSQL's stored `search_vector` (issue 14) is not read back.
-        .select(MESSAGE_COLUMNS)
-        .where('conversation_id', '=', conversationId)
-        .where('seq', '>', afterSeq);
-      if (options.excludeKinds?.length) query = query.where('kind', 'not in', options.excludeKinds);
-      const rows = await query.orderBy('seq', 'asc').limit(limit).execute();
-      return rows.map(toMessage);
+        .select(MESSAGE_COLUMNS.map((column) => `m.${column}` as const))
+        .select([
+          'a.id as a_id',
+          'a.avatar_color as a_avatar_color',
+          'a.avatar_image_id as a_avatar_image_id',
+        ])
+        .where('m.conversation_id', '=', conversationId)
+        .where('m.seq', '>', afterSeq);
+      if (options.excludeKinds?.length) query = query.where('m.kind', 'not in', options.excludeKinds);
+      const rows = await query.orderBy('m.seq', 'asc').limit(limit).execute();
+      return rows.map(toMessageWithAvatar);
     },
   };
 }

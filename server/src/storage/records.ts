@@ -1,5 +1,12 @@
 /** Row ↔ record mapping, kept apart from the queries. */
-import type { HandoffReason, Locale, Message, OfflineAnswer, OfflineReason } from '@frontdesk/shared';
+import {
+  agentAvatar,
+  type HandoffReason,
+  type Locale,
+  type Message,
+  type OfflineAnswer,
+  type OfflineReason,
+} from '@frontdesk/shared';
 import type { Selectable } from 'kysely';
 import type { BotMiss, FaqRecord } from '../bot/store.ts';
 import type { ConversationRecord } from '../conversations/store.ts';
@@ -98,6 +105,21 @@ export const toMessage = (row: Selectable<MessageTable>): Message => ({
   createdAt: row.created_at,
 });
 
+/** A message row joined with its agent's avatar columns (`listMessages`). */
+export type MessageWithAvatarRow = Selectable<MessageTable> & {
+  a_avatar_color: string | null;
+  a_avatar_image_id: string | null;
+  /** The agent still exists (a removed agent's replies keep their name and get initials). */
+  a_id: string | null;
+};
+
+/** Issue 13: an agent's reply (text or file, not a note) carries its author's avatar as it is now. */
+export function toMessageWithAvatar(row: MessageWithAvatarRow): Message {
+  const message = toMessage(row);
+  if (row.author !== 'agent' || row.kind === 'note' || !row.a_id) return message;
+  return { ...message, avatar: agentAvatar(row.a_avatar_color, row.a_avatar_image_id) };
+}
+
 export const toFaq = (row: Selectable<FaqTable>): FaqRecord => ({
   id: row.id,
   lang: row.lang as Locale,
@@ -122,6 +144,9 @@ export const toBotMiss = (row: Selectable<BotMissTable>): BotMiss => ({
 /** Visitor columns selected alongside a conversation, prefixed `v_`. */
 export type JoinedConversationRow = Selectable<ConversationTable> & {
   agent_name: string | null;
+  /** Issue 13: the agent's avatar. */
+  agent_avatar_color: string | null;
+  agent_avatar_image_id: string | null;
   v_name: string | null;
   v_email: string | null;
   v_verified: number;
@@ -140,6 +165,7 @@ export const toConversation = (row: JoinedConversationRow): ConversationRecord =
   state: row.state,
   agentId: row.agent_id,
   agentName: row.agent_name,
+  agentAvatar: row.agent_id ? agentAvatar(row.agent_avatar_color, row.agent_avatar_image_id) : null,
   locale: row.locale as Locale,
   lastSeq: Number(row.last_seq),
   version: Number(row.version),

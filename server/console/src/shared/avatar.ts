@@ -3,20 +3,13 @@
  * from. The palette (`--avatar-0` … in app/theme.css) is checked for AA contrast with white initials
  * by app/theme.test.ts; a colour the agent chose gets white or near-black initials, whichever reads better.
  */
-import { textColorOn } from '@frontdesk/shared';
+import { initials, textColorOn } from '@frontdesk/shared';
 
 /** How many colours the avatar palette has (`--avatar-0` … `--avatar-7` in theme.css). */
 export const AVATAR_COLORS = 8;
 
-/** One or two letters: the first of the first and of the last word ("Ada Nowak" → "AN"); null for none. */
-export function initials(name: string | null | undefined): string | null {
-  const words = (name ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
-  const first = words[0];
-  if (!first) return null;
-  const last = words.length > 1 ? words[words.length - 1] : undefined;
-  const letters = [...first][0]! + (last ? [...last][0]! : '');
-  return letters.toLocaleUpperCase();
-}
+/** One or two letters for a name (shared with the widget's avatars). */
+export { initials };
 
 /** The palette slot for a name: the same name always gets the same colour. */
 export function avatarSlot(name: string | null | undefined): number {

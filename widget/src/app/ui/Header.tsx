@@ -1,6 +1,7 @@
 /** Panel header: site name, where the conversation stands, and the close button. */
 import type { VisitorConversation } from '@frontdesk/shared';
 import type { ComponentChildren } from 'preact';
+import { AgentFace } from './Avatar.tsx';
 import { type Translate, useWidget } from './context.ts';
 
 export function subtitle(conversation: VisitorConversation | null, t: Translate): string {
@@ -39,7 +40,13 @@ export function Header({ title, subtitle: own, logoUrl, conversation, titleId, o
       {logoUrl && <img class="logo" src={base + logoUrl} alt="" width={32} height={32} />}
       <div class="heading">
         <h2 id={titleId}>{title}</h2>
-        <p class="subtitle">{state ?? own ?? subtitle(conversation, t)}</p>
+        <p class="subtitle">
+          {/* Issue 13: "Anna is helping you" with Anna's avatar. */}
+          {conversation?.state === 'assigned' && (
+            <AgentFace name={conversation.agentName} avatar={conversation.agentAvatar} />
+          )}
+          {state ?? own ?? subtitle(conversation, t)}
+        </p>
       </div>
       {menu}
       <button type="button" class="icon-button" aria-label={t('close')} onClick={onClose}>

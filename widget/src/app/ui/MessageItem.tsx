@@ -1,6 +1,7 @@
 /** One timeline entry: a visitor bubble (plain text), a bot/agent bubble (Markdown) or a system note. */
 import type { Message } from '@frontdesk/shared';
 import { exactTime, relativeTime } from '../time.ts';
+import { AgentFace, BotFace } from './Avatar.tsx';
 import { type Translate, useWidget } from './context.ts';
 import { LazyAttachment as AttachmentView } from './lazy-attachments.tsx';
 import { Markdown } from './Markdown.tsx';
@@ -59,15 +60,58 @@ export function eventText(message: Message, t: Translate): string {
   }
 }
 
-/** `now`: for the relative time; `seen`: issue 13, an agent has read this (the visitor's last) message. */
+/**
+ * Issue 13: whether a message starts a run of replies from one author (the bot, or one agent by
+ * name); only the first of a run shows the author's avatar and name, the rest say the name to screen
+ * readers only. A system note or the visitor's own message ends a run.
+ */
+export function startsRun(message: Message, previous: Message | undefined): boolean {
+  if (!previous || previous.kind === 'event' || previous.author === 'system') return true;
+  return previous.author !== message.author || previous.authorName !== message.authorName;
+}
+
+/** Who wrote a reply: the avatar and the name on the first of a run, the name for screen readers after. */
+function Who({
+  message,
+  name,
+  first,
+  logoUrl,
+}: {
+  message: Message;
+  name: string;
+  first: boolean;
+  logoUrl?: string | null;
+}) {
+  if (!first) return <span class="sr-only">{name}: </span>;
+  return (
+    <span class="who">
+      {message.author === 'bot' ? (
+        <BotFace logoUrl={logoUrl} />
+      ) : (
+        <AgentFace name={message.authorName} avatar={message.avatar} />
+      )}
+      {name}
+    </span>
+  );
+}
+
+/**
+ * `now`: for the relative time; `seen`: issue 13, an agent has read this (the visitor's last)
+ * message; `first`: it starts a run of replies from its author (see `startsRun`); `logoUrl`: the
+ * site's logo, the bot's avatar.
+ */
 export function MessageItem({
   message,
   now,
   seen = false,
+  first = true,
+  logoUrl = null,
 }: {
   message: Message;
   now: number;
   seen?: boolean;
+  first?: boolean;
+  logoUrl?: string | null;
 }) {
   const { t } = useWidget();
   if (message.kind === 'event' || message.author === 'system') {
@@ -91,11 +135,12 @@ export function MessageItem({
     );
   }
   const name = message.author === 'bot' ? t('bot') : (message.authorName ?? t('agent'));
+  const rowClass = `row theirs ${message.author}${first ? '' : ' cont'}`;
   // Issue 13: a file from the agent (its name is shown as text, never as Markdown).
   if (attachment) {
     return (
-      <div class={`row theirs ${message.author}`} data-seq={message.seq}>
-        <span class="who">{name}</span>
+      <div class={rowClass} data-seq={message.seq}>
+        <Who message={message} name={name} first={first} logoUrl={logoUrl} />
         <div class="bubble attachment">
           <AttachmentView attachment={attachment} />
         </div>
@@ -103,8 +148,8 @@ export function MessageItem({
     );
   }
   return (
-    <div class={`row theirs ${message.author}`} data-seq={message.seq}>
-      <span class="who">{name}</span>
+    <div class={rowClass} data-seq={message.seq}>
+      <Who message={message} name={name} first={first} logoUrl={logoUrl} />
       <div class="bubble">
         <Markdown source={message.body} />
       </div>

@@ -40,7 +40,11 @@ describe('widget timeline rendering', () => {
     }
     const { host } = await mountWidget(server, { loadMarkdown: realRenderer });
     const log = await renderedLog(host, XSS.length * 2);
-    expect(log.querySelectorAll('img, svg, iframe, script')).toHaveLength(0);
+    expect(log.querySelectorAll('.bubble :is(img, svg, iframe, script)')).toHaveLength(0);
+    // Issue 13: the only elements outside the bubbles are the bot's marks, one per run of bot replies.
+    expect(log.querySelectorAll('img, iframe, script')).toHaveLength(0);
+    expect([...log.querySelectorAll('svg')].every((svg) => svg.closest('.face--bot'))).toBe(true);
+    expect(log.querySelectorAll('.face--bot')).toHaveLength(XSS.length);
     for (const md of log.querySelectorAll('.md')) expect(policyViolations(md, true)).toEqual([]);
     const texts = [...log.querySelectorAll('.mine .text')].map((p) => p.textContent);
     expect(texts).toEqual(XSS);

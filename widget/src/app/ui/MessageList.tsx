@@ -5,9 +5,10 @@
 import type { Message, VisitorConversation, WidgetSite } from '@frontdesk/shared';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { OutboxItem } from '../store/index.ts';
+import { BotFace } from './Avatar.tsx';
 import { useWidget } from './context.ts';
 import { MessageBoundary } from './MessageBoundary.tsx';
-import { MessageItem } from './MessageItem.tsx';
+import { MessageItem, startsRun } from './MessageItem.tsx';
 import { OutboxItemView } from './OutboxItemView.tsx';
 import { QuickReplies } from './QuickReplies.tsx';
 import { useNow, useReadMarks } from './read-marks.ts';
@@ -66,16 +67,25 @@ export function MessageList({ site, conversation, messages, outbox, notHelpful, 
     <div class="log" role="log" aria-live="polite" aria-label={t('messagesLabel')} ref={log}>
       {empty && (
         <div class="row theirs bot greeting">
-          <span class="who">{t('bot')}</span>
+          <span class="who">
+            <BotFace logoUrl={site?.logoUrl} />
+            {t('bot')}
+          </span>
           <div class="bubble">
             <p class="text">{site?.greeting ?? t('greeting')}</p>
           </div>
           <QuickReplies replies={site?.quickReplies ?? []} />
         </div>
       )}
-      {messages.map((message) => (
+      {messages.map((message, i) => (
         <MessageBoundary key={message.id} message={message}>
-          <MessageItem message={message} now={now} seen={message === lastMine && agentRead >= message.seq} />
+          <MessageItem
+            message={message}
+            now={now}
+            seen={message === lastMine && agentRead >= message.seq}
+            first={startsRun(message, messages[i - 1])}
+            logoUrl={site?.logoUrl ?? null}
+          />
         </MessageBoundary>
       ))}
       {last?.author === 'bot' && pending.length === 0 && (

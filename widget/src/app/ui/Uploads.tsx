@@ -27,8 +27,9 @@ export function UploadList() {
             </button>
           </li>
         ) : (
-          <li key={item.id} class="upload failed" role="alert">
-            <span class="upload-name">
+          <li key={item.id} class="upload failed">
+            {/* The alert inside the item: a list item keeps its role (axe: lists hold only items). */}
+            <span class="upload-name" role="alert">
               {t('uploadFailed', {
                 name: item.name,
                 reason: item.reason ? t(item.reason.key, item.reason.params) : t('uploadGeneric'),

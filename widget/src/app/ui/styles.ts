@@ -31,7 +31,16 @@ svg{stroke:none}
 .row{display:flex;flex-direction:column;max-width:85%}
 .row.mine{align-self:flex-end;align-items:flex-end}
 .row.theirs{align-self:flex-start;align-items:flex-start}
-.who{font-size:12px;color:#545454;margin:0 4px 2px}
+.who{display:flex;align-items:center;gap:6px;font-size:12px;color:#545454;margin:0 4px 3px}
+.face{flex:none;display:inline-grid;place-items:center;width:24px;height:24px;border-radius:50%;object-fit:cover;overflow:hidden;background:#e9ecef}
+.face--md{width:28px;height:28px}
+.face--initials{background:var(--fd-face-bg,var(--fd-accent));color:var(--fd-face-fg,var(--fd-on-accent));font-size:10.5px;font-weight:700;letter-spacing:.02em}
+.face--initials::before{content:attr(data-initials)}
+.face--bot{color:#3a3f47}.face--bot svg{width:16px;height:16px;fill:currentColor}
+.face--logo{object-fit:contain;background:#fff;border-radius:6px}
+.subtitle .face{width:20px;height:20px;margin-right:6px;vertical-align:-5px;box-shadow:0 0 0 1.5px var(--fd-on-accent);font-size:9px}
+.row.cont{margin-top:-6px}
+@media (forced-colors:active){.face{border:1px solid}}
 .bubble{padding:9px 13px;border-radius:16px;overflow-wrap:anywhere}
 .mine .bubble{background:var(--fd-accent);color:var(--fd-on-accent);border-bottom-right-radius:4px}
 .theirs .bubble{background:#f1f3f5;color:#1a1a1a;border-bottom-left-radius:4px}
