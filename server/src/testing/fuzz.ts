@@ -176,6 +176,15 @@ export const SCHEMA_EXAMPLES = {
     tags: { add: ['vip'], remove: ['lead'] },
   },
   ContactListQuerySchema: { q: 'ann', tag: 'vip', cursor: 'abc', limit: '50' },
+  // Issue 15 (the public API creates contacts):
+  ContactCreateSchema: {
+    userId: 'u-42',
+    email: 'ann@example.com',
+    name: 'Ann',
+    phone: '+48 600 100 200',
+    attributes: { plan: { type: 'string', value: 'pro' } },
+    tags: ['vip'],
+  },
   ContactTimelineQuerySchema: { cursor: 'abc' },
   ContactNoteSchema: { body: 'Prefers e-mail.' },
   EraseSchema: { confirmation: 'a.b.c' },
@@ -192,6 +201,13 @@ export const SCHEMA_EXAMPLES = {
     title: 'Zwrot',
     shortcut: 'zwrot',
     body: 'Dzień dobry {{visitor.name|}}!',
+  },
+  // Issue 15 (a site's shared canned response through the API: no scope):
+  ApiCannedInputSchema: {
+    lang: 'en',
+    title: 'Refund',
+    shortcut: 'refund',
+    body: 'Hello {{visitor.name|there}}!',
   },
   AttentionPrefsSchema: { sound: true, desktop: false, title: true },
   // Issue 14 (find things, `@frontdesk/shared/search-schemas`):
