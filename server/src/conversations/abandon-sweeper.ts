@@ -6,9 +6,12 @@
  *
  * Issue 11: with several nodes only one sweeps at a time: each pass starts by asking the `SweepLease`
  * (taking or renewing it), and a node that does not hold it skips the pass. Stopping gives it up.
+ * A failing pass (the lease's Redis down, the database away) is logged once per outage (D5), not
+ * once per interval.
  */
 import { LIMITS } from '@frontdesk/shared';
 import type { Logger } from '../kernel/logger.ts';
+import { type OutageLog, outageLog } from '../kernel/outage-log.ts';
 import type { SitesStore } from '../sites/store.ts';
 import { isIdleQueued } from './abandonment.ts';
 import type { ConversationsStore } from './store.ts';
@@ -36,6 +39,7 @@ export class AbandonSweeper {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<SweepTurn> | null = null;
   private stopping: Promise<void> | null = null;
+  private failures: OutageLog | null = null;
 
   constructor(private readonly deps: AbandonSweeperDeps) {}
 
@@ -70,9 +74,15 @@ export class AbandonSweeper {
   /** One pass if this node holds the lease. Never overlaps itself, never throws; none after `stop`. */
   turn(): Promise<SweepTurn> {
     if (this.stopping) return Promise.resolve({ swept: false, abandoned: 0 });
+    this.failures ??= outageLog(this.deps.logger, 'abandon sweep');
+    const failures = this.failures;
     this.running ??= this.leasedPass()
+      .then((turn) => {
+        failures.recovered();
+        return turn;
+      })
       .catch((error: unknown) => {
-        this.deps.logger.error({ err: error }, 'abandon sweep failed');
+        failures.failed(error);
         return { swept: false, abandoned: 0 };
       })
       .finally(() => {

@@ -117,14 +117,24 @@ describe('abandonment', () => {
   });
 
   it('issue 11: a pass waits for the lease; a lease that fails skips the pass without throwing', async () => {
-    const answers: Array<boolean | Error> = [false, new Error('lease store unreachable'), true];
+    const answers: Array<boolean | Error> = [
+      false,
+      new Error('lease store unreachable'),
+      new Error('lease store still unreachable'),
+      true,
+    ];
     let released = 0;
+    const logged: Array<[string, string]> = [];
+    const logger = createLogger('silent');
+    logger.warn = ((_obj: unknown, msg: string) => void logged.push(['warn', msg])) as typeof logger.warn;
+    logger.info = ((_obj: unknown, msg: string) => void logged.push(['info', msg])) as typeof logger.info;
+    logger.error = ((_obj: unknown, msg: string) => void logged.push(['error', msg])) as typeof logger.error;
     const leased = new AbandonSweeper({
       store: storage,
       transitions,
       visitorConnected: async () => false,
       clock,
-      logger: createLogger('silent'),
+      logger,
       lease: {
         acquire: async () => {
           const answer = answers.shift();
@@ -141,7 +151,13 @@ describe('abandonment', () => {
     expect(await leased.turn()).toEqual({ swept: false, abandoned: 0 });
     expect(await state(record.id)).toBe('queued');
     expect(await leased.turn()).toEqual({ swept: false, abandoned: 0 });
+    expect(await leased.turn()).toEqual({ swept: false, abandoned: 0 });
     expect(await leased.turn()).toEqual({ swept: true, abandoned: 1 });
+    // D5: one line when the passes start failing, one when they work again; none per failed pass.
+    expect(logged).toEqual([
+      ['warn', 'abandon sweep failed (logged again when it works)'],
+      ['info', 'abandon sweep works again'],
+    ]);
     await Promise.all([leased.stop(), leased.stop()]);
     expect(released).toBe(1);
   });

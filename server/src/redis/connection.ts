@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RedisConfig } from '../config/config.ts';
 import type { Logger } from '../kernel/logger.ts';
-import { outageLog } from './outage-log.ts';
+import { outageLog } from '../kernel/outage-log.ts';
 
 export type RedisNode = {
   commands: Redis;

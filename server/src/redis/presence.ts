@@ -28,8 +28,8 @@ import {
   type Timers,
 } from '../identity/presence.ts';
 import type { Logger } from '../kernel/logger.ts';
+import { outageLog } from '../kernel/outage-log.ts';
 import type { RedisNode } from './connection.ts';
-import { outageLog } from './outage-log.ts';
 
 type IntervalTimers = Timers & {
   setInterval(fn: () => void, ms: number): unknown;

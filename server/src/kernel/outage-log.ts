@@ -4,7 +4,7 @@
  * outage (TESTPLAN D5). Now the first failure is logged (warn) and the rest only counted; the first
  * success after it is logged once (info) with how many failed meanwhile.
  */
-import type { Logger } from '../kernel/logger.ts';
+import type { Logger } from './logger.ts';
 
 export type OutageLog = {
   failed(error: unknown): void;
