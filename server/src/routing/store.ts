@@ -9,6 +9,8 @@ export type AgentRoutingRow = {
   /** Own capacity; null: the site's default. */
   capacity: number | null;
   lastAssignedAt: string | null;
+  /** The agent chose Away (stored, so every node agrees). */
+  away: boolean;
   /** Conversations assigned to the agent now (any site). */
   load: number;
 };
@@ -44,6 +46,9 @@ export type RoutingStore = {
   /** The site's enabled agents with their capacity, last assignment and load. */
   routingAgents(siteId: string): Promise<AgentRoutingRow[]>;
   setAgentCapacity(agentId: string, capacity: number | null): Promise<void>;
+  /** Whether the agent chose Away (false for an unknown agent). */
+  agentAway(agentId: string): Promise<boolean>;
+  setAgentAway(agentId: string, away: boolean): Promise<void>;
   /**
    * Gives the conversation to the agent if their load is below `capacity` and the conversation still
    * has `expectedVersion`, in one transaction that also sets the agent's `last_assigned_at`. The

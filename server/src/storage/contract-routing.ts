@@ -94,11 +94,31 @@ export function routingContract(open: () => Promise<Storage>) {
       name: 'Ann',
       capacity: 4,
       lastAssignedAt: '2026-01-01T09:00:00.000Z',
+      away: false,
       load: 1,
     });
     await storage.setAgentCapacity(ann.id, null);
     expect((await storage.routingAgents(site.id))[0]?.capacity).toBeNull();
     expect((await storage.listAssignedTo(ann.id, 10)).map((x) => x.id)).toEqual([c.id]);
+    await storage.close();
+  });
+
+  it('away persisted (0041_agent_away): a chosen Away is stored per agent and routing reads it', async () => {
+    const { storage, site, agent } = await seed();
+    const [ann, bob] = [await agent('Ann'), await agent('Bob')];
+    expect(await storage.agentAway(ann.id)).toBe(false);
+    await storage.setAgentAway(ann.id, true);
+    expect(await storage.agentAway(ann.id)).toBe(true);
+    expect(await storage.agentAway(bob.id)).toBe(false);
+    expect((await storage.routingAgents(site.id)).map((r) => [r.name, r.away])).toEqual([
+      ['Ann', true],
+      ['Bob', false],
+    ]);
+    // Setting it again is harmless; back online clears it; an unknown agent is not away.
+    await storage.setAgentAway(ann.id, true);
+    await storage.setAgentAway(ann.id, false);
+    expect(await storage.agentAway(ann.id)).toBe(false);
+    expect(await storage.agentAway('no-such-agent')).toBe(false);
     await storage.close();
   });
 

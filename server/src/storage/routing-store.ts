@@ -107,6 +107,7 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
           'a.name',
           'a.capacity',
           'a.last_assigned_at',
+          'a.away',
           eb
             .selectFrom('conversations as c')
             .select((e) => e.fn.countAll<number>().as('n'))
@@ -124,11 +125,23 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
         name: r.name,
         capacity: r.capacity === null || r.capacity === undefined ? null : Number(r.capacity),
         lastAssignedAt: r.last_assigned_at ?? null,
+        away: Number(r.away) === 1,
         load: Number(r.load ?? 0),
       }));
     },
     async setAgentCapacity(agentId, capacity) {
       await db.updateTable('agents').set({ capacity }).where('id', '=', agentId).execute();
+    },
+    async agentAway(agentId) {
+      const row = await db.selectFrom('agents').select('away').where('id', '=', agentId).executeTakeFirst();
+      return Number(row?.away ?? 0) === 1;
+    },
+    async setAgentAway(agentId, away) {
+      await db
+        .updateTable('agents')
+        .set({ away: away ? 1 : 0 })
+        .where('id', '=', agentId)
+        .execute();
     },
     async assignWithinCapacity(input) {
       try {

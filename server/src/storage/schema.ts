@@ -27,6 +27,8 @@ export type AgentTable = {
   /** Issue 14 (routing): own capacity (null: the site's default) and the round-robin column. */
   capacity: Generated<number | null>;
   last_assigned_at: Generated<string | null>;
+  /** Issue 14 (away persisted): 1 when the agent chose Away. */
+  away: Generated<number>;
 };
 
 export type ImageTable = {
