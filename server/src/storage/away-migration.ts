@@ -13,3 +13,15 @@ export const agentAway: Migration = {
       .execute();
   },
 };
+
+/**
+ * Migration `0042_agent_offline` (issue 14, durable offline return): when the agent went offline (null
+ * while they are connected) and until when a node has claimed returning their conversations, so that
+ * any node's sweep returns them after the site's grace and only one does it at a time.
+ */
+export const agentOffline: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('agents').addColumn('offline_since', 'varchar(32)').execute();
+    await db.schema.alterTable('agents').addColumn('offline_claimed_until', 'varchar(32)').execute();
+  },
+};

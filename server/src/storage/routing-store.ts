@@ -143,6 +143,70 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
         .where('id', '=', agentId)
         .execute();
     },
+    async markAgentOffline(agentId, at) {
+      await db
+        .updateTable('agents')
+        .set({ offline_since: at })
+        .where('id', '=', agentId)
+        .where('offline_since', 'is', null)
+        .execute();
+    },
+    async clearAgentOffline(agentId) {
+      await db
+        .updateTable('agents')
+        .set({ offline_since: null, offline_claimed_until: null })
+        .where('id', '=', agentId)
+        .where('offline_since', 'is not', null)
+        .execute();
+    },
+    async agentOfflineSince(agentId) {
+      const row = await db
+        .selectFrom('agents')
+        .select('offline_since')
+        .where('id', '=', agentId)
+        .executeTakeFirst();
+      return row?.offline_since ?? null;
+    },
+    async offlineAgentsWithWork(limit) {
+      const rows = await db
+        .selectFrom('agents as a')
+        .select(['a.id', 'a.offline_since'])
+        .where('a.offline_since', 'is not', null)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('conversations as c')
+              .select('c.id')
+              .whereRef('c.agent_id', '=', 'a.id')
+              .where('c.state', '=', 'assigned'),
+          ),
+        )
+        .orderBy('a.offline_since')
+        .orderBy('a.id')
+        .limit(limit)
+        .execute();
+      return rows.flatMap((r) => (r.offline_since ? [{ agentId: r.id, offlineSince: r.offline_since }] : []));
+    },
+    async claimOfflineReturn(agentId, offlineSince, at, until) {
+      // One conditional update: the database lets exactly one of concurrent claimers change the row.
+      const claimed = await db
+        .updateTable('agents')
+        .set({ offline_claimed_until: until })
+        .where('id', '=', agentId)
+        .where('offline_since', '=', offlineSince)
+        .where((eb) =>
+          eb.or([eb('offline_claimed_until', 'is', null), eb('offline_claimed_until', '<=', at)]),
+        )
+        .executeTakeFirst();
+      return Number(claimed.numUpdatedRows) === 1;
+    },
+    async endOfflineClaim(agentId, until) {
+      await db
+        .updateTable('agents')
+        .set({ offline_claimed_until: null })
+        .where('id', '=', agentId)
+        .where('offline_claimed_until', '=', until)
+        .execute();
+    },
     async assignWithinCapacity(input) {
       try {
         return await db.transaction().execute(async (trx) => {
