@@ -59,7 +59,6 @@ export function buildRouting(deps: RoutingDeps) {
       presence: deps.presence,
       transitions,
       logger: deps.logger,
-      clock: deps.clock,
       minuteMs: deps.minuteMs,
     }),
   });

@@ -27,9 +27,8 @@ export type PresenceStore = {
 type Action = { type: 'set'; state: PresenceState };
 const reducer = (_state: PresenceState, action: Action) => action.state;
 
-/** `self`: the signed-in agent's id (their own status as the server keeps it is adopted). */
-export function createPresenceStore(self: string | null = null): PresenceStore {
-  const store = createStore(reducer, { ...INITIAL_PRESENCE, self });
+export function createPresenceStore(): PresenceStore {
+  const store = createStore(reducer, INITIAL_PRESENCE);
   let live: AgentRealtime | null = null;
 
   const send = (input: PresenceSetInput | null) => {
