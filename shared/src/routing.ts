@@ -29,6 +29,10 @@ export const ROUTING_LIMITS = {
   transferNoteMaxLength: 2000,
   /** Queued conversations one routing pass of a site looks at. */
   routingBatch: 50,
+  /** How often each node sweeps for offline agents whose conversations are due back in the queue. */
+  offlineSweepMs: 30_000,
+  /** How long a node's claim on returning one agent's conversations holds if the node stops. */
+  offlineClaimMs: 60_000,
 } as const;
 
 export const DEFAULT_ROUTING_SETTINGS: RoutingSettings = {

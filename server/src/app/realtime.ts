@@ -68,13 +68,13 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
       conversations: services.agentConversations,
       budgets,
       logger,
-      presence: services.presence,
+      presence: services.agentStatus,
       typing: services.typing,
       reads: services.reads,
       transfers: services.transfers,
     });
     // Issue 10 (presence)
-    void trackAgentSocket(socket, services.presence, logger);
+    void trackAgentSocket(socket, services.presence, services.agentStatus, logger);
   });
 
   // Issue 10 (presence): changes reach agents and visitors; the abandon sweeper runs with the server.

@@ -30,6 +30,7 @@ import { FaqEntries } from '../faq/entries.ts';
 import { Unanswered } from '../faq/unanswered.ts';
 import { AgentAccounts } from '../identity/agent-accounts.ts';
 import { AgentSessions } from '../identity/agent-sessions.ts';
+import { AgentStatus } from '../identity/agent-status.ts';
 import type { LoginThrottle } from '../identity/login-guard.ts';
 import { MemoryPresence, type PresenceBook } from '../identity/presence.ts';
 import { SessionSockets } from '../identity/session-sockets.ts';
@@ -214,6 +215,8 @@ export function buildServices(deps: ServiceDeps) {
     agentAdmin: new AgentAdmin(accounts, storage, images),
     visitors,
     presence,
+    // Issue 14 (away persisted): a chosen Away is kept on the agent.
+    agentStatus: new AgentStatus({ store: storage, presence }),
     queue,
     broadcaster,
     abandonSweeper,

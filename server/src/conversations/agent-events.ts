@@ -9,7 +9,7 @@ import {
   SyncSchema,
   TypingSetSchema,
 } from '@frontdesk/shared/schemas';
-import type { PresenceBook } from '../identity/presence.ts';
+import type { AgentStatus } from '../identity/agent-status.ts';
 import type { AgentSocket } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
@@ -24,8 +24,8 @@ export type AgentEventsDeps = {
   conversations: AgentConversations;
   budgets: Budgets;
   logger: Logger;
-  /** Issue 10 (presence). */
-  presence: Pick<PresenceBook, 'setStatus'>;
+  /** Issue 10 (presence); issue 14: the chosen status is stored too. */
+  presence: Pick<AgentStatus, 'set'>;
   /** Issue 13: typing indicators and read receipts. */
   typing: TypingRelay;
   reads: ReadReceipts;
@@ -88,7 +88,7 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   // Issue 10 (presence): `auto` only matters to the console (it returns to online on activity).
   handle(EVENTS.presenceSet, PresenceSetSchema, async (input) => ({
     agentId: ctx().agent.id,
-    status: await deps.presence.setStatus(ctx().agent.id, input.status),
+    status: await deps.presence.set(ctx().agent.id, input),
   }));
   // Issue 14 (routing).
   handle(EVENTS.conversationTransfer, TransferSchema, (input) => deps.transfers.transfer(ctx(), input));

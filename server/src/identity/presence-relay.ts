@@ -6,6 +6,7 @@
 import { EVENTS, type PresenceStatus } from '@frontdesk/shared';
 import type { Logger } from '../kernel/logger.ts';
 import { ROOMS } from '../transport/realtime/rooms.ts';
+import type { AgentStatus } from './agent-status.ts';
 import type { PresenceBook } from './presence.ts';
 import type { AgentNamespace, AgentSocket, VisitorNamespace } from './sockets.ts';
 
@@ -37,8 +38,16 @@ export function relayPresence(deps: PresenceRelayDeps): () => void {
   });
 }
 
-/** An agent socket joins the presence book; it learns everyone's status of its sites. */
-export async function trackAgentSocket(socket: AgentSocket, presence: PresenceBook, logger: Logger) {
+/**
+ * An agent socket joins the presence book (with the agent's stored status, issue 14); it learns
+ * everyone's status of its sites, the agent's own included.
+ */
+export async function trackAgentSocket(
+  socket: AgentSocket,
+  presence: PresenceBook,
+  status: Pick<AgentStatus, 'opened'>,
+  logger: Logger,
+) {
   const { agent, siteIds } = socket.data.ctx;
   socket.on('disconnect', () => {
     presence
@@ -46,7 +55,7 @@ export async function trackAgentSocket(socket: AgentSocket, presence: PresenceBo
       .catch((error: unknown) => logger.error({ err: error }, 'presence: socket close failed'));
   });
   try {
-    await presence.socketOpened({ id: agent.id, siteIds }, socket.id);
+    await status.opened({ id: agent.id, siteIds }, socket.id);
     const known = new Map<string, PresenceStatus>();
     for (const siteId of siteIds)
       for (const p of await presence.ofSite(siteId)) known.set(p.agentId, p.status);

@@ -28,8 +28,16 @@ export type PresenceChange = AgentPresence & { siteIds: readonly string[] };
 export type ChangeKind = 'opened' | 'sites' | 'status' | 'offline';
 
 export type PresenceBook = Presence & {
-  /** A console socket of the agent opened; returns the agent's status (online unless they chose away). */
-  socketOpened(agent: { id: string; siteIds: readonly string[] }, socketId: string): Promise<PresenceStatus>;
+  /**
+   * A console socket of the agent opened; returns the agent's status (online unless they chose away).
+   * `stored` is the status kept in storage (issue 14): a first socket starts with it unless a node
+   * that has the agent connected already knows better.
+   */
+  socketOpened(
+    agent: { id: string; siteIds: readonly string[] },
+    socketId: string,
+    stored?: LiveStatus,
+  ): Promise<PresenceStatus>;
   /** A console socket closed; the last one makes the agent offline after the grace period. */
   socketClosed(agentId: string, socketId: string): Promise<void>;
   /** The agent chose a status (or the console set away after idle time). */

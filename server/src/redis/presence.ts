@@ -177,9 +177,16 @@ export class RedisPresence implements PresenceBook {
       .map(([agentId, m]) => ({ agentId, status: m.status }));
   }
 
-  async socketOpened(agent: { id: string; siteIds: readonly string[] }, socketId: string) {
-    // Another node may know the agent's chosen status (a reload landing on another node keeps away).
-    const initial = this.local.stateOf(agent.id) ? undefined : (await this.merged()).get(agent.id)?.status;
+  async socketOpened(
+    agent: { id: string; siteIds: readonly string[] },
+    socketId: string,
+    stored?: LiveStatus,
+  ) {
+    // Another node may know the agent's chosen status (a reload landing on another node keeps away);
+    // else the stored one (issue 14) applies.
+    const initial = this.local.stateOf(agent.id)
+      ? undefined
+      : ((await this.merged()).get(agent.id)?.status ?? stored);
     const status = await this.locally('here', () => this.local.socketOpened(agent, socketId, initial));
     // The agent's site list may have shrunk (nothing reported): the mirror follows.
     await this.mirror(agent.id);

@@ -17,6 +17,14 @@ export async function siteCandidates(
   return rows.map((row) => toCandidate(row, status.get(row.agentId) ?? 'offline', settings));
 }
 
+/**
+ * The status routing goes by: presence says whether the agent is connected; a stored Away (issue 14,
+ * away persisted) wins over an online that a node has not caught up with, so every node agrees.
+ */
+export function routingStatus(present: PresenceStatus, storedAway: boolean): PresenceStatus {
+  return present === 'online' && storedAway ? 'away' : present;
+}
+
 export const toCandidate = (
   row: AgentRoutingRow,
   status: PresenceStatus,
@@ -24,7 +32,7 @@ export const toCandidate = (
 ): Candidate => ({
   agentId: row.agentId,
   name: row.name,
-  status,
+  status: routingStatus(status, row.away),
   load: row.load,
   capacity: row.capacity ?? settings.defaultCapacity,
   lastAssignedAt: row.lastAssignedAt,

@@ -59,6 +59,7 @@ export function buildRouting(deps: RoutingDeps) {
       presence: deps.presence,
       transitions,
       logger: deps.logger,
+      clock: deps.clock,
       minuteMs: deps.minuteMs,
     }),
   });

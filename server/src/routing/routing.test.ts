@@ -155,6 +155,84 @@ describe('automatic routing', () => {
     });
   });
 
+  it('away persisted: a chosen Away survives a reconnect, and a stored Away is skipped by auto-assignment', async () => {
+    await setRouting({ mode: 'auto', defaultCapacity: 1 });
+    const anna = await agent('Anna');
+    const ben = await agent('Ben');
+    await call(ben.socket, EVENTS.presenceSet, { status: 'away' });
+    expect(await h.storage.agentAway(ben.id)).toBe(true);
+
+    // Ben's last tab closes; past the presence grace he is offline. He comes back: still Away.
+    const offline = waitFor<AgentPresence>(
+      anna.socket,
+      EVENTS.presenceChanged,
+      (p) => p.agentId === ben.id && p.status === 'offline',
+    );
+    ben.socket.disconnect();
+    await offline;
+    const restored = waitFor<AgentPresence>(ben.socket, EVENTS.presenceChanged, (p) => p.agentId === ben.id);
+    const seenByAnna = waitFor<AgentPresence>(
+      anna.socket,
+      EVENTS.presenceChanged,
+      (p) => p.agentId === ben.id,
+    );
+    ben.socket.connect();
+    expect(await restored).toEqual({ agentId: ben.id, status: 'away' });
+    expect(await seenByAnna).toEqual({ agentId: ben.id, status: 'away' });
+
+    // Anna takes the first; Ben (away) gets none, so the second waits.
+    const first = await queuedVisitor();
+    expect(
+      await until(
+        () => stateOf(first.conversation.id),
+        (s) => s.state === 'assigned',
+        'first',
+      ),
+    ).toMatchObject({ agentId: anna.id });
+    const second = await queuedVisitor();
+    expect((await stateOf(second.conversation.id)).state).toBe('queued');
+
+    // Online again (stored too): the second is his.
+    await call(ben.socket, EVENTS.presenceSet, { status: 'online' });
+    expect(await h.storage.agentAway(ben.id)).toBe(false);
+    expect(
+      await until(
+        () => stateOf(second.conversation.id),
+        (s) => s.state === 'assigned',
+        'second',
+      ),
+    ).toMatchObject({ agentId: ben.id });
+
+    // Routing reads the stored status: an Away written by another node (this node's presence still
+    // says online) keeps Carl out of the next assignment.
+    const carl = await agent('Carl');
+    await h.storage.setAgentAway(carl.id, true);
+    await call(anna.socket, EVENTS.conversationResolve, { conversationId: first.conversation.id });
+    const third = await queuedVisitor();
+    expect(
+      await until(
+        () => stateOf(third.conversation.id),
+        (s) => s.state === 'assigned',
+        'third',
+      ),
+    ).toMatchObject({ agentId: anna.id });
+    const fourth = await queuedVisitor();
+    expect((await stateOf(fourth.conversation.id)).state).toBe('queued');
+  });
+
+  it('an automatic (idle) away is not stored: it ends with the agent, not kept for the next day', async () => {
+    const anna = await agent('Anna');
+    await call(anna.socket, EVENTS.presenceSet, { status: 'away', auto: true });
+    expect(await h.storage.agentAway(anna.id)).toBe(false);
+    await call(anna.socket, EVENTS.presenceSet, { status: 'away' });
+    expect(await h.storage.agentAway(anna.id)).toBe(true);
+    // An automatic away after a chosen one keeps the choice stored.
+    await call(anna.socket, EVENTS.presenceSet, { status: 'away', auto: true });
+    expect(await h.storage.agentAway(anna.id)).toBe(true);
+    await call(anna.socket, EVENTS.presenceSet, { status: 'online', auto: true });
+    expect(await h.storage.agentAway(anna.id)).toBe(false);
+  });
+
   it('concurrent arrivals never exceed any capacity', async () => {
     await setRouting({ mode: 'auto', defaultCapacity: 2 });
     const anna = await agent('Anna');

@@ -9,6 +9,8 @@ export type AgentRoutingRow = {
   /** Own capacity; null: the site's default. */
   capacity: number | null;
   lastAssignedAt: string | null;
+  /** The agent chose Away (stored, so every node agrees). */
+  away: boolean;
   /** Conversations assigned to the agent now (any site). */
   load: number;
 };
@@ -44,6 +46,24 @@ export type RoutingStore = {
   /** The site's enabled agents with their capacity, last assignment and load. */
   routingAgents(siteId: string): Promise<AgentRoutingRow[]>;
   setAgentCapacity(agentId: string, capacity: number | null): Promise<void>;
+  /** Whether the agent chose Away (false for an unknown agent). */
+  agentAway(agentId: string): Promise<boolean>;
+  setAgentAway(agentId: string, away: boolean): Promise<void>;
+  /** Issue 14 (durable offline return): the agent went offline at `at` (kept if already set). */
+  markAgentOffline(agentId: string, at: string): Promise<void>;
+  /** The agent is back: no return is due and any claim ends. */
+  clearAgentOffline(agentId: string): Promise<void>;
+  /** When the agent went offline, or null when they are not. */
+  agentOfflineSince(agentId: string): Promise<string | null>;
+  /** Offline agents who still have assigned conversations, longest offline first. */
+  offlineAgentsWithWork(limit: number): Promise<Array<{ agentId: string; offlineSince: string }>>;
+  /**
+   * Claims returning the agent's conversations until `until`, if they are still offline since
+   * `offlineSince` and no other claim runs at `now`: true for exactly one of concurrent callers.
+   */
+  claimOfflineReturn(agentId: string, offlineSince: string, now: string, until: string): Promise<boolean>;
+  /** Ends this claim (a later grace of another site may still be due). */
+  endOfflineClaim(agentId: string, until: string): Promise<void>;
   /**
    * Gives the conversation to the agent if their load is below `capacity` and the conversation still
    * has `expectedVersion`, in one transaction that also sets the agent's `last_assigned_at`. The

@@ -26,6 +26,10 @@ export function kyselyAgentsStore(db: Db): AgentsStore {
         // Issue 14 (routing): the site's default capacity, never assigned yet.
         capacity: null,
         last_assigned_at: null,
+        // Issue 14 (away persisted): a new agent has not chosen Away.
+        away: 0,
+        offline_since: null,
+        offline_claimed_until: null,
       };
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('agents').values(row).execute();

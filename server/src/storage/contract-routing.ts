@@ -1,6 +1,12 @@
 /** Issue 14 (routing): the storage contract's cases for teams, capacities and the atomic assignment. */
+import type { Message } from '@frontdesk/shared';
 import { expect, it } from 'vitest';
+import type { Broadcaster } from '../conversations/ports.ts';
 import type { ConversationRecord } from '../conversations/store.ts';
+import { Transitions } from '../conversations/transitions.ts';
+import { MemoryPresence } from '../identity/presence.ts';
+import { createLogger } from '../kernel/logger.ts';
+import { OfflineRelease } from '../routing/offline-release.ts';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import type { Storage } from './types.ts';
 
@@ -94,11 +100,128 @@ export function routingContract(open: () => Promise<Storage>) {
       name: 'Ann',
       capacity: 4,
       lastAssignedAt: '2026-01-01T09:00:00.000Z',
+      away: false,
       load: 1,
     });
     await storage.setAgentCapacity(ann.id, null);
     expect((await storage.routingAgents(site.id))[0]?.capacity).toBeNull();
     expect((await storage.listAssignedTo(ann.id, 10)).map((x) => x.id)).toEqual([c.id]);
+    await storage.close();
+  });
+
+  it('away persisted (0041_agent_away): a chosen Away is stored per agent and routing reads it', async () => {
+    const { storage, site, agent } = await seed();
+    const [ann, bob] = [await agent('Ann'), await agent('Bob')];
+    expect(await storage.agentAway(ann.id)).toBe(false);
+    await storage.setAgentAway(ann.id, true);
+    expect(await storage.agentAway(ann.id)).toBe(true);
+    expect(await storage.agentAway(bob.id)).toBe(false);
+    expect((await storage.routingAgents(site.id)).map((r) => [r.name, r.away])).toEqual([
+      ['Ann', true],
+      ['Bob', false],
+    ]);
+    // Setting it again is harmless; back online clears it; an unknown agent is not away.
+    await storage.setAgentAway(ann.id, true);
+    await storage.setAgentAway(ann.id, false);
+    expect(await storage.agentAway(ann.id)).toBe(false);
+    expect(await storage.agentAway('no-such-agent')).toBe(false);
+    await storage.close();
+  });
+
+  it('durable offline return (0042_agent_offline): the stored moment, agents with work, one claim at a time', async () => {
+    const { storage, agent, queued, assign } = await seed();
+    const [ann, bob] = [await agent('Ann'), await agent('Bob')];
+    expect(await storage.agentOfflineSince(ann.id)).toBeNull();
+    await storage.markAgentOffline(ann.id, '2026-01-01T09:00:00.000Z');
+    // A second report keeps the first moment.
+    await storage.markAgentOffline(ann.id, '2026-01-01T09:05:00.000Z');
+    expect(await storage.agentOfflineSince(ann.id)).toBe('2026-01-01T09:00:00.000Z');
+    await storage.markAgentOffline(bob.id, '2026-01-01T08:00:00.000Z');
+    // Only agents with assigned conversations are listed.
+    expect(await storage.offlineAgentsWithWork(10)).toEqual([]);
+    expect((await assign(await queued(), ann.id, 5)).status).toBe('assigned');
+    expect(await storage.offlineAgentsWithWork(10)).toEqual([
+      { agentId: ann.id, offlineSince: '2026-01-01T09:00:00.000Z' },
+    ]);
+
+    // Concurrent claims (several nodes): exactly one wins.
+    const since = '2026-01-01T09:00:00.000Z';
+    const at = '2026-01-01T09:10:00.000Z';
+    const until = '2026-01-01T09:11:00.000Z';
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, () => storage.claimOfflineReturn(ann.id, since, at, until)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    // A claim for another moment (the agent came back and left again) never matches.
+    expect(
+      await storage.claimOfflineReturn(ann.id, '2026-01-01T08:59:00.000Z', at, '2026-01-01T09:12:00.000Z'),
+    ).toBe(false);
+    // The claim of a node that stopped expires; an ended claim frees the agent at once.
+    expect(
+      await storage.claimOfflineReturn(ann.id, since, '2026-01-01T09:11:00.000Z', '2026-01-01T09:12:00.000Z'),
+    ).toBe(true);
+    await storage.endOfflineClaim(ann.id, '2026-01-01T09:12:00.000Z');
+    expect(await storage.claimOfflineReturn(ann.id, since, at, until)).toBe(true);
+    // Back: the moment and the claim go.
+    await storage.clearAgentOffline(ann.id);
+    expect(await storage.agentOfflineSince(ann.id)).toBeNull();
+    expect(await storage.offlineAgentsWithWork(10)).toEqual([]);
+    expect(await storage.claimOfflineReturn(ann.id, since, '2026-01-01T10:00:00.000Z', until)).toBe(false);
+    await storage.close();
+  });
+
+  it('durable offline return: any node sweeps after the grace (injected clock), only one returns, a comeback cancels', async () => {
+    const { storage, site, agent, queued, assign } = await seed();
+    const ann = await agent('Ann');
+    const bob = await agent('Bob');
+    let now = new Date('2026-01-01T09:00:00.000Z');
+    const clock = () => now;
+    const released: string[] = [];
+    const broadcaster: Broadcaster = {
+      messageStored: (_c: ConversationRecord, m: Message) => {
+        if (m.meta?.event?.name === 'released') released.push(m.conversationId);
+      },
+      conversationChanged: () => {},
+      previewChanged: () => {},
+      visitorViewChanged: () => {},
+      queueChanged: () => {},
+    };
+    // Two nodes: each its own presence (nobody connected) and its own sweeper; one storage.
+    const node = () =>
+      new OfflineRelease({
+        store: storage,
+        presence: new MemoryPresence(),
+        transitions: new Transitions(storage, broadcaster, clock),
+        logger: createLogger('silent'),
+        clock,
+      });
+    const [a, b] = [node(), node()];
+    const anns = [await queued(), await queued()];
+    for (const c of anns) expect((await assign(c, ann.id, 5)).status).toBe('assigned');
+    const bobs = await queued();
+    expect((await assign(bobs, bob.id, 5)).status).toBe('assigned');
+    const minutes = site.settings.routing.offlineReturnMinutes;
+
+    // Node A saw both leave (its timers are not needed: the stored moment is what counts).
+    await a.agentOffline(ann.id);
+    await a.agentOffline(bob.id);
+    a.close();
+    // Before the grace nothing moves.
+    now = new Date(now.getTime() + minutes * 60_000 - 1_000);
+    await Promise.all([a.sweep(), b.sweep()]);
+    expect(released).toEqual([]);
+    // Bob comes back (on node B) before the grace: his return is cancelled.
+    await b.agentBack(bob.id);
+    // Past the grace both nodes sweep at once: Ann's two go back to the queue, each exactly once.
+    now = new Date(now.getTime() + 2_000);
+    await Promise.all([a.sweep(), b.sweep()]);
+    expect(released.toSorted()).toEqual(anns.map((c) => c.id).toSorted());
+    for (const c of anns) expect((await storage.getConversation(c.id))?.state).toBe('queued');
+    expect(await storage.getConversation(bobs.id)).toMatchObject({ state: 'assigned', agentId: bob.id });
+    // Nothing left to do on later sweeps.
+    await Promise.all([a.sweep(), b.sweep()]);
+    expect(released).toHaveLength(2);
+    b.close();
     await storage.close();
   });
 

@@ -4,6 +4,7 @@
  */
 import type { Kysely, Migration } from 'kysely';
 import { API_MIGRATIONS } from './api-migration.ts';
+import { agentAway, agentOffline } from './away-migration.ts';
 import { CONTACT_MIGRATIONS } from './contacts-migration.ts';
 import { offlineMessages } from './offline-migration.ts';
 import { binaryType } from './portable-types.ts';
@@ -383,6 +384,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030_attachments': attachments,
   // Issue 14 (routing).
   '0040_routing': routing,
+  // Issue 14 (away persisted).
+  '0041_agent_away': agentAway,
+  // Issue 14 (durable offline return).
+  '0042_agent_offline': agentOffline,
   // Issue 14 (canned responses, attention).
   '0050_canned_responses': cannedResponses,
   '0051_agent_preferences': agentPreferences,

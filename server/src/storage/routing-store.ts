@@ -107,6 +107,7 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
           'a.name',
           'a.capacity',
           'a.last_assigned_at',
+          'a.away',
           eb
             .selectFrom('conversations as c')
             .select((e) => e.fn.countAll<number>().as('n'))
@@ -124,11 +125,87 @@ export function kyselyRoutingStore(db: Db): RoutingStore {
         name: r.name,
         capacity: r.capacity === null || r.capacity === undefined ? null : Number(r.capacity),
         lastAssignedAt: r.last_assigned_at ?? null,
+        away: Number(r.away) === 1,
         load: Number(r.load ?? 0),
       }));
     },
     async setAgentCapacity(agentId, capacity) {
       await db.updateTable('agents').set({ capacity }).where('id', '=', agentId).execute();
+    },
+    async agentAway(agentId) {
+      const row = await db.selectFrom('agents').select('away').where('id', '=', agentId).executeTakeFirst();
+      return Number(row?.away ?? 0) === 1;
+    },
+    async setAgentAway(agentId, away) {
+      await db
+        .updateTable('agents')
+        .set({ away: away ? 1 : 0 })
+        .where('id', '=', agentId)
+        .execute();
+    },
+    async markAgentOffline(agentId, at) {
+      await db
+        .updateTable('agents')
+        .set({ offline_since: at })
+        .where('id', '=', agentId)
+        .where('offline_since', 'is', null)
+        .execute();
+    },
+    async clearAgentOffline(agentId) {
+      await db
+        .updateTable('agents')
+        .set({ offline_since: null, offline_claimed_until: null })
+        .where('id', '=', agentId)
+        .where('offline_since', 'is not', null)
+        .execute();
+    },
+    async agentOfflineSince(agentId) {
+      const row = await db
+        .selectFrom('agents')
+        .select('offline_since')
+        .where('id', '=', agentId)
+        .executeTakeFirst();
+      return row?.offline_since ?? null;
+    },
+    async offlineAgentsWithWork(limit) {
+      const rows = await db
+        .selectFrom('agents as a')
+        .select(['a.id', 'a.offline_since'])
+        .where('a.offline_since', 'is not', null)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('conversations as c')
+              .select('c.id')
+              .whereRef('c.agent_id', '=', 'a.id')
+              .where('c.state', '=', 'assigned'),
+          ),
+        )
+        .orderBy('a.offline_since')
+        .orderBy('a.id')
+        .limit(limit)
+        .execute();
+      return rows.flatMap((r) => (r.offline_since ? [{ agentId: r.id, offlineSince: r.offline_since }] : []));
+    },
+    async claimOfflineReturn(agentId, offlineSince, at, until) {
+      // One conditional update: the database lets exactly one of concurrent claimers change the row.
+      const claimed = await db
+        .updateTable('agents')
+        .set({ offline_claimed_until: until })
+        .where('id', '=', agentId)
+        .where('offline_since', '=', offlineSince)
+        .where((eb) =>
+          eb.or([eb('offline_claimed_until', 'is', null), eb('offline_claimed_until', '<=', at)]),
+        )
+        .executeTakeFirst();
+      return Number(claimed.numUpdatedRows) === 1;
+    },
+    async endOfflineClaim(agentId, until) {
+      await db
+        .updateTable('agents')
+        .set({ offline_claimed_until: null })
+        .where('id', '=', agentId)
+        .where('offline_claimed_until', '=', until)
+        .execute();
     },
     async assignWithinCapacity(input) {
       try {

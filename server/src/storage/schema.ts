@@ -27,6 +27,11 @@ export type AgentTable = {
   /** Issue 14 (routing): own capacity (null: the site's default) and the round-robin column. */
   capacity: Generated<number | null>;
   last_assigned_at: Generated<string | null>;
+  /** Issue 14 (away persisted): 1 when the agent chose Away. */
+  away: Generated<number>;
+  /** Issue 14 (durable offline return): when the agent went offline, and a node's claim on the return. */
+  offline_since: Generated<string | null>;
+  offline_claimed_until: Generated<string | null>;
 };
 
 export type ImageTable = {

@@ -73,7 +73,8 @@ export function Shell(props: Props) {
   const offered = useMemo(() => switchableSites(sites, siteId), [sites, siteId]);
   const site = sites.find((s) => s.id === siteId) ?? null;
   // Issue 10 (presence): the workspace's socket also carries the agent's status.
-  const presence = useMemo(() => createPresenceStore(), []);
+  // Issue 14: the status kept by the server for this agent (a stored Away) shows at once.
+  const presence = useMemo(() => createPresenceStore(agent.id), [agent.id]);
   // Issue 12: and `contact:updated` for the contact panel and the Contacts page.
   const contactChanges = useMemo(() => createContactChanges(), []);
   // Issue 14 (routing): transfers go out and their notices come in on the same socket.

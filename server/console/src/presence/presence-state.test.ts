@@ -64,4 +64,35 @@ describe('console presence', () => {
       auto: true,
     });
   });
+
+  it('adopts the status the server keeps for this agent (a stored Away shows after a reload)', () => {
+    const me = { ...INITIAL_PRESENCE, self: 'me' };
+    const { state, sent } = run(
+      me,
+      { type: 'received', presence: { agentId: 'other', status: 'away' } },
+      { type: 'received', presence: { agentId: 'me', status: 'away' } },
+      // A chosen away: activity does not bring the agent back.
+      { type: 'activity' },
+    );
+    expect(state).toMatchObject({ mine: 'away', auto: false, team: { other: 'away', me: 'away' } });
+    expect(sent).toEqual([]);
+    // Another tab chose online: this one follows; offline (the grace ran out) changes nothing here.
+    const back = run(
+      state,
+      { type: 'received', presence: { agentId: 'me', status: 'online' } },
+      { type: 'received', presence: { agentId: 'me', status: 'offline' } },
+    );
+    expect(back.state).toMatchObject({ mine: 'online', auto: false });
+    expect(back.sent).toEqual([]);
+  });
+
+  it('an auto away echoed by the server stays automatic', () => {
+    const { state } = run(
+      { ...INITIAL_PRESENCE, self: 'me' },
+      { type: 'idle' },
+      { type: 'received', presence: { agentId: 'me', status: 'away' } },
+      { type: 'activity' },
+    );
+    expect(state).toMatchObject({ mine: 'online', auto: false });
+  });
 });

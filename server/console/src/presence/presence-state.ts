@@ -16,9 +16,14 @@ export type PresenceState = {
   auto: boolean;
   /** Every agent the server told us about, this agent included. */
   team: Readonly<Record<string, PresenceStatus>>;
+  /**
+   * This agent's id (issue 14, away persisted): the server's word on their own status is adopted, so a
+   * fresh console shows the stored Away and every tab follows a choice made in another.
+   */
+  self: string | null;
 };
 
-export const INITIAL_PRESENCE: PresenceState = { mine: 'online', auto: false, team: {} };
+export const INITIAL_PRESENCE: PresenceState = { mine: 'online', auto: false, team: {}, self: null };
 
 export type PresenceEvent =
   | { type: 'chose'; status: ChosenPresenceStatus }
@@ -46,6 +51,8 @@ export function presenceStep(state: PresenceState, event: PresenceEvent): Presen
       const team = { ...state.team };
       if (status === 'offline') delete team[agentId];
       else team[agentId] = status;
+      if (agentId === state.self && status !== 'offline' && status !== state.mine)
+        return { state: { ...state, team, mine: status, auto: false }, send: null };
       return { state: { ...state, team }, send: null };
     }
   }

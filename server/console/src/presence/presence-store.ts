@@ -27,8 +27,9 @@ export type PresenceStore = {
 type Action = { type: 'set'; state: PresenceState };
 const reducer = (_state: PresenceState, action: Action) => action.state;
 
-export function createPresenceStore(): PresenceStore {
-  const store = createStore(reducer, INITIAL_PRESENCE);
+/** `self`: the signed-in agent's id (their own status as the server keeps it is adopted). */
+export function createPresenceStore(self: string | null = null): PresenceStore {
+  const store = createStore(reducer, { ...INITIAL_PRESENCE, self });
   let live: AgentRealtime | null = null;
 
   const send = (input: PresenceSetInput | null) => {
