@@ -27,8 +27,12 @@ export type RealtimeDeps = {
   sessionRecheckMs?: number;
 };
 
-/** Sets up both namespaces; returns what stops their timers when the server closes. */
-export function mountRealtime(deps: RealtimeDeps): { close(): void } {
+/**
+ * Sets up both namespaces; returns what stops their timers when the server closes. `close` resolves
+ * once the work they started (an offline return under way) has ended: the server closes the storage
+ * only after that.
+ */
+export function mountRealtime(deps: RealtimeDeps): { close(): Promise<void> } {
   const { namespaces, services, budgets, logger, secure, trustProxy } = deps;
 
   namespaces.visitor.use(
@@ -64,17 +68,19 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
   );
   namespaces.agent.on('connection', (socket) => {
     services.sessionSockets.join(socket);
+    // Issue 10 (presence). Issue 14: joining reads the stored status first, so a status the console
+    // chooses over this socket (its `presence:set` on connect) waits for the join; else the set would
+    // find no socket in the book and be lost, and the join would put the agent online.
+    const joined = trackAgentSocket(socket, services.presence, services.agentStatus, logger);
     agentEvents(socket, {
       conversations: services.agentConversations,
       budgets,
       logger,
-      presence: services.agentStatus,
+      presence: { set: (agentId, input) => joined.then(() => services.agentStatus.set(agentId, input)) },
       typing: services.typing,
       reads: services.reads,
       transfers: services.transfers,
     });
-    // Issue 10 (presence)
-    void trackAgentSocket(socket, services.presence, services.agentStatus, logger);
   });
 
   // Issue 10 (presence): changes reach agents and visitors; the abandon sweeper runs with the server.
@@ -97,12 +103,13 @@ export function mountRealtime(deps: RealtimeDeps): { close(): void } {
     logger,
   );
   return {
-    close() {
+    async close() {
       sessions.close();
       stopRelay();
       void services.abandonSweeper.stop();
-      services.offlineRelease.close();
       services.contacts.retention.stop();
+      // Issue 14: a return under way ends (it reads presence) before presence and then storage close.
+      await services.offlineRelease.close();
       services.presence.close();
     },
   };

@@ -214,12 +214,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await mail.conversationMail.settled();
       await mail.outbox.stop();
       await services.webhookDeliverer.stop();
-      realtime.close();
+      // Issue 14: waits for an offline return under way, which still uses presence and storage.
+      await realtime.close();
       // The lease is given up before Redis or the database goes: another node sweeps at once.
       await services.abandonSweeper.stop();
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // At once, not after: the server's close waits for every connection, and a keep-alive one with a
+      // request under way at this moment would stay open for as long as the browser reuses it.
       bound.server.closeAllConnections?.();
+      await closed;
       await redis.close();
       await storage.close();
     },

@@ -216,7 +216,7 @@ export function buildServices(deps: ServiceDeps) {
     visitors,
     presence,
     // Issue 14 (away persisted): a chosen Away is kept on the agent.
-    agentStatus: new AgentStatus({ store: storage, presence }),
+    agentStatus: new AgentStatus({ store: storage, presence, logger }),
     queue,
     broadcaster,
     abandonSweeper,

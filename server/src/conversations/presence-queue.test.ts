@@ -114,6 +114,53 @@ describe('presence', () => {
     anna.socket.disconnect();
     watcher.socket.disconnect();
   });
+
+  /** Polls a state (no sleeping on speed); fails with what it last saw after a hang guard. */
+  async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const value = await read();
+      if (ok(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  const statusOf = async (agentId: string) =>
+    (await h.presence.ofSite(h.site.id)).find((p) => p.agentId === agentId)?.status ?? 'offline';
+
+  it('issue 14: an Away chosen the moment the socket connects (while it joins with the stored status) is kept, live and stored', async () => {
+    const cara = await h.newAgent('Cara');
+    const account = await h.storage.getAgentByEmail(cara.email);
+    if (!account) throw new Error('no agent');
+    // Emitted before the socket is connected: socket.io sends it right after the handshake, while
+    // the server still reads the stored status (what a console that was Away does on reconnect).
+    const ack = await call<AgentPresence>(cara.socket, EVENTS.presenceSet, { status: 'away' });
+    expect(ack).toEqual({ agentId: account.id, status: 'away' });
+    expect(await statusOf(account.id)).toBe('away');
+    expect(await h.storage.agentAway(account.id)).toBe(true);
+    cara.socket.disconnect();
+    await until(
+      () => statusOf(account.id),
+      (s) => s === 'offline',
+      'Cara offline',
+    );
+  });
+
+  it('issue 14: a socket that closes while it is still joining leaves no agent online behind', async () => {
+    const dan = await h.newAgent('Dan');
+    const account = await h.storage.getAgentByEmail(dan.email);
+    if (!account) throw new Error('no agent');
+    // Gone as soon as it is connected: the server may still be reading the stored status.
+    dan.socket.on('connect', () => dan.socket.disconnect());
+    // The book saw the socket and then its end: Dan went offline (the stored moment says so) and
+    // nobody keeps him online.
+    await until(
+      () => h.storage.agentOfflineSince(account.id),
+      (at) => at !== null,
+      'Dan offline',
+    );
+    expect(await statusOf(account.id)).toBe('offline');
+  });
 });
 
 describe('queue position and abandonment', () => {

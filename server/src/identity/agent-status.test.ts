@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../kernel/logger.ts';
 import { routingStatus } from '../routing/candidates.ts';
 import { AgentStatus, storedAwayAfter } from './agent-status.ts';
 import { MemoryPresence } from './presence.ts';
@@ -33,7 +34,7 @@ describe('away persisted (issue 14)', () => {
   it('a first socket starts with the stored status; a chosen status is stored and made live', async () => {
     const store = awayStore();
     const presence = new MemoryPresence();
-    const status = new AgentStatus({ store, presence });
+    const status = new AgentStatus({ store, presence, logger: createLogger('silent') });
     const agent = { id: 'a', siteIds: ['s'] };
     expect(await status.opened(agent, 'x1')).toBe('online');
     expect(await status.set('a', { status: 'away' })).toBe('away');
@@ -42,11 +43,31 @@ describe('away persisted (issue 14)', () => {
 
     // A restarted node: nothing in memory, the stored Away comes back with the first socket.
     const restarted = new MemoryPresence();
-    const again = new AgentStatus({ store, presence: restarted });
+    const again = new AgentStatus({ store, presence: restarted, logger: createLogger('silent') });
     expect(await again.opened(agent, 'x2')).toBe('away');
     expect(await restarted.ofSite('s')).toEqual([{ agentId: 'a', status: 'away' }]);
     expect(await again.set('a', { status: 'online' })).toBe('online');
     expect(store.away.get('a')).toBe(false);
     restarted.close();
+  });
+
+  it('storage unreachable on connect (D6): the socket still joins presence, with what the nodes know', async () => {
+    const presence = new MemoryPresence();
+    const lines: string[] = [];
+    const logger = createLogger('warn', { write: (line: string) => void lines.push(line) });
+    const status = new AgentStatus({
+      store: {
+        agentAway: async () => {
+          throw new Error('connection refused');
+        },
+        setAgentAway: async () => {},
+      },
+      presence,
+      logger,
+    });
+    expect(await status.opened({ id: 'a', siteIds: ['s'] }, 'x1')).toBe('online');
+    expect(await presence.ofSite('s')).toEqual([{ agentId: 'a', status: 'online' }]);
+    expect(lines.join('')).toContain('stored status not read');
+    presence.close();
   });
 });

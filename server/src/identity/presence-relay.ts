@@ -41,6 +41,9 @@ export function relayPresence(deps: PresenceRelayDeps): () => void {
 /**
  * An agent socket joins the presence book (with the agent's stored status, issue 14); it learns
  * everyone's status of its sites, the agent's own included.
+ *
+ * Joining reads storage first, so the socket may close before it has joined: its close is reported
+ * only after the join settled, else the book would keep a socket that is gone and the agent online.
  */
 export async function trackAgentSocket(
   socket: AgentSocket,
@@ -49,13 +52,15 @@ export async function trackAgentSocket(
   logger: Logger,
 ) {
   const { agent, siteIds } = socket.data.ctx;
+  const joined = status.opened({ id: agent.id, siteIds }, socket.id);
   socket.on('disconnect', () => {
-    presence
-      .socketClosed(agent.id, socket.id)
+    joined
+      .catch(() => undefined)
+      .then(() => presence.socketClosed(agent.id, socket.id))
       .catch((error: unknown) => logger.error({ err: error }, 'presence: socket close failed'));
   });
   try {
-    await status.opened({ id: agent.id, siteIds }, socket.id);
+    await joined;
     const known = new Map<string, PresenceStatus>();
     for (const siteId of siteIds)
       for (const p of await presence.ofSite(siteId)) known.set(p.agentId, p.status);

@@ -69,6 +69,8 @@ export class OfflineRelease {
   private stop: (() => void) | null = null;
   private sweepTimer: unknown = null;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Set by `close`: no new timer, sweep or return starts, and work under way stops at its next step. */
+  private closed = false;
 
   constructor(private readonly deps: OfflineReleaseDeps) {}
 
@@ -85,6 +87,7 @@ export class OfflineRelease {
   }
 
   start(): void {
+    if (this.closed) return;
     this.stop ??= this.deps.presence.onChange((change) => {
       if (change.status === 'offline') this.track(this.agentOffline(change.agentId));
       else this.track(this.agentBack(change.agentId));
@@ -92,15 +95,30 @@ export class OfflineRelease {
     if (this.sweepTimer === null) this.scheduleSweep();
   }
 
-  close(): void {
+  /**
+   * Stops listening, sweeping and every pending return, then waits for the work under way (a sweep, a
+   * return, an offline or back being stored) so that none of it touches storage after the server closed
+   * it. Work under way stops at its next step (a claim it holds is ended, so another node or the next
+   * start picks the rest up), and each step is one bounded storage or presence call. Final.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
     this.stop?.();
     this.stop = null;
     if (this.sweepTimer !== null) this.timers.clearTimeout(this.sweepTimer);
     this.sweepTimer = null;
     for (const agentId of [...this.pending.keys()]) this.cancelTimers(agentId);
+    await this.idle();
   }
 
-  /** Waits for releases under way (tests). */
+  /** Timers (the sweep's and pending returns) this node holds now: none once closed. */
+  get timersHeld(): number {
+    let n = this.sweepTimer === null ? 0 : 1;
+    for (const handles of this.pending.values()) n += handles.length;
+    return n;
+  }
+
+  /** Waits for work under way. */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
@@ -118,36 +136,47 @@ export class OfflineRelease {
     const handles: unknown[] = [];
     for (const siteId of new Set(assigned.map((c) => c.siteId))) {
       const site = await this.deps.store.getSite(siteId);
+      // Closed meanwhile: no timer outlives the node (the stored moment lets any sweep do the return).
+      if (this.closed) break;
       const minutes = site?.settings.routing.offlineReturnMinutes ?? 0;
       handles.push(
         this.timers.setTimeout(() => this.track(this.returnFor(agentId)), minutes * this.minuteMs),
       );
     }
-    if (handles.length > 0) this.pending.set(agentId, handles);
+    if (this.closed) for (const handle of handles) this.timers.clearTimeout(handle);
+    else if (handles.length > 0) this.pending.set(agentId, handles);
   }
 
   /** One sweep: every offline agent with assigned conversations whose site's grace has run out. */
   async sweep(): Promise<void> {
-    for (const { agentId, offlineSince } of await this.deps.store.offlineAgentsWithWork(MAX_AGENTS_PER_SWEEP))
+    if (this.closed) return;
+    for (const { agentId, offlineSince } of await this.deps.store.offlineAgentsWithWork(
+      MAX_AGENTS_PER_SWEEP,
+    )) {
+      if (this.closed) return;
       await this.returnFor(agentId, offlineSince);
+    }
   }
 
   /** Returns the agent's conversations on every site whose grace has run out, under a claim. */
   async returnFor(agentId: string, known?: string): Promise<void> {
+    if (this.closed) return;
     const offlineSince = known ?? (await this.deps.store.agentOfflineSince(agentId));
-    if (!offlineSince) return; // Back meanwhile.
+    if (!offlineSince || this.closed) return; // Back meanwhile, or this node is closing.
     const now = this.now();
     const until = new Date(now.getTime() + ROUTING_LIMITS.offlineClaimMs).toISOString();
     if (!(await this.deps.store.claimOfflineReturn(agentId, offlineSince, now.toISOString(), until))) return;
     try {
       const assigned = await this.deps.store.listAssignedTo(agentId, MAX_RELEASED);
       for (const siteId of new Set(assigned.map((c) => c.siteId))) {
+        if (this.closed) break;
         const site = await this.deps.store.getSite(siteId);
         if (!site || !returnDue(offlineSince, site.settings.routing.offlineReturnMinutes, now, this.minuteMs))
           continue;
         // Connected on some node (presence may be ahead of storage): nothing to do there.
         if ((await this.deps.presence.ofSite(siteId)).some((p) => p.agentId === agentId)) continue;
         for (const conversation of assigned.filter((c) => c.siteId === siteId)) {
+          if (this.closed) break;
           try {
             await this.deps.transitions.apply(conversation.id, { type: 'release' });
           } catch (error) {
@@ -168,7 +197,12 @@ export class OfflineRelease {
 
   private scheduleSweep(): void {
     this.sweepTimer = this.timers.setTimeout(() => {
-      this.track(this.sweep().finally(() => this.stop !== null && this.scheduleSweep()));
+      this.sweepTimer = null;
+      this.track(
+        this.sweep().finally(() => {
+          if (!this.closed) this.scheduleSweep();
+        }),
+      );
     }, this.deps.sweepMs ?? ROUTING_LIMITS.offlineSweepMs);
   }
 
