@@ -11,6 +11,7 @@ import {
   type VisitorConversation,
 } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PresenceBook } from '../identity/presence.ts';
 import {
   call,
   callRaw,
@@ -126,7 +127,8 @@ describe('presence', () => {
     }
   }
   const statusOf = async (agentId: string) =>
-    (await h.presence.ofSite(h.site.id)).find((p) => p.agentId === agentId)?.status ?? 'offline';
+    (await (h.presence as PresenceBook).ofSite(h.site.id)).find((p) => p.agentId === agentId)?.status ??
+    'offline';
 
   it('issue 14: an Away chosen the moment the socket connects (while it joins with the stored status) is kept, live and stored', async () => {
     const cara = await h.newAgent('Cara');
