@@ -60,14 +60,16 @@ const logit = (p: number): number => {
   return Math.log(q / (1 - q));
 };
 
-export function oovFeatures(confidence: number, v: { coverage: number; entryMass: number }): number[] {
-  return [logit(confidence), v.entryMass, v.coverage];
+type OovView = { coverage: number; entryMass: number; foreign: number };
+
+export function oovFeatures(confidence: number, v: OovView): number[] {
+  return [logit(confidence), v.entryMass, v.coverage, v.foreign];
 }
 
 /** The top entry's confidence with the out-of-vocabulary check folded in (`OOV_CALIBRATION`). */
 export function honestConfidence(
   confidence: number,
-  v: { coverage: number; entryMass: number },
+  v: OovView,
   model: { weights: readonly number[]; bias: number } = OOV_CALIBRATION,
 ): number {
   const x = oovFeatures(confidence, v);
@@ -75,6 +77,13 @@ export function honestConfidence(
   for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i]!;
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * A question at least this share of whose content words are foreign to the FAQ (unknown to its text and
+ * unrelated to it in WordNet, `oov.ts`) is a miss, whatever its score: "do you sell tractors" (½ foreign).
+ * English only (Polish has no thesaurus here). Chosen by 5-fold cross-validation on shop dev (README).
+ */
+export const MAX_FOREIGN = 0.33;
 
 /** Answer when the top confidence reaches this: the "balanced" choice (mean of in-scope accuracy and OOS recall). */
 export const ANSWER_THRESHOLD = 0.6;
