@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRelatedness, fromMaps, neighbourhood, parseHypernyms, parseIndexSynsets, wordGraph } from './relatedness.ts';
+import {
+  createRelatedness,
+  fromMaps,
+  neighbourhood,
+  parseHypernyms,
+  parseIndexSynsets,
+  wordGraph,
+} from './relatedness.ts';
 
 describe('WordNet relatedness', () => {
   it('parses index lines into sense-ordered synsets and data lines into hypernyms', () => {
@@ -30,7 +37,13 @@ describe('WordNet relatedness', () => {
     synsets.set('tractor', [102]);
     ups.set(102, [100]);
     const g = fromMaps(synsets, new Set(synsets.keys()), ups);
-    expect(neighbourhood(g, 'sweater', 2, 3)).toEqual(new Map([[14, 0], [12, 1], [10, 2]]));
+    expect(neighbourhood(g, 'sweater', 2, 3)).toEqual(
+      new Map([
+        [14, 0],
+        [12, 1],
+        [10, 2],
+      ]),
+    );
     const r = createRelatedness(g);
     r.add('clothes');
     expect(r.related('sweater')).toBe(true);

@@ -429,3 +429,42 @@ export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, b
   }
   return binsOf(points, bins);
 }
+
+/**
+ * `bot:eval --fit-calibration`: the constants fitted on all of a set's dev queries, to paste into
+ * `scoring.ts` after the ranking changes: the operating point (answer threshold, coverage floor, foreign-word
+ * gate) with the best balanced score, and the out-of-vocabulary calibration (`OOV_CALIBRATION`) with its
+ * threshold. The cross-validated figures of the same procedure are what `bot:eval` prints.
+ */
+export function fitCalibration(
+  entries: FaqEntry[],
+  queries: Query[],
+): { point: OperatingPoint; oovCalibration: Logistic & { threshold: number } } {
+  const scored = scoreQueries(entries, queries);
+  const langs = [...new Set(queries.map((q) => q.lang))].sort();
+  let point = FROZEN_BEFORE;
+  let bestScore = -1;
+  for (const answerThreshold of THRESHOLD_GRID)
+    for (const minCoverage of COVERAGE_GRID)
+      for (const maxForeign of FOREIGN_GRID) {
+        const p = { answerThreshold, minCoverage, maxForeign };
+        const score =
+          langs.reduce(
+            (a, l) =>
+              a +
+              balanced(
+                metricsAt(
+                  scored.filter((s) => s.query.lang === l),
+                  p,
+                ),
+              ),
+            0,
+          ) / langs.length;
+        if (score > bestScore + 1e-9) {
+          point = p;
+          bestScore = score;
+        }
+      }
+  const model = fitHonest(scored);
+  return { point, oovCalibration: { ...model, threshold: bestHonestThreshold(scored, model) } };
+}
