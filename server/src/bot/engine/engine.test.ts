@@ -243,7 +243,11 @@ describe('engine: out-of-vocabulary check', () => {
 
   it('misses a question mostly made of words the FAQ never uses, whatever its score', () => {
     const strict = createEngine(faq, { minCoverage: 0.9, answerThreshold: 0 });
-    const lax = createEngine(faq, { minCoverage: 0, answerThreshold: 0 });
+    const lax = createEngine(faq, {
+      maxForeign: Number.POSITIVE_INFINITY,
+      minCoverage: 0,
+      answerThreshold: 0,
+    });
     expect(lax.classify('sell tractors', { lang: 'en' }).type).toBe('answer');
     expect(strict.classify('sell tractors', { lang: 'en' }).type).toBe('miss');
     expect(strict.classify('sell gift cards', { lang: 'en' }).type).toBe('answer');
@@ -264,6 +268,7 @@ describe('engine: out-of-vocabulary check', () => {
       coverage: 1,
       entryCoverage: 1,
       entryMass: 1,
+      foreign: 0,
     });
     const tractors = two.vocabularyOf('do you sell tractors', 'gift', { lang: 'en' });
     expect(tractors.coverage).toBe(0.5);

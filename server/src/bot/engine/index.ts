@@ -5,6 +5,7 @@ import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
 import { englishLexicon } from './lexicon-en.ts';
+import { wordGraph } from './relatedness.ts';
 import {
   ANSWER_THRESHOLD,
   CANDIDATE_COUNT,
@@ -13,6 +14,7 @@ import {
   combine,
   confidence,
   honestConfidence,
+  MAX_FOREIGN,
   MIN_COVERAGE,
   OOV_CALIBRATION,
   OOV_CHECK,
@@ -27,6 +29,7 @@ export {
   CLARIFY_FLOOR,
   CLARIFY_GAP,
   honestConfidence,
+  MAX_FOREIGN,
   MIN_COVERAGE,
   OOV_CALIBRATION,
   oovFeatures,
@@ -47,7 +50,7 @@ export type {
 } from './types.ts';
 
 const LANGS: readonly Lang[] = ['en', 'pl'];
-const ZERO_VOCABULARY = { coverage: 0, entryCoverage: 0, entryMass: 0 };
+const ZERO_VOCABULARY = { coverage: 0, entryCoverage: 0, entryMass: 0, foreign: 0 };
 
 export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): Engine {
   const indexes = new Map<Lang, LangIndex>();
@@ -55,6 +58,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
   const escalation = options.escalationPhrases ?? [];
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
   const oovCheck = options.oovCheck ?? OOV_CHECK;
+  const maxForeign = options.maxForeign ?? MAX_FOREIGN;
   const answerThreshold =
     options.answerThreshold ?? (oovCheck ? OOV_CALIBRATION.threshold : ANSWER_THRESHOLD);
 
@@ -62,7 +66,10 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     let idx = indexes.get(lang);
     if (!idx) {
       const groups = [...(options.synonyms?.[lang] ?? []), ...baseSynonyms(lang)];
-      idx = createLangIndex(createAnalyzer(lang, groups), lang === 'en' ? englishLexicon() : undefined);
+      idx =
+        lang === 'en'
+          ? createLangIndex(createAnalyzer(lang, groups), englishLexicon(), wordGraph())
+          : createLangIndex(createAnalyzer(lang, groups));
       indexes.set(lang, idx);
     }
     return idx;
@@ -122,14 +129,16 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
       return { type: 'miss', lang, candidates, ...flag };
     const best = candidates[0];
     const runnerUp = candidates[1];
+    // the out-of-vocabulary check: a question about things the FAQ never mentions is a miss
+    const vocabulary = best ? indexes.get(lang)?.vocabularyOf(text, best.faqId) : undefined;
+    if (best && vocabulary && vocabulary.foreign >= maxForeign)
+      return { type: 'miss', lang, candidates, ...flag };
     if (best && runnerUp && best.score >= CLARIFY_FLOOR && top - second <= CLARIFY_GAP) {
       return { type: 'clarify', candidates: [best, runnerUp], lang, ...flag };
     }
-    // the out-of-vocabulary check: how much of the question the best entry's own text covers
+    // the optional recalibration: how much of the question the best entry's own text covers
     const sure =
-      best && oovCheck
-        ? honestConfidence(best.score, indexes.get(lang)?.vocabularyOf(text, best.faqId) ?? ZERO_VOCABULARY)
-        : (best?.score ?? 0);
+      best && oovCheck ? honestConfidence(best.score, vocabulary ?? ZERO_VOCABULARY) : (best?.score ?? 0);
     if (best && sure >= answerThreshold) {
       return { type: 'answer', faqId: best.faqId, score: round(sure), lang, candidates, ...flag };
     }
@@ -159,11 +168,8 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     detectLanguage,
     coverage: (text, opts = {}) => coverage(text, opts.lang ?? detectLanguage(text, opts.langs)),
     vocabularyOf: (text, faqId, opts = {}) =>
-      indexes.get(opts.lang ?? detectLanguage(text, opts.langs))?.vocabularyOf(text, faqId) ?? {
-        coverage: 0,
-        entryCoverage: 0,
-        entryMass: 0,
-      },
+      indexes.get(opts.lang ?? detectLanguage(text, opts.langs))?.vocabularyOf(text, faqId) ??
+      ZERO_VOCABULARY,
   };
 }
 

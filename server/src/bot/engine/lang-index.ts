@@ -3,12 +3,22 @@
 // query after a change (cheap: no text is re-analysed).
 import { type Analyzer, STOP_MARK } from './analyzer.ts';
 import { type Features, featuresOf, mergeFeatures } from './features.ts';
+import { createForeignCheck } from './oov.ts';
+import type { WordGraph } from './relatedness.ts';
 import { type EntryFeatures, STOP_WEIGHT } from './scoring.ts';
 import { createVocabulary, type Vocabulary } from './typo.ts';
 
 export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 
-type Stored = { id: string; docs: Features[]; merged: Features; words: string[]; covered: Set<string> };
+type Stored = {
+  id: string;
+  docs: Features[];
+  merged: Features;
+  words: string[];
+  covered: Set<string>;
+  /** Content words of all its texts (answer included), for the foreign-word check. */
+  coveredWords: Set<string>;
+};
 
 type Postings = Map<string, { ids: Int32Array; weights: Float64Array }>;
 
@@ -34,7 +44,10 @@ export type LangIndex = {
    * The out-of-vocabulary view of a text: `coverage` as above, and `entryCoverage`, the share of its content
    * terms that entry `id`'s own text (question, examples, answer) contains (1 when it has none).
    */
-  vocabularyOf(text: string, id: string): { coverage: number; entryCoverage: number; entryMass: number };
+  vocabularyOf(
+    text: string,
+    id: string,
+  ): { coverage: number; entryCoverage: number; entryMass: number; foreign: number };
   delete(id: string): boolean;
   has(id: string): boolean;
   size(): number;
@@ -96,12 +109,22 @@ function phraseShare(query: Set<string>, entry: Set<string>): number {
  * real word the FAQ does not use keeps counting as unknown (an out-of-scope signal) instead of being
  * turned into a look-alike FAQ word ("router" must not become "order").
  */
-export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => boolean): LangIndex {
+export function createLangIndex(
+  analyzer: Analyzer,
+  isWord?: (word: string) => boolean,
+  /** WordNet's graph (English): unknown words related to the FAQ's words are not foreign (`oov.ts`). */
+  graph?: WordGraph,
+): LangIndex {
   const entries = new Map<string, Stored>();
   const vocabulary = createVocabulary();
   const correct = isWord ? (w: string) => (isWord(w) ? w : vocabulary.correct(w)) : vocabulary.correct;
   for (const w of analyzer.synonymWords()) vocabulary.add(w);
   const coveredTerms = new Map<string, number>();
+  const coveredWords = new Map<string, number>();
+  const foreignCheck = createForeignCheck(graph, isWord);
+  /** The FAQ's text has the word: itself, or its term (stem or synonym concept). */
+  const knownWord = (w: string): boolean =>
+    coveredWords.has(w) || contentTerms(analyzer.analyze(w).terms).every((t) => coveredTerms.has(t));
   const contentTerms = (terms: string[]) => terms.filter((t) => !t.startsWith(STOP_MARK));
   let compiled: Compiled | null = null;
 
@@ -115,7 +138,13 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
       [...analyses, ...coverageTexts.map((t) => analyzer.analyze(t))].flatMap((a) => contentTerms(a.terms)),
     );
     for (const t of covered) coveredTerms.set(t, (coveredTerms.get(t) ?? 0) + 1);
-    entries.set(id, { id, docs, merged: mergeFeatures(docs), words, covered });
+    const ownWords = new Set([...words, ...coverageTexts.flatMap((t) => analyzer.analyze(t).words)]);
+    for (const w of ownWords) {
+      const n = coveredWords.get(w) ?? 0;
+      coveredWords.set(w, n + 1);
+      if (n === 0) foreignCheck.add(w);
+    }
+    entries.set(id, { id, docs, merged: mergeFeatures(docs), words, covered, coveredWords: ownWords });
     compiled = null;
   }
 
@@ -127,6 +156,14 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
       const n = (coveredTerms.get(t) ?? 0) - 1;
       if (n > 0) coveredTerms.set(t, n);
       else coveredTerms.delete(t);
+    }
+    for (const w of old.coveredWords) {
+      const n = (coveredWords.get(w) ?? 0) - 1;
+      if (n > 0) coveredWords.set(w, n);
+      else {
+        coveredWords.delete(w);
+        foreignCheck.remove(w);
+      }
     }
     entries.delete(id);
     compiled = null;
@@ -279,8 +316,9 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
       return terms.filter((t) => coveredTerms.has(t)).length / terms.length;
     },
     vocabularyOf(text: string, id: string) {
-      const terms = contentTerms(analyzer.analyze(text, correct).terms);
-      if (terms.length === 0) return { coverage: 1, entryCoverage: 1, entryMass: 1 };
+      const analysis = analyzer.analyze(text, correct);
+      const terms = contentTerms(analysis.terms);
+      if (terms.length === 0) return { coverage: 1, entryCoverage: 1, entryMass: 1, foreign: 0 };
       const own = entries.get(id)?.covered;
       // entryMass: the same share weighted by rarity across the FAQ's texts (a word no entry has weighs most)
       const n = Math.max(entries.size, 1);
@@ -295,6 +333,7 @@ export function createLangIndex(analyzer: Analyzer, isWord?: (word: string) => b
         coverage: terms.filter((t) => coveredTerms.has(t)).length / terms.length,
         entryCoverage: own ? terms.filter((t) => own.has(t)).length / terms.length : 0,
         entryMass: mass > 0 ? ownMass / mass : 0,
+        foreign: foreignCheck.foreignShare(analysis.words, knownWord),
       };
     },
   };

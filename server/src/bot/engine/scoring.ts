@@ -38,14 +38,15 @@ export const CALIBRATION = { a: 1.125, b: 2.836, c: -1.785 } as const;
 /**
  * Out-of-vocabulary check combined with the score ("honest confidence"): the top entry's confidence is
  * recalibrated as σ(w · oovFeatures + bias), features = [logit(confidence), share of the question's content
- * words (rarity-weighted) that the entry's own text contains, share the whole FAQ text contains]. Fitted by
+ * words (rarity-weighted) that the entry's own text contains, share the whole FAQ text contains, share of foreign
+ * words (`oov.ts`)]. Refit with `pnpm bot:eval ../shared/data/faq-eval --fit-calibration`. Fitted by
  * logistic regression on "is the top entry right and the question in scope?" over the shop-pl-en dev
  * queries; chosen and checked by 5-fold cross-validation in `bot:eval` (README). "do you sell tractors"
  * keeps "sell" but not "tractor": the gift-card entry covers a small, rare-word-poor share of it.
  */
 export const OOV_CALIBRATION = {
-  weights: [0.747, 1.397, 1.066],
-  bias: -0.88,
+  weights: [0.751, 1.407, 0.852, -1.049],
+  bias: -0.684,
   /** The answer threshold chosen with it on all dev queries (balanced score). */
   threshold: 0.7,
 } as const;
@@ -60,14 +61,16 @@ const logit = (p: number): number => {
   return Math.log(q / (1 - q));
 };
 
-export function oovFeatures(confidence: number, v: { coverage: number; entryMass: number }): number[] {
-  return [logit(confidence), v.entryMass, v.coverage];
+type OovView = { coverage: number; entryMass: number; foreign: number };
+
+export function oovFeatures(confidence: number, v: OovView): number[] {
+  return [logit(confidence), v.entryMass, v.coverage, v.foreign];
 }
 
 /** The top entry's confidence with the out-of-vocabulary check folded in (`OOV_CALIBRATION`). */
 export function honestConfidence(
   confidence: number,
-  v: { coverage: number; entryMass: number },
+  v: OovView,
   model: { weights: readonly number[]; bias: number } = OOV_CALIBRATION,
 ): number {
   const x = oovFeatures(confidence, v);
@@ -75,6 +78,13 @@ export function honestConfidence(
   for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * x[i]!;
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * A question at least this share of whose content words are foreign to the FAQ (unknown to its text and
+ * unrelated to it in WordNet, `oov.ts`) is a miss, whatever its score: "do you sell tractors" (½ foreign).
+ * English only (Polish has no thesaurus here). Chosen by 5-fold cross-validation on shop dev (README).
+ */
+export const MAX_FOREIGN = 0.33;
 
 /** Answer when the top confidence reaches this: the "balanced" choice (mean of in-scope accuracy and OOS recall). */
 export const ANSWER_THRESHOLD = 0.6;

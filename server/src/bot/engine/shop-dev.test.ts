@@ -13,9 +13,10 @@ const SHOP = join(FAQ_EVAL_DIR, 'shop-pl-en');
 const FLOORS = {
   en: {
     top1: 0.84,
-    inScopeAccuracy: 0.65,
-    oosRecall: 0.83,
-    answeredPrecision: 0.88,
+    // the foreign-word gate (issue 16): in-scope 65.0 → 63.3 for OOS recall 83.3 → 96.7, precision 88.6 → 92.7
+    inScopeAccuracy: 0.63,
+    oosRecall: 0.96,
+    answeredPrecision: 0.92,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
   },

@@ -27,6 +27,8 @@ export type EngineOptions = {
    * `OOV_CALIBRATION.threshold` unless `answerThreshold` is given); default `OOV_CHECK` (off, see README).
    */
   oovCheck?: boolean;
+  /** Site override of the frozen `MAX_FOREIGN` (share of foreign content words that makes a question a miss; > 1: off). */
+  maxForeign?: number;
 };
 
 /** score = calibrated confidence in [0, 1] that this entry is the right answer. */
@@ -63,4 +65,10 @@ export type Engine = {
 };
 
 /** The out-of-vocabulary view of a message against the FAQ and one entry (see `Engine.vocabularyOf`). */
-export type Vocabulary = { coverage: number; entryCoverage: number; entryMass: number };
+export type Vocabulary = {
+  coverage: number;
+  entryCoverage: number;
+  entryMass: number;
+  /** Share of the message's content words foreign to the FAQ: unknown to its text and, in English, unrelated in WordNet (`oov.ts`). */
+  foreign: number;
+};

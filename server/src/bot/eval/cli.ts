@@ -1,18 +1,20 @@
-// `pnpm bot:eval <dir> [--json] [--answers] [--latency]`: evaluates the FAQ engine and the TF-IDF and
+// `pnpm bot:eval <dir> [--json] [--answers] [--latency] [--fit-calibration]`: evaluates the FAQ engine and the TF-IDF and
 // NLP.js baselines on a faq-eval directory (one dataset, or a parent of several) and prints a table or one JSON
 // object; with --latency, times matches over 1,000 entries built from the clinc150 set instead.
 import { basename, resolve } from 'node:path';
+import { fitCalibration } from './crossval.ts';
 import { findDatasets, loadDataset } from './dataset.ts';
 import { formatTable } from './format.ts';
 import { measureLatency } from './latency.ts';
 import { evaluateDataset, type SetResult } from './run.ts';
 
 const USAGE = [
-  'usage: pnpm bot:eval <dir> [--json] [--answers] [--latency]',
+  'usage: pnpm bot:eval <dir> [--json] [--answers] [--latency] [--fit-calibration]',
   '  --answers  also index FAQ answers (only for sets with real answer text)',
   '  --latency  time per match over 1,000 entries built from the clinc150 set (median, p99)',
+  '  --fit-calibration  fit the operating point and OOV_CALIBRATION on the dev queries of sets tuned on them (shop)',
 ].join('\n');
-const FLAGS = new Set(['--json', '--answers', '--latency', '--help']);
+const FLAGS = new Set(['--json', '--answers', '--latency', '--fit-calibration', '--help']);
 
 /** JSON keyed by set and language: { [set]: { [lang]: { engine: {...}, baseline: {...} } } }. */
 function toJson(results: SetResult[]): Record<string, Record<string, unknown>> {
@@ -66,6 +68,27 @@ async function main(argv: string[]): Promise<number> {
         : `median ${result.medianMs.toFixed(3)} ms, p99 ${result.p99Ms.toFixed(3)} ms per match over ` +
             `${result.entries} entries (${result.queries} queries; budget ${result.budgetMs} ms median)\n`,
     );
+    return 0;
+  }
+  if (flags.has('--fit-calibration')) {
+    for (const d of dirs) {
+      const ds = loadDataset(d);
+      if (ds.hasVal) continue; // CLINC: tuned on val by the frozen rules, never refitted here
+      const fit = fitCalibration(ds.entries, ds.tuning);
+      const r = (x: number) => Math.round(x * 1000) / 1000;
+      const constants = {
+        set: ds.name,
+        ANSWER_THRESHOLD: fit.point.answerThreshold,
+        MIN_COVERAGE: fit.point.minCoverage,
+        MAX_FOREIGN: Number.isFinite(fit.point.maxForeign) ? fit.point.maxForeign : null,
+        OOV_CALIBRATION: {
+          weights: fit.oovCalibration.weights.map(r),
+          bias: r(fit.oovCalibration.bias),
+          threshold: fit.oovCalibration.threshold,
+        },
+      };
+      process.stdout.write(`${JSON.stringify(constants, null, flags.has('--json') ? 0 : 2)}\n`);
+    }
     return 0;
   }
   const results: SetResult[] = [];

@@ -90,7 +90,7 @@ describe('k-fold cross-validation', () => {
     ];
     const cv = crossValidateHonest(entries, queries, 3);
     expect(cv.folds).toHaveLength(3);
-    for (const f of cv.folds) expect(f.model.weights).toHaveLength(3);
+    for (const f of cv.folds) expect(f.model.weights).toHaveLength(4);
     expect(cv.byLang.en?.top1.mean).toBe(100);
     const bins = cv.calibration.en ?? [];
     // every in-scope query has a top entry; an OOS query sharing no word with the FAQ has none

@@ -10,6 +10,7 @@ import {
   type FaqEntry,
   honestConfidence,
   type Lang,
+  MAX_FOREIGN,
   oovFeatures,
   SUGGEST_COVERAGE,
   suggestionsOf,
@@ -22,6 +23,9 @@ import { computeMetrics, type Metrics } from './metrics.ts';
 import { predictionOf } from './prediction.ts';
 
 export const COVERAGE_GRID = [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+/** Foreign-word gate (`MAX_FOREIGN`) candidates; `OFF` never gates. */
+export const FOREIGN_OFF = Number.POSITIVE_INFINITY;
+export const FOREIGN_GRID = [FOREIGN_OFF, 0.25, 0.33, 0.4, 0.5, 0.67];
 
 export type Spread = { mean: number; sd: number; min: number; max: number };
 export type CrossValidation = {
@@ -71,10 +75,19 @@ export function spreadOf(values: number[]): Spread {
 
 const balanced = (m: Metrics) => ((m.inScopeAccuracy ?? 0) + (m.oosRecall ?? m.inScopeAccuracy ?? 0)) / 2;
 
-/** One operating point: the answer threshold (calibrated confidence) and the out-of-vocabulary floor. */
-export type OperatingPoint = { answerThreshold: number; minCoverage: number };
-/** The operating point before the out-of-vocabulary check: the frozen answer threshold, no coverage floor. */
-export const FROZEN_BEFORE: OperatingPoint = { answerThreshold: ANSWER_THRESHOLD, minCoverage: 0 };
+/**
+ * One operating point: the answer threshold (calibrated confidence), the out-of-vocabulary floor and the
+ * foreign-word gate (a question with at least this share of foreign content words is a miss).
+ */
+export type OperatingPoint = { answerThreshold: number; minCoverage: number; maxForeign: number };
+/** The operating point before the out-of-vocabulary check: the frozen answer threshold, no coverage floor, no gate. */
+export const FROZEN_BEFORE: OperatingPoint = {
+  answerThreshold: ANSWER_THRESHOLD,
+  minCoverage: 0,
+  maxForeign: FOREIGN_OFF,
+};
+/** The frozen point with the foreign-word gate at `MAX_FOREIGN`. */
+export const FROZEN_NOW: OperatingPoint = { ...FROZEN_BEFORE, maxForeign: MAX_FOREIGN };
 export const THRESHOLD_GRID = [0.45, 0.5, 0.55, 0.6, 0.65];
 
 type Scored = {
@@ -91,6 +104,8 @@ function gate(s: Scored, p: OperatingPoint): Decision {
   const d = s.decision;
   if (d.type !== 'answer' && d.type !== 'clarify') return d;
   if (p.minCoverage > 0 && s.coverage < p.minCoverage) return { type: 'miss', lang: d.lang, candidates: [] };
+  if (s.top && s.top.vocab.foreign >= p.maxForeign)
+    return { type: 'miss', lang: d.lang, candidates: d.candidates };
   if (d.type === 'answer' && d.score < p.answerThreshold)
     return d.score >= CLARIFY_FLOOR && s.coverage >= SUGGEST_COVERAGE
       ? { type: 'clarify', lang: d.lang, candidates: suggestionsOf(d.candidates), near: true }
@@ -118,10 +133,14 @@ export function crossValidate(
   points: OperatingPoint[];
   byLang: Record<string, CrossValidation>;
   beforeOov: Record<string, CrossValidation>;
+  /** The frozen point with the foreign-word gate at `MAX_FOREIGN` (what `classify` does by default). */
+  frozen: Record<string, CrossValidation>;
 } {
   const scored = scoreQueries(entries, queries);
   const grid = THRESHOLD_GRID.flatMap((answerThreshold) =>
-    COVERAGE_GRID.map((minCoverage) => ({ answerThreshold, minCoverage })),
+    COVERAGE_GRID.flatMap((minCoverage) =>
+      FOREIGN_GRID.map((maxForeign) => ({ answerThreshold, minCoverage, maxForeign })),
+    ),
   );
   const langs = [...new Set(queries.map((q) => q.lang))].sort();
   const folds = foldsOf(
@@ -135,6 +154,7 @@ export function crossValidate(
   const points: OperatingPoint[] = [];
   const held: Record<string, Metrics[]> = {};
   const frozenHeld: Record<string, Metrics[]> = {};
+  const nowHeld: Record<string, Metrics[]> = {};
   for (let f = 0; f < k; f++) {
     const train = scored.filter((s) => foldOf.get(s.query) !== f);
     let best = grid[0]!;
@@ -167,6 +187,9 @@ export function crossValidate(
       const fixed = frozenHeld[l] ?? [];
       fixed.push(metricsAt(test, FROZEN_BEFORE));
       frozenHeld[l] = fixed;
+      const now = nowHeld[l] ?? [];
+      now.push(metricsAt(test, FROZEN_NOW));
+      nowHeld[l] = now;
     }
   }
   const summary = (ms: Metrics[]): CrossValidation =>
@@ -177,15 +200,22 @@ export function crossValidate(
     );
   const byLang: Record<string, CrossValidation> = {};
   const beforeOov: Record<string, CrossValidation> = {};
+  const frozen: Record<string, CrossValidation> = {};
   for (const l of langs) {
     byLang[l] = summary(held[l] ?? []);
     beforeOov[l] = summary(frozenHeld[l] ?? []);
+    frozen[l] = summary(nowHeld[l] ?? []);
   }
-  return { points, byLang, beforeOov };
+  return { points, byLang, beforeOov, frozen };
 }
 
 export function scoreQueries(entries: FaqEntry[], queries: Query[]): Scored[] {
-  const engine = createEngine(entries, { answerThreshold: 0, minCoverage: 0, oovCheck: false });
+  const engine = createEngine(entries, {
+    answerThreshold: 0,
+    minCoverage: 0,
+    oovCheck: false,
+    maxForeign: FOREIGN_OFF,
+  });
   return queries.map((q) => {
     const decision = engine.classify(q.text, { lang: q.lang });
     const first = engine.rank(q.text, { lang: q.lang })[0];
@@ -398,4 +428,43 @@ export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, b
     if (top) points.push({ confidence: top.score, right: top.faqId === q.expected });
   }
   return binsOf(points, bins);
+}
+
+/**
+ * `bot:eval --fit-calibration`: the constants fitted on all of a set's dev queries, to paste into
+ * `scoring.ts` after the ranking changes: the operating point (answer threshold, coverage floor, foreign-word
+ * gate) with the best balanced score, and the out-of-vocabulary calibration (`OOV_CALIBRATION`) with its
+ * threshold. The cross-validated figures of the same procedure are what `bot:eval` prints.
+ */
+export function fitCalibration(
+  entries: FaqEntry[],
+  queries: Query[],
+): { point: OperatingPoint; oovCalibration: Logistic & { threshold: number } } {
+  const scored = scoreQueries(entries, queries);
+  const langs = [...new Set(queries.map((q) => q.lang))].sort();
+  let point = FROZEN_BEFORE;
+  let bestScore = -1;
+  for (const answerThreshold of THRESHOLD_GRID)
+    for (const minCoverage of COVERAGE_GRID)
+      for (const maxForeign of FOREIGN_GRID) {
+        const p = { answerThreshold, minCoverage, maxForeign };
+        const score =
+          langs.reduce(
+            (a, l) =>
+              a +
+              balanced(
+                metricsAt(
+                  scored.filter((s) => s.query.lang === l),
+                  p,
+                ),
+              ),
+            0,
+          ) / langs.length;
+        if (score > bestScore + 1e-9) {
+          point = p;
+          bestScore = score;
+        }
+      }
+  const model = fitHonest(scored);
+  return { point, oovCalibration: { ...model, threshold: bestHonestThreshold(scored, model) } };
 }

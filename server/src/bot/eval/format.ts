@@ -1,4 +1,6 @@
 // Renders evaluation results as a plain-text table (engine and baseline side by side).
+import { MAX_FOREIGN } from '../engine/index.ts';
+import type { CrossValidation } from './crossval.ts';
 import type { Metrics } from './metrics.ts';
 import type { SetResult } from './run.ts';
 
@@ -72,13 +74,22 @@ export function formatTable(results: SetResult[]): string {
     const c = r.crossValidation;
     if (!c) return [];
     const sp = (s: { mean: number; sd: number }) => `${s.mean.toFixed(1)} ± ${s.sd.toFixed(1)}`;
-    const points = c.points.map((p) => `${p.answerThreshold}/${p.minCoverage}`).join(', ');
+    const points = c.points
+      .map(
+        (p) =>
+          `${p.answerThreshold}/${p.minCoverage}/${Number.isFinite(p.maxForeign) ? p.maxForeign : 'off'}`,
+      )
+      .join(', ');
+    const frozenLine =
+      (label: string) =>
+      ([lang, m]: [string, CrossValidation]) =>
+        `  ${lang}, ${label}: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}, person ${sp(m.human)}, small talk ${sp(m.smalltalk)}`;
     return [
-      `${r.set} 5-fold cross-validation (operating point answer threshold/min coverage chosen per fold: ${points}); mean ± sd over folds:`,
+      `${r.set} 5-fold cross-validation (operating point answer threshold/min coverage/max foreign chosen per fold: ${points}); mean ± sd over folds:`,
       ...Object.entries(c.beforeOov).map(
-        ([lang, m]) =>
-          `  ${lang}, frozen point without the coverage floor: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}, reached ${sp(m.reached)}, person ${sp(m.human)}, small talk ${sp(m.smalltalk)}`,
+        frozenLine('frozen point without the coverage floor or foreign-word gate'),
       ),
+      ...Object.entries(c.frozen).map(frozenLine(`frozen point with the foreign-word gate (${MAX_FOREIGN})`)),
       ...Object.entries(c.byLang).map(
         ([lang, m]) =>
           `  ${lang}, point chosen on the other folds: top-1 ${sp(m.top1)}, in-scope ${sp(m.inScopeAccuracy)}, OOS recall ${sp(m.oosRecall)}, answered precision ${sp(m.answeredPrecision)}`,

@@ -1,0 +1,41 @@
+// The out-of-vocabulary check's word view: which content words of a question are foreign to the FAQ, i.e.
+// neither in its text (after typo correction, stemming and synonyms) nor, in English, related by WordNet
+// to a word of its text. Only words that name things count against a question ("tractor", "bitcoin"): an
+// unknown verb, adjective or polite word ("kindly", "urgent") says little about the topic.
+import { createRelatedness, type WordGraph } from './relatedness.ts';
+
+export type ForeignCheck = {
+  /** A content word of the FAQ's text (question, examples, answer) was added or removed. */
+  add(word: string): void;
+  remove(word: string): void;
+  /**
+   * Share of `words` (a question's content words) that are foreign; `known(word)` tells whether the FAQ's
+   * text has the word's term. 0 when there are no content words.
+   */
+  foreignShare(words: readonly string[], known: (word: string) => boolean): number;
+};
+
+/**
+ * English (`graph` given): an unknown word is foreign when WordNet does not know it at all (a name, a brand,
+ * an uncorrected typo) or knows it as a noun unrelated to the FAQ's words; other unknown words are neutral.
+ * Without a thesaurus (Polish) nothing is foreign: an unknown Polish word is as often an inflection the light
+ * stemmer missed as a new topic, and the share of unknown words (`coverage`) as a floor did not pay (README).
+ */
+export function createForeignCheck(graph?: WordGraph, isWord?: (word: string) => boolean): ForeignCheck {
+  const related = graph ? createRelatedness(graph) : null;
+  function foreign(word: string): boolean {
+    if (!graph || !related) return true;
+    if (isWord && !isWord(word)) return true;
+    return graph.isNoun(word) && !related.related(word);
+  }
+  return {
+    add: (word) => related?.add(word),
+    remove: (word) => related?.remove(word),
+    foreignShare(words, known) {
+      if (!graph || words.length === 0) return 0;
+      let n = 0;
+      for (const w of words) if (!known(w) && foreign(w)) n++;
+      return n / words.length;
+    },
+  };
+}
