@@ -67,7 +67,7 @@ const DOUBLING_STEM = /^[^aeiouy]*[aeiou][^aeiouwxy]$/;
  * Base forms WordNet's rules give for an inflected word ("parcels" → "parcel", "stolen" → none). A form
  * that skips the doubling ("shiping" from "ship") is a typo, not an inflection, so it gets no base form.
  */
-function baseForms(word: string): string[] {
+export function baseForms(word: string): string[] {
   const out: string[] = [];
   for (const [suffix, replacement] of DETACH) {
     if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
