@@ -8,6 +8,7 @@ import { englishLexicon } from './lexicon-en.ts';
 import { foldText, tokenize } from './normalize.ts';
 import {
   ANSWER_THRESHOLD,
+  ANSWER_WEIGHT,
   CANDIDATE_COUNT,
   CLARIFY_FLOOR,
   CLARIFY_GAP,
@@ -87,7 +88,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (previous !== undefined && previous !== entry.lang) indexes.get(previous)?.delete(entry.id);
     const texts = [entry.question, ...entry.examples];
     if (options.indexAnswers) texts.push(entry.answer);
-    const answerWeight = options.indexAnswers ? 0 : (options.answerWeight ?? 0);
+    const answerWeight = options.indexAnswers ? 0 : (options.answerWeight ?? ANSWER_WEIGHT);
     const weighted = answerWeight > 0 ? [{ text: entry.answer, weight: answerWeight, grams: true }] : [];
     const expansionWeight = options.expansionWeight ?? 0;
     if (entry.lang === 'en' && expansionWeight > 0)

@@ -8,21 +8,21 @@ import { FAQ_EVAL_DIR } from './test-data.ts';
 
 const SHOP = join(FAQ_EVAL_DIR, 'shop-pl-en');
 
-/** Reached on the dev queries (see README.md; lowered in issue 16 when the synonym phrases copied from
- *  single dev queries were removed); a drop is a regression. */
+/** Reached on the dev queries (see README.md; lowered twice in issue 16 when synonym members copied from
+ *  single dev queries, then topical associations and CLINC-only groups, were removed); a drop is a regression. */
 const FLOORS = {
   en: {
-    top1: 0.84,
-    inScopeAccuracy: 0.65,
+    top1: 0.79,
+    inScopeAccuracy: 0.58,
     oosRecall: 0.83,
-    answeredPrecision: 0.88,
+    answeredPrecision: 0.85,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
   },
   pl: {
-    top1: 0.85,
-    inScopeAccuracy: 0.68,
-    oosRecall: 0.8,
+    top1: 0.82,
+    inScopeAccuracy: 0.63,
+    oosRecall: 0.86,
     answeredPrecision: 0.89,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
@@ -48,8 +48,8 @@ describe('shop-pl-en dev set', () => {
     expect(r.engine.answeredPrecision ?? 0).toBeGreaterThanOrEqual(floors.answeredPrecision);
     expect(r.engine.humanAccuracy ?? 0).toBeGreaterThanOrEqual(floors.humanAccuracy);
     expect(r.engine.smalltalkAccuracy ?? 0).toBeGreaterThanOrEqual(floors.smalltalkAccuracy);
-    expect(r.engine.top1).toBeGreaterThan(r.baseline.top1 + 0.2);
-    expect(r.engine.top1).toBeGreaterThan(r.nlpjs.top1 + 0.15);
+    expect(r.engine.top1).toBeGreaterThan(r.baseline.top1 + 0.19); // en: 20.0 points after the synonym audit
+    expect(r.engine.top1).toBeGreaterThan(r.nlpjs.top1 + 0.12);
     expect(r.languageDetection ?? 0).toBeGreaterThanOrEqual(0.98);
   });
 });

@@ -16,7 +16,7 @@ export type EngineOptions = {
   synonyms?: Partial<Record<Lang, string[][]>>;
   /** Index the answer text as well (off by default: answers talk about more than the question). */
   indexAnswers?: boolean;
-  /** The answer text in the entry's vectors at this fraction of a question's weight (0: not indexed). */
+  /** The answer text in the entry's vectors at this fraction of a question's weight (0: not indexed; default `ANSWER_WEIGHT`). */
   answerWeight?: number;
   /** English: WordNet synonyms of the entry's words in its vectors at this weight (0: off). */
   expansionWeight?: number;
