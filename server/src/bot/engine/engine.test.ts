@@ -168,12 +168,17 @@ describe('engine: site options', () => {
     expect(withSyn.rank('carriage', { lang: 'en' })[0]?.faqId).toBe('delivery_en');
   });
 
-  it('indexes answers only when asked', () => {
-    const plain = createEngine(FAQ);
+  it('indexes answers at ANSWER_WEIGHT by default, in full when asked, not at all with answerWeight 0', () => {
+    const plain = createEngine(FAQ, { answerWeight: 0 });
+    const weighted = createEngine(FAQ);
     const withAnswers = createEngine(FAQ, { indexAnswers: true });
     expect(plain.rank('link', { lang: 'en' })[0]?.faqId).toBe('password_en');
     expect(withAnswers.rank('14', { lang: 'en' })[0]?.faqId).toBe('return_en');
     expect(plain.rank('14', { lang: 'en' })).toEqual([]);
+    const viaAnswer = weighted.rank('14', { lang: 'en' })[0];
+    expect(viaAnswer?.faqId).toBe('return_en');
+    // an answer word alone is weaker evidence than the same word in the question
+    expect(viaAnswer?.score ?? 1).toBeLessThan(withAnswers.rank('14', { lang: 'en' })[0]?.score ?? 0);
   });
 });
 

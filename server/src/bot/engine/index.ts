@@ -5,9 +5,11 @@ import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
 import { englishLexicon } from './lexicon-en.ts';
+import { foldText, tokenize } from './normalize.ts';
 import { wordGraph } from './relatedness.ts';
 import {
   ANSWER_THRESHOLD,
+  ANSWER_WEIGHT,
   CANDIDATE_COUNT,
   CLARIFY_FLOOR,
   CLARIFY_GAP,
@@ -21,8 +23,10 @@ import {
   SUGGEST_COVERAGE,
   suggestionsOf,
 } from './scoring.ts';
+import { isStopWord } from './stopwords.ts';
 import { baseSynonyms } from './synonyms.ts';
 import type { Candidate, ClassifyOptions, Decision, Engine, EngineOptions, FaqEntry, Lang } from './types.ts';
+import { type ExpansionOptions, expansionsOf } from './wordnet-en.ts';
 
 export {
   ANSWER_THRESHOLD,
@@ -54,6 +58,10 @@ const ZERO_VOCABULARY = { coverage: 0, entryCoverage: 0, entryMass: 0, foreign: 
 
 export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): Engine {
   const indexes = new Map<Lang, LangIndex>();
+  const expansionOptions = {
+    senses: options.expansionSenses ?? 1,
+    derivations: options.expansionDerivations ?? false,
+  };
   const langOf = new Map<string, Lang>();
   const escalation = options.escalationPhrases ?? [];
   const minCoverage = options.minCoverage ?? MIN_COVERAGE;
@@ -66,10 +74,15 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     let idx = indexes.get(lang);
     if (!idx) {
       const groups = [...(options.synonyms?.[lang] ?? []), ...baseSynonyms(lang)];
-      idx =
-        lang === 'en'
-          ? createLangIndex(createAnalyzer(lang, groups), englishLexicon(), wordGraph())
-          : createLangIndex(createAnalyzer(lang, groups));
+      const qx = options.queryExpansionWeight ?? 0;
+      idx = createLangIndex(
+        createAnalyzer(lang, groups),
+        lang === 'en' ? englishLexicon() : undefined,
+        lang === 'en' ? wordGraph() : undefined,
+        lang === 'en' && qx > 0
+          ? { expand: (w) => expansionsOf(w, expansionOptions), weight: qx }
+          : undefined,
+      );
       indexes.set(lang, idx);
     }
     return idx;
@@ -80,7 +93,12 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
     if (previous !== undefined && previous !== entry.lang) indexes.get(previous)?.delete(entry.id);
     const texts = [entry.question, ...entry.examples];
     if (options.indexAnswers) texts.push(entry.answer);
-    indexFor(entry.lang).put(entry.id, texts, options.indexAnswers ? [] : [entry.answer]);
+    const answerWeight = options.indexAnswers ? 0 : (options.answerWeight ?? ANSWER_WEIGHT);
+    const weighted = answerWeight > 0 ? [{ text: entry.answer, weight: answerWeight, grams: true }] : [];
+    const expansionWeight = options.expansionWeight ?? 0;
+    if (entry.lang === 'en' && expansionWeight > 0)
+      weighted.push({ text: expandEnglish(texts, expansionOptions), weight: expansionWeight, grams: false });
+    indexFor(entry.lang).put(entry.id, texts, options.indexAnswers ? [] : [entry.answer], weighted);
     langOf.set(entry.id, entry.lang);
   }
 
@@ -183,6 +201,15 @@ export function createTextAnalyzer(lang: Lang): (text: string) => { terms: strin
     const { terms, words } = analyzer.analyze(text);
     return { terms: terms.filter((t) => !t.startsWith(STOP_MARK)), words };
   };
+}
+
+/** WordNet synonyms (and derivations) of the content words of an entry's texts, as one text. */
+function expandEnglish(texts: string[], options: ExpansionOptions): string {
+  const own = new Set(texts.flatMap((t) => tokenize(foldText(t))).filter((w) => !isStopWord(w, 'en')));
+  const out = new Set<string>();
+  for (const w of own)
+    for (const x of expansionsOf(w, options)) if (!own.has(x) && !isStopWord(x, 'en')) out.add(x);
+  return [...out].join(' ');
 }
 
 function round(x: number): number {

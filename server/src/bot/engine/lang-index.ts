@@ -10,10 +10,17 @@ import { createVocabulary, type Vocabulary } from './typo.ts';
 
 export type ScoredEntry = { id: string; score: number; features: EntryFeatures };
 
+/** Secondary text of an entry (its answer, expansions of its words): only in the entry vectors, at `weight`. */
+export type WeightedText = { text: string; weight: number; grams?: boolean };
+
+/** Sublinear tf weights of an entry's own text plus its secondary texts (scaled), for the entry vectors. */
+type Soft = { terms: Map<string, number>; grams: Map<string, number> };
+
 type Stored = {
   id: string;
   docs: Features[];
   merged: Features;
+  soft: Soft;
   words: string[];
   covered: Set<string>;
   /** Content words of all its texts (answer included), for the foreign-word check. */
@@ -29,6 +36,8 @@ type Compiled = {
   gramIdf: Map<string, number>;
   unknownIdf: number;
   termEntry: Postings;
+  /** Per term, the entries containing it and how fully (1 for their own text, less for a secondary text). */
+  termPresence: Postings;
   termDoc: Postings;
   gramEntry: Postings;
   gramDoc: Postings;
@@ -37,7 +46,7 @@ type Compiled = {
 
 export type LangIndex = {
   /** Index `texts`; `coverageTexts` (the answer) only widen the vocabulary `coverage` checks against. */
-  put(id: string, texts: string[], coverageTexts?: string[]): void;
+  put(id: string, texts: string[], coverageTexts?: string[], weighted?: WeightedText[]): void;
   /** Share of the text's content terms that the FAQ's text (questions, examples, answers) contains; 1 when it has none. */
   coverage(text: string): number;
   /**
@@ -69,14 +78,45 @@ function idfTable(maps: Iterable<Map<string, number> | Set<string>>, n: number):
   return idf;
 }
 
-/** Inverted lists of sublinear-tf × idf weights, each vector normalised to unit length. */
-function postingsOf(vectors: Map<string, number>[], idf: Map<string, number>): Postings {
+const sublinear = (tf: number): number => 1 + Math.log(tf);
+const identity = (w: number): number => w;
+
+/** Sublinear tf of the entry's own counts, plus each secondary text's sublinear tf × its weight. */
+function softOf(merged: Features, extra: { features: Features; weight: number; grams: boolean }[]): Soft {
+  const terms = new Map<string, number>();
+  const grams = new Map<string, number>();
+  for (const [k, tf] of merged.terms) terms.set(k, sublinear(tf));
+  for (const [k, tf] of merged.grams) grams.set(k, sublinear(tf));
+  for (const { features, weight, grams: withGrams } of extra) {
+    for (const [k, tf] of features.terms) terms.set(k, (terms.get(k) ?? 0) + weight * sublinear(tf));
+    if (withGrams)
+      for (const [k, tf] of features.grams) grams.set(k, (grams.get(k) ?? 0) + weight * sublinear(tf));
+  }
+  return { terms, grams };
+}
+
+/**
+ * IDF over the entries' own text (questions, examples): secondary texts do not change how rare a question
+ * word is. A term only secondary texts have gets its IDF from them.
+ */
+function idfOf(own: Map<string, number>[], soft: Map<string, number>[], n: number): Map<string, number> {
+  const idf = idfTable(own, n);
+  for (const [k, v] of idfTable(soft, n)) if (!idf.has(k)) idf.set(k, v);
+  return idf;
+}
+
+/** Inverted lists of tf weight × idf, each vector normalised to unit length; `tfWeight` maps a count to its weight. */
+function postingsOf(
+  vectors: Map<string, number>[],
+  idf: Map<string, number>,
+  tfWeight: (tf: number) => number = sublinear,
+): Postings {
   const lists = new Map<string, { ids: number[]; weights: number[] }>();
   vectors.forEach((vec, id) => {
     let norm = 0;
     const weighted: [string, number][] = [];
     for (const [k, tf] of vec) {
-      const w = (1 + Math.log(tf)) * (idf.get(k) ?? 0) * termWeight(k);
+      const w = tfWeight(tf) * (idf.get(k) ?? 0) * termWeight(k);
       weighted.push([k, w]);
       norm += w * w;
     }
@@ -89,6 +129,26 @@ function postingsOf(vectors: Map<string, number>[], idf: Map<string, number>): P
       }
       list.ids.push(id);
       list.weights.push(w / norm);
+    }
+  });
+  const out: Postings = new Map();
+  for (const [k, l] of lists)
+    out.set(k, { ids: Int32Array.from(l.ids), weights: Float64Array.from(l.weights) });
+  return out;
+}
+
+/** Per term, the entries whose vector has it and min(1, its tf weight there). */
+function presenceOf(vectors: Map<string, number>[]): Postings {
+  const lists = new Map<string, { ids: number[]; weights: number[] }>();
+  vectors.forEach((vec, id) => {
+    for (const [k, w] of vec) {
+      let list = lists.get(k);
+      if (!list) {
+        list = { ids: [], weights: [] };
+        lists.set(k, list);
+      }
+      list.ids.push(id);
+      list.weights.push(Math.min(1, w));
     }
   });
   const out: Postings = new Map();
@@ -114,6 +174,7 @@ export function createLangIndex(
   isWord?: (word: string) => boolean,
   /** WordNet's graph (English): unknown words related to the FAQ's words are not foreign (`oov.ts`). */
   graph?: WordGraph,
+  queryExpansion?: { expand: (word: string) => string[]; weight: number },
 ): LangIndex {
   const entries = new Map<string, Stored>();
   const vocabulary = createVocabulary();
@@ -128,10 +189,23 @@ export function createLangIndex(
   const contentTerms = (terms: string[]) => terms.filter((t) => !t.startsWith(STOP_MARK));
   let compiled: Compiled | null = null;
 
-  function put(id: string, texts: string[], coverageTexts: string[] = []): void {
+  function put(
+    id: string,
+    texts: string[],
+    coverageTexts: string[] = [],
+    weighted: WeightedText[] = [],
+  ): void {
     remove(id);
     const analyses = texts.map((t) => analyzer.analyze(t));
     const docs = analyses.map(featuresOf);
+    const merged = mergeFeatures(docs);
+    const extra = weighted
+      .filter((w) => w.weight > 0 && w.text.trim() !== '')
+      .map((w) => ({
+        features: featuresOf(analyzer.analyze(w.text)),
+        weight: w.weight,
+        grams: w.grams ?? false,
+      }));
     const words = analyses.flatMap((a) => a.words);
     for (const w of words) vocabulary.add(w);
     const covered = new Set(
@@ -144,7 +218,7 @@ export function createLangIndex(
       coveredWords.set(w, n + 1);
       if (n === 0) foreignCheck.add(w);
     }
-    entries.set(id, { id, docs, merged: mergeFeatures(docs), words, covered, coveredWords: ownWords });
+    entries.set(id, { id, docs, merged, soft: softOf(merged, extra), words, covered, coveredWords: ownWords });
     compiled = null;
   }
 
@@ -173,12 +247,14 @@ export function createLangIndex(
   function compile(): Compiled {
     const list = [...entries.values()];
     const n = list.length;
-    const termIdf = idfTable(
+    const termIdf = idfOf(
       list.map((e) => e.merged.terms),
+      list.map((e) => e.soft.terms),
       n,
     );
-    const gramIdf = idfTable(
+    const gramIdf = idfOf(
       list.map((e) => e.merged.grams),
+      list.map((e) => e.soft.grams),
       n,
     );
     const docEntry: number[] = [];
@@ -198,13 +274,16 @@ export function createLangIndex(
       gramIdf,
       unknownIdf: Math.log(1 + Math.max(n, 1)),
       termEntry: postingsOf(
-        list.map((e) => e.merged.terms),
+        list.map((e) => e.soft.terms),
         termIdf,
+        identity,
       ),
+      termPresence: presenceOf(list.map((e) => e.soft.terms)),
       termDoc: postingsOf(docTerms, termIdf),
       gramEntry: postingsOf(
-        list.map((e) => e.merged.grams),
+        list.map((e) => e.soft.grams),
         gramIdf,
+        identity,
       ),
       gramDoc: postingsOf(docGrams, gramIdf),
       bigrams: list.map((e) => e.merged.bigrams),
@@ -238,11 +317,30 @@ export function createLangIndex(
     }
   }
 
+  /**
+   * Query expansion: a content word the FAQ's terms do not have adds the FAQ terms among its synonyms at
+   * `weight` (as a tf whose sublinear weight is `weight`).
+   */
+  function expandQuery(
+    q: Features,
+    words: string[],
+    idf: Map<string, number>,
+    x: { expand: (word: string) => string[]; weight: number },
+  ): void {
+    const tf = Math.exp(x.weight - 1);
+    for (const w of words) {
+      if (idf.has(analyzer.stem(w))) continue;
+      for (const t of analyzer.analyze(x.expand(w).join(' ')).terms)
+        if (idf.has(t) && !q.terms.has(t)) q.terms.set(t, tf);
+    }
+  }
+
   function search(text: string, score: (f: EntryFeatures) => number, limit: number): ScoredEntry[] {
     if (!compiled) compiled = compile();
     const c = compiled;
     const analysis = analyzer.analyze(text, correct);
     const q = featuresOf(analysis);
+    if (queryExpansion) expandQuery(q, analysis.words, c.termIdf, queryExpansion);
     const nEntries = c.ids.length;
     const nDocs = c.docEntry.length;
     const wordEntry = new Float64Array(nEntries);
@@ -266,8 +364,8 @@ export function createLangIndex(
     for (const k of q.terms.keys()) {
       const w = (c.termIdf.get(k) ?? c.unknownIdf) * termWeight(k);
       totalIdf += w;
-      const el = c.termEntry.get(k);
-      if (el) for (let i = 0; i < el.ids.length; i++) coverage[el.ids[i]!]! += w;
+      const el = c.termPresence.get(k);
+      if (el) for (let i = 0; i < el.ids.length; i++) coverage[el.ids[i]!]! += w * el.weights[i]!;
     }
 
     // Score every touched entry through one reused features object; keep only the best `limit`.

@@ -8,22 +8,23 @@ import { FAQ_EVAL_DIR } from './test-data.ts';
 
 const SHOP = join(FAQ_EVAL_DIR, 'shop-pl-en');
 
-/** Reached on the dev queries (see README.md; lowered in issue 16 when the synonym phrases copied from
- *  single dev queries were removed); a drop is a regression. */
+/** Reached on the dev queries (see README.md; lowered twice in issue 16 when synonym members copied from
+ *  single dev queries, then topical associations and CLINC-only groups, were removed); a drop is a regression. */
 const FLOORS = {
   en: {
-    top1: 0.84,
-    // the foreign-word gate (issue 16): in-scope 65.0 → 63.3 for OOS recall 83.3 → 96.7, precision 88.6 → 92.7
-    inScopeAccuracy: 0.63,
+    top1: 0.79,
+    // the foreign-word gate (issue 16): OOS recall 83.3 → 96.7; with the synonym audit merged (top-1 84.2 → 79.2)
+    // in-scope 56.7 and answered precision 89.5 on the whole dev set
+    inScopeAccuracy: 0.56,
     oosRecall: 0.96,
-    answeredPrecision: 0.92,
+    answeredPrecision: 0.89,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
   },
   pl: {
-    top1: 0.85,
-    inScopeAccuracy: 0.68,
-    oosRecall: 0.8,
+    top1: 0.82,
+    inScopeAccuracy: 0.63,
+    oosRecall: 0.86,
     answeredPrecision: 0.89,
     humanAccuracy: 1,
     smalltalkAccuracy: 1,
@@ -49,8 +50,8 @@ describe('shop-pl-en dev set', () => {
     expect(r.engine.answeredPrecision ?? 0).toBeGreaterThanOrEqual(floors.answeredPrecision);
     expect(r.engine.humanAccuracy ?? 0).toBeGreaterThanOrEqual(floors.humanAccuracy);
     expect(r.engine.smalltalkAccuracy ?? 0).toBeGreaterThanOrEqual(floors.smalltalkAccuracy);
-    expect(r.engine.top1).toBeGreaterThan(r.baseline.top1 + 0.2);
-    expect(r.engine.top1).toBeGreaterThan(r.nlpjs.top1 + 0.15);
+    expect(r.engine.top1).toBeGreaterThan(r.baseline.top1 + 0.19); // en: 20.0 points after the synonym audit
+    expect(r.engine.top1).toBeGreaterThan(r.nlpjs.top1 + 0.12);
     expect(r.languageDetection ?? 0).toBeGreaterThanOrEqual(0.98);
   });
 });

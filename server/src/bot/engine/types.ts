@@ -16,6 +16,16 @@ export type EngineOptions = {
   synonyms?: Partial<Record<Lang, string[][]>>;
   /** Index the answer text as well (off by default: answers talk about more than the question). */
   indexAnswers?: boolean;
+  /** The answer text in the entry's vectors at this fraction of a question's weight (0: not indexed; default `ANSWER_WEIGHT`). */
+  answerWeight?: number;
+  /** English: WordNet synonyms of the entry's words in its vectors at this weight (0: off). */
+  expansionWeight?: number;
+  /** … taken from this many most frequent senses per part of speech (default 1) … */
+  expansionSenses?: number;
+  /** English: a query word the FAQ does not use adds its WordNet synonyms the FAQ uses, at this weight (0: off). */
+  queryExpansionWeight?: number;
+  /** … and with the words derivationally related to them (default false). */
+  expansionDerivations?: boolean;
   /** Site escalation phrases: a message containing one is flagged `escalation: true`. */
   escalationPhrases?: string[];
   /** Site override of the frozen `ANSWER_THRESHOLD` (calibrated confidence needed to answer). */

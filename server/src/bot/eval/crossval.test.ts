@@ -69,6 +69,7 @@ describe('k-fold cross-validation', () => {
       entries,
       [q('shipping cost', 'ship'), q('return item', 'ret'), q('delivery price', null)],
       'en',
+      {},
       5,
     );
     expect(bins).toHaveLength(5);

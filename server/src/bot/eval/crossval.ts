@@ -419,8 +419,14 @@ export function crossValidateBaseline(
 }
 
 /** Reliability diagram data over in-scope and OOS queries: the top candidate's confidence vs. being right. */
-export function reliability(entries: FaqEntry[], queries: Query[], lang: Lang, bins = 10): ReliabilityBin[] {
-  const engine = createEngine(entries);
+export function reliability(
+  entries: FaqEntry[],
+  queries: Query[],
+  lang: Lang,
+  options: { answerWeight?: number } = {},
+  bins = 10,
+): ReliabilityBin[] {
+  const engine = createEngine(entries, options);
   const points: { confidence: number; right: boolean }[] = [];
   for (const q of queries) {
     if (q.expected?.startsWith('__')) continue;

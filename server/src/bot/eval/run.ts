@@ -76,7 +76,9 @@ export async function evaluateDataset(
   const indexAnswers = options.indexAnswers ?? false;
   if (indexAnswers && !answersAreReal(ds))
     throw new Error(`${ds.name}: answers are placeholders; not indexing them`);
-  const engine = createEngine(ds.entries, { indexAnswers });
+  // placeholder answers name the entry: keep them out of the vectors (the default `ANSWER_WEIGHT` would index them)
+  const answerWeight = answersAreReal(ds) ? {} : { answerWeight: 0 };
+  const engine = createEngine(ds.entries, { indexAnswers, ...answerWeight });
   const tfidf: Record<string, Baseline> = {};
   const nlpjs: Record<string, Baseline> = {};
   const results: LangResult[] = [];
@@ -117,6 +119,7 @@ export async function evaluateDataset(
       ds.entries,
       ds.tuning.filter((q) => q.lang === lang),
       lang,
+      answerWeight,
     );
   out.calibration = calibration;
   if (!ds.hasVal) {
