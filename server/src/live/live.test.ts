@@ -229,7 +229,9 @@ describe('read receipts', () => {
       const seen: { socket: string; event: string; payload: unknown }[] = [];
       const record = (name: string, socket: typeof agentTab2) => {
         socket.on(EVENTS.readChanged, (p: unknown) => seen.push({ socket: name, event: 'read', payload: p }));
-        socket.on(EVENTS.messageNew, (p: unknown) => seen.push({ socket: name, event: 'message', payload: p }));
+        socket.on(EVENTS.messageNew, (p: unknown) =>
+          seen.push({ socket: name, event: 'message', payload: p }),
+        );
       };
       record('visitor', visitor.socket);
       record('agent', agent.socket);

@@ -14,7 +14,8 @@ export function writerRead(
   message: WrittenMessage,
 ): { reader: Participant; agentId: string | null; seq: number } | null {
   if (message.author === 'visitor') return { reader: 'visitor', agentId: null, seq: message.seq };
-  if (message.author === 'agent') return { reader: 'agent', agentId: message.authorId ?? null, seq: message.seq };
+  if (message.author === 'agent')
+    return { reader: 'agent', agentId: message.authorId ?? null, seq: message.seq };
   return null;
 }
 
