@@ -28,6 +28,8 @@ function row(pairs: number, rate: number, achievedRate: number, p99: number, los
     ack: latency(p99),
     generatorCpuPct: 10,
     disconnects: 0,
+    framesPerMessage: 0,
+    framesPerMessageByEvent: {},
     errorCodes: {},
   };
   return {

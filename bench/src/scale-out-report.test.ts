@@ -31,6 +31,8 @@ function row(pairs: number, rate: number, nodes: number, f: Figures): PhaseRow {
     ack: latency(f.p99 / 2),
     generatorCpuPct: 10,
     disconnects: 0,
+    framesPerMessage: 0,
+    framesPerMessageByEvent: {},
     errorCodes: {},
   };
   return {

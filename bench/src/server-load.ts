@@ -220,7 +220,8 @@ export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log):
           `a→v p99 ${row.agentToVisitor.p99} ms, ack p99 ${row.ack.p99} ms, lost ${row.lost}, ` +
           `server cpu ${row.serverCpuPct}% (${row.serverCpuUsPerMessage} µs/msg${outside}), ` +
           `event loop delay p99/max ${row.eventLoopDelay.p99Ms}/${row.eventLoopDelay.maxMs} ms, ` +
-          `generator cpu ${row.generatorCpuPct}%` +
+          `generator cpu ${row.generatorCpuPct}%, ` +
+          `frames/msg ${row.framesPerMessage} ${JSON.stringify(row.framesPerMessageByEvent)}` +
           (row.disconnects > 0 ? `, ${row.disconnects} sockets dropped` : '') +
           (row.ackErrors > 0 ? `, ack errors ${JSON.stringify(row.errorCodes)}` : ''),
       );

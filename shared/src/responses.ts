@@ -105,6 +105,8 @@ export const MessageSchema = v.object({
   createdAt: text,
   // Issue 13: an agent reply's author avatar (absent from an older server or another author).
   avatar: v.optional(v.nullable(AgentAvatarSchema)),
+  // Issue 17: the writing agent, on a live agent message to agents (see `Message.authorId`).
+  authorId: v.optional(text),
 });
 
 // Conversations and agents

@@ -71,6 +71,11 @@ export type Message = {
   createdAt: string;
   /** Issue 13 (additive): an agent's reply carries its author's avatar as it is now; absent otherwise. */
   avatar?: AgentAvatar | null;
+  /**
+   * Issue 17 (additive): the writing agent's id, on an agent's message as it is pushed live or acked
+   * to agents (never to the visitor): the writer's tabs take their own read position from it.
+   */
+  authorId?: string;
 };
 
 export type QueueInfo = {

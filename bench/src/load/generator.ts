@@ -32,6 +32,19 @@ const agents: Socket[] = [];
 const agentOf = (pairIndex: number) => agentOfPair(pairIndex, topology);
 const siteOf = (pairIndex: number) => siteOfPair(pairIndex, topology);
 let disconnects = 0;
+/**
+ * Every socket.io packet the server wrote to this process's sockets (one WebSocket frame each: events,
+ * acks, broadcasts), counted as it is decoded, by event name (`ack` for acknowledgements).
+ */
+const framesByEvent = new Map<string, number>();
+let frames = 0;
+function countFrame(packet: { type: number; data?: unknown }) {
+  // socket.io-parser packet types: 2 EVENT, 3 ACK (binary ones, 5 and 6, are never used here).
+  if (packet.type !== 2 && packet.type !== 3) return;
+  frames += 1;
+  const name = packet.type === 3 ? 'ack' : String((packet.data as unknown[] | undefined)?.[0]);
+  framesByEvent.set(name, (framesByEvent.get(name) ?? 0) + 1);
+}
 
 // Per message, indexed by its number n (client id `bench-<n>`).
 const sentAt: number[] = [];
@@ -72,6 +85,7 @@ function connect(
     reconnection: false,
     timeout: 30_000,
   });
+  socket.io.on('packet', countFrame);
   return new Promise<Socket>((resolve, reject) => {
     socket.once('connect', () => {
       socket.on('disconnect', () => {
@@ -217,6 +231,8 @@ async function phase(spec: PhaseSpec): Promise<PhaseResult> {
   let measuredFrom = -1;
   let measuredTo = -1;
   const errors0 = ackErrors;
+  const frames0 = frames;
+  const byEvent0 = new Map(framesByEvent);
   const disconnects0 = disconnects;
   while (performance.now() < end) {
     const now = performance.now();
@@ -271,6 +287,12 @@ async function phase(spec: PhaseSpec): Promise<PhaseResult> {
     } else if (ack !== undefined) lost += 1;
   }
   const measured = measuredTo - measuredFrom;
+  const perSent = (count: number) => (sent > 0 ? Math.round((count / sent) * 100) / 100 : 0);
+  const framesPerMessageByEvent = Object.fromEntries(
+    [...framesByEvent]
+      .map(([name, count]) => [name, perSent(count - (byEvent0.get(name) ?? 0))] as const)
+      .filter(([, perMessage]) => perMessage > 0),
+  );
   return {
     rate: spec.rate,
     pairs: pairs.length,
@@ -291,6 +313,8 @@ async function phase(spec: PhaseSpec): Promise<PhaseResult> {
     ack: summarize(acks),
     generatorCpuPct: Math.round(((cpu.user + cpu.system) / 1000 / wall) * 100),
     disconnects: disconnects - disconnects0,
+    framesPerMessage: perSent(frames - frames0),
+    framesPerMessageByEvent,
     errorCodes: Object.fromEntries(errorCodes),
   };
 }

@@ -52,6 +52,13 @@ export type PhaseResult = {
   /** Load generator CPU use during the phase, 100 = one core. */
   generatorCpuPct: number;
   disconnects: number;
+  /**
+   * WebSocket frames the server wrote to the generator's sockets during the phase (drain included:
+   * coalesced list previews arrive late), per message sent; acks count as frames.
+   */
+  framesPerMessage: number;
+  /** The same, by event name (`ack` for acknowledgements). */
+  framesPerMessageByEvent: Record<string, number>;
   /** Failed acks so far in the run, by error code. */
   errorCodes: Record<string, number>;
 };

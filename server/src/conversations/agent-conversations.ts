@@ -96,7 +96,11 @@ export class AgentConversations {
       if (!ctx.siteIds.includes(result.conversation.siteId)) throw conversationNotFound();
       throw new AppError('invalid_state', 'take over the conversation before replying');
     }
-    const stored = withAuthorAvatar(result.message, result.conversation, ctx.agent.id);
+    // Issue 17: agents are told who wrote it (their own tabs take their read position from it).
+    const stored = {
+      ...withAuthorAvatar(result.message, result.conversation, ctx.agent.id),
+      authorId: ctx.agent.id,
+    };
     if (result.status === 'duplicate')
       return { message: stored, duplicate: true, conversation: result.conversation };
     this.deps.broadcaster.messageStored(result.conversation, stored);

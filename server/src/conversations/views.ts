@@ -58,9 +58,12 @@ export const isVisibleToVisitor = (m: Message): boolean => !HIDDEN_FROM_VISITORS
 
 /** Strips what only agents may see (the bot's scores and candidates). */
 export function toVisitorMessage(m: Message): Message {
-  if (!m.meta?.bot) return m;
-  const { bot: _hidden, ...meta } = m.meta;
-  return { ...m, meta };
+  // Issue 17: the writing agent's id is for agents only (as their read positions are).
+  const { authorId: _agent, ...visible } = m;
+  const out = m.authorId === undefined ? m : visible;
+  if (!out.meta?.bot) return out;
+  const { bot: _hidden, ...meta } = out.meta;
+  return { ...out, meta };
 }
 
 /**

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import {
   type AgentConversation,
   EVENTS,
+  type Message,
   type ReadPosition,
   type SendResult,
   type SessionInitResult,
@@ -207,6 +208,61 @@ describe('read receipts', () => {
       const own = waitFor<ReadPosition>(agentTab2, EVENTS.readChanged, (p) => p.reader === 'agent');
       await call(agent.socket, EVENTS.readMark, { conversationId: cid, seq: more.message.seq });
       expect(await own).toMatchObject({ seq: more.message.seq, conversationId: cid });
+    } finally {
+      agentTab2.disconnect();
+    }
+  });
+
+  it("issue 17: a send moves the writer's stored position without a read:changed; the message carries it (and the agent's id to agents only)", async () => {
+    const { visitor, agent, cid } = await assignedPair('Anna');
+    // The agent's second console, not watching the conversation: it gets no message:new, so it is
+    // the one socket still told of the agent's own position.
+    const { io } = await import('socket.io-client');
+    const { NAMESPACES } = await import('@frontdesk/shared');
+    const agentTab2 = io(h.url + NAMESPACES.agent, {
+      extraHeaders: { origin: h.origin, cookie: agent.cookie },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    try {
+      await connected(agentTab2);
+      const seen: { socket: string; event: string; payload: unknown }[] = [];
+      const record = (name: string, socket: typeof agentTab2) => {
+        socket.on(EVENTS.readChanged, (p: unknown) => seen.push({ socket: name, event: 'read', payload: p }));
+        socket.on(EVENTS.messageNew, (p: unknown) =>
+          seen.push({ socket: name, event: 'message', payload: p }),
+        );
+      };
+      record('visitor', visitor.socket);
+      record('agent', agent.socket);
+      record('agentTab2', agentTab2);
+      const own = waitFor<ReadPosition>(agentTab2, EVENTS.readChanged, (p) => p.reader === 'agent');
+
+      const question = await send(visitor.socket, cid, 'Is it in stock?');
+      const reply = await send(agent.socket, cid, 'It is.');
+      expect(await own).toMatchObject({ reader: 'agent', seq: reply.message.seq, conversationId: cid });
+      // A round trip on every socket: whatever the sends broadcast to it arrived before this ack.
+      for (const socket of [visitor.socket, agent.socket, agentTab2])
+        await call(socket, EVENTS.messagesSync, { conversationId: cid, afterSeq: 0 });
+
+      const reads = seen.filter((e) => e.event === 'read');
+      expect(reads).toEqual([{ socket: 'agentTab2', event: 'read', payload: await own }]);
+      const messages = seen.filter((e) => e.event === 'message');
+      const toVisitor = messages.filter((e) => e.socket === 'visitor').map((e) => e.payload as Message);
+      const toAgent = messages.filter((e) => e.socket === 'agent').map((e) => e.payload as Message);
+      expect(toVisitor.map((m) => m.seq)).toEqual([question.message.seq, reply.message.seq]);
+      expect(toAgent.map((m) => m.seq)).toEqual([question.message.seq, reply.message.seq]);
+      expect(toVisitor.every((m) => m.authorId === undefined)).toBe(true);
+      expect(toAgent[1]?.authorId).toBe(reply.message.authorId);
+      expect(typeof reply.message.authorId).toBe('string');
+
+      // Stored all the same (a sync or a reload gets them).
+      const synced = await call<SyncResult<AgentConversation>>(agent.socket, EVENTS.messagesSync, {
+        conversationId: cid,
+        afterSeq: 0,
+      });
+      expect(synced.ownRead).toBe(reply.message.seq);
+      expect(synced.reads).toEqual({ visitor: question.message.seq, agent: reply.message.seq });
     } finally {
       agentTab2.disconnect();
     }

@@ -13,4 +13,9 @@ export type LiveBroadcaster = {
   visitorRead(target: LiveTarget, position: ReadPosition): void;
   /** An agent's position moved: to their other tabs, the agents watching, and the visitor (without the agent's id). */
   agentRead(target: LiveTarget, position: ReadPosition): void;
+  /**
+   * Issue 17: an agent's position moved because they wrote: only to their tabs that do not watch
+   * the conversation (the others, and the visitor, take it from the `message:new`).
+   */
+  agentWroteElsewhere(target: LiveTarget, position: ReadPosition): void;
 };

@@ -45,16 +45,18 @@ export class ReadReceipts {
 
   /**
    * Writing a message means having read up to it: the visitor's position moves to its `seq`.
-   * `marked`: the append already stored it (with `writerMark`); only the notice is left to send.
+   * `marked`: the append already stored it (with `writerMark`), and nothing is announced — every
+   * client takes the writer's position from the `message:new` it gets anyway (issue 17; see
+   * `writerRead` in the client core). A duplicate (nothing stored by the append) is marked as a read.
    */
   async visitorWrote(
     ctx: VisitorContext,
     message: Message,
     marked?: { mark: WriterReadMark; stored: ReadPosition },
   ): Promise<void> {
+    if (marked) return;
     const target = { id: message.conversationId, visitorId: ctx.visitor.id };
-    if (marked) this.announce(target, 'visitor', message.seq, marked.mark.readAt, marked.stored);
-    else await this.mark(target, message.seq, 'visitor', null, message.seq);
+    await this.mark(target, message.seq, 'visitor', null, message.seq);
   }
 
   /** As `visitorWrote`, for the agent who wrote (a reply or a note). */
@@ -66,7 +68,10 @@ export class ReadReceipts {
     marked?: { mark: WriterReadMark; stored: ReadPosition },
   ): Promise<void> {
     if (appendedTo && marked) {
-      this.announce(appendedTo, 'agent', message.seq, marked.mark.readAt, marked.stored);
+      // Issue 17: only the agent's tabs that do not watch the conversation (so get no `message:new`)
+      // are told; the rest take the position from the message (its `authorId`).
+      if (this.moved(message.seq, marked.mark.readAt, marked.stored))
+        this.deps.live.agentWroteElsewhere(appendedTo, marked.stored);
       return;
     }
     const conversation = appendedTo ?? (await this.deps.access.ofAgent(ctx, message.conversationId));
@@ -114,6 +119,11 @@ export class ReadReceipts {
     return stored;
   }
 
+  /** Whether the stored position is the one just asked for (to `seq`, at `readAt`): it moved. */
+  private moved(seq: number, readAt: string, stored: ReadPosition): boolean {
+    return stored.seq === seq && stored.readAt === readAt && seq > 0;
+  }
+
   /** A position that moved (to `seq`, at `readAt`, as asked) goes to the reader's other tabs and the other side. */
   private announce(
     conversation: LiveTarget,
@@ -122,8 +132,7 @@ export class ReadReceipts {
     readAt: string,
     stored: ReadPosition,
   ): void {
-    const moved = stored.seq === seq && stored.readAt === readAt && seq > 0;
-    if (!moved) return;
+    if (!this.moved(seq, readAt, stored)) return;
     if (reader === 'visitor') this.deps.live.visitorRead(conversation, stored);
     else this.deps.live.agentRead(conversation, stored);
   }

@@ -8,10 +8,11 @@ import { ROOMS } from '../transport/realtime/rooms.ts';
 import type { LiveBroadcaster } from './ports.ts';
 
 /** A namespace as far as emitting goes; several rooms at once reach each socket once (socket.io's `to`). */
+type Emitter<Events extends EventMap> = {
+  emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean;
+};
 export type LiveRooms<Events extends EventMap> = {
-  to(room: string | string[]): {
-    emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean;
-  };
+  to(room: string | string[]): Emitter<Events> & { except(room: string | string[]): Emitter<Events> };
 };
 
 export class SocketLive implements LiveBroadcaster {
@@ -46,5 +47,15 @@ export class SocketLive implements LiveBroadcaster {
     this.visitors
       .to(ROOMS.visitor(target.visitorId))
       .emit(EVENTS.readChanged, { ...position, agentId: null });
+  }
+
+  agentWroteElsewhere(
+    target: { id: string },
+    position: Parameters<LiveBroadcaster['agentWroteElsewhere']>[1],
+  ) {
+    this.agents
+      .to(ROOMS.agent(position.agentId ?? ''))
+      .except(ROOMS.conversation(target.id))
+      .emit(EVENTS.readChanged, position);
   }
 }

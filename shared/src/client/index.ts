@@ -9,6 +9,7 @@ export * from './core/backoff.ts';
 export * from './core/client-id.ts';
 export * from './core/on-screen.ts';
 export * from './core/outbox.ts';
+export * from './core/reads.ts';
 export * from './core/reply.ts';
 export * from './core/sender.ts';
 export * from './core/serial.ts';

@@ -87,6 +87,17 @@ describe('typing, read receipts and timestamps in the widget', () => {
     expect(seen[0]?.closest('.row.mine')?.textContent).toContain('Where is my parcel?');
   });
 
+  it('issue 17: shows "Seen" from the agent\'s reply itself (no read receipt comes for a send)', async () => {
+    const { server } = assigned();
+    const { host } = await mountWidget(server);
+    expect(host.querySelector('.seen')).toBeNull();
+    server.add({ author: 'agent', authorName: 'Anna', body: 'It left this morning.' }, true);
+    await settle();
+    const seen = host.querySelectorAll('.seen');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.closest('.row.mine')?.textContent).toContain('Where is my parcel?');
+  });
+
   it('sends typing while the visitor writes to a person, and never the draft without sneak peek', async () => {
     const { server } = assigned();
     const { ui } = await mountWidget(server);

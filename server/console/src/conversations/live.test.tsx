@@ -93,6 +93,24 @@ describe('typing and read receipts in the console', () => {
     await within(pane).findByText('Seen by the visitor');
   });
 
+  it("issue 17: the visitor's next message says they have seen the reply; the agent's own message reads the conversation", async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const client = seeded();
+    renderApp(client);
+    expect((await row()).textContent).toContain('Unread: 2');
+    // Written by this agent in another tab (its id on the message): nothing left unread, no receipt.
+    client.handlers().messageNew?.({
+      ...message(4, { conversationId: 'c1', author: 'agent', authorName: AGENT.name, body: 'Już.' }),
+      authorId: AGENT.id,
+    });
+    await waitFor(async () => expect((await row()).textContent).not.toContain('Unread'));
+    fireEvent.click(await row());
+    const pane = screen.getByRole('region', { name: 'Kasia' });
+    await within(pane).findByText('Not seen by the visitor yet');
+    client.handlers().messageNew?.(message(5, { conversationId: 'c1', body: 'super' }));
+    await within(pane).findByText('Seen by the visitor');
+  });
+
   it('signals typing for a reply, throttled, and never for a private note', async () => {
     const client = seeded();
     renderApp(client);

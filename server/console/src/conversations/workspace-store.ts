@@ -22,6 +22,8 @@ import {
   hasGap,
   NO_REPLY,
   newClientId,
+  ownReadsAfter,
+  readsAfter,
   syncAfter,
   type TypingStep,
   typingInput,
@@ -235,6 +237,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       source: 'live',
     });
     if (gap) void fillGap.run();
+    // Issue 17: the writer has read up to their message; no read receipt comes for it.
+    const visitor = readsAfter({ visitor: 0, agent: 0 }, [message]).visitor;
+    if (visitor > 0) dispatch({ type: 'reads', conversationId: message.conversationId, visitor });
+    if (deps.meId) dispatch({ type: 'ownReads', reads: ownReadsAfter({}, deps.meId, [message]) });
   }
 
   const sender = createSender<Outgoing>({

@@ -3,6 +3,7 @@
  * `LIMITS.typingExpiryMs` is cleared) and the read positions of the current conversation.
  */
 import { LIMITS, type ReadSummary } from '@frontdesk/shared';
+import { readsAfter } from '@frontdesk/shared/client';
 import type { Action } from './actions.ts';
 
 export type LiveState = {
@@ -37,11 +38,16 @@ export function liveReducer(state: LiveState, action: Action, conversationId: st
     }
     case 'live/expire':
       return state.typing && state.typing.until <= action.now ? { ...state, typing: null } : state;
-    case 'messages/received':
+    case 'messages/received': {
+      // Issue 17: a writer has read up to their message (the server sends no read receipt for it).
+      const reads = readsAfter(
+        state.reads,
+        action.messages.filter((m) => m.conversationId === conversationId),
+      );
       // The agent's message is what they were typing: the indicator goes with it.
-      return state.typing && action.messages.some((m) => m.author === 'agent')
-        ? { ...state, typing: null }
-        : state;
+      const typing = state.typing && action.messages.some((m) => m.author === 'agent') ? null : state.typing;
+      return reads === state.reads && typing === state.typing ? state : { ...state, reads, typing };
+    }
     default:
       return state;
   }
