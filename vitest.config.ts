@@ -11,6 +11,12 @@ const HANG_GUARD_MS = 60_000;
  * machine, so it gets a hang guard too. A poll that holds returns at once.
  */
 const POLL_GUARD = { timeout: 20_000, interval: 50 };
+/**
+ * Browser suites wait on page loads, the widget's first connect and socket round trips under a load
+ * average of 30–80 on two cores: their polls wait as long as a Playwright action does by default
+ * (30 s). Tests rely on it rather than passing smaller timeouts of their own.
+ */
+const BROWSER_POLL_GUARD = { timeout: 30_000, interval: 50 };
 
 export default defineConfig({
   test: {
@@ -43,7 +49,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: HANG_GUARD_MS,
-          expect: { poll: POLL_GUARD },
+          expect: { poll: BROWSER_POLL_GUARD },
           hookTimeout: 2 * HANG_GUARD_MS,
         },
       },
