@@ -111,7 +111,9 @@ describeInBrowser('R3 sanitiser corpus in Chromium', () => {
     // after all of them (without the pipeline) has run, rather than for a fixed time.
     await expect
       .poll(() =>
-        page.evaluate(() => [...document.querySelectorAll('#out img')].every((img) => img.complete)),
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLImageElement>('#out img')].every((img) => img.complete),
+        ),
       )
       .toBe(true);
     expect(await page.evaluate(imageErrorHandlerRuns)).toBe(true);
