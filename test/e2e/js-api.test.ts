@@ -109,7 +109,7 @@ describeInBrowser('JS API on a host page', () => {
     const started = (await seen()).find(([name]) => name === 'conversation:started');
     expect(started?.[1]).toEqual({ id: expect.any(String) });
     expect(problems).toEqual([]);
-  }, 90_000);
+  });
 
   it('a widget hidden before it loads never shows its launcher, not even while the app loads', async () => {
     const quiet = await page.context().newPage();
@@ -147,5 +147,5 @@ describeInBrowser('JS API on a host page', () => {
     await expect.poll(async () => (await launcherState())?.width ?? 0).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await quiet.close();
-  }, 90_000);
+  });
 });

@@ -179,7 +179,7 @@ describeInBrowser('offline message in the browser', () => {
     });
   }
 
-  it('the conversation waits in the console as an offline message', async () => {
+  it('the visitor closes the page; an agent signs in to the console', async () => {
     // The visitor was told they can close the window: they do.
     await visitor.context().close();
     const { email, password } = await h.createAgent('Anna');
@@ -191,6 +191,9 @@ describeInBrowser('offline message in the browser', () => {
     await agent.getByLabel('Password').fill(password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+  });
+
+  it('the conversation waits in the console as an offline message', async () => {
     const row = agent.locator('.lists__section--queued button[data-row]', { hasText: 'Ada <b>Lovelace</b>' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Offline message');
