@@ -158,6 +158,11 @@ export const LIMITS = {
   typingDraftMaxLength: 1_000,
   /** A client reports a new read position at most this often. */
   readMarkIntervalMs: 1_000,
+  /**
+   * A visitor's action (talk to a person, a rating, the leave-a-message form) made while the widget
+   * is still connecting waits this long for the connection, then tells them it is offline.
+   */
+  visitorConnectWaitMs: 30_000,
   // Attachments (issue 13):
   /** No site may allow files larger than this (bytes); the upload body is cut off past it unread. */
   attachmentMaxBytesCeiling: 25 * 1024 * 1024,

@@ -104,11 +104,11 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         const box = page.getByRole('textbox', { name: message });
         await box.fill(question);
         await box.press('Enter');
-        await expect.poll(() => page.getByRole('log').textContent(), { timeout: 15_000 }).toMatch(/12[.,]99/);
+        await expect.poll(() => page.getByRole('log').textContent()).toMatch(/12[.,]99/);
         // A question the bot cannot answer: its reply offers a person as a quick reply.
         await box.fill(unknown);
         await box.press('Enter');
-        await expect.poll(() => chips.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await expect.poll(() => chips.count()).toBeGreaterThan(0);
         await check(page, `widget open: bot answers with quick replies (${where})`);
         await context.close();
       });
@@ -127,7 +127,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
         // Conversations, with one open (the widget test above left bot conversations behind).
         const row = page.locator('button[data-row]').first();
-        await row.waitFor({ timeout: 15_000 });
+        await row.waitFor();
         await row.click();
         await page.locator('#pane-title').waitFor();
         await page.getByRole('log').first().waitFor();
@@ -142,11 +142,11 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         for (const screen of ['faq', 'sites', 'appearance', 'agents', 'profile'] as const) {
           await page.goto(`${h.origin}/console/#/${screen}`);
           // Loaded: the page's own content is there (not only its title and a "Loading…" line).
-          await page.locator(READY[screen]).first().waitFor({ timeout: 15_000 });
+          await page.locator(READY[screen]).first().waitFor();
           await page.locator('main .placeholder[role="status"]').waitFor({ state: 'detached' });
           if (screen === 'appearance') {
             const preview = page.frameLocator('iframe').first();
-            await preview.getByRole('textbox').first().waitFor({ timeout: 15_000 });
+            await preview.getByRole('textbox').first().waitFor();
             await check(page, `console appearance (${where})`);
             const frame = page.frames().find((f) => f !== page.mainFrame());
             expect(frame, 'the live preview frame').toBeTruthy();

@@ -106,13 +106,10 @@ describeInBrowser('API tokens and webhooks in the browser', () => {
     });
     const log = hook.getByRole('region', { name: 'Deliveries' });
     await expect
-      .poll(
-        async () => {
-          await log.getByRole('button', { name: 'Refresh' }).click();
-          return log.textContent();
-        },
-        { timeout: 20_000 },
-      )
+      .poll(async () => {
+        await log.getByRole('button', { name: 'Refresh' }).click();
+        return log.textContent();
+      })
       .toContain('Delivered');
     expect(receiver.received.some((r) => r.path === '/frontdesk')).toBe(true);
     await admin.screenshot({ path: `${SCREENSHOTS}webhooks-en-desktop.png`, fullPage: true });

@@ -104,7 +104,7 @@ describeInBrowser('business hours in the browser', () => {
         .getByRole('dialog')
         .getByRole('status')
         .filter({ hasText: locale === 'en-US' ? 'away' : 'nie ma' });
-      await expect.poll(() => line.textContent(), { timeout: 15_000 }).toContain(time);
+      await expect.poll(() => line.textContent()).toContain(time);
       const text = (await line.textContent()) ?? '';
       if (locale === 'en-US') expect(text).toBe(`We're away right now. Back on ${weekday} at ${time}.`);
       else expect(text).toMatch(new RegExp(`^Teraz nas nie ma\\. Wracamy (w|we) \\S+ o ${time}\\.$`));

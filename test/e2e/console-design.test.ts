@@ -7,7 +7,7 @@
  * Polish, go to test/artifacts/console-*.png (the chosen ones are kept in docs/screenshots/).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { type ConsoleLook, serveConsoleLook } from '../support/console-look.ts';
@@ -76,14 +76,32 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     return { page, errors };
   }
 
+  /**
+   * One console tab for the tests of a `describe` (one console page each): opened before the first,
+   * closed after the last. A test per page keeps each within the hang guard on a busy machine.
+   */
+  function tabFor(o: { lang: Lang; width: Width; scheme: Scheme; empty?: boolean }) {
+    let tab: Awaited<ReturnType<typeof open>> | undefined;
+    beforeAll(async () => {
+      tab = await open(o);
+    });
+    afterAll(async () => {
+      await tab?.page.context().close();
+    });
+    return () => {
+      if (!tab) throw new Error('the console tab did not open');
+      return tab;
+    };
+  }
+
   /** Shows a page and waits until it has loaded (no loading line left). */
   async function show(page: Page, name: PageName, empty = false) {
-    await page.evaluate(
-      (hash) => {
-        location.hash = hash;
-      },
-      name === 'conversations' ? '#/' : `#/${name}`,
-    );
+    const hash = name === 'conversations' ? '#/' : `#/${name}`;
+    await page.evaluate((target) => {
+      location.hash = target;
+    }, hash);
+    // The route has switched (the old page's <main> would match everything below until it has).
+    await page.locator(`nav a[aria-current="page"][href="${hash}"]`).waitFor({ state: 'attached' });
     await page.locator('main:visible').first().waitFor();
     await expect.poll(() => page.locator('[role="status"][aria-busy="true"]:visible').count()).toBe(0);
     if (name === 'conversations' && !empty) {
@@ -113,36 +131,40 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
 
   for (const width of ['desktop', 'phone'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      it(`axe and reflow on every page (en, ${width}, ${scheme})`, async () => {
-        const { page, errors } = await open({ lang: 'en', width, scheme });
+      describe(`axe and reflow on every page (en, ${width}, ${scheme})`, () => {
+        const tab = tabFor({ lang: 'en', width, scheme });
         for (const name of PAGES) {
-          await show(page, name);
-          await check(page, `${name} (${width}, ${scheme})`);
+          it(`${name} (en, ${width}, ${scheme})`, async () => {
+            const { page, errors } = tab();
+            await show(page, name);
+            await check(page, `${name} (${width}, ${scheme})`);
+            expect(errors).toEqual([]);
+          });
         }
-        expect(errors).toEqual([]);
-        await page.context().close();
       });
     }
   }
 
-  it('axe and reflow on every page with nothing in it (pl; phone dark, desktop light)', async () => {
-    for (const [width, scheme] of [
-      ['phone', 'dark'],
-      ['desktop', 'light'],
-    ] as const) {
-      const { page, errors } = await open({ lang: 'pl', width, scheme, empty: true });
+  for (const [width, scheme] of [
+    ['phone', 'dark'],
+    ['desktop', 'light'],
+  ] as const) {
+    describe(`axe and reflow on every page with nothing in it (pl, ${width}, ${scheme})`, () => {
+      const tab = tabFor({ lang: 'pl', width, scheme, empty: true });
       for (const name of PAGES) {
-        await show(page, name, true);
-        await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
+        it(`${name}, empty (pl, ${width}, ${scheme})`, async () => {
+          const { page, errors } = tab();
+          await show(page, name, true);
+          await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
+          expect(errors).toEqual([]);
+        });
       }
-      expect(errors).toEqual([]);
-      await page.context().close();
-    }
-  });
+    });
+  }
 
-  it('the sign-in page: axe and reflow at both widths in both schemes', async () => {
-    for (const width of ['desktop', 'phone'] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
+  for (const width of ['desktop', 'phone'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`the sign-in page: axe and reflow (pl, ${width}, ${scheme})`, async () => {
         const context = await browser.newContext({
           viewport: { width: WIDTHS[width], height: 844 },
           colorScheme: scheme,
@@ -153,9 +175,9 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
         await check(page, `sign-in (pl, ${width}, ${scheme})`);
         await page.screenshot({ path: `${ARTIFACTS}console-login-pl-${WIDTHS[width]}-${scheme}.png` });
         await context.close();
-      }
+      });
     }
-  });
+  }
 
   it('the theme switch wins over the system scheme, per agent, after a reload too; axe with the menu open', async () => {
     const { page, errors } = await open({ lang: 'en', width: 'desktop', scheme: 'light' });
@@ -179,44 +201,50 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     await page.context().close();
   });
 
-  it('screenshots of every page (1440 and 390, conversations also 1024; light and dark; en and pl)', async () => {
-    const shots: [PageName, Width[]][] = PAGES.map((name) => [
-      name,
-      name === 'conversations' ? ['desktop', 'laptop', 'phone'] : ['desktop', 'phone'],
-    ]);
-    for (const lang of ['en', 'pl'] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        for (const width of ['desktop', 'laptop', 'phone'] as const) {
-          const { page } = await open({ lang, width, scheme });
-          for (const [name, widths] of shots) {
-            if (!widths.includes(width)) continue;
-            await show(page, name);
-            const shot = (suffix = '') =>
-              page.screenshot({
-                path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
-              });
-            await shot();
-            if (name !== 'conversations') continue;
-            const words = WORDS[lang];
-            // The account menu, open.
-            await page.getByRole('button', { name: words.menu }).click();
-            await page.getByRole('combobox', { name: words.theme }).waitFor();
-            await shot('-menu');
-            await page.keyboard.press('Escape');
-            await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-            if (width !== 'phone') continue;
-            // On a phone the list, the conversation and its details are steps of their own.
-            await page.getByRole('button', { name: words.details }).click();
-            await page.getByRole('button', { name: words.backToConversation }).waitFor();
-            await shot('-details');
-            await page.getByRole('button', { name: words.backToConversation }).click();
-            await page.getByRole('button', { name: words.backToList }).click();
-            await page.locator('button[data-row]').first().waitFor();
-            await shot('-list');
+  /** Screenshots at 1440 and 390, conversations also at 1024; light and dark; en and pl. */
+  const SHOT_WIDTHS = (name: PageName): readonly Width[] =>
+    name === 'conversations' ? ['desktop', 'laptop', 'phone'] : ['desktop', 'phone'];
+
+  for (const lang of ['en', 'pl'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const width of ['desktop', 'laptop', 'phone'] as const) {
+        const names = PAGES.filter((name) => SHOT_WIDTHS(name).includes(width));
+        describe(`screenshots of every page (${lang}, ${WIDTHS[width]}, ${scheme})`, () => {
+          const tab = tabFor({ lang, width, scheme });
+          for (const name of names) {
+            it(`${name} (${lang}, ${WIDTHS[width]}, ${scheme})`, async () => {
+              const { page } = tab();
+              await show(page, name);
+              const shot = (suffix = '') =>
+                page.screenshot({
+                  path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
+                });
+              await shot();
+              if (name !== 'conversations') return;
+              const words = WORDS[lang];
+              // The account menu, open.
+              await page.getByRole('button', { name: words.menu }).click();
+              await page.getByRole('combobox', { name: words.theme }).waitFor();
+              await shot('-menu');
+              await page.keyboard.press('Escape');
+              // The menu is closed before the next page is shown (and shot).
+              await expect
+                .poll(() => page.getByRole('button', { name: words.menu }).getAttribute('aria-expanded'))
+                .toBe('false');
+              await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+              if (width !== 'phone') return;
+              // On a phone the list, the conversation and its details are steps of their own.
+              await page.getByRole('button', { name: words.details }).click();
+              await page.getByRole('button', { name: words.backToConversation }).waitFor();
+              await shot('-details');
+              await page.getByRole('button', { name: words.backToConversation }).click();
+              await page.getByRole('button', { name: words.backToList }).click();
+              await page.locator('button[data-row]').first().waitFor();
+              await shot('-list');
+            });
           }
-          await page.context().close();
-        }
+        });
       }
     }
-  });
+  }
 });

@@ -158,7 +158,7 @@ Frontdesk('identify', ${identity});</script>
     await second.page.goto(`${shopOrigin}/cart`);
     await second.page.getByRole('button', { name: 'Open chat' }).click();
     await expect
-      .poll(() => widgetLog(second.page).textContent(), { timeout: 20_000 })
+      .poll(() => widgetLog(second.page).textContent())
       .toContain('Where is my kettle? Order 1042.');
     await second.page.screenshot({ path: join(ARTIFACTS, 'contacts-history-second-device.png') });
     await second.context.close();

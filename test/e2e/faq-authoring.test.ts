@@ -39,7 +39,7 @@ describeInBrowser('FAQ authoring in the browser', () => {
     await visitor.goto(`${h.origin}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await ask('Do you engrave jewellery with a name?');
-    await expect.poll(() => widgetLog().textContent(), { timeout: 10_000 }).toContain('Talk to a person');
+    await expect.poll(() => widgetLog().textContent()).toContain('Talk to a person');
 
     const email = `admin-${Date.now()}@example.com`;
     await h.agents.create({ email, name: 'Ada', password: 'a long admin password', role: 'admin' }, [
@@ -70,7 +70,7 @@ describeInBrowser('FAQ authoring in the browser', () => {
     await admin.screenshot({ path: join(ARTIFACTS, 'console-faq.png') });
 
     await ask('could you engrave my ring?');
-    await expect.poll(() => widgetLog().textContent(), { timeout: 10_000 }).toContain('engraving costs');
+    await expect.poll(() => widgetLog().textContent()).toContain('engraving costs');
     const stored = await h.storage.listFaqs(h.site.id);
     expect(stored.find((f) => f.question === 'Do you offer engraving?')?.lang).toBe('en');
   });

@@ -121,7 +121,7 @@ describeInBrowser('issue 17: the host page load event', () => {
   it('the after-load embed: nothing before load, and the commands queued before the loader are replayed', async () => {
     await page.goto(`${hostOrigin}/after-load`);
     const box = page.getByRole('textbox', { name: 'Message' });
-    await expect.poll(() => box.inputValue(), { timeout: 10_000 }).toBe('Queued before the loader');
+    await expect.poll(() => box.inputValue()).toBe('Queued before the loader');
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen))
       .toContain('ready');

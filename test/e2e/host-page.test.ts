@@ -98,7 +98,7 @@ describeInBrowser('D8 strict host page', () => {
     const box = page.getByRole('textbox', { name: 'Message' });
     await box.fill('How much does delivery cost?');
     await box.press('Enter');
-    await expect.poll(() => log().textContent(), { timeout: 10_000 }).toContain('12.99');
+    await expect.poll(() => log().textContent()).toContain('12.99');
     await page.screenshot({ path: join(ARTIFACTS, 'strict-host-page.png') });
     expect(problems).toEqual([]);
   });

@@ -85,12 +85,12 @@ describeInBrowser('JS API on a host page', () => {
     await page.goto(`${hostOrigin}/`);
     // prefill → setLocale → open, replayed in that order: the open panel is Polish, with the draft.
     const box = page.getByRole('textbox', { name: 'Wiadomość' });
-    await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('Hello from the API');
-    await expect.poll(names, { timeout: 20_000 }).toContain('ready');
+    await expect.poll(() => box.inputValue()).toBe('Hello from the API');
+    await expect.poll(names).toContain('ready');
     expect((await names()).slice(0, 2)).toEqual(['open', 'ready']);
 
     await box.press('Enter');
-    await expect.poll(names, { timeout: 20_000 }).toContain('conversation:started');
+    await expect.poll(names).toContain('conversation:started');
 
     // A single-page app moves on: the page view reaches the visitor's record.
     await page.evaluate(() => {
@@ -98,21 +98,18 @@ describeInBrowser('JS API on a host page', () => {
       (window as unknown as HostWindow).Frontdesk('trackPage', { title: 'Checkout' });
     });
     await expect
-      .poll(
-        async () => {
-          const list = await h.storage.listConversations({ siteIds: [h.site.id], limit: 20 });
-          return list.map((c) => [c.visitor.pageUrl, c.visitor.pageTitle]);
-        },
-        { timeout: 20_000 },
-      )
+      .poll(async () => {
+        const list = await h.storage.listConversations({ siteIds: [h.site.id], limit: 20 });
+        return list.map((c) => [c.visitor.pageUrl, c.visitor.pageTitle]);
+      })
       .toContainEqual([`${hostOrigin}/spa/checkout`, 'Checkout']);
 
     await page.evaluate(() => (window as unknown as HostWindow).Frontdesk('close'));
-    await expect.poll(names, { timeout: 20_000 }).toContain('close');
+    await expect.poll(names).toContain('close');
     const started = (await seen()).find(([name]) => name === 'conversation:started');
     expect(started?.[1]).toEqual({ id: expect.any(String) });
     expect(problems).toEqual([]);
-  }, 90_000);
+  });
 
   it('a widget hidden before it loads never shows its launcher, not even while the app loads', async () => {
     const quiet = await page.context().newPage();
@@ -134,23 +131,21 @@ describeInBrowser('JS API on a host page', () => {
         const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
         return button ? { hidden: button.hidden, width: button.getBoundingClientRect().width } : null;
       });
-    await expect.poll(launcherState, { timeout: 20_000 }).toEqual({ hidden: true, width: 0 });
-    await expect.poll(() => appRequested, { timeout: 20_000 }).toBe(true);
+    await expect.poll(launcherState).toEqual({ hidden: true, width: 0 });
+    await expect.poll(() => appRequested).toBe(true);
     // Frames keep coming while the app is held back; none of them showed the launcher.
     const frames = () => quiet.evaluate(() => (window as unknown as { shownFrames: number }).shownFrames);
     expect(await frames()).toBe(0);
     release();
     const ready = () =>
       quiet.evaluate(() => (window as unknown as { seen: [string, unknown][] }).seen.map(([name]) => name));
-    await expect.poll(ready, { timeout: 20_000 }).toContain('ready');
+    await expect.poll(ready).toContain('ready');
     expect(await launcherState()).toEqual({ hidden: true, width: 0 });
     expect(await frames()).toBe(0);
     // "show" brings it back.
     await quiet.evaluate(() => (window as unknown as HostWindow).Frontdesk('show'));
-    await expect
-      .poll(async () => (await launcherState())?.width ?? 0, { timeout: 20_000 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => (await launcherState())?.width ?? 0).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await quiet.close();
-  }, 90_000);
+  });
 });

@@ -122,7 +122,7 @@ describeInBrowser('learn from agents in the browser', () => {
       expect(await form.getByLabel('Answer (Markdown)').inputValue()).toBe(REPLY);
       await form.getByRole('button', { name: 'Save' }).click();
       await expect
-        .poll(() => page.locator('main:not([hidden])').textContent(), { timeout: 15_000 })
+        .poll(() => page.locator('main:not([hidden])').textContent())
         .toContain(`Entry “${QUESTION}” created.`);
       // the agent answer is gone (the same question may still stand among the bot's misses above)
       expect(

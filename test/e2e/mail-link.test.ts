@@ -82,7 +82,7 @@ describeInBrowser('e-mail link back to the conversation', () => {
 
     await page.goto(h.origin + path);
     const log = page.getByRole('log', { name: 'Messages' });
-    await expect.poll(() => log.textContent(), { timeout: 15_000 }).toContain('Yes, 3 left in stock!');
+    await expect.poll(() => log.textContent()).toContain('Yes, 3 left in stock!');
     expect(await log.textContent()).toContain('Is the oak table in stock?');
     await page.screenshot({ path: join(ARTIFACTS, 'mail-link-widget.png') });
     expect(pageErrors).toEqual([]);

@@ -43,7 +43,7 @@ describeInBrowser('state survives navigation', () => {
 
     await page.getByRole('navigation').getByRole('link', { name: 'Help' }).click();
     await page.waitForURL(/help\.html/);
-    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Do you ship to Gdańsk');
     expect(await page.getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
   });
@@ -64,7 +64,7 @@ describeInBrowser('state survives navigation', () => {
     // The draft is still there when the visitor comes back to it.
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect
-      .poll(() => page.getByRole('textbox', { name: 'Message' }).inputValue(), { timeout: 10_000 })
+      .poll(() => page.getByRole('textbox', { name: 'Message' }).inputValue())
       .toBe('Do you ship to Gdańsk');
   });
 

@@ -61,6 +61,10 @@ describeInBrowser('offline message in the browser', () => {
   let now = Date.parse('2026-12-02T12:00:00Z');
   let browser: Browser;
   let visitor: Page;
+  /** The agent's console tab, signed in (from the console test on). */
+  let agent: Page;
+  /** The link back to the conversation in the reply e-mail. */
+  let link = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -131,6 +135,9 @@ describeInBrowser('offline message in the browser', () => {
       .poll(() => name.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
       .toBe(true);
     expect(await name.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('the filled form is sent; the visitor is told where the reply goes (en desktop)', async () => {
     await fill(visitor, 'en', 'Ada <b>Lovelace</b>', 'Ada@Example.com', 'My parcel has not arrived.');
     await visitor.screenshot({ path: `${SCREENSHOTS}offline-form-en-desktop.png` });
     await visitor.getByRole('button', { name: 'Send message' }).click();
@@ -172,18 +179,21 @@ describeInBrowser('offline message in the browser', () => {
     });
   }
 
-  it('the conversation waits in the console as an offline message; the reply reaches the visitor by e-mail, whose link opens it', async () => {
+  it('the visitor closes the page; an agent signs in to the console', async () => {
     // The visitor was told they can close the window: they do.
     await visitor.context().close();
     const { email, password } = await h.createAgent('Anna');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const agent = await context.newPage();
+    agent = await context.newPage();
     agent.on('pageerror', (error) => pageErrors.push(error.message));
     await agent.goto(`${h.origin}/console/`);
     await agent.getByLabel('E-mail').fill(email);
     await agent.getByLabel('Password').fill(password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
     await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+  });
+
+  it('the conversation waits in the console as an offline message', async () => {
     const row = agent.locator('.lists__section--queued button[data-row]', { hasText: 'Ada <b>Lovelace</b>' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Offline message');
@@ -197,7 +207,9 @@ describeInBrowser('offline message in the browser', () => {
     expect(text).toContain('A-17');
     expect(await agent.locator('b', { hasText: 'Lovelace' }).count()).toBe(0);
     await agent.screenshot({ path: `${SCREENSHOTS}offline-message-console-en-desktop.png` });
+  });
 
+  it("the agent's reply from the console is stored", async () => {
     await agent.getByRole('button', { name: 'Take over' }).click();
     const reply = agent.getByLabel('Reply to the visitor');
     await reply.fill('Sorry about that — it ships today.');
@@ -211,8 +223,10 @@ describeInBrowser('offline message in the browser', () => {
         return messages.find((m) => m.author === 'agent')?.body ?? null;
       })
       .toBe('Sorry about that — it ships today.');
+  });
 
-    // Nobody is there to read it: it goes by e-mail (after the short wait that folds quick replies).
+  it('nobody is there to read it: the reply goes by e-mail, with a link back', async () => {
+    // After the short wait that folds quick replies.
     await h.mail.conversationMail.settled();
     now += LIMITS.mailReplyCoalesceMs;
     await h.mail.outbox.runDue();
@@ -220,16 +234,18 @@ describeInBrowser('offline message in the browser', () => {
     expect(mail, 'the reply e-mail').toBeDefined();
     expect(mail?.parsed.text).toContain('Sorry about that — it ships today.');
     expect(mail?.parsed.text).toContain('My parcel has not arrived.');
-    const link = /\/c\/[A-Za-z0-9_.-]+/.exec(mail?.parsed.text ?? '')?.[0] ?? '';
+    link = /\/c\/[A-Za-z0-9_.-]+/.exec(mail?.parsed.text ?? '')?.[0] ?? '';
     expect(link).not.toBe('');
+  });
 
-    // The link, opened later on another device, shows the conversation with the reply in the widget.
+  it("the e-mail's link, opened later on another device, shows the conversation with the reply in the widget", async () => {
+    expect(link, 'the link from the reply e-mail').not.toBe('');
     const later = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
     const page = await later.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(h.origin + link);
     const log = page.getByRole('log', { name: 'Messages' });
-    await expect.poll(() => log.textContent(), { timeout: 15_000 }).toContain('it ships today');
+    await expect.poll(() => log.textContent()).toContain('it ships today');
     expect(await log.textContent()).toContain('My parcel has not arrived.');
     await page.screenshot({ path: `${SCREENSHOTS}offline-reply-link-en-phone.png` });
     await later.close();

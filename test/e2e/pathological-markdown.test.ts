@@ -68,17 +68,16 @@ describeInBrowser('R5 pathological Markdown in the browser', () => {
     const box = visitor.getByRole('textbox', { name: 'Message' });
     await box.fill('hello');
     await box.press('Enter');
-    await expect.poll(() => widgetLog().textContent(), { timeout: 10_000 }).toContain('hello');
+    await expect.poll(() => widgetLog().textContent()).toContain('hello');
     // The widget shows "hello" before the server has stored it: wait for the conversation, then for
     // the bot's reply to "hello", so that the normal message below is the last one.
     const conversationOf = async () =>
       (await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 }))[0];
-    await expect.poll(conversationOf, { timeout: 10_000 }).toBeDefined();
+    await expect.poll(conversationOf).toBeDefined();
     const conversation = await conversationOf();
     await expect
-      .poll(
-        async () => (await h.storage.listMessages(conversation!.id, 0, 100)).some((m) => m.author === 'bot'),
-        { timeout: 10_000 },
+      .poll(async () =>
+        (await h.storage.listMessages(conversation!.id, 0, 100)).some((m) => m.author === 'bot'),
       )
       .toBe(true);
     const append = (author: 'agent' | 'bot', body: string) =>

@@ -86,9 +86,7 @@ describeInBrowser('routing and transfer in the browser', () => {
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => widgetLog().textContent()).toContain('How can we help');
     await visitor.getByRole('button', { name: 'Talk to a person' }).click();
-    await expect
-      .poll(() => widgetLog().textContent(), { timeout: 20_000 })
-      .toContain('Ben joined the conversation');
+    await expect.poll(() => widgetLog().textContent()).toContain('Ben joined the conversation');
     const mine = ben.locator('.lists__section--mine button[data-row]');
     await expect.poll(() => mine.count()).toBe(1);
   });

@@ -38,6 +38,27 @@ describeInBrowser('R3 sanitiser corpus in Chromium', () => {
     await browser?.close();
   });
 
+  /**
+   * In the page: inserts `<img src=x onerror>` without the pipeline and resolves once its error event
+   * has been dispatched (the inline handler, registered first, has run by then): whether it ran.
+   */
+  const imageErrorHandlerRuns = () =>
+    new Promise<boolean>((resolve) => {
+      const w = window as unknown as { __executed: number[] };
+      const host = document.createElement('div');
+      document.getElementById('out')!.append(host);
+      host.innerHTML = '<img src=x onerror="__x(-1)">';
+      const img = host.querySelector('img')!;
+      const settled = () => {
+        const ran = w.__executed.includes(-1);
+        w.__executed = w.__executed.filter((index) => index !== -1);
+        host.remove();
+        resolve(ran);
+      };
+      img.addEventListener('error', settled, { once: true });
+      img.addEventListener('load', settled, { once: true });
+    });
+
   /** Runs every case in the page; returns what went wrong, by case and pipeline. */
   const runCorpus = (corpus: CorpusCase[]) =>
     page.evaluate((cases) => {
@@ -85,8 +106,17 @@ describeInBrowser('R3 sanitiser corpus in Chromium', () => {
   });
 
   it('R3 nothing executed: no recorded call, no page error, no dialog', async () => {
-    // Event handlers of inserted elements (image errors, SVG loads) fire asynchronously.
-    await page.waitForTimeout(1000);
+    // Event handlers of inserted elements (image errors, SVG loads) fire asynchronously: wait until
+    // every image kept in the output has loaded or failed, then until an error handler inserted
+    // after all of them (without the pipeline) has run, rather than for a fixed time.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLImageElement>('#out img')].every((img) => img.complete),
+        ),
+      )
+      .toBe(true);
+    expect(await page.evaluate(imageErrorHandlerRuns)).toBe(true);
     const executed = await page.evaluate(() => (window as unknown as Probe).__executed);
     expect(executed.map((index) => SANITIZER_CORPUS[index]?.name)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -95,14 +125,6 @@ describeInBrowser('R3 sanitiser corpus in Chromium', () => {
 
   it('R3 the probe works: a payload inserted without the pipeline does execute', async () => {
     // Guards the test itself: if the recorder or the insertion were broken, the checks above would pass vacuously.
-    const ran = await page.evaluate(async () => {
-      const w = window as unknown as Probe;
-      const host = document.createElement('div');
-      document.getElementById('out')!.append(host);
-      host.innerHTML = '<img src=x onerror="__x(-1)">';
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return w.__executed.includes(-1);
-    });
-    expect(ran).toBe(true);
+    expect(await page.evaluate(imageErrorHandlerRuns)).toBe(true);
   });
 });

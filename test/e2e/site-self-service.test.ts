@@ -114,7 +114,7 @@ describeInBrowser('site self-service in the browser', () => {
       .toBe(BRAND);
     // The preview frame is the built widget app, drawn in the chosen colour.
     const preview = admin.frameLocator('iframe').first();
-    await expect.poll(() => preview.getByRole('textbox').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => preview.getByRole('textbox').count()).toBeGreaterThan(0);
     await shot(admin, 'console-appearance');
     const code = await admin.getByLabel('This site’s loader (recommended)').inputValue();
     expect(code).toContain(`/w/${siteCode}.js`);
@@ -148,9 +148,7 @@ describeInBrowser('site self-service in the browser', () => {
 
     // The admin is an agent of the site they created: the visitor waits in their queue.
     await admin.getByRole('link', { name: 'Conversations' }).click();
-    await expect
-      .poll(() => admin.locator('.lists__section--queued button[data-row]').count(), { timeout: 15_000 })
-      .toBe(1);
+    await expect.poll(() => admin.locator('.lists__section--queued button[data-row]').count()).toBe(1);
     await admin.locator('.lists__section--queued button[data-row]').first().click();
     await admin.getByRole('button', { name: 'Take over' }).click();
     const reply = admin.getByLabel('Reply to the visitor');
@@ -177,9 +175,7 @@ describeInBrowser('site self-service in the browser', () => {
     });
     await visitor.goto(`${strangerOrigin}/`);
     await visitor.getByRole('button', { name: 'Otwórz czat' }).click();
-    await expect
-      .poll(() => consoleErrors.filter((text) => text.includes(strangerOrigin)).length, { timeout: 15_000 })
-      .toBe(1);
+    await expect.poll(() => consoleErrors.filter((text) => text.includes(strangerOrigin)).length).toBe(1);
     expect(consoleErrors.find((text) => text.includes(strangerOrigin))).toContain('site:origins');
     const composer = visitor.getByRole('textbox');
     await expect.poll(() => composer.isDisabled()).toBe(true);

@@ -42,6 +42,9 @@ export type RedisServer = {
   thaw(): void;
 };
 
+/** How long a started redis-server may take to answer PING before the suite gives up on it. */
+const START_GUARD_MS = 30_000;
+
 export async function redisServer(): Promise<RedisServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
@@ -53,12 +56,15 @@ export async function redisServer(): Promise<RedisServer> {
       { stdio: 'ignore' },
     );
     child = proc;
-    for (let i = 0; i < 200; i++) {
-      if (proc.exitCode !== null) throw new Error(`redis-server on port ${port} exited (${proc.exitCode})`);
+    // A hang guard, not a speed limit (a busy two-core machine can take seconds to start it).
+    const giveUpAt = Date.now() + START_GUARD_MS;
+    while (Date.now() < giveUpAt) {
+      if (proc.exitCode !== null || proc.signalCode !== null)
+        throw new Error(`redis-server on port ${port} exited (${proc.exitCode ?? proc.signalCode})`);
       if (await pong(port)) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`redis-server on port ${port} did not answer PING`);
+    throw new Error(`redis-server on port ${port} did not answer PING in ${START_GUARD_MS / 1000} s`);
   }
 
   async function kill() {

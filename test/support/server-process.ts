@@ -23,6 +23,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** How long a started server may take to answer `/healthz` before the suite gives up on it. */
+const START_GUARD_MS = 90_000;
+
 export type ServerProcess = {
   url: string;
   origin: string;
@@ -76,15 +79,18 @@ export async function serverProcess(env: Record<string, string> = {}): Promise<S
     proc.stderr?.on('data', (chunk) => {
       output += String(chunk);
     });
-    for (let i = 0; i < 300; i++) {
-      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${output}`);
-      const ok = await fetch(url + API.health)
+    // A hang guard, not a speed limit: a cold `tsx` start on a busy two-core machine takes a while.
+    const giveUpAt = Date.now() + START_GUARD_MS;
+    while (Date.now() < giveUpAt) {
+      if (proc.exitCode !== null || proc.signalCode !== null)
+        throw new Error(`server exited (${proc.exitCode ?? proc.signalCode}):\n${output}`);
+      const ok = await fetch(url + API.health, { signal: AbortSignal.timeout(10_000) })
         .then((r) => r.ok)
         .catch(() => false);
       if (ok) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`server did not become healthy:\n${output}`);
+    throw new Error(`server did not become healthy in ${START_GUARD_MS / 1000} s:\n${output}`);
   }
 
   async function kill() {

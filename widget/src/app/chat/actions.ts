@@ -25,7 +25,7 @@ export function createActions(
   /** Runs a request that answers with the conversation; tells the visitor when it fails (or is offline). */
   async function attempt(run: () => Promise<Reply<VisitorConversation>>): Promise<boolean> {
     ctx.notice(null);
-    const reply = ctx.ready() ? await run() : NO_REPLY;
+    const reply = (await ctx.whenReady()) ? await run() : NO_REPLY;
     if (!reply.ok) {
       ctx.notice(reply);
       return false;
@@ -44,7 +44,12 @@ export function createActions(
   return {
     async handoff() {
       // Issue 10: nobody can answer now: the leave-a-message form instead of the queue.
-      // The snapshot from the last connect may be stale: ask again before showing the form.
+      // The snapshot from the last connect may be stale: ask again before showing the form. Asked
+      // before the first connect has finished, it waits for it (the site is not known before).
+      if (!(await ctx.whenReady())) {
+        ctx.notice(NO_REPLY);
+        return;
+      }
       if (offlineNow(ctx.state().conversation.site) && (await checkOffline())) {
         store.dispatch({ type: 'ui/offline-form', open: true });
         return;

@@ -1,4 +1,4 @@
-import { type ErrorCode, EVENTS, type PageInfo } from '@frontdesk/shared';
+import { type ErrorCode, EVENTS, LIMITS, type PageInfo } from '@frontdesk/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore, type Store } from '../store/index.ts';
 import { createFakeServer, type FakeServer, settle } from '../test-support/fake-server.ts';
@@ -217,6 +217,51 @@ describe('chat', () => {
     server.setOnline(false);
     await chat.handoff();
     expect(store.getState().ui.notice).toBe('offline');
+  });
+
+  it('"talk to a person" clicked before the first connect has finished waits for it: nobody online, the form', async () => {
+    const server = createFakeServer({ site: { agentsOnline: 0 } });
+    const { store, chat } = setup(server);
+    // Online, but session:init has not answered yet: the site (and who is online) is not known.
+    expect(store.getState().connection).toMatchObject({ status: 'online', ready: false });
+    expect(store.getState().conversation.site).toBeNull();
+    await chat.handoff();
+    expect(store.getState().ui).toMatchObject({ offlineForm: true, notice: null });
+    expect(server.callsOf(EVENTS.conversationHandoff)).toEqual([]);
+  });
+
+  it('"talk to a person" clicked before the first connect has finished waits for it: an agent online, the queue', async () => {
+    const { server, store, chat } = setup();
+    expect(store.getState().connection.ready).toBe(false);
+    await chat.handoff();
+    await settle();
+    expect(store.getState().ui).toMatchObject({ offlineForm: false, notice: null });
+    expect(server.callsOf(EVENTS.conversationHandoff)).toEqual([
+      { conversationId: server.conversation()!.id },
+    ]);
+    expect(store.getState().conversation.current).toMatchObject({ state: 'queued' });
+  });
+
+  it('an action while the widget never gets through waits a bounded time, then shows the offline notice', async () => {
+    vi.useFakeTimers();
+    try {
+      const server = createFakeServer();
+      const store = createStore();
+      // Not started: the transport stays "connecting", as when the server cannot be reached.
+      const chat = createChat({ transport: server.transport, store, locale: 'en', page: () => page });
+      let done = false;
+      const asked = chat.handoff().then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(LIMITS.visitorConnectWaitMs - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await asked;
+      expect(store.getState().ui.notice).toBe('offline');
+      expect(server.callsOf(EVENTS.conversationHandoff)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a conversation it does not know about (another tab) is adopted through session:init', async () => {

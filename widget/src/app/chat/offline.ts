@@ -74,7 +74,7 @@ export function createOfflineActions(
     },
     async leaveMessage(form) {
       ctx.notice(null);
-      const opened = ctx.ready() ? await opener.ensure() : NO_REPLY;
+      const opened = (await ctx.whenReady()) ? await opener.ensure() : NO_REPLY;
       const reply = opened.ok
         ? await ctx.transport.request(EVENTS.offlineMessage, { conversationId: opened.data.id, ...form })
         : opened;
