@@ -59,6 +59,8 @@ ${EARLY_COMMANDS}
 }
 
 const SLOW_IMAGE_MS = 1500;
+/** A hang guard for the console cases (sign-in, page, axe): 40–50 s each at a load average of 60–90. */
+const BROWSER_STEPS_GUARD_MS = 180_000;
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
 
 /** The README's plain embed (shared's `plainEmbed`). */
@@ -176,40 +178,44 @@ describeInBrowser('issue 17: the host page load event', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the console offers the after-load embed; copied from there onto a page, it starts nothing before load and the chat works', async () => {
-    const { email, password } = await h.createAgent('Olga', 'admin');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
-    const admin = await signIn(page, email, password, 'en');
-    const afterLoad = admin.getByLabel('After the page has loaded (recommended)');
-    await admin.getByRole('button', { name: 'Copy' }).first().click();
-    await admin.getByText('Copied.').waitFor();
-    const copied = await admin.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await afterLoad.inputValue());
-    expect(copied).toContain(`${h.origin}${API.siteLoader(h.site.key)}`);
-    consoleEmbed = copied;
+  it(
+    'the console offers the after-load embed; copied from there onto a page, it starts nothing before load and the chat works',
+    async () => {
+      const { email, password } = await h.createAgent('Olga', 'admin');
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+      const admin = await signIn(page, email, password, 'en');
+      const afterLoad = admin.getByLabel('After the page has loaded (recommended)');
+      await admin.getByRole('button', { name: 'Copy' }).first().click();
+      await admin.getByText('Copied.').waitFor();
+      const copied = await admin.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(await afterLoad.inputValue());
+      expect(copied).toContain(`${h.origin}${API.siteLoader(h.site.key)}`);
+      consoleEmbed = copied;
 
-    const visitor = await context.newPage();
-    visitor.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await visitor.goto(`${hostOrigin}/from-console`);
-    const box = visitor.getByRole('textbox', { name: 'Message' });
-    await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe('Queued before the loader');
-    await expect
-      .poll(() => visitor.evaluate(() => (window as unknown as { seen: string[] }).seen))
-      .toContain('ready');
-    const t = await timing(visitor, API.siteLoader(h.site.key));
-    // The slow image held `load` back; the site's loader was still only requested after it.
-    const siteLoader = API.siteLoader(h.site.key);
-    expect(t.loadEventStart).toBeGreaterThan(0);
-    expect(t.widget.map((r) => r.path)).toContain(siteLoader);
-    for (const request of t.widget) expect(request.start).toBeGreaterThanOrEqual(t.loadEventStart);
+      const visitor = await context.newPage();
+      visitor.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await visitor.goto(`${hostOrigin}/from-console`);
+      const box = visitor.getByRole('textbox', { name: 'Message' });
+      await expect.poll(() => box.inputValue(), { timeout: 15_000 }).toBe('Queued before the loader');
+      await expect
+        .poll(() => visitor.evaluate(() => (window as unknown as { seen: string[] }).seen))
+        .toContain('ready');
+      const t = await timing(visitor, API.siteLoader(h.site.key));
+      // The slow image held `load` back; the site's loader was still only requested after it.
+      const siteLoader = API.siteLoader(h.site.key);
+      expect(t.loadEventStart).toBeGreaterThan(0);
+      expect(t.widget.map((r) => r.path)).toContain(siteLoader);
+      for (const request of t.widget) expect(request.start).toBeGreaterThanOrEqual(t.loadEventStart);
 
-    // The chat works: the prefilled message is sent and shows in the conversation.
-    await visitor.getByRole('button', { name: 'Send' }).click();
-    await expect
-      .poll(() => visitor.getByRole('log', { name: 'Messages' }).textContent(), { timeout: 20_000 })
-      .toContain('Queued before the loader');
-    expect(problems).toEqual([]);
-  });
+      // The chat works: the prefilled message is sent and shows in the conversation.
+      await visitor.getByRole('button', { name: 'Send' }).click();
+      await expect
+        .poll(() => visitor.getByRole('log', { name: 'Messages' }).textContent(), { timeout: 20_000 })
+        .toContain('Queued before the loader');
+      expect(problems).toEqual([]);
+    },
+    BROWSER_STEPS_GUARD_MS,
+  );
 
   let screenshotAdmin: Promise<{ email: string; password: string }> | null = null;
   for (const lang of ['en', 'pl'] as const) {
@@ -217,29 +223,38 @@ describeInBrowser('issue 17: the host page load event', () => {
       ['desktop', { width: 1440, height: 900 }],
       ['phone', { width: 390, height: 844 }],
     ] as const) {
-      it(`the Appearance page’s embed code, ${lang}, ${width} (screenshot, axe, no sideways scrolling)`, async () => {
-        screenshotAdmin ??= h.createAgent('Piotr', 'admin');
-        const { email, password } = await screenshotAdmin;
-        const shotContext = await browser.newContext({ viewport, locale: lang === 'pl' ? 'pl-PL' : 'en-US' });
-        try {
-          const admin = await signIn(await shotContext.newPage(), email, password, lang);
-          const text = CONSOLE_CATALOGS[lang];
-          const section = admin.getByRole('region', { name: text.embedTitle });
-          await section.getByLabel(text.embedAfterLoad).waitFor();
-          expect(await section.getByText(text.embedAfterLoadHint).isVisible()).toBe(true);
-          const [scrollWidth, innerWidth] = await admin.evaluate(() => [
-            document.documentElement.scrollWidth,
-            window.innerWidth,
-          ]);
-          expect(scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(innerWidth ?? 0);
-          await section.scrollIntoViewIfNeeded();
-          await admin.screenshot({ path: join(ARTIFACTS, `console-embed-${lang}-${width}.png`) });
-          const violations = await runAxe(admin);
-          expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-        } finally {
-          await shotContext.close();
-        }
-      });
+      it(
+        `the Appearance page’s embed code, ${lang}, ${width} (screenshot, axe, no sideways scrolling)`,
+        async () => {
+          screenshotAdmin ??= h.createAgent('Piotr', 'admin');
+          const { email, password } = await screenshotAdmin;
+          const shotContext = await browser.newContext({
+            viewport,
+            locale: lang === 'pl' ? 'pl-PL' : 'en-US',
+          });
+          try {
+            const admin = await signIn(await shotContext.newPage(), email, password, lang);
+            const text = CONSOLE_CATALOGS[lang];
+            const section = admin.getByRole('region', { name: text.embedTitle });
+            await section.getByLabel(text.embedAfterLoad).waitFor();
+            expect(await section.getByText(text.embedAfterLoadHint).isVisible()).toBe(true);
+            const [scrollWidth, innerWidth] = await admin.evaluate(() => [
+              document.documentElement.scrollWidth,
+              window.innerWidth,
+            ]);
+            expect(scrollWidth, 'no sideways scrolling').toBeLessThanOrEqual(innerWidth ?? 0);
+            await section.scrollIntoViewIfNeeded();
+            await admin.screenshot({ path: join(ARTIFACTS, `console-embed-${lang}-${width}.png`) });
+            // The section whole (at desktop width it sits in the sticky side column, below the preview).
+            await section.screenshot({ path: join(ARTIFACTS, `console-embed-section-${lang}-${width}.png`) });
+            const violations = await runAxe(admin);
+            expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+          } finally {
+            await shotContext.close();
+          }
+        },
+        BROWSER_STEPS_GUARD_MS,
+      );
     }
   }
 
