@@ -72,7 +72,7 @@ ${plainEmbed({ src: `${serverOrigin}${PATHS.loader}`, site: siteKey, locale: 'en
 }
 
 /** The load event's start, and every request to the chat server's widget files (and a site's own loader), in page time. */
-async function timing(page: Page, siteLoader = PATHS.loader): Promise<Timing> {
+async function timing(page: Page, siteLoader: string = PATHS.loader): Promise<Timing> {
   const loader = PATHS.loader;
   const assets = PATHS.widgetAssets;
   return page.evaluate(

@@ -101,7 +101,9 @@ async function main() {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (data: { value: TraceEvent[] }) => events.push(...data.value));
+      cdp.on('Tracing.dataCollected', (data) => {
+        events.push(...(data.value as unknown as TraceEvent[]));
+      });
       const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
       await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
       await page.goto(url, { waitUntil: 'load' });
