@@ -286,4 +286,6 @@ export const PATHS = {
   widgetAssets: '/widget/',
   console: '/console',
   demo: '/demo',
+  /** The demo shop's embed code (`afterLoadEmbedScript`), a file under the demo's strict CSP. */
+  demoEmbed: '/demo/assets/embed.js',
 } as const;

@@ -17,6 +17,8 @@ export * from './canned.ts';
 export * from './contacts.ts';
 export * from './contrast.ts';
 export * from './conversation-state.ts';
+// Issue 17 (the embed code, written once).
+export * from './embed.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export type * from './faq.ts';

@@ -116,7 +116,7 @@ describeInBrowser('site self-service in the browser', () => {
     const preview = admin.frameLocator('iframe').first();
     await expect.poll(() => preview.getByRole('textbox').count()).toBeGreaterThan(0);
     await shot(admin, 'console-appearance');
-    const code = await admin.getByLabel('This site’s loader (recommended)').inputValue();
+    const code = await admin.getByLabel('Plain tag with this site’s loader').inputValue();
     expect(code).toContain(`/w/${siteCode}.js`);
     host.setEmbed(code);
     stranger.setEmbed(code);

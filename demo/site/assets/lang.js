@@ -1,9 +1,8 @@
-// Demo shop language: reads ?lang=, translates marked text, keeps ?lang= on links and loads the widget.
+// Demo shop language: reads ?lang=, translates marked text, keeps ?lang= on links, sets <html lang>
+// (the widget's language: `embed.js`, the after-load embed, passes it on) and shows the chat buttons.
 (() => {
   const SUPPORTED = ['en', 'pl'];
   const DEFAULT_LANG = 'en';
-  const WIDGET_SRC = '/widget.js';
-  const SITE_KEY = 'demo';
 
   // English is the text already in the HTML; only the other languages need a dictionary.
   const DICTIONARY = {
@@ -189,7 +188,8 @@
     }
   };
 
-  // Buttons that open the chat appear only once the widget's command queue exists.
+  // Buttons that open the chat appear once `window.Frontdesk` exists: the embed's stub defines it
+  // before this script runs, and queues a click made before the widget has loaded.
   const enableChatButtons = () => {
     if (typeof window.Frontdesk !== 'function') return;
     for (const button of document.querySelectorAll('[data-chat-open]')) {
@@ -198,24 +198,13 @@
     }
   };
 
-  const loadWidget = (lang) => {
-    const script = document.createElement('script');
-    script.src = WIDGET_SRC;
-    script.async = true;
-    script.dataset.site = SITE_KEY;
-    script.dataset.locale = lang;
-    script.addEventListener('load', enableChatButtons);
-    document.body.appendChild(script);
-  };
-
   const lang = readLang();
   document.documentElement.lang = lang;
   translate(lang);
   formatPrices(lang);
   keepLangOnLinks(lang);
   markLangSwitch(lang);
-  // The chat is not part of the shop's page: its loader is inserted after the page's `load` event,
-  // so neither its download nor its run delays `load` (issue 17; the README's "after load" embed).
-  if (document.readyState === 'complete') loadWidget(lang);
-  else window.addEventListener('load', () => loadWidget(lang), { once: true });
+  // The chat is not part of the shop's page: `embed.js` (served by Frontdesk from the README's
+  // after-load embed) inserts the loader after the page's `load` event, with the language set above.
+  enableChatButtons();
 })();

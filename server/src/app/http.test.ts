@@ -1,7 +1,8 @@
 /** HTTP API against a real server: auth, CSRF defences, limits, errors, static clients. */
 import { request } from 'node:http';
-import { API, LIMITS } from '@frontdesk/shared';
+import { API, afterLoadEmbedScript, LIMITS, PATHS } from '@frontdesk/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import { type Harness, startHarness } from '../testing/harness.ts';
 
 let h: Harness;
@@ -201,6 +202,17 @@ describe('health and pages', () => {
     expect(await res.text()).toContain('assets/lang.js');
     const root = await fetch(`${h.url}/`, { redirect: 'manual' });
     expect(root.headers.get('location')).toBe('/demo/');
+  });
+
+  it('serves the demo its embed: the after-load embed of the demo site, in the page’s language', async () => {
+    const page = await (await fetch(`${h.url}/demo/`)).text();
+    expect(page).toContain('<script src="assets/embed.js"></script>');
+    const res = await fetch(h.url + PATHS.demoEmbed);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/javascript');
+    expect(await res.text()).toContain(
+      afterLoadEmbedScript({ src: PATHS.loader, site: DEMO_SITE_KEY, locale: 'page' }),
+    );
   });
 });
 

@@ -1,11 +1,11 @@
 /**
- * A read-only text with a "Copy" button: the clipboard API when the browser allows it, otherwise the
+ * A read-only text (with an optional hint under its label) and a "Copy" button: the clipboard API when the browser allows it, otherwise the
  * text is selected and the agent is told to press Ctrl+C / ⌘C. The outcome is announced (`role="status"`).
  */
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 
-type Props = { id: string; label: string; value: string; multiline?: boolean; rows?: number };
+type Props = { id: string; label: string; value: string; multiline?: boolean; rows?: number; hint?: string };
 
 /** Copies with the clipboard API; false when there is none or it refused (no permission, insecure page). */
 export async function writeClipboard(text: string): Promise<boolean> {
@@ -19,7 +19,7 @@ export async function writeClipboard(text: string): Promise<boolean> {
   }
 }
 
-export function CopyField({ id, label, value, multiline, rows = 2 }: Props) {
+export function CopyField({ id, label, value, multiline, rows = 2, hint }: Props) {
   const { t } = useI18n();
   const [status, setStatus] = useState<'copied' | 'selected' | null>(null);
   const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -35,11 +35,31 @@ export function CopyField({ id, label, value, multiline, rows = 2 }: Props) {
   return (
     <div class="field copy-field">
       <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="field__hint">
+          {hint}
+        </p>
+      )}
       <div class="copy-field__row">
         {multiline ? (
-          <textarea id={id} ref={fieldRef} readOnly rows={rows} value={value} class="copy-field__value" />
+          <textarea
+            id={id}
+            ref={fieldRef}
+            readOnly
+            rows={rows}
+            value={value}
+            class="copy-field__value"
+            aria-describedby={hint ? `${id}-hint` : undefined}
+          />
         ) : (
-          <input id={id} ref={fieldRef} readOnly value={value} class="copy-field__value" />
+          <input
+            id={id}
+            ref={fieldRef}
+            readOnly
+            value={value}
+            class="copy-field__value"
+            aria-describedby={hint ? `${id}-hint` : undefined}
+          />
         )}
         <button type="button" class="button" onClick={() => void copy()} aria-describedby={`${id}-status`}>
           {t('copy')}

@@ -1,4 +1,11 @@
-import { API, DEFAULT_APPEARANCE, PATHS, PREVIEW_MESSAGE } from '@frontdesk/shared';
+import {
+  API,
+  afterLoadEmbed,
+  DEFAULT_APPEARANCE,
+  FRONTDESK_STUB,
+  PATHS,
+  PREVIEW_MESSAGE,
+} from '@frontdesk/shared';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { siteDetail } from '../testing/memory-admin.ts';
@@ -206,11 +213,20 @@ describe('Appearance page', () => {
     expect(client.admin.uploads).toEqual([]);
   });
 
-  it('shows both embed snippets with the site key and copies one', async () => {
+  it('offers the after-load embed first (recommended), then the plain tags, and copies it', async () => {
     await openPage();
-    const own = screen.getByLabelText('This site’s loader (recommended)') as HTMLTextAreaElement;
-    const generic = screen.getByLabelText('Generic loader with the site key') as HTMLTextAreaElement;
-    expect(own.value).toBe(`<script src="${location.origin}${API.siteLoader('shop-key')}" async></script>`);
+    const afterLoad = screen.getByLabelText('After the page has loaded (recommended)') as HTMLTextAreaElement;
+    const own = screen.getByLabelText('Plain tag with this site’s loader') as HTMLTextAreaElement;
+    const generic = screen.getByLabelText(
+      'Plain tag with the generic loader and the site key',
+    ) as HTMLTextAreaElement;
+    const ownSrc = `${location.origin}${API.siteLoader('shop-key')}`;
+    expect(afterLoad.value).toBe(afterLoadEmbed({ src: ownSrc }));
+    expect(afterLoad.value).toContain(FRONTDESK_STUB);
+    expect(afterLoad.value).toContain(`s.src="${ownSrc}"`);
+    expect(afterLoad.getAttribute('aria-describedby')).toBe('embed-after-load-hint');
+    expect(document.getElementById('embed-after-load-hint')?.textContent).toContain('finished loading');
+    expect(own.value).toBe(`<script src="${ownSrc}" async></script>`);
     expect(generic.value).toBe(
       `<script src="${location.origin}${PATHS.loader}" data-site="shop-key" async></script>`,
     );
@@ -218,7 +234,7 @@ describe('Appearance page', () => {
     vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
     fireEvent.click(screen.getAllByRole('button', { name: 'Copy' })[0]!);
     await screen.findByText('Copied.');
-    expect(writeText).toHaveBeenCalledWith(own.value);
+    expect(writeText).toHaveBeenCalledWith(afterLoad.value);
   });
 
   it('selects the snippet when the clipboard is refused', async () => {
@@ -228,9 +244,11 @@ describe('Appearance page', () => {
       throw new DOMException('denied', 'NotAllowedError');
     });
     vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
-    fireEvent.click(screen.getAllByRole('button', { name: 'Copy' })[1]!);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Copy' })[2]!);
     await screen.findByText(/the text is selected/);
-    const generic = screen.getByLabelText('Generic loader with the site key') as HTMLTextAreaElement;
+    const generic = screen.getByLabelText(
+      'Plain tag with the generic loader and the site key',
+    ) as HTMLTextAreaElement;
     expect(document.activeElement).toBe(generic);
     expect(screen.queryByText('Copied.')).toBeNull();
     expect(warn).toHaveBeenCalled();
@@ -243,6 +261,7 @@ describe('Appearance page', () => {
     expect(screen.queryByLabelText('Kod koloru')).not.toBeNull();
     expect(screen.getByRole('tab', { name: 'polski' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.queryByRole('heading', { name: 'Kod do osadzenia' })).not.toBeNull();
+    expect(screen.queryByLabelText('Po załadowaniu strony (zalecany)')).not.toBeNull();
   });
 
   it('is not offered to agents', async () => {

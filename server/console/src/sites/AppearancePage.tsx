@@ -4,11 +4,13 @@
  */
 import {
   API,
+  afterLoadEmbed,
   LIMITS,
   LOCALES,
   type Locale,
   normalizeHexColor,
   PATHS,
+  plainEmbed,
   type SiteDetail,
   WIDGET_POSITIONS,
 } from '@frontdesk/shared';
@@ -53,11 +55,19 @@ export function AppearancePage({ client, siteId, onSessionEnded }: Props) {
   );
 }
 
-/** The embed snippets for a site: its own loader, and the generic one with `data-site`. */
-export function embedCodes(origin: string, key: string): { site: string; generic: string } {
+/**
+ * The embed snippets for a site (issue 17): the after-load embed with its own loader (recommended:
+ * it never delays the page's `load`), and the plain tags, its own loader and the generic one.
+ */
+export function embedCodes(
+  origin: string,
+  key: string,
+): { afterLoad: string; site: string; generic: string } {
+  const own = { src: `${origin}${API.siteLoader(key)}` };
   return {
-    site: `<script src="${origin}${API.siteLoader(key)}" async></script>`,
-    generic: `<script src="${origin}${PATHS.loader}" data-site="${key}" async></script>`,
+    afterLoad: afterLoadEmbed(own),
+    site: plainEmbed(own),
+    generic: plainEmbed({ src: `${origin}${PATHS.loader}`, site: key }),
   };
 }
 
@@ -285,6 +295,15 @@ function AppearanceEditor({ initial, client }: { initial: SiteDetail; client: Si
         <section aria-labelledby="appearance-embed-title">
           <h2 id="appearance-embed-title">{t('embedTitle')}</h2>
           <p class="field__hint">{t('embedHint')}</p>
+          <CopyField
+            id="embed-after-load"
+            label={t('embedAfterLoad')}
+            hint={t('embedAfterLoadHint')}
+            value={codes.afterLoad}
+            multiline
+            rows={6}
+          />
+          <p class="field__hint">{t('embedPlainHint')}</p>
           <CopyField id="embed-site" label={t('embedSite')} value={codes.site} multiline />
           <CopyField id="embed-generic" label={t('embedGeneric')} value={codes.generic} multiline />
         </section>

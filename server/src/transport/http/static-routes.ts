@@ -1,11 +1,12 @@
 /** The built clients: the widget loader and chunks, the agent console (SPA) and the demo shop. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHS } from '@frontdesk/shared';
+import { afterLoadEmbedScript, PATHS } from '@frontdesk/shared';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { DEMO_SITE_KEY } from '../../sites/embedding.ts';
 
 /** A strict CSP for our own pages: no inline script or style anywhere. */
 const pageHeaders = secureHeaders({
@@ -65,6 +66,15 @@ export function staticRoutes(assets: Assets) {
 
   app.use(`${PATHS.demo}/*`, pageHeaders);
   app.get(PATHS.demo, (c) => c.redirect(`${PATHS.demo}/`));
+  // The demo embeds the chat as site owners are told to (issue 17): the after-load embed, from the
+  // one function that writes it, as a file (the demo's CSP allows no inline script). Its language is
+  // the page's, which `lang.js` sets from `?lang=` before `load`.
+  const demoEmbed = afterLoadEmbedScript({ src: PATHS.loader, site: DEMO_SITE_KEY, locale: 'page' });
+  app.get(PATHS.demoEmbed, (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(`// The after-load embed (see the README), served by Frontdesk.\n${demoEmbed}\n`);
+  });
   app.get(
     `${PATHS.demo}/*`,
     serveStatic({ root: demo, rewriteRequestPath: (p) => p.slice(PATHS.demo.length) }),
