@@ -7,7 +7,15 @@ import { parseArgs } from 'node:util';
 import { CONTACT_LIMITS } from '@frontdesk/shared';
 import { ContactListQuerySchema } from '@frontdesk/shared/contacts-schemas';
 import { createLogger } from '../kernel/logger.ts';
-import { median, runCount, seedInBatches, siteOfKey, timeRuns, wholeNumber } from '../kernel/timing.ts';
+import {
+  givenOptions,
+  median,
+  runCount,
+  seedAndTimeOptions,
+  seedCount,
+  siteOfKey,
+  timeRuns,
+} from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -79,32 +87,21 @@ export async function runContactsCommand(
   const { values } = parseArgs({
     args,
     options: {
-      site: { type: 'string', default: DEMO_SITE_KEY },
-      count: { type: 'string' },
+      ...seedAndTimeOptions(DEMO_SITE_KEY, '5'),
       q: { type: 'string' },
       tag: { type: 'string' },
       limit: { type: 'string' },
-      runs: { type: 'string', default: '5' },
     },
   });
   const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
   if (command === 'contacts:seed') {
-    const count = wholeNumber('count', values.count, 1_000_000);
-    const now = Date.now();
-    const took = await seedInBatches(
-      count,
-      4_000,
-      (i) => seededContact(i, now),
-      (chunk) => deps.storage.importContacts(site.id, chunk),
+    const { count, took } = await seedCount(values.count, 4_000, seededContact, (chunk) =>
+      deps.storage.importContacts(site.id, chunk),
     );
     deps.out(`Seeded ${count} contacts on ${site.key} in ${took} s.`);
     return 0;
   }
-  const query = parse(ContactListQuerySchema, {
-    ...(values.q !== undefined && { q: values.q }),
-    ...(values.tag !== undefined && { tag: values.tag }),
-    ...(values.limit !== undefined && { limit: values.limit }),
-  });
+  const query = parse(ContactListQuerySchema, givenOptions(values, ['q', 'tag', 'limit']));
   const contacts = new AgentContacts({
     store: deps.storage,
     confirmations: new EraseConfirmations('unused: no erasure from the CLI', () => new Date()),
