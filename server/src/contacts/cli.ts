@@ -3,19 +3,10 @@
  *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, plan and city)
  *   contacts:search [--site KEY] [--q TEXT] [--tag T] [--limit N] [--runs N]   times the Contacts page's query
  */
-import { parseArgs } from 'node:util';
 import { CONTACT_LIMITS } from '@frontdesk/shared';
 import { ContactListQuerySchema } from '@frontdesk/shared/contacts-schemas';
 import { createLogger } from '../kernel/logger.ts';
-import {
-  givenOptions,
-  median,
-  runCount,
-  seedAndTimeOptions,
-  seedCount,
-  siteOfKey,
-  timeRuns,
-} from '../kernel/timing.ts';
+import { median, runCount, seedAndTimeArgs, seedCount, timeRuns } from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -84,16 +75,12 @@ export async function runContactsCommand(
   args: string[],
   deps: { storage: Storage; out: (line: string) => void },
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values, site, given } = await seedAndTimeArgs(
     args,
-    options: {
-      ...seedAndTimeOptions(DEMO_SITE_KEY, '5'),
-      q: { type: 'string' },
-      tag: { type: 'string' },
-      limit: { type: 'string' },
-    },
-  });
-  const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
+    deps.storage,
+    { site: DEMO_SITE_KEY, runs: '5' },
+    ['q', 'tag', 'limit'],
+  );
   if (command === 'contacts:seed') {
     const { count, took } = await seedCount(values.count, 4_000, seededContact, (chunk) =>
       deps.storage.importContacts(site.id, chunk),
@@ -101,7 +88,7 @@ export async function runContactsCommand(
     deps.out(`Seeded ${count} contacts on ${site.key} in ${took} s.`);
     return 0;
   }
-  const query = parse(ContactListQuerySchema, givenOptions(values, ['q', 'tag', 'limit']));
+  const query = parse(ContactListQuerySchema, given);
   const contacts = new AgentContacts({
     store: deps.storage,
     confirmations: new EraseConfirmations('unused: no erasure from the CLI', () => new Date()),

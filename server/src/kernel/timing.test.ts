@@ -3,6 +3,7 @@ import {
   givenOptions,
   median,
   runCount,
+  seedAndTimeArgs,
   seedAndTimeOptions,
   seedCount,
   seedInBatches,
@@ -94,5 +95,28 @@ describe('seed and timing scaffolding of the CLIs', () => {
       limit: '10',
     });
     expect(givenOptions({}, ['q'])).toEqual({});
+  });
+
+  it("a command's arguments: defaults, the named site, the given query options; unknown options refused", async () => {
+    const storage = {
+      getSiteByKey: async (key: string) => (key === 'demo' || key === 'shop' ? { key } : null),
+    };
+    const defaults = { site: 'demo', runs: '5' };
+    const first = await seedAndTimeArgs(['--q', 'zwrot', '--limit', '3'], storage, defaults, [
+      'q',
+      'tag',
+      'limit',
+    ]);
+    expect(first.site).toEqual({ key: 'demo' });
+    expect(first.values).toMatchObject({ site: 'demo', runs: '5', q: 'zwrot', limit: '3' });
+    expect(first.given).toEqual({ q: 'zwrot', limit: '3' });
+    const second = await seedAndTimeArgs(['--site', 'shop', '--count', '7'], storage, defaults, ['q']);
+    expect(second.site).toEqual({ key: 'shop' });
+    expect(second.values.count).toBe('7');
+    expect(second.given).toEqual({});
+    await expect(seedAndTimeArgs(['--nope', 'x'], storage, defaults, ['q'])).rejects.toThrow(/nope/);
+    await expect(seedAndTimeArgs(['--site', 'gone'], storage, defaults, ['q'])).rejects.toThrow(
+      'no site with key "gone"',
+    );
   });
 });

@@ -4,6 +4,7 @@
  * Pure apart from the clock; each command keeps its own query options, output and defaults.
  */
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { AppError } from './errors.ts';
 
 /**
@@ -38,6 +39,30 @@ export function givenOptions(
   names: readonly string[],
 ): Record<string, unknown> {
   return Object.fromEntries(names.filter((name) => values[name] !== undefined).map((n) => [n, values[n]]));
+}
+
+/**
+ * What a seed-and-time command starts with: its arguments parsed — the shared options and its query's
+ * (`query`, all strings) — the site they name, and the query options that were given.
+ */
+export async function seedAndTimeArgs<S, K extends string>(
+  args: string[],
+  storage: { getSiteByKey(key: string): Promise<S | null> },
+  defaults: { site: string; runs: string },
+  query: readonly K[],
+): Promise<{
+  values: Partial<Record<K | 'count', string>> & { site?: string; runs?: string };
+  site: S;
+  given: Record<string, unknown>;
+}> {
+  const queryOptions = Object.fromEntries(query.map((name) => [name, { type: 'string' as const }]));
+  const { values } = parseArgs({
+    args,
+    options: { ...seedAndTimeOptions(defaults.site, defaults.runs), ...queryOptions },
+  });
+  const site = await siteOfKey(storage, values.site ?? defaults.site);
+  // Every option is a string (`type: 'string'` above), whatever parseArgs's general type says.
+  return { values: values as Partial<Record<K | 'count', string>>, site, given: givenOptions(values, query) };
 }
 
 /** The site a command works on, or a `not_found` that says how to get one. */
