@@ -12,7 +12,7 @@ import type { Storage } from './types.ts';
 
 export function searchContract(open: () => Promise<Storage>) {
   async function seed() {
-    const { storage, site: shop, newSite, conversation: newConversation } = await openWithSite(open);
+    const { storage, site: shop, newSite, agent, conversation: newConversation } = await openWithSite(open);
     const conversation = async (siteId = shop.id, ...bodies: string[]) => {
       const c = await newConversation(siteId, 'pl');
       for (const body of bodies) await say(c.id, body);
@@ -43,7 +43,7 @@ export function searchContract(open: () => Promise<Storage>) {
       });
     const ids = async (text: string, filters: ConversationFilters = {}) =>
       (await search(text, { filters })).hits.map((h) => h.conversation.id);
-    return { storage, shop, site: newSite, conversation, say, search, ids };
+    return { storage, shop, site: newSite, agent, conversation, say, search, ids };
   }
 
   it('search: Polish inflection and diacritics — "zwrot" finds "zwrotu", "zolty" finds "żółty", "lodz" finds "Łódź"', async () => {
@@ -278,15 +278,7 @@ export function searchContract(open: () => Promise<Storage>) {
   });
 
   it('saved views: per agent, by name, deleted only by their owner', async () => {
-    const { storage, shop } = await seed();
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [shop.id],
-      });
+    const { storage, agent } = await seed();
     const anna = await agent('anna');
     const ben = await agent('ben');
     const first = await storage.createSavedView({ agentId: anna.id, name: 'VIP', query: '{"tag":"vip"}' });
