@@ -55,91 +55,60 @@ export const ReportQuerySchema = v.pipe(
 );
 export type ReportQuery = v.InferOutput<typeof ReportQuerySchema>;
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const seconds = v.nullable(v.pipe(v.number(), v.minValue(0)));
+const DurationStatsSchema = v.strictObject({ count, median: seconds, p90: seconds });
+const CsatSchema = v.strictObject({ count, average: v.nullable(v.number()) });
+const RangeSchema = v.strictObject({ from: v.string(), to: v.string() });
+
 /** Median and 90th percentile (nearest rank) of a duration, in seconds; null when nothing was measured. */
-export type DurationStats = { count: number; median: number | null; p90: number | null };
+export type DurationStats = v.InferOutput<typeof DurationStatsSchema>;
 
-/** The headline figures of one period (the report's and the previous one of the same length). */
-export type ReportSummary = {
-  conversations: number;
+/** The figures of the people who took conversations (an agent, a team): how many, and how well. */
+const TAKEN = { assigned: count, resolved: count, firstResponse: DurationStatsSchema } as const;
+
+const ReportSummarySchema = v.strictObject({
+  conversations: count,
   /** Conversations in which the bot answered at least once. */
-  botSessions: number;
+  botSessions: count,
   /** Bot sessions never handed to a person (no queue, no agent, no offline message). */
-  deflected: number;
+  deflected: count,
   /** Conversations handed to a person (queued, taken or left as an offline message). */
-  handoffs: number;
+  handoffs: count,
   /** Handed off, never taken by an agent, and the visitor did not leave the queue. */
-  missed: number;
+  missed: count,
   /** The visitor left the queue before any agent took the conversation. */
-  abandoned: number;
+  abandoned: count,
   /** From entering the queue (or being taken straight from the bot) to the first agent reply. */
-  firstResponse: DurationStats;
+  firstResponse: DurationStatsSchema,
   /** From the first message to resolution, over resolved conversations. */
-  resolution: DurationStats;
-  csat: { count: number; average: number | null };
-};
+  resolution: DurationStatsSchema,
+  csat: CsatSchema,
+});
+/** The headline figures of one period (the report's and the previous one of the same length). */
+export type ReportSummary = v.InferOutput<typeof ReportSummarySchema>;
 
-export type ReportAgentRow = {
-  agentId: string;
-  name: string;
-  assigned: number;
-  resolved: number;
-  firstResponse: DurationStats;
-  csat: { count: number; average: number | null };
-};
+const ReportAgentRowSchema = v.strictObject({
+  agentId: v.string(),
+  name: v.string(),
+  ...TAKEN,
+  csat: CsatSchema,
+});
+export type ReportAgentRow = v.InferOutput<typeof ReportAgentRowSchema>;
 
 /**
  * One team of the site: the conversations its members took (an agent in two teams counts in both;
  * membership as it is now — teams keep no history), and their first response, resolution and CSAT.
  */
-export type ReportTeamRow = {
-  teamId: string;
-  name: string;
-  members: number;
-  assigned: number;
-  resolved: number;
-  firstResponse: DurationStats;
-  resolution: DurationStats;
-  csat: { count: number; average: number | null };
-};
-
-export type Report = {
-  siteId: string;
-  timeZone: string;
-  range: { from: string; to: string };
-  previousRange: { from: string; to: string };
-  summary: ReportSummary;
-  previous: ReportSummary;
-  /** Every day of the range, zero days included. */
-  byDay: { day: string; conversations: number }[];
-  /** `[weekday][hour]` in the site's time zone; weekday 0 is Monday. */
-  heatmap: number[][];
-  handoffReasons: { reason: string; count: number }[];
-  csatDistribution: { rating: number; count: number }[];
-  comments: { conversationId: string; rating: number; comment: string; at: string }[];
-  agents: ReportAgentRow[];
-  /** Every team of the site, by name. */
-  teams: ReportTeamRow[];
-  /** The team the per-agent table is narrowed to, or null for every agent. */
-  team: string | null;
-  missedQuestions: { text: string; count: number; lastAt: string }[];
-};
-
-const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const seconds = v.nullable(v.pipe(v.number(), v.minValue(0)));
-const DurationStatsSchema = v.strictObject({ count, median: seconds, p90: seconds });
-const CsatSchema = v.strictObject({ count, average: v.nullable(v.number()) });
-const ReportSummarySchema = v.strictObject({
-  conversations: count,
-  botSessions: count,
-  deflected: count,
-  handoffs: count,
-  missed: count,
-  abandoned: count,
-  firstResponse: DurationStatsSchema,
+const ReportTeamRowSchema = v.strictObject({
+  teamId: v.string(),
+  name: v.string(),
+  members: count,
+  ...TAKEN,
   resolution: DurationStatsSchema,
   csat: CsatSchema,
 });
-const RangeSchema = v.strictObject({ from: v.string(), to: v.string() });
+export type ReportTeamRow = v.InferOutput<typeof ReportTeamRowSchema>;
 
 /** The report as it travels (the console and API clients check what they receive). */
 export const ReportSchema = v.strictObject({
@@ -149,35 +118,20 @@ export const ReportSchema = v.strictObject({
   previousRange: RangeSchema,
   summary: ReportSummarySchema,
   previous: ReportSummarySchema,
+  /** Every day of the range, zero days included. */
   byDay: v.array(v.strictObject({ day: v.string(), conversations: count })),
+  /** `[weekday][hour]` in the site's time zone; weekday 0 is Monday. */
   heatmap: v.array(v.array(count)),
   handoffReasons: v.array(v.strictObject({ reason: v.string(), count })),
   csatDistribution: v.array(v.strictObject({ rating: v.number(), count })),
   comments: v.array(
     v.strictObject({ conversationId: v.string(), rating: v.number(), comment: v.string(), at: v.string() }),
   ),
-  agents: v.array(
-    v.strictObject({
-      agentId: v.string(),
-      name: v.string(),
-      assigned: count,
-      resolved: count,
-      firstResponse: DurationStatsSchema,
-      csat: CsatSchema,
-    }),
-  ),
-  teams: v.array(
-    v.strictObject({
-      teamId: v.string(),
-      name: v.string(),
-      members: count,
-      assigned: count,
-      resolved: count,
-      firstResponse: DurationStatsSchema,
-      resolution: DurationStatsSchema,
-      csat: CsatSchema,
-    }),
-  ),
+  agents: v.array(ReportAgentRowSchema),
+  /** Every team of the site, by name. */
+  teams: v.array(ReportTeamRowSchema),
+  /** The team the per-agent table is narrowed to, or null for every agent. */
   team: v.nullable(v.string()),
   missedQuestions: v.array(v.strictObject({ text: v.string(), count, lastAt: v.string() })),
 });
+export type Report = v.InferOutput<typeof ReportSchema>;

@@ -3,11 +3,10 @@
  *   contacts:seed --count N [--site KEY]                 adds N anonymous contacts (names, e-mails, tags, plan and city)
  *   contacts:search [--site KEY] [--q TEXT] [--tag T] [--limit N] [--runs N]   times the Contacts page's query
  */
-import { parseArgs } from 'node:util';
 import { CONTACT_LIMITS } from '@frontdesk/shared';
 import { ContactListQuerySchema } from '@frontdesk/shared/contacts-schemas';
 import { createLogger } from '../kernel/logger.ts';
-import { median, runCount, seedInBatches, siteOfKey, timeRuns, wholeNumber } from '../kernel/timing.ts';
+import { median, runCount, seedAndTimeArgs, seedCount, timeRuns } from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -76,35 +75,20 @@ export async function runContactsCommand(
   args: string[],
   deps: { storage: Storage; out: (line: string) => void },
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values, site, given } = await seedAndTimeArgs(
     args,
-    options: {
-      site: { type: 'string', default: DEMO_SITE_KEY },
-      count: { type: 'string' },
-      q: { type: 'string' },
-      tag: { type: 'string' },
-      limit: { type: 'string' },
-      runs: { type: 'string', default: '5' },
-    },
-  });
-  const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
+    deps.storage,
+    { site: DEMO_SITE_KEY, runs: '5' },
+    ['q', 'tag', 'limit'],
+  );
   if (command === 'contacts:seed') {
-    const count = wholeNumber('count', values.count, 1_000_000);
-    const now = Date.now();
-    const took = await seedInBatches(
-      count,
-      4_000,
-      (i) => seededContact(i, now),
-      (chunk) => deps.storage.importContacts(site.id, chunk),
+    const { count, took } = await seedCount(values.count, 4_000, seededContact, (chunk) =>
+      deps.storage.importContacts(site.id, chunk),
     );
     deps.out(`Seeded ${count} contacts on ${site.key} in ${took} s.`);
     return 0;
   }
-  const query = parse(ContactListQuerySchema, {
-    ...(values.q !== undefined && { q: values.q }),
-    ...(values.tag !== undefined && { tag: values.tag }),
-    ...(values.limit !== undefined && { limit: values.limit }),
-  });
+  const query = parse(ContactListQuerySchema, given);
   const contacts = new AgentContacts({
     store: deps.storage,
     confirmations: new EraseConfirmations('unused: no erasure from the CLI', () => new Date()),

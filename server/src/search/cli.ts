@@ -4,10 +4,9 @@
  *   conversations:search [--site KEY] [--q TEXT] [--state S] [--tag T] [--rating N] [--limit N] [--runs N]
  *                                                times the console's search (first page and the next)
  */
-import { parseArgs } from 'node:util';
 import { SearchQuerySchema } from '@frontdesk/shared/search-schemas';
 import type { AgentContext } from '../identity/context.ts';
-import { median, runCount, seedInBatches, siteOfKey, timed, wholeNumber } from '../kernel/timing.ts';
+import { median, runCount, seedAndTimeArgs, seedCount, timed } from '../kernel/timing.ts';
 import { parse } from '../kernel/validate.ts';
 import { DEMO_SITE_KEY } from '../sites/embedding.ts';
 import type { Storage } from '../storage/index.ts';
@@ -97,39 +96,20 @@ export async function runSearchCommand(
   args: string[],
   deps: { storage: Storage; out: (line: string) => void },
 ): Promise<number> {
-  const { values } = parseArgs({
+  const { values, site, given } = await seedAndTimeArgs(
     args,
-    options: {
-      site: { type: 'string', default: DEMO_SITE_KEY },
-      count: { type: 'string' },
-      q: { type: 'string' },
-      state: { type: 'string' },
-      tag: { type: 'string' },
-      rating: { type: 'string' },
-      limit: { type: 'string' },
-      runs: { type: 'string', default: '9' },
-    },
-  });
-  const site = await siteOfKey(deps.storage, values.site ?? DEMO_SITE_KEY);
+    deps.storage,
+    { site: DEMO_SITE_KEY, runs: '9' },
+    ['q', 'state', 'tag', 'rating', 'limit'],
+  );
   if (command === 'conversations:seed') {
-    const count = wholeNumber('count', values.count, 1_000_000);
-    const now = Date.now();
-    const took = await seedInBatches(
-      count,
-      2_000,
-      (i) => seededConversation(i, now),
-      (chunk) => deps.storage.importConversations(site.id, chunk),
+    const { count, took } = await seedCount(values.count, 2_000, seededConversation, (chunk) =>
+      deps.storage.importConversations(site.id, chunk),
     );
     deps.out(`Seeded ${count} conversations (${count * 3} messages) on ${site.key} in ${took} s.`);
     return 0;
   }
-  const query = parse(SearchQuerySchema, {
-    ...(values.q !== undefined && { q: values.q }),
-    ...(values.state !== undefined && { state: values.state }),
-    ...(values.tag !== undefined && { tag: values.tag }),
-    ...(values.rating !== undefined && { rating: values.rating }),
-    ...(values.limit !== undefined && { limit: values.limit }),
-  });
+  const query = parse(SearchQuerySchema, given);
   const search = new AgentSearch(deps.storage);
   // An agent of this site only (the query is scoped as the console's would be).
   const ctx = { agent: { id: 'cli' }, siteIds: [site.id] } as unknown as AgentContext;

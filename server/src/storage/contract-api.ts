@@ -1,20 +1,10 @@
 /** Issue 15 (public API, webhooks): the storage contract's cases for tokens and webhooks, on every engine. */
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function apiContract(open: () => Promise<Storage>) {
-  async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    return { storage, site };
-  }
+  const seed = () => openWithSite(open);
   const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
   it('API tokens: stored with their hash, listed per site, revoked once, last use recorded', async () => {
@@ -42,17 +32,8 @@ export function apiContract(open: () => Promise<Storage>) {
   });
 
   it('API conversation pages: newest update first, keyset cursor, state filter, one site only', async () => {
-    const { storage, site } = await seed();
-    const other = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Other',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const open1 = async (siteId: string) => {
-      const visitor = await storage.createVisitor({ siteId, tokenHash: `h-${Math.random()}` });
-      return storage.createConversation({ siteId, visitorId: visitor.id, locale: 'en' });
-    };
+    const { storage, site, newSite, conversation: open1 } = await seed();
+    const other = await newSite('Other');
     const created = [];
     for (let i = 0; i < 5; i += 1) created.push(await open1(site.id));
     await open1(other.id);

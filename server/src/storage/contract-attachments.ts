@@ -1,35 +1,14 @@
 /** Issue 13 (attachments): the storage contract's cases for the `attachments` table, on every engine. */
 import { expect, it } from 'vitest';
 import type { NewAttachment } from '../attachments/store.ts';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
-import type { NewMessage, Storage } from './types.ts';
+import { openWithSite, visitorText } from './contract-seed.ts';
+import type { Storage } from './types.ts';
 
 export function attachmentsContract(open: () => Promise<Storage>) {
   async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-    const conversation = await storage.createConversation({
-      siteId: site.id,
-      visitorId: visitor.id,
-      locale: 'en',
-    });
-    const msg = (body: string, clientId: string | null = null): NewMessage => ({
-      conversationId: conversation.id,
-      clientId,
-      author: 'visitor',
-      authorName: null,
-      agentId: null,
-      kind: 'text',
-      body,
-      meta: null,
-    });
+    const { storage, site, conversation: newConversation } = await openWithSite(open);
+    const conversation = await newConversation();
+    const msg = visitorText(conversation.id);
     const file = (id: string): NewAttachment => ({
       id,
       conversationId: conversation.id,

@@ -3,27 +3,12 @@
  * agent's avatar, and a timeline page whose agent replies carry their author's avatar as it is now.
  */
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function avatarsContract(open: () => Promise<Storage>) {
   it('agent avatars: the conversation and each agent reply carry the current avatar; notes and other authors none', async () => {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `avatars-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [site.id],
-      });
+    const { storage, site, agent, conversation } = await openWithSite(open);
     const anna = await agent('Anna');
     const bob = await agent('Bob');
     const image = await storage.putImage({
@@ -34,12 +19,7 @@ export function avatarsContract(open: () => Promise<Storage>) {
     });
     await storage.updateAgent(anna.id, { avatarColor: '#aa3355', avatarImageId: image.id });
     await storage.updateAgent(bob.id, { avatarColor: '#0f766e' });
-    const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-    const created = await storage.createConversation({
-      siteId: site.id,
-      visitorId: visitor.id,
-      locale: 'en',
-    });
+    const created = await conversation();
     expect(created.agentAvatar).toBeNull();
     const assigned = await storage.updateConversation(
       created.id,

@@ -1,29 +1,12 @@
 /** Issue 14: the storage contract's cases for canned responses and attention preferences, on every engine. */
 import { DEFAULT_ATTENTION } from '@frontdesk/shared';
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function cannedContract(open: () => Promise<Storage>) {
   async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = (name: string) =>
-      storage.createSite({
-        key: `site-${Math.random().toString(36).slice(2)}`,
-        name,
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
-    const shop = await site('Shop');
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [shop.id],
-      });
+    const { storage, site: shop, newSite: site, agent } = await openWithSite(open);
     return { storage, shop, site, agent };
   }
 

@@ -1,22 +1,10 @@
 /** Issue 12 (contacts): the storage contract's cases for the contact queries, run on every engine. */
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function contactsContract(open: () => Promise<Storage>) {
-  async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const visitor = (tokenHash = `h-${Math.random()}`) =>
-      storage.createVisitor({ siteId: site.id, tokenHash });
-    return { storage, site, visitor };
-  }
+  const seed = () => openWithSite(open);
 
   it('contacts: search by name/e-mail (LIKE characters literal), attribute, tag; last seen first; keyset pages', async () => {
     const { storage, site, visitor } = await seed();
@@ -141,13 +129,8 @@ export function contactsContract(open: () => Promise<Storage>) {
   });
 
   it('contacts: attribute search reads the site’s values of one key — few matches, many, none, after a merge', async () => {
-    const { storage, site, visitor } = await seed();
-    const otherSite = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Other shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
+    const { storage, site, visitor, newSite } = await seed();
+    const otherSite = await newSite('Other shop');
     // 1,050 contacts share a plan (more than are fetched by id), 3 live in Łódź.
     await storage.importContacts(
       site.id,

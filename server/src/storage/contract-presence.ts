@@ -1,24 +1,10 @@
 /** Issue 10 (presence, abandonment, honest waits): the storage contract's cases for its queries. */
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function presenceContract(open: () => Promise<Storage>) {
-  async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const conversation = async () => {
-      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-      return storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
-    };
-    return { storage, site, conversation };
-  }
+  const seed = () => openWithSite(open);
 
   it('recentTakeovers: newest first, within the window, only queue waits; countAssigned', async () => {
     const { storage, site, conversation } = await seed();

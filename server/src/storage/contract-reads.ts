@@ -3,33 +3,11 @@
  * language change, on every engine.
  */
 import { expect, it } from 'vitest';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function readsContract(open: () => Promise<Storage>) {
-  async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [site.id],
-      });
-    const conversation = async () => {
-      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-      return storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
-    };
-    return { storage, agent, conversation };
-  }
+  const seed = () => openWithSite(open);
   const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 
   it('read positions: per conversation and reader, only forward, the highest of concurrent marks kept', async () => {

@@ -8,29 +8,14 @@ import { MemoryPresence } from '../identity/presence.ts';
 import { createLogger } from '../kernel/logger.ts';
 import { OfflineRelease } from '../routing/offline-release.ts';
 import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function routingContract(open: () => Promise<Storage>) {
   async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = await storage.createSite({
-      key: `site-${Math.random().toString(36).slice(2)}`,
-      name: 'Shop',
-      allowedOrigins: [],
-      settings: DEFAULT_SITE_SETTINGS,
-    });
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [site.id],
-      });
+    const { storage, site, agent, conversation } = await openWithSite(open);
     const queued = async () => {
-      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
-      const c = await storage.createConversation({ siteId: site.id, visitorId: visitor.id, locale: 'en' });
+      const c = await conversation();
       const updated = await storage.updateConversation(
         c.id,
         c.version,

@@ -7,24 +7,14 @@ import type { ConversationState } from '@frontdesk/shared';
 import { searchTerms } from '@frontdesk/shared';
 import { expect, it } from 'vitest';
 import type { ConversationFilters, ConversationSearchQuery, SearchCursor } from '../search/store.ts';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
+import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 
 export function searchContract(open: () => Promise<Storage>) {
   async function seed() {
-    const storage = await open();
-    await storage.migrate();
-    const site = async () =>
-      storage.createSite({
-        key: `site-${Math.random().toString(36).slice(2)}`,
-        name: 'Shop',
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
-    const shop = await site();
+    const { storage, site: shop, newSite, agent, conversation: newConversation } = await openWithSite(open);
     const conversation = async (siteId = shop.id, ...bodies: string[]) => {
-      const visitor = await storage.createVisitor({ siteId, tokenHash: `h-${Math.random()}` });
-      const c = await storage.createConversation({ siteId, visitorId: visitor.id, locale: 'pl' });
+      const c = await newConversation(siteId, 'pl');
       for (const body of bodies) await say(c.id, body);
       return c;
     };
@@ -53,7 +43,7 @@ export function searchContract(open: () => Promise<Storage>) {
       });
     const ids = async (text: string, filters: ConversationFilters = {}) =>
       (await search(text, { filters })).hits.map((h) => h.conversation.id);
-    return { storage, shop, site, conversation, say, search, ids };
+    return { storage, shop, site: newSite, agent, conversation, say, search, ids };
   }
 
   it('search: Polish inflection and diacritics — "zwrot" finds "zwrotu", "zolty" finds "żółty", "lodz" finds "Łódź"', async () => {
@@ -288,15 +278,7 @@ export function searchContract(open: () => Promise<Storage>) {
   });
 
   it('saved views: per agent, by name, deleted only by their owner', async () => {
-    const { storage, shop } = await seed();
-    const agent = (name: string) =>
-      storage.createAgent({
-        email: `${name}-${Math.random()}@example.com`,
-        name,
-        role: 'agent',
-        passwordHash: 'x',
-        siteIds: [shop.id],
-      });
+    const { storage, agent } = await seed();
     const anna = await agent('anna');
     const ben = await agent('ben');
     const first = await storage.createSavedView({ agentId: anna.id, name: 'VIP', query: '{"tag":"vip"}' });

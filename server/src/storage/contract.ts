@@ -12,36 +12,21 @@ import { readsContract } from './contract-reads.ts';
 import { reportsContract } from './contract-reports.ts';
 import { routingContract } from './contract-routing.ts';
 import { searchContract } from './contract-search.ts';
+import { openWithSite, visitorText } from './contract-seed.ts';
 import type { NewMessage, Storage } from './types.ts';
 
 export function storageContract(name: string, open: () => Promise<Storage>) {
   describe(`storage contract: ${name}`, () => {
     async function seed() {
-      const storage = await open();
-      await storage.migrate();
-      const site = await storage.createSite({
-        key: `site-${Math.random().toString(36).slice(2)}`,
-        name: 'Shop',
-        allowedOrigins: ['https://shop.example'],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
-      const visitor = await storage.createVisitor({ siteId: site.id, tokenHash: `h-${Math.random()}` });
+      const opened = await openWithSite(open, ['https://shop.example']);
+      const { storage, site, newSite } = opened;
+      const visitor = await opened.visitor();
       const conversation = await storage.createConversation({
         siteId: site.id,
         visitorId: visitor.id,
         locale: 'en',
       });
-      const msg = (body: string, clientId: string | null = null): NewMessage => ({
-        conversationId: conversation.id,
-        clientId,
-        author: 'visitor',
-        authorName: null,
-        agentId: null,
-        kind: 'text',
-        body,
-        meta: null,
-      });
-      return { storage, site, visitor, conversation, msg };
+      return { storage, site, newSite, visitor, conversation, msg: visitorText(conversation.id) };
     }
 
     // Issue 10 (presence, abandonment, honest waits)
@@ -213,13 +198,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     });
 
     it('A1 finds visitors only by token within their site', async () => {
-      const { storage, site, visitor } = await seed();
-      const other = await storage.createSite({
-        key: `other-${Math.random().toString(36).slice(2)}`,
-        name: 'Other',
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
+      const { storage, site, visitor, newSite } = await seed();
+      const other = await newSite('Other');
       const hash = `h2-${Math.random()}`;
       const v2 = await storage.createVisitor({ siteId: site.id, tokenHash: hash });
       expect((await storage.getVisitorByToken(site.id, hash))?.id).toBe(v2.id);
@@ -307,13 +287,8 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     });
 
     it('returns the stored FAQ entry and deletes entries of its own site only', async () => {
-      const { storage, site } = await seed();
-      const other = await storage.createSite({
-        key: `other-${Math.random().toString(36).slice(2)}`,
-        name: 'Other',
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
+      const { storage, site, newSite } = await seed();
+      const other = await newSite('Other');
       const faq = {
         id: 'hours',
         lang: 'pl' as const,
@@ -349,7 +324,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     });
 
     it('records bot misses once, lists the open ones newest first, dismisses per site', async () => {
-      const { storage, site, conversation, msg } = await seed();
+      const { storage, site, conversation, msg, newSite } = await seed();
       const ids: string[] = [];
       for (const body of ['first miss', 'second miss', 'third miss']) {
         const r = await storage.appendMessage(msg(body));
@@ -376,12 +351,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       });
       expect(await storage.listOpenBotMisses(site.id, 2)).toHaveLength(2);
 
-      const other = await storage.createSite({
-        key: `other-${Math.random().toString(36).slice(2)}`,
-        name: 'Other',
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
+      const other = await newSite('Other');
       expect(await storage.dismissBotMisses(other.id, ids, null)).toBe(0);
       expect(await storage.dismissBotMisses(site.id, [ids[0] ?? '', ids[1] ?? ''], 'returns_en')).toBe(2);
       expect(await storage.dismissBotMisses(site.id, [ids[0] ?? ''], null)).toBe(0);
@@ -391,7 +361,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
     });
 
     it('agent answers: one per conversation, open ones newest first, dismissed per site', async () => {
-      const { storage, site, conversation } = await seed();
+      const { storage, site, conversation, newSite } = await seed();
       const second = await storage.createConversation({
         siteId: site.id,
         visitorId: conversation.visitorId,
@@ -423,12 +393,7 @@ export function storageContract(name: string, open: () => Promise<Storage>) {
       expect(open[1]).toMatchObject({ answer: 'We ship to Norway in 5 days.', guessFaqId: 'shipping_en' });
       expect(await storage.listOpenAgentAnswers(site.id, 1)).toHaveLength(1);
 
-      const other = await storage.createSite({
-        key: `other-${Math.random().toString(36).slice(2)}`,
-        name: 'Other',
-        allowedOrigins: [],
-        settings: DEFAULT_SITE_SETTINGS,
-      });
+      const other = await newSite('Other');
       expect(await storage.dismissAgentAnswer(other.id, conversation.id)).toBe(false);
       expect(await storage.dismissAgentAnswer(site.id, conversation.id)).toBe(true);
       expect(await storage.dismissAgentAnswer(site.id, conversation.id)).toBe(false);

@@ -8,10 +8,10 @@ import { useI18n } from '../app/i18n.ts';
 import { ConfirmButton } from '../shared/Confirm.tsx';
 import { CopyField } from '../shared/CopyField.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
-import { Notice, type NoticeState } from '../shared/Notice.tsx';
-import { PageStatus } from '../shared/PageStatus.tsx';
+import type { NoticeState } from '../shared/Notice.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import type { ApiAccessApi, ApiToken } from './api.ts';
+import { ListAndFormPage, ListItem, SiteField } from './ListAndFormPage.tsx';
 
 type Props = { client: ApiAccessApi; sites: readonly SiteSummary[]; onSessionEnded(): void };
 
@@ -55,64 +55,68 @@ export function ApiTokensPage({ client, sites, onSessionEnded }: Props) {
   };
 
   return (
-    <main class="page" aria-labelledby="api-tokens-title">
-      <h1 id="api-tokens-title">{t('apiTokensTitle')}</h1>
-      <p>
-        {t('apiTokensIntro')} <a href={API_V1_ROUTES.reference}>{t('apiTokensReference')}</a>
-      </p>
-      <form class="card form" onSubmit={(e) => void create(e)}>
-        <div class="field">
-          <label for="api-token-name">{t('apiTokenName')}</label>
-          <input
-            id="api-token-name"
-            required
-            maxLength={100}
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
+    <ListAndFormPage
+      name="api-tokens"
+      title={t('apiTokensTitle')}
+      intro={
+        <>
+          {t('apiTokensIntro')} <a href={API_V1_ROUTES.reference}>{t('apiTokensReference')}</a>
+        </>
+      }
+      fields={
+        <>
+          <div class="field">
+            <label for="api-token-name">{t('apiTokenName')}</label>
+            <input
+              id="api-token-name"
+              required
+              maxLength={100}
+              value={name}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
+          </div>
+          <SiteField
+            id="api-token-site"
+            label={t('apiTokenSite')}
+            sites={sites}
+            value={siteId}
+            onChange={setSiteId}
           />
-        </div>
-        <div class="field">
-          <label for="api-token-site">{t('apiTokenSite')}</label>
-          <select id="api-token-site" value={siteId} onChange={(e) => setSiteId(e.currentTarget.value)}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="api-token-scope">{t('apiTokenScope')}</label>
-          <select
-            id="api-token-scope"
-            value={scope}
-            onChange={(e) => setScope(e.currentTarget.value as ApiScope)}
-          >
-            <option value="read">{t('apiTokenScopeRead')}</option>
-            <option value="write">{t('apiTokenScopeWrite')}</option>
-          </select>
-        </div>
-        <button type="submit" class="button button--primary" disabled={busy || sites.length === 0}>
-          {t('apiTokenCreate')}
-        </button>
-      </form>
-      {shown && (
-        <div class="card" role="status">
-          <p>{t('apiTokenCreated', { name: shown.name })}</p>
-          <CopyField id="api-token-value" label={t('apiTokenValue')} value={shown.secret} />
-        </div>
-      )}
-      <Notice notice={notice} />
-      <h2>{t('apiTokensList')}</h2>
-      <PageStatus state={state} onRetry={() => void reload()} />
-      {state.data && state.data.length === 0 && <p class="placeholder">{t('apiTokensEmpty')}</p>}
+          <div class="field">
+            <label for="api-token-scope">{t('apiTokenScope')}</label>
+            <select
+              id="api-token-scope"
+              value={scope}
+              onChange={(e) => setScope(e.currentTarget.value as ApiScope)}
+            >
+              <option value="read">{t('apiTokenScopeRead')}</option>
+              <option value="write">{t('apiTokenScopeWrite')}</option>
+            </select>
+          </div>
+        </>
+      }
+      submitLabel={t('apiTokenCreate')}
+      submitDisabled={busy || sites.length === 0}
+      onSubmit={(e) => void create(e)}
+      afterForm={
+        shown && (
+          <div class="card" role="status">
+            <p>{t('apiTokenCreated', { name: shown.name })}</p>
+            <CopyField id="api-token-value" label={t('apiTokenValue')} value={shown.secret} />
+          </div>
+        )
+      }
+      notice={notice}
+      listTitle={t('apiTokensList')}
+      state={state}
+      onRetry={() => void reload()}
+      empty={state.data?.length === 0}
+      emptyText={t('apiTokensEmpty')}
+    >
       {state.data && state.data.length > 0 && (
         <ul class="api-list">
           {state.data.map((token) => (
-            <li key={token.id} class="card api-list__item" aria-labelledby={`token-${token.id}`}>
-              <h3 id={`token-${token.id}`} class="api-list__title">
-                {token.name}
-              </h3>
+            <ListItem key={token.id} id={`token-${token.id}`} level={3} title={token.name}>
               <dl class="outbox__facts">
                 <dt>{t('apiTokenSite')}</dt>
                 <dd>{siteName(token.siteId)}</dd>
@@ -134,10 +138,10 @@ export function ApiTokensPage({ client, sites, onSessionEnded }: Props) {
                   onConfirm={() => void revoke(token)}
                 />
               )}
-            </li>
+            </ListItem>
           ))}
         </ul>
       )}
-    </main>
+    </ListAndFormPage>
   );
 }

@@ -10,11 +10,11 @@ import { useI18n } from '../app/i18n.ts';
 import { ConfirmButton } from '../shared/Confirm.tsx';
 import { CopyField } from '../shared/CopyField.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
-import { Notice, type NoticeState } from '../shared/Notice.tsx';
-import { PageStatus } from '../shared/PageStatus.tsx';
+import type { NoticeState } from '../shared/Notice.tsx';
 import { useLoad } from '../shared/use-load.ts';
 import type { ApiAccessApi, Webhook } from './api.ts';
 import { DeliveryLog } from './DeliveryLog.tsx';
+import { ListAndFormPage, ListItem, SiteField } from './ListAndFormPage.tsx';
 
 export const EVENT_KEYS: Record<WebhookEvent, ConsoleKey> = {
   'conversation.created': 'webhookEventConversationCreated',
@@ -68,69 +68,75 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
   };
 
   return (
-    <main class="page" aria-labelledby="webhooks-title">
-      <h1 id="webhooks-title">{t('webhooksTitle')}</h1>
-      <p>{t('webhooksIntro')}</p>
-      <form class="card form" onSubmit={(e) => void add(e)}>
-        <div class="field">
-          <label for="webhook-site">{t('webhookSite')}</label>
-          <select id="webhook-site" value={chosenSite} onChange={(e) => setSiteId(e.currentTarget.value)}>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
+    <ListAndFormPage
+      name="webhooks"
+      title={t('webhooksTitle')}
+      intro={t('webhooksIntro')}
+      fields={
+        <>
+          <SiteField
+            id="webhook-site"
+            label={t('webhookSite')}
+            sites={sites}
+            value={chosenSite}
+            onChange={setSiteId}
+          />
+          <div class="field">
+            <label for="webhook-url">{t('webhookUrl')}</label>
+            <input
+              id="webhook-url"
+              type="url"
+              required
+              placeholder="https://"
+              value={url}
+              onInput={(e) => setUrl(e.currentTarget.value)}
+            />
+          </div>
+          <fieldset class="field">
+            <legend>{t('webhookEvents')}</legend>
+            {WEBHOOK_EVENTS.map((name) => (
+              <label key={name} class="check" for={`webhook-event-${name}`}>
+                <input
+                  id={`webhook-event-${name}`}
+                  type="checkbox"
+                  checked={events.includes(name)}
+                  onChange={(e) =>
+                    setEvents(e.currentTarget.checked ? [...events, name] : events.filter((x) => x !== name))
+                  }
+                />
+                {t(EVENT_KEYS[name])}
+              </label>
             ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="webhook-url">{t('webhookUrl')}</label>
-          <input
-            id="webhook-url"
-            type="url"
-            required
-            placeholder="https://"
-            value={url}
-            onInput={(e) => setUrl(e.currentTarget.value)}
-          />
-        </div>
-        <fieldset class="field">
-          <legend>{t('webhookEvents')}</legend>
-          {WEBHOOK_EVENTS.map((name) => (
-            <label key={name} class="check" for={`webhook-event-${name}`}>
-              <input
-                id={`webhook-event-${name}`}
-                type="checkbox"
-                checked={events.includes(name)}
-                onChange={(e) =>
-                  setEvents(e.currentTarget.checked ? [...events, name] : events.filter((x) => x !== name))
-                }
-              />
-              {t(EVENT_KEYS[name])}
-            </label>
-          ))}
-        </fieldset>
-        <label class="check" for="webhook-allow-private">
-          <input
-            id="webhook-allow-private"
-            type="checkbox"
-            checked={state.data?.allowPrivate[chosenSite] ?? false}
-            onChange={(e) => void allow(e.currentTarget.checked)}
-          />
-          {t('webhookAllowPrivate')}
-        </label>
-        <button type="submit" class="button button--primary" disabled={busy || events.length === 0}>
-          {t('webhookAdd')}
-        </button>
-      </form>
-      <Notice notice={notice} />
-      <PageStatus state={state} onRetry={() => void reload()} />
-      {state.data && state.data.webhooks.length === 0 && <p class="placeholder">{t('webhooksEmpty')}</p>}
+          </fieldset>
+          <label class="check" for="webhook-allow-private">
+            <input
+              id="webhook-allow-private"
+              type="checkbox"
+              checked={state.data?.allowPrivate[chosenSite] ?? false}
+              onChange={(e) => void allow(e.currentTarget.checked)}
+            />
+            {t('webhookAllowPrivate')}
+          </label>
+        </>
+      }
+      submitLabel={t('webhookAdd')}
+      submitDisabled={busy || events.length === 0}
+      onSubmit={(e) => void add(e)}
+      notice={notice}
+      state={state}
+      onRetry={() => void reload()}
+      empty={state.data?.webhooks.length === 0}
+      emptyText={t('webhooksEmpty')}
+    >
       <ul class="api-list">
         {state.data?.webhooks.map((hook) => (
-          <li key={hook.id} class="card api-list__item" aria-labelledby={`hook-${hook.id}`}>
-            <h2 id={`hook-${hook.id}`} class="api-list__title api-list__url">
-              {hook.url}
-            </h2>
+          <ListItem
+            key={hook.id}
+            id={`hook-${hook.id}`}
+            level={2}
+            title={hook.url}
+            titleClass="api-list__url"
+          >
             <p>
               {siteName(hook.siteId)} · {hook.events.map((e) => t(EVENT_KEYS[e])).join(', ')}
             </p>
@@ -143,9 +149,9 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
               danger
               onConfirm={() => void remove(hook)}
             />
-          </li>
+          </ListItem>
         ))}
       </ul>
-    </main>
+    </ListAndFormPage>
   );
 }

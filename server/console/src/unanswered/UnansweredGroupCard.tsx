@@ -1,25 +1,12 @@
 /** One group of unanswered visitor messages: its sample, the texts, the closest entries and the actions. */
 import type { UnansweredGroup } from '@frontdesk/shared';
-import type { ComponentChildren } from 'preact';
 import { useI18n } from '../app/i18n.ts';
-import { routeHash } from '../app/routes.ts';
-import { ScoreBar } from '../faq/ScoreBar.tsx';
 import { formatClock } from '../shared/format.ts';
 import { localeText } from '../shared/labels.ts';
+import { CardActions, type EntryCardProps } from './CardActions.tsx';
+import { EntryMatch } from './EntryMatch.tsx';
 
-type Props = {
-  group: UnansweredGroup;
-  now: number;
-  canEdit: boolean;
-  busy: boolean;
-  /** Whether a suggested entry can still be edited (it exists in the loaded list). */
-  known(faqId: string): boolean;
-  onAddTo(faqId: string): void;
-  onCreate(): void;
-  onDismiss(): void;
-  /** The new-entry editor, when open for this group. */
-  children?: ComponentChildren;
-};
+type Props = EntryCardProps & { group: UnansweredGroup };
 
 export function UnansweredGroupCard(props: Props) {
   const { group, now, canEdit, busy, known, onAddTo, onCreate, onDismiss, children } = props;
@@ -50,34 +37,25 @@ export function UnansweredGroupCard(props: Props) {
       ) : (
         <ul class="matches matches--actions">
           {group.suggestions.map((s) => (
-            <li key={s.faqId} class="matches__item">
-              <a href={routeHash({ page: 'faq', faqId: s.faqId })}>{s.question}</a>
-              <ScoreBar score={s.score} />
-              {canEdit && known(s.faqId) && (
-                <button
-                  type="button"
-                  class="button"
-                  disabled={busy}
-                  aria-label={t('unansweredAddTo', { question: s.question })}
-                  title={t('unansweredAddTo', { question: s.question })}
-                  onClick={() => onAddTo(s.faqId)}
-                >
-                  {t('unansweredAddShort')}
-                </button>
-              )}
-            </li>
+            <EntryMatch
+              key={s.faqId}
+              match={s}
+              canAdd={canEdit && known(s.faqId)}
+              busy={busy}
+              addLabel={t('unansweredAddTo', { question: s.question })}
+              addShort={t('unansweredAddShort')}
+              onAdd={onAddTo}
+            />
           ))}
         </ul>
       )}
       {canEdit && (
-        <div class="card__actions">
-          <button type="button" class="button button--primary" disabled={busy} onClick={onCreate}>
-            {t('unansweredCreate')}
-          </button>
-          <button type="button" class="button" disabled={busy} onClick={onDismiss}>
-            {t('unansweredDismiss')}
-          </button>
-        </div>
+        <CardActions
+          busy={busy}
+          createLabel={t('unansweredCreate')}
+          onCreate={onCreate}
+          onDismiss={onDismiss}
+        />
       )}
       {children}
     </article>
