@@ -8,23 +8,33 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page as ConsolePage } from '../../server/console/src/app/routes.ts';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { type ConsoleLook, serveConsoleLook } from '../support/console-look.ts';
 
+/** Every console page (the design look signs in an admin, so the admin pages are there too). */
 const PAGES = [
   'conversations',
+  'search',
   'contacts',
   'faq',
+  'canned',
   'unanswered',
+  'reports',
   'settings',
   'appearance',
   'sites',
   'agents',
   'profile',
   'outbox',
-] as const;
+  'routing',
+  'api-tokens',
+  'webhooks',
+] as const satisfies readonly ConsolePage[];
 type PageName = (typeof PAGES)[number];
+/** What a page opens on for the look: the search page with words typed, so it shows results. */
+const HASH: Partial<Record<PageName, string>> = { conversations: '#/', search: '#/search/q:zwrot' };
 
 const WORDS = {
   en: {
@@ -44,6 +54,11 @@ const WORDS = {
 } as const;
 
 const WIDTHS = { desktop: 1440, laptop: 1024, phone: 390 } as const;
+/**
+ * A hang guard for the tests that walk every page (axe on each, or a dozen screenshots): on a machine
+ * at load 70 one page can take several seconds, so the default 60 s catches nothing but slowness.
+ */
+const EVERY_PAGE_GUARD_MS = 300_000;
 type Width = keyof typeof WIDTHS;
 type Scheme = 'light' | 'dark';
 type Lang = 'en' | 'pl';
@@ -78,19 +93,47 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
 
   /** Shows a page and waits until it has loaded (no loading line left). */
   async function show(page: Page, name: PageName, empty = false) {
-    await page.evaluate(
-      (hash) => {
-        location.hash = hash;
-      },
-      name === 'conversations' ? '#/' : `#/${name}`,
-    );
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, HASH[name] ?? `#/${name}`);
     await page.locator('main:visible').first().waitFor();
     await expect.poll(() => page.locator('[role="status"][aria-busy="true"]:visible').count()).toBe(0);
     if (name === 'conversations' && !empty) {
-      await page.locator('button[data-row]').first().click();
+      // One of the agent's own conversations (another one keeps its unread count in the list).
+      await page.locator('button[data-row]', { hasText: 'Jan Wiśniewski' }).click();
       await page.getByRole('log').first().waitFor();
     }
+    if (name === 'search' && !empty) await page.locator('.search-hit').first().waitFor();
+    if (name === 'reports' && !empty) await page.locator('.reports__figures').waitFor();
     if (name === 'appearance') await page.frameLocator('iframe').first().locator('body').waitFor();
+  }
+
+  /**
+   * Controls left with the browser's default look: a text field, select, text area, checkbox or
+   * button that is not in the console's font, or has a border with square corners (the default
+   * inset/outset look). Returns one line per control found.
+   */
+  function bareControls(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const font = getComputedStyle(document.documentElement).fontFamily;
+      const found: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('input, select, textarea, button')) {
+        if (!el.getClientRects().length || el.closest('iframe')) continue;
+        const s = getComputedStyle(el);
+        const bordered = Number.parseFloat(s.borderTopWidth) > 0;
+        const problems = [
+          s.fontFamily !== font && 'browser font',
+          bordered && s.borderTopLeftRadius === '0px' && 'square border',
+          ['inset', 'outset'].includes(s.borderTopStyle) && 'native border',
+        ].filter(Boolean);
+        const name = el.getAttribute('aria-label') ?? el.getAttribute('name') ?? el.textContent?.trim() ?? '';
+        if (problems.length)
+          found.push(
+            `<${el.tagName.toLowerCase()} ${el.getAttribute('type') ?? ''}> "${name.slice(0, 40)}": ${problems.join(', ')}`,
+          );
+      }
+      return found;
+    });
   }
 
   async function check(page: Page, label: string) {
@@ -107,41 +150,50 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     expect(mainScroll, `${label}: the page's content is wider than its column`).toBeLessThanOrEqual(
       mainWidth!,
     );
+    expect(await bareControls(page), `${label}: controls with the browser's default look`).toEqual([]);
     const blocking = (await runAxe(page)).filter(isBlocking);
     expect(formatViolations(blocking), `${label}: serious/critical axe violations`).toBe('');
   }
 
   for (const width of ['desktop', 'phone'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      it(`axe and reflow on every page (en, ${width}, ${scheme})`, async () => {
-        const { page, errors } = await open({ lang: 'en', width, scheme });
-        for (const name of PAGES) {
-          await show(page, name);
-          await check(page, `${name} (${width}, ${scheme})`);
-        }
-        expect(errors).toEqual([]);
-        await page.context().close();
-      });
+      it(
+        `axe and reflow on every page (en, ${width}, ${scheme})`,
+        async () => {
+          const { page, errors } = await open({ lang: 'en', width, scheme });
+          for (const name of PAGES) {
+            await show(page, name);
+            await check(page, `${name} (${width}, ${scheme})`);
+          }
+          expect(errors).toEqual([]);
+          await page.context().close();
+        },
+        EVERY_PAGE_GUARD_MS,
+      );
     }
   }
 
-  it('axe and reflow on every page with nothing in it (pl; phone dark, desktop light)', async () => {
-    for (const [width, scheme] of [
-      ['phone', 'dark'],
-      ['desktop', 'light'],
-    ] as const) {
-      const { page, errors } = await open({ lang: 'pl', width, scheme, empty: true });
-      for (const name of PAGES) {
-        await show(page, name, true);
-        await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
-      }
-      expect(errors).toEqual([]);
-      await page.context().close();
-    }
-  });
+  for (const [width, scheme] of [
+    ['phone', 'dark'],
+    ['desktop', 'light'],
+  ] as const) {
+    it(
+      `axe and reflow on every page with nothing in it (pl, ${width}, ${scheme})`,
+      async () => {
+        const { page, errors } = await open({ lang: 'pl', width, scheme, empty: true });
+        for (const name of PAGES) {
+          await show(page, name, true);
+          await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
+        }
+        expect(errors).toEqual([]);
+        await page.context().close();
+      },
+      EVERY_PAGE_GUARD_MS,
+    );
+  }
 
-  it('the sign-in page: axe and reflow at both widths in both schemes', async () => {
-    for (const width of ['desktop', 'phone'] as const) {
+  for (const width of ['desktop', 'phone'] as const) {
+    it(`the sign-in page: axe and reflow (pl, ${width}, light and dark)`, async () => {
       for (const scheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({
           viewport: { width: WIDTHS[width], height: 844 },
@@ -154,8 +206,8 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
         await page.screenshot({ path: `${ARTIFACTS}console-login-pl-${WIDTHS[width]}-${scheme}.png` });
         await context.close();
       }
-    }
-  });
+    });
+  }
 
   it('the theme switch wins over the system scheme, per agent, after a reload too; axe with the menu open', async () => {
     const { page, errors } = await open({ lang: 'en', width: 'desktop', scheme: 'light' });
@@ -179,44 +231,56 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     await page.context().close();
   });
 
-  it('screenshots of every page (1440 and 390, conversations also 1024; light and dark; en and pl)', async () => {
-    const shots: [PageName, Width[]][] = PAGES.map((name) => [
-      name,
-      name === 'conversations' ? ['desktop', 'laptop', 'phone'] : ['desktop', 'phone'],
-    ]);
-    for (const lang of ['en', 'pl'] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        for (const width of ['desktop', 'laptop', 'phone'] as const) {
-          const { page } = await open({ lang, width, scheme });
-          for (const [name, widths] of shots) {
-            if (!widths.includes(width)) continue;
-            await show(page, name);
-            const shot = (suffix = '') =>
-              page.screenshot({
-                path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
-              });
-            await shot();
-            if (name !== 'conversations') continue;
-            const words = WORDS[lang];
-            // The account menu, open.
-            await page.getByRole('button', { name: words.menu }).click();
-            await page.getByRole('combobox', { name: words.theme }).waitFor();
-            await shot('-menu');
-            await page.keyboard.press('Escape');
-            await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-            if (width !== 'phone') continue;
-            // On a phone the list, the conversation and its details are steps of their own.
-            await page.getByRole('button', { name: words.details }).click();
-            await page.getByRole('button', { name: words.backToConversation }).waitFor();
-            await shot('-details');
-            await page.getByRole('button', { name: words.backToConversation }).click();
-            await page.getByRole('button', { name: words.backToList }).click();
-            await page.locator('button[data-row]').first().waitFor();
-            await shot('-list');
-          }
-          await page.context().close();
-        }
+  const SHOT_WIDTHS = (name: PageName): Width[] =>
+    name === 'conversations' ? ['desktop', 'laptop', 'phone'] : ['desktop', 'phone'];
+  for (const lang of ['en', 'pl'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const width of ['desktop', 'laptop', 'phone'] as const) {
+        it(
+          `screenshots (${lang}, ${WIDTHS[width]}, ${scheme}; every page at 1440 and 390, conversations also 1024)`,
+          async () => {
+            const { page, errors } = await open({ lang, width, scheme });
+            for (const name of PAGES) {
+              if (!SHOT_WIDTHS(name).includes(width)) continue;
+              await show(page, name);
+              const shot = (suffix = '') =>
+                page.screenshot({
+                  path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
+                });
+              await shot();
+              if (name !== 'conversations') continue;
+              const words = WORDS[lang];
+              // The account menu, open.
+              await page.getByRole('button', { name: words.menu }).click();
+              await page.getByRole('combobox', { name: words.theme }).waitFor();
+              await shot('-menu');
+              await page.keyboard.press('Escape');
+              await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+              // The canned responses popup: `/` typed in the composer (axe-checked open).
+              await page.locator('#composer-input').click();
+              await page.keyboard.type('/');
+              await page.getByRole('listbox').first().waitFor();
+              await shot('-canned');
+              await check(page, `canned popup open (${lang}, ${width}, ${scheme})`);
+              await page.keyboard.press('Escape');
+              await page.locator('#composer-input').fill('');
+              await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+              if (width !== 'phone') continue;
+              // On a phone the list, the conversation and its details are steps of their own.
+              await page.getByRole('button', { name: words.details }).click();
+              await page.getByRole('button', { name: words.backToConversation }).waitFor();
+              await shot('-details');
+              await page.getByRole('button', { name: words.backToConversation }).click();
+              await page.getByRole('button', { name: words.backToList }).click();
+              await page.locator('button[data-row]').first().waitFor();
+              await shot('-list');
+            }
+            expect(errors).toEqual([]);
+            await page.context().close();
+          },
+          EVERY_PAGE_GUARD_MS,
+        );
       }
     }
-  });
+  }
 });
