@@ -122,7 +122,9 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
         const s = getComputedStyle(el);
         const bordered = Number.parseFloat(s.borderTopWidth) > 0;
         const problems = [
-          s.fontFamily !== font && 'browser font',
+          // The console's font, or its monospace one (codes, snippets); never the control default.
+          ((s.fontFamily !== font && !s.fontFamily.includes('monospace')) || s.fontSize === '13.3333px') &&
+            'browser font',
           bordered && s.borderTopLeftRadius === '0px' && 'square border',
           ['inset', 'outset'].includes(s.borderTopStyle) && 'native border',
         ].filter(Boolean);
