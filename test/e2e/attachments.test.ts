@@ -17,6 +17,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { newAgent as agentClient } from '../support/agent-client.ts';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -90,11 +91,7 @@ describeInBrowser('attachments both ways', () => {
     const { email, password } = await h.createAgent('Anna');
     const anna = await h.storage.getAgentByEmail(email);
     await h.storage.setAgentSites(anna!.id, [h.site.id, site.id]);
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    await signInToConsole(agent, h.origin, { email, password });
     // Issue 13: Anna uploads an avatar in her profile (drawn in the console's page, a PNG like a photo).
     const picture = await agent.evaluate(async () => {
       const canvas = document.createElement('canvas');

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -55,10 +56,7 @@ describeInBrowser('business hours in the browser', () => {
 
   it('an admin sets a schedule: one day a week, 9 to 5 UTC', async () => {
     const { email, password } = await h.createAgent('Olga', 'admin');
-    await admin.goto(`${h.origin}/console/`);
-    await admin.getByLabel('E-mail').fill(email);
-    await admin.getByLabel('Password').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(admin, h.origin, { email, password }, { waitForList: false });
     await admin.getByRole('link', { name: 'Sites' }).click();
     await admin.getByRole('button', { name: `Edit ${h.site.name}` }).click();
     const form = admin.getByRole('form', { name: 'Business hours' });

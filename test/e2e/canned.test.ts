@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -94,11 +95,7 @@ describeInBrowser('canned responses, shortcuts and alerts in the browser', () =>
 
   it('an admin adds a canned response on its page', async () => {
     const { email, password } = await h.createAgent('Anna', 'admin');
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    await signInToConsole(agent, h.origin, { email, password });
     await agent.getByRole('link', { name: 'Canned responses' }).click();
     await agent.getByRole('button', { name: 'New response' }).click();
     const form = agent.getByRole('form', { name: 'New response' });

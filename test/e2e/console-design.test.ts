@@ -7,24 +7,34 @@
  * Polish, go to test/artifacts/console-*.png (the chosen ones are kept in docs/screenshots/).
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page as ConsolePage } from '../../server/console/src/app/routes.ts';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { type ConsoleLook, serveConsoleLook } from '../support/console-look.ts';
 
+/** Every console page (the design look signs in an admin, so the admin pages are there too). */
 const PAGES = [
   'conversations',
+  'search',
   'contacts',
   'faq',
+  'canned',
   'unanswered',
+  'reports',
   'settings',
   'appearance',
   'sites',
   'agents',
   'profile',
   'outbox',
-] as const;
+  'routing',
+  'api-tokens',
+  'webhooks',
+] as const satisfies readonly ConsolePage[];
 type PageName = (typeof PAGES)[number];
+/** What a page opens on for the look: the search page with words typed, so it shows results. */
+const HASH: Partial<Record<PageName, string>> = { conversations: '#/', search: '#/search/q:zwrot' };
 
 const WORDS = {
   en: {
@@ -44,6 +54,11 @@ const WORDS = {
 } as const;
 
 const WIDTHS = { desktop: 1440, laptop: 1024, phone: 390 } as const;
+/**
+ * A hang guard for the tests that walk every page (axe on each, or a dozen screenshots): on a machine
+ * at load 70 one page can take several seconds, so the default 60 s catches nothing but slowness.
+ */
+const EVERY_PAGE_GUARD_MS = 300_000;
 type Width = keyof typeof WIDTHS;
 type Scheme = 'light' | 'dark';
 type Lang = 'en' | 'pl';
@@ -76,39 +91,51 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     return { page, errors };
   }
 
-  /**
-   * One console tab for the tests of a `describe` (one console page each): opened before the first,
-   * closed after the last. A test per page keeps each within the hang guard on a busy machine.
-   */
-  function tabFor(o: { lang: Lang; width: Width; scheme: Scheme; empty?: boolean }) {
-    let tab: Awaited<ReturnType<typeof open>> | undefined;
-    beforeAll(async () => {
-      tab = await open(o);
-    });
-    afterAll(async () => {
-      await tab?.page.context().close();
-    });
-    return () => {
-      if (!tab) throw new Error('the console tab did not open');
-      return tab;
-    };
-  }
-
   /** Shows a page and waits until it has loaded (no loading line left). */
   async function show(page: Page, name: PageName, empty = false) {
-    const hash = name === 'conversations' ? '#/' : `#/${name}`;
-    await page.evaluate((target) => {
-      location.hash = target;
-    }, hash);
-    // The route has switched (the old page's <main> would match everything below until it has).
-    await page.locator(`nav a[aria-current="page"][href="${hash}"]`).waitFor({ state: 'attached' });
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, HASH[name] ?? `#/${name}`);
     await page.locator('main:visible').first().waitFor();
     await expect.poll(() => page.locator('[role="status"][aria-busy="true"]:visible').count()).toBe(0);
     if (name === 'conversations' && !empty) {
-      await page.locator('button[data-row]').first().click();
+      // One of the agent's own conversations (another one keeps its unread count in the list).
+      await page.locator('button[data-row]', { hasText: 'Jan Wiśniewski' }).click();
       await page.getByRole('log').first().waitFor();
     }
+    if (name === 'search' && !empty) await page.locator('.search-hit').first().waitFor();
+    if (name === 'reports' && !empty) await page.locator('.reports__figures').waitFor();
     if (name === 'appearance') await page.frameLocator('iframe').first().locator('body').waitFor();
+  }
+
+  /**
+   * Controls left with the browser's default look: a text field, select, text area, checkbox or
+   * button that is not in the console's font, or has a border with square corners (the default
+   * inset/outset look). Returns one line per control found.
+   */
+  function bareControls(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const font = getComputedStyle(document.documentElement).fontFamily;
+      const found: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('input, select, textarea, button')) {
+        if (!el.getClientRects().length || el.closest('iframe')) continue;
+        const s = getComputedStyle(el);
+        const bordered = Number.parseFloat(s.borderTopWidth) > 0;
+        const problems = [
+          // The console's font, or its monospace one (codes, snippets); never the control default.
+          ((s.fontFamily !== font && !s.fontFamily.includes('monospace')) || s.fontSize === '13.3333px') &&
+            'browser font',
+          bordered && s.borderTopLeftRadius === '0px' && 'square border',
+          ['inset', 'outset'].includes(s.borderTopStyle) && 'native border',
+        ].filter(Boolean);
+        const name = el.getAttribute('aria-label') ?? el.getAttribute('name') ?? el.textContent?.trim() ?? '';
+        if (problems.length)
+          found.push(
+            `<${el.tagName.toLowerCase()} ${el.getAttribute('type') ?? ''}> "${name.slice(0, 40)}": ${problems.join(', ')}`,
+          );
+      }
+      return found;
+    });
   }
 
   async function check(page: Page, label: string) {
@@ -125,23 +152,26 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     expect(mainScroll, `${label}: the page's content is wider than its column`).toBeLessThanOrEqual(
       mainWidth!,
     );
+    expect(await bareControls(page), `${label}: controls with the browser's default look`).toEqual([]);
     const blocking = (await runAxe(page)).filter(isBlocking);
     expect(formatViolations(blocking), `${label}: serious/critical axe violations`).toBe('');
   }
 
   for (const width of ['desktop', 'phone'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      describe(`axe and reflow on every page (en, ${width}, ${scheme})`, () => {
-        const tab = tabFor({ lang: 'en', width, scheme });
-        for (const name of PAGES) {
-          it(`${name} (en, ${width}, ${scheme})`, async () => {
-            const { page, errors } = tab();
+      it(
+        `axe and reflow on every page (en, ${width}, ${scheme})`,
+        async () => {
+          const { page, errors } = await open({ lang: 'en', width, scheme });
+          for (const name of PAGES) {
             await show(page, name);
             await check(page, `${name} (${width}, ${scheme})`);
-            expect(errors).toEqual([]);
-          });
-        }
-      });
+          }
+          expect(errors).toEqual([]);
+          await page.context().close();
+        },
+        EVERY_PAGE_GUARD_MS,
+      );
     }
   }
 
@@ -149,22 +179,24 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     ['phone', 'dark'],
     ['desktop', 'light'],
   ] as const) {
-    describe(`axe and reflow on every page with nothing in it (pl, ${width}, ${scheme})`, () => {
-      const tab = tabFor({ lang: 'pl', width, scheme, empty: true });
-      for (const name of PAGES) {
-        it(`${name}, empty (pl, ${width}, ${scheme})`, async () => {
-          const { page, errors } = tab();
+    it(
+      `axe and reflow on every page with nothing in it (pl, ${width}, ${scheme})`,
+      async () => {
+        const { page, errors } = await open({ lang: 'pl', width, scheme, empty: true });
+        for (const name of PAGES) {
           await show(page, name, true);
           await check(page, `${name}, empty (pl, ${width}, ${scheme})`);
-          expect(errors).toEqual([]);
-        });
-      }
-    });
+        }
+        expect(errors).toEqual([]);
+        await page.context().close();
+      },
+      EVERY_PAGE_GUARD_MS,
+    );
   }
 
   for (const width of ['desktop', 'phone'] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      it(`the sign-in page: axe and reflow (pl, ${width}, ${scheme})`, async () => {
+    it(`the sign-in page: axe and reflow (pl, ${width}, light and dark)`, async () => {
+      for (const scheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({
           viewport: { width: WIDTHS[width], height: 844 },
           colorScheme: scheme,
@@ -175,8 +207,8 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
         await check(page, `sign-in (pl, ${width}, ${scheme})`);
         await page.screenshot({ path: `${ARTIFACTS}console-login-pl-${WIDTHS[width]}-${scheme}.png` });
         await context.close();
-      });
-    }
+      }
+    });
   }
 
   it('the theme switch wins over the system scheme, per agent, after a reload too; axe with the menu open', async () => {
@@ -201,38 +233,41 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
     await page.context().close();
   });
 
-  /** Screenshots at 1440 and 390, conversations also at 1024; light and dark; en and pl. */
-  const SHOT_WIDTHS = (name: PageName): readonly Width[] =>
+  const SHOT_WIDTHS = (name: PageName): Width[] =>
     name === 'conversations' ? ['desktop', 'laptop', 'phone'] : ['desktop', 'phone'];
-
   for (const lang of ['en', 'pl'] as const) {
     for (const scheme of ['light', 'dark'] as const) {
       for (const width of ['desktop', 'laptop', 'phone'] as const) {
-        const names = PAGES.filter((name) => SHOT_WIDTHS(name).includes(width));
-        describe(`screenshots of every page (${lang}, ${WIDTHS[width]}, ${scheme})`, () => {
-          const tab = tabFor({ lang, width, scheme });
-          for (const name of names) {
-            it(`${name} (${lang}, ${WIDTHS[width]}, ${scheme})`, async () => {
-              const { page } = tab();
+        it(
+          `screenshots (${lang}, ${WIDTHS[width]}, ${scheme}; every page at 1440 and 390, conversations also 1024)`,
+          async () => {
+            const { page, errors } = await open({ lang, width, scheme });
+            for (const name of PAGES) {
+              if (!SHOT_WIDTHS(name).includes(width)) continue;
               await show(page, name);
               const shot = (suffix = '') =>
                 page.screenshot({
                   path: `${ARTIFACTS}console-${name}${suffix}-${lang}-${WIDTHS[width]}-${scheme}.png`,
                 });
               await shot();
-              if (name !== 'conversations') return;
+              if (name !== 'conversations') continue;
               const words = WORDS[lang];
               // The account menu, open.
               await page.getByRole('button', { name: words.menu }).click();
               await page.getByRole('combobox', { name: words.theme }).waitFor();
               await shot('-menu');
               await page.keyboard.press('Escape');
-              // The menu is closed before the next page is shown (and shot).
-              await expect
-                .poll(() => page.getByRole('button', { name: words.menu }).getAttribute('aria-expanded'))
-                .toBe('false');
               await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-              if (width !== 'phone') return;
+              // The canned responses popup: `/` typed in the composer (axe-checked open).
+              await page.locator('#composer-input').click();
+              await page.keyboard.type('/');
+              await page.getByRole('listbox').first().waitFor();
+              await shot('-canned');
+              await check(page, `canned popup open (${lang}, ${width}, ${scheme})`);
+              await page.keyboard.press('Escape');
+              await page.locator('#composer-input').fill('');
+              await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+              if (width !== 'phone') continue;
               // On a phone the list, the conversation and its details are steps of their own.
               await page.getByRole('button', { name: words.details }).click();
               await page.getByRole('button', { name: words.backToConversation }).waitFor();
@@ -241,9 +276,12 @@ describeInBrowser('console design (every page, both widths, both schemes)', () =
               await page.getByRole('button', { name: words.backToList }).click();
               await page.locator('button[data-row]').first().waitFor();
               await shot('-list');
-            });
-          }
-        });
+            }
+            expect(errors).toEqual([]);
+            await page.context().close();
+          },
+          EVERY_PAGE_GUARD_MS,
+        );
       }
     }
   }

@@ -16,6 +16,7 @@ import { pdf, readZip, startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { fillSignIn, signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -100,10 +101,7 @@ Frontdesk('identify', ${identity});</script>
 
   it('an admin generates the identity secret in the site settings, next to the server snippets', async () => {
     const { email, password } = await h.createAgent('Ada Admin', 'admin');
-    await agent.goto(`${h.origin}/console/#/sites`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, h.origin, { email, password }, { hash: '#/sites', waitForList: false });
     await agent.getByRole('button', { name: `Edit ${h.site.name}` }).click();
     const section = agent.locator('section.identity-settings');
     await section.getByRole('button', { name: 'Generate a secret' }).click();
@@ -197,9 +195,7 @@ Frontdesk('identify', ${identity});</script>
     await signIn.or(inbox).first().waitFor();
     if (await signIn.isVisible()) {
       const { email, password } = await h.createAgent('Ada Agent', 'admin');
-      await agent.getByLabel('E-mail').fill(email);
-      await agent.getByLabel('Password').fill(password);
-      await signIn.click();
+      await fillSignIn(agent, { email, password });
     }
   }
 
@@ -228,15 +224,11 @@ Frontdesk('identify', ${identity});</script>
     const shots = join(ARTIFACTS, '..', '..', 'docs', 'screenshots');
     const words = {
       en: {
-        signIn: 'Sign in',
-        password: 'Password',
         panel: 'Visitor details',
         contacts: 'Contacts',
         details: 'Details',
       },
       pl: {
-        signIn: 'Zaloguj się',
-        password: 'Hasło',
         panel: 'Dane klienta',
         contacts: 'Kontakty',
         details: 'Szczegóły',
@@ -250,10 +242,12 @@ Frontdesk('identify', ${identity});</script>
         const context = await browser.newContext({ viewport, locale: lang === 'pl' ? 'pl-PL' : 'en-US' });
         const page = await context.newPage();
         watch(page);
-        await page.goto(`${h.origin}/console/#/`);
-        await page.getByLabel('E-mail').fill(email);
-        await page.getByLabel(words[lang].password).fill(password);
-        await page.getByRole('button', { name: words[lang].signIn }).click();
+        await signInToConsole(
+          page,
+          h.origin,
+          { email, password },
+          { hash: '#/', locale: lang, waitForList: false },
+        );
         await page
           .getByRole('button', { name: /Ada Nowak/ })
           .first()

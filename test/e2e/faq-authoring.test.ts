@@ -7,6 +7,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 describeInBrowser('FAQ authoring in the browser', () => {
   let h: Awaited<ReturnType<typeof startHarness>>;
@@ -45,10 +46,12 @@ describeInBrowser('FAQ authoring in the browser', () => {
     await h.agents.create({ email, name: 'Ada', password: 'a long admin password', role: 'admin' }, [
       h.site.id,
     ]);
-    await admin.goto(`${h.origin}/console/`);
-    await admin.getByLabel('E-mail').fill(email);
-    await admin.getByLabel('Password').fill('a long admin password');
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(
+      admin,
+      h.origin,
+      { email, password: 'a long admin password' },
+      { waitForList: false },
+    );
     await admin.getByRole('link', { name: 'Unanswered' }).click();
     await expect
       .poll(() => admin.locator('main:not([hidden])').textContent())

@@ -21,6 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const QUESTION = 'Do you engrave jewellery with a name?';
@@ -67,10 +68,7 @@ describeInBrowser('learn from agents in the browser', () => {
   });
 
   async function signIn(page: Page) {
-    await page.goto(`${h.origin}/console/`);
-    await page.getByLabel('E-mail').fill(credentials.email);
-    await page.getByLabel('Password').fill(credentials.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(page, h.origin, credentials, { waitForList: false });
     await page.getByRole('link', { name: 'Unanswered' }).first().click();
   }
 
@@ -85,10 +83,7 @@ describeInBrowser('learn from agents in the browser', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       try {
         if (name === 'phone') {
-          await page.goto(`${h.origin}/console/#/unanswered`);
-          await page.getByLabel('E-mail').fill(credentials.email);
-          await page.getByLabel('Password').fill(credentials.password);
-          await page.getByRole('button', { name: 'Sign in' }).click();
+          await signInToConsole(page, h.origin, credentials, { hash: '#/unanswered', waitForList: false });
         } else await signIn(page);
         const section = page.getByRole('region', { name: 'Learned from agents' });
         const card = section.getByRole('article', { name: QUESTION });

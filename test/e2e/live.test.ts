@@ -10,6 +10,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -61,11 +62,7 @@ describeInBrowser('typing and read receipts in the browser', () => {
   it('the visitor asks for a person and the agent takes over', async () => {
     // The agent is online first (with nobody online the visitor would get the leave-a-message form).
     const { email, password } = await h.createAgent('Anna');
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    await signInToConsole(agent, h.origin, { email, password });
 
     await visitor.goto(`${h.origin}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();

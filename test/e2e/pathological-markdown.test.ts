@@ -8,6 +8,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 type LongTasks = Window & { __longTasks: number[] };
@@ -114,10 +115,7 @@ describeInBrowser('R5 pathological Markdown in the browser', () => {
 
   it('R5 the console timeline shows them as plain text and the later message too; the page stays responsive', async () => {
     const { email, password } = await h.createAgent('Anna');
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, h.origin, { email, password }, { waitForList: false });
     await agent.locator('.lists__section--bot button[data-row]').first().click();
     const log = agent.getByRole('log').first();
     await expect.poll(() => log.locator('strong').last().textContent()).toBe('all good');

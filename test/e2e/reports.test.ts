@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -25,7 +26,6 @@ const WORDS = {
     to: 'To',
     show: 'Show',
     conversations: 'Conversations',
-    signIn: 'Sign in',
   },
   pl: {
     reports: 'Raporty',
@@ -33,7 +33,6 @@ const WORDS = {
     to: 'Do',
     show: 'Pokaż',
     conversations: 'Rozmowy',
-    signIn: 'Zaloguj się',
   },
 } as const;
 
@@ -68,10 +67,7 @@ describeInBrowser('reports page', () => {
     });
     const page = await context.newPage();
     const w = WORDS[locale];
-    await page.goto(`${h.origin}/console/`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel(locale === 'pl' ? 'Hasło' : 'Password').fill(PASSWORD);
-    await page.getByRole('button', { name: w.signIn }).click();
+    await signInToConsole(page, h.origin, { email, password: PASSWORD }, { locale, waitForList: false });
     const link = page.getByRole('link', { name: w.reports });
     await link.click();
     await page.getByLabel(w.from, { exact: true }).fill(FIXTURE_QUERY.from);

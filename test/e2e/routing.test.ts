@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AxeViolation, formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -65,11 +66,7 @@ describeInBrowser('routing and transfer in the browser', () => {
 
   async function signIn(page: Page, name: string, role: 'admin' | 'agent') {
     const { email, password } = await h.createAgent(name, role);
-    await page.goto(`${h.origin}/console/`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    await signInToConsole(page, h.origin, { email, password });
   }
 
   const widgetLog = () => visitor.getByRole('log', { name: 'Messages' });

@@ -13,6 +13,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -83,10 +84,7 @@ describeInBrowser('site self-service in the browser', () => {
 
   it('an admin adds a site that allows the shop’s origin', async () => {
     const { email, password } = await h.createAgent('Olga', 'admin');
-    await admin.goto(`${h.origin}/console/`);
-    await admin.getByLabel('E-mail').fill(email);
-    await admin.getByLabel('Password').fill(password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(admin, h.origin, { email, password }, { waitForList: false });
     await admin.getByRole('link', { name: 'Sites' }).click();
     const create = admin.getByRole('region', { name: 'Add a site' });
     await create.getByLabel('Name').fill(SITE_NAME);

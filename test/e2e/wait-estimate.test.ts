@@ -9,6 +9,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -55,10 +56,7 @@ describeInBrowser('presence and the wait estimate in the browser', () => {
 
   it('the agent signs in: online, with the status switch in the header', async () => {
     const { email, password } = await h.createAgent('Anna');
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(agent, h.origin, { email, password }, { waitForList: false });
     const status = agent.getByLabel('Status');
     await status.waitFor();
     expect(await status.inputValue()).toBe('online');

@@ -8,6 +8,7 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { signInToConsole } from '../support/console-sign-in.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -63,11 +64,7 @@ describeInBrowser('whole loop in the browser', () => {
 
   it('agent logs in and sees the conversation with the bot', async () => {
     const { email, password } = await h.createAgent('Anna');
-    await agent.goto(`${h.origin}/console/`);
-    await agent.getByLabel('E-mail').fill(email);
-    await agent.getByLabel('Password').fill(password);
-    await agent.getByRole('button', { name: 'Sign in' }).click();
-    await agent.getByRole('navigation', { name: 'Conversations' }).waitFor();
+    await signInToConsole(agent, h.origin, { email, password });
     await expect.poll(() => agent.locator('.lists__section--bot button[data-row]').count()).toBe(1);
   });
 

@@ -6,9 +6,6 @@ import { initialLocale } from './app/i18n.ts';
 import { createConsoleMarkdown } from './app/markdown.ts';
 import { createNotifier } from './app/notifier.ts';
 import './app/styles.css';
-// Issue 14.
-import './canned/canned.css';
-import './search/search.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('console: #app element missing from index.html');

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from './i18n.ts';
 import { SHORTCUTS } from './shortcuts.ts';
+import '../canned/canned.css';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();

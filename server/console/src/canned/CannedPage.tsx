@@ -13,6 +13,7 @@ import { useLoad } from '../shared/use-load.ts';
 import type { CannedApi } from './api.ts';
 import { CannedEditor } from './CannedEditor.tsx';
 import { type CannedDraft, checkDraft, type DraftProblem, draftOf, newDraft } from './canned-draft.ts';
+import './canned.css';
 
 type Props = {
   client: CannedApi;

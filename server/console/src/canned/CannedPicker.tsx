@@ -6,6 +6,7 @@
 import type { CannedResponse } from '@frontdesk/shared';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import './canned.css';
 
 export const LISTBOX_ID = 'canned-listbox';
 export const optionId = (index: number) => `canned-option-${index}`;

@@ -20,6 +20,7 @@ import { unreadCounts } from './lists.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { VisitorPanel } from './VisitorPanel.tsx';
+import '../canned/canned.css';
 
 type Props = {
   client: ConsoleClient;

@@ -102,7 +102,7 @@ function SettingsForm(props: { client: RoutingApi; siteId: string; settings: Rou
       <fieldset class="field">
         <legend>{t('routingMode')}</legend>
         {MODES.map((m) => (
-          <label key={m.mode} class="field--row">
+          <label key={m.mode} class="check">
             <input
               type="radio"
               name="routing-mode"
@@ -117,6 +117,7 @@ function SettingsForm(props: { client: RoutingApi; siteId: string; settings: Rou
         <label for="routing-capacity">{t('routingDefaultCapacity')}</label>
         <input
           id="routing-capacity"
+          class="input--short"
           inputMode="numeric"
           value={capacity}
           onInput={(e) => setCapacity(e.currentTarget.value)}
@@ -126,6 +127,7 @@ function SettingsForm(props: { client: RoutingApi; siteId: string; settings: Rou
         <label for="routing-offline">{t('routingOfflineReturn')}</label>
         <input
           id="routing-offline"
+          class="input--short"
           inputMode="numeric"
           value={minutes}
           onInput={(e) => setMinutes(e.currentTarget.value)}

@@ -7,6 +7,7 @@ import type { ConsoleKey } from '@frontdesk/shared/i18n';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import type { SearchApi } from './api.ts';
+import './search.css';
 
 type Props = {
   api: Pick<

@@ -19,6 +19,7 @@ import { SavedViewsList } from './SavedViewsList.tsx';
 import { SearchForm } from './SearchForm.tsx';
 import { SearchResults } from './SearchResults.tsx';
 import type { ViewsStore } from './views-store.ts';
+import './search.css';
 
 type Results = {
   hits: SearchHit[];

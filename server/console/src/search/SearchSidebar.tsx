@@ -8,6 +8,7 @@ import { useId, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
 import { SavedViewsList } from './SavedViewsList.tsx';
 import type { ViewsStore } from './views-store.ts';
+import './search.css';
 
 type Props = { views: ViewsStore; onSearch(q: string): void; onView(view: SavedView): void };
 

@@ -1,6 +1,7 @@
 /**
  * Tests only: the real console App on an in-memory client seeded with a day's worth of work (a queue,
- * own and colleagues' conversations, contacts, FAQ, unanswered questions, sites, agents, outbox), built
+ * own and colleagues' conversations with unread messages, contacts, FAQ, unanswered questions, sites,
+ * agents, outbox, canned responses, tags and a saved view, routing with teams, a month's report), built
  * and opened in Chromium by `test/e2e/console-design.test.ts` to check every page at desktop and phone
  * widths, light and dark. `?locale=pl` picks the language; `?data=empty` seeds nothing (empty states);
  * `?signed=out` opens on the sign-in page.
@@ -16,6 +17,7 @@ import { agentAccount, siteDetail } from './memory-admin.ts';
 import { ADMIN, createMemoryClient } from './memory-client.ts';
 import { contact } from './memory-contacts.ts';
 import { outboxEntry } from './memory-mail.ts';
+import { sampleReport } from './sample-report.ts';
 
 const params = new URLSearchParams(location.search);
 const wanted = params.get('locale');
@@ -29,8 +31,42 @@ const kim = { id: 'k-kim', name: 'Kim Larsen', email: null, verified: false };
 
 const shop = { id: 'site1', name: 'Shop', key: 'site1-key' };
 const help = { id: 'site2', name: 'Helpdesk', key: 'site2-key' };
+const canned = (id: string, o: { title: string; shortcut: string; body: string; lang?: 'en' | 'pl' }) => ({
+  id,
+  siteId: 'site1',
+  scope: 'site' as const,
+  ownerId: null,
+  lang: o.lang ?? ('en' as const),
+  title: o.title,
+  shortcut: o.shortcut,
+  body: o.body,
+  updatedAt: daysAgo(3),
+});
 const seeded = {
   agent: ADMIN,
+  canned: [
+    canned('r-hello', {
+      title: 'Greeting',
+      shortcut: 'hello',
+      body: 'Hi {{visitor.name}}, this is {{agent.name}}. How can I help?',
+    }),
+    canned('r-where', {
+      title: 'Where is my order',
+      shortcut: 'where-order',
+      body: 'Let me check your order. Could you give me its **number**?',
+    }),
+    canned('r-refund', {
+      title: 'Refund form',
+      shortcut: 'refund',
+      body: 'You can ask for a refund here: https://shop.example/returns',
+    }),
+    canned('r-dzien', {
+      title: 'Powitanie',
+      shortcut: 'dzien-dobry',
+      body: 'Dzień dobry {{visitor.name}}, w czym mogę pomóc?',
+      lang: 'pl',
+    }),
+  ],
   admin: {
     sites: [
       siteDetail('site1', { name: 'Shop', allowedOrigins: ['https://shop.example'] }),
@@ -88,6 +124,20 @@ const seeded = {
       lastSeq: 4,
       createdAt: minutesAgo(14),
       lastMessage: { author: 'visitor', body: 'Czy mogę zapłacić BLIKiem?', createdAt: minutesAgo(4) },
+    }),
+    conversation('c-ola', {
+      state: 'assigned',
+      agentId: ADMIN.id,
+      agentName: ADMIN.name,
+      visitor: { id: 'k-ola', name: 'Ola Kowalska', email: 'ola@example.pl', verified: false },
+      locale: 'pl',
+      lastSeq: 2,
+      createdAt: minutesAgo(20),
+      lastMessage: {
+        author: 'visitor',
+        body: 'Czy jest rozmiar M w kolorze żółtym?',
+        createdAt: minutesAgo(6),
+      },
     }),
     conversation('c-bob', {
       state: 'assigned',
@@ -157,11 +207,70 @@ const seeded = {
       body: 'Czy mogę zapłacić BLIKiem?',
       createdAt: minutesAgo(4),
     }),
+    message(1, {
+      conversationId: 'c-ola',
+      id: 'ola-1',
+      body: 'Dzień dobry, pytanie o płaszcz.',
+      createdAt: minutesAgo(7),
+    }),
+    message(2, {
+      conversationId: 'c-ola',
+      id: 'ola-2',
+      body: 'Czy jest rozmiar M w kolorze żółtym?',
+      createdAt: minutesAgo(6),
+    }),
+    message(1, {
+      conversationId: 'c-bob',
+      id: 'bob-1',
+      body: 'My parcel came broken, I would like a refund.',
+      createdAt: minutesAgo(30),
+    }),
+    message(2, {
+      conversationId: 'c-bob',
+      id: 'bob-2',
+      author: 'agent',
+      authorName: 'Bob Baker',
+      body: 'Let me check that for you.',
+      createdAt: minutesAgo(8),
+    }),
+    message(1, {
+      conversationId: 'c-old',
+      id: 'old-1',
+      body: 'Chcę zwrócić żółty płaszcz, jak wygląda zwrot?',
+      createdAt: daysAgo(6),
+    }),
+    message(2, {
+      conversationId: 'c-old',
+      id: 'old-2',
+      author: 'agent',
+      authorName: 'Bob Baker',
+      body: 'Refund form sent.',
+      createdAt: daysAgo(6),
+    }),
   ],
 };
 
 const signedOut = params.get('signed') === 'out';
 const client = createMemoryClient({ ...(empty ? { agent: ADMIN } : seeded), signedIn: !signedOut });
+if (!empty) {
+  // Issue 14: tags, a saved view, routing with teams; issue 15: a month's report.
+  client.search.tags.set('c-now', ['vip', 'kettle']);
+  client.search.tags.set('c-old', ['refund']);
+  client.search.views.push({ id: 'view-1', name: 'Refunds', filters: { q: 'refund', tag: 'refund' } });
+  client.routing.overviews.set('site1', {
+    settings: { mode: 'auto', defaultCapacity: 3, offlineReturnMinutes: 2 },
+    agents: [
+      { agentId: ADMIN.id, name: ADMIN.name, capacity: 5, load: 1 },
+      { agentId: 'agent-2', name: 'Bob Baker', capacity: null, load: 1 },
+      { agentId: 'agent-3', name: 'Zofia Żak', capacity: 2, load: 0 },
+    ],
+  });
+  client.routing.teams.set('site1', [
+    { id: 'team-1', siteId: 'site1', name: 'Zwroty i reklamacje', agentIds: [ADMIN.id, 'agent-2'] },
+    { id: 'team-2', siteId: 'site1', name: 'Wholesale', agentIds: ['agent-3'] },
+  ]);
+  client.reports.set('site1', sampleReport('site1', new Date()));
+}
 
 const root = document.getElementById('app');
 if (!root) throw new Error('design look: #app missing');
