@@ -7,7 +7,7 @@ import type { HostImpact, WidgetWeight } from './browser/host-page.ts';
 import type { Topology } from './load/protocol.ts';
 import { formatScaleOut, type ScaleOutJson } from './scale-out-report.ts';
 import { type PhaseRow, SATURATION, type TargetName, type TargetRun } from './server-load.ts';
-import { ratio, round } from './stats.ts';
+import { ratio } from './stats.ts';
 
 export type Machine = {
   cpu: string;

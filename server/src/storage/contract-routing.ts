@@ -7,7 +7,6 @@ import { Transitions } from '../conversations/transitions.ts';
 import { MemoryPresence } from '../identity/presence.ts';
 import { createLogger } from '../kernel/logger.ts';
 import { OfflineRelease } from '../routing/offline-release.ts';
-import { DEFAULT_SITE_SETTINGS } from '../sites/settings.ts';
 import { openWithSite } from './contract-seed.ts';
 import type { Storage } from './types.ts';
 

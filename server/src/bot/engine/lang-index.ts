@@ -218,7 +218,15 @@ export function createLangIndex(
       coveredWords.set(w, n + 1);
       if (n === 0) foreignCheck.add(w);
     }
-    entries.set(id, { id, docs, merged, soft: softOf(merged, extra), words, covered, coveredWords: ownWords });
+    entries.set(id, {
+      id,
+      docs,
+      merged,
+      soft: softOf(merged, extra),
+      words,
+      covered,
+      coveredWords: ownWords,
+    });
     compiled = null;
   }
 
