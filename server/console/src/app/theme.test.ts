@@ -78,6 +78,11 @@ describe('colour tokens', () => {
       for (const bg of ['bg', 'panel'])
         expect(contrastRatio(value('focus'), value(bg))).toBeGreaterThanOrEqual(3);
     });
+
+    it(`a form control's edge stands out from every surface it sits on (WCAG 1.4.11, 3:1, ${scheme})`, () => {
+      for (const bg of ['bg', 'panel', 'subtle', 'hover'])
+        expect(contrastRatio(value('control-line'), value(bg)), bg).toBeGreaterThanOrEqual(3);
+    });
   }
 
   it('light and dark differ for every surface and text token', () => {
