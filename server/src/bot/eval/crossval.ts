@@ -113,6 +113,40 @@ function gate(s: Scored, p: OperatingPoint): Decision {
   return d;
 }
 
+/** Every operating point the threshold search tries (answer threshold × coverage floor × foreign-word gate). */
+function operatingGrid(): OperatingPoint[] {
+  return THRESHOLD_GRID.flatMap((answerThreshold) =>
+    COVERAGE_GRID.flatMap((minCoverage) =>
+      FOREIGN_GRID.map((maxForeign) => ({ answerThreshold, minCoverage, maxForeign })),
+    ),
+  );
+}
+
+/** The point of `grid` with the best mean over languages of the balanced score (each language weighs the same). */
+function bestPoint(scored: Scored[], langs: string[], grid: OperatingPoint[]): OperatingPoint {
+  let best = grid[0]!;
+  let bestScore = -1;
+  for (const p of grid) {
+    const score =
+      langs.reduce(
+        (a, l) =>
+          a +
+          balanced(
+            metricsAt(
+              scored.filter((s) => s.query.lang === l),
+              p,
+            ),
+          ),
+        0,
+      ) / langs.length;
+    if (score > bestScore + 1e-9) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function metricsAt(scored: Scored[], p: OperatingPoint): Metrics {
   return computeMetrics(
     scored.map((s) => s.query),
@@ -137,11 +171,7 @@ export function crossValidate(
   frozen: Record<string, CrossValidation>;
 } {
   const scored = scoreQueries(entries, queries);
-  const grid = THRESHOLD_GRID.flatMap((answerThreshold) =>
-    COVERAGE_GRID.flatMap((minCoverage) =>
-      FOREIGN_GRID.map((maxForeign) => ({ answerThreshold, minCoverage, maxForeign })),
-    ),
-  );
+  const grid = operatingGrid();
   const langs = [...new Set(queries.map((q) => q.lang))].sort();
   const folds = foldsOf(
     scored.map((s) => s.query),
@@ -157,27 +187,7 @@ export function crossValidate(
   const nowHeld: Record<string, Metrics[]> = {};
   for (let f = 0; f < k; f++) {
     const train = scored.filter((s) => foldOf.get(s.query) !== f);
-    let best = grid[0]!;
-    let bestScore = -1;
-    for (const p of grid) {
-      // mean over languages of the balanced score, so each language weighs the same
-      const score =
-        langs.reduce(
-          (a, l) =>
-            a +
-            balanced(
-              metricsAt(
-                train.filter((s) => s.query.lang === l),
-                p,
-              ),
-            ),
-          0,
-        ) / langs.length;
-      if (score > bestScore + 1e-9) {
-        best = p;
-        bestScore = score;
-      }
-    }
+    const best = bestPoint(train, langs, grid);
     points.push(best);
     for (const l of langs) {
       const test = scored.filter((s) => foldOf.get(s.query) === f && s.query.lang === l);
@@ -448,29 +458,7 @@ export function fitCalibration(
 ): { point: OperatingPoint; oovCalibration: Logistic & { threshold: number } } {
   const scored = scoreQueries(entries, queries);
   const langs = [...new Set(queries.map((q) => q.lang))].sort();
-  let point = FROZEN_BEFORE;
-  let bestScore = -1;
-  for (const answerThreshold of THRESHOLD_GRID)
-    for (const minCoverage of COVERAGE_GRID)
-      for (const maxForeign of FOREIGN_GRID) {
-        const p = { answerThreshold, minCoverage, maxForeign };
-        const score =
-          langs.reduce(
-            (a, l) =>
-              a +
-              balanced(
-                metricsAt(
-                  scored.filter((s) => s.query.lang === l),
-                  p,
-                ),
-              ),
-            0,
-          ) / langs.length;
-        if (score > bestScore + 1e-9) {
-          point = p;
-          bestScore = score;
-        }
-      }
+  const point = bestPoint(scored, langs, operatingGrid());
   const model = fitHonest(scored);
   return { point, oovCalibration: { ...model, threshold: bestHonestThreshold(scored, model) } };
 }
