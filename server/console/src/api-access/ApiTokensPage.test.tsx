@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { siteDetail } from '../testing/memory-admin.ts';
 import { ADMIN, AGENT, createMemoryClient } from '../testing/memory-client.ts';
@@ -86,5 +86,33 @@ describe('Webhooks page', () => {
     fireEvent.click(within(log).getByRole('button', { name: 'Wyślij ponownie' }));
     expect(await within(log).findByText('Oczekuje')).toBeTruthy();
     expect(client.apiAccess.deliveries[0]).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('the "allow private addresses" switch waits for the stored value, then keeps a click while it saves', async () => {
+    const client = createMemoryClient({ agent: ADMIN, admin: { sites } });
+    client.apiAccess.allowPrivate.site1 = false;
+    const held: (() => void)[] = [];
+    const list = client.apiAccess.listWebhooks.bind(client.apiAccess);
+    client.apiAccess.listWebhooks = async () => {
+      await new Promise<void>((resolve) => held.push(resolve));
+      return list();
+    };
+    renderApp(client);
+    const box = (await screen.findByLabelText(/Allow private and local addresses/)) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    await waitFor(() => expect(held).toHaveLength(1));
+    held[0]?.();
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    // Saved, and the reload after it is held: the click stays on screen and the switch waits.
+    await waitFor(() => expect(held).toHaveLength(2));
+    expect(client.apiAccess.allowPrivate.site1).toBe(true);
+    expect(box.checked).toBe(true);
+    expect(box.disabled).toBe(true);
+    held[1]?.();
+    await waitFor(() => expect(box.disabled).toBe(false));
+    expect(box.checked).toBe(true);
+    expect(client.apiAccess.allowPrivate.site1).toBe(true);
   });
 });

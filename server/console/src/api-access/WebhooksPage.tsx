@@ -36,6 +36,8 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
   const [events, setEvents] = useState<WebhookEvent[]>(['conversation.created', 'message.created']);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
+  // The choice being saved: shown at once, kept until the reload after it has the stored value.
+  const [allowing, setAllowing] = useState<boolean | null>(null);
   const chosenSite = siteId || (sites[0]?.id ?? '');
   const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? id;
 
@@ -62,9 +64,11 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
   };
 
   const allow = async (allowPrivate: boolean) => {
+    setAllowing(allowPrivate);
     const result = await client.setWebhookAllowPrivate(chosenSite, allowPrivate);
     if (!result.ok) setNotice({ error: true, text: detailedErrorText(result.error, t) });
     await reload();
+    setAllowing(null);
   };
 
   return (
@@ -112,7 +116,9 @@ export function WebhooksPage({ client, sites, onSessionEnded }: Props) {
             <input
               id="webhook-allow-private"
               type="checkbox"
-              checked={state.data?.allowPrivate[chosenSite] ?? false}
+              checked={allowing ?? state.data?.allowPrivate[chosenSite] ?? false}
+              // Until the stored value is known a click would be overwritten by it.
+              disabled={state.data === null || allowing !== null}
               onChange={(e) => void allow(e.currentTarget.checked)}
             />
             {t('webhookAllowPrivate')}
