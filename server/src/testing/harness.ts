@@ -63,6 +63,8 @@ export type HarnessOptions = {
   mailIntervalMs?: StartOptions['mailIntervalMs'];
   /** Issue 15: the webhook clock, resolver and loop interval. */
   webhooks?: StartOptions['webhooks'];
+  /** Load the bot's English word knowledge at start, as a real server does (default false here). */
+  warmBot?: boolean;
 };
 
 /** The database of every harness this test file starts without its own `databaseUrl`. */
@@ -105,6 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     mailClock: options.mailClock,
     mailIntervalMs: options.mailIntervalMs,
     webhooks: options.webhooks,
+    warmBot: options.warmBot ?? false,
   });
   const site = await ensureDemoSite(server.storage, server.bot);
   const origin = `http://127.0.0.1:${server.port}`;
@@ -170,10 +173,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/**
+ * How long a test waits for an ack. Generous: on a shared machine at load 50+ a server can be
+ * descheduled for seconds, and a test must not fail for that (it still fails when no ack ever comes).
+ */
+const ACK_TIMEOUT_MS = 20_000;
+
 /** Emits with an ack and unwraps it; rejects on `{ ok: false }` with the error code as message. */
 export function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket
-    .timeout(5000)
+    .timeout(ACK_TIMEOUT_MS)
     .emitWithAck(event, payload)
     .then((result: AckResult<T>) => {
       if (!result.ok) throw Object.assign(new Error(result.error.code), { error: result.error });
@@ -183,7 +192,7 @@ export function call<T>(socket: Socket, event: string, payload: unknown): Promis
 
 /** The raw ack, for asserting on errors. */
 export function callRaw<T>(socket: Socket, event: string, payload: unknown): Promise<AckResult<T>> {
-  return socket.timeout(5000).emitWithAck(event, payload);
+  return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
 }
 
 /** Resolves with the first event payload that satisfies the predicate. */
