@@ -228,7 +228,7 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     const entry = (await a.bot.faqs(a.site.id)).get('delivery_cost_en');
     if (!entry) throw new Error('the demo site has no delivery_cost_en');
     await a.bot.upsert(a.site.id, { ...entry, answer: 'Delivery costs 7.49 from today.' });
-    await expect.poll(ask, { timeout: 5000, interval: 100 }).toContain('7.49');
+    await expect.poll(ask, { timeout: 20_000, interval: 100 }).toContain('7.49');
   });
 
   it('a settings edit on node A (the engine dropped there) makes node B rebuild its engine', async () => {

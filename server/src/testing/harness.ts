@@ -200,7 +200,7 @@ export function waitFor<T>(
   socket: Socket,
   event: string,
   predicate: (payload: T) => boolean = () => true,
-  ms = 5000,
+  ms = ACK_TIMEOUT_MS,
 ) {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
