@@ -16,9 +16,12 @@ const PREVIEW_INTERVAL_MS = 250;
  * of the conversation's assigned agent (their unread count and attention follow their own
  * conversations on any page). Real changes (state, assignment, queue) still go to every agent of the site.
  */
-export function previewRooms(conversation: Pick<ConversationRecord, 'siteId' | 'state' | 'agentId'>): string[] {
+export function previewRooms(
+  conversation: Pick<ConversationRecord, 'siteId' | 'state' | 'agentId'>,
+): string[] {
   const rooms = [ROOMS.siteLists(conversation.siteId)];
-  if (conversation.state === 'assigned' && conversation.agentId) rooms.push(ROOMS.agent(conversation.agentId));
+  if (conversation.state === 'assigned' && conversation.agentId)
+    rooms.push(ROOMS.agent(conversation.agentId));
   return rooms;
 }
 
@@ -36,7 +39,9 @@ export class SocketBroadcaster implements Broadcaster {
    * newest. A real change cancels a pending one.
    */
   private readonly previews = new Coalescer<ConversationRecord>(PREVIEW_INTERVAL_MS, (_id, conversation) =>
-    this.agents.to(previewRooms(conversation)).emit(EVENTS.conversationUpdated, toAgentConversation(conversation)),
+    this.agents
+      .to(previewRooms(conversation))
+      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation)),
   );
 
   /** Issue 10: queue refreshes of a site, at most one per `LIMITS.queueRefreshMs`, the last always sent. */
