@@ -145,10 +145,7 @@ describe.skipIf(!ready)('two nodes on PostgreSQL + Redis', () => {
     const agent = await b.newAgent('Lena');
     const witness = await b.newAgent('Witness');
     const seen = { agent: [] as number[], witness: [] as number[] };
-    for (const [who, s] of [
-      ['agent', agent.socket],
-      ['witness', witness.socket],
-    ] as const) {
+    for (const s of [agent.socket, witness.socket]) {
       await connected(s);
       await call(s, EVENTS.listsShow, { showing: true });
     }
