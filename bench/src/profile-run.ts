@@ -1,9 +1,10 @@
 /**
  * Diagnosis run: `PAIRS=5000 RATE=500 [TARGETS=frontdesk,bare] [BENCH_PROFILE=<file>]
- * [BENCH_SERVER_FLAGS=--trace-gc] node --import tsx src/profile-run.ts` — one steady phase at the given
+ * [LISTS=2] [BENCH_SERVER_FLAGS=--trace-gc] node --import tsx src/profile-run.ts` — one steady phase at the given
  * size per target (Frontdesk profiled when asked), one after the other in the same run, then the
  * CPU-per-message ratio of each target against the last one (by default Frontdesk alone).
  */
+import { LISTS_PER_SITE } from './load/protocol.ts';
 import { runTarget, singleNode } from './server-load.ts';
 
 const pairs = Number(process.env.PAIRS ?? 1000);
@@ -28,7 +29,12 @@ for (const target of targets) {
       drainMs: 20_000,
       rampRates: [rate],
       rampMeasureMs: Number(process.env.MEASURE_MS ?? 8000),
-      topology: { chatsPerAgent: 5, agentsPerSite: 4 },
+      // LISTS=<n>: how many of a site's 4 agent sockets show the conversation list (issue 17).
+      topology: {
+        chatsPerAgent: 5,
+        agentsPerSite: 4,
+        listsPerSite: Number(process.env.LISTS ?? LISTS_PER_SITE),
+      },
       idleSockets: 200,
     },
     (line) => process.stderr.write(`${line}\n`),

@@ -4,7 +4,7 @@
  */
 import type { WIDGET_BUDGETS } from '@frontdesk/shared';
 import type { HostImpact, WidgetWeight } from './browser/host-page.ts';
-import type { Topology } from './load/protocol.ts';
+import { LISTS_PER_SITE, type Topology } from './load/protocol.ts';
 import { formatScaleOut, type ScaleOutJson } from './scale-out-report.ts';
 import { type PhaseRow, SATURATION, type TargetName, type TargetRun } from './server-load.ts';
 import { ratio } from './stats.ts';
@@ -321,7 +321,8 @@ export function formatReport(r: BenchJson): string {
   if (s) {
     out.push(
       `Each visitor socket has one conversation; one agent socket handles ${s.topology.chatsPerAgent} of them; ` +
-        `${s.topology.agentsPerSite} agent sockets per site. Persistence: ${s.topology.persistence}. ` +
+        `${s.topology.agentsPerSite} agent sockets per site (one account each, ` +
+        `${s.topology.listsPerSite ?? LISTS_PER_SITE} showing the list). Persistence: ${s.topology.persistence}. ` +
         'Latency = send → arrival at the other side; half the messages each way.',
       '',
       table(

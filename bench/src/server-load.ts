@@ -231,7 +231,11 @@ export async function runTarget(setup: TargetSetup, plan: ServerPlan, log: Log):
     const maxSize = Math.max(...plan.sizes);
     const teams: Team[] =
       setup.kind === 'frontdesk'
-        ? await server.call<Team[]>('teams', sitesFor(maxSize, plan.topology), 300_000)
+        ? await server.call<Team[]>(
+            'teams',
+            { count: sitesFor(maxSize, plan.topology), agentsPerSite: plan.topology.agentsPerSite },
+            300_000,
+          )
         : [];
 
     // Memory: a warm-up batch first (first-use allocations, JIT), then the measured idle sockets.

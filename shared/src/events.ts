@@ -17,6 +17,7 @@ import type { TransferNotice } from './routing.ts';
 import type { TransferInput } from './routing-schemas.ts';
 import type {
   ConversationRefInput,
+  ListsShowInput,
   LocaleSetInput,
   MailTranscriptInput,
   OfflineMessageInput,
@@ -60,11 +61,13 @@ export const EVENTS = {
   conversationTake: 'conversation:take',
   conversationReturn: 'conversation:return',
   conversationResolve: 'conversation:resolve',
+  /** Issue 17 — agent → server: this console shows (or stopped showing) the conversation list. */
+  listsShow: 'lists:show',
   /** server → clients: a committed message. */
   messageNew: 'message:new',
   /** server → visitor: its conversation changed (state, agent, queue). */
   conversationState: 'conversation:state',
-  /** server → agents: a conversation of their site changed (lists, badges). */
+  /** server → agents: a conversation changed (lists, badges); message previews only to consoles showing the list, and to the assignee. */
   conversationUpdated: 'conversation:updated',
   /** server → client: this session ended (logout, disabled agent, revoked token). */
   sessionEnded: 'session:ended',
@@ -173,6 +176,8 @@ export type AgentClientEvents = {
   [EVENTS.conversationTake]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   [EVENTS.conversationReturn]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
   [EVENTS.conversationResolve]: (input: ConversationRefInput, ack: Ack<AgentConversation>) => void;
+  /** Issue 17: join or leave the list previews of the agent's sites. */
+  [EVENTS.listsShow]: (input: ListsShowInput, ack: Ack<null>) => void;
   /** Issue 10 (presence): acked with the agent's status as stored. */
   [EVENTS.presenceSet]: (input: PresenceSetInput, ack: Ack<AgentPresence>) => void;
   /** Issue 14 (routing). */

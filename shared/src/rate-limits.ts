@@ -109,6 +109,8 @@ export const RATE_LIMITS: RateLimits = {
     [EVENTS.conversationTake]: { identity: { burst: 20, perMinute: 60 } },
     [EVENTS.conversationReturn]: { identity: { burst: 20, perMinute: 60 } },
     [EVENTS.conversationResolve]: { identity: { burst: 20, perMinute: 60 } },
+    // Issue 17: a console flips it on page changes and, on a phone, opening and closing conversations.
+    [EVENTS.listsShow]: { identity: { burst: 30, perMinute: 120 } },
     // Issue 10 (presence): a person switches a few times an hour; idle/activity flips are rarer still.
     [EVENTS.presenceSet]: { identity: { burst: 10, perMinute: 20 } },
     // Issue 14: a handful of hand-overs in a row, never a stream.

@@ -130,6 +130,10 @@ export type SyncInput = v.InferOutput<typeof SyncSchema>;
 export const ConversationRefSchema = record({ conversationId: IdSchema });
 export type ConversationRefInput = v.InferOutput<typeof ConversationRefSchema>;
 
+/** Issue 17: the console shows the conversation list (`true`) or not (another page, a phone showing one conversation). */
+export const ListsShowSchema = record({ showing: v.boolean() });
+export type ListsShowInput = v.InferOutput<typeof ListsShowSchema>;
+
 /** Issue 13: "I have seen everything up to `seq`" (clamped to the conversation's last seq by the server). */
 export const ReadMarkSchema = record({ conversationId: IdSchema, seq: Seq });
 export type ReadMarkInput = v.InferOutput<typeof ReadMarkSchema>;

@@ -11,6 +11,7 @@ import { agentNode, agentOf as agentOfPair, idleNode, siteOf as siteOfPair, visi
 import {
   type AckedMessages,
   BENCH_ORIGIN,
+  LISTS_PER_SITE,
   type PhaseResult,
   type PhaseSpec,
   type TargetKind,
@@ -175,10 +176,16 @@ async function connectAgents(input: { teams: Team[] }) {
     const url = urls[agentNode(a, urls.length)]!;
     const headers =
       target === 'frontdesk'
-        ? { origin: url, cookie: input.teams[Math.floor(a / topology.agentsPerSite)]!.cookie }
+        ? {
+            origin: url,
+            cookie: input.teams[Math.floor(a / topology.agentsPerSite)]!.cookies[a % topology.agentsPerSite]!,
+          }
         : undefined;
     const agent = await connect(url, NAMESPACES.agent, headers ? { headers } : {});
     agent.on(EVENTS.messageNew, onArrival('visitor'));
+    // Issue 17: this console shows the conversation list (it gets the site's message previews).
+    if (target === 'frontdesk' && a % topology.agentsPerSite < (topology.listsPerSite ?? LISTS_PER_SITE))
+      await call(agent, EVENTS.listsShow, { showing: true });
     connected[a - newAgents[0]!] = agent;
   });
   agents.push(...connected);

@@ -8,16 +8,22 @@ export type TargetKind = 'frontdesk' | 'bare';
 /** What the orchestrator sets per Frontdesk node: the database (default: SQLite in a fresh data dir), more env. */
 export type NodeOptions = { databaseUrl?: string; env?: Record<string, string> };
 
-/** One site: its key and an agent session cookie for it (Frontdesk only). */
-export type Team = { siteKey: string; cookie: string };
+/** One site: its key and a session cookie for each of its agent accounts, one per agent socket (Frontdesk only). */
+export type Team = { siteKey: string; cookies: string[] };
 
 /**
  * Each visitor socket is one conversation; an agent socket (one console) handles `chatsPerAgent`
  * of them, and a site has `agentsPerSite` agent sockets — every message is also broadcast to all of
  * them as `conversation:updated`. One agent socket per visitor would need 40,000 descriptors at
- * 10,000 pairs; the hard limit here is 20,000 per process.
+ * 10,000 pairs; the hard limit here is 20,000 per process. Each agent socket is its own agent account
+ * (a console of one person). Issue 17: message previews go only to consoles that show the list and to
+ * the conversation's agent; the first `listsPerSite` agent sockets of each site show it (default 2 of 4:
+ * two agents at the Conversations page, two elsewhere: another page, a phone with a chat open).
  */
-export type Topology = { chatsPerAgent: number; agentsPerSite: number };
+export type Topology = { chatsPerAgent: number; agentsPerSite: number; listsPerSite?: number };
+
+/** Issue 17: how many of a site's agent sockets show the conversation list, unless the plan says. */
+export const LISTS_PER_SITE = 2;
 
 export type AckedMessages = { conversationId: string; clientIds: string[] }[];
 

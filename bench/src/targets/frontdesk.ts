@@ -27,36 +27,41 @@ async function start(options: NodeOptions): Promise<{ url: string }> {
 const teams: Team[] = [];
 let passwordHash: string | null = null;
 
-/** A site with one agent account and a session for it; the password is hashed once and reused. */
-async function addTeam(index: number): Promise<Team> {
+/** A site with `agents` agent accounts and a session for each; the password is hashed once and reused. */
+async function addTeam(index: number, agents: number): Promise<Team> {
   const site = await h.storage.createSite({
     key: `bench-${index}`,
     name: `Bench site ${index}`,
     allowedOrigins: [BENCH_ORIGIN],
     settings: { ...h.site.settings, escalationPhrases: [] },
   });
-  const email = `bench-agent-${index}@example.com`;
+  const cookies: string[] = [];
+  for (let n = 0; n < agents; n++) cookies.push(await addAgent(site.id, `${index}-${n}`));
+  return { siteKey: site.key, cookies };
+}
+
+async function addAgent(siteId: string, name: string): Promise<string> {
+  const email = `bench-agent-${name}@example.com`;
   let agentId: string;
   if (passwordHash === null) {
     const agent = await h.agents.create(
-      { email, name: `Agent ${index}`, password: 'bench password 0123', role: 'agent' },
-      [site.id],
+      { email, name: `Agent ${name}`, password: 'bench password 0123', role: 'agent' },
+      [siteId],
     );
     passwordHash = agent.passwordHash;
     agentId = agent.id;
   } else {
     const agent = await h.storage.createAgent({
       email,
-      name: `Agent ${index}`,
+      name: `Agent ${name}`,
       role: 'agent',
       passwordHash,
-      siteIds: [site.id],
+      siteIds: [siteId],
     });
     agentId = agent.id;
   }
   // A session row as POST /auth/login makes it, without paying scrypt once per site.
-  const cookie = await agentSessionCookie(h.storage, agentId, 24 * 3600_000);
-  return { siteKey: site.key, cookie };
+  return agentSessionCookie(h.storage, agentId, 24 * 3600_000);
 }
 
 /** Counts acknowledged messages that are not in the conversation's stored timeline. */
@@ -98,8 +103,8 @@ serveIpc({
   profileStart: () => profileStart(),
   profileStop: (file: string) => profileStop(file),
   start: (options: NodeOptions | null) => start(options ?? {}),
-  teams: async (count: number) => {
-    while (teams.length < count) teams.push(await addTeam(teams.length));
+  teams: async ({ count, agentsPerSite }: { count: number; agentsPerSite: number }) => {
+    while (teams.length < count) teams.push(await addTeam(teams.length, agentsPerSite));
     return teams.slice(0, count);
   },
   stats: (collect: boolean) => processStats(collect),

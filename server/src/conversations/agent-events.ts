@@ -3,6 +3,7 @@ import { type AgentClientEvents, EVENTS } from '@frontdesk/shared';
 import { TransferSchema } from '@frontdesk/shared/routing-schemas';
 import {
   ConversationRefSchema,
+  ListsShowSchema,
   PresenceSetSchema,
   ReadMarkSchema,
   SendAgentMessageSchema,
@@ -10,6 +11,7 @@ import {
   TypingSetSchema,
 } from '@frontdesk/shared/schemas';
 import type { AgentStatus } from '../identity/agent-status.ts';
+import { showLists } from '../identity/session-sockets.ts';
 import type { AgentSocket } from '../identity/sockets.ts';
 import type { Logger } from '../kernel/logger.ts';
 import type { Budgets } from '../limits/index.ts';
@@ -85,6 +87,11 @@ export function agentEvents(socket: AgentSocket, deps: AgentEventsDeps): void {
   handle(EVENTS.conversationResolve, ConversationRefSchema, async (input) =>
     toAgentConversation(await conversations.resolve(ctx(), input)),
   );
+  // Issue 17: message previews only to consoles that show the list (forgotten with the socket).
+  handle(EVENTS.listsShow, ListsShowSchema, async (input) => {
+    showLists(socket, input.showing);
+    return null;
+  });
   // Issue 10 (presence): `auto` only matters to the console (it returns to online on activity).
   handle(EVENTS.presenceSet, PresenceSetSchema, async (input) => ({
     agentId: ctx().agent.id,

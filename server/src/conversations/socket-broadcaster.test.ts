@@ -1,16 +1,16 @@
 import { EVENTS } from '@frontdesk/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../kernel/logger.ts';
-import { SocketBroadcaster } from './socket-broadcaster.ts';
+import { previewRooms, SocketBroadcaster } from './socket-broadcaster.ts';
 import type { ConversationRecord } from './store.ts';
 
 /** A namespace stand-in that records `to(room).emit(event, payload)`. */
 function recorder() {
   const sent: { room: string; event: string; payload: unknown }[] = [];
   const rooms = {
-    to: (room: string) => ({
+    to: (room: string | string[]) => ({
       emit: (event: string, payload: unknown) => {
-        sent.push({ room, event, payload });
+        sent.push({ room: [room].flat().join(' '), event, payload });
         return true;
       },
     }),
@@ -76,10 +76,19 @@ describe('SocketBroadcaster previews', () => {
     expect(agents.sent.map((s) => fields(s.payload).lastSeq)).toEqual([1]);
     vi.advanceTimersByTime(300);
     expect(agents.sent.map((s) => [s.room, s.event, fields(s.payload).lastSeq])).toEqual([
-      ['s:s1', EVENTS.conversationUpdated, 1],
-      ['s:s1', EVENTS.conversationUpdated, 10],
+      ['l:s1', EVENTS.conversationUpdated, 1],
+      ['l:s1', EVENTS.conversationUpdated, 10],
     ]);
     expect(visitors.sent).toEqual([]);
+  });
+
+  it('issue 17: previews go to the list room, and to the assignee of an assigned conversation; real changes to every agent', () => {
+    const agents = recorder();
+    const broadcaster = broadcasterWith(agents);
+    const mine = { ...record(1, 'assigned'), agentId: 'a7' };
+    broadcaster.previewChanged(mine);
+    broadcaster.conversationChanged({ ...mine, lastSeq: 2 });
+    expect(agents.sent.map((s) => s.room)).toEqual(['l:s1 a:a7', 's:s1']);
   });
 
   it('a real change goes out at once and cancels the pending preview, so nothing stale follows it', () => {
@@ -93,5 +102,15 @@ describe('SocketBroadcaster previews', () => {
       [1, 'bot'],
       [3, 'queued'],
     ]);
+  });
+});
+
+describe('previewRooms (issue 17)', () => {
+  it('the site list room, plus the assigned agent only while assigned', () => {
+    expect(previewRooms(record(1, 'bot'))).toEqual(['l:s1']);
+    expect(previewRooms(record(1, 'queued'))).toEqual(['l:s1']);
+    expect(previewRooms({ ...record(1, 'assigned'), agentId: 'a1' })).toEqual(['l:s1', 'a:a1']);
+    // A resolved conversation keeps its last agent, but is no longer theirs to answer.
+    expect(previewRooms({ ...record(1, 'resolved'), agentId: 'a1' })).toEqual(['l:s1']);
   });
 });

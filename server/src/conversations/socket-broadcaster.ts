@@ -11,20 +11,37 @@ import { isVisibleToVisitor, toAgentConversation, toVisitorConversation, toVisit
 
 const PREVIEW_INTERVAL_MS = 250;
 
+/**
+ * Issue 17: where a message preview goes — the site's consoles that show the list, and every socket
+ * of the conversation's assigned agent (their unread count and attention follow their own
+ * conversations on any page). Real changes (state, assignment, queue) still go to every agent of the site.
+ */
+export function previewRooms(
+  conversation: Pick<ConversationRecord, 'siteId' | 'state' | 'agentId'>,
+): string[] {
+  const rooms = [ROOMS.siteLists(conversation.siteId)];
+  if (conversation.state === 'assigned' && conversation.agentId)
+    rooms.push(ROOMS.agent(conversation.agentId));
+  return rooms;
+}
+
 /** A namespace's rooms as far as emitting goes (a typed socket.io `Namespace` is one). */
 export type Rooms<Events extends EventMap> = {
-  to(room: string): {
+  /** Several rooms: each socket in any of them gets the event once. */
+  to(room: string | string[]): {
     emit<E extends keyof Events & string>(event: E, ...args: Parameters<Events[E]>): boolean;
   };
 };
 
 export class SocketBroadcaster implements Broadcaster {
   /**
-   * Message previews go to every agent of the site, so under load they are coalesced: at most one
-   * per conversation per PREVIEW_INTERVAL_MS, always the newest. A real change cancels a pending one.
+   * Message previews are coalesced: at most one per conversation per PREVIEW_INTERVAL_MS, always the
+   * newest. A real change cancels a pending one.
    */
   private readonly previews = new Coalescer<ConversationRecord>(PREVIEW_INTERVAL_MS, (_id, conversation) =>
-    this.emitToAgents(conversation),
+    this.agents
+      .to(previewRooms(conversation))
+      .emit(EVENTS.conversationUpdated, toAgentConversation(conversation)),
   );
 
   /** Issue 10: queue refreshes of a site, at most one per `LIMITS.queueRefreshMs`, the last always sent. */

@@ -20,7 +20,10 @@ export const NO_SOCKETS_TO_JOIN: SitesJoined = { sitesJoined: () => {} };
 export class SessionSockets implements SessionsEnded, SitesJoined {
   constructor(private readonly nsp: AgentNamespace) {}
 
-  /** Puts a connected agent socket into its session's room and its sites' rooms. */
+  /**
+   * Puts a connected agent socket into its session's room and its sites' rooms. The list rooms
+   * (issue 17) wait for the console to say it shows the list (`showLists`).
+   */
   join(socket: AgentSocket): void {
     void socket.join(ROOMS.agentSession(socket.data.sessionHash));
     for (const siteId of socket.data.ctx.siteIds) void socket.join(ROOMS.siteAgents(siteId));
@@ -38,6 +41,7 @@ export class SessionSockets implements SessionsEnded, SitesJoined {
       if (added.length === 0) continue;
       socket.data.ctx = { ...ctx, siteIds: [...ctx.siteIds, ...added] };
       for (const siteId of added) void socket.join(ROOMS.siteAgents(siteId));
+      if (socket.data.showsLists) for (const siteId of added) void socket.join(ROOMS.siteLists(siteId));
     }
   }
 
@@ -52,6 +56,15 @@ export class SessionSockets implements SessionsEnded, SitesJoined {
   /** Session hashes behind this node's open sockets. */
   held(): string[] {
     return [...new Set([...this.nsp.sockets.values()].map((socket) => socket.data.sessionHash))];
+  }
+}
+
+/** Issue 17: the socket's console shows the conversation list, or stopped: its sites' list rooms. */
+export function showLists(socket: AgentSocket, showing: boolean): void {
+  socket.data.showsLists = showing;
+  for (const siteId of socket.data.ctx.siteIds) {
+    if (showing) void socket.join(ROOMS.siteLists(siteId));
+    else void socket.leave(ROOMS.siteLists(siteId));
   }
 }
 

@@ -10,7 +10,13 @@ import type { Namespace, Server, Socket } from 'socket.io';
 import type { AgentContext, VisitorContext } from './context.ts';
 
 export type VisitorSocketData = { ctx: VisitorContext; address: string };
-export type AgentSocketData = { ctx: AgentContext; sessionHash: string; address: string };
+export type AgentSocketData = {
+  ctx: AgentContext;
+  sessionHash: string;
+  address: string;
+  /** Issue 17: the console shows the conversation list (the socket is in its sites' list rooms). */
+  showsLists?: boolean;
+};
 
 type NoServerSideEvents = Record<string, never>;
 

@@ -34,9 +34,10 @@ describe('Budgets', () => {
       expect(budget.identity.burst).toBeGreaterThan(0);
       expect(budget.identity.perMinute).toBeGreaterThan(0);
     }
-    // Issue 14: `conversation:transfer` is the eleventh.
-    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(11);
+    // Issue 14: `conversation:transfer` is the eleventh; issue 17: `lists:show` the twelfth.
+    expect(Object.keys(RATE_LIMITS.agent)).toHaveLength(12);
     expect(RATE_LIMITS.agent).toHaveProperty(EVENTS.conversationTransfer);
+    expect(RATE_LIMITS.agent).toHaveProperty(EVENTS.listsShow);
   });
 
   it('L2 opening more sockets does not multiply the budget: it is per identity', () => {

@@ -149,6 +149,8 @@ export const SCHEMA_EXAMPLES = {
   TypingSetSchema: { conversationId: 'c1', typing: true, draft: 'Where is my' },
   ReadMarkSchema: { conversationId: 'c1', seq: 1 },
   LocaleSetSchema: { locale: 'pl' },
+  // Issue 17:
+  ListsShowSchema: { showing: true },
   // Issue 13 (attachments): an upload's and a download's query string, a site's file limits.
   AttachmentUploadQuerySchema: { site: 'demo', clientId: 'abcdefgh12', name: 'photo.jpg' },
   AttachmentReadQuerySchema: { site: 'demo', variant: 'thumb' },
@@ -326,4 +328,5 @@ export const AGENT_EVENT_EXAMPLES = {
   [EVENTS.conversationTransfer]: SCHEMA_EXAMPLES.TransferSchema,
   [EVENTS.typingSet]: SCHEMA_EXAMPLES.TypingSetSchema,
   [EVENTS.readMark]: SCHEMA_EXAMPLES.ReadMarkSchema,
+  [EVENTS.listsShow]: SCHEMA_EXAMPLES.ListsShowSchema,
 } satisfies { [E in keyof AgentClientEvents]: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { conversation, message } from '../testing/fixtures.ts';
 import { AGENT, createMemoryClient } from '../testing/memory-client.ts';
 import { minutesAgo, renderApp } from '../testing/render.tsx';
@@ -151,6 +151,30 @@ describe('workspace', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     await screen.findByText('Resolved', { selector: '.state' });
     expect(screen.queryByRole('button', { name: 'Resolve' })).toBeNull();
+  });
+});
+
+describe('issue 17: list previews only while the list is on screen', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('on a wide screen the list shows, with a conversation open too', async () => {
+    const { client } = await open();
+    await waitFor(() => expect(client.listShows).toEqual([true]));
+  });
+
+  it('on a phone the list hides while a conversation is open: the server is told, and told again on Back', async () => {
+    // One column: `(max-width: 767px)` matches.
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query.includes('max-width: 767px'),
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+    }));
+    const { client } = await open();
+    await waitFor(() => expect(client.listShows.at(-1)).toBe(false));
+    expect(client.listShows[0]).toBe(true);
+    fireEvent.click(screen.getAllByRole('button', { name: 'Back to the list' })[0]!);
+    await waitFor(() => expect(client.listShows.at(-1)).toBe(true));
   });
 });
 

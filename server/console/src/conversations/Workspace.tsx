@@ -11,6 +11,7 @@ import { ContactRecord } from '../contacts/ContactRecord.tsx';
 import { ConversationTags } from '../search/ConversationTags.tsx';
 import { type MatchHighlight, useMatchHighlight } from '../search/use-match-highlight.ts';
 import { EmptyState } from '../shared/EmptyState.tsx';
+import { useMediaQuery } from '../shared/use-media-query.ts';
 import { useNow } from '../shared/use-now.ts';
 import { titleCount } from './attention.ts';
 import { documentTitle } from './badge.ts';
@@ -21,6 +22,9 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { useWorkspace } from './use-workspace.ts';
 import { VisitorPanel } from './VisitorPanel.tsx';
 import '../canned/canned.css';
+
+/** Phones: one column, the list hidden while a conversation is open (the breakpoint of `styles.css`). */
+const ONE_COLUMN = '(max-width: 767px)';
 
 type Props = {
   client: ConsoleClient;
@@ -73,6 +77,10 @@ export function Workspace(props: Props) {
   }, [openRequest]);
 
   const selected = state.selectedId ? (state.lists.byId[state.selectedId] ?? null) : null;
+  // Issue 17: the server sends list previews only while the list is on screen.
+  const oneColumn = useMediaQuery(ONE_COLUMN);
+  const listOnScreen = !hidden && !(oneColumn && selected);
+  useEffect(() => workspace.showList(listOnScreen), [workspace, listOnScreen]);
   // Issue 14: canned responses for the reply box, keyboard shortcuts and their `?` list.
   const canned = useCannedSource(client, agent, selected, hidden, onSessionEnded);
   const [cannedRequest, setCannedRequest] = useState(0);

@@ -151,6 +151,45 @@ describe('workspace', () => {
     if (action === 'take' && !code) expect(state().lists.byId.c1).toMatchObject(mine);
   });
 
+  it('issue 17: tells the server when the list shows, reloads the lists on showing it again, and again after a reconnect', async () => {
+    const client = createMemoryClient({ conversations: [conversation('c1', { lastSeq: 1 })] });
+    const loads = vi.spyOn(client, 'listConversations');
+    const { workspace, state } = start(client);
+    workspace.showList(true);
+    await settle();
+    expect(client.listShows).toEqual([true]);
+    const perLoad = loads.mock.calls.length / 2; // at start, and after joining on connect
+    // Hidden: previews of others' conversations stop, so what the list held may go stale.
+    workspace.showList(false);
+    workspace.showList(false);
+    await settle();
+    expect(client.listShows).toEqual([true, false]);
+    client.conversations.set('c1', conversation('c1', { lastSeq: 4 }));
+    workspace.showList(true);
+    await settle();
+    expect(client.listShows).toEqual([true, false, true]);
+    expect(loads.mock.calls.length).toBe(perLoad * 3);
+    expect(state().lists.byId.c1?.lastSeq).toBe(4);
+    // A new connection starts without the interest: the console declares it again, then loads.
+    client.handlers().disconnected();
+    client.handlers().connected();
+    await settle();
+    expect(client.listShows).toEqual([true, false, true, true]);
+    expect(loads.mock.calls.length).toBe(perLoad * 4);
+  });
+
+  it('issue 17: with the list hidden, a (re)connect loads the lists without declaring it', async () => {
+    const client = createMemoryClient({ conversations: [conversation('q1', { state: 'queued' })] });
+    const { workspace, state } = start(client);
+    workspace.showList(false);
+    await settle();
+    client.handlers().disconnected();
+    client.handlers().connected();
+    await settle();
+    expect(client.listShows).toEqual([]);
+    expect(Object.keys(state().lists.byId)).toEqual(['q1']);
+  });
+
   it('rings once when a conversation starts waiting', async () => {
     const client = createMemoryClient({ conversations: [conversation('c1'), conversation('c2')] });
     const { workspace, state, onQueued } = start(client);

@@ -91,6 +91,12 @@ export type Workspace = {
   typing(draft: string, sent?: boolean): void;
   /** Issue 13: the selected conversation is on screen up to `seq`. */
   markRead(seq: number): void;
+  /**
+   * Issue 17: the conversation list is on screen (or not: another page, a phone showing one
+   * conversation). Message previews of conversations not the agent's own only come while it is;
+   * showing it again reloads the lists.
+   */
+  showList(showing: boolean): void;
 };
 
 /** An action that got no answer (offline, timed out) reads as the server being unavailable. */
@@ -142,6 +148,23 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
 
   /** The socket, when it is connected. */
   const live = () => (state().connection === 'online' ? realtime : null);
+
+  /** Issue 17: whether the list is on screen, and what this connection's server was last told. */
+  let listShown = false;
+  let listTold: boolean | null = null;
+  /**
+   * Tells the server when the list is shown or hidden. Joining comes before loading, so no preview
+   * falls between the two; on a connect the lists load here when the list is shown.
+   */
+  const tellList = createSerialRunner(async () => {
+    const rt = live();
+    const showing = listShown;
+    if (!rt || listTold === showing) return;
+    listTold = showing;
+    const reply = await rt.showLists(showing);
+    if (!reply.ok) listTold = null; // told again on the next change or connect
+    if (showing) await loadLists();
+  });
 
   function upsert(conversation: AgentConversation): void {
     const previous = state().lists.byId[conversation.id];
@@ -271,11 +294,17 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       connected() {
         reconnect.reset();
         dispatch({ type: 'connection', connection: 'online' });
-        void loadLists();
+        // A new connection starts without list previews (issue 17): tell, then load.
+        listTold = null;
+        if (listShown) void tellList.run();
+        else void loadLists();
         void follow.run();
         void sender.flush();
       },
-      disconnected: () => dispatch({ type: 'connection', connection: 'offline' }),
+      disconnected() {
+        listTold = null;
+        dispatch({ type: 'connection', connection: 'offline' });
+      },
       // Issue 13: the visitor's typing lapses on its own; other agents' read positions are theirs.
       typingChanged(notice) {
         dispatch({ type: 'typing', notice, at: Date.now() });
@@ -376,6 +405,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
         return;
       readWanted = { id, seq };
       if (!readTimer) sendRead();
+    },
+    showList(showing) {
+      listShown = showing;
+      void tellList.run();
     },
   };
 }

@@ -92,6 +92,8 @@ export type MemoryClient = ConsoleClient & {
   /** Issue 13: typing signals sent, read marks sent, and this agent's stored read positions. */
   typingSets: TypingSetInput[];
   readMarks: { conversationId: string; seq: number }[];
+  /** Issue 17: every `showLists` call, in order (whether the console shows the list). */
+  listShows: boolean[];
   reads: Map<string, number>;
   handlers(): RealtimeHandlers;
   /** The server changes a conversation and tells every agent. */
@@ -314,6 +316,7 @@ export function createMemoryClient(
     presenceSets: [],
     typingSets: [],
     readMarks: [],
+    listShows: [],
     reads: new Map(),
     handlers: () => {
       if (!handlers) throw new Error('not connected');
@@ -419,6 +422,10 @@ export function createMemoryClient(
         // Issue 13: typing is recorded; read marks move forward only, capped, as on the server.
         async typing(input) {
           client.typingSets.push(input);
+          return ok(null);
+        },
+        async showLists(showing) {
+          client.listShows.push(showing);
           return ok(null);
         },
         async markRead(id, seq) {

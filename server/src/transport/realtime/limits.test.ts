@@ -15,7 +15,15 @@ import {
 import { pino } from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callRaw, clientId, connected, type Harness, startHarness, waitFor } from '../../testing/harness.ts';
+import {
+  call,
+  callRaw,
+  clientId,
+  connected,
+  type Harness,
+  startHarness,
+  waitFor,
+} from '../../testing/harness.ts';
 
 const logLines: string[] = [];
 const logger = pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) });
@@ -192,6 +200,7 @@ describe('L2 budgets', () => {
     const calm = await visitor();
     const agent = await h.newAgent('Watcher');
     await connected(agent.socket);
+    await call(agent.socket, EVENTS.listsShow, { showing: true }); // issue 17: previews to list consoles
     const budget = RATE_LIMITS.visitor[EVENTS.messageSend].identity;
     const started = performance.now();
     const results = await Promise.all(
@@ -259,6 +268,7 @@ describe('L2 budgets', () => {
     const v = await visitor();
     const agent = await h.newAgent('Lists');
     await connected(agent.socket);
+    await call(agent.socket, EVENTS.listsShow, { showing: true });
     const updates: AgentConversation[] = [];
     agent.socket.on(EVENTS.conversationUpdated, (c) => {
       if (c.id === v.conversationId) updates.push(c);

@@ -8,4 +8,6 @@ export const ROOMS = {
   siteVisitors: (siteId: string) => `sv:${siteId}`,
   /** Issue 13: every socket of one agent (their read positions follow them across tabs). */
   agent: (agentId: string) => `a:${agentId}`,
+  /** Issue 17: a site's agent sockets whose console shows the conversation list (message previews). */
+  siteLists: (siteId: string) => `l:${siteId}`,
 } as const;

@@ -136,6 +136,7 @@ export function connectAgentSocket(handlers: RealtimeHandlers): AgentRealtime {
     setPresence: (input) => request(EVENTS.presenceSet, input, readPresence),
     typing: (input) => request(EVENTS.typingSet, input, readNull),
     markRead: (id, seq) => request(EVENTS.readMark, { conversationId: id, seq }, readPosition),
+    showLists: (showing) => request(EVENTS.listsShow, { showing }, readNull),
     transfer: (input) => request(EVENTS.conversationTransfer, input, readConversation),
     reconnect: () => {
       if (!socket.connected) socket.connect();

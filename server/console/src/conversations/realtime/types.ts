@@ -54,6 +54,11 @@ export type AgentRealtime = {
   typing(input: TypingSetInput): Promise<Reply<null>>;
   /** Issue 13: the agent has seen the conversation up to `seq`. */
   markRead(conversationId: string, seq: number): Promise<Reply<ReadPosition>>;
+  /**
+   * Issue 17: this console shows the conversation list (`true`: message previews of its sites come)
+   * or not (only its own conversations' previews and real changes come). Forgotten on disconnect.
+   */
+  showLists(showing: boolean): Promise<Reply<null>>;
   /** Issue 14 (routing): hands the conversation to another agent or a team (optional in test fakes). */
   transfer?(input: TransferInput): Promise<Reply<AgentConversation>>;
   /** Tries to connect again after `refused`. */
