@@ -105,9 +105,12 @@ export function readManifest(): WidgetManifest | null {
 
 /**
  * Runs in the page before any of its scripts: long tasks, and when the launcher is first laid out.
- * The frame loop starts only once the widget's element is in the document (a mutation observer
- * waits for it), so the baseline page runs none of the bench's script per frame and the script time
- * of both variants is comparable. `bench.launcher` resolves when the launcher is visible.
+ * A mutation observer waits for the widget's element; a `ResizeObserver` on its button then reports
+ * the rendering update in which the button is first laid out with a size. Nothing here reads layout
+ * (an earlier version polled `getBoundingClientRect` every frame, which forced the launcher's style
+ * and layout inside the bench's own script and counted them as the widget's script time), and the
+ * baseline page runs none of it, so the script time of the variants is comparable.
+ * `bench.launcher` resolves when the launcher is visible.
  */
 const INSTRUMENT = `(() => {
   let shown;
@@ -116,17 +119,17 @@ const INSTRUMENT = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const look = () => {
-    const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
-    if (button && button.getBoundingClientRect().width > 0) {
-      bench.launcherAt = performance.now();
-      shown();
-    } else requestAnimationFrame(look);
-  };
+  const sized = new ResizeObserver((entries) => {
+    if (!entries.some((e) => e.contentRect.width > 0)) return;
+    sized.disconnect();
+    bench.launcherAt = performance.now();
+    shown();
+  });
   const watcher = new MutationObserver(() => {
-    if (!document.querySelector('frontdesk-widget')) return;
+    const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+    if (!button) return;
     watcher.disconnect();
-    requestAnimationFrame(look);
+    sized.observe(button);
   });
   watcher.observe(document, { childList: true, subtree: true });
 })()`;
