@@ -12,7 +12,7 @@ import { PATHS } from '@frontdesk/shared';
 import { CHROMIUM_PATH, launchChromium } from '@frontdesk/test/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { Child } from '../ipc.ts';
-import { median, round } from '../stats.ts';
+import { median, pairedMedian, round } from '../stats.ts';
 
 export { CHROMIUM_PATH };
 
@@ -76,6 +76,12 @@ export type HostImpact = {
   baselineScriptMsMedian: number;
   /** Median with − median without. */
   addedScriptMs: number;
+  /**
+   * Median over rounds of (with − without) in the same round: each round's variants ran back to back,
+   * so a busy machine's drift between rounds cancels out.
+   */
+  pairedLoadDelayMs: number;
+  pairedAddedScriptMs: number;
   loaderStartMsMedian: number | null;
   widgetRequestsBeforeLoadMedian: number | null;
   launcherVisibleMsMedian: number | null;
@@ -86,6 +92,8 @@ export type HostImpact = {
     loadDelayMs: number;
     scriptMsMedian: number;
     addedScriptMs: number;
+    pairedLoadDelayMs: number;
+    pairedAddedScriptMs: number;
     tbtMsMedian: number;
     loaderStartMsMedian: number | null;
     widgetRequestsBeforeLoadMedian: number | null;
@@ -283,6 +291,10 @@ const medianOf = (runs: HostRun[], pick: (r: HostRun) => number | null) => {
   return values.length === 0 ? null : round(median(values), 1);
 };
 
+/** Median over rounds of `pick(with) − pick(without)`, the two runs of one round paired. */
+const pairedOf = (withRuns: HostRun[], without: HostRun[], pick: (r: HostRun) => number) =>
+  round(pairedMedian(withRuns.map(pick), without.map(pick)), 1);
+
 export const launchBrowser = launchChromium;
 
 /** Both variants, interleaved so drift in the machine hits them equally. */
@@ -345,6 +357,8 @@ export async function measureHostPage(
       scriptMsMedian,
       baselineScriptMsMedian,
       addedScriptMs: round(scriptMsMedian - baselineScriptMsMedian, 1),
+      pairedLoadDelayMs: pairedOf(withWidget, withoutWidget, (r) => r.loadEventMs),
+      pairedAddedScriptMs: pairedOf(withWidget, withoutWidget, (r) => r.scriptMs),
       loaderStartMsMedian: medianOf(withWidget, (r) => r.loaderStartMs),
       widgetRequestsBeforeLoadMedian: medianOf(withWidget, (r) => r.widgetRequestsBeforeLoad),
       launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
@@ -354,6 +368,8 @@ export async function measureHostPage(
         loadDelayMs: round(tagLoad - baselineLoadEventMsMedian, 1),
         scriptMsMedian: tagScript,
         addedScriptMs: round(tagScript - baselineScriptMsMedian, 1),
+        pairedLoadDelayMs: pairedOf(withTag, withoutWidget, (r) => r.loadEventMs),
+        pairedAddedScriptMs: pairedOf(withTag, withoutWidget, (r) => r.scriptMs),
         tbtMsMedian: medianOf(withTag, (r) => r.tbtMs) ?? Number.NaN,
         loaderStartMsMedian: medianOf(withTag, (r) => r.loaderStartMs),
         widgetRequestsBeforeLoadMedian: medianOf(withTag, (r) => r.widgetRequestsBeforeLoad),
