@@ -99,8 +99,25 @@ export type HostImpact = {
     widgetRequestsBeforeLoadMedian: number | null;
     launcherVisibleMsMedian: number | null;
   };
+  /**
+   * `BENCH_COMPARE_LOADER=<file>`: the after-load embed once more per round with that loader (e.g.
+   * an earlier build kept aside) served instead of the built one, for a before/after in one run.
+   */
+  compare?: {
+    file: string;
+    loadEventMsMedian: number;
+    loadDelayMs: number;
+    pairedLoadDelayMs: number;
+    scriptMsMedian: number;
+    addedScriptMs: number;
+    pairedAddedScriptMs: number;
+    launcherVisibleMsMedian: number | null;
+    /** Median over rounds of (this loader's launcher − the built one's), same round. */
+    pairedLauncherVsBuiltMs: number;
+  };
   withWidget: HostRun[];
   withTag: HostRun[];
+  withCompare: HostRun[];
   withoutWidget: HostRun[];
 };
 
@@ -201,7 +218,7 @@ async function widgetResources(page: Page): Promise<Resource[]> {
  *   and aborts the demo's own after-load request, so both variants measure one loader;
  * - `none`: the loader request aborted (the baseline).
  */
-export type Embed = 'after-load' | 'tag' | 'none';
+export type Embed = 'after-load' | 'tag' | 'none' | 'compare';
 
 const TAG_QUERY = '?embed=tag';
 
@@ -216,8 +233,17 @@ const INSERT_TAG = `document.addEventListener('readystatechange', () => {
   document.body.append(script);
 })`;
 
-/** `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as load). */
-async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: number): Promise<HostRun> {
+/**
+ * `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as
+ * load). `compareLoader`: for `compare`, the loader's text served instead of the built one.
+ */
+async function oneRun(
+  browser: Browser,
+  url: string,
+  embed: Embed,
+  settleMs: number,
+  compareLoader = '',
+): Promise<HostRun> {
   const withWidget = embed !== 'none';
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -235,6 +261,12 @@ async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: num
       (u) => u.pathname === PATHS.loader && (embed === 'none' || (embed === 'tag' && u.search !== TAG_QUERY)),
       (route) => route.abort(),
     );
+    // `compare`: the after-load embed, its loader request answered with the other build.
+    if (embed === 'compare')
+      await page.route(
+        (u) => u.pathname === PATHS.loader,
+        (route) => route.fulfill({ body: compareLoader, contentType: 'text/javascript; charset=utf-8' }),
+      );
     await page.addInitScript(INSTRUMENT);
     if (embed === 'tag') await page.addInitScript(INSERT_TAG);
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
@@ -323,21 +355,28 @@ export async function measureHostPage(
     await oneRun(browser, page, 'after-load', settleMs); // warm-up: server caches, Chromium's first start
     const withWidget: HostRun[] = [];
     const withTag: HostRun[] = [];
+    const withCompare: HostRun[] = [];
+    const compareFile = process.env.BENCH_COMPARE_LOADER;
+    const compareLoader = compareFile ? readFileSync(compareFile, 'utf8') : '';
     const withoutWidget: HostRun[] = [];
     // Interleaved, the order rotating each round, so drift and the machine's noise hit all three.
-    const order: Embed[] = ['after-load', 'tag', 'none'];
+    const order: Embed[] = ['after-load', 'tag', 'none', ...(compareFile ? (['compare'] as const) : [])];
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < order.length; k++) {
         const embed = order[(i + k) % order.length]!;
-        const run = await oneRun(browser, page, embed, settleMs);
-        (embed === 'after-load' ? withWidget : embed === 'tag' ? withTag : withoutWidget).push(run);
+        const run = await oneRun(browser, page, embed, settleMs, compareLoader);
+        const runs = { 'after-load': withWidget, tag: withTag, none: withoutWidget, compare: withCompare };
+        runs[embed].push(run);
       }
       const [w, t, wo] = [withWidget.at(-1)!, withTag.at(-1)!, withoutWidget.at(-1)!];
       log(
         `  run ${i + 1}/${runs}: load ${w.loadEventMs} / tag ${t.loadEventMs} / without ${wo.loadEventMs} ms; ` +
           `script ${w.scriptMs} / ${t.scriptMs} / ${wo.scriptMs} ms; launcher ${w.launcherVisibleMs} / ${t.launcherVisibleMs} ms; ` +
           `widget requests before load ${w.widgetRequestsBeforeLoad} / ${t.widgetRequestsBeforeLoad}; ` +
-          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms`,
+          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms` +
+          (compareFile
+            ? `; ${compareFile}: load ${withCompare.at(-1)?.loadEventMs}, script ${withCompare.at(-1)?.scriptMs}, launcher ${withCompare.at(-1)?.launcherVisibleMs} ms`
+            : ''),
       );
     }
     const tagLoad = medianOf(withTag, (r) => r.loadEventMs) ?? Number.NaN;
@@ -375,9 +414,33 @@ export async function measureHostPage(
         widgetRequestsBeforeLoadMedian: medianOf(withTag, (r) => r.widgetRequestsBeforeLoad),
         launcherVisibleMsMedian: medianOf(withTag, (r) => r.launcherVisibleMs),
       },
+      ...(compareFile && {
+        compare: {
+          file: compareFile,
+          loadEventMsMedian: medianOf(withCompare, (r) => r.loadEventMs) ?? Number.NaN,
+          loadDelayMs: round(
+            (medianOf(withCompare, (r) => r.loadEventMs) ?? Number.NaN) - baselineLoadEventMsMedian,
+            1,
+          ),
+          pairedLoadDelayMs: pairedOf(withCompare, withoutWidget, (r) => r.loadEventMs),
+          scriptMsMedian: medianOf(withCompare, (r) => r.scriptMs) ?? Number.NaN,
+          addedScriptMs: round(
+            (medianOf(withCompare, (r) => r.scriptMs) ?? Number.NaN) - baselineScriptMsMedian,
+            1,
+          ),
+          pairedAddedScriptMs: pairedOf(withCompare, withoutWidget, (r) => r.scriptMs),
+          launcherVisibleMsMedian: medianOf(withCompare, (r) => r.launcherVisibleMs),
+          pairedLauncherVsBuiltMs: pairedOf(
+            withCompare,
+            withWidget,
+            (r) => r.launcherVisibleMs ?? Number.NaN,
+          ),
+        },
+      }),
       withWidget,
       withTag,
       withoutWidget,
+      withCompare,
     };
     return {
       host,
