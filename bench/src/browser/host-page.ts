@@ -17,6 +17,7 @@ import { median, pairedMedian, round } from '../stats.ts';
 export { CHROMIUM_PATH };
 
 const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
+const LOADER_BUILT = fileURLToPath(new URL('../../../widget/dist/widget.js', import.meta.url));
 const WAIT_MS = 20_000;
 /** CPU slowdown for every host-page run: a mid-range phone on a desktop core. */
 export const CPU_SLOWDOWN = 4;
@@ -235,7 +236,8 @@ const INSERT_TAG = `document.addEventListener('readystatechange', () => {
 
 /**
  * `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as
- * load). `compareLoader`: for `compare`, the loader's text served instead of the built one.
+ * load). `compareLoader`: for `compare`, the loader's text served instead of the built one;
+ * `builtLoader` (only when comparing): the built loader's text, answered the same way for `after-load`.
  */
 async function oneRun(
   browser: Browser,
@@ -243,6 +245,7 @@ async function oneRun(
   embed: Embed,
   settleMs: number,
   compareLoader = '',
+  builtLoader = '',
 ): Promise<HostRun> {
   const withWidget = embed !== 'none';
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -261,11 +264,13 @@ async function oneRun(
       (u) => u.pathname === PATHS.loader && (embed === 'none' || (embed === 'tag' && u.search !== TAG_QUERY)),
       (route) => route.abort(),
     );
-    // `compare`: the after-load embed, its loader request answered with the other build.
-    if (embed === 'compare')
+    // With a compared build, both after-load variants get their loader answered by the bench (the
+    // built one or the other), so neither takes a path the other does not.
+    const answer = embed === 'compare' ? compareLoader : embed === 'after-load' ? builtLoader : '';
+    if (answer)
       await page.route(
         (u) => u.pathname === PATHS.loader,
-        (route) => route.fulfill({ body: compareLoader, contentType: 'text/javascript; charset=utf-8' }),
+        (route) => route.fulfill({ body: answer, contentType: 'text/javascript; charset=utf-8' }),
       );
     await page.addInitScript(INSTRUMENT);
     if (embed === 'tag') await page.addInitScript(INSERT_TAG);
@@ -358,13 +363,14 @@ export async function measureHostPage(
     const withCompare: HostRun[] = [];
     const compareFile = process.env.BENCH_COMPARE_LOADER;
     const compareLoader = compareFile ? readFileSync(compareFile, 'utf8') : '';
+    const builtLoader = compareFile ? readFileSync(LOADER_BUILT, 'utf8') : '';
     const withoutWidget: HostRun[] = [];
     // Interleaved, the order rotating each round, so drift and the machine's noise hit all three.
     const order: Embed[] = ['after-load', 'tag', 'none', ...(compareFile ? (['compare'] as const) : [])];
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < order.length; k++) {
         const embed = order[(i + k) % order.length]!;
-        const run = await oneRun(browser, page, embed, settleMs, compareLoader);
+        const run = await oneRun(browser, page, embed, settleMs, compareLoader, builtLoader);
         const runs = { 'after-load': withWidget, tag: withTag, none: withoutWidget, compare: withCompare };
         runs[embed].push(run);
       }
