@@ -5,8 +5,8 @@
  *
  * The icon is CSS, not SVG (issue 17): an `<i>` whose `::before` is clipped to the icon's path
  * (`clip-path: path()`), switched between chat and close by the button's `aria-expanded`. The first
- * SVG element of a page costs ≈ 6 ms of script at a 4× CPU slowdown (Blink's SVG bindings and
- * attribute parsing), more than the rest of the launcher but `attachShadow`.
+ * SVG element of a page and its attributes cost ≈ 7 ms of script at a 4× CPU slowdown, more than
+ * any other part of the launcher (docs/BENCHMARKS.md, "Issue 17, host page").
  */
 import { adoptStyles, DEFAULT_ACCENT } from '../accent.ts';
 
