@@ -107,9 +107,11 @@ async function main() {
       socketsOnLoad: Number.NaN,
     };
     if (browserReady && !values['skip-browser']) {
-      log(`host page: ${plan.hostRuns} rounds of three embeds (after load, plain tag, none)`);
+      log(
+        `host page: ${plan.hostRuns} rounds of three embeds (after load, plain tag, none)${process.env.BENCH_COMPARE_LOADER ? `, and the after-load embed with ${process.env.BENCH_COMPARE_LOADER}` : ''}`,
+      );
       const measured = await measureHostPage(plan.hostRuns, plan.settleMs, log);
-      const { withWidget: _w, withTag: _t, withoutWidget: _wo, ...medians } = measured.host;
+      const { withWidget: _w, withTag: _t, withoutWidget: _wo, withCompare: _c, ...medians } = measured.host;
       host = medians;
       requests = measured.requests;
     }

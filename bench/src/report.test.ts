@@ -228,3 +228,70 @@ describe('formatReport: bot latency', () => {
     );
   });
 });
+
+describe('formatReport, host page (issue 17)', () => {
+  const tag = {
+    loadEventMsMedian: 1300,
+    loadDelayMs: 300,
+    pairedLoadDelayMs: 280,
+    scriptMsMedian: 70,
+    addedScriptMs: 40,
+    pairedAddedScriptMs: 38,
+    tbtMsMedian: 0,
+    loaderStartMsMedian: 600,
+    widgetRequestsBeforeLoadMedian: 1,
+    launcherVisibleMsMedian: 1290,
+  };
+  const host = {
+    runs: 9,
+    cpuSlowdown: 4,
+    tbtMsMedian: 0,
+    baselineTbtMsMedian: 0,
+    loadEventMsMedian: 1010,
+    baselineLoadEventMsMedian: 1000,
+    loadDelayMs: 10,
+    scriptMsMedian: 38,
+    baselineScriptMsMedian: 30,
+    addedScriptMs: 8,
+    pairedLoadDelayMs: 4,
+    pairedAddedScriptMs: 7.5,
+    loaderStartMsMedian: 1012,
+    widgetRequestsBeforeLoadMedian: 0,
+    launcherVisibleMsMedian: 1100,
+    openReadyMsMedian: 200,
+    tag,
+  };
+
+  it('gives the three figures beside the baseline, per-round differences and the goals', () => {
+    const text = formatReport({ ...minimalResult(), host });
+    expect(text).toContain('| load event delayed by | 10 ms (1.01×) | 300 ms (1.3×) | – |');
+    expect(text).toContain('| script added | 8 ms | 40 ms | – |');
+    expect(text).toContain(
+      '| per round (median of with − without) | load 4 ms, script 7.5 ms | load 280 ms, script 38 ms | – |',
+    );
+    expect(text).toContain('load event delayed ≤ 50 ms: met; script added ≤ 10 ms: met');
+    expect(text).toContain(
+      "launcher visible at 1100 ms (plain tag 1290 ms; the page's own load event 1000 ms)",
+    );
+    expect(text).not.toContain('Same rounds');
+  });
+
+  it('adds the compared loader (BENCH_COMPARE_LOADER) from the same rounds', () => {
+    const compare = {
+      file: '/tmp/widget-before.js',
+      loadEventMsMedian: 1020,
+      loadDelayMs: 20,
+      pairedLoadDelayMs: 15,
+      scriptMsMedian: 45,
+      addedScriptMs: 15,
+      pairedAddedScriptMs: 14,
+      launcherVisibleMsMedian: 1110,
+      pairedLauncherVsBuiltMs: 9,
+    };
+    const text = formatReport({ ...minimalResult(), host: { ...host, compare } });
+    expect(text).toContain(
+      'Same rounds, the after-load embed with the loader /tmp/widget-before.js: load event 1020 ms (delayed by 20 ms; per round 15 ms), ' +
+        'script 45 ms (added 15 ms; per round 14 ms), launcher visible 1110 ms (per round 9 ms against the built loader)',
+    );
+  });
+});

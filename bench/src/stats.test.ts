@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, percentileSorted, ratio, summarize } from './stats.ts';
+import { median, pairedMedian, percentile, percentileSorted, ratio, summarize } from './stats.ts';
 
 describe('percentile (nearest rank)', () => {
   it('picks the nearest-rank value', () => {
@@ -58,5 +58,24 @@ describe('ratio', () => {
     expect(ratio(2, undefined)).toBeNull();
     expect(ratio(2, 0)).toBeNull();
     expect(ratio(Number.NaN, 2)).toBeNull();
+  });
+});
+
+describe('pairedMedian', () => {
+  it('takes the median of the per-pair differences, so drift shared by a pair cancels', () => {
+    // Each round the machine got slower; the widget's run is always 10 ms after the baseline's.
+    const without = [100, 400, 900, 1600, 2500];
+    const withWidget = without.map((ms) => ms + 10);
+    expect(pairedMedian(withWidget, without)).toBe(10);
+    // The difference of the medians would say the same here, but not once the rounds are uneven:
+    expect(pairedMedian([110, 5000, 910], [100, 4000, 900])).toBe(10);
+    expect(median([110, 5000, 910]) - median([100, 4000, 900])).toBe(10);
+    expect(pairedMedian([110, 5000, 2000], [100, 4990, 900])).toBe(10);
+    expect(median([110, 5000, 2000]) - median([100, 4990, 900])).toBe(1100);
+  });
+
+  it('leaves out pairs with a missing or non-finite value, NaN when none is left', () => {
+    expect(pairedMedian([20, Number.NaN, 30, 99], [10, 5, 10])).toBe(15);
+    expect(pairedMedian([], [1])).toBeNaN();
   });
 });

@@ -30,6 +30,17 @@ const round = (value: number, digits: number) => {
   return Math.round(value * f) / f;
 };
 
+/**
+ * Median of the differences `a[i] − b[i]` of paired measurements (the same round of an interleaved
+ * run): drift that hits both runs of a pair cancels. Pairs with a non-finite value are left out;
+ * NaN when none is left.
+ */
+export function pairedMedian(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  const deltas = a.slice(0, n).map((x, i) => x - (b[i] ?? Number.NaN));
+  return median(deltas.filter(Number.isFinite));
+}
+
 /** p50/p95/p99/max in milliseconds, rounded to 0.01 ms. */
 export function summarize(valuesMs: readonly number[]): LatencySummary {
   const sorted = Float64Array.from(valuesMs).sort();

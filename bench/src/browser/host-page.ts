@@ -12,11 +12,12 @@ import { PATHS } from '@frontdesk/shared';
 import { CHROMIUM_PATH, launchChromium } from '@frontdesk/test/chromium';
 import type { Browser, Page } from 'playwright-core';
 import { Child } from '../ipc.ts';
-import { median, round } from '../stats.ts';
+import { median, pairedMedian, round } from '../stats.ts';
 
 export { CHROMIUM_PATH };
 
 const MANIFEST = fileURLToPath(new URL('../../../widget/dist/manifest.json', import.meta.url));
+const LOADER_BUILT = fileURLToPath(new URL('../../../widget/dist/widget.js', import.meta.url));
 const WAIT_MS = 20_000;
 /** CPU slowdown for every host-page run: a mid-range phone on a desktop core. */
 export const CPU_SLOWDOWN = 4;
@@ -76,6 +77,12 @@ export type HostImpact = {
   baselineScriptMsMedian: number;
   /** Median with − median without. */
   addedScriptMs: number;
+  /**
+   * Median over rounds of (with − without) in the same round: each round's variants ran back to back,
+   * so a busy machine's drift between rounds cancels out.
+   */
+  pairedLoadDelayMs: number;
+  pairedAddedScriptMs: number;
   loaderStartMsMedian: number | null;
   widgetRequestsBeforeLoadMedian: number | null;
   launcherVisibleMsMedian: number | null;
@@ -86,13 +93,32 @@ export type HostImpact = {
     loadDelayMs: number;
     scriptMsMedian: number;
     addedScriptMs: number;
+    pairedLoadDelayMs: number;
+    pairedAddedScriptMs: number;
     tbtMsMedian: number;
     loaderStartMsMedian: number | null;
     widgetRequestsBeforeLoadMedian: number | null;
     launcherVisibleMsMedian: number | null;
   };
+  /**
+   * `BENCH_COMPARE_LOADER=<file>`: the after-load embed once more per round with that loader (e.g.
+   * an earlier build kept aside) served instead of the built one, for a before/after in one run.
+   */
+  compare?: {
+    file: string;
+    loadEventMsMedian: number;
+    loadDelayMs: number;
+    pairedLoadDelayMs: number;
+    scriptMsMedian: number;
+    addedScriptMs: number;
+    pairedAddedScriptMs: number;
+    launcherVisibleMsMedian: number | null;
+    /** Median over rounds of (this loader's launcher − the built one's), same round. */
+    pairedLauncherVsBuiltMs: number;
+  };
   withWidget: HostRun[];
   withTag: HostRun[];
+  withCompare: HostRun[];
   withoutWidget: HostRun[];
 };
 
@@ -105,9 +131,12 @@ export function readManifest(): WidgetManifest | null {
 
 /**
  * Runs in the page before any of its scripts: long tasks, and when the launcher is first laid out.
- * The frame loop starts only once the widget's element is in the document (a mutation observer
- * waits for it), so the baseline page runs none of the bench's script per frame and the script time
- * of both variants is comparable. `bench.launcher` resolves when the launcher is visible.
+ * A mutation observer waits for the widget's element; a `ResizeObserver` on its button then reports
+ * the rendering update in which the button is first laid out with a size. Nothing here reads layout
+ * (an earlier version polled `getBoundingClientRect` every frame, which forced the launcher's style
+ * and layout inside the bench's own script and counted them as the widget's script time), and the
+ * baseline page runs none of it, so the script time of the variants is comparable.
+ * `bench.launcher` resolves when the launcher is visible.
  */
 const INSTRUMENT = `(() => {
   let shown;
@@ -116,17 +145,17 @@ const INSTRUMENT = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  const look = () => {
-    const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
-    if (button && button.getBoundingClientRect().width > 0) {
-      bench.launcherAt = performance.now();
-      shown();
-    } else requestAnimationFrame(look);
-  };
+  const sized = new ResizeObserver((entries) => {
+    if (!entries.some((e) => e.contentRect.width > 0)) return;
+    sized.disconnect();
+    bench.launcherAt = performance.now();
+    shown();
+  });
   const watcher = new MutationObserver(() => {
-    if (!document.querySelector('frontdesk-widget')) return;
+    const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
+    if (!button) return;
     watcher.disconnect();
-    requestAnimationFrame(look);
+    sized.observe(button);
   });
   watcher.observe(document, { childList: true, subtree: true });
 })()`;
@@ -190,7 +219,7 @@ async function widgetResources(page: Page): Promise<Resource[]> {
  *   and aborts the demo's own after-load request, so both variants measure one loader;
  * - `none`: the loader request aborted (the baseline).
  */
-export type Embed = 'after-load' | 'tag' | 'none';
+export type Embed = 'after-load' | 'tag' | 'none' | 'compare';
 
 const TAG_QUERY = '?embed=tag';
 
@@ -205,8 +234,19 @@ const INSERT_TAG = `document.addEventListener('readystatechange', () => {
   document.body.append(script);
 })`;
 
-/** `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as load). */
-async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: number): Promise<HostRun> {
+/**
+ * `settleMs`: how long the page is left alone after the launcher shows (idle-time prefetch counts as
+ * load). `compareLoader`: for `compare`, the loader's text served instead of the built one;
+ * `builtLoader` (only when comparing): the built loader's text, answered the same way for `after-load`.
+ */
+async function oneRun(
+  browser: Browser,
+  url: string,
+  embed: Embed,
+  settleMs: number,
+  compareLoader = '',
+  builtLoader = '',
+): Promise<HostRun> {
   const withWidget = embed !== 'none';
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -224,6 +264,14 @@ async function oneRun(browser: Browser, url: string, embed: Embed, settleMs: num
       (u) => u.pathname === PATHS.loader && (embed === 'none' || (embed === 'tag' && u.search !== TAG_QUERY)),
       (route) => route.abort(),
     );
+    // With a compared build, both after-load variants get their loader answered by the bench (the
+    // built one or the other), so neither takes a path the other does not.
+    const answer = embed === 'compare' ? compareLoader : embed === 'after-load' ? builtLoader : '';
+    if (answer)
+      await page.route(
+        (u) => u.pathname === PATHS.loader,
+        (route) => route.fulfill({ body: answer, contentType: 'text/javascript; charset=utf-8' }),
+      );
     await page.addInitScript(INSTRUMENT);
     if (embed === 'tag') await page.addInitScript(INSERT_TAG);
     await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
@@ -280,6 +328,10 @@ const medianOf = (runs: HostRun[], pick: (r: HostRun) => number | null) => {
   return values.length === 0 ? null : round(median(values), 1);
 };
 
+/** Median over rounds of `pick(with) − pick(without)`, the two runs of one round paired. */
+const pairedOf = (withRuns: HostRun[], without: HostRun[], pick: (r: HostRun) => number) =>
+  round(pairedMedian(withRuns.map(pick), without.map(pick)), 1);
+
 export const launchBrowser = launchChromium;
 
 /** Both variants, interleaved so drift in the machine hits them equally. */
@@ -308,21 +360,29 @@ export async function measureHostPage(
     await oneRun(browser, page, 'after-load', settleMs); // warm-up: server caches, Chromium's first start
     const withWidget: HostRun[] = [];
     const withTag: HostRun[] = [];
+    const withCompare: HostRun[] = [];
+    const compareFile = process.env.BENCH_COMPARE_LOADER;
+    const compareLoader = compareFile ? readFileSync(compareFile, 'utf8') : '';
+    const builtLoader = compareFile ? readFileSync(LOADER_BUILT, 'utf8') : '';
     const withoutWidget: HostRun[] = [];
     // Interleaved, the order rotating each round, so drift and the machine's noise hit all three.
-    const order: Embed[] = ['after-load', 'tag', 'none'];
+    const order: Embed[] = ['after-load', 'tag', 'none', ...(compareFile ? (['compare'] as const) : [])];
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < order.length; k++) {
         const embed = order[(i + k) % order.length]!;
-        const run = await oneRun(browser, page, embed, settleMs);
-        (embed === 'after-load' ? withWidget : embed === 'tag' ? withTag : withoutWidget).push(run);
+        const run = await oneRun(browser, page, embed, settleMs, compareLoader, builtLoader);
+        const runs = { 'after-load': withWidget, tag: withTag, none: withoutWidget, compare: withCompare };
+        runs[embed].push(run);
       }
       const [w, t, wo] = [withWidget.at(-1)!, withTag.at(-1)!, withoutWidget.at(-1)!];
       log(
         `  run ${i + 1}/${runs}: load ${w.loadEventMs} / tag ${t.loadEventMs} / without ${wo.loadEventMs} ms; ` +
           `script ${w.scriptMs} / ${t.scriptMs} / ${wo.scriptMs} ms; launcher ${w.launcherVisibleMs} / ${t.launcherVisibleMs} ms; ` +
           `widget requests before load ${w.widgetRequestsBeforeLoad} / ${t.widgetRequestsBeforeLoad}; ` +
-          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms`,
+          `TBT ${w.tbtMs} / ${t.tbtMs} / ${wo.tbtMs} ms; open→ready ${w.openReadyMs} ms` +
+          (compareFile
+            ? `; ${compareFile}: load ${withCompare.at(-1)?.loadEventMs}, script ${withCompare.at(-1)?.scriptMs}, launcher ${withCompare.at(-1)?.launcherVisibleMs} ms`
+            : ''),
       );
     }
     const tagLoad = medianOf(withTag, (r) => r.loadEventMs) ?? Number.NaN;
@@ -342,6 +402,8 @@ export async function measureHostPage(
       scriptMsMedian,
       baselineScriptMsMedian,
       addedScriptMs: round(scriptMsMedian - baselineScriptMsMedian, 1),
+      pairedLoadDelayMs: pairedOf(withWidget, withoutWidget, (r) => r.loadEventMs),
+      pairedAddedScriptMs: pairedOf(withWidget, withoutWidget, (r) => r.scriptMs),
       loaderStartMsMedian: medianOf(withWidget, (r) => r.loaderStartMs),
       widgetRequestsBeforeLoadMedian: medianOf(withWidget, (r) => r.widgetRequestsBeforeLoad),
       launcherVisibleMsMedian: medianOf(withWidget, (r) => r.launcherVisibleMs),
@@ -351,14 +413,40 @@ export async function measureHostPage(
         loadDelayMs: round(tagLoad - baselineLoadEventMsMedian, 1),
         scriptMsMedian: tagScript,
         addedScriptMs: round(tagScript - baselineScriptMsMedian, 1),
+        pairedLoadDelayMs: pairedOf(withTag, withoutWidget, (r) => r.loadEventMs),
+        pairedAddedScriptMs: pairedOf(withTag, withoutWidget, (r) => r.scriptMs),
         tbtMsMedian: medianOf(withTag, (r) => r.tbtMs) ?? Number.NaN,
         loaderStartMsMedian: medianOf(withTag, (r) => r.loaderStartMs),
         widgetRequestsBeforeLoadMedian: medianOf(withTag, (r) => r.widgetRequestsBeforeLoad),
         launcherVisibleMsMedian: medianOf(withTag, (r) => r.launcherVisibleMs),
       },
+      ...(compareFile && {
+        compare: {
+          file: compareFile,
+          loadEventMsMedian: medianOf(withCompare, (r) => r.loadEventMs) ?? Number.NaN,
+          loadDelayMs: round(
+            (medianOf(withCompare, (r) => r.loadEventMs) ?? Number.NaN) - baselineLoadEventMsMedian,
+            1,
+          ),
+          pairedLoadDelayMs: pairedOf(withCompare, withoutWidget, (r) => r.loadEventMs),
+          scriptMsMedian: medianOf(withCompare, (r) => r.scriptMs) ?? Number.NaN,
+          addedScriptMs: round(
+            (medianOf(withCompare, (r) => r.scriptMs) ?? Number.NaN) - baselineScriptMsMedian,
+            1,
+          ),
+          pairedAddedScriptMs: pairedOf(withCompare, withoutWidget, (r) => r.scriptMs),
+          launcherVisibleMsMedian: medianOf(withCompare, (r) => r.launcherVisibleMs),
+          pairedLauncherVsBuiltMs: pairedOf(
+            withCompare,
+            withWidget,
+            (r) => r.launcherVisibleMs ?? Number.NaN,
+          ),
+        },
+      }),
       withWidget,
       withTag,
       withoutWidget,
+      withCompare,
     };
     return {
       host,

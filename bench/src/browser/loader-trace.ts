@@ -7,13 +7,18 @@
  * constructed stylesheet, the button), the work inside that run by trace event (self time), and
  * what the launcher costs after the run (style, layout, paint) until it is laid out. Medians.
  *
- *   pnpm build && pnpm --filter @frontdesk/bench exec node --import tsx src/browser/loader-trace.ts [runs]
+ * With a second loader file (e.g. an earlier build kept aside), both are traced in the same
+ * session, interleaved and alternating which goes first each round, and the medians printed side by
+ * side: a before/after on the same machine at the same time.
+ *
+ *   pnpm build && pnpm --filter @frontdesk/bench exec node --import tsx src/browser/loader-trace.ts [runs] [other-widget.js]
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { PATHS } from '@frontdesk/shared';
+import type { Browser } from 'playwright-core';
 import { median } from '../stats.ts';
 import { CPU_SLOWDOWN, launchBrowser } from './host-page.ts';
 
@@ -29,20 +34,25 @@ type TraceEvent = {
   args?: { data?: { url?: string; stackTrace?: unknown }; fileName?: string };
 };
 
-const LOADER = readFileSync(
-  fileURLToPath(new URL('../../../widget/dist/widget.js', import.meta.url)),
-  'utf8',
-);
+const BUILT = fileURLToPath(new URL('../../../widget/dist/widget.js', import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loader trace</title></head>
 <body><h1>Loader trace</h1><script src="${PATHS.loader}" data-site="demo" data-locale="en" async></script></body></html>`;
-/** Resolves one frame after the launcher's button is laid out (a string: tsx would add helpers to a function). */
+/**
+ * Resolves one frame after the launcher's button is laid out, without reading layout itself (a
+ * `ResizeObserver`; a string: tsx would add helpers to a function).
+ */
 const LAUNCHER_LAID_OUT = `new Promise((resolve) => {
-  const check = () => {
+  const wait = () => {
     const button = document.querySelector('frontdesk-widget')?.shadowRoot?.querySelector('button');
-    if (button && button.getBoundingClientRect().width > 0) requestAnimationFrame(() => resolve());
-    else requestAnimationFrame(check);
+    if (!button) return requestAnimationFrame(wait);
+    const sized = new ResizeObserver((entries) => {
+      if (!entries.some((e) => e.contentRect.width > 0)) return;
+      sized.disconnect();
+      requestAnimationFrame(() => resolve());
+    });
+    sized.observe(button);
   };
-  check();
+  wait();
 })`;
 const CATEGORIES = [
   'devtools.timeline',
@@ -79,75 +89,95 @@ function selfTimes(events: TraceEvent[], start: number, end: number): Map<string
   return self;
 }
 
-async function main() {
-  const runs = Number(process.argv[2] ?? 9);
+type Row = Record<string, number>;
+
+/** One cold run of the blank page at `url` (its loader served beside it): the trace, summarised. */
+async function traceOnce(browser: Browser, url: string): Promise<Row> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (data) => {
+    events.push(...(data.value as unknown as TraceEvent[]));
+  });
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(LAUNCHER_LAID_OUT);
+  await cdp.send('Tracing.end');
+  await done;
+  await context.close();
+
+  const isLoader = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.fileName ?? '').endsWith(PATHS.loader);
+  const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && isLoader(e));
+  if (!evaluate?.dur) throw new Error('no EvaluateScript of the loader in the trace');
+  const thread = events.filter((e) => e.tid === evaluate.tid && e.pid === evaluate.pid);
+  const compile = thread
+    .filter((e) => e.ph === 'X' && /^v8\.compile/.test(e.name) && isLoader(e))
+    .reduce((sum, e) => sum + cost(e), 0);
+  const evalEnd = evaluate.ts + evaluate.dur;
+  const within = selfTimes(thread, evaluate.ts, evalEnd);
+  // After the run until the trace ends (the launcher laid out and one more frame): rendering work.
+  const after = selfTimes(thread, evalEnd, Number.POSITIVE_INFINITY);
+  const row: Row = {
+    'EvaluateScript, wall (incl. compile)': evaluate.dur / 1000,
+    'EvaluateScript, CPU (incl. compile)': cost(evaluate) / 1000,
+    'v8.compile of the loader': compile / 1000,
+  };
+  for (const [name, us] of within) row[`in run: ${name}`] = us / 1000;
+  for (const name of ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'RunTask'])
+    row[`after run: ${name}`] = (after.get(name) ?? 0) / 1000;
+  return row;
+}
+
+/** Serves the blank page and one loader's text as `PATHS.loader`; resolves with the page's URL. */
+async function serve(loader: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     if (req.url === PATHS.loader) {
       res.setHeader('content-type', 'text/javascript; charset=utf-8');
-      res.end(LOADER);
+      res.end(loader);
     } else {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(PAGE);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+async function main() {
+  const runs = Number(process.argv[2] ?? 9);
+  const files = [BUILT, ...(process.argv[3] ? [process.argv[3]] : [])];
+  const served = await Promise.all(files.map((file) => serve(readFileSync(file, 'utf8'))));
+  const rows: Row[][] = files.map(() => []);
   const browser = await launchBrowser();
-  const rows: Record<string, number>[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (data) => {
-        events.push(...(data.value as unknown as TraceEvent[]));
-      });
-      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-      await cdp.send('Tracing.start', { categories: CATEGORIES.join(','), transferMode: 'ReportEvents' });
-      await page.goto(url, { waitUntil: 'load' });
-      await page.evaluate(LAUNCHER_LAID_OUT);
-      await cdp.send('Tracing.end');
-      await done;
-      await context.close();
-
-      const isLoader = (e: TraceEvent) =>
-        (e.args?.data?.url ?? e.args?.fileName ?? '').endsWith(PATHS.loader);
-      const evaluate = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && isLoader(e));
-      if (!evaluate?.dur) throw new Error('no EvaluateScript of the loader in the trace');
-      const thread = events.filter((e) => e.tid === evaluate.tid && e.pid === evaluate.pid);
-      const compile = thread
-        .filter((e) => e.ph === 'X' && /^v8\.compile/.test(e.name) && isLoader(e))
-        .reduce((sum, e) => sum + cost(e), 0);
-      const evalEnd = evaluate.ts + evaluate.dur;
-      const within = selfTimes(thread, evaluate.ts, evalEnd);
-      // After the run until the trace ends (the launcher laid out and one more frame): rendering work.
-      const after = selfTimes(thread, evalEnd, Number.POSITIVE_INFINITY);
-      const row: Record<string, number> = {
-        'EvaluateScript, wall (incl. compile)': evaluate.dur / 1000,
-        'EvaluateScript, CPU (incl. compile)': cost(evaluate) / 1000,
-        'v8.compile of the loader': compile / 1000,
-      };
-      for (const [name, us] of within) row[`in run: ${name}`] = us / 1000;
-      for (const name of ['UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'RunTask'])
-        row[`after run: ${name}`] = (after.get(name) ?? 0) / 1000;
-      rows.push(row);
-      process.stderr.write(
-        `run ${i + 1}/${runs}: EvaluateScript ${(evaluate.dur / 1000).toFixed(1)} ms wall, ${(cost(evaluate) / 1000).toFixed(1)} ms CPU\n`,
-      );
+      for (let k = 0; k < files.length; k++) {
+        const which = (i + k) % files.length;
+        const row = await traceOnce(browser, served[which]!.url);
+        rows[which]!.push(row);
+        process.stderr.write(
+          `run ${i + 1}/${runs} ${files[which]}: EvaluateScript ${row['EvaluateScript, wall (incl. compile)']!.toFixed(1)} ms wall, ${row['EvaluateScript, CPU (incl. compile)']!.toFixed(1)} ms CPU\n`,
+        );
+      }
     }
   } finally {
     await browser.close();
-    server.close();
+    for (const { server } of served) server.close();
   }
-  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const names = [...new Set(rows.flat().flatMap((r) => Object.keys(r)))];
   const table = names
-    .map((name) => ({ name, ms: median(rows.map((r) => r[name] ?? 0)) }))
-    .filter((r) => r.ms >= 0.05)
-    .sort((a, b) => (a.name.startsWith('in run') === b.name.startsWith('in run') ? b.ms - a.ms : 0));
-  console.log(`loader trace, ${CPU_SLOWDOWN}× CPU slowdown, ${runs} cold runs, medians (ms):`);
-  for (const r of table) console.log(`${r.name.padEnd(48)} ${r.ms.toFixed(2)}`);
+    .map((name) => ({ name, ms: rows.map((list) => median(list.map((r) => r[name] ?? 0))) }))
+    .filter((r) => r.ms.some((ms) => ms >= 0.05))
+    .sort((a, b) => (a.name.startsWith('in run') === b.name.startsWith('in run') ? b.ms[0]! - a.ms[0]! : 0));
+  console.log(`loader trace, ${CPU_SLOWDOWN}× CPU slowdown, ${runs} cold runs each, medians (ms):`);
+  console.log(
+    `${''.padEnd(48)} ${files.map((f) => f.split('/').slice(-2).join('/').padStart(24)).join(' ')}`,
+  );
+  for (const r of table)
+    console.log(`${r.name.padEnd(48)} ${r.ms.map((ms) => ms.toFixed(2).padStart(24)).join(' ')}`);
 }
 
 await main();

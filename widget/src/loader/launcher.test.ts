@@ -9,7 +9,13 @@ describe('launcher', () => {
     const button = launcher.root.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toBe('Otwórz czat');
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    expect(button.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    // The icon is CSS (issue 17: no SVG element before the first paint), so it adds no text to the
+    // button's name; which icon shows follows `aria-expanded`.
+    expect(button.querySelector('svg')).toBeNull();
+    expect(button.querySelector('i')?.textContent).toBe('');
+    const rules = [...launcher.root.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join('\n');
+    expect(rules).toMatch(/button\s*>\s*i::before\s*\{[^}]*clip-path:\s*path\("M4 3h16/);
+    expect(rules).toMatch(/\[aria-expanded="?true"?\]\s*>\s*i::before\s*\{[^}]*clip-path:\s*path\("M5 6\.4/);
     expect(launcher.root.querySelectorAll('style, [style]')).toHaveLength(0);
     expect(launcher.root.adoptedStyleSheets).toHaveLength(1);
     expect(launcher.host.style.getPropertyValue('--fd-accent')).toBe('#ff8800');
