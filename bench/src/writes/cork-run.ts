@@ -37,10 +37,10 @@ for (const variant of VARIANTS)
     });
   }
 
-async function until(check: () => boolean, ms = 120_000): Promise<void> {
+async function until(check: () => boolean, ms = 300_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error('frames did not all arrive');
+    if (Date.now() > end) throw new Error(`frames did not all arrive: ${JSON.stringify(received)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -49,6 +49,10 @@ process.stderr.write(
   `${sockets} sockets per server, ${rounds} rounds per phase, load average ${loadavg()[0]?.toFixed(1)}\n`,
 );
 const rows: string[] = [];
+/** Resident memory growth over each variant's first phase, per socket (zlib contexts are made on first use). */
+const rssGrowth: string[] = [];
+const seen = new Set<Variant>();
+let lastRss = 0;
 for (const perRound of perRounds) {
   const perFrame: Record<Variant, number[]> = { corked: [], plain: [], deflate: [] };
   let writesPerFrame = 1;
@@ -62,6 +66,10 @@ for (const perRound of perRounds) {
         gapMs: 20,
       } satisfies Burst);
       await until(() => received[variant] >= expected);
+      if (!seen.has(variant) && lastRss > 0)
+        rssGrowth.push(`${variant} +${((result.rssBytes - lastRss) / sockets / 1024).toFixed(1)} kB/socket`);
+      seen.add(variant);
+      lastRss = result.rssBytes;
       const frames = sockets * rounds * perRound;
       perFrame[variant].push(result.cpuMicros / frames);
       if (variant === 'corked')
@@ -76,7 +84,7 @@ for (const perRound of perRounds) {
   process.stderr.write(`${rows.at(-1)}  (${base} ${runs(base)}; ${other} ${runs(other)})\n`);
 }
 process.stdout.write(
-  `load average ${loadavg()[0]?.toFixed(1)}\n| frames per socket per turn | ${base} CPU µs/frame | ${other} CPU µs/frame | change | corked writes/frame |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
+  `RSS growth over the first phase: ${rssGrowth.join(', ') || '–'}\nload average ${loadavg()[0]?.toFixed(1)}\n| frames per socket per turn | ${base} CPU µs/frame | ${other} CPU µs/frame | change | corked writes/frame |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`,
 );
 for (const client of clients) client.disconnect();
 await server.stop();

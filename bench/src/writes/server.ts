@@ -4,6 +4,7 @@
  * one without but with WebSocket compression on, in this one process. `burst` makes one of them write frames in rounds and returns the process's CPU
  * time over those rounds; nothing else runs here, so that time is the cost of encoding and writing.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CorkStats, corkFlushes, createIo } from '@frontdesk/server/testing';
@@ -12,20 +13,31 @@ import { serveIpc } from '../ipc.ts';
 /** `deflate`: plain, with WebSocket compression on for every frame (what Frontdesk leaves off). */
 export type Variant = 'corked' | 'plain' | 'deflate';
 export type Burst = { variant: Variant; rounds: number; perRound: number; gapMs: number };
-export type BurstResult = { cpuMicros: number; corkedFlushes: number; corkedFrames: number };
+/** `rssBytes`: the process's resident memory after the burst (compression keeps a zlib context per socket). */
+export type BurstResult = {
+  cpuMicros: number;
+  corkedFlushes: number;
+  corkedFrames: number;
+  rssBytes: number;
+};
 
 const ROOM = 'all';
-/** A `message:new`-sized payload (≈ 250 B of JSON). */
-const PAYLOAD = {
-  conversationId: '0193b6a2-7c1e-7d4a-9f1e-2b3c4d5e6f70',
-  message: {
-    id: '0193b6a2-7c1e-7d4a-9f1e-2b3c4d5e6f71',
-    seq: 42,
-    author: 'visitor',
-    body: 'Hello, I would like to know when my order ships, the number is 12345.',
-    createdAt: '2026-12-03T19:00:00.000Z',
-  },
-};
+let seq = 0;
+/** A `message:new`-sized payload (≈ 250 B of JSON), a different message each time (compression sees real variety). */
+function payload() {
+  seq += 1;
+  const hex = randomBytes(16).toString('hex');
+  return {
+    conversationId: '0193b6a2-7c1e-7d4a-9f1e-2b3c4d5e6f70',
+    message: {
+      id: `0193b6a2-${hex.slice(0, 4)}-7d4a-${hex.slice(4, 8)}-${hex.slice(8, 20)}`,
+      seq,
+      author: 'visitor',
+      body: `Hello, my order ${hex.slice(20)} has not shipped yet; when will it leave? (#${seq})`,
+      createdAt: new Date(1_796_000_000_000 + seq * 1000).toISOString(),
+    },
+  };
+}
 
 const servers = {} as Record<Variant, { io: ReturnType<typeof createIo>; stats: CorkStats | null }>;
 
@@ -53,13 +65,14 @@ async function burst({ variant, rounds, perRound, gapMs }: Burst): Promise<Burst
   const before = { ...(stats ?? { flushes: 0, frames: 0 }) };
   const cpu = process.cpuUsage();
   for (let round = 0; round < rounds; round++) {
-    for (let i = 1; i < perRound; i++) io.to(ROOM).emit('n', PAYLOAD);
-    for (const socket of io.of('/').sockets.values()) socket.emit('n', PAYLOAD);
+    for (let i = 1; i < perRound; i++) io.to(ROOM).emit('n', payload());
+    for (const socket of io.of('/').sockets.values()) socket.emit('n', payload());
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   }
   const used = process.cpuUsage(cpu);
   return {
     cpuMicros: used.user + used.system,
+    rssBytes: process.memoryUsage().rss,
     corkedFlushes: (stats?.flushes ?? 0) - before.flushes,
     corkedFrames: (stats?.frames ?? 0) - before.frames,
   };
