@@ -22,6 +22,7 @@ import {
   SERVER_QUERY_TIMEOUT_MS,
   type Storage,
 } from '../storage/index.ts';
+import { corkFlushes } from '../transport/realtime/cork.ts';
 import { createIo } from '../transport/realtime/io.ts';
 import type { Resolve } from '../webhooks/address-guard.ts';
 import type { WebhookDeliverer } from '../webhooks/index.ts';
@@ -182,6 +183,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     queueLength: () => storage.queueLength(),
   });
   io.attach(bound.server);
+  // Issue 17: the frames of one engine.io flush leave in one `writev`.
+  corkFlushes(io.engine);
   const realtime = mountRealtime({
     namespaces,
     services,

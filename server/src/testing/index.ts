@@ -16,6 +16,9 @@ export {
 } from '../attachments/fixtures/corpus.ts';
 // Issue 15: the reports fixture (hand-computed figures), for browser tests of the Reports page.
 export { FIXTURE_QUERY, reportFixture } from '../reports/fixture.ts';
+// Issue 17: the server's socket.io setup and its write corking, for the bench's write micro-benchmark.
+export { type CorkStats, corkFlushes } from '../transport/realtime/cork.ts';
+export { createIo } from '../transport/realtime/io.ts';
 export {
   type AgentSocket,
   call,

@@ -14,6 +14,9 @@ export function createIo(adapter?: ServerOptions['adapter']): Server {
     // Widgets connect from other sites; credentials are never sent cross-origin (visitor auth is a token).
     cors: { origin: true, credentials: false },
     serveClient: false,
+    // Issue 17: no WebSocket compression. Frames are small JSON (≈ 250 B); compressing each costs CPU
+    // on every frame and a zlib context per socket (measured: docs/BENCHMARKS.md, "Issue 17, step 4").
+    perMessageDeflate: false,
   });
 }
 
