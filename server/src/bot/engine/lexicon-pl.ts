@@ -70,7 +70,7 @@ export function parseAffixes(aff: string): { suffixes: Map<string, Rule[]>; pref
 /** foldText over a large text: lower-case, then each non-ASCII letter folded once and remembered. */
 function foldFast(text: string): string {
   const seen = new Map<string, string>();
-  return text.toLowerCase().replace(/[^\x00-\x7f]/g, (ch) => {
+  return text.toLowerCase().replace(/[^\s!-~]/g, (ch) => {
     let f = seen.get(ch);
     if (f === undefined) {
       f = foldText(ch);
