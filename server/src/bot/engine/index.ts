@@ -5,6 +5,7 @@ import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
 import { englishLexicon } from './lexicon-en.ts';
+import { polishLexicon } from './lexicon-pl.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { wordGraph } from './relatedness.ts';
 import {
@@ -77,7 +78,7 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
       const qx = options.queryExpansionWeight ?? 0;
       idx = createLangIndex(
         createAnalyzer(lang, groups),
-        lang === 'en' ? englishLexicon() : undefined,
+        lang === 'en' ? englishLexicon() : polishLexicon(),
         lang === 'en' ? wordGraph() : undefined,
         lang === 'en' && qx > 0
           ? { expand: (w) => expansionsOf(w, expansionOptions), weight: qx }
