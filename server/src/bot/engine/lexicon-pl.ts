@@ -22,7 +22,7 @@ type Rule = {
 };
 
 type Dictionary = {
-  /** Folded word → its dictionary lines ("żółty/XxYby"), several joined by "\n" when folding merges them. */
+  /** Folded word → its dictionary lines as written ("żółty/XxYby", "Łódź/M"), several joined by "\n" when folding merges them. */
   words: Map<string, string>;
   /** Folded added ending → suffix rules adding it. */
   suffixes: Map<string, Rule[]>;
@@ -89,15 +89,11 @@ export function parseWords(dic: string): Map<string, string> {
   for (let i = 1; i < original.length; i++) {
     const raw = original[i]?.trim();
     if (!raw) continue;
-    const slash = raw.indexOf('/');
-    const word = slash < 0 ? raw : raw.slice(0, slash);
-    // flags stay as written (they are case-sensitive); the word is lower-cased ("Almeria" → "almeria")
-    const line = slash < 0 ? word.toLowerCase() : `${word.toLowerCase()}${raw.slice(slash)}`;
     const f = sameShape ? (folded[i] ?? '').trim() : foldText(raw);
     const fs = f.indexOf('/');
     const key = fs < 0 ? f : f.slice(0, fs);
     const prev = words.get(key);
-    words.set(key, prev === undefined ? line : `${prev}\n${line}`);
+    words.set(key, prev === undefined ? raw : `${prev}\n${raw}`);
   }
   return words;
 }
@@ -110,16 +106,17 @@ function load(): Dictionary {
   return dictionary;
 }
 
-type Lemma = { lemma: string; flags: string };
+/** A dictionary reading: lemma (lower case), its affix flags, and whether it is a name (written capitalised). */
+type Lemma = { lemma: string; flags: string; name: boolean };
 
 function entriesOf(d: Dictionary, folded: string): Lemma[] {
   const lines = d.words.get(folded);
   if (lines === undefined) return [];
   return lines.split('\n').map((line) => {
     const slash = line.indexOf('/');
-    return slash < 0
-      ? { lemma: line, flags: '' }
-      : { lemma: line.slice(0, slash), flags: line.slice(slash + 1) };
+    const word = slash < 0 ? line : line.slice(0, slash);
+    const lemma = word.toLowerCase();
+    return { lemma, flags: slash < 0 ? '' : line.slice(slash + 1), name: lemma !== word };
   });
 }
 
@@ -149,7 +146,7 @@ export function polishLemmas(word: string): Lemma[] {
     if (p.strip !== '' || !word.startsWith(p.add) || word.length <= p.add.length + 2) continue;
     const inner: Lemma[] = [];
     suffixLemmas(d, word.slice(p.add.length), p.flag, inner);
-    for (const e of inner) out.push({ lemma: p.add + e.lemma, flags: e.flags });
+    for (const e of inner) out.push({ lemma: p.add + e.lemma, flags: e.flags, name: e.name });
   }
   return out;
 }
@@ -206,24 +203,43 @@ export function verbOfNoun(noun: string): string | null {
 
 /**
  * The lemma (folded) a folded word is read as, or null when the dictionary does not know it. Of several
- * readings the one sharing the longest start with the word wins ("paczki" → "paczka", not "pączek"), then
+ * readings a common word beats a name, then the one sharing the longest start with the word wins ("paczki" → "paczka", not "pączek"), then
  * the shorter, then the first in the dictionary. A verbal noun is read as its verb, a prefixed perfective verb
  * as its imperfective, so "zamówienie", "zamówiłam" and "zamawiam" meet.
  */
 export function polishLemma(word: string): string | null {
-  let best: string | null = null;
+  const best = reading(word);
+  if (best === null) return null;
+  const verb = verbOfNoun(best.lemma) ?? best.lemma;
+  return (/c$/.test(verb) && imperfectiveOf(verb)) || verb;
+}
+
+/** The chosen reading of a folded word (folded lemma and its flags), or null. */
+function reading(word: string): Lemma | null {
+  let best: Lemma | null = null;
   let bestShared = -1;
   for (const e of polishLemmas(word)) {
     const lemma = foldText(e.lemma);
-    const shared = commonStart(lemma, word);
-    if (shared > bestShared || (shared === bestShared && best !== null && lemma.length < best.length)) {
-      best = lemma;
+    // a common word beats a name ("książek" is a form of "książka" before it is a surname)
+    const shared = commonStart(lemma, word) + (e.name ? 0 : 100);
+    if (shared > bestShared || (shared === bestShared && best !== null && lemma.length < best.lemma.length)) {
+      best = { lemma, flags: e.flags, name: e.name };
       bestShared = shared;
     }
   }
-  if (best === null) return null;
-  const verb = verbOfNoun(best) ?? best;
-  return (/c$/.test(verb) && imperfectiveOf(verb)) || verb;
+  return best;
+}
+
+/** Adjective flags of the SJP affix file (declension, comparison, "nie-"); verbs are lemmas ending in -ć/-c. */
+const ADJECTIVE_FLAGS = /[XxYy]/;
+
+/**
+ * True when the dictionary reads a folded word as a noun: an inflecting lemma (it has affix flags) that is not
+ * a verb infinitive and takes no adjective flags. Unflagged words (adverbs, particles, irregular forms) are not.
+ */
+export function isPolishNoun(word: string): boolean {
+  const r = reading(word);
+  return r !== null && r.flags !== '' && !/c$/.test(r.lemma) && !ADJECTIVE_FLAGS.test(r.flags);
 }
 
 /** True when a folded, lower-case word is a Polish word the dictionary knows (any inflected form). */
