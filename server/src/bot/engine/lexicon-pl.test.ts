@@ -20,10 +20,10 @@ describe('Hunspell parsing', () => {
     );
     expect(prefixes).toHaveLength(1);
     expect(prefixes[0]?.add).toBe('nie');
-    const e = suffixes.get('e')?.[0];
+    const e = suffixes.get('e')?.get('a')?.[0];
     expect(e?.strip).toBe('a');
     expect(e?.condition?.test('ręka')).toBe(true);
-    expect(suffixes.get('ek')?.[0]?.condition?.test('ręcka')).toBe(false);
+    expect(suffixes.get('ek')?.get('ka')?.[0]?.condition?.test('ręcka')).toBe(false);
   });
 
   it('keys .dic lines by the folded word and keeps them as written', () => {

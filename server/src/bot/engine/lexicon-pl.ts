@@ -21,11 +21,14 @@ type Rule = {
   condition: RegExp | null;
 };
 
+/** Folded added ending → folded stripped letters → the suffix rules with both (one lemma lookup per group). */
+type Suffixes = Map<string, Map<string, Rule[]>>;
+
 type Dictionary = {
   /** Folded word → its dictionary lines as written ("żółty/XxYby", "Łódź/M"), several joined by "\n" when folding merges them. */
   words: Map<string, string>;
   /** Folded added ending → suffix rules adding it. */
-  suffixes: Map<string, Rule[]>;
+  suffixes: Suffixes;
   prefixes: Rule[];
 };
 
@@ -37,8 +40,8 @@ function dictionaryDir(): string {
 }
 
 /** Parses the PFX/SFX rules of a Hunspell .aff text (single-letter flags, no continuation classes). */
-export function parseAffixes(aff: string): { suffixes: Map<string, Rule[]>; prefixes: Rule[] } {
-  const suffixes = new Map<string, Rule[]>();
+export function parseAffixes(aff: string): { suffixes: Suffixes; prefixes: Rule[] } {
+  const suffixes: Suffixes = new Map();
   const prefixes: Rule[] = [];
   for (const line of aff.split('\n')) {
     const parts = line.trim().split(/\s+/);
@@ -60,9 +63,14 @@ export function parseAffixes(aff: string): { suffixes: Map<string, Rule[]>; pref
       prefixes.push(rule);
       continue;
     }
-    const list = suffixes.get(rule.add);
+    let byStrip = suffixes.get(rule.add);
+    if (!byStrip) {
+      byStrip = new Map();
+      suffixes.set(rule.add, byStrip);
+    }
+    const list = byStrip.get(rule.foldedStrip);
     if (list) list.push(rule);
-    else suffixes.set(rule.add, [rule]);
+    else byStrip.set(rule.foldedStrip, [rule]);
   }
   return { suffixes, prefixes };
 }
@@ -124,14 +132,20 @@ function entriesOf(d: Dictionary, folded: string): Lemma[] {
 function suffixLemmas(d: Dictionary, word: string, needFlag: string | null, out: Lemma[]): void {
   for (const e of entriesOf(d, word)) if (needFlag === null || e.flags.includes(needFlag)) out.push(e);
   for (let k = 1; k <= word.length; k++) {
-    const rules = d.suffixes.get(word.slice(k));
-    if (!rules) continue;
+    const byStrip = d.suffixes.get(word.slice(k));
+    if (!byStrip) continue;
     const head = word.slice(0, k);
-    for (const rule of rules) {
-      for (const e of entriesOf(d, head + rule.foldedStrip)) {
-        if (!e.flags.includes(rule.flag) || (needFlag !== null && !e.flags.includes(needFlag))) continue;
-        if (!e.lemma.endsWith(rule.strip) || (rule.condition && !rule.condition.test(e.lemma))) continue;
-        out.push(e);
+    for (const [strip, rules] of byStrip) {
+      const entries = entriesOf(d, head + strip);
+      for (const e of entries) {
+        if (needFlag !== null && !e.flags.includes(needFlag)) continue;
+        const rule = rules.find(
+          (r) =>
+            e.flags.includes(r.flag) &&
+            e.lemma.endsWith(r.strip) &&
+            (r.condition === null || r.condition.test(e.lemma)),
+        );
+        if (rule) out.push(e);
       }
     }
   }
