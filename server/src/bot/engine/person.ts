@@ -1,5 +1,5 @@
 // "Talk to a person" and frustration, recognised from word classes instead of whole phrases: each
-// token is stemmed (Porter for English, the light Polish stemmer for folded Polish) and looked up in a
+// token is stemmed (Porter for English; for folded Polish the light stem of its dictionary lemma) and looked up in a
 // small general vocabulary of people/staff nouns, contact verbs, wanting verbs, bot words and
 // frustration words. Inflection comes from the stemmers ("z konsultantem" = "konsultant"), typos in a
 // person noun of ≥ 5 letters from edit distance 1 ("humna", "konsulatnt").
@@ -30,11 +30,11 @@ const VOCAB: Record<Lang, Record<WordClass, string>> = {
   },
   pl: {
     person:
-      'konsultant konsultantka czlowiek ludzie osoba ktos kims kogos pracownik operator doradca agent kierownik menedzer',
+      'konsultant czlowiek ludzie osoba ktos kims kogos pracownik operator doradca agent kierownik menedzer',
     service: 'obsluga klient sklep dzial',
     talk: 'rozmawiac porozmawiac gadac pogadac mowic polacz przelacz przekieruj kontakt skontaktuj zawolaj',
-    want: 'chce chcialbym chcialabym daj dajcie poprosze prosze wole',
-    bot: 'bot botem chatbot robot',
+    want: 'chce daj dajcie poprosze prosze wole', // "chciałbym", "chciałabym": forms of chcieć (dictionary lemma)
+    bot: 'bot chatbot robot',
     neg: 'nie',
     frust: 'beznadziejny bezuzyteczny kpina zenada zalosny glupi tragedia porazka',
     there: 'jest sa',
