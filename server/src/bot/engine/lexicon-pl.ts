@@ -152,7 +152,20 @@ function suffixLemmas(d: Dictionary, word: string, needFlag: string | null, out:
 }
 
 /** Every dictionary lemma of a folded, lower-case word, with its flags ("nie" + lemma for negated forms). */
-export function polishLemmas(word: string): Lemma[] {
+export function polishLemmas(word: string): readonly Lemma[] {
+  const cached = analysed.get(word);
+  if (cached) return cached;
+  const out = analyse(word);
+  if (analysed.size >= CACHE_LIMIT) analysed.clear();
+  analysed.set(word, out);
+  return out;
+}
+
+/** Analyses of recent words: the typo guard, the stemmer and the person check ask about the same words. */
+const CACHE_LIMIT = 50_000;
+const analysed = new Map<string, Lemma[]>();
+
+function analyse(word: string): Lemma[] {
   const d = load();
   const out: Lemma[] = [];
   suffixLemmas(d, word, null, out);
