@@ -5,6 +5,7 @@ import { detectIntent, matchesEscalation } from './intents.ts';
 import { createLangIndex, type LangIndex } from './lang-index.ts';
 import { detectLanguage as detectLang } from './language.ts';
 import { englishLexicon } from './lexicon-en.ts';
+import { isPolishNoun, polishLexicon } from './lexicon-pl.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { wordGraph } from './relatedness.ts';
 import {
@@ -56,6 +57,13 @@ export type {
 const LANGS: readonly Lang[] = ['en', 'pl'];
 const ZERO_VOCABULARY = { coverage: 0, entryCoverage: 0, entryMass: 0, foreign: 0 };
 
+/** The noun test `createLangIndex` gets for Polish foreign words (`oov.ts`), from the engine option. */
+function polishForeignOf(mode: EngineOptions['polishForeign']): ((word: string) => boolean) | undefined {
+  if (mode === 'nouns') return isPolishNoun;
+  if (mode === 'unknown') return () => false;
+  return undefined;
+}
+
 export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): Engine {
   const indexes = new Map<Lang, LangIndex>();
   const expansionOptions = {
@@ -77,11 +85,12 @@ export function createEngine(entries: FaqEntry[], options: EngineOptions = {}): 
       const qx = options.queryExpansionWeight ?? 0;
       idx = createLangIndex(
         createAnalyzer(lang, groups),
-        lang === 'en' ? englishLexicon() : undefined,
+        lang === 'en' ? englishLexicon() : polishLexicon(),
         lang === 'en' ? wordGraph() : undefined,
         lang === 'en' && qx > 0
           ? { expand: (w) => expansionsOf(w, expansionOptions), weight: qx }
           : undefined,
+        lang === 'pl' ? polishForeignOf(options.polishForeign) : undefined,
       );
       indexes.set(lang, idx);
     }

@@ -175,6 +175,8 @@ export function createLangIndex(
   /** WordNet's graph (English): unknown words related to the FAQ's words are not foreign (`oov.ts`). */
   graph?: WordGraph,
   queryExpansion?: { expand: (word: string) => string[]; weight: number },
+  /** Without a graph (Polish): unknown words the dictionary reads as nouns are foreign too (`oov.ts`). */
+  isNoun?: (word: string) => boolean,
 ): LangIndex {
   const entries = new Map<string, Stored>();
   const vocabulary = createVocabulary();
@@ -182,7 +184,7 @@ export function createLangIndex(
   for (const w of analyzer.synonymWords()) vocabulary.add(w);
   const coveredTerms = new Map<string, number>();
   const coveredWords = new Map<string, number>();
-  const foreignCheck = createForeignCheck(graph, isWord);
+  const foreignCheck = createForeignCheck(graph, isWord, isNoun);
   /** The FAQ's text has the word: itself, or its term (stem or synonym concept). */
   const knownWord = (w: string): boolean =>
     coveredWords.has(w) || contentTerms(analyzer.analyze(w).terms).every((t) => coveredTerms.has(t));

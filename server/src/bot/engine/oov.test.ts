@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, type FaqEntry } from './index.ts';
 import { isEnglishWord } from './lexicon-en.ts';
+import { isPolishNoun, isPolishWord } from './lexicon-pl.ts';
 import { createForeignCheck } from './oov.ts';
 import { wordGraph } from './relatedness.ts';
 
@@ -43,6 +44,18 @@ describe('out-of-vocabulary check: foreign words', () => {
   it('without a thesaurus (Polish) nothing is foreign', () => {
     const check = createForeignCheck();
     expect(check.foreignShare(['traktory'], () => false)).toBe(0);
+    // the dictionary alone (the engine's default for Polish) is the typo guard, not a foreign-word test
+    expect(createForeignCheck(undefined, isPolishWord).foreignShare(['traktory'], () => false)).toBe(0);
+  });
+
+  it('Polish with the dictionary: non-words are foreign; with the noun test, unknown nouns too', () => {
+    const known = (w: string) => w === 'sprzedajecie';
+    const unknownOnly = createForeignCheck(undefined, isPolishWord, () => false);
+    expect(unknownOnly.foreignShare(['sprzedajecie', 'xqzvt'], known)).toBe(0.5);
+    expect(unknownOnly.foreignShare(['sprzedajecie', 'traktory'], known)).toBe(0);
+    const nouns = createForeignCheck(undefined, isPolishWord, isPolishNoun);
+    expect(nouns.foreignShare(['sprzedajecie', 'traktory'], known)).toBe(0.5);
+    expect(nouns.foreignShare(['sprzedajecie', 'zoltych'], known)).toBe(0);
   });
 
   const engine = createEngine(FAQ);

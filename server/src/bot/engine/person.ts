@@ -1,5 +1,5 @@
 // "Talk to a person" and frustration, recognised from word classes instead of whole phrases: each
-// token is stemmed (Porter for English, the light Polish stemmer for folded Polish) and looked up in a
+// token is stemmed (Porter for English; for folded Polish the light stem of its dictionary lemma) and looked up in a
 // small general vocabulary of people/staff nouns, contact verbs, wanting verbs, bot words and
 // frustration words. Inflection comes from the stemmers ("z konsultantem" = "konsultant"), typos in a
 // person noun of ≥ 5 letters from edit distance 1 ("humna", "konsulatnt").
@@ -30,11 +30,11 @@ const VOCAB: Record<Lang, Record<WordClass, string>> = {
   },
   pl: {
     person:
-      'konsultant konsultantka czlowiek ludzie osoba ktos kims kogos pracownik operator doradca agent kierownik menedzer',
+      'konsultant czlowiek ludzie osoba ktos kims kogos pracownik operator doradca agent kierownik menedzer',
     service: 'obsluga klient sklep dzial',
     talk: 'rozmawiac porozmawiac gadac pogadac mowic polacz przelacz przekieruj kontakt skontaktuj zawolaj',
-    want: 'chce chcialbym chcialabym daj dajcie poprosze prosze wole',
-    bot: 'bot botem chatbot robot',
+    want: 'chce daj dajcie poprosze prosze wole', // "chciałbym", "chciałabym": forms of chcieć (dictionary lemma)
+    bot: 'bot chatbot robot',
     neg: 'nie',
     frust: 'beznadziejny bezuzyteczny kpina zenada zalosny glupi tragedia porazka',
     there: 'jest sa',
@@ -44,24 +44,34 @@ const VOCAB: Record<Lang, Record<WordClass, string>> = {
 
 const stem = (lang: Lang, w: string) => (lang === 'en' ? stemEnglish(w) : stemPolish(w));
 
-const LOOKUP: Record<Lang, Map<string, WordClass>> = { en: new Map(), pl: new Map() };
-const PERSON_WORDS: Record<Lang, string[]> = { en: [], pl: [] };
-for (const lang of ['en', 'pl'] as const) {
+type Lookup = { classes: Map<string, WordClass>; persons: string[] };
+
+/** Built on first use per language: Polish stems need the dictionary, which is not read at import time. */
+const LOOKUP: Partial<Record<Lang, Lookup>> = {};
+
+function lookupFor(lang: Lang): Lookup {
+  const built = LOOKUP[lang];
+  if (built) return built;
+  const classes = new Map<string, WordClass>();
+  const persons: string[] = [];
   for (const [cls, words] of Object.entries(VOCAB[lang]) as [WordClass, string][]) {
     for (const w of words.split(' ')) {
       const s = stem(lang, w);
-      if (!LOOKUP[lang].has(s)) LOOKUP[lang].set(s, cls);
-      if (!LOOKUP[lang].has(w)) LOOKUP[lang].set(w, cls);
-      if (cls === 'person') PERSON_WORDS[lang].push(s);
+      if (!classes.has(s)) classes.set(s, cls);
+      if (!classes.has(w)) classes.set(w, cls);
+      if (cls === 'person') persons.push(s);
     }
   }
+  LOOKUP[lang] = { classes, persons };
+  return { classes, persons };
 }
 
 function classify(lang: Lang, token: string): WordClass | null {
+  const { classes, persons } = lookupFor(lang);
   const s = stem(lang, token);
-  const direct = LOOKUP[lang].get(token) ?? LOOKUP[lang].get(s);
+  const direct = classes.get(token) ?? classes.get(s);
   if (direct) return direct;
-  if (s.length >= 5 && PERSON_WORDS[lang].some((p) => p.length >= 5 && editDistance(s, p, 1) <= 1)) {
+  if (s.length >= 5 && persons.some((p) => p.length >= 5 && editDistance(s, p, 1) <= 1)) {
     return 'person';
   }
   return null;
@@ -116,7 +126,8 @@ export function isPersonRequest(lang: Lang, tokens: string[]): boolean {
 
 /** Tokens the language's vocabulary knows without typo correction (to tell "konsultant" from "consultant"). */
 function knownCount(lang: Lang, tokens: string[]): number {
-  return tokens.filter((t) => LOOKUP[lang].has(t) || LOOKUP[lang].has(stem(lang, t))).length;
+  const { classes } = lookupFor(lang);
+  return tokens.filter((t) => classes.has(t) || classes.has(stem(lang, t))).length;
 }
 
 /** The language in which the message asks for a person (the one whose vocabulary knows more of it), or undefined. */

@@ -1,4 +1,6 @@
-// Polish inflection: a light suffix stripper over diacritic-folded words (visitors often type without ą, ł …).
+// Polish inflection: dictionary lemmas (Hunspell, `lexicon-pl.ts`) and a light suffix stripper, both over
+// diacritic-folded words (visitors often type without ą, ł …).
+import { polishLemma } from './lexicon-pl.ts';
 
 /**
  * Inflectional and derivational endings, folded (ą→a, ć→c, ł→l …), tried longest first. One strip per word,
@@ -160,7 +162,7 @@ const MIN_STEM = 3;
 const MAX_STEM = 7;
 
 /** Light stem of a folded, lower-case Polish word. Digits and short words pass through unchanged. */
-export function stemPolish(word: string): string {
+export function lightStemPolish(word: string): string {
   if (word.length <= MIN_STEM || !/^[a-z]+$/.test(word)) return word;
   let stem = word;
   for (const suffix of SUFFIXES) {
@@ -170,4 +172,24 @@ export function stemPolish(word: string): string {
     }
   }
   return stem.length > MAX_STEM ? stem.slice(0, MAX_STEM) : stem;
+}
+
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
+/**
+ * Stem of a folded, lower-case Polish word: the light stem of its dictionary lemma (`lexicon-pl.ts`), so every
+ * inflected form meets ("paczki", "paczek" → "paczka"; "zwracam", "zwrócić" → "zwracać") and verbal nouns still
+ * meet their verbs through the stripper ("zamówienie", "zamówić" → "zamow"). A word the dictionary does not
+ * know (a name, a typo) gets the light stem of the word itself.
+ */
+export function stemPolish(word: string): string {
+  if (word.length <= MIN_STEM || !/^[a-z]+$/.test(word)) return word;
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = lightStemPolish(polishLemma(word) ?? word);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, stem);
+  }
+  return stem;
 }

@@ -39,6 +39,11 @@ export type EngineOptions = {
   oovCheck?: boolean;
   /** Site override of the frozen `MAX_FOREIGN` (share of foreign content words that makes a question a miss; > 1: off). */
   maxForeign?: number;
+  /**
+   * Polish foreign words for the `maxForeign` gate: 'unknown' (words the dictionary does not know), 'nouns'
+   * (… and unknown-to-the-FAQ words it reads as nouns); default 'off' (both cost in-scope accuracy on dev, README).
+   */
+  polishForeign?: 'off' | 'unknown' | 'nouns';
 };
 
 /** score = calibrated confidence in [0, 1] that this entry is the right answer. */
