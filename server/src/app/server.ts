@@ -4,7 +4,7 @@
  */
 import { EVENTS } from '@frontdesk/shared';
 import { type Attachments, type FileStore, localFileStore, s3FileStore } from '../attachments/index.ts';
-import { warmEnglishKnowledge } from '../bot/engine/warm.ts';
+import { warmBotKnowledge } from '../bot/engine/warm.ts';
 import { BotRegistry } from '../bot/registry.ts';
 import type { Config } from '../config/config.ts';
 import type { SweepTurn } from '../conversations/abandon-sweeper.ts';
@@ -84,9 +84,9 @@ export type StartOptions = {
   /** Issue 15: the webhook clock (ms), DNS resolver and loop interval (tests: a fake clock, a long interval). */
   webhooks?: { clock?: () => number; resolve?: Resolve; intervalMs?: number };
   /**
-   * Load the bot's English word knowledge before the port opens (default true), so the first English
-   * question does not stall the event loop while WordNet is read (0.3–3 s, once per process). Test
-   * harnesses that never ask the bot in English turn it off to start faster.
+   * Load the bot's word knowledge (WordNet for English, the Polish dictionary) before the port opens
+   * (default true), so the first question does not stall the event loop while it is read (0.3–1.5 s
+   * quiet, several seconds on a busy machine, once per process). Test harnesses turn it off to start faster.
    */
   warmBot?: boolean;
 };
@@ -109,7 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics,
   );
   await storage.migrate();
-  if (options.warmBot ?? true) warmEnglishKnowledge();
+  if (options.warmBot ?? true) warmBotKnowledge();
   // Issue 11 (redis): the clients, the socket.io adapter and the cache bus (or one warning without Redis).
   const redis = await startRedisNode(config, logger, options.presence);
   const bound = await listen(config.port, config.host);

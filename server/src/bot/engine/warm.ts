@@ -1,13 +1,16 @@
 /**
- * The English word knowledge (WordNet's word list and its noun/verb graph) is read once per process,
- * synchronously, when the first English index is built. A server loads it before it takes traffic so
- * that moment is not an event-loop stall in front of a visitor.
+ * The bot's word knowledge (WordNet's English word list and noun/verb graph, the Polish Hunspell
+ * dictionary) is read once per process, synchronously, on first use: the first English index, the first
+ * Polish word (every message's person check reads Polish). A server loads it before it takes traffic so
+ * that moment is not an event-loop stall of seconds in front of a visitor.
  */
 import { englishLexicon } from './lexicon-en.ts';
+import { polishLexicon } from './lexicon-pl.ts';
 import { wordGraph } from './relatedness.ts';
 
-/** Loads what the first English question would otherwise load; idempotent and cheap once done. */
-export function warmEnglishKnowledge(): void {
+/** Loads what the first question would otherwise load; idempotent and cheap once done. */
+export function warmBotKnowledge(): void {
   englishLexicon();
   wordGraph();
+  polishLexicon();
 }
