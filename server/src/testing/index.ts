@@ -16,6 +16,8 @@ export {
 } from '../attachments/fixtures/corpus.ts';
 // Issue 15: the reports fixture (hand-computed figures), for browser tests of the Reports page.
 export { FIXTURE_QUERY, reportFixture } from '../reports/fixture.ts';
+// The console's HTTP side as a signed-in agent (for suites that set data up without the UI).
+export { type ConsoleHttp, consoleHttp } from './console-http.ts';
 export {
   type AgentSocket,
   call,
