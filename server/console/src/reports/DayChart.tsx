@@ -47,7 +47,9 @@ export function DayChart({ label, locale, days }: Props) {
         [xs, ys],
         el,
       );
-      el.dataset.ready = 'true';
+      // Which days it shows: a test waiting for the chart of a range it chose is not fooled by the
+      // chart of the range before (still drawn while the new report loads).
+      el.dataset.ready = `${days[0]?.day ?? ''}/${days.at(-1)?.day ?? ''}`;
     })();
     return () => {
       cancelled = true;
