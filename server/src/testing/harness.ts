@@ -215,6 +215,13 @@ export const connected = (socket: Socket) =>
     socket.once('connect_error', (error) => reject(error));
   });
 
+/** An agent signed in, with its socket connected: the agents' events reach it from now on. */
+export async function connectedAgent(h: Pick<Harness, 'newAgent'>, name: string) {
+  const agent = await h.newAgent(name);
+  await connected(agent.socket);
+  return agent;
+}
+
 let clientCounter = 0;
 export const clientId = () => `test-${Date.now().toString(36)}-${(clientCounter++).toString(36)}`;
 
