@@ -170,10 +170,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
+/**
+ * How long a test waits for an ack or an event before it calls it lost: a hang guard, not a speed
+ * check. At 5 s, the first message of a file (the bot's first answer) timed out at load 30–50 on the
+ * shared machine; the vitest poll guard is 20 s for the same reason.
+ */
+const ACK_GUARD_MS = 20_000;
+
 /** Emits with an ack and unwraps it; rejects on `{ ok: false }` with the error code as message. */
 export function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket
-    .timeout(5000)
+    .timeout(ACK_GUARD_MS)
     .emitWithAck(event, payload)
     .then((result: AckResult<T>) => {
       if (!result.ok) throw Object.assign(new Error(result.error.code), { error: result.error });
@@ -183,7 +190,7 @@ export function call<T>(socket: Socket, event: string, payload: unknown): Promis
 
 /** The raw ack, for asserting on errors. */
 export function callRaw<T>(socket: Socket, event: string, payload: unknown): Promise<AckResult<T>> {
-  return socket.timeout(5000).emitWithAck(event, payload);
+  return socket.timeout(ACK_GUARD_MS).emitWithAck(event, payload);
 }
 
 /** Resolves with the first event payload that satisfies the predicate. */
@@ -191,7 +198,7 @@ export function waitFor<T>(
   socket: Socket,
   event: string,
   predicate: (payload: T) => boolean = () => true,
-  ms = 5000,
+  ms = ACK_GUARD_MS,
 ) {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
