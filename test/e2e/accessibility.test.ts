@@ -7,7 +7,8 @@
  * test/artifacts/.
  */
 import { join } from 'node:path';
-import { startHarness } from '@frontdesk/server/testing';
+import { call, clientId, openConversation, startHarness } from '@frontdesk/server/testing';
+import { EVENTS } from '@frontdesk/shared';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AxeViolation, formatViolations, isBlocking, runAxe } from '../support/axe.ts';
@@ -65,6 +66,24 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await h?.close();
   });
 
+  /**
+   * A visitor's conversation with the bot, for the console's list: made here, once, so the console
+   * tests do not rely on what the widget tests left behind.
+   */
+  let conversation: Promise<void> | undefined;
+  const aConversation = () => {
+    conversation ??= (async () => {
+      const { socket } = await h.newVisitor();
+      const { conversation: opened } = await openConversation(h, socket);
+      await call(socket, EVENTS.messageSend, {
+        conversationId: opened.id,
+        clientId: clientId(),
+        body: 'How much does delivery cost?',
+      });
+    })();
+    return conversation;
+  };
+
   /** Checks one screen: serious/critical fail the test, the rest is reported. */
   const check = async (target: Page | Frame, label: string) => {
     const violations: AxeViolation[] = await runAxe(target);
@@ -114,6 +133,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
       });
 
       it(`the console (${where})`, async () => {
+        await aConversation();
         const { email, password } = await h.createAgent(`Admin ${where}`, 'admin');
         const context = await browser.newContext({ viewport, locale });
         const page = await context.newPage();
@@ -125,7 +145,7 @@ describeInBrowser('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await page.locator('input[type="password"]').fill(password);
         await page.locator('form.login__card button[type="submit"]').click();
 
-        // Conversations, with one open (the widget test above left bot conversations behind).
+        // Conversations, with one open.
         const row = page.locator('button[data-row]').first();
         await row.waitFor();
         await row.click();

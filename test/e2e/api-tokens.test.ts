@@ -8,12 +8,13 @@ import { fileURLToPath } from 'node:url';
 import {
   call,
   clientId,
+  consoleHttp,
   openConversation,
   startHarness,
   startWebhookReceiver,
   type WebhookReceiver,
 } from '@frontdesk/server/testing';
-import { API_V1_ROUTES, EVENTS } from '@frontdesk/shared';
+import { API_ADMIN_ROUTES, API_V1_ROUTES, EVENTS } from '@frontdesk/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
@@ -38,6 +39,34 @@ describeInBrowser('API tokens and webhooks in the browser', () => {
     await page.getByLabel(labels.email).fill(credentials.email);
     await page.getByLabel(labels.password).fill(credentials.password);
     await page.getByRole('button', { name: labels.submit }).click();
+  };
+  /**
+   * A token and a webhook made through the console's API, for the pages' looks: those tests must not
+   * rely on what the tests above them made in the browser (when one of those failed, all of these did).
+   */
+  let listed: Promise<void> | undefined;
+  const ensureListed = () => {
+    listed ??= (async () => {
+      const http = consoleHttp(h);
+      const cookie = await http.login(credentials.email, credentials.password);
+      const made = [
+        await http.api(cookie, 'POST', API_ADMIN_ROUTES.tokens, {
+          siteId: h.site.id,
+          name: 'Reporting',
+          scope: 'read',
+        }),
+        await http.api(cookie, 'PUT', API_ADMIN_ROUTES.webhookSettings.replace(':siteId', h.site.id), {
+          allowPrivate: true,
+        }),
+        await http.api(cookie, 'POST', API_ADMIN_ROUTES.webhooks, {
+          siteId: h.site.id,
+          url: `${receiver.url}/orders`,
+          events: ['conversation.created'],
+        }),
+      ];
+      for (const res of made) if (!res.ok) throw new Error(`setup: ${res.status} ${await res.text()}`);
+    })();
+    return listed;
   };
   const site = (token: string) =>
     fetch(h.url + API_V1_ROUTES.site, { headers: { authorization: `Bearer ${token}` } });
@@ -123,17 +152,18 @@ describeInBrowser('API tokens and webhooks in the browser', () => {
     ['pl-PL', 'desktop', { width: 1440, height: 900 }],
     ['pl-PL', 'phone', { width: 390, height: 844 }],
   ] as const)('the pages read well (%s, %s)', async (locale, device, viewport) => {
+    await ensureListed();
     const context = await browser.newContext({ viewport, locale });
     const page = await context.newPage();
     const pl = locale === 'pl-PL';
     await signIn(page, pl ? { email: 'E-mail', password: 'Hasło', submit: 'Zaloguj się' } : undefined);
-    for (const [hash, name] of [
-      ['#/api-tokens', 'api-tokens'],
-      ['#/webhooks', 'webhooks'],
+    for (const [hash, name, item] of [
+      ['#/api-tokens', 'api-tokens', 'Reporting'],
+      ['#/webhooks', 'webhooks', `${receiver.url}/orders`],
     ] as const) {
       await page.goto(`${h.origin}/console/${hash}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.getByRole('listitem').first().waitFor();
+      await page.getByRole('heading', { name: item }).waitFor();
       await page.screenshot({
         path: `${SCREENSHOTS}${name}-${locale.slice(0, 2)}-${device}.png`,
         fullPage: true,

@@ -13,11 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { jpegWithGps, pdf, png, startHarness } from '@frontdesk/server/testing';
 import { API, EVENTS } from '@frontdesk/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { newAgent as agentClient } from '../support/agent-client.ts';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -28,6 +29,8 @@ const DESKTOP = { width: 1280, height: 800 };
 const DOCS_SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 describeInBrowser('attachments both ways', () => {
+  // One conversation, taken over first; each step goes on from the one before (the lightbox opens the photo sent earlier).
+  const step = storySteps();
   let h: Harness;
   let host: Server;
   let hostOrigin: string;
@@ -134,7 +137,7 @@ describeInBrowser('attachments both ways', () => {
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   const widgetLog = () => visitor.getByRole('log', { name: 'Messages' });
 
-  it('the visitor asks for a person and the agent takes over', async () => {
+  step('the visitor asks for a person and the agent takes over', async () => {
     await visitor.goto(`${hostOrigin}/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => widgetLog().textContent()).toContain('How can we help');
@@ -145,85 +148,89 @@ describeInBrowser('attachments both ways', () => {
     await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
   });
 
-  it('D8 strict CSP, storage blocked: typing and "Seen" both ways, in English and Polish, with no violation', async () => {
-    const WIDE = { width: 1440, height: 900 };
-    const docShot = (page: Page, name: string) => page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
-    const typingLine = () => visitor.locator('.typing');
-    const box = () => visitor.getByRole('textbox', { name: /^(Message|Wiadomość)$/ });
-    const reply = () => agent.getByLabel('Reply to the visitor');
-    const pane = () => agent.getByRole('region', { name: /Visitor/ });
-    const lastSeen = () => visitor.locator('.row.mine').last().locator('.seen');
-    const violations = () =>
-      visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
-    await visitor.setViewportSize(WIDE);
-    await agent.setViewportSize(WIDE);
+  step(
+    'D8 strict CSP, storage blocked: typing and "Seen" both ways, in English and Polish, with no violation',
+    async () => {
+      const WIDE = { width: 1440, height: 900 };
+      const docShot = (page: Page, name: string) =>
+        page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
+      const typingLine = () => visitor.locator('.typing');
+      const box = () => visitor.getByRole('textbox', { name: /^(Message|Wiadomość)$/ });
+      const reply = () => agent.getByLabel('Reply to the visitor');
+      const pane = () => agent.getByRole('region', { name: /Visitor/ });
+      const lastSeen = () => visitor.locator('.row.mine').last().locator('.seen');
+      const violations = () =>
+        visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
+      await visitor.setViewportSize(WIDE);
+      await agent.setViewportSize(WIDE);
 
-    // The agent types: "Anna is typing…" in the widget. The visitor types: the console says so.
-    await reply().pressSequentially('Let me check that order', { delay: 20 });
-    await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');
-    await docShot(visitor, 'strict-csp-typing-widget-en-desktop');
-    await box().pressSequentially('Order 4711, please', { delay: 20 });
-    await expect.poll(() => pane().textContent()).toContain('Visitor is typing…');
-    await docShot(agent, 'strict-csp-typing-console-en-desktop');
-    await reply().press('Enter');
-    await expect.poll(() => widgetLog().textContent()).toContain('Let me check that order');
-    await expect.poll(() => typingLine().textContent()).toBe('');
+      // The agent types: "Anna is typing…" in the widget. The visitor types: the console says so.
+      await reply().pressSequentially('Let me check that order', { delay: 20 });
+      await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');
+      await docShot(visitor, 'strict-csp-typing-widget-en-desktop');
+      await box().pressSequentially('Order 4711, please', { delay: 20 });
+      await expect.poll(() => pane().textContent()).toContain('Visitor is typing…');
+      await docShot(agent, 'strict-csp-typing-console-en-desktop');
+      await reply().press('Enter');
+      await expect.poll(() => widgetLog().textContent()).toContain('Let me check that order');
+      await expect.poll(() => typingLine().textContent()).toBe('');
 
-    // "Seen" both ways: under the visitor's message in the widget, "Seen by the visitor" in the console.
-    await box().press('Enter');
-    await expect.poll(() => lastSeen().textContent()).toBe('Seen');
-    await expect.poll(() => pane().textContent()).toContain('Seen by the visitor');
-    await docShot(visitor, 'strict-csp-seen-widget-en-desktop');
-    await docShot(agent, 'strict-csp-seen-console-en-desktop');
+      // "Seen" both ways: under the visitor's message in the widget, "Seen by the visitor" in the console.
+      await box().press('Enter');
+      await expect.poll(() => lastSeen().textContent()).toBe('Seen');
+      await expect.poll(() => pane().textContent()).toContain('Seen by the visitor');
+      await docShot(visitor, 'strict-csp-seen-widget-en-desktop');
+      await docShot(agent, 'strict-csp-seen-console-en-desktop');
 
-    // The host page switches to Polish (the conversation follows on the server).
-    await visitor.evaluate(() =>
-      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
-    );
-    await reply().pressSequentially('Już sprawdzam', { delay: 20 });
-    await expect.poll(() => typingLine().textContent()).toBe('Anna pisze…');
-    await docShot(visitor, 'strict-csp-typing-widget-pl-desktop');
-    await visitor.setViewportSize(PHONE);
-    await docShot(visitor, 'strict-csp-typing-widget-pl-phone');
-    await reply().press('Enter');
-    await expect
-      .poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).textContent())
-      .toContain('Już sprawdzam');
-    await box().fill('Dziękuję!');
-    await box().press('Enter');
-    await expect.poll(() => lastSeen().textContent()).toBe('Wyświetlono');
-    await docShot(visitor, 'strict-csp-seen-widget-pl-phone');
-    await visitor.setViewportSize(WIDE);
-    await docShot(visitor, 'strict-csp-seen-widget-pl-desktop');
+      // The host page switches to Polish (the conversation follows on the server).
+      await visitor.evaluate(() =>
+        (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
+      );
+      await reply().pressSequentially('Już sprawdzam', { delay: 20 });
+      await expect.poll(() => typingLine().textContent()).toBe('Anna pisze…');
+      await docShot(visitor, 'strict-csp-typing-widget-pl-desktop');
+      await visitor.setViewportSize(PHONE);
+      await docShot(visitor, 'strict-csp-typing-widget-pl-phone');
+      await reply().press('Enter');
+      await expect
+        .poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).textContent())
+        .toContain('Już sprawdzam');
+      await box().fill('Dziękuję!');
+      await box().press('Enter');
+      await expect.poll(() => lastSeen().textContent()).toBe('Wyświetlono');
+      await docShot(visitor, 'strict-csp-seen-widget-pl-phone');
+      await visitor.setViewportSize(WIDE);
+      await docShot(visitor, 'strict-csp-seen-widget-pl-desktop');
 
-    // Back to English for the rest of the walk; a phone view of it too.
-    await visitor.evaluate(() =>
-      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
-    );
-    await expect.poll(() => lastSeen().textContent()).toBe('Seen');
-    // The menu, from the keyboard: the sound switch first, Escape back to its button.
-    const menuButton = visitor.getByRole('button', { name: 'Chat options' });
-    await menuButton.focus();
-    await visitor.keyboard.press('ArrowDown');
-    const sound = visitor.getByRole('menuitemcheckbox', { name: 'Notification sound' });
-    await expect
-      .poll(() => sound.evaluate((item) => item === (item.getRootNode() as ShadowRoot).activeElement))
-      .toBe(true);
-    await docShot(visitor, 'menu-widget-en-desktop');
-    await visitor.keyboard.press('Escape');
-    await expect.poll(() => sound.count()).toBe(0);
-    await visitor.setViewportSize(PHONE);
-    await docShot(visitor, 'strict-csp-seen-widget-en-phone');
-    await menuButton.click();
-    await docShot(visitor, 'menu-widget-en-phone');
-    await visitor.keyboard.press('Escape');
-    await visitor.setViewportSize(DESKTOP);
-    await agent.setViewportSize(DESKTOP);
-    expect(await violations()).toBe(0);
-    expect(problems).toEqual([]);
-  });
+      // Back to English for the rest of the walk; a phone view of it too.
+      await visitor.evaluate(() =>
+        (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
+      );
+      await expect.poll(() => lastSeen().textContent()).toBe('Seen');
+      // The menu, from the keyboard: the sound switch first, Escape back to its button.
+      const menuButton = visitor.getByRole('button', { name: 'Chat options' });
+      await menuButton.focus();
+      await visitor.keyboard.press('ArrowDown');
+      const sound = visitor.getByRole('menuitemcheckbox', { name: 'Notification sound' });
+      await expect
+        .poll(() => sound.evaluate((item) => item === (item.getRootNode() as ShadowRoot).activeElement))
+        .toBe(true);
+      await docShot(visitor, 'menu-widget-en-desktop');
+      await visitor.keyboard.press('Escape');
+      await expect.poll(() => sound.count()).toBe(0);
+      await visitor.setViewportSize(PHONE);
+      await docShot(visitor, 'strict-csp-seen-widget-en-phone');
+      await menuButton.click();
+      await docShot(visitor, 'menu-widget-en-phone');
+      await visitor.keyboard.press('Escape');
+      await visitor.setViewportSize(DESKTOP);
+      await agent.setViewportSize(DESKTOP);
+      expect(await violations()).toBe(0);
+      expect(problems).toEqual([]);
+    },
+  );
 
-  it('an image pasted and a photo picked by the visitor show as thumbnails in the console', async () => {
+  step('an image pasted and a photo picked by the visitor show as thumbnails in the console', async () => {
     const pasted = Buffer.from(await png(640, 400)).toString('base64');
     await visitor.getByRole('textbox', { name: 'Message' }).evaluate((box, data) => {
       const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
@@ -255,7 +262,7 @@ describeInBrowser('attachments both ways', () => {
     await expect.poll(() => agent.locator('dialog.lightbox').count()).toBe(0);
   });
 
-  it("an agent's PDF downloads in the widget with its name", async () => {
+  step("an agent's PDF downloads in the widget with its name", async () => {
     await agent.locator('.composer input[type="file"]').setInputFiles({
       name: 'Returns guide.pdf',
       mimeType: 'application/pdf',
@@ -270,7 +277,7 @@ describeInBrowser('attachments both ways', () => {
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('the widget lightbox opens an image and Escape closes it (the panel stays open)', async () => {
+  step('the widget lightbox opens an image and Escape closes it (the panel stays open)', async () => {
     await visitor.getByRole('button', { name: 'Open image holiday.jpg' }).click();
     const dialog = visitor.getByRole('dialog', { name: 'Image holiday.jpg' });
     await dialog.waitFor();
@@ -283,7 +290,7 @@ describeInBrowser('attachments both ways', () => {
     await widgetLog().waitFor();
   });
 
-  it('phone: the widget and the console show the attachments', async () => {
+  step('phone: the widget and the console show the attachments', async () => {
     await visitor.setViewportSize(PHONE);
     await agent.setViewportSize(PHONE);
     await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
@@ -292,7 +299,7 @@ describeInBrowser('attachments both ways', () => {
     expect(problems).toEqual([]);
   });
 
-  it('L4 a file the site does not take is refused with the reason, and nothing is sent', async () => {
+  step('L4 a file the site does not take is refused with the reason, and nothing is sent', async () => {
     await visitor.setViewportSize(DESKTOP);
     await visitor.locator('input[type="file"]').setInputFiles({
       name: 'cat.png',
@@ -305,68 +312,72 @@ describeInBrowser('attachments both ways', () => {
     await shot(visitor, 'attachments-widget-refused-desktop');
     expect(problems).toEqual([]);
   });
-  it("agents' avatars: Anna's picture and Bob's initials on their colour, in the header too, strict CSP, axe clean", async () => {
-    const docShot = (page: Page, name: string) => page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
-    const violations = () =>
-      visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
-    await visitor.setViewportSize(DESKTOP);
-    await agent.getByLabel('Reply to the visitor').fill('Here is your **return label**.');
-    await agent.getByLabel('Reply to the visitor').press('Enter');
-    await expect.poll(() => widgetLog().textContent()).toContain('Here is your return label');
-    // Her picture, loaded from the chat server (not blocked by the page's CSP: it has a width).
-    const annaFace = visitor.locator('.row.agent .who img.face').last();
-    await expect.poll(() => annaFace.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
-    expect(await annaFace.getAttribute('src')).toBe(h.origin + annaAvatar);
-    const header = visitor.locator('.header .subtitle img.face');
-    await expect.poll(() => header.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
+  step(
+    "agents' avatars: Anna's picture and Bob's initials on their colour, in the header too, strict CSP, axe clean",
+    async () => {
+      const docShot = (page: Page, name: string) =>
+        page.screenshot({ path: join(DOCS_SHOTS, `${name}.png`) });
+      const violations = () =>
+        visitor.evaluate(() => (window as unknown as { cspViolations: number }).cspViolations);
+      await visitor.setViewportSize(DESKTOP);
+      await agent.getByLabel('Reply to the visitor').fill('Here is your **return label**.');
+      await agent.getByLabel('Reply to the visitor').press('Enter');
+      await expect.poll(() => widgetLog().textContent()).toContain('Here is your return label');
+      // Her picture, loaded from the chat server (not blocked by the page's CSP: it has a width).
+      const annaFace = visitor.locator('.row.agent .who img.face').last();
+      await expect.poll(() => annaFace.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
+      expect(await annaFace.getAttribute('src')).toBe(h.origin + annaAvatar);
+      const header = visitor.locator('.header .subtitle img.face');
+      await expect.poll(() => header.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(96);
 
-    // Bob (an admin with a colour, no picture) takes the conversation over and replies.
-    const { email, password } = await h.createAgent('Bob Nowak', 'admin');
-    const bobAccount = await h.storage.getAgentByEmail(email);
-    await h.storage.setAgentSites(bobAccount!.id, [h.site.id, (await h.storage.getSiteByKey(siteKey))!.id]);
-    await h.storage.updateAgent(bobAccount!.id, { avatarColor: '#0f766e' });
-    const bob = await agentClient(h.origin, { email, password });
-    const [conversation] = await h.storage.listConversations({
-      siteIds: [(await h.storage.getSiteByKey(siteKey))!.id],
-      state: 'assigned',
-      limit: 1,
-    });
-    await bob.request(EVENTS.conversationTransfer, {
-      conversationId: conversation!.id,
-      to: { type: 'agent', agentId: bobAccount!.id },
-    });
-    await bob.request(EVENTS.messageSend, {
-      conversationId: conversation!.id,
-      clientId: `bob-${Date.now().toString(36)}`,
-      body: 'Bob from returns here: the label is valid for 14 days.',
-    });
-    const bobFace = visitor.locator('.row.agent .who .face--initials').last();
-    await expect.poll(() => bobFace.getAttribute('data-initials')).toBe('BN');
-    expect(await bobFace.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)');
-    expect(await bobFace.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
-    await expect.poll(() => visitor.locator('.header .subtitle').textContent()).toContain('Bob Nowak');
-    await expect.poll(() => visitor.locator('.header .subtitle .face--initials').count()).toBe(1);
-    await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
-    await docShot(visitor, 'avatars-widget-en-desktop');
-    await visitor.setViewportSize(PHONE);
-    await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
-    await docShot(visitor, 'avatars-widget-en-phone');
+      // Bob (an admin with a colour, no picture) takes the conversation over and replies.
+      const { email, password } = await h.createAgent('Bob Nowak', 'admin');
+      const bobAccount = await h.storage.getAgentByEmail(email);
+      await h.storage.setAgentSites(bobAccount!.id, [h.site.id, (await h.storage.getSiteByKey(siteKey))!.id]);
+      await h.storage.updateAgent(bobAccount!.id, { avatarColor: '#0f766e' });
+      const bob = await agentClient(h.origin, { email, password });
+      const [conversation] = await h.storage.listConversations({
+        siteIds: [(await h.storage.getSiteByKey(siteKey))!.id],
+        state: 'assigned',
+        limit: 1,
+      });
+      await bob.request(EVENTS.conversationTransfer, {
+        conversationId: conversation!.id,
+        to: { type: 'agent', agentId: bobAccount!.id },
+      });
+      await bob.request(EVENTS.messageSend, {
+        conversationId: conversation!.id,
+        clientId: `bob-${Date.now().toString(36)}`,
+        body: 'Bob from returns here: the label is valid for 14 days.',
+      });
+      const bobFace = visitor.locator('.row.agent .who .face--initials').last();
+      await expect.poll(() => bobFace.getAttribute('data-initials')).toBe('BN');
+      expect(await bobFace.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(15, 118, 110)');
+      expect(await bobFace.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+      await expect.poll(() => visitor.locator('.header .subtitle').textContent()).toContain('Bob Nowak');
+      await expect.poll(() => visitor.locator('.header .subtitle .face--initials').count()).toBe(1);
+      await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
+      await docShot(visitor, 'avatars-widget-en-desktop');
+      await visitor.setViewportSize(PHONE);
+      await widgetLog().evaluate((log) => log.scrollTo(0, log.scrollHeight));
+      await docShot(visitor, 'avatars-widget-en-phone');
 
-    const blocking = (await runAxe(visitor)).filter(isBlocking);
-    expect(formatViolations(blocking), 'widget with avatars: serious/critical axe violations').toBe('');
+      const blocking = (await runAxe(visitor)).filter(isBlocking);
+      expect(formatViolations(blocking), 'widget with avatars: serious/critical axe violations').toBe('');
 
-    await visitor.evaluate(() =>
-      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
-    );
-    await expect.poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).count()).toBe(1);
-    await docShot(visitor, 'avatars-widget-pl-phone');
-    await visitor.setViewportSize(DESKTOP);
-    await docShot(visitor, 'avatars-widget-pl-desktop');
-    await visitor.evaluate(() =>
-      (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
-    );
-    bob.close();
-    expect(await violations()).toBe(0);
-    expect(problems).toEqual([]);
-  });
+      await visitor.evaluate(() =>
+        (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'pl'),
+      );
+      await expect.poll(() => visitor.getByRole('log', { name: 'Wiadomości' }).count()).toBe(1);
+      await docShot(visitor, 'avatars-widget-pl-phone');
+      await visitor.setViewportSize(DESKTOP);
+      await docShot(visitor, 'avatars-widget-pl-desktop');
+      await visitor.evaluate(() =>
+        (window as unknown as { Frontdesk(...args: unknown[]): void }).Frontdesk('setLocale', 'en'),
+      );
+      bob.close();
+      expect(await violations()).toBe(0);
+      expect(problems).toEqual([]);
+    },
+  );
 });

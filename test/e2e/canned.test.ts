@@ -9,10 +9,11 @@
 import { fileURLToPath } from 'node:url';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -23,6 +24,8 @@ const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 const OURS = ['.canned', '.canned-picker', '.dialog', '.composer', '.workspace__shortcuts'];
 
 describeInBrowser('canned responses, shortcuts and alerts in the browser', () => {
+  // One agent's session: the response added first is used in the conversation taken next, etc.
+  const step = storySteps();
   let h: Harness;
   let browser: Browser;
   let visitorContext: BrowserContext;
@@ -93,7 +96,7 @@ describeInBrowser('canned responses, shortcuts and alerts in the browser', () =>
   const shown = () =>
     agent.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
 
-  it('an admin adds a canned response on its page', async () => {
+  step('an admin adds a canned response on its page', async () => {
     const { email, password } = await h.createAgent('Anna', 'admin');
     await signInToConsole(agent, h.origin, { email, password });
     await agent.getByRole('link', { name: 'Canned responses' }).click();
@@ -126,52 +129,55 @@ describeInBrowser('canned responses, shortcuts and alerts in the browser', () =>
     await language('en');
   });
 
-  it('/ in the reply box: keyboard search, Enter inserts it with the variables filled, and it goes out', async () => {
-    await agent.getByRole('link', { name: 'Conversations' }).click();
-    await visitor.goto(`${h.origin}/demo/`);
-    await visitor.getByRole('button', { name: 'Open chat' }).click();
-    await expect.poll(() => widgetLog().textContent()).toContain('How can we help');
-    await visitor.getByRole('button', { name: 'Talk to a person' }).click();
-    const row = agent.locator('.lists__section--queued button[data-row]');
-    await expect.poll(() => row.count()).toBe(1);
-    await row.first().click();
-    await agent.getByRole('button', { name: 'Take over' }).click();
-    await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
+  step(
+    '/ in the reply box: keyboard search, Enter inserts it with the variables filled, and it goes out',
+    async () => {
+      await agent.getByRole('link', { name: 'Conversations' }).click();
+      await visitor.goto(`${h.origin}/demo/`);
+      await visitor.getByRole('button', { name: 'Open chat' }).click();
+      await expect.poll(() => widgetLog().textContent()).toContain('How can we help');
+      await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+      const row = agent.locator('.lists__section--queued button[data-row]');
+      await expect.poll(() => row.count()).toBe(1);
+      await row.first().click();
+      await agent.getByRole('button', { name: 'Take over' }).click();
+      await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
 
-    await reply().click();
-    await reply().pressSequentially('/than');
-    const listbox = agent.getByRole('listbox', { name: 'Canned responses' });
-    await listbox.waitFor();
-    expect(await listbox.getByRole('option').allTextContents()).toEqual([
-      expect.stringContaining('Thanks for waiting'),
-    ]);
-    expect(await reply().getAttribute('aria-activedescendant')).toBe('canned-option-0');
-    await axeOurs();
-    await shot(agent, 'canned-picker-en');
-    await reply().press('Enter');
-    const expected = `Thanks for waiting, there! I am **Anna** from ${h.site.name}.`;
-    await expect.poll(() => reply().inputValue()).toBe(expected);
-    expect(await listbox.count()).toBe(0);
-    await reply().press('Enter');
-    await expect
-      .poll(() => widgetLog().textContent())
-      .toContain(`Thanks for waiting, there! I am Anna from ${h.site.name}.`);
-    // Bold in the visitor's widget: the body's own Markdown, rendered.
-    expect(await widgetLog().locator('strong', { hasText: 'Anna' }).count()).toBe(1);
+      await reply().click();
+      await reply().pressSequentially('/than');
+      const listbox = agent.getByRole('listbox', { name: 'Canned responses' });
+      await listbox.waitFor();
+      expect(await listbox.getByRole('option').allTextContents()).toEqual([
+        expect.stringContaining('Thanks for waiting'),
+      ]);
+      expect(await reply().getAttribute('aria-activedescendant')).toBe('canned-option-0');
+      await axeOurs();
+      await shot(agent, 'canned-picker-en');
+      await reply().press('Enter');
+      const expected = `Thanks for waiting, there! I am **Anna** from ${h.site.name}.`;
+      await expect.poll(() => reply().inputValue()).toBe(expected);
+      expect(await listbox.count()).toBe(0);
+      await reply().press('Enter');
+      await expect
+        .poll(() => widgetLog().textContent())
+        .toContain(`Thanks for waiting, there! I am Anna from ${h.site.name}.`);
+      // Bold in the visitor's widget: the body's own Markdown, rendered.
+      expect(await widgetLog().locator('strong', { hasText: 'Anna' }).count()).toBe(1);
 
-    // Polish screenshot of the picker (the button opens it with a search field).
-    await language('pl');
-    await agent.getByRole('button', { name: 'Gotowe odpowiedzi' }).click();
-    await agent.getByRole('combobox', { name: 'Szukaj gotowych odpowiedzi' }).fill('zwrot');
-    await expect
-      .poll(() => agent.getByRole('listbox', { name: 'Gotowe odpowiedzi' }).getByRole('option').count())
-      .toBe(1);
-    await shot(agent, 'canned-picker-pl');
-    await agent.keyboard.press('Escape');
-    await language('en');
-  });
+      // Polish screenshot of the picker (the button opens it with a search field).
+      await language('pl');
+      await agent.getByRole('button', { name: 'Gotowe odpowiedzi' }).click();
+      await agent.getByRole('combobox', { name: 'Szukaj gotowych odpowiedzi' }).fill('zwrot');
+      await expect
+        .poll(() => agent.getByRole('listbox', { name: 'Gotowe odpowiedzi' }).getByRole('option').count())
+        .toBe(1);
+      await shot(agent, 'canned-picker-pl');
+      await agent.keyboard.press('Escape');
+      await language('en');
+    },
+  );
 
-  it('? lists the shortcuts (not while typing); Escape closes it', async () => {
+  step('? lists the shortcuts (not while typing); Escape closes it', async () => {
     await reply().focus();
     await agent.keyboard.type('?');
     expect(await agent.getByRole('dialog').count()).toBe(0);
@@ -194,17 +200,20 @@ describeInBrowser('canned responses, shortcuts and alerts in the browser', () =>
     await language('en');
   });
 
-  it('a new message in my own conversation, while I am on another page, shows a desktop notification', async () => {
-    expect(await agent.evaluate(() => Notification.permission)).toBe('granted');
-    await agent.getByRole('link', { name: 'Canned responses' }).click();
-    const before = (await shown()).length;
-    await visitor.getByRole('textbox', { name: 'Message' }).fill('Is my parcel on its way?');
-    await visitor.getByRole('textbox', { name: 'Message' }).press('Enter');
-    await expect
-      .poll(async () => (await shown()).slice(before))
-      .toEqual([{ title: expect.stringMatching(/^New message from /), body: 'Is my parcel on its way?' }]);
-    // The tab title counts it (own unread message).
-    await expect.poll(() => agent.title()).toBe('(1) Frontdesk');
-    expect(pageErrors).toEqual([]);
-  });
+  step(
+    'a new message in my own conversation, while I am on another page, shows a desktop notification',
+    async () => {
+      expect(await agent.evaluate(() => Notification.permission)).toBe('granted');
+      await agent.getByRole('link', { name: 'Canned responses' }).click();
+      const before = (await shown()).length;
+      await visitor.getByRole('textbox', { name: 'Message' }).fill('Is my parcel on its way?');
+      await visitor.getByRole('textbox', { name: 'Message' }).press('Enter');
+      await expect
+        .poll(async () => (await shown()).slice(before))
+        .toEqual([{ title: expect.stringMatching(/^New message from /), body: 'Is my parcel on its way?' }]);
+      // The tab title counts it (own unread message).
+      await expect.poll(() => agent.title()).toBe('(1) Frontdesk');
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

@@ -5,11 +5,14 @@
 import { join } from 'node:path';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 describeInBrowser('FAQ authoring in the browser', () => {
+  // The question the bot missed is the one the admin then answers, in the same visitor's chat.
+  const step = storySteps();
   let h: Awaited<ReturnType<typeof startHarness>>;
   let browser: Browser;
   let visitor: Page;
@@ -36,7 +39,7 @@ describeInBrowser('FAQ authoring in the browser', () => {
     await box.press('Enter');
   };
 
-  it('a missed question appears under Unanswered', async () => {
+  step('a missed question appears under Unanswered', async () => {
     await visitor.goto(`${h.origin}/demo/`);
     await visitor.getByRole('button', { name: 'Open chat' }).click();
     await ask('Do you engrave jewellery with a name?');
@@ -58,7 +61,7 @@ describeInBrowser('FAQ authoring in the browser', () => {
       .toContain('Do you engrave jewellery with a name?');
   });
 
-  it('an admin adds an entry and the widget answers with it straight away', async () => {
+  step('an admin adds an entry and the widget answers with it straight away', async () => {
     await admin.getByRole('link', { name: 'FAQ' }).click();
     await admin.getByRole('button', { name: 'New entry' }).click();
     await admin.getByLabel('Question', { exact: true }).fill('Do you offer engraving?');

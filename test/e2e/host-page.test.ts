@@ -8,8 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -24,6 +25,8 @@ function hostPage(serverOrigin: string, siteKey: string) {
 }
 
 describeInBrowser('D8 strict host page', () => {
+  // The reload in the second step is of the page whose conversation the first step started.
+  const step = storySteps();
   let h: Harness;
   let host: Server;
   let hostOrigin: string;
@@ -91,7 +94,7 @@ describeInBrowser('D8 strict host page', () => {
 
   const log = () => page.getByRole('log', { name: 'Messages' });
 
-  it('D8 works under a strict CSP with storage blocked, with no CSP violation', async () => {
+  step('D8 works under a strict CSP with storage blocked, with no CSP violation', async () => {
     await page.goto(`${hostOrigin}/`);
     await page.getByRole('button', { name: 'Open chat' }).click();
     await expect.poll(() => log().textContent()).toContain('How can we help');
@@ -103,16 +106,19 @@ describeInBrowser('D8 strict host page', () => {
     expect(problems).toEqual([]);
   });
 
-  it('D8 falls back to a session-only visitor: after a reload the conversation is not remembered', async () => {
-    await page.reload();
-    await page.getByRole('button', { name: 'Open chat' }).click();
-    await expect.poll(() => log().textContent()).toContain('How can we help');
-    expect(await log().textContent()).not.toContain('12.99');
-    const visitors = await h.storage.listConversations({
-      siteIds: [(await h.storage.getSiteByKey(siteKey))!.id],
-      limit: 10,
-    });
-    expect(visitors).toHaveLength(1);
-    expect(problems).toEqual([]);
-  });
+  step(
+    'D8 falls back to a session-only visitor: after a reload the conversation is not remembered',
+    async () => {
+      await page.reload();
+      await page.getByRole('button', { name: 'Open chat' }).click();
+      await expect.poll(() => log().textContent()).toContain('How can we help');
+      expect(await log().textContent()).not.toContain('12.99');
+      const visitors = await h.storage.listConversations({
+        siteIds: [(await h.storage.getSiteByKey(siteKey))!.id],
+        limit: 10,
+      });
+      expect(visitors).toHaveLength(1);
+      expect(problems).toEqual([]);
+    },
+  );
 });

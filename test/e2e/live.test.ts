@@ -8,9 +8,10 @@
 import { join } from 'node:path';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -18,6 +19,8 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 describeInBrowser('typing and read receipts in the browser', () => {
+  // One conversation: taken over first, then typing, then "Seen", then the same on a phone.
+  const step = storySteps();
   let h: Harness;
   let browser: Browser;
   let visitorContext: BrowserContext;
@@ -59,7 +62,7 @@ describeInBrowser('typing and read receipts in the browser', () => {
   const reply = () => agent.getByLabel('Reply to the visitor');
   const pane = () => agent.getByRole('region', { name: /Visitor/ });
 
-  it('the visitor asks for a person and the agent takes over', async () => {
+  step('the visitor asks for a person and the agent takes over', async () => {
     // The agent is online first (with nobody online the visitor would get the leave-a-message form).
     const { email, password } = await h.createAgent('Anna');
     await signInToConsole(agent, h.origin, { email, password });
@@ -75,47 +78,53 @@ describeInBrowser('typing and read receipts in the browser', () => {
     await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
   });
 
-  it('typing both ways: "Anna is typing…" in the widget, "Visitor is typing…" with the draft in the console', async () => {
-    await reply().pressSequentially('Let me check', { delay: 20 });
-    await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');
-    expect(await typingLine().getAttribute('aria-live')).toBe('polite');
-    await shot(visitor, 'typing-widget-en-desktop');
+  step(
+    'typing both ways: "Anna is typing…" in the widget, "Visitor is typing…" with the draft in the console',
+    async () => {
+      await reply().pressSequentially('Let me check', { delay: 20 });
+      await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');
+      expect(await typingLine().getAttribute('aria-live')).toBe('polite');
+      await shot(visitor, 'typing-widget-en-desktop');
 
-    await visitorBox().pressSequentially('My order number is 4711', { delay: 20 });
-    await expect.poll(() => pane().textContent()).toContain('Visitor is typing…');
-    await expect.poll(() => agent.locator('.pane__peek').textContent()).toContain('My order number is');
-    await shot(agent, 'typing-console-en-desktop');
+      await visitorBox().pressSequentially('My order number is 4711', { delay: 20 });
+      await expect.poll(() => pane().textContent()).toContain('Visitor is typing…');
+      await expect.poll(() => agent.locator('.pane__peek').textContent()).toContain('My order number is');
+      await shot(agent, 'typing-console-en-desktop');
 
-    // Sending clears it on the other side.
-    await reply().press('Enter');
-    await expect.poll(() => widgetLog().textContent()).toContain('Let me check');
-    await expect.poll(() => typingLine().textContent()).toBe('');
-  });
+      // Sending clears it on the other side.
+      await reply().press('Enter');
+      await expect.poll(() => widgetLog().textContent()).toContain('Let me check');
+      await expect.poll(() => typingLine().textContent()).toBe('');
+    },
+  );
 
-  it('"Seen" under the visitor\'s message once the agent has it on screen; "Seen by the visitor" in the console', async () => {
-    await visitorBox().press('Enter');
-    await expect
-      .poll(() => agent.getByRole('log').first().textContent())
-      .toContain('My order number is 4711');
-    await expect.poll(() => pane().textContent()).not.toContain('Visitor is typing…');
-    // The agent has the conversation open: the visitor sees "Seen" under their last message.
-    const seen = visitor.locator('.row.mine .seen');
-    await expect.poll(() => seen.count()).toBe(1);
-    expect(await seen.textContent()).toBe('Seen');
-    expect(await visitor.locator('.row.mine').last().locator('.seen').count()).toBe(1);
-    // The reply was on the visitor's screen (the panel is open): the console says so.
-    await expect.poll(() => pane().textContent()).toContain('Seen by the visitor');
-    await shot(visitor, 'seen-widget-en-desktop');
-    await shot(agent, 'seen-console-en-desktop');
+  step(
+    '"Seen" under the visitor\'s message once the agent has it on screen; "Seen by the visitor" in the console',
+    async () => {
+      await visitorBox().press('Enter');
+      await expect
+        .poll(() => agent.getByRole('log').first().textContent())
+        .toContain('My order number is 4711');
+      await expect.poll(() => pane().textContent()).not.toContain('Visitor is typing…');
+      // The agent has the conversation open: the visitor sees "Seen" under their last message.
+      const seen = visitor.locator('.row.mine .seen');
+      await expect.poll(() => seen.count()).toBe(1);
+      expect(await seen.textContent()).toBe('Seen');
+      expect(await visitor.locator('.row.mine').last().locator('.seen').count()).toBe(1);
+      // The reply was on the visitor's screen (the panel is open): the console says so.
+      await expect.poll(() => pane().textContent()).toContain('Seen by the visitor');
+      await shot(visitor, 'seen-widget-en-desktop');
+      await shot(agent, 'seen-console-en-desktop');
 
-    // Read positions are stored: a reload of the console still shows it.
-    const stored = await h.storage.listReads(
-      (await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 })).map((c) => c.id),
-    );
-    expect(stored.map((p) => p.reader).sort()).toEqual(['agent', 'visitor']);
-  });
+      // Read positions are stored: a reload of the console still shows it.
+      const stored = await h.storage.listReads(
+        (await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 })).map((c) => c.id),
+      );
+      expect(stored.map((p) => p.reader).sort()).toEqual(['agent', 'visitor']);
+    },
+  );
 
-  it('on a phone: typing and "Seen" in the full-screen widget', async () => {
+  step('on a phone: typing and "Seen" in the full-screen widget', async () => {
     await visitor.setViewportSize(PHONE);
     await reply().pressSequentially('One more thing', { delay: 20 });
     await expect.poll(() => typingLine().textContent()).toBe('Anna is typing…');

@@ -7,10 +7,13 @@ import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, launchBrowser } from '../support/browser.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 describeInBrowser('state survives navigation', () => {
+  // One visitor walking through the shop: the draft typed on the first page is the one checked on the last.
+  const step = storySteps();
   let h: Harness;
   let browser: Browser;
   let context: BrowserContext;
@@ -35,7 +38,7 @@ describeInBrowser('state survives navigation', () => {
     await h?.close();
   });
 
-  it('the open panel and the draft come back on the next page of the shop', async () => {
+  step('the open panel and the draft come back on the next page of the shop', async () => {
     await page.goto(`${h.origin}/demo/`);
     await page.getByRole('button', { name: 'Open chat' }).click();
     const box = page.getByRole('textbox', { name: 'Message' });
@@ -48,7 +51,7 @@ describeInBrowser('state survives navigation', () => {
     expect(await page.getByRole('button', { name: 'Close chat' }).getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('a closed panel stays closed on the next page, and that page does not fetch the app', async () => {
+  step('a closed panel stays closed on the next page, and that page does not fetch the app', async () => {
     await page.getByRole('button', { name: 'Close chat' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     appRequests = 0;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatViolations, isBlocking, runAxe } from '../support/axe.ts';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -56,6 +57,8 @@ const WIDTHS = [
 ] as const;
 
 describeInBrowser('offline message in the browser', () => {
+  // Ada's message: left with nobody online, found and answered in the console, mailed, opened from the link. The form's looks in other languages and widths are tests of their own (plain `it`).
+  const step = storySteps();
   let h: Harness;
   let sink: SmtpSink;
   /** The mail loop's clock: the test moves it past the reply's coalescing wait. */
@@ -126,19 +129,24 @@ describeInBrowser('offline message in the browser', () => {
     await page.getByLabel(new RegExp(w.order)).fill('A-17');
   }
 
-  it('no agent online: the visitor asks for a person, gets the form, and a refused submit focuses the first error', async () => {
-    visitor = await openForm('en', WIDTHS[0].viewport);
-    const violations = await runAxe(visitor);
-    expect(formatViolations(violations.filter(isBlocking)), 'form: serious/critical axe violations').toBe('');
-    await visitor.getByRole('button', { name: 'Send message' }).click();
-    const name = visitor.getByLabel('Your name', { exact: true });
-    await expect
-      .poll(() => name.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
-      .toBe(true);
-    expect(await name.getAttribute('aria-invalid')).toBe('true');
-  });
+  step(
+    'no agent online: the visitor asks for a person, gets the form, and a refused submit focuses the first error',
+    async () => {
+      visitor = await openForm('en', WIDTHS[0].viewport);
+      const violations = await runAxe(visitor);
+      expect(formatViolations(violations.filter(isBlocking)), 'form: serious/critical axe violations').toBe(
+        '',
+      );
+      await visitor.getByRole('button', { name: 'Send message' }).click();
+      const name = visitor.getByLabel('Your name', { exact: true });
+      await expect
+        .poll(() => name.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
+        .toBe(true);
+      expect(await name.getAttribute('aria-invalid')).toBe('true');
+    },
+  );
 
-  it('the filled form is sent; the visitor is told where the reply goes (en desktop)', async () => {
+  step('the filled form is sent; the visitor is told where the reply goes (en desktop)', async () => {
     await fill(visitor, 'en', 'Ada <b>Lovelace</b>', 'Ada@Example.com', 'My parcel has not arrived.');
     await visitor.screenshot({ path: `${SCREENSHOTS}offline-form-en-desktop.png` });
     await visitor.getByRole('button', { name: 'Send message' }).click();
@@ -180,7 +188,7 @@ describeInBrowser('offline message in the browser', () => {
     });
   }
 
-  it('the visitor closes the page; an agent signs in to the console', async () => {
+  step('the visitor closes the page; an agent signs in to the console', async () => {
     // The visitor was told they can close the window: they do.
     await visitor.context().close();
     const { email, password } = await h.createAgent('Anna');
@@ -190,7 +198,7 @@ describeInBrowser('offline message in the browser', () => {
     await signInToConsole(agent, h.origin, { email, password });
   });
 
-  it('the conversation waits in the console as an offline message', async () => {
+  step('the conversation waits in the console as an offline message', async () => {
     const row = agent.locator('.lists__section--queued button[data-row]', { hasText: 'Ada <b>Lovelace</b>' });
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Offline message');
@@ -206,7 +214,7 @@ describeInBrowser('offline message in the browser', () => {
     await agent.screenshot({ path: `${SCREENSHOTS}offline-message-console-en-desktop.png` });
   });
 
-  it("the agent's reply from the console is stored", async () => {
+  step("the agent's reply from the console is stored", async () => {
     await agent.getByRole('button', { name: 'Take over' }).click();
     const reply = agent.getByLabel('Reply to the visitor');
     await reply.fill('Sorry about that — it ships today.');
@@ -222,7 +230,7 @@ describeInBrowser('offline message in the browser', () => {
       .toBe('Sorry about that — it ships today.');
   });
 
-  it('nobody is there to read it: the reply goes by e-mail, with a link back', async () => {
+  step('nobody is there to read it: the reply goes by e-mail, with a link back', async () => {
     // After the short wait that folds quick replies.
     await h.mail.conversationMail.settled();
     now += LIMITS.mailReplyCoalesceMs;
@@ -235,17 +243,20 @@ describeInBrowser('offline message in the browser', () => {
     expect(link).not.toBe('');
   });
 
-  it("the e-mail's link, opened later on another device, shows the conversation with the reply in the widget", async () => {
-    expect(link, 'the link from the reply e-mail').not.toBe('');
-    const later = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
-    const page = await later.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(h.origin + link);
-    const log = page.getByRole('log', { name: 'Messages' });
-    await expect.poll(() => log.textContent()).toContain('it ships today');
-    expect(await log.textContent()).toContain('My parcel has not arrived.');
-    await page.screenshot({ path: `${SCREENSHOTS}offline-reply-link-en-phone.png` });
-    await later.close();
-    expect(pageErrors).toEqual([]);
-  });
+  step(
+    "the e-mail's link, opened later on another device, shows the conversation with the reply in the widget",
+    async () => {
+      expect(link, 'the link from the reply e-mail').not.toBe('');
+      const later = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+      const page = await later.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(h.origin + link);
+      const log = page.getByRole('log', { name: 'Messages' });
+      await expect.poll(() => log.textContent()).toContain('it ships today');
+      expect(await log.textContent()).toContain('My parcel has not arrived.');
+      await page.screenshot({ path: `${SCREENSHOTS}offline-reply-link-en-phone.png` });
+      await later.close();
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

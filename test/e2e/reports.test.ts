@@ -73,7 +73,11 @@ describeInBrowser('reports page', () => {
     await page.getByLabel(w.from, { exact: true }).fill(FIXTURE_QUERY.from);
     await page.getByLabel(w.to, { exact: true }).fill(FIXTURE_QUERY.to);
     await page.getByRole('button', { name: w.show }).click();
-    await page.locator('.report-chart[data-ready="true"] canvas').first().waitFor();
+    // The chart of the chosen week (the 30 days shown first are drawn before it).
+    await page
+      .locator(`.report-chart[data-ready="${FIXTURE_QUERY.from}/${FIXTURE_QUERY.to}"] canvas`)
+      .first()
+      .waitFor();
     return page;
   }
 

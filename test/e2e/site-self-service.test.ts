@@ -11,9 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startHarness } from '@frontdesk/server/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -45,6 +46,8 @@ function hostPage() {
 }
 
 describeInBrowser('site self-service in the browser', () => {
+  // The new site's story: the embed code copied in step two is what the shop's page (and the stranger's) load.
+  const step = storySteps();
   let h: Harness;
   let browser: Browser;
   let adminContext: BrowserContext;
@@ -82,7 +85,7 @@ describeInBrowser('site self-service in the browser', () => {
     stranger.server.close();
   });
 
-  it('an admin adds a site that allows the shop’s origin', async () => {
+  step('an admin adds a site that allows the shop’s origin', async () => {
     const { email, password } = await h.createAgent('Olga', 'admin');
     await signInToConsole(admin, h.origin, { email, password }, { waitForList: false });
     await admin.getByRole('link', { name: 'Sites' }).click();
@@ -100,88 +103,97 @@ describeInBrowser('site self-service in the browser', () => {
     await shot(admin, 'console-sites');
   });
 
-  it('the admin picks the colour on the appearance page, with the real widget as the preview, and copies the embed code', async () => {
-    await admin.getByRole('button', { name: `Appearance of ${SITE_NAME}` }).click();
-    const hex = admin.getByLabel('Colour code');
-    await hex.fill('#7a7a7a');
-    await expect.poll(() => admin.getByText(/too little contrast/).count()).toBeGreaterThan(0);
-    await hex.fill(BRAND);
-    await admin.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect
-      .poll(async () => (await h.storage.getSiteByKey(siteCode))?.settings.appearance.color)
-      .toBe(BRAND);
-    // The preview frame is the built widget app, drawn in the chosen colour.
-    const preview = admin.frameLocator('iframe').first();
-    await expect.poll(() => preview.getByRole('textbox').count()).toBeGreaterThan(0);
-    await shot(admin, 'console-appearance');
-    const code = await admin.getByLabel('Plain tag with this site’s loader').inputValue();
-    expect(code).toContain(`/w/${siteCode}.js`);
-    host.setEmbed(code);
-    stranger.setEmbed(code);
-  });
+  step(
+    'the admin picks the colour on the appearance page, with the real widget as the preview, and copies the embed code',
+    async () => {
+      await admin.getByRole('button', { name: `Appearance of ${SITE_NAME}` }).click();
+      const hex = admin.getByLabel('Colour code');
+      await hex.fill('#7a7a7a');
+      await expect.poll(() => admin.getByText(/too little contrast/).count()).toBeGreaterThan(0);
+      await hex.fill(BRAND);
+      await admin.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(async () => (await h.storage.getSiteByKey(siteCode))?.settings.appearance.color)
+        .toBe(BRAND);
+      // The preview frame is the built widget app, drawn in the chosen colour.
+      const preview = admin.frameLocator('iframe').first();
+      await expect.poll(() => preview.getByRole('textbox').count()).toBeGreaterThan(0);
+      await shot(admin, 'console-appearance');
+      const code = await admin.getByLabel('Plain tag with this site’s loader').inputValue();
+      expect(code).toContain(`/w/${siteCode}.js`);
+      host.setEmbed(code);
+      stranger.setEmbed(code);
+    },
+  );
 
-  it('on the shop’s page the launcher is in the site’s colour from the first paint, with one request', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    const visitor = await context.newPage();
-    watch(visitor);
-    const scripts: string[] = [];
-    visitor.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
-    });
-    await visitor.goto(`${hostOrigin}/`);
-    const launcher = visitor.getByRole('button', { name: 'Open chat' });
-    await launcher.waitFor();
-    // The first look, before the chat app was ever fetched.
-    expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(BRAND_RGB);
-    expect(scripts).toEqual([`/w/${siteCode}.js`]);
-    await shot(visitor, 'foreign-page-launcher');
+  step(
+    'on the shop’s page the launcher is in the site’s colour from the first paint, with one request',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      const visitor = await context.newPage();
+      watch(visitor);
+      const scripts: string[] = [];
+      visitor.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await visitor.goto(`${hostOrigin}/`);
+      const launcher = visitor.getByRole('button', { name: 'Open chat' });
+      await launcher.waitFor();
+      // The first look, before the chat app was ever fetched.
+      expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(BRAND_RGB);
+      expect(scripts).toEqual([`/w/${siteCode}.js`]);
+      await shot(visitor, 'foreign-page-launcher');
 
-    await launcher.click();
-    const log = visitor.getByRole('log', { name: 'Messages' });
-    await log.waitFor();
-    await visitor.getByRole('button', { name: 'Talk to a person' }).click();
-    await expect
-      .poll(() => visitor.getByRole('status').first().textContent())
-      .toMatch(/Connecting you with a person/);
+      await launcher.click();
+      const log = visitor.getByRole('log', { name: 'Messages' });
+      await log.waitFor();
+      await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+      await expect
+        .poll(() => visitor.getByRole('status').first().textContent())
+        .toMatch(/Connecting you with a person/);
 
-    // The admin is an agent of the site they created: the visitor waits in their queue.
-    await admin.getByRole('link', { name: 'Conversations' }).click();
-    await expect.poll(() => admin.locator('.lists__section--queued button[data-row]').count()).toBe(1);
-    await admin.locator('.lists__section--queued button[data-row]').first().click();
-    await admin.getByRole('button', { name: 'Take over' }).click();
-    const reply = admin.getByLabel('Reply to the visitor');
-    await reply.fill('Hello from Acme Garden!');
-    await reply.press('Enter');
-    await expect.poll(() => log.textContent()).toContain('Hello from Acme Garden!');
-    const box = visitor.getByRole('textbox', { name: 'Message' });
-    await box.fill('Do you sell tulip bulbs?');
-    await box.press('Enter');
-    await expect
-      .poll(() => admin.getByRole('log').first().textContent())
-      .toContain('Do you sell tulip bulbs?');
-    await shot(visitor, 'foreign-page-chat');
-    await context.close();
-  });
+      // The admin is an agent of the site they created: the visitor waits in their queue.
+      await admin.getByRole('link', { name: 'Conversations' }).click();
+      await expect.poll(() => admin.locator('.lists__section--queued button[data-row]').count()).toBe(1);
+      await admin.locator('.lists__section--queued button[data-row]').first().click();
+      await admin.getByRole('button', { name: 'Take over' }).click();
+      const reply = admin.getByLabel('Reply to the visitor');
+      await reply.fill('Hello from Acme Garden!');
+      await reply.press('Enter');
+      await expect.poll(() => log.textContent()).toContain('Hello from Acme Garden!');
+      const box = visitor.getByRole('textbox', { name: 'Message' });
+      await box.fill('Do you sell tulip bulbs?');
+      await box.press('Enter');
+      await expect
+        .poll(() => admin.getByRole('log').first().textContent())
+        .toContain('Do you sell tulip bulbs?');
+      await shot(visitor, 'foreign-page-chat');
+      await context.close();
+    },
+  );
 
-  it('A6 a page whose origin is not allowed says "chat unavailable" and tells the owner where to allow it', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 760 }, locale: 'pl-PL' });
-    const visitor = await context.newPage();
-    watch(visitor);
-    const consoleErrors: string[] = [];
-    visitor.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
-    });
-    await visitor.goto(`${strangerOrigin}/`);
-    await visitor.getByRole('button', { name: 'Otwórz czat' }).click();
-    await expect.poll(() => consoleErrors.filter((text) => text.includes(strangerOrigin)).length).toBe(1);
-    expect(consoleErrors.find((text) => text.includes(strangerOrigin))).toContain('site:origins');
-    const composer = visitor.getByRole('textbox');
-    await expect.poll(() => composer.isDisabled()).toBe(true);
-    await shot(visitor, 'foreign-page-unavailable-pl-phone');
-    await context.close();
-  });
+  step(
+    'A6 a page whose origin is not allowed says "chat unavailable" and tells the owner where to allow it',
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 760 }, locale: 'pl-PL' });
+      const visitor = await context.newPage();
+      watch(visitor);
+      const consoleErrors: string[] = [];
+      visitor.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(msg.text());
+      });
+      await visitor.goto(`${strangerOrigin}/`);
+      await visitor.getByRole('button', { name: 'Otwórz czat' }).click();
+      await expect.poll(() => consoleErrors.filter((text) => text.includes(strangerOrigin)).length).toBe(1);
+      expect(consoleErrors.find((text) => text.includes(strangerOrigin))).toContain('site:origins');
+      const composer = visitor.getByRole('textbox');
+      await expect.poll(() => composer.isDisabled()).toBe(true);
+      await shot(visitor, 'foreign-page-unavailable-pl-phone');
+      await context.close();
+    },
+  );
 
-  it('the admin adds an agent, whose generated password is shown once', async () => {
+  step('the admin adds an agent, whose generated password is shown once', async () => {
     await admin.getByRole('link', { name: 'Agents' }).click();
     await admin.getByLabel('Name').first().fill('Piotr');
     await admin.getByLabel('E-mail').first().fill('piotr@acme.example');

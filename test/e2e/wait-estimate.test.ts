@@ -54,15 +54,30 @@ describeInBrowser('presence and the wait estimate in the browser', () => {
     await h?.close();
   });
 
+  /** The agent's console, signed in once (by whichever test needs it first). */
+  let signedIn: Promise<void> | undefined;
+  const signIn = () => {
+    signedIn ??= h
+      .createAgent('Anna')
+      .then((credentials) => signInToConsole(agent, h.origin, credentials, { waitForList: false }));
+    return signedIn;
+  };
+  /** The agent online, whatever a test before left them as: the estimates need someone online. */
+  const agentOnline = async () => {
+    await signIn();
+    await agent.getByLabel('Status').selectOption('online');
+    await expect.poll(() => h.presence.agentsOnline(h.site.id)).toBe(1);
+  };
+
   it('the agent signs in: online, with the status switch in the header', async () => {
-    const { email, password } = await h.createAgent('Anna');
-    await signInToConsole(agent, h.origin, { email, password }, { waitForList: false });
+    await signIn();
     const status = agent.getByLabel('Status');
     await status.waitFor();
     expect(await status.inputValue()).toBe('online');
   });
 
   it('a waiting visitor sees the usual wait; when the agent steps away the widget says it cannot estimate', async () => {
+    await agentOnline();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     const visitor = await context.newPage();
     visitor.on('pageerror', (error) => pageErrors.push(error.message));
@@ -94,6 +109,7 @@ describeInBrowser('presence and the wait estimate in the browser', () => {
     ['pl', 'desktop', /Jesteś \d+\. w kolejce\. Zwykle czeka się \d+–\d+ minut/],
     ['en', 'phone', /You are number \d+ in the queue\. Usual wait: \d+–\d+ minutes\./],
   ] as const)('%s on a %s', async (lang, device, expected) => {
+    await agentOnline();
     const phone = device === 'phone';
     const context = await browser.newContext({
       viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },

@@ -9,10 +9,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ARTIFACTS, describeInBrowser, launchBrowser } from '../support/browser.ts';
 import { signInToConsole } from '../support/console-sign-in.ts';
+import { storySteps } from '../support/story.ts';
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
 
 describeInBrowser('whole loop in the browser', () => {
+  // One conversation from the bot to the rating: each step goes on from the one before.
+  const step = storySteps();
   let h: Harness;
   let browser: Browser;
   let visitorContext: BrowserContext;
@@ -50,7 +53,7 @@ describeInBrowser('whole loop in the browser', () => {
     await box.press('Enter');
   };
 
-  it('visitor gets a bot answer in the widget', async () => {
+  step('visitor gets a bot answer in the widget', async () => {
     await visitor.goto(`${h.origin}/demo/`);
     const launcher = visitor.getByRole('button', { name: 'Open chat' });
     await launcher.waitFor();
@@ -62,65 +65,71 @@ describeInBrowser('whole loop in the browser', () => {
     await shot(visitor, 'widget-bot-answer');
   });
 
-  it('agent logs in and sees the conversation with the bot', async () => {
+  step('agent logs in and sees the conversation with the bot', async () => {
     const { email, password } = await h.createAgent('Anna');
     await signInToConsole(agent, h.origin, { email, password });
     await expect.poll(() => agent.locator('.lists__section--bot button[data-row]').count()).toBe(1);
   });
 
-  it('visitor asks for a person; the agent sees it waiting, takes over, and they talk both ways', async () => {
-    await visitor.getByRole('button', { name: 'Talk to a person' }).click();
-    await expect
-      .poll(() => visitor.getByRole('status').first().textContent())
-      .toMatch(/Connecting you with a person/);
-    await expect.poll(() => agent.locator('.lists__section--queued button[data-row]').count()).toBe(1);
-    await expect.poll(() => agent.title()).toBe('(1) Frontdesk');
-    await agent.locator('.lists__section--queued button[data-row]').first().click();
-    await agent.getByRole('button', { name: 'Take over' }).click();
-    await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
+  step(
+    'visitor asks for a person; the agent sees it waiting, takes over, and they talk both ways',
+    async () => {
+      await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+      await expect
+        .poll(() => visitor.getByRole('status').first().textContent())
+        .toMatch(/Connecting you with a person/);
+      await expect.poll(() => agent.locator('.lists__section--queued button[data-row]').count()).toBe(1);
+      await expect.poll(() => agent.title()).toBe('(1) Frontdesk');
+      await agent.locator('.lists__section--queued button[data-row]').first().click();
+      await agent.getByRole('button', { name: 'Take over' }).click();
+      await expect.poll(() => widgetLog().textContent()).toContain('Anna joined the conversation');
 
-    const reply = agent.getByLabel('Reply to the visitor');
-    await reply.fill('Hi, I am Anna. How can I help?');
-    await reply.press('Enter');
-    await expect.poll(() => widgetLog().textContent()).toContain('Hi, I am Anna');
+      const reply = agent.getByLabel('Reply to the visitor');
+      await reply.fill('Hi, I am Anna. How can I help?');
+      await reply.press('Enter');
+      await expect.poll(() => widgetLog().textContent()).toContain('Hi, I am Anna');
 
-    await send('Where is my order 1234?');
-    await expect
-      .poll(() => agent.getByRole('log').first().textContent())
-      .toContain('Where is my order 1234?');
-    await shot(agent, 'console-conversation');
-  });
+      await send('Where is my order 1234?');
+      await expect
+        .poll(() => agent.getByRole('log').first().textContent())
+        .toContain('Where is my order 1234?');
+      await shot(agent, 'console-conversation');
+    },
+  );
 
-  it('the conversation survives a page reload, and a message typed while the server is down arrives once after a restart', async () => {
-    await visitor.reload();
-    // The panel was open before the reload, so it opens again by itself.
-    await visitor.getByRole('dialog').waitFor();
-    await expect.poll(() => widgetLog().textContent()).toContain('Hi, I am Anna');
-    await expect.poll(() => widgetLog().textContent()).toContain('Where is my order 1234?');
+  step(
+    'the conversation survives a page reload, and a message typed while the server is down arrives once after a restart',
+    async () => {
+      await visitor.reload();
+      // The panel was open before the reload, so it opens again by itself.
+      await visitor.getByRole('dialog').waitFor();
+      await expect.poll(() => widgetLog().textContent()).toContain('Hi, I am Anna');
+      await expect.poll(() => widgetLog().textContent()).toContain('Where is my order 1234?');
 
-    // The server goes down; the visitor types a message meanwhile (it waits in the outbox).
-    const { dataDir, port } = h;
-    await h.close();
-    await send('Typed while the server was down');
-    await expect.poll(() => widgetLog().textContent()).toContain('Sending…');
-    h = await startHarness({ dataDir, port });
-    await expect
-      .poll(() => agent.getByRole('log').first().textContent(), { timeout: 20_000 })
-      .toContain('Typed while the server was down');
-    const reply = agent.getByLabel('Reply to the visitor');
-    await reply.fill('Yes, nothing was lost.');
-    await reply.press('Enter');
-    await expect
-      .poll(() => widgetLog().textContent(), { timeout: 20_000 })
-      .toContain('Yes, nothing was lost.');
-    // Exactly once, and the seq has no gaps.
-    const [conversation] = await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 });
-    const messages = await h.storage.listMessages(conversation!.id, 0, 500);
-    expect(messages.filter((m) => m.body === 'Typed while the server was down')).toHaveLength(1);
-    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
-  });
+      // The server goes down; the visitor types a message meanwhile (it waits in the outbox).
+      const { dataDir, port } = h;
+      await h.close();
+      await send('Typed while the server was down');
+      await expect.poll(() => widgetLog().textContent()).toContain('Sending…');
+      h = await startHarness({ dataDir, port });
+      await expect
+        .poll(() => agent.getByRole('log').first().textContent(), { timeout: 20_000 })
+        .toContain('Typed while the server was down');
+      const reply = agent.getByLabel('Reply to the visitor');
+      await reply.fill('Yes, nothing was lost.');
+      await reply.press('Enter');
+      await expect
+        .poll(() => widgetLog().textContent(), { timeout: 20_000 })
+        .toContain('Yes, nothing was lost.');
+      // Exactly once, and the seq has no gaps.
+      const [conversation] = await h.storage.listConversations({ siteIds: [h.site.id], limit: 5 });
+      const messages = await h.storage.listMessages(conversation!.id, 0, 500);
+      expect(messages.filter((m) => m.body === 'Typed while the server was down')).toHaveLength(1);
+      expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+    },
+  );
 
-  it("a visitor's markup is inert in the console", async () => {
+  step("a visitor's markup is inert in the console", async () => {
     await send('<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script> **bold**');
     await expect.poll(() => agent.getByRole('log').first().textContent()).toContain('<img src=x onerror=');
     expect(await agent.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -128,7 +137,7 @@ describeInBrowser('whole loop in the browser', () => {
     expect(await visitor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  it('agent resolves; the visitor rates the conversation', async () => {
+  step('agent resolves; the visitor rates the conversation', async () => {
     await agent.getByRole('button', { name: 'Resolve' }).click();
     await visitor.getByRole('group', { name: 'How was your conversation?' }).waitFor();
     await shot(visitor, 'widget-rating');

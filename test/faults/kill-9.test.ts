@@ -6,7 +6,7 @@
  * exactly once, every acknowledged one kept, `seq` 1, 2, 3 … with no gap in every conversation.
  */
 import { EVENTS, type SendResult } from '@frontdesk/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type ServerProcess, serverProcess } from '../support/server-process.ts';
 import { newVisitor } from '../support/visitor-client.ts';
 
@@ -30,6 +30,10 @@ describe('D2 kill -9 mid-burst', () => {
     const visitors = await Promise.all(
       Array.from({ length: VISITORS }, () => newVisitor({ nodes: [server.url] })),
     );
+    // Closed however the test ends: a visitor left connecting to a dead server would retry forever.
+    onTestFinished(() => {
+      for (const v of visitors) v.close();
+    });
     const acked = new Map<string, number>();
     let killed: Promise<void> | null = null;
 
@@ -61,7 +65,6 @@ describe('D2 kill -9 mid-burst', () => {
       );
       for (const m of mine) expect(acked.get(m.clientId ?? '')).toBe(m.seq);
       stored += mine.length;
-      v.close();
     }
     expect(stored).toBe(VISITORS * MESSAGES_EACH);
     expect(acked.size).toBe(VISITORS * MESSAGES_EACH);

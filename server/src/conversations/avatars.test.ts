@@ -17,31 +17,12 @@ import {
   type SyncResult,
   type VisitorConversation,
 } from '@frontdesk/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdf, png } from '../attachments/fixtures/corpus.ts';
-import {
-  call,
-  clientId,
-  connected,
-  type Harness,
-  openConversation,
-  startHarness,
-  waitFor,
-} from '../testing/harness.ts';
+import { harnessForThisFile } from '../testing/file-harness.ts';
+import { call, clientId, connectedAgent, openConversation, waitFor } from '../testing/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
-
-async function signedInAgent(name: string) {
-  const agent = await h.newAgent(name);
-  await connected(agent.socket);
-  return agent;
-}
+const h = harnessForThisFile();
 
 const put = (path: string, cookie: string, body: Uint8Array | object, method = 'PUT') =>
   fetch(h.url + path, {
@@ -56,7 +37,7 @@ const put = (path: string, cookie: string, body: Uint8Array | object, method = '
 
 describe("agents' avatars reach the visitor", () => {
   it('the assignment, live replies (text and file) and history carry the avatar; the image is public and re-encoded', async () => {
-    const anna = await signedInAgent('Anna');
+    const anna = await connectedAgent(h, 'Anna');
     const uploaded = await put(API.meAvatar, anna.cookie, await png(300, 300));
     expect(uploaded.status).toBe(200);
     const { agent: me } = (await uploaded.json()) as { agent: { avatarUrl: string } };
@@ -135,7 +116,7 @@ describe("agents' avatars reach the visitor", () => {
   });
 
   it('an agent without an image gets their colour (or none); a changed avatar shows on the old replies', async () => {
-    const bob = await signedInAgent('Bob Nowak');
+    const bob = await connectedAgent(h, 'Bob Nowak');
     const visitor = await h.newVisitor();
     const { conversation } = await openConversation(h, visitor.socket);
     await call(visitor.socket, EVENTS.conversationHandoff, { conversationId: conversation.id });

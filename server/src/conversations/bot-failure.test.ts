@@ -11,17 +11,10 @@ import {
   type VisitorConversation,
 } from '@frontdesk/shared';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BotRegistry } from '../bot/registry.ts';
-import {
-  call,
-  clientId,
-  connected,
-  type Harness,
-  openConversation,
-  startHarness,
-  waitFor,
-} from '../testing/harness.ts';
+import { harnessForThisFile } from '../testing/file-harness.ts';
+import { call, clientId, connected, openConversation, waitFor } from '../testing/harness.ts';
 
 /** The sites' bots, with an engine that crashes on every question. */
 class CrashingBots extends BotRegistry {
@@ -30,13 +23,7 @@ class CrashingBots extends BotRegistry {
   }
 }
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ bot: (storage) => new CrashingBots(storage) });
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForThisFile({ bot: (storage) => new CrashingBots(storage) });
 
 describe('a bot that throws', () => {
   it('hands the visitor to a person: the visitor is told and queued, agents see it in the queue', async () => {

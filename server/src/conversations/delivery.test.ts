@@ -6,24 +6,11 @@ import {
   type SyncResult,
   type VisitorConversation,
 } from '@frontdesk/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  clientId,
-  connected,
-  type Harness,
-  openConversation,
-  startHarness,
-  type VisitorSocket,
-} from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForThisFile } from '../testing/file-harness.ts';
+import { call, clientId, connected, openConversation, type VisitorSocket } from '../testing/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForThisFile();
 
 /** Pages through `messages:sync` as the widget does: from the highest `seq` held, while `hasMore`. */
 async function syncAll(socket: VisitorSocket, conversationId: string, afterSeq: number) {

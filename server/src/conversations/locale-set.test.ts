@@ -4,24 +4,11 @@
  */
 import { EVENTS, type Message, type SendResult } from '@frontdesk/shared';
 import { SERVER_CATALOGS } from '@frontdesk/shared/i18n';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  callRaw,
-  clientId,
-  type Harness,
-  openConversation,
-  startHarness,
-  waitFor,
-} from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForThisFile } from '../testing/file-harness.ts';
+import { call, callRaw, clientId, openConversation, waitFor } from '../testing/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForThisFile();
 
 describe('locale:set', () => {
   it('switches the open conversation to Polish: the bot answers in Polish from then on', async () => {

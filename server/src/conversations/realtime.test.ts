@@ -10,24 +10,11 @@ import {
   type VisitorConversation,
   type WatchResult,
 } from '@frontdesk/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  callRaw,
-  clientId,
-  connected,
-  type Harness,
-  startHarness,
-  waitFor,
-} from '../testing/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { harnessForThisFile } from '../testing/file-harness.ts';
+import { call, callRaw, clientId, connected, waitFor } from '../testing/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForThisFile();
 
 async function openConversation(socket: Parameters<typeof call>[0]) {
   await connected(socket);

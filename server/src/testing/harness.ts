@@ -174,15 +174,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /**
- * How long a test waits for an ack. Generous: on a shared machine at load 50+ a server can be
- * descheduled for seconds, and a test must not fail for that (it still fails when no ack ever comes).
+ * How long a test waits for an ack or an event before it calls it lost: a hang guard, not a speed
+ * check. At 5 s, the first message of a file (the bot's first answer) timed out at load 30–50 on the
+ * shared machine; the vitest poll guard is 20 s for the same reason.
  */
-const ACK_TIMEOUT_MS = 20_000;
+const ACK_GUARD_MS = 20_000;
 
 /** Emits with an ack and unwraps it; rejects on `{ ok: false }` with the error code as message. */
 export function call<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket
-    .timeout(ACK_TIMEOUT_MS)
+    .timeout(ACK_GUARD_MS)
     .emitWithAck(event, payload)
     .then((result: AckResult<T>) => {
       if (!result.ok) throw Object.assign(new Error(result.error.code), { error: result.error });
@@ -192,7 +193,7 @@ export function call<T>(socket: Socket, event: string, payload: unknown): Promis
 
 /** The raw ack, for asserting on errors. */
 export function callRaw<T>(socket: Socket, event: string, payload: unknown): Promise<AckResult<T>> {
-  return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+  return socket.timeout(ACK_GUARD_MS).emitWithAck(event, payload);
 }
 
 /** Resolves with the first event payload that satisfies the predicate. */
@@ -200,7 +201,7 @@ export function waitFor<T>(
   socket: Socket,
   event: string,
   predicate: (payload: T) => boolean = () => true,
-  ms = ACK_TIMEOUT_MS,
+  ms = ACK_GUARD_MS,
 ) {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -223,6 +224,13 @@ export const connected = (socket: Socket) =>
     socket.once('connect', () => resolve());
     socket.once('connect_error', (error) => reject(error));
   });
+
+/** An agent signed in, with its socket connected: the agents' events reach it from now on. */
+export async function connectedAgent(h: Pick<Harness, 'newAgent'>, name: string) {
+  const agent = await h.newAgent(name);
+  await connected(agent.socket);
+  return agent;
+}
 
 let clientCounter = 0;
 export const clientId = () => `test-${Date.now().toString(36)}-${(clientCounter++).toString(36)}`;

@@ -19,6 +19,8 @@ export { FIXTURE_QUERY, reportFixture } from '../reports/fixture.ts';
 // Issue 17: the server's socket.io setup and its write corking, for the bench's write micro-benchmark.
 export { type CorkStats, corkFlushes } from '../transport/realtime/cork.ts';
 export { createIo } from '../transport/realtime/io.ts';
+// The console's HTTP side as a signed-in agent (for suites that set data up without the UI).
+export { type ConsoleHttp, consoleHttp } from './console-http.ts';
 export {
   type AgentSocket,
   call,

@@ -21,7 +21,14 @@ const FLAGS: {
 const permission = (): NotificationPermission | 'unsupported' =>
   typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
-export function AttentionSection({ attention }: { attention: AttentionControls }) {
+type Props = { attention: AttentionControls };
+
+/** Drawn afresh when the stored switches arrive, so the first enabled frame already shows them. */
+export function AttentionSection({ attention }: Props) {
+  return <AttentionForm key={String(attention.loaded)} attention={attention} />;
+}
+
+function AttentionForm({ attention }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(attention.prefs);
   const [busy, setBusy] = useState(false);
@@ -67,6 +74,7 @@ export function AttentionSection({ attention }: { attention: AttentionControls }
             <input
               type="checkbox"
               checked={draft[key]}
+              disabled={!attention.loaded}
               onChange={(e) => toggle(key, e.currentTarget.checked)}
             />
             {t(label)}
@@ -74,7 +82,7 @@ export function AttentionSection({ attention }: { attention: AttentionControls }
         ))}
         {draft.desktop && allowed === 'denied' && <p class="field__hint">{t('attentionDesktopBlocked')}</p>}
         <div class="form__actions">
-          <button type="submit" class="button button--primary" disabled={busy}>
+          <button type="submit" class="button button--primary" disabled={busy || !attention.loaded}>
             {t('attentionSave')}
           </button>
         </div>

@@ -127,8 +127,9 @@ describe('alerts', () => {
     const client = seeded();
     const { notifier } = renderApp(client);
     window.location.hash = '#/profile';
-    const sound = await screen.findByRole('checkbox', { name: 'Play a sound' });
-    fireEvent.click(sound);
+    const sound = () => screen.getByRole<HTMLInputElement>('checkbox', { name: 'Play a sound' });
+    await waitFor(() => expect(sound().disabled).toBe(false));
+    fireEvent.click(sound());
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show a desktop notification' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show the unread count in the tab title' }));
     fireEvent.click(screen.getByRole('button', { name: 'Save alerts' }));
@@ -139,6 +140,33 @@ describe('alerts', () => {
     await waitFor(() => expect(document.title).toBe('(1) Frontdesk'));
     expect(notifier.chime).not.toHaveBeenCalled();
     expect(notifier.desktop).not.toHaveBeenCalled();
+    window.location.hash = '';
+  });
+
+  it('the switches wait for the stored ones: none can be flipped before they arrive, so none is overwritten by them', async () => {
+    const client = seeded();
+    await client.saveAttention({ sound: false, desktop: true, title: true });
+    const stored = client.getAttention;
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    client.getAttention = async () => {
+      await arrived;
+      return stored();
+    };
+    renderApp(client);
+    window.location.hash = '#/profile';
+    const sound = () => screen.getByRole<HTMLInputElement>('checkbox', { name: 'Play a sound' });
+    await screen.findByRole('checkbox', { name: 'Play a sound' });
+    expect(sound().disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Save alerts' }) as HTMLButtonElement).disabled).toBe(true);
+    arrive();
+    await waitFor(() => expect(sound().disabled).toBe(false));
+    expect(sound().checked).toBe(false);
+    expect(
+      screen.getByRole<HTMLInputElement>('checkbox', { name: 'Show a desktop notification' }).checked,
+    ).toBe(true);
     window.location.hash = '';
   });
 });

@@ -8,6 +8,9 @@ import type { CannedApi } from '../canned/api.ts';
 
 export type AttentionControls = {
   prefs: AttentionPrefs;
+  /** The stored preferences have arrived (or failed to, leaving the defaults): until then a switch
+   *  flipped by the agent would be overwritten by them. */
+  loaded: boolean;
   save(prefs: AttentionPrefs): Promise<AckResult<AttentionPrefs>>;
 };
 
@@ -16,10 +19,12 @@ export function useAttention(
   onSessionEnded: () => void,
 ): AttentionControls {
   const [prefs, setPrefs] = useState<AttentionPrefs>(DEFAULT_ATTENTION);
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;
     void client.getAttention().then((result) => {
       if (!live) return;
+      setLoaded(true);
       if (result.ok) setPrefs(result.data);
       else if (result.error.code === 'unauthorized') onSessionEnded();
       else console.warn('[console] loading the alert preferences failed; using the defaults', result.error);
@@ -37,5 +42,5 @@ export function useAttention(
     },
     [client],
   );
-  return { prefs, save };
+  return { prefs, loaded, save };
 }

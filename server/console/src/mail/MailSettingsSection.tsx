@@ -15,17 +15,18 @@ type Props = {
 export function MailSettingsSection({ client, siteId, canEdit, onSessionEnded }: Props) {
   const { t } = useI18n();
   const { state, reload } = useLoad(`mail-settings:${siteId}`, () => client.getSite(siteId), onSessionEnded);
-  const [saving, setSaving] = useState(false);
+  // The choice being saved: shown at once, kept (and the switch locked) until the reload has the stored value.
+  const [saving, setSaving] = useState<boolean | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const site = state.data;
   if (!site) return null;
 
   const change = async (notify: boolean) => {
-    setSaving(true);
+    setSaving(notify);
     setMessage(null);
     const result = await client.patchSite(siteId, { notifyAgentsOfOfflineMessages: notify });
-    setSaving(false);
     await reload();
+    setSaving(null);
     setMessage(
       result.ok
         ? { error: false, text: t('mailSettingsSaved') }
@@ -39,8 +40,8 @@ export function MailSettingsSection({ client, siteId, canEdit, onSessionEnded }:
       <label class="check">
         <input
           type="checkbox"
-          checked={site.notifyAgentsOfOfflineMessages}
-          disabled={!canEdit || saving}
+          checked={saving ?? site.notifyAgentsOfOfflineMessages}
+          disabled={!canEdit || saving !== null}
           onChange={(e) => void change(e.currentTarget.checked)}
         />{' '}
         {t('mailSettingsNotify')}

@@ -25,12 +25,47 @@ async function openSection() {
   const section = (await screen.findByRole('heading', { name: 'Files in conversations' })).closest(
     'section',
   ) as HTMLElement;
-  const save = within(section).getByRole('button', { name: 'Save file settings' });
+  const save = await within(section).findByRole('button', { name: 'Save file settings' });
   await waitFor(() => expect(save).toHaveProperty('disabled', false));
   return { client, section, save };
 }
 
 describe('attachment settings section', () => {
+  it('shows no field until the stored settings have arrived, so nothing typed can be overwritten by them', async () => {
+    const client = createMemoryClient({
+      agent: ADMIN,
+      admin: { sites: [siteDetail('site1', { name: 'Shop' })] },
+    });
+    await client.saveAttachmentSettings('site1', {
+      enabled: true,
+      maxBytes: 3 * 1024 * 1024,
+      maxPerConversation: 7,
+      allowedTypes: ['application/pdf'],
+    });
+    const stored = client.getAttachmentSettings;
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    client.getAttachmentSettings = async (siteId) => {
+      await arrived;
+      return stored(siteId);
+    };
+    renderApp(client);
+    fireEvent.click(within(await screen.findByRole('table')).getByRole('button', { name: 'Edit Shop' }));
+    const section = (await screen.findByRole('heading', { name: 'Files in conversations' })).closest(
+      'section',
+    ) as HTMLElement;
+    expect(within(section).getByRole('status').getAttribute('aria-busy')).toBe('true');
+    expect(within(section).queryByRole('spinbutton')).toBeNull();
+    arrive();
+    const size = (await within(section).findByLabelText('Largest file (MB, at most 25)')) as HTMLInputElement;
+    expect(size.value).toBe('3');
+    expect(
+      (within(section).getByLabelText('Files per conversation (at most 200)') as HTMLInputElement).value,
+    ).toBe('7');
+  });
+
   it('shows the defaults and saves a lower size, a count and the accepted types', async () => {
     const { client, section, save } = await openSection();
     const size = within(section).getByLabelText('Largest file (MB, at most 25)') as HTMLInputElement;

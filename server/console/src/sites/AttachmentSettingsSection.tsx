@@ -6,6 +6,7 @@ import { ATTACHMENT_MIMES, type AttachmentMime, type AttachmentSettings, LIMITS 
 import { AttachmentSettingsSchema, v } from '@frontdesk/shared/schemas';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { Loading } from '../shared/Loading.tsx';
 import { detailedErrorText } from '../shared/labels.ts';
 import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import type { AttachmentSettingsApi } from './attachments-api.ts';
@@ -35,6 +36,8 @@ export function AttachmentSettingsSection({ siteId, client }: Props) {
   const [perConversation, setPerConversation] = useState('');
   const [types, setTypes] = useState<readonly AttachmentMime[]>([]);
   const [busy, setBusy] = useState(true);
+  // The form shows once the stored settings are in it: a field typed in before would be overwritten.
+  const [loaded, setLoaded] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
 
   const show = (settings: AttachmentSettings) => {
@@ -47,8 +50,12 @@ export function AttachmentSettingsSection({ siteId, client }: Props) {
   useEffect(() => {
     void client.getAttachmentSettings(siteId).then((result) => {
       setBusy(false);
-      if (result.ok) show(result.data);
-      else setNotice({ error: true, text: detailedErrorText(result.error, t) });
+      if (!result.ok) {
+        setNotice({ error: true, text: detailedErrorText(result.error, t) });
+        return;
+      }
+      show(result.data);
+      setLoaded(true);
     });
   }, [siteId]);
 
@@ -81,61 +88,64 @@ export function AttachmentSettingsSection({ siteId, client }: Props) {
     <section aria-labelledby="attachment-settings-title" class="panel attachment-settings">
       <h2 id="attachment-settings-title">{t('attachmentSettingsTitle')}</h2>
       <p class="field__hint">{t('attachmentSettingsIntro')}</p>
-      <form class="form" onSubmit={save} noValidate>
-        <label class="check">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />{' '}
-          {t('attachmentSettingsEnabled')}
-        </label>
-        <div class="field">
-          <label for="attachment-max-mb">
-            {t('attachmentSettingsMaxMb', { max: LIMITS.attachmentMaxBytesCeiling / MB })}
+      {!loaded && (notice ? <Notice notice={notice} /> : <Loading />)}
+      {loaded && (
+        <form class="form" onSubmit={save} noValidate>
+          <label class="check">
+            <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />{' '}
+            {t('attachmentSettingsEnabled')}
           </label>
-          <input
-            id="attachment-max-mb"
-            type="number"
-            min={0.1}
-            step={0.1}
-            max={LIMITS.attachmentMaxBytesCeiling / MB}
-            value={maxMb}
-            onInput={(e) => setMaxMb(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="attachment-per-conversation">
-            {t('attachmentSettingsPerConversation', { max: LIMITS.attachmentsPerConversationMax })}
-          </label>
-          <input
-            id="attachment-per-conversation"
-            type="number"
-            min={1}
-            max={LIMITS.attachmentsPerConversationMax}
-            value={perConversation}
-            onInput={(e) => setPerConversation(e.currentTarget.value)}
-          />
-        </div>
-        <fieldset class="field">
-          <legend>{t('attachmentSettingsTypes')}</legend>
-          {ATTACHMENT_MIMES.map((mime) => (
-            <label key={mime} class="check">
-              <input
-                type="checkbox"
-                checked={types.includes(mime)}
-                onChange={(e) => {
-                  const on = e.currentTarget.checked;
-                  setTypes((all) => (on ? [...all, mime] : all.filter((m) => m !== mime)));
-                }}
-              />{' '}
-              {TYPE_NAMES[mime]}
+          <div class="field">
+            <label for="attachment-max-mb">
+              {t('attachmentSettingsMaxMb', { max: LIMITS.attachmentMaxBytesCeiling / MB })}
             </label>
-          ))}
-        </fieldset>
-        <Notice notice={notice} />
-        <div class="editor__bar">
-          <button type="submit" class="button button--primary" disabled={busy}>
-            {t('attachmentSettingsSave')}
-          </button>
-        </div>
-      </form>
+            <input
+              id="attachment-max-mb"
+              type="number"
+              min={0.1}
+              step={0.1}
+              max={LIMITS.attachmentMaxBytesCeiling / MB}
+              value={maxMb}
+              onInput={(e) => setMaxMb(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="attachment-per-conversation">
+              {t('attachmentSettingsPerConversation', { max: LIMITS.attachmentsPerConversationMax })}
+            </label>
+            <input
+              id="attachment-per-conversation"
+              type="number"
+              min={1}
+              max={LIMITS.attachmentsPerConversationMax}
+              value={perConversation}
+              onInput={(e) => setPerConversation(e.currentTarget.value)}
+            />
+          </div>
+          <fieldset class="field">
+            <legend>{t('attachmentSettingsTypes')}</legend>
+            {ATTACHMENT_MIMES.map((mime) => (
+              <label key={mime} class="check">
+                <input
+                  type="checkbox"
+                  checked={types.includes(mime)}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setTypes((all) => (on ? [...all, mime] : all.filter((m) => m !== mime)));
+                  }}
+                />{' '}
+                {TYPE_NAMES[mime]}
+              </label>
+            ))}
+          </fieldset>
+          <Notice notice={notice} />
+          <div class="editor__bar">
+            <button type="submit" class="button button--primary" disabled={busy}>
+              {t('attachmentSettingsSave')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { OfflineSettingsSchema, v } from '@frontdesk/shared/schemas';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n.ts';
+import { Loading } from '../shared/Loading.tsx';
 import { detailedErrorText, localeText } from '../shared/labels.ts';
 import { Notice, type NoticeState } from '../shared/Notice.tsx';
 import type { OfflineSettingsApi } from './offline-api.ts';
@@ -69,6 +70,8 @@ export function OfflineSettingsSection({ siteId, client }: Props) {
   const [minutes, setMinutes] = useState('');
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [busy, setBusy] = useState(true);
+  // The form shows once the stored settings are in it: a field typed in before would be overwritten.
+  const [loaded, setLoaded] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
 
   const show = (settings: OfflineSettings) => {
@@ -79,8 +82,12 @@ export function OfflineSettingsSection({ siteId, client }: Props) {
   useEffect(() => {
     void client.getOfflineSettings(siteId).then((result) => {
       setBusy(false);
-      if (result.ok) show(result.data);
-      else setNotice({ error: true, text: detailedErrorText(result.error, t) });
+      if (!result.ok) {
+        setNotice({ error: true, text: detailedErrorText(result.error, t) });
+        return;
+      }
+      show(result.data);
+      setLoaded(true);
     });
   }, [siteId]);
 
@@ -115,120 +122,123 @@ export function OfflineSettingsSection({ siteId, client }: Props) {
     <section aria-labelledby="offline-settings-title" class="panel offline-settings">
       <h2 id="offline-settings-title">{t('offlineSettingsTitle')}</h2>
       <p class="field__hint">{t('offlineSettingsIntro')}</p>
-      <form class="form" onSubmit={save} noValidate>
-        <div class="field">
-          <label for="offline-long-wait">{t('offlineLongWait')}</label>
-          <input
-            id="offline-long-wait"
-            type="number"
-            inputMode="numeric"
-            min={LIMITS.longWaitMinutesMin}
-            max={LIMITS.longWaitMinutesMax}
-            value={minutes}
-            aria-describedby="offline-long-wait-hint"
-            onInput={(e) => setMinutes(e.currentTarget.value)}
-          />
-          <p class="field__hint" id="offline-long-wait-hint">
-            {t('offlineLongWaitHint')}
-          </p>
-        </div>
-        <h3>{t('offlineFields')}</h3>
-        {drafts.map((draft, index) => {
-          const n = index + 1;
-          const key = `offline-field-${index}`;
-          return (
-            <fieldset class="field" key={draft.id}>
-              <legend>{t('offlineFieldLegend', { n })}</legend>
-              {LOCALES.map((locale) => (
-                <div class="field" key={locale}>
-                  <label for={`${key}-label-${locale}`}>
-                    {t('offlineFieldLabel', { locale: localeText(locale, t) })}
-                  </label>
-                  <input
-                    id={`${key}-label-${locale}`}
-                    maxLength={LIMITS.preChatLabelMaxLength}
-                    value={draft.label[locale]}
-                    onInput={(e) =>
-                      change(index, { label: { ...draft.label, [locale]: e.currentTarget.value } })
-                    }
-                  />
-                </div>
-              ))}
-              <div class="field">
-                <label for={`${key}-type`}>{t('offlineFieldType')}</label>
-                <select
-                  id={`${key}-type`}
-                  value={draft.type}
-                  onChange={(e) => change(index, { type: e.currentTarget.value as PreChatFieldType })}
-                >
-                  {PRE_CHAT_FIELD_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {t(`offlineFieldType_${type}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {draft.type === 'choice' &&
-                LOCALES.map((locale) => (
+      {!loaded && (notice ? <Notice notice={notice} /> : <Loading />)}
+      {loaded && (
+        <form class="form" onSubmit={save} noValidate>
+          <div class="field">
+            <label for="offline-long-wait">{t('offlineLongWait')}</label>
+            <input
+              id="offline-long-wait"
+              type="number"
+              inputMode="numeric"
+              min={LIMITS.longWaitMinutesMin}
+              max={LIMITS.longWaitMinutesMax}
+              value={minutes}
+              aria-describedby="offline-long-wait-hint"
+              onInput={(e) => setMinutes(e.currentTarget.value)}
+            />
+            <p class="field__hint" id="offline-long-wait-hint">
+              {t('offlineLongWaitHint')}
+            </p>
+          </div>
+          <h3>{t('offlineFields')}</h3>
+          {drafts.map((draft, index) => {
+            const n = index + 1;
+            const key = `offline-field-${index}`;
+            return (
+              <fieldset class="field" key={draft.id}>
+                <legend>{t('offlineFieldLegend', { n })}</legend>
+                {LOCALES.map((locale) => (
                   <div class="field" key={locale}>
-                    <label for={`${key}-options-${locale}`}>
-                      {t('offlineFieldOptions', { locale: localeText(locale, t) })}
+                    <label for={`${key}-label-${locale}`}>
+                      {t('offlineFieldLabel', { locale: localeText(locale, t) })}
                     </label>
-                    <textarea
-                      id={`${key}-options-${locale}`}
-                      rows={3}
-                      value={draft.options[locale]}
+                    <input
+                      id={`${key}-label-${locale}`}
+                      maxLength={LIMITS.preChatLabelMaxLength}
+                      value={draft.label[locale]}
                       onInput={(e) =>
-                        change(index, { options: { ...draft.options, [locale]: e.currentTarget.value } })
+                        change(index, { label: { ...draft.label, [locale]: e.currentTarget.value } })
                       }
                     />
                   </div>
                 ))}
-              <label>
-                <input
-                  type="checkbox"
-                  checked={draft.required}
-                  onChange={(e) => change(index, { required: e.currentTarget.checked })}
-                />{' '}
-                {t('offlineFieldRequired')}
-              </label>
-              <button
-                type="button"
-                class="button"
-                onClick={() => setDrafts((all) => all.filter((_, i) => i !== index))}
-              >
-                {t('offlineFieldRemove', { n })}
-              </button>
-            </fieldset>
-          );
-        })}
-        {drafts.length < LIMITS.preChatFieldsMax && (
-          <button
-            type="button"
-            class="button"
-            onClick={() =>
-              setDrafts((all) => [
-                ...all,
-                {
-                  id: freshId(all),
-                  type: 'text',
-                  required: false,
-                  label: perLocale(() => ''),
-                  options: perLocale(() => ''),
-                },
-              ])
-            }
-          >
-            {t('offlineFieldAdd')}
-          </button>
-        )}
-        <Notice notice={notice} />
-        <div class="editor__bar">
-          <button type="submit" class="button button--primary" disabled={busy}>
-            {t('offlineSettingsSave')}
-          </button>
-        </div>
-      </form>
+                <div class="field">
+                  <label for={`${key}-type`}>{t('offlineFieldType')}</label>
+                  <select
+                    id={`${key}-type`}
+                    value={draft.type}
+                    onChange={(e) => change(index, { type: e.currentTarget.value as PreChatFieldType })}
+                  >
+                    {PRE_CHAT_FIELD_TYPES.map((type) => (
+                      <option key={type} value={type}>
+                        {t(`offlineFieldType_${type}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {draft.type === 'choice' &&
+                  LOCALES.map((locale) => (
+                    <div class="field" key={locale}>
+                      <label for={`${key}-options-${locale}`}>
+                        {t('offlineFieldOptions', { locale: localeText(locale, t) })}
+                      </label>
+                      <textarea
+                        id={`${key}-options-${locale}`}
+                        rows={3}
+                        value={draft.options[locale]}
+                        onInput={(e) =>
+                          change(index, { options: { ...draft.options, [locale]: e.currentTarget.value } })
+                        }
+                      />
+                    </div>
+                  ))}
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={draft.required}
+                    onChange={(e) => change(index, { required: e.currentTarget.checked })}
+                  />{' '}
+                  {t('offlineFieldRequired')}
+                </label>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => setDrafts((all) => all.filter((_, i) => i !== index))}
+                >
+                  {t('offlineFieldRemove', { n })}
+                </button>
+              </fieldset>
+            );
+          })}
+          {drafts.length < LIMITS.preChatFieldsMax && (
+            <button
+              type="button"
+              class="button"
+              onClick={() =>
+                setDrafts((all) => [
+                  ...all,
+                  {
+                    id: freshId(all),
+                    type: 'text',
+                    required: false,
+                    label: perLocale(() => ''),
+                    options: perLocale(() => ''),
+                  },
+                ])
+              }
+            >
+              {t('offlineFieldAdd')}
+            </button>
+          )}
+          <Notice notice={notice} />
+          <div class="editor__bar">
+            <button type="submit" class="button button--primary" disabled={busy}>
+              {t('offlineSettingsSave')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   );
 }
