@@ -3,26 +3,19 @@
  * consoles that show the list and to the assigned agent's sockets; real changes still reach everyone.
  */
 import { type AgentConversation, EVENTS, type Message } from '@frontdesk/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { harnessForThisFile } from '../testing/file-harness.ts';
 import {
   type AgentSocket,
   call,
   callRaw,
   clientId,
   connected,
-  type Harness,
   openConversation,
-  startHarness,
   waitFor,
 } from '../testing/harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h.close();
-});
+const h = harnessForThisFile();
 
 /** Records the conversation updates a socket gets for one conversation. */
 function updatesOf(socket: AgentSocket, conversationId: string): AgentConversation[] {
